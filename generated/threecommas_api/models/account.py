@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Account")
+
+
+@_attrs_define
+class Account:
+    """The exchange account the SmartTrade trades on."""
+
+    id: int
+    """ ID of the exchange account. """
+    type_: str | Unset = UNSET
+    """ Kind of exchange account. Known values include `binance`, `binance_us`, `kucoin` and
+    `paper_trading`; the server may send others.
+     """
+    name: str | Unset = UNSET
+    """ Name the user gave the account. """
+    market: str | Unset = UNSET
+    """ Market of the account, e.g. `Binance US Spot`. """
+    link: str | Unset = UNSET
+    """ Relative link to the account, e.g. `/accounts/32402783`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        name = self.name
+
+        market = self.market
+
+        link = self.link
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if name is not UNSET:
+            field_dict["name"] = name
+        if market is not UNSET:
+            field_dict["market"] = market
+        if link is not UNSET:
+            field_dict["link"] = link
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = d.pop("type", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        market = d.pop("market", UNSET)
+
+        link = d.pop("link", UNSET)
+
+        account = cls(
+            id=id,
+            type_=type_,
+            name=name,
+            market=market,
+            link=link,
+        )
+
+        account.additional_properties = d
+        return account
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CurrentPrice")
+
+
+@_attrs_define
+class CurrentPrice:
+    """Current market figures of the pair (decimal strings)."""
+
+    bid: None | str | Unset = UNSET
+    """ Best bid. """
+    ask: None | str | Unset = UNSET
+    """ Best ask. """
+    last: None | str | Unset = UNSET
+    """ Last trade price. """
+    quote_volume: None | str | Unset = UNSET
+    """ 24-hour volume in quote currency. """
+    day_change_percent: None | str | Unset = UNSET
+    """ 24-hour price change in percent. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        bid: None | str | Unset
+        if isinstance(self.bid, Unset):
+            bid = UNSET
+        else:
+            bid = self.bid
+
+        ask: None | str | Unset
+        if isinstance(self.ask, Unset):
+            ask = UNSET
+        else:
+            ask = self.ask
+
+        last: None | str | Unset
+        if isinstance(self.last, Unset):
+            last = UNSET
+        else:
+            last = self.last
+
+        quote_volume: None | str | Unset
+        if isinstance(self.quote_volume, Unset):
+            quote_volume = UNSET
+        else:
+            quote_volume = self.quote_volume
+
+        day_change_percent: None | str | Unset
+        if isinstance(self.day_change_percent, Unset):
+            day_change_percent = UNSET
+        else:
+            day_change_percent = self.day_change_percent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if bid is not UNSET:
+            field_dict["bid"] = bid
+        if ask is not UNSET:
+            field_dict["ask"] = ask
+        if last is not UNSET:
+            field_dict["last"] = last
+        if quote_volume is not UNSET:
+            field_dict["quote_volume"] = quote_volume
+        if day_change_percent is not UNSET:
+            field_dict["day_change_percent"] = day_change_percent
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_bid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bid = _parse_bid(d.pop("bid", UNSET))
+
+        def _parse_ask(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ask = _parse_ask(d.pop("ask", UNSET))
+
+        def _parse_last(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last = _parse_last(d.pop("last", UNSET))
+
+        def _parse_quote_volume(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        quote_volume = _parse_quote_volume(d.pop("quote_volume", UNSET))
+
+        def _parse_day_change_percent(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        day_change_percent = _parse_day_change_percent(d.pop("day_change_percent", UNSET))
+
+        current_price = cls(
+            bid=bid,
+            ask=ask,
+            last=last,
+            quote_volume=quote_volume,
+            day_change_percent=day_change_percent,
+        )
+
+        current_price.additional_properties = d
+        return current_price
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_error_attributes import ErrorErrorAttributes
+
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """The error body that the API sends with every non-2xx answer."""
+
+    error: str
+    """ Short error code or title, e.g. `record_invalid`, `signature_invalid`, `Not found`. """
+    error_description: str | Unset = UNSET
+    """ Longer, localised explanation. """
+    error_attributes: ErrorErrorAttributes | Unset = UNSET
+    """ The fields that failed validation, each with its messages. Keys are parameter names,
+    bracketed paths (`take_profit[steps][0][price][value]`) or comma-joined names of
+    fields that conflict. (One docs page types this as a string; every example is an
+    object of string arrays.)
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        error_description = self.error_description
+
+        error_attributes: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error_attributes, Unset):
+            error_attributes = self.error_attributes.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+            }
+        )
+        if error_description is not UNSET:
+            field_dict["error_description"] = error_description
+        if error_attributes is not UNSET:
+            field_dict["error_attributes"] = error_attributes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.error_error_attributes import ErrorErrorAttributes
+
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        error_description = d.pop("error_description", UNSET)
+
+        _error_attributes = d.pop("error_attributes", UNSET)
+        error_attributes: ErrorErrorAttributes | Unset
+        if isinstance(_error_attributes, Unset):
+            error_attributes = UNSET
+        else:
+            error_attributes = ErrorErrorAttributes.from_dict(_error_attributes)
+
+        error = cls(
+            error=error,
+            error_description=error_description,
+            error_attributes=error_attributes,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

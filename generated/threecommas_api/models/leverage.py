@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Leverage")
+
+
+@_attrs_define
+class Leverage:
+    """Leverage settings; just `{"enabled": false}` when leverage is off."""
+
+    enabled: bool
+    """ Whether leverage is used. """
+    type_: str | Unset = UNSET
+    """ Leverage type chosen at creation. Known values: `cross`, `isolated` (the deprecated
+    `custom` is stored as `isolated`).
+     """
+    value: int | str | Unset = UNSET
+    """ Leverage value (an integer in the docs; sent as a string in some examples). """
+    type_editable: bool | Unset = UNSET
+    """ Whether the leverage type may be changed when editing. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        type_ = self.type_
+
+        value: int | str | Unset
+        if isinstance(self.value, Unset):
+            value = UNSET
+        else:
+            value = self.value
+
+        type_editable = self.type_editable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if value is not UNSET:
+            field_dict["value"] = value
+        if type_editable is not UNSET:
+            field_dict["type_editable"] = type_editable
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        type_ = d.pop("type", UNSET)
+
+        def _parse_value(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        value = _parse_value(d.pop("value", UNSET))
+
+        type_editable = d.pop("type_editable", UNSET)
+
+        leverage = cls(
+            enabled=enabled,
+            type_=type_,
+            value=value,
+            type_editable=type_editable,
+        )
+
+        leverage.additional_properties = d
+        return leverage
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

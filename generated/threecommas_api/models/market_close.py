@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.filled import Filled
+    from ..models.order_price import OrderPrice
+    from ..models.order_status import OrderStatus
+    from ..models.total import Total
+    from ..models.units import Units
+
+
+T = TypeVar("T", bound="MarketClose")
+
+
+@_attrs_define
+class MarketClose:
+    """The market-close order; `{}` until the SmartTrade is closed by market."""
+
+    id: int | Unset = UNSET
+    """ ID of the market-close trade. """
+    type_: str | Unset = UNSET
+    """ Order type of the market close. (The docs type it as an integer.) """
+    status: OrderStatus | Unset = UNSET
+    """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
+    reduce-funds step or the market close.
+     """
+    units: Units | Unset = UNSET
+    """ Amount of base-currency units of an order. """
+    price: OrderPrice | Unset = UNSET
+    """ Price of a reduce-funds or market-close order. """
+    total: Total | Unset = UNSET
+    """ Total of an order in quote currency. (The docs type the position total as a number; every
+    example shows this object.)
+     """
+    filled: Filled | Unset = UNSET
+    """ What an order has filled so far (named only by the older OpenAPI file of the docs). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        status: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.to_dict()
+
+        units: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.units, Unset):
+            units = self.units.to_dict()
+
+        price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.price, Unset):
+            price = self.price.to_dict()
+
+        total: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.total, Unset):
+            total = self.total.to_dict()
+
+        filled: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filled, Unset):
+            filled = self.filled.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if status is not UNSET:
+            field_dict["status"] = status
+        if units is not UNSET:
+            field_dict["units"] = units
+        if price is not UNSET:
+            field_dict["price"] = price
+        if total is not UNSET:
+            field_dict["total"] = total
+        if filled is not UNSET:
+            field_dict["filled"] = filled
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.filled import Filled
+        from ..models.order_price import OrderPrice
+        from ..models.order_status import OrderStatus
+        from ..models.total import Total
+        from ..models.units import Units
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: OrderStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = OrderStatus.from_dict(_status)
+
+        _units = d.pop("units", UNSET)
+        units: Units | Unset
+        if isinstance(_units, Unset):
+            units = UNSET
+        else:
+            units = Units.from_dict(_units)
+
+        _price = d.pop("price", UNSET)
+        price: OrderPrice | Unset
+        if isinstance(_price, Unset):
+            price = UNSET
+        else:
+            price = OrderPrice.from_dict(_price)
+
+        _total = d.pop("total", UNSET)
+        total: Total | Unset
+        if isinstance(_total, Unset):
+            total = UNSET
+        else:
+            total = Total.from_dict(_total)
+
+        _filled = d.pop("filled", UNSET)
+        filled: Filled | Unset
+        if isinstance(_filled, Unset):
+            filled = UNSET
+        else:
+            filled = Filled.from_dict(_filled)
+
+        market_close = cls(
+            id=id,
+            type_=type_,
+            status=status,
+            units=units,
+            price=price,
+            total=total,
+            filled=filled,
+        )
+
+        market_close.additional_properties = d
+        return market_close
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrderStatus")
+
+
+@_attrs_define
+class OrderStatus:
+    """Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
+    reduce-funds step or the market close.
+
+    """
+
+    type_: str
+    """ Status; equal to `basic_type` in every documented example. """
+    basic_type: str
+    """ Known values: for the position `to_process`, `order_placed`, `trailing_activated`,
+    `finished`, `panic_sell_pending`, `smart_sell`, `failed`; for a take-profit step
+    `idle`, `to_process`, `order_placed`, `trailing_activated`, `panic_sell_pending`; for
+    the stop loss and reduce-funds steps `idle`, `to_process`. The server may add others.
+     """
+    title: str
+    """ Human-readable status, e.g. `Pending`, `Placed`, `Panic closing`. """
+    error: str | Unset = UNSET
+    """ Reason of a failure; present only when the order failed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        basic_type = self.basic_type
+
+        title = self.title
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "basic_type": basic_type,
+                "title": title,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        basic_type = d.pop("basic_type")
+
+        title = d.pop("title")
+
+        error = d.pop("error", UNSET)
+
+        order_status = cls(
+            type_=type_,
+            basic_type=basic_type,
+            title=title,
+            error=error,
+        )
+
+        order_status.additional_properties = d
+        return order_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PositionPrice")
+
+
+@_attrs_define
+class PositionPrice:
+    """Price of the entry order."""
+
+    value: None | str | Unset = UNSET
+    """ Price including the commission (decimal string). """
+    value_without_commission: None | str | Unset = UNSET
+    """ Price without the commission (decimal string). """
+    editable: bool | Unset = UNSET
+    """ Whether the price may still be edited. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        value: None | str | Unset
+        if isinstance(self.value, Unset):
+            value = UNSET
+        else:
+            value = self.value
+
+        value_without_commission: None | str | Unset
+        if isinstance(self.value_without_commission, Unset):
+            value_without_commission = UNSET
+        else:
+            value_without_commission = self.value_without_commission
+
+        editable = self.editable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
+        if value_without_commission is not UNSET:
+            field_dict["value_without_commission"] = value_without_commission
+        if editable is not UNSET:
+            field_dict["editable"] = editable
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        value = _parse_value(d.pop("value", UNSET))
+
+        def _parse_value_without_commission(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        value_without_commission = _parse_value_without_commission(
+            d.pop("value_without_commission", UNSET)
+        )
+
+        editable = d.pop("editable", UNSET)
+
+        position_price = cls(
+            value=value,
+            value_without_commission=value_without_commission,
+            editable=editable,
+        )
+
+        position_price.additional_properties = d
+        return position_price
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

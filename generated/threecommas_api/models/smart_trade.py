@@ -1,0 +1,300 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.account import Account
+    from ..models.leverage import Leverage
+    from ..models.margin import Margin
+    from ..models.market_close import MarketClose
+    from ..models.position import Position
+    from ..models.profit import Profit
+    from ..models.reduce_funds import ReduceFunds
+    from ..models.smart_trade_data import SmartTradeData
+    from ..models.smart_trade_status import SmartTradeStatus
+    from ..models.stop_loss import StopLoss
+    from ..models.take_profit import TakeProfit
+
+
+T = TypeVar("T", bound="SmartTrade")
+
+
+@_attrs_define
+class SmartTrade:
+    """A SmartTrade: a position entry with optional take-profit steps, stop loss, added and
+    reduced funds. Field types follow the docs' JSON examples where they differ from the prose
+    (quantities and prices are decimal strings; `position.total`, `reduce_funds` and the
+    `trailing` objects have the shape the examples show).
+
+    """
+
+    id: int
+    """ ID of the SmartTrade. """
+    account: Account
+    """ The exchange account the SmartTrade trades on. """
+    pair: str
+    """ Trading pair in 3Commas format, QUOTE_BASE (e.g. `USDT_DOGE`). """
+    status: SmartTradeStatus
+    """ Overall status of the SmartTrade. """
+    position: Position
+    """ The entry (position) order. """
+    take_profit: TakeProfit
+    """ Take-profit settings and steps. """
+    stop_loss: StopLoss
+    """ Stop-loss settings; just `{"enabled": false}` when stop loss is off. """
+    data: SmartTradeData
+    """ Figures and the actions available on the SmartTrade as a whole. """
+    version: int | Unset = UNSET
+    """ Version of the SmartTrade format; 2 for SmartTrade v2. """
+    instant: bool | Unset = UNSET
+    """ True for a Simple Buy or Simple Sell that executes at once. """
+    leverage: Leverage | Unset = UNSET
+    """ Leverage settings; just `{"enabled": false}` when leverage is off. """
+    reduce_funds: ReduceFunds | Unset = UNSET
+    """ Reduce-funds orders. (The docs call it an array; every example shows an object with
+    `steps`, which this document follows.)
+     """
+    market_close: MarketClose | Unset = UNSET
+    """ The market-close order; `{}` until the SmartTrade is closed by market. """
+    note: str | Unset = UNSET
+    """ The user's note, as displayed (empty string when there is none). """
+    note_raw: None | str | Unset = UNSET
+    """ The note as entered; null when there is none. """
+    skip_enter_step: bool | Unset = UNSET
+    """ True when the position entry was skipped (Smart Sell or Smart Buy of funds already
+    held).
+     """
+    profit: Profit | Unset = UNSET
+    """ Profit so far (decimal strings). """
+    margin: Margin | Unset = UNSET
+    """ Margin of a leveraged SmartTrade (decimal strings, null otherwise). """
+    is_position_not_filled: bool | Unset = UNSET
+    """ True while the position has not been filled yet. (The docs describe it as "whether a
+    position has been successfully entered", the inverse; the examples show `true` while
+    the position is pending and `false` once it is finished, which this document follows.)
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        account = self.account.to_dict()
+
+        pair = self.pair
+
+        status = self.status.to_dict()
+
+        position = self.position.to_dict()
+
+        take_profit = self.take_profit.to_dict()
+
+        stop_loss = self.stop_loss.to_dict()
+
+        data = self.data.to_dict()
+
+        version = self.version
+
+        instant = self.instant
+
+        leverage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.leverage, Unset):
+            leverage = self.leverage.to_dict()
+
+        reduce_funds: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.reduce_funds, Unset):
+            reduce_funds = self.reduce_funds.to_dict()
+
+        market_close: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.market_close, Unset):
+            market_close = self.market_close.to_dict()
+
+        note = self.note
+
+        note_raw: None | str | Unset
+        if isinstance(self.note_raw, Unset):
+            note_raw = UNSET
+        else:
+            note_raw = self.note_raw
+
+        skip_enter_step = self.skip_enter_step
+
+        profit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.profit, Unset):
+            profit = self.profit.to_dict()
+
+        margin: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.margin, Unset):
+            margin = self.margin.to_dict()
+
+        is_position_not_filled = self.is_position_not_filled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "account": account,
+                "pair": pair,
+                "status": status,
+                "position": position,
+                "take_profit": take_profit,
+                "stop_loss": stop_loss,
+                "data": data,
+            }
+        )
+        if version is not UNSET:
+            field_dict["version"] = version
+        if instant is not UNSET:
+            field_dict["instant"] = instant
+        if leverage is not UNSET:
+            field_dict["leverage"] = leverage
+        if reduce_funds is not UNSET:
+            field_dict["reduce_funds"] = reduce_funds
+        if market_close is not UNSET:
+            field_dict["market_close"] = market_close
+        if note is not UNSET:
+            field_dict["note"] = note
+        if note_raw is not UNSET:
+            field_dict["note_raw"] = note_raw
+        if skip_enter_step is not UNSET:
+            field_dict["skip_enter_step"] = skip_enter_step
+        if profit is not UNSET:
+            field_dict["profit"] = profit
+        if margin is not UNSET:
+            field_dict["margin"] = margin
+        if is_position_not_filled is not UNSET:
+            field_dict["is_position_not_filled"] = is_position_not_filled
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.account import Account
+        from ..models.leverage import Leverage
+        from ..models.margin import Margin
+        from ..models.market_close import MarketClose
+        from ..models.position import Position
+        from ..models.profit import Profit
+        from ..models.reduce_funds import ReduceFunds
+        from ..models.smart_trade_data import SmartTradeData
+        from ..models.smart_trade_status import SmartTradeStatus
+        from ..models.stop_loss import StopLoss
+        from ..models.take_profit import TakeProfit
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        account = Account.from_dict(d.pop("account"))
+
+        pair = d.pop("pair")
+
+        status = SmartTradeStatus.from_dict(d.pop("status"))
+
+        position = Position.from_dict(d.pop("position"))
+
+        take_profit = TakeProfit.from_dict(d.pop("take_profit"))
+
+        stop_loss = StopLoss.from_dict(d.pop("stop_loss"))
+
+        data = SmartTradeData.from_dict(d.pop("data"))
+
+        version = d.pop("version", UNSET)
+
+        instant = d.pop("instant", UNSET)
+
+        _leverage = d.pop("leverage", UNSET)
+        leverage: Leverage | Unset
+        if isinstance(_leverage, Unset):
+            leverage = UNSET
+        else:
+            leverage = Leverage.from_dict(_leverage)
+
+        _reduce_funds = d.pop("reduce_funds", UNSET)
+        reduce_funds: ReduceFunds | Unset
+        if isinstance(_reduce_funds, Unset):
+            reduce_funds = UNSET
+        else:
+            reduce_funds = ReduceFunds.from_dict(_reduce_funds)
+
+        _market_close = d.pop("market_close", UNSET)
+        market_close: MarketClose | Unset
+        if isinstance(_market_close, Unset):
+            market_close = UNSET
+        else:
+            market_close = MarketClose.from_dict(_market_close)
+
+        note = d.pop("note", UNSET)
+
+        def _parse_note_raw(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note_raw = _parse_note_raw(d.pop("note_raw", UNSET))
+
+        skip_enter_step = d.pop("skip_enter_step", UNSET)
+
+        _profit = d.pop("profit", UNSET)
+        profit: Profit | Unset
+        if isinstance(_profit, Unset):
+            profit = UNSET
+        else:
+            profit = Profit.from_dict(_profit)
+
+        _margin = d.pop("margin", UNSET)
+        margin: Margin | Unset
+        if isinstance(_margin, Unset):
+            margin = UNSET
+        else:
+            margin = Margin.from_dict(_margin)
+
+        is_position_not_filled = d.pop("is_position_not_filled", UNSET)
+
+        smart_trade = cls(
+            id=id,
+            account=account,
+            pair=pair,
+            status=status,
+            position=position,
+            take_profit=take_profit,
+            stop_loss=stop_loss,
+            data=data,
+            version=version,
+            instant=instant,
+            leverage=leverage,
+            reduce_funds=reduce_funds,
+            market_close=market_close,
+            note=note,
+            note_raw=note_raw,
+            skip_enter_step=skip_enter_step,
+            profit=profit,
+            margin=margin,
+            is_position_not_filled=is_position_not_filled,
+        )
+
+        smart_trade.additional_properties = d
+        return smart_trade
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,476 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.current_price import CurrentPrice
+
+
+T = TypeVar("T", bound="SmartTradeData")
+
+
+@_attrs_define
+class SmartTradeData:
+    """Figures and the actions available on the SmartTrade as a whole."""
+
+    editable: bool | Unset = UNSET
+    """ Whether the SmartTrade may be edited. """
+    current_price: CurrentPrice | Unset = UNSET
+    """ Current market figures of the pair (decimal strings). """
+    target_price_type: str | Unset = UNSET
+    """ How target prices are expressed; `price` in the examples. """
+    orderbook_price_currency: str | Unset = UNSET
+    """ Currency of order-book prices, e.g. `USDT`. """
+    base_order_finished: bool | Unset = UNSET
+    """ Whether the entry order has been executed. """
+    missing_funds_to_close: None | str | Unset = UNSET
+    """ Funds missing to close the SmartTrade (decimal string). (The docs type it as a boolean
+    or a number; the examples show a decimal string.)
+     """
+    liquidation_price: None | str | Unset = UNSET
+    """ Liquidation price for leveraged trades (decimal string). """
+    average_enter_price: None | str | Unset = UNSET
+    """ Average entry price including fees (decimal string). """
+    average_close_price: None | str | Unset = UNSET
+    """ Average close price including fees (decimal string). """
+    average_enter_price_without_commission: None | str | Unset = UNSET
+    """ Average entry price without fees (decimal string). """
+    average_close_price_without_commission: None | str | Unset = UNSET
+    """ Average close price without fees (decimal string). """
+    panic_sell_available: bool | Unset = UNSET
+    """ Whether the whole SmartTrade may be closed by market (status `waiting_targets`,
+    `stop_loss_in_progress`, `reduce_funds_in_progress` or `pending_reduce_funds`).
+     """
+    add_funds_available: bool | Unset = UNSET
+    """ Whether funds may be added. """
+    reduce_funds_available: bool | Unset = UNSET
+    """ Whether funds may be reduced (status `waiting_targets`). """
+    force_start_available: bool | Unset = UNSET
+    """ Whether the position may be force-started (position status `to_process`,
+    `order_placed` or `trailing_activated`).
+     """
+    force_process_available: bool | Unset = UNSET
+    """ Whether the SmartTrade may be force-processed. """
+    cancel_available: bool | Unset = UNSET
+    """ Whether the SmartTrade may be cancelled. """
+    finished: bool | Unset = UNSET
+    """ Whether the SmartTrade has finished. """
+    base_position_step_finished: bool | Unset = UNSET
+    """ Whether the position entry has completed. """
+    entered_amount: None | str | Unset = UNSET
+    """ Base-currency amount entered, added funds included (decimal string). """
+    entered_total: None | str | Unset = UNSET
+    """ Quote-currency total entered (decimal string). """
+    closed_amount: None | str | Unset = UNSET
+    """ Base-currency amount closed (decimal string). """
+    closed_total: None | str | Unset = UNSET
+    """ Quote-currency total closed (decimal string). """
+    commission: float | str | Unset = UNSET
+    """ Exchange fee rate. Most examples send a JSON number (`0.001`), one sends a decimal
+    string (`"0.001"`); both are accepted.
+     """
+    created_at: str | Unset = UNSET
+    """ When the SmartTrade was created (ISO 8601). """
+    updated_at: None | str | Unset = UNSET
+    """ When the SmartTrade last changed (ISO 8601). """
+    closed_at: None | str | Unset = UNSET
+    """ When the SmartTrade closed (ISO 8601). """
+    type_: str | Unset = UNSET
+    """ Kind of SmartTrade. Known values: `simple_buy`, `simple_sell`, `smart_sell`,
+    `smart_buy`, `smart_trade`, `smart_cover`. The server may add others.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        editable = self.editable
+
+        current_price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.current_price, Unset):
+            current_price = self.current_price.to_dict()
+
+        target_price_type = self.target_price_type
+
+        orderbook_price_currency = self.orderbook_price_currency
+
+        base_order_finished = self.base_order_finished
+
+        missing_funds_to_close: None | str | Unset
+        if isinstance(self.missing_funds_to_close, Unset):
+            missing_funds_to_close = UNSET
+        else:
+            missing_funds_to_close = self.missing_funds_to_close
+
+        liquidation_price: None | str | Unset
+        if isinstance(self.liquidation_price, Unset):
+            liquidation_price = UNSET
+        else:
+            liquidation_price = self.liquidation_price
+
+        average_enter_price: None | str | Unset
+        if isinstance(self.average_enter_price, Unset):
+            average_enter_price = UNSET
+        else:
+            average_enter_price = self.average_enter_price
+
+        average_close_price: None | str | Unset
+        if isinstance(self.average_close_price, Unset):
+            average_close_price = UNSET
+        else:
+            average_close_price = self.average_close_price
+
+        average_enter_price_without_commission: None | str | Unset
+        if isinstance(self.average_enter_price_without_commission, Unset):
+            average_enter_price_without_commission = UNSET
+        else:
+            average_enter_price_without_commission = self.average_enter_price_without_commission
+
+        average_close_price_without_commission: None | str | Unset
+        if isinstance(self.average_close_price_without_commission, Unset):
+            average_close_price_without_commission = UNSET
+        else:
+            average_close_price_without_commission = self.average_close_price_without_commission
+
+        panic_sell_available = self.panic_sell_available
+
+        add_funds_available = self.add_funds_available
+
+        reduce_funds_available = self.reduce_funds_available
+
+        force_start_available = self.force_start_available
+
+        force_process_available = self.force_process_available
+
+        cancel_available = self.cancel_available
+
+        finished = self.finished
+
+        base_position_step_finished = self.base_position_step_finished
+
+        entered_amount: None | str | Unset
+        if isinstance(self.entered_amount, Unset):
+            entered_amount = UNSET
+        else:
+            entered_amount = self.entered_amount
+
+        entered_total: None | str | Unset
+        if isinstance(self.entered_total, Unset):
+            entered_total = UNSET
+        else:
+            entered_total = self.entered_total
+
+        closed_amount: None | str | Unset
+        if isinstance(self.closed_amount, Unset):
+            closed_amount = UNSET
+        else:
+            closed_amount = self.closed_amount
+
+        closed_total: None | str | Unset
+        if isinstance(self.closed_total, Unset):
+            closed_total = UNSET
+        else:
+            closed_total = self.closed_total
+
+        commission: float | str | Unset
+        if isinstance(self.commission, Unset):
+            commission = UNSET
+        else:
+            commission = self.commission
+
+        created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
+        closed_at: None | str | Unset
+        if isinstance(self.closed_at, Unset):
+            closed_at = UNSET
+        else:
+            closed_at = self.closed_at
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if editable is not UNSET:
+            field_dict["editable"] = editable
+        if current_price is not UNSET:
+            field_dict["current_price"] = current_price
+        if target_price_type is not UNSET:
+            field_dict["target_price_type"] = target_price_type
+        if orderbook_price_currency is not UNSET:
+            field_dict["orderbook_price_currency"] = orderbook_price_currency
+        if base_order_finished is not UNSET:
+            field_dict["base_order_finished"] = base_order_finished
+        if missing_funds_to_close is not UNSET:
+            field_dict["missing_funds_to_close"] = missing_funds_to_close
+        if liquidation_price is not UNSET:
+            field_dict["liquidation_price"] = liquidation_price
+        if average_enter_price is not UNSET:
+            field_dict["average_enter_price"] = average_enter_price
+        if average_close_price is not UNSET:
+            field_dict["average_close_price"] = average_close_price
+        if average_enter_price_without_commission is not UNSET:
+            field_dict["average_enter_price_without_commission"] = (
+                average_enter_price_without_commission
+            )
+        if average_close_price_without_commission is not UNSET:
+            field_dict["average_close_price_without_commission"] = (
+                average_close_price_without_commission
+            )
+        if panic_sell_available is not UNSET:
+            field_dict["panic_sell_available"] = panic_sell_available
+        if add_funds_available is not UNSET:
+            field_dict["add_funds_available"] = add_funds_available
+        if reduce_funds_available is not UNSET:
+            field_dict["reduce_funds_available"] = reduce_funds_available
+        if force_start_available is not UNSET:
+            field_dict["force_start_available"] = force_start_available
+        if force_process_available is not UNSET:
+            field_dict["force_process_available"] = force_process_available
+        if cancel_available is not UNSET:
+            field_dict["cancel_available"] = cancel_available
+        if finished is not UNSET:
+            field_dict["finished"] = finished
+        if base_position_step_finished is not UNSET:
+            field_dict["base_position_step_finished"] = base_position_step_finished
+        if entered_amount is not UNSET:
+            field_dict["entered_amount"] = entered_amount
+        if entered_total is not UNSET:
+            field_dict["entered_total"] = entered_total
+        if closed_amount is not UNSET:
+            field_dict["closed_amount"] = closed_amount
+        if closed_total is not UNSET:
+            field_dict["closed_total"] = closed_total
+        if commission is not UNSET:
+            field_dict["commission"] = commission
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if closed_at is not UNSET:
+            field_dict["closed_at"] = closed_at
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.current_price import CurrentPrice
+
+        d = dict(src_dict)
+        editable = d.pop("editable", UNSET)
+
+        _current_price = d.pop("current_price", UNSET)
+        current_price: CurrentPrice | Unset
+        if isinstance(_current_price, Unset):
+            current_price = UNSET
+        else:
+            current_price = CurrentPrice.from_dict(_current_price)
+
+        target_price_type = d.pop("target_price_type", UNSET)
+
+        orderbook_price_currency = d.pop("orderbook_price_currency", UNSET)
+
+        base_order_finished = d.pop("base_order_finished", UNSET)
+
+        def _parse_missing_funds_to_close(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        missing_funds_to_close = _parse_missing_funds_to_close(
+            d.pop("missing_funds_to_close", UNSET)
+        )
+
+        def _parse_liquidation_price(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        liquidation_price = _parse_liquidation_price(d.pop("liquidation_price", UNSET))
+
+        def _parse_average_enter_price(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        average_enter_price = _parse_average_enter_price(d.pop("average_enter_price", UNSET))
+
+        def _parse_average_close_price(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        average_close_price = _parse_average_close_price(d.pop("average_close_price", UNSET))
+
+        def _parse_average_enter_price_without_commission(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        average_enter_price_without_commission = _parse_average_enter_price_without_commission(
+            d.pop("average_enter_price_without_commission", UNSET)
+        )
+
+        def _parse_average_close_price_without_commission(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        average_close_price_without_commission = _parse_average_close_price_without_commission(
+            d.pop("average_close_price_without_commission", UNSET)
+        )
+
+        panic_sell_available = d.pop("panic_sell_available", UNSET)
+
+        add_funds_available = d.pop("add_funds_available", UNSET)
+
+        reduce_funds_available = d.pop("reduce_funds_available", UNSET)
+
+        force_start_available = d.pop("force_start_available", UNSET)
+
+        force_process_available = d.pop("force_process_available", UNSET)
+
+        cancel_available = d.pop("cancel_available", UNSET)
+
+        finished = d.pop("finished", UNSET)
+
+        base_position_step_finished = d.pop("base_position_step_finished", UNSET)
+
+        def _parse_entered_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        entered_amount = _parse_entered_amount(d.pop("entered_amount", UNSET))
+
+        def _parse_entered_total(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        entered_total = _parse_entered_total(d.pop("entered_total", UNSET))
+
+        def _parse_closed_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        closed_amount = _parse_closed_amount(d.pop("closed_amount", UNSET))
+
+        def _parse_closed_total(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        closed_total = _parse_closed_total(d.pop("closed_total", UNSET))
+
+        def _parse_commission(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        commission = _parse_commission(d.pop("commission", UNSET))
+
+        created_at = d.pop("created_at", UNSET)
+
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        def _parse_closed_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+
+        type_ = d.pop("type", UNSET)
+
+        smart_trade_data = cls(
+            editable=editable,
+            current_price=current_price,
+            target_price_type=target_price_type,
+            orderbook_price_currency=orderbook_price_currency,
+            base_order_finished=base_order_finished,
+            missing_funds_to_close=missing_funds_to_close,
+            liquidation_price=liquidation_price,
+            average_enter_price=average_enter_price,
+            average_close_price=average_close_price,
+            average_enter_price_without_commission=average_enter_price_without_commission,
+            average_close_price_without_commission=average_close_price_without_commission,
+            panic_sell_available=panic_sell_available,
+            add_funds_available=add_funds_available,
+            reduce_funds_available=reduce_funds_available,
+            force_start_available=force_start_available,
+            force_process_available=force_process_available,
+            cancel_available=cancel_available,
+            finished=finished,
+            base_position_step_finished=base_position_step_finished,
+            entered_amount=entered_amount,
+            entered_total=entered_total,
+            closed_amount=closed_amount,
+            closed_total=closed_total,
+            commission=commission,
+            created_at=created_at,
+            updated_at=updated_at,
+            closed_at=closed_at,
+            type_=type_,
+        )
+
+        smart_trade_data.additional_properties = d
+        return smart_trade_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SmartTradeStatus")
+
+
+@_attrs_define
+class SmartTradeStatus:
+    """Overall status of the SmartTrade."""
+
+    type_: str
+    """ Status; equal to `basic_type` in every documented example. """
+    basic_type: str
+    """ Status of the SmartTrade. Known values: `created`, `waiting_position`,
+    `waiting_targets`, `stop_loss_in_progress`, `reduce_funds_in_progress`,
+    `pending_reduce_funds`, `panic_sell_pending`, `cancellation_pending`, `cancelled`,
+    `failed`. The server may add others.
+     """
+    title: str
+    """ Human-readable status, e.g. `Waiting Targets`. """
+    error: str | Unset = UNSET
+    """ Reason of a failure; present only when the SmartTrade failed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        basic_type = self.basic_type
+
+        title = self.title
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "basic_type": basic_type,
+                "title": title,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        basic_type = d.pop("basic_type")
+
+        title = d.pop("title")
+
+        error = d.pop("error", UNSET)
+
+        smart_trade_status = cls(
+            type_=type_,
+            basic_type=basic_type,
+            title=title,
+            error=error,
+        )
+
+        smart_trade_status.additional_properties = d
+        return smart_trade_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

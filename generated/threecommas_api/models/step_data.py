@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StepData")
+
+
+@_attrs_define
+class StepData:
+    """Actions available on one step."""
+
+    cancelable: bool | Unset = UNSET
+    """ Whether the step's trade may be cancelled. """
+    panic_sell_available: bool | Unset = UNSET
+    """ Whether the step may be closed by market now. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        cancelable = self.cancelable
+
+        panic_sell_available = self.panic_sell_available
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if cancelable is not UNSET:
+            field_dict["cancelable"] = cancelable
+        if panic_sell_available is not UNSET:
+            field_dict["panic_sell_available"] = panic_sell_available
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        cancelable = d.pop("cancelable", UNSET)
+
+        panic_sell_available = d.pop("panic_sell_available", UNSET)
+
+        step_data = cls(
+            cancelable=cancelable,
+            panic_sell_available=panic_sell_available,
+        )
+
+        step_data.additional_properties = d
+        return step_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

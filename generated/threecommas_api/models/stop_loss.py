@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.order_status import OrderStatus
+    from ..models.stop_loss_conditional import StopLossConditional
+    from ..models.stop_loss_price import StopLossPrice
+    from ..models.stop_loss_timeout import StopLossTimeout
+    from ..models.total import Total
+    from ..models.units import Units
+
+
+T = TypeVar("T", bound="StopLoss")
+
+
+@_attrs_define
+class StopLoss:
+    """Stop-loss settings; just `{"enabled": false}` when stop loss is off."""
+
+    enabled: bool
+    """ Whether stop loss is on. """
+    price_type: str | Unset = UNSET
+    """ Known values `value`, `percentage`. """
+    breakeven: bool | Unset = UNSET
+    """ Whether the stop loss moves to breakeven after the first take-profit step. """
+    order_type: str | Unset = UNSET
+    """ Known values `market`, `limit`. """
+    editable: bool | Unset = UNSET
+    """ Whether the stop loss may still be edited. """
+    price: StopLossPrice | Unset = UNSET
+    """ Limit price of the stop-loss order (for `limit` stop losses). """
+    units: Units | Unset = UNSET
+    """ Amount of base-currency units of an order. """
+    total: Total | Unset = UNSET
+    """ Total of an order in quote currency. (The docs type the position total as a number; every
+    example shows this object.)
+     """
+    conditional: StopLossConditional | Unset = UNSET
+    """ Trigger of the stop loss. """
+    timeout: StopLossTimeout | Unset = UNSET
+    """ Delay before the stop loss acts once triggered. """
+    status: OrderStatus | Unset = UNSET
+    """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
+    reduce-funds step or the market close.
+     """
+    closed_at: None | str | Unset = UNSET
+    """ When the stop loss closed (only in the examples). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        price_type = self.price_type
+
+        breakeven = self.breakeven
+
+        order_type = self.order_type
+
+        editable = self.editable
+
+        price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.price, Unset):
+            price = self.price.to_dict()
+
+        units: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.units, Unset):
+            units = self.units.to_dict()
+
+        total: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.total, Unset):
+            total = self.total.to_dict()
+
+        conditional: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.conditional, Unset):
+            conditional = self.conditional.to_dict()
+
+        timeout: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.timeout, Unset):
+            timeout = self.timeout.to_dict()
+
+        status: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.to_dict()
+
+        closed_at: None | str | Unset
+        if isinstance(self.closed_at, Unset):
+            closed_at = UNSET
+        else:
+            closed_at = self.closed_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if price_type is not UNSET:
+            field_dict["price_type"] = price_type
+        if breakeven is not UNSET:
+            field_dict["breakeven"] = breakeven
+        if order_type is not UNSET:
+            field_dict["order_type"] = order_type
+        if editable is not UNSET:
+            field_dict["editable"] = editable
+        if price is not UNSET:
+            field_dict["price"] = price
+        if units is not UNSET:
+            field_dict["units"] = units
+        if total is not UNSET:
+            field_dict["total"] = total
+        if conditional is not UNSET:
+            field_dict["conditional"] = conditional
+        if timeout is not UNSET:
+            field_dict["timeout"] = timeout
+        if status is not UNSET:
+            field_dict["status"] = status
+        if closed_at is not UNSET:
+            field_dict["closed_at"] = closed_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.order_status import OrderStatus
+        from ..models.stop_loss_conditional import StopLossConditional
+        from ..models.stop_loss_price import StopLossPrice
+        from ..models.stop_loss_timeout import StopLossTimeout
+        from ..models.total import Total
+        from ..models.units import Units
+
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        price_type = d.pop("price_type", UNSET)
+
+        breakeven = d.pop("breakeven", UNSET)
+
+        order_type = d.pop("order_type", UNSET)
+
+        editable = d.pop("editable", UNSET)
+
+        _price = d.pop("price", UNSET)
+        price: StopLossPrice | Unset
+        if isinstance(_price, Unset):
+            price = UNSET
+        else:
+            price = StopLossPrice.from_dict(_price)
+
+        _units = d.pop("units", UNSET)
+        units: Units | Unset
+        if isinstance(_units, Unset):
+            units = UNSET
+        else:
+            units = Units.from_dict(_units)
+
+        _total = d.pop("total", UNSET)
+        total: Total | Unset
+        if isinstance(_total, Unset):
+            total = UNSET
+        else:
+            total = Total.from_dict(_total)
+
+        _conditional = d.pop("conditional", UNSET)
+        conditional: StopLossConditional | Unset
+        if isinstance(_conditional, Unset):
+            conditional = UNSET
+        else:
+            conditional = StopLossConditional.from_dict(_conditional)
+
+        _timeout = d.pop("timeout", UNSET)
+        timeout: StopLossTimeout | Unset
+        if isinstance(_timeout, Unset):
+            timeout = UNSET
+        else:
+            timeout = StopLossTimeout.from_dict(_timeout)
+
+        _status = d.pop("status", UNSET)
+        status: OrderStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = OrderStatus.from_dict(_status)
+
+        def _parse_closed_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+
+        stop_loss = cls(
+            enabled=enabled,
+            price_type=price_type,
+            breakeven=breakeven,
+            order_type=order_type,
+            editable=editable,
+            price=price,
+            units=units,
+            total=total,
+            conditional=conditional,
+            timeout=timeout,
+            status=status,
+            closed_at=closed_at,
+        )
+
+        stop_loss.additional_properties = d
+        return stop_loss
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

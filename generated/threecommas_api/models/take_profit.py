@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.take_profit_step import TakeProfitStep
+
+
+T = TypeVar("T", bound="TakeProfit")
+
+
+@_attrs_define
+class TakeProfit:
+    """Take-profit settings and steps."""
+
+    enabled: bool
+    """ Whether take profit is on. """
+    price_type: str | Unset = UNSET
+    """ How step prices are given. Known values `value`, `percentage`. """
+    steps: list[TakeProfitStep] | Unset = UNSET
+    """ The take-profit steps (at most 8), in order. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        price_type = self.price_type
+
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item = steps_item_data.to_dict()
+                steps.append(steps_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if price_type is not UNSET:
+            field_dict["price_type"] = price_type
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.take_profit_step import TakeProfitStep
+
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        price_type = d.pop("price_type", UNSET)
+
+        _steps = d.pop("steps", UNSET)
+        steps: list[TakeProfitStep] | Unset = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+                steps_item = TakeProfitStep.from_dict(steps_item_data)
+
+                steps.append(steps_item)
+
+        take_profit = cls(
+            enabled=enabled,
+            price_type=price_type,
+            steps=steps,
+        )
+
+        take_profit.additional_properties = d
+        return take_profit
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
