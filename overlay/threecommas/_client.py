@@ -1,0 +1,362 @@
+"""The sync and async clients: credentials, signing, sending, and turning responses into results.
+
+Both clients share everything but the act of sending: a resource method describes its request as
+a `Call` (built by the generated endpoint module) and the client executes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+import httpx
+
+from threecommas._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseParseError,
+    error_for_status,
+)
+from threecommas._signing import HmacSigner, RsaSigner, Signer, ThreeCommasAuth
+from threecommas._validation import check_forced_mode
+from threecommas._version import __version__
+from threecommas_api.client import AuthenticatedClient
+from threecommas_api.models.forced_mode import ForcedMode
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AsyncThreeCommas", "ThreeCommas"]
+
+DEFAULT_BASE_URL = "https://api.3commas.io/public/api"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+ENV_API_KEY = "THREE_COMMAS_API_KEY"
+ENV_API_SECRET = "THREE_COMMAS_API_SECRET"
+ENV_PRIVATE_KEY_FILE = "THREE_COMMAS_PRIVATE_KEY_FILE"
+
+logger = logging.getLogger("threecommas")
+_DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
+
+T = TypeVar("T")
+TimeoutTypes = float | httpx.Timeout | None
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One API call, ready to send: the generated request arguments and the parser of a success.
+
+    `parse` turns a 2xx response into the result; it runs for nothing else.
+    """
+
+    request: dict[str, Any]
+    parse: Callable[[httpx.Response], T]
+
+
+class _Unset:
+    pass
+
+
+_UNSET: Any = _Unset()
+
+
+def _read_private_key(private_key: str | bytes | os.PathLike[str]) -> bytes:
+    if isinstance(private_key, bytes):
+        return private_key
+    if isinstance(private_key, str) and "-----BEGIN" in private_key:
+        return private_key.encode()
+    path = Path(private_key)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        # The value might be a mangled key rather than a path: never echo it.
+        raise ValueError(
+            "private_key must be PEM text or the path of a PEM file; "
+            f"the file could not be read ({exc.strerror or type(exc).__name__})"
+        ) from None
+
+
+def _make_signer(
+    api_secret: str | None, private_key: str | bytes | os.PathLike[str] | None
+) -> Signer:
+    if api_secret is not None and private_key is not None:
+        raise ValueError(
+            "give either api_secret (system-generated key) or private_key (RSA), not both"
+        )
+    if api_secret is None and private_key is None:
+        api_secret = os.environ.get(ENV_API_SECRET) or None
+        key_file = os.environ.get(ENV_PRIVATE_KEY_FILE) or None
+        if api_secret is not None and key_file is not None:
+            raise ValueError(f"both {ENV_API_SECRET} and {ENV_PRIVATE_KEY_FILE} are set; keep one")
+        if key_file is not None:
+            private_key = Path(key_file)
+    if api_secret is not None:
+        if not isinstance(api_secret, str) or not api_secret:
+            raise TypeError("api_secret must be a non-empty str")
+        return HmacSigner(api_secret)
+    if private_key is not None:
+        return RsaSigner(_read_private_key(private_key))
+    raise ValueError(
+        "no credentials: pass api_secret or private_key, or set "
+        f"{ENV_API_SECRET} or {ENV_PRIVATE_KEY_FILE}"
+    )
+
+
+def _target(request: httpx.Request) -> str:
+    return request.url.raw_path.decode("ascii", "replace")
+
+
+class _BaseClient:
+    """Settings and the response handling that the sync and async clients share."""
+
+    def __init__(
+        self,
+        api_key: str | None,
+        api_secret: str | None,
+        private_key: str | bytes | os.PathLike[str] | None,
+        base_url: str,
+        forced_mode: str | None,
+        timeout: TimeoutTypes,
+    ) -> None:
+        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        if not key:
+            raise ValueError(f"no API key: pass api_key or set {ENV_API_KEY}")
+        if not isinstance(key, str):
+            raise TypeError("api_key must be a str")
+        if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+            raise ValueError("base_url must be an http:// or https:// URL")
+        self._auth = ThreeCommasAuth(key, _make_signer(api_secret, private_key))
+        self._api_key = key
+        self._base_url = base_url.rstrip("/")
+        self._forced_mode = check_forced_mode(forced_mode)
+        self._timeout = timeout
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def auth(self) -> ThreeCommasAuth:
+        """The `httpx.Auth` that signs requests; usable with any httpx client."""
+        return self._auth
+
+    def _forced_mode_for(self, forced_mode: str | _Unset | None) -> ForcedMode | None:
+        if isinstance(forced_mode, _Unset):
+            return self._forced_mode
+        return check_forced_mode(forced_mode)
+
+    def _api_client_args(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "token": self._api_key,
+            "prefix": "",
+            "auth_header_name": "Apikey",
+            "httpx_args": {"auth": self._auth},
+            "timeout": httpx.Timeout(self._timeout),
+        }
+
+    def _build(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        call: Call[Any],
+        timeout: TimeoutTypes | _Unset,
+    ) -> httpx.Request:
+        spec = call.request
+        return http.build_request(
+            spec["method"].upper(),
+            self._base_url + spec["url"],
+            params=spec.get("params"),
+            headers=spec.get("headers"),
+            json=spec.get("json"),
+            content=spec.get("content"),
+            timeout=self._timeout if isinstance(timeout, _Unset) else timeout,
+        )
+
+    def _transport_error(
+        self, request: httpx.Request, exc: httpx.RequestError
+    ) -> APIConnectionError:
+        method, path = request.method, _target(request)
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"{method} {path} timed out ({type(exc).__name__})", method=method, path=path
+            )
+        return APIConnectionError(
+            f"{method} {path} failed: {type(exc).__name__}: {exc}", method=method, path=path
+        )
+
+    def _result(
+        self, call: Call[T], request: httpx.Request, response: httpx.Response, started: float
+    ) -> T:
+        method, path = request.method, _target(request)
+        logger.debug(
+            "%s %s -> %s in %.1f ms",
+            method,
+            path,
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+        )
+        body = response.content.decode("utf-8", "replace")
+        if not 200 <= response.status_code < 300:
+            raise error_for_status(response.status_code, body, method=method, path=path)
+        try:
+            return call.parse(response)
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+            raise ResponseParseError(
+                f"{method} {path} -> HTTP {response.status_code}: the body is not what the API "
+                f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
+                status_code=response.status_code,
+                body=body,
+                method=method,
+                path=path,
+            ) from exc
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r}, auth={self._auth!r})"
+
+
+class ThreeCommas(_BaseClient):
+    """Synchronous client of the 3Commas SmartTrade v2 API.
+
+    Credentials come from the arguments or, when omitted, from the environment:
+    `THREE_COMMAS_API_KEY`, and `THREE_COMMAS_API_SECRET` (system-generated key, HMAC) or
+    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). Every request is signed, also when
+    it goes through an `http_client` of your own (for proxies, a custom transport, tests).
+
+        with ThreeCommas() as client:
+            trade = client.smart_trades.close_trade_by_market(12345678, 1047934729)
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        private_key: str | bytes | os.PathLike[str] | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        forced_mode: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(api_key, api_secret, private_key, base_url, forced_mode, timeout)
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                "http_client must be an httpx.Client (use AsyncThreeCommas for httpx.AsyncClient)"
+            )
+        self._owns_http = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(timeout=timeout, headers=_DEFAULT_HEADERS)
+        )
+        self._api_client: AuthenticatedClient | None = None
+        from threecommas._resources import SmartTrades
+
+        self.smart_trades = SmartTrades(self)
+
+    @property
+    def api_client(self) -> AuthenticatedClient:
+        """A generated `threecommas_api` client that signs its requests, for the low-level
+        functions (`threecommas_api.api.smart_trades.*.sync_detailed(client=...)`)."""
+        if self._api_client is None:
+            self._api_client = AuthenticatedClient(**self._api_client_args())
+        return self._api_client
+
+    def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
+        request = self._build(self._http, call, timeout)
+        started = time.perf_counter()
+        try:
+            response = self._http.send(request, auth=self._auth)
+        except httpx.RequestError as exc:
+            raise self._transport_error(request, exc) from exc
+        return self._result(call, request, response, started)
+
+    def close(self) -> None:
+        """Close the connections (of the internal HTTP client; yours stays open)."""
+        if self._owns_http:
+            self._http.close()
+        if self._api_client is not None:
+            self._api_client.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncThreeCommas(_BaseClient):
+    """Asynchronous client; the same surface as `ThreeCommas`, with awaitable methods.
+
+    async with AsyncThreeCommas() as client:
+        trade = await client.smart_trades.close_trade_by_market(12345678, 1047934729)
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        private_key: str | bytes | os.PathLike[str] | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        forced_mode: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(api_key, api_secret, private_key, base_url, forced_mode, timeout)
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                "http_client must be an httpx.AsyncClient (use ThreeCommas for httpx.Client)"
+            )
+        self._owns_http = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=timeout, headers=_DEFAULT_HEADERS)
+        )
+        self._api_client: AuthenticatedClient | None = None
+        from threecommas._resources import AsyncSmartTrades
+
+        self.smart_trades = AsyncSmartTrades(self)
+
+    @property
+    def api_client(self) -> AuthenticatedClient:
+        """A generated `threecommas_api` client that signs its requests, for the low-level
+        functions (`threecommas_api.api.smart_trades.*.asyncio_detailed(client=...)`)."""
+        if self._api_client is None:
+            self._api_client = AuthenticatedClient(**self._api_client_args())
+        return self._api_client
+
+    async def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
+        request = self._build(self._http, call, timeout)
+        started = time.perf_counter()
+        try:
+            response = await self._http.send(request, auth=self._auth)
+        except httpx.RequestError as exc:
+            raise self._transport_error(request, exc) from exc
+        return self._result(call, request, response, started)
+
+    async def close(self) -> None:
+        """Close the connections (of the internal HTTP client; yours stays open)."""
+        if self._owns_http:
+            await self._http.aclose()
+        if self._api_client is not None:
+            await self._api_client.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
