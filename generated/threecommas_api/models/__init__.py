@@ -1,12 +1,12 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .account import Account
-from .close_trade_by_market_forced_mode import CloseTradeByMarketForcedMode
 from .current_price import CurrentPrice
 from .editable_units import EditableUnits
 from .error import Error
 from .error_error_attributes import ErrorErrorAttributes
 from .filled import Filled
+from .forced_mode import ForcedMode
 from .leverage import Leverage
 from .margin import Margin
 from .market_close import MarketClose
@@ -35,12 +35,12 @@ from .units import Units
 
 __all__ = (
     "Account",
-    "CloseTradeByMarketForcedMode",
     "CurrentPrice",
     "EditableUnits",
     "Error",
     "ErrorErrorAttributes",
     "Filled",
+    "ForcedMode",
     "Leverage",
     "Margin",
     "MarketClose",

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.close_trade_by_market_forced_mode import CloseTradeByMarketForcedMode
 from ...models.error import Error
+from ...models.forced_mode import ForcedMode
 from ...models.smart_trade import SmartTrade
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     smart_trade_id: int,
     id: int,
     *,
-    forced_mode: CloseTradeByMarketForcedMode | Unset = UNSET,
+    forced_mode: ForcedMode | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(forced_mode, Unset):
@@ -113,7 +113,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    forced_mode: CloseTradeByMarketForcedMode | Unset = UNSET,
+    forced_mode: ForcedMode | Unset = UNSET,
 ) -> Response[Any | Error | SmartTrade]:
     """Close a take-profit trade by market
 
@@ -135,7 +135,7 @@ def sync_detailed(
     Args:
         smart_trade_id (int):
         id (int):
-        forced_mode (CloseTradeByMarketForcedMode | Unset):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +163,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    forced_mode: CloseTradeByMarketForcedMode | Unset = UNSET,
+    forced_mode: ForcedMode | Unset = UNSET,
 ) -> Any | Error | SmartTrade | None:
     """Close a take-profit trade by market
 
@@ -185,7 +185,7 @@ def sync(
     Args:
         smart_trade_id (int):
         id (int):
-        forced_mode (CloseTradeByMarketForcedMode | Unset):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    forced_mode: CloseTradeByMarketForcedMode | Unset = UNSET,
+    forced_mode: ForcedMode | Unset = UNSET,
 ) -> Response[Any | Error | SmartTrade]:
     """Close a take-profit trade by market
 
@@ -230,7 +230,7 @@ async def asyncio_detailed(
     Args:
         smart_trade_id (int):
         id (int):
-        forced_mode (CloseTradeByMarketForcedMode | Unset):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,7 +256,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    forced_mode: CloseTradeByMarketForcedMode | Unset = UNSET,
+    forced_mode: ForcedMode | Unset = UNSET,
 ) -> Any | Error | SmartTrade | None:
     """Close a take-profit trade by market
 
@@ -278,7 +278,7 @@ async def asyncio(
     Args:
         smart_trade_id (int):
         id (int):
-        forced_mode (CloseTradeByMarketForcedMode | Unset):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

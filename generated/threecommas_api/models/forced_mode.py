@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CloseTradeByMarketForcedMode(StrEnum):
+class ForcedMode(StrEnum):
     PAPER = "paper"
     REAL = "real"
 
