@@ -1,0 +1,48 @@
+# Every target sets up .venv itself when needed: a fresh machine needs only python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli clean
+
+all: test
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+## demo: start the recorded-responses server, close trade 1047934729 of SmartTrade 12345678
+## through the CLI, print the result, stop the server.
+demo: venv
+	$(PY) scripts/demo.py
+
+## test: lint, type check, generator check, unit/end-to-end tests with fuzzing, schemathesis CLI.
+test: lint typecheck check-generated pytest fuzz-cli
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: venv
+	$(BIN)/mypy overlay
+
+check-generated: venv
+	$(PY) scripts/generate.py --check
+
+pytest: venv
+	$(PY) -m pytest -q
+
+fuzz-cli: venv
+	$(PY) scripts/fuzz_cli.py
+
+generate: venv
+	$(PY) scripts/generate.py
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
