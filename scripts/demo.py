@@ -15,9 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _serve import recorded_server  # noqa: E402
-
-from threecommas.testing import DEFAULT_API_KEY, DEFAULT_API_SECRET  # noqa: E402
+from _serve import recorded_server
+from threecommas.testing import DEFAULT_API_KEY, DEFAULT_API_SECRET
 
 
 def main() -> int:

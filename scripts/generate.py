@@ -41,6 +41,7 @@ def _tool(name: str) -> str:
 
 def generate_into(workdir: Path) -> Path:
     """Run the generator; return the path of the freshly generated package."""
+    workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
     env = dict(os.environ)
     # The post hooks call `ruff`; make sure it is the pinned one from this venv.

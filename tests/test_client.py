@@ -12,9 +12,9 @@ from typing import Any
 
 import httpx
 import pytest
-from threecommas_api.api.smart_trades import close_trade_by_market as low_level
 
 import threecommas
+from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
 from threecommas import (
     APIConnectionError,
     APIError,
@@ -36,8 +36,7 @@ from threecommas import (
 from threecommas.testing import TEST_PRIVATE_KEY_PATH, TEST_PUBLIC_KEY_PATH, create_app
 from threecommas.testing import run_in_thread as serve
 from threecommas.testing._server import RunningServer
-
-from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
+from threecommas_api.api.smart_trades import close_trade_by_market as low_level
 
 # The documentation's example credentials (public; they belong to no account).
 DOCS_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
@@ -425,11 +424,13 @@ def test_close_against_the_live_server(threecommas_server: RunningServer) -> Non
         assert caught.value.error
         with pytest.raises(NotFoundError):
             client.smart_trades.close_trade_by_market(SEED_SMART_TRADE_ID, 1)
-    with ThreeCommas(
-        threecommas_server.api_key, "wrong-secret", base_url=threecommas_server.base_url
-    ) as bad:
-        with pytest.raises(AuthenticationError) as denied:
-            bad.smart_trades.close_trade_by_market(SEED_SMART_TRADE_ID, SEED_TRADE_ID)
+    with (
+        ThreeCommas(
+            threecommas_server.api_key, "wrong-secret", base_url=threecommas_server.base_url
+        ) as bad,
+        pytest.raises(AuthenticationError) as denied,
+    ):
+        bad.smart_trades.close_trade_by_market(SEED_SMART_TRADE_ID, SEED_TRADE_ID)
     assert denied.value.error == "signature_invalid"
 
 

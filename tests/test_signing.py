@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
+
 from threecommas._signing import (
     BODY_SEPARATOR_NONE,
     BODY_SEPARATOR_QUESTION_MARK,

@@ -67,7 +67,9 @@ def test_path_parameters_match_the_template(spec: dict[str, Any]) -> None:
     for method, path, op in _operations(spec):
         in_template = set(re.findall(r"{([^}]+)}", path))
         declared = {
-            p["name"] for p in map(lambda p: _resolve(spec, p), op["parameters"]) if p["in"] == "path"
+            p["name"]
+            for p in map(lambda p: _resolve(spec, p), op["parameters"])
+            if p["in"] == "path"
         }
         assert declared == in_template, f"{method.upper()} {path}"
         for param in map(lambda p: _resolve(spec, p), op["parameters"]):
@@ -128,7 +130,10 @@ def test_seed_example_is_the_seed_response(spec: dict[str, Any]) -> None:
     import jsonschema
 
     resolver_doc = json.loads(json.dumps(spec))
-    schema = {"$ref": "#/components/schemas/SmartTrade", **{"components": resolver_doc["components"]}}
+    schema = {
+        "$ref": "#/components/schemas/SmartTrade",
+        **{"components": resolver_doc["components"]},
+    }
     jsonschema.Draft202012Validator(schema).validate(seed_response())
 
 

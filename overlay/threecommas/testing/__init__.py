@@ -1,0 +1,63 @@
+"""An offline stand-in for the 3Commas SmartTrade v2 API, for tests and demos.
+
+It answers from recorded API responses, keeps SmartTrades in memory so that actions change them
+as the real API would, and checks the ``Apikey`` and ``Signature`` headers like the real API
+(HMAC with a secret, or RSA with a public key). Use it in-process::
+
+    from threecommas.testing import create_app
+    app = create_app()                      # a Starlette app with a fresh store
+
+as a live server in a test (``pytest_plugins = ["threecommas.testing.pytest_plugin"]`` gives the
+``threecommas_app`` and ``threecommas_server`` fixtures, or use :func:`run_in_thread`), or from
+the command line::
+
+    python -m threecommas.testing serve --port 0      # prints http://127.0.0.1:PORT/public/api
+
+It needs the ``testing`` extra: ``pip install 'threecommas-sdk[testing]'``.
+"""
+
+from __future__ import annotations
+
+try:
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the installation
+    raise ImportError(
+        "threecommas.testing needs the 'testing' extra: pip install 'threecommas-sdk[testing]'"
+    ) from exc
+
+from threecommas.testing._app import (
+    DEFAULT_API_KEY,
+    DEFAULT_API_SECRET,
+    OPENAPI_DOCUMENT_PATH,
+    TEST_PRIVATE_KEY_PATH,
+    TEST_PUBLIC_KEY_PATH,
+    create_app,
+)
+from threecommas.testing._operations import API_PREFIX
+from threecommas.testing._recordings import (
+    DEFAULT_RECORDINGS_DIR,
+    Recording,
+    RecordingError,
+    load_recordings,
+)
+from threecommas.testing._server import RunningServer, run_in_thread
+from threecommas.testing._store import ActionError, SmartTradeStore
+
+__all__ = [
+    "API_PREFIX",
+    "DEFAULT_API_KEY",
+    "DEFAULT_API_SECRET",
+    "DEFAULT_RECORDINGS_DIR",
+    "OPENAPI_DOCUMENT_PATH",
+    "TEST_PRIVATE_KEY_PATH",
+    "TEST_PUBLIC_KEY_PATH",
+    "ActionError",
+    "Recording",
+    "RecordingError",
+    "RunningServer",
+    "SmartTradeStore",
+    "create_app",
+    "load_recordings",
+    "run_in_thread",
+]

@@ -1,0 +1,208 @@
+"""The Starlette app: one route per operation, JSON for every answer, no exception ever escapes.
+
+For a request that reaches an operation's route, checks run in the API's order:
+signature (401), then the ``Forced-Mode`` header (400), then the ids in the path (404), then the
+operation's own rule in the store (404 for an unknown resource, 403 for a forbidden state).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Final
+
+from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from threecommas.testing._auth import RequestVerifier
+from threecommas.testing._operations import OPERATIONS, Operation, parse_id
+from threecommas.testing._recordings import load_recordings
+from threecommas.testing._store import ActionError, SmartTradeStore
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_API_SECRET",
+    "OPENAPI_DOCUMENT_PATH",
+    "TEST_PRIVATE_KEY_PATH",
+    "TEST_PUBLIC_KEY_PATH",
+    "create_app",
+]
+
+_log = logging.getLogger("threecommas.testing")
+
+_HERE: Final = Path(__file__).resolve().parent
+
+#: Credentials the server accepts unless told otherwise. Test values only, never real ones.
+DEFAULT_API_KEY: Final = "threecommas-test-key"
+DEFAULT_API_SECRET: Final = "threecommas-test-secret"
+#: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
+TEST_PRIVATE_KEY_PATH: Final = _HERE / "keys" / "test_private_key.pem"
+TEST_PUBLIC_KEY_PATH: Final = _HERE / "keys" / "test_public_key.pem"
+#: Where the OpenAPI document sits in a source checkout (overlay/threecommas/testing -> repo).
+OPENAPI_DOCUMENT_PATH: Final = _HERE.parents[2] / "openapi" / "threecommas.yaml"
+
+_FORCED_MODES: Final = frozenset({"real", "paper"})
+
+# Error names for statuses that Starlette itself raises (no route, wrong method).
+_HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
+    404: ("Not found", "No API operation at this path"),
+    405: ("Method not allowed", "This path does not accept this method"),
+}
+
+
+def _error(status: int, error: str, description: str | None = None, **kwargs: Any) -> JSONResponse:
+    body: dict[str, str] = {"error": error}
+    if description is not None:
+        body["error_description"] = description
+    return JSONResponse(body, status_code=status, **kwargs)
+
+
+def _request_target(scope: Scope) -> bytes:
+    """The path and query exactly as the client sent them, which is what it signed."""
+    raw_path = scope.get("raw_path")
+    if not isinstance(raw_path, bytes):
+        # ASGI makes raw_path optional; without it, the best guess is the path as routed.
+        raw_path = (str(scope.get("root_path", "")) + str(scope["path"])).encode("utf-8")
+    query = scope.get("query_string") or b""
+    return raw_path + b"?" + query if query else raw_path
+
+
+class _IdConvertor(Convertor[int]):
+    """Digits only, and at most as many as an int64 has.
+
+    Starlette's ``int`` convertor matches any run of digits and calls ``int()`` on it, which
+    raises (inside routing, before any handler) past 4300 digits. Here ``AAA``, ``0.5``,
+    ``-1`` or a 20-digit number simply match no route (JSON 404); ``0`` and 19-digit values
+    above int64 reach the handler, which answers 404 after the signature check.
+    """
+
+    regex = "[0-9]{1,19}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+_ID_CONVERTOR: Final = "threecommas_id"
+register_url_convertor(_ID_CONVERTOR, _IdConvertor())
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _operation_endpoint(
+    operation: Operation, verifier: RequestVerifier, store: SmartTradeStore
+) -> Endpoint:
+    async def endpoint(request: Request) -> Response:
+        body = await request.body()
+        failure = verifier.check(request.headers, _request_target(request.scope), body)
+        if failure is not None:
+            return JSONResponse(failure.body(), status_code=401)
+        modes = request.headers.getlist("forced-mode")
+        if any(mode not in _FORCED_MODES for mode in modes):
+            return _error(400, "Wrong param(s)", "The Forced-Mode header must be 'real' or 'paper'")
+        params: dict[str, int] = {}
+        for name in operation.param_names:
+            value = parse_id(request.path_params.get(name))
+            if value is None:
+                return _error(404, "Not found", f"{name} must be a positive 64-bit integer")
+            params[name] = value
+        try:
+            status, answer = store.perform(operation.name, params)
+        except ActionError as refusal:
+            return JSONResponse(refusal.body(), status_code=refusal.status)
+        return JSONResponse(answer, status_code=status)
+
+    return endpoint
+
+
+async def _openapi_document(request: Request) -> Response:
+    if OPENAPI_DOCUMENT_PATH.is_file():
+        return FileResponse(OPENAPI_DOCUMENT_PATH, media_type="application/yaml")
+    return _error(404, "Not found", "The OpenAPI document is not part of this installation")
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    headers = exc.headers if isinstance(exc, HTTPException) else None
+    error, description = _HTTP_ERRORS.get(status, ("Error", None))
+    if status == 405 and headers and "Allow" in headers:
+        description = f"Allowed: {headers['Allow']}"
+    return _error(status, error, description, headers=headers)
+
+
+class _CatchAll:
+    """Turn any exception into a JSON 500 instead of letting it leave the app.
+
+    Starlette's own error middleware answers 500 but then re-raises, which an in-process client
+    (schemathesis, TestClient) sees as a crash of the test itself.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked_send)
+        except Exception:
+            # The method and path only: a request's headers carry credentials.
+            _log.exception("unhandled error for %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await _error(500, "internal_error")(scope, receive, send)
+
+
+def create_app(
+    *,
+    api_key: str = DEFAULT_API_KEY,
+    api_secret: str | None = DEFAULT_API_SECRET,
+    public_key_pem: str | bytes | None = None,
+    recordings_dir: str | Path | None = None,
+) -> Starlette:
+    """Build a recorded-responses server with a fresh store.
+
+    HMAC mode checks signatures with ``api_secret``; passing ``public_key_pem`` switches to RSA
+    mode, where only signatures by the matching private key are accepted. The store starts from
+    the recordings in ``recordings_dir`` (default: the ones shipped with the package) and is
+    available as ``app.state.store``.
+    """
+    verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
+    store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    routes = [
+        Route(
+            operation.route_path(_ID_CONVERTOR),
+            _operation_endpoint(operation, verifier, store),
+            methods=[operation.method],
+            name=operation.name,
+        )
+        for operation in OPERATIONS.values()
+    ]
+    routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(_CatchAll)],
+        exception_handlers={HTTPException: _http_exception},
+    )
+    # A trailing slash would otherwise get a non-JSON redirect; the API has no such paths.
+    app.router.redirect_slashes = False
+    app.state.store = store
+    app.state.verifier = verifier
+    return app

@@ -1,0 +1,1 @@
+pytest_plugins = ["threecommas.testing.pytest_plugin"]
