@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,48 +15,28 @@ T = TypeVar("T", bound="CurrentPrice")
 class CurrentPrice:
     """Current market figures of the pair (decimal strings)."""
 
-    bid: None | str | Unset = UNSET
+    bid: str | Unset = UNSET
     """ Best bid. """
-    ask: None | str | Unset = UNSET
+    ask: str | Unset = UNSET
     """ Best ask. """
-    last: None | str | Unset = UNSET
+    last: str | Unset = UNSET
     """ Last trade price. """
-    quote_volume: None | str | Unset = UNSET
+    quote_volume: str | Unset = UNSET
     """ 24-hour volume in quote currency. """
-    day_change_percent: None | str | Unset = UNSET
+    day_change_percent: str | Unset = UNSET
     """ 24-hour price change in percent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bid: None | str | Unset
-        if isinstance(self.bid, Unset):
-            bid = UNSET
-        else:
-            bid = self.bid
+        bid = self.bid
 
-        ask: None | str | Unset
-        if isinstance(self.ask, Unset):
-            ask = UNSET
-        else:
-            ask = self.ask
+        ask = self.ask
 
-        last: None | str | Unset
-        if isinstance(self.last, Unset):
-            last = UNSET
-        else:
-            last = self.last
+        last = self.last
 
-        quote_volume: None | str | Unset
-        if isinstance(self.quote_volume, Unset):
-            quote_volume = UNSET
-        else:
-            quote_volume = self.quote_volume
+        quote_volume = self.quote_volume
 
-        day_change_percent: None | str | Unset
-        if isinstance(self.day_change_percent, Unset):
-            day_change_percent = UNSET
-        else:
-            day_change_percent = self.day_change_percent
+        day_change_percent = self.day_change_percent
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,51 +57,15 @@ class CurrentPrice:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        bid = d.pop("bid", UNSET)
 
-        def _parse_bid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        ask = d.pop("ask", UNSET)
 
-        bid = _parse_bid(d.pop("bid", UNSET))
+        last = d.pop("last", UNSET)
 
-        def _parse_ask(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        quote_volume = d.pop("quote_volume", UNSET)
 
-        ask = _parse_ask(d.pop("ask", UNSET))
-
-        def _parse_last(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last = _parse_last(d.pop("last", UNSET))
-
-        def _parse_quote_volume(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        quote_volume = _parse_quote_volume(d.pop("quote_volume", UNSET))
-
-        def _parse_day_change_percent(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        day_change_percent = _parse_day_change_percent(d.pop("day_change_percent", UNSET))
+        day_change_percent = d.pop("day_change_percent", UNSET)
 
         current_price = cls(
             bid=bid,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,18 +15,14 @@ T = TypeVar("T", bound="EditableUnits")
 class EditableUnits:
     """Amount of base-currency units, and whether it may still be edited."""
 
-    value: None | str | Unset = UNSET
+    value: str | Unset = UNSET
     """ Amount of units (decimal string). """
     editable: bool | Unset = UNSET
     """ Whether the amount may still be edited. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value = self.value
 
         editable = self.editable
 
@@ -43,15 +39,7 @@ class EditableUnits:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
 
         editable = d.pop("editable", UNSET)
 

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="PositionPrice")
 class PositionPrice:
     """Price of the entry order."""
 
-    value: None | str | Unset = UNSET
+    value: str | Unset = UNSET
     """ Price including the commission (decimal string). """
     value_without_commission: None | str | Unset = UNSET
     """ Price without the commission (decimal string). """
@@ -24,11 +24,7 @@ class PositionPrice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value = self.value
 
         value_without_commission: None | str | Unset
         if isinstance(self.value_without_commission, Unset):
@@ -53,15 +49,7 @@ class PositionPrice:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
 
         def _parse_value_without_commission(data: object) -> None | str | Unset:
             if data is None:

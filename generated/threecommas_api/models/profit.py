@@ -19,7 +19,7 @@ class Profit:
     """ Profit in quote currency. """
     usd: None | str | Unset = UNSET
     """ Profit in USD. """
-    percent: None | str | Unset = UNSET
+    percent: str | Unset = UNSET
     """ Profit in percent. """
     roe: None | str | Unset = UNSET
     """ Return on equity (leveraged trades only). """
@@ -38,11 +38,7 @@ class Profit:
         else:
             usd = self.usd
 
-        percent: None | str | Unset
-        if isinstance(self.percent, Unset):
-            percent = UNSET
-        else:
-            percent = self.percent
+        percent = self.percent
 
         roe: None | str | Unset
         if isinstance(self.roe, Unset):
@@ -86,14 +82,7 @@ class Profit:
 
         usd = _parse_usd(d.pop("usd", UNSET))
 
-        def _parse_percent(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        percent = _parse_percent(d.pop("percent", UNSET))
+        percent = d.pop("percent", UNSET)
 
         def _parse_roe(data: object) -> None | str | Unset:
             if data is None:

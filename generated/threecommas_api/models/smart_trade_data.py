@@ -29,7 +29,7 @@ class SmartTradeData:
     """ Currency of order-book prices, e.g. `USDT`. """
     base_order_finished: bool | Unset = UNSET
     """ Whether the entry order has been executed. """
-    missing_funds_to_close: None | str | Unset = UNSET
+    missing_funds_to_close: str | Unset = UNSET
     """ Funds missing to close the SmartTrade (decimal string). (The docs type it as a boolean
     or a number; the examples show a decimal string.)
      """
@@ -63,13 +63,13 @@ class SmartTradeData:
     """ Whether the SmartTrade has finished. """
     base_position_step_finished: bool | Unset = UNSET
     """ Whether the position entry has completed. """
-    entered_amount: None | str | Unset = UNSET
+    entered_amount: str | Unset = UNSET
     """ Base-currency amount entered, added funds included (decimal string). """
-    entered_total: None | str | Unset = UNSET
+    entered_total: str | Unset = UNSET
     """ Quote-currency total entered (decimal string). """
-    closed_amount: None | str | Unset = UNSET
+    closed_amount: str | Unset = UNSET
     """ Base-currency amount closed (decimal string). """
-    closed_total: None | str | Unset = UNSET
+    closed_total: str | Unset = UNSET
     """ Quote-currency total closed (decimal string). """
     commission: float | str | Unset = UNSET
     """ Exchange fee rate. Most examples send a JSON number (`0.001`), one sends a decimal
@@ -100,11 +100,7 @@ class SmartTradeData:
 
         base_order_finished = self.base_order_finished
 
-        missing_funds_to_close: None | str | Unset
-        if isinstance(self.missing_funds_to_close, Unset):
-            missing_funds_to_close = UNSET
-        else:
-            missing_funds_to_close = self.missing_funds_to_close
+        missing_funds_to_close = self.missing_funds_to_close
 
         liquidation_price: None | str | Unset
         if isinstance(self.liquidation_price, Unset):
@@ -152,29 +148,13 @@ class SmartTradeData:
 
         base_position_step_finished = self.base_position_step_finished
 
-        entered_amount: None | str | Unset
-        if isinstance(self.entered_amount, Unset):
-            entered_amount = UNSET
-        else:
-            entered_amount = self.entered_amount
+        entered_amount = self.entered_amount
 
-        entered_total: None | str | Unset
-        if isinstance(self.entered_total, Unset):
-            entered_total = UNSET
-        else:
-            entered_total = self.entered_total
+        entered_total = self.entered_total
 
-        closed_amount: None | str | Unset
-        if isinstance(self.closed_amount, Unset):
-            closed_amount = UNSET
-        else:
-            closed_amount = self.closed_amount
+        closed_amount = self.closed_amount
 
-        closed_total: None | str | Unset
-        if isinstance(self.closed_total, Unset):
-            closed_total = UNSET
-        else:
-            closed_total = self.closed_total
+        closed_total = self.closed_total
 
         commission: float | str | Unset
         if isinstance(self.commission, Unset):
@@ -284,16 +264,7 @@ class SmartTradeData:
 
         base_order_finished = d.pop("base_order_finished", UNSET)
 
-        def _parse_missing_funds_to_close(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        missing_funds_to_close = _parse_missing_funds_to_close(
-            d.pop("missing_funds_to_close", UNSET)
-        )
+        missing_funds_to_close = d.pop("missing_funds_to_close", UNSET)
 
         def _parse_liquidation_price(data: object) -> None | str | Unset:
             if data is None:
@@ -360,41 +331,13 @@ class SmartTradeData:
 
         base_position_step_finished = d.pop("base_position_step_finished", UNSET)
 
-        def _parse_entered_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        entered_amount = d.pop("entered_amount", UNSET)
 
-        entered_amount = _parse_entered_amount(d.pop("entered_amount", UNSET))
+        entered_total = d.pop("entered_total", UNSET)
 
-        def _parse_entered_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        closed_amount = d.pop("closed_amount", UNSET)
 
-        entered_total = _parse_entered_total(d.pop("entered_total", UNSET))
-
-        def _parse_closed_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_amount = _parse_closed_amount(d.pop("closed_amount", UNSET))
-
-        def _parse_closed_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_total = _parse_closed_total(d.pop("closed_total", UNSET))
+        closed_total = d.pop("closed_total", UNSET)
 
         def _parse_commission(data: object) -> float | str | Unset:
             if isinstance(data, Unset):

@@ -45,7 +45,9 @@ class StopLoss:
     conditional: StopLossConditional | Unset = UNSET
     """ Trigger of the stop loss. """
     timeout: StopLossTimeout | Unset = UNSET
-    """ Delay before the stop loss acts once triggered. """
+    """ Delay before the stop loss acts once triggered. (One docs page types `enabled` as a
+    number; the examples show a boolean.)
+     """
     status: OrderStatus | Unset = UNSET
     """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
     reduce-funds step or the market close.

@@ -13,7 +13,10 @@ T = TypeVar("T", bound="StopLossTimeout")
 
 @_attrs_define
 class StopLossTimeout:
-    """Delay before the stop loss acts once triggered."""
+    """Delay before the stop loss acts once triggered. (One docs page types `enabled` as a
+    number; the examples show a boolean.)
+
+    """
 
     enabled: bool | Unset = UNSET
     """ Whether the timeout is on. """

@@ -22,7 +22,9 @@ T = TypeVar("T", bound="TakeProfitStep")
 @_attrs_define
 class TakeProfitStep:
     """One take-profit step. Its `id` is the trade ID used by the trade operations
-    (`/v2/smart_trades/{smart_trade_id}/trades/{id}/...`).
+    (`/v2/smart_trades/{smart_trade_id}/trades/{id}/...`). The newest docs type several of
+    its fields wrongly (`order_type`, `price.type` and `data.cancelable` as integers,
+    `units.value` as a boolean); the types here are the ones the examples show.
 
     """
 
