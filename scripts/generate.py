@@ -65,6 +65,8 @@ def generate_into(workdir: Path) -> Path:
         sys.exit(f"generate: openapi-python-client failed (exit {result.returncode})")
     for junk in out.rglob(".ruff_cache"):
         shutil.rmtree(junk)
+    # `--meta none` writes no packaging files; the package still ships its type hints (PEP 561).
+    (out / "py.typed").write_text("")
     return out
 
 
