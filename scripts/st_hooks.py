@@ -2,6 +2,7 @@
 
 import schemathesis
 
-from threecommas.testing.schemathesis_auth import SigningAuth
+from threecommas.testing.schemathesis_auth import SigningAuth, refresh_signature
 
 schemathesis.auth(refresh_interval=None)(SigningAuth)
+schemathesis.hook("before_call")(refresh_signature)

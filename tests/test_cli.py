@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from tests.seed import seed_response
-from threecommas import cli
+from threecommas import ThreeCommas, cli
+from threecommas._schema import load_spec
 from threecommas.testing._server import RunningServer
 
 CLOSE = ["smart-trades", "close-trade-by-market"]
@@ -118,3 +124,474 @@ def test_installed_command_runs_as_a_separate_process(threecommas_server: Runnin
         [sys.executable, "-m", "threecommas", "--help"], capture_output=True, text=True, timeout=60
     )
     assert help_text.returncode == 0 and "smart-trades" in help_text.stdout
+
+
+# --- every subcommand, against a MockTransport --------------------------------------------------
+
+
+def _example(name: str) -> Any:
+    return load_spec()["components"]["examples"][name]["value"]
+
+
+# (method, path under /public/api) -> (status, example name or a literal body)
+_ROUTES: dict[tuple[str, str], tuple[int, Any]] = {
+    ("POST", "/v2/smart_trades"): (201, "CreateSmartTradeCreated"),
+    ("GET", "/v2/smart_trades"): (200, "ListSmartTradesOk"),
+    ("GET", "/v2/smart_trades/7"): (200, "GetSmartTradeOk"),
+    ("PATCH", "/v2/smart_trades/7"): (200, "UpdateSmartTradeOk"),
+    ("DELETE", "/v2/smart_trades/7"): (200, "CancelSmartTradeOk"),
+    ("POST", "/v2/smart_trades/7/add_funds"): (201, "AddFundsCreated"),
+    ("GET", "/v2/smart_trades/7/reduce_funds_info"): (200, "ReduceFundsInfoOk"),
+    ("POST", "/v2/smart_trades/7/reduce_funds"): (201, "ReduceFundsCreated"),
+    ("POST", "/v2/smart_trades/7/close_by_market"): (201, "CloseSmartTradeByMarketCreated"),
+    ("POST", "/v2/smart_trades/7/set_note"): (201, "SetNoteCreated"),
+    ("POST", "/v2/smart_trades/7/force_start"): (201, "ForceStartCreated"),
+    ("POST", "/v2/smart_trades/7/force_process"): (201, None),
+    ("GET", "/v2/smart_trades/7/trades"): (200, "ListTradesOk"),
+    ("DELETE", "/v2/smart_trades/7/trades/8"): (200, "CancelTradeOk"),
+    ("POST", "/v2/smart_trades/7/trades/8/close_by_market"): (201, "CloseTradeByMarketCreated"),
+    ("GET", "/v2/smart_trades/9"): (403, {"error": "Forbidden", "error_description": "Not yours"}),
+}
+
+
+class MockAPI:
+    """Answers the CLI's requests from the spec's examples and keeps them."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.answer: Callable[[httpx.Request], httpx.Response] | None = None
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if self.answer is not None:
+            return self.answer(request)
+        path = request.url.path.removeprefix("/public/api")
+        status, body = _ROUTES.get((request.method, path), (404, {"error": "Not found"}))
+        if body is None:
+            return httpx.Response(status)
+        return httpx.Response(status, json=_example(body) if isinstance(body, str) else body)
+
+    def only(self) -> httpx.Request:
+        (request,) = self.requests
+        return request
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> MockAPI:
+    """The CLI's client, sending to a MockAPI instead of the network."""
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", "cli-key")
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", "cli-secret")
+    monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
+    mock = MockAPI()
+    real_client = cli.ThreeCommas
+
+    def client(**options: Any) -> ThreeCommas:
+        http = httpx.Client(transport=httpx.MockTransport(mock))
+        return real_client(http_client=http, **options)
+
+    monkeypatch.setattr(cli, "ThreeCommas", client)
+    return mock
+
+
+ST = ["smart-trades"]
+
+
+def test_get_prints_the_smart_trade(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([*ST, "get", "7"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == _example("GetSmartTradeOk") and err == ""
+    request = api.only()
+    assert (request.method, request.url.path) == ("GET", "/public/api/v2/smart_trades/7")
+    assert request.headers["Apikey"] == "cli-key" and request.headers["Signature"]
+
+
+@pytest.mark.parametrize(
+    ("args", "method", "path", "expected"),
+    [
+        (["cancel", "7"], "DELETE", "/v2/smart_trades/7", "CancelSmartTradeOk"),
+        (
+            ["reduce-funds-info", "7"],
+            "GET",
+            "/v2/smart_trades/7/reduce_funds_info",
+            "ReduceFundsInfoOk",
+        ),
+        (
+            ["close-by-market", "7"],
+            "POST",
+            "/v2/smart_trades/7/close_by_market",
+            "CloseSmartTradeByMarketCreated",
+        ),
+        (["force-start", "7"], "POST", "/v2/smart_trades/7/force_start", "ForceStartCreated"),
+        (["force-process", "7"], "POST", "/v2/smart_trades/7/force_process", None),
+        (["trades", "list", "7"], "GET", "/v2/smart_trades/7/trades", "ListTradesOk"),
+        (["trades", "cancel", "7", "8"], "DELETE", "/v2/smart_trades/7/trades/8", "CancelTradeOk"),
+        (
+            ["trades", "close-by-market", "7", "8"],
+            "POST",
+            "/v2/smart_trades/7/trades/8/close_by_market",
+            "CloseTradeByMarketCreated",
+        ),
+        (
+            ["close-trade-by-market", "7", "8"],
+            "POST",
+            "/v2/smart_trades/7/trades/8/close_by_market",
+            "CloseTradeByMarketCreated",
+        ),
+    ],
+)
+def test_each_subcommand_sends_its_request_and_prints_json(
+    api: MockAPI,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    method: str,
+    path: str,
+    expected: str | None,
+) -> None:
+    assert cli.main([*ST, *args, "--forced-mode", "paper", "--timeout", "3"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert json.loads(out) == (None if expected is None else _example(expected))
+    request = api.only()
+    assert (request.method, request.url.path) == (method, "/public/api" + path)
+    assert request.headers["Forced-Mode"] == "paper"
+    assert request.extensions["timeout"]["read"] == 3.0
+
+
+def test_set_note_sends_the_note(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([*ST, "set-note", "7", "buy the dip"]) == 0
+    assert json.loads(capsys.readouterr().out) == _example("SetNoteCreated")
+    assert json.loads(api.only().content) == {"note": "buy the dip"}
+
+
+def test_create_reads_the_body_from_stdin(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = _example("CreateSmartTradeRequest")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(body)))
+    assert cli.main([*ST, "create", "--body", "-"]) == 0
+    assert json.loads(capsys.readouterr().out) == _example("CreateSmartTradeCreated")
+    request = api.only()
+    assert (request.method, request.url.path) == ("POST", "/public/api/v2/smart_trades")
+    assert json.loads(request.content) == body
+
+
+@pytest.mark.parametrize(
+    ("operation", "example", "path"),
+    [
+        ("update", "UpdateSmartTradeRequest", "/v2/smart_trades/7"),
+        ("add-funds", "AddFundsRequest", "/v2/smart_trades/7/add_funds"),
+        ("reduce-funds", "ReduceFundsRequest", "/v2/smart_trades/7/reduce_funds"),
+    ],
+)
+def test_body_subcommands_read_a_json_file(
+    api: MockAPI,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    operation: str,
+    example: str,
+    path: str,
+) -> None:
+    body_file = tmp_path / "body.json"
+    body_file.write_text(json.dumps(_example(example)))
+    assert cli.main([*ST, operation, "7", "--body", str(body_file)]) == 0
+    assert capsys.readouterr().err == ""
+    request = api.only()
+    assert request.url.path == "/public/api" + path
+    assert json.loads(request.content) == _example(example)
+
+
+@pytest.mark.parametrize(
+    ("operation", "content", "message"),
+    [
+        (["create"], "{not json", "not JSON"),
+        (["create"], "", "not JSON"),
+        (["create"], "[]", "mapping"),
+        (["create"], '{"account_id": 1, "pair": "USDT_BTC"}', "position"),
+        (["update", "7"], '{"leverage": {"enabled": true, "value": 0.5}}', "float"),
+        (["update", "7"], "{}", "must not be empty"),
+        (["add-funds", "7"], '{"order_type": "limit", "units": {"value": "1"}}', "price"),
+        (
+            ["reduce-funds", "7"],
+            '{"order_type": "market", "units": {"value": "-1"}}',
+            "units[value]",
+        ),
+    ],
+)
+def test_a_bad_body_exits_2_before_any_request(
+    api: MockAPI,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    operation: list[str],
+    content: str,
+    message: str,
+) -> None:
+    body_file = tmp_path / "body.json"
+    body_file.write_text(content)
+    assert cli.main([*ST, *operation, "--body", str(body_file)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and message in err
+    assert api.requests == []
+
+
+def test_a_missing_body_file_exits_2(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert cli.main([*ST, "create", "--body", str(tmp_path / "nope.json")]) == 2
+    assert "--body" in capsys.readouterr().err
+    assert api.requests == []
+
+
+def test_a_bad_note_exits_2_before_any_request(
+    api: MockAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([*ST, "set-note", "7", "x" * 301]) == 2
+    assert "note" in capsys.readouterr().err
+    assert api.requests == []
+
+
+def test_an_api_error_exits_1(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([*ST, "get", "9"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "HTTP 403" in err and "Not yours" in err
+
+
+def test_list_sends_the_filters(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        *ST,
+        "list",
+        "--account-id",
+        "32455218",
+        "--pair",
+        "USDT_DOGE",
+        "--type",
+        "smart_trade",
+        "--page",
+        "2",
+        "--per-page",
+        "20",
+        "--status",
+        "active",
+        "--order-by",
+        "created_at",
+        "--order-direction",
+        "asc",
+        "--from",
+        "2024-09-01T00:00:00Z",
+        "--to",
+        "2024-09-02T10:00:00",
+        "--base",
+        "DOGE",
+        "--quote",
+        "USDT",
+    ]
+    assert cli.main(args) == 0
+    assert json.loads(capsys.readouterr().out) == _example("ListSmartTradesOk")
+    assert api.only().url.query == (
+        b"account_id=32455218&pair=USDT_DOGE&type=smart_trade&page=2&per_page=20&status=active"
+        b"&order_by=created_at&order_direction=asc&from=2024-09-01T00%3A00%3A00%2B00%3A00"
+        b"&to=2024-09-02T10%3A00%3A00%2B00%3A00&base=DOGE&quote=USDT"
+    )
+
+
+def _table_lines(out: str) -> list[str]:
+    lines = out.splitlines()
+    assert lines and all(line == line.rstrip() for line in lines)
+    return lines
+
+
+def _column_starts(header: str, names: list[str]) -> list[int]:
+    return [header.index(name) for name in names]
+
+
+def test_list_as_a_table(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([*ST, "list", "--format", "table"]) == 0
+    lines = _table_lines(capsys.readouterr().out)
+    names = ["ID", "PAIR", "TYPE", "STATUS", "PROFIT %", "CREATED AT"]
+    starts = _column_starts(lines[0], names)
+    assert starts == sorted(starts)
+    smart_trades = _example("ListSmartTradesOk")
+    assert len(lines) == 1 + len(smart_trades)
+    for line, smart_trade in zip(lines[1:], smart_trades, strict=True):
+        cells = [
+            str(smart_trade["id"]),
+            smart_trade["pair"],
+            smart_trade["data"]["type"],
+            smart_trade["status"]["basic_type"],
+            smart_trade["profit"]["percent"],
+            smart_trade["data"]["created_at"],
+        ]
+        for start, cell in zip(starts, cells, strict=True):
+            assert line[start:].startswith(cell)
+
+
+def test_trades_list_as_a_table(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([*ST, "trades", "list", "7", "--format", "table"]) == 0
+    lines = _table_lines(capsys.readouterr().out)
+    names = ["ID", "PURPOSE", "SIDE", "TYPE", "STATUS", "AMOUNT", "PRICE"]
+    starts = _column_starts(lines[0], names)
+    trades = _example("ListTradesOk")
+    assert len(lines) == 1 + len(trades)
+    first = trades[0]
+    cells = [
+        str(first["id"]),
+        first["trade_purpose"],
+        first["order_side"],
+        first["order_type"],
+        first["status"],
+        first["initial_amount"],
+        first["order_price"],
+    ]
+    for start, cell in zip(starts, cells, strict=True):
+        assert lines[1][start:].startswith(cell)
+
+
+def test_format_table_shows_missing_values_as_a_dash() -> None:
+    table = cli.format_table(["A", "LONG NAME"], [[1, None], ["wide cell", "x"]])
+    assert table == "A          LONG NAME\n1          -\nwide cell  x\n"
+
+
+def test_list_all_walks_every_page(api: MockAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    one = _example("ListSmartTradesOk")[0]
+    sizes = {1: 2, 2: 2, 3: 1}
+
+    def paged(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        return httpx.Response(200, json=[one] * sizes.get(page, 0))
+
+    api.answer = paged
+    assert cli.main([*ST, "list", "--all", "--per-page", "2", "--status", "finished"]) == 0
+    assert json.loads(capsys.readouterr().out) == [one] * 5
+    assert [(r.url.params["page"], r.url.params["per_page"]) for r in api.requests] == [
+        ("1", "2"),
+        ("2", "2"),
+        ("3", "2"),
+    ]
+    assert all(r.url.params["status"] == "finished" for r in api.requests)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--per-page", "500"],
+        ["list", "--page", "0"],
+        ["list", "--pair", "BTC"],
+        ["list", "--base", "B-T-C"],
+    ],
+)
+def test_list_filters_the_sdk_refuses_exit_2(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    assert cli.main([*ST, *args]) == 2
+    assert capsys.readouterr().err.startswith("threecommas: ")
+    assert api.requests == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--type", "nope"],
+        ["list", "--order-direction", "DESC"],
+        ["list", "--from", "yesterday"],
+        ["list", "--per-page", "ten"],
+        ["list", "--format", "csv"],
+        ["get"],
+        ["get", "0"],
+        ["set-note", "7"],
+        ["create"],
+        ["update", "7"],
+        ["trades", "cancel", "7"],
+        ["trades", "list", "7", "8"],
+        ["nope", "7"],
+    ],
+)
+def test_usage_errors_exit_2(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*ST, *args])
+    assert exited.value.code == 2
+    assert capsys.readouterr().out == ""
+    assert api.requests == []
+
+
+def test_help_lists_every_operation(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*ST, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for name in (
+        "create",
+        "list",
+        "get",
+        "update",
+        "cancel",
+        "add-funds",
+        "reduce-funds-info",
+        "reduce-funds",
+        "close-by-market",
+        "set-note",
+        "force-start",
+        "force-process",
+        "trades",
+        "close-trade-by-market",
+    ):
+        assert f"    {name}" in out, name
+
+
+# --- against the recorded-responses server ------------------------------------------------------
+
+
+def test_create_then_inspect_through_the_server(
+    credentials: RunningServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = ["--base-url", credentials.base_url]
+    body = {
+        "account_id": 32455218,
+        "pair": "USDT_BTC",
+        "position": {"type": "buy", "order_type": "market", "units": {"value": "0.01"}},
+        "take_profit": {
+            "enabled": True,
+            "steps": [
+                {"order_type": "limit", "volume": "100", "price": {"type": "last", "value": "9"}}
+            ],
+        },
+    }
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(body)))
+    assert cli.main([*ST, "create", "--body", "-", *server]) == 0
+    created = json.loads(capsys.readouterr().out)
+    smart_trade_id = str(created["id"])
+    assert created["status"]["basic_type"] == "created"
+
+    assert cli.main([*ST, "set-note", smart_trade_id, "from the CLI", *server]) == 0
+    assert json.loads(capsys.readouterr().out)["note"] == "from the CLI"
+
+    assert cli.main([*ST, "get", smart_trade_id, *server]) == 0
+    assert json.loads(capsys.readouterr().out)["note"] == "from the CLI"
+
+    assert cli.main([*ST, "trades", "list", smart_trade_id, "--format", "table", *server]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "PURPOSE", "SIDE", "TYPE", "STATUS", "AMOUNT", "PRICE"]
+    assert any(" position " in line for line in lines[1:])
+
+    assert cli.main([*ST, "list", "--all", "--per-page", "3", "--format", "table", *server]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert len(rows) == len(credentials.store)
+    assert any(row.startswith(smart_trade_id + " ") for row in rows)
+
+    # Not allowed before the entry fills: the API's refusal, exit 1.
+    assert cli.main([*ST, "cancel", smart_trade_id, *server]) == 1
+    assert "HTTP 403" in capsys.readouterr().err
+
+
+def test_a_bad_body_sends_nothing_to_the_server(
+    credentials: RunningServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    before = credentials.store.snapshot()
+    body_file = tmp_path / "body.json"
+    body_file.write_text('{"account_id": 1, "pair": "USDT_BTC", "position": {"type": "buy"}}')
+    args = [*ST, "create", "--body", str(body_file), "--base-url", credentials.base_url]
+    assert cli.main(args) == 2
+    assert "position[order_type]" in capsys.readouterr().err
+    assert credentials.store.snapshot() == before

@@ -279,17 +279,21 @@ def test_success_with_an_unusable_body_raises_response_parse_error(content: byte
 
 
 @pytest.mark.parametrize(
-    ("raised", "cls"),
+    ("raised", "cls", "attempts"),
     [
-        (httpx.ConnectError("connection refused"), APIConnectionError),
-        (httpx.ReadTimeout("read timed out"), APITimeoutError),
-        (httpx.ConnectTimeout("connect timed out"), APITimeoutError),
-        (httpx.RemoteProtocolError("peer closed connection"), APIConnectionError),
+        # never connected: certainly not carried out, so even a market order is sent again
+        (httpx.ConnectError("connection refused"), APIConnectionError, 3),
+        (httpx.ConnectTimeout("connect timed out"), APITimeoutError, 3),
+        # may have reached the exchange: a market order is never repeated
+        (httpx.ReadTimeout("read timed out"), APITimeoutError, 1),
+        (httpx.RemoteProtocolError("peer closed connection"), APIConnectionError, 1),
     ],
 )
-def test_transport_failures_are_typed_and_not_retried(
-    raised: Exception, cls: type[Exception]
+def test_transport_failures_are_typed_and_a_close_is_repeated_only_if_never_sent(
+    raised: Exception, cls: type[Exception], attempts: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("threecommas._client.time.sleep", lambda seconds: None)
+
     def fail(request: httpx.Request) -> httpx.Response:
         raise raised
 
@@ -297,7 +301,7 @@ def test_transport_failures_are_typed_and_not_retried(
     with pytest.raises(cls) as caught:
         client.smart_trades.close_trade_by_market(1, 2)
     assert isinstance(caught.value, ThreeCommasError)
-    assert len(recorder.requests) == 1
+    assert len(recorder.requests) == attempts
 
 
 def test_exceptions_pickle() -> None:
@@ -517,3 +521,36 @@ def test_public_surface() -> None:
         assert hasattr(threecommas, name), name
     assert isinstance(threecommas.__version__, str)
     assert Path(threecommas.__file__).parent.joinpath("py.typed").exists()
+
+
+# --- the body separator switch ------------------------------------------------------------------
+
+DOCS_JSON_BODY = b'{"mode": "paper"}'
+HMAC_JSON_VECTOR = "0475b407ba6f2388d213134e478b330f74073388a232737837f79018694ae373"
+
+
+def _signed_change_mode(client: ThreeCommas) -> httpx.Request:
+    recorder = Recorder(httpx.Response(200))
+    with httpx.Client(transport=httpx.MockTransport(recorder), auth=client.auth) as http:
+        http.post(
+            "https://api.3commas.io/public/api/ver1/users/change_mode", content=DOCS_JSON_BODY
+        )
+    return recorder.requests[0]
+
+
+def test_json_body_signature_follows_the_separator_switch() -> None:
+    from threecommas._signing import signature_payload, verify_hmac
+
+    default = _signed_change_mode(ThreeCommas(DOCS_KEY, DOCS_SECRET))
+    assert default.content == DOCS_JSON_BODY
+    assert default.headers["Signature"] == HMAC_JSON_VECTOR  # the docs' HMAC example: path?{json}
+    bare = _signed_change_mode(ThreeCommas(DOCS_KEY, DOCS_SECRET, body_separator=""))
+    target = b"/public/api/ver1/users/change_mode"
+    assert verify_hmac(
+        DOCS_SECRET,
+        signature_payload(target, DOCS_JSON_BODY, body_separator=""),
+        bare.headers["Signature"],
+    )
+    assert bare.headers["Signature"] != HMAC_JSON_VECTOR
+    with pytest.raises(ValueError):
+        ThreeCommas(DOCS_KEY, DOCS_SECRET, body_separator="&")

@@ -110,14 +110,53 @@ def _walk(node: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+# Closed sets that only ever travel from the client to the server.
+REQUEST_ENUMS = {
+    "ForcedMode",
+    "OrderSide",
+    "PositionOrderType",
+    "OrderType",
+    "PriceType",
+    "LeverageType",
+    "SmartTradeType",
+    "SmartTradeStatusFilter",
+    "SmartTradeOrderBy",
+    "OrderDirection",
+}
+
+
+def _response_schema_names(spec: dict[str, Any]) -> set[str]:
+    """Every component schema reachable from a response body."""
+    pending = [
+        media["schema"]
+        for _, _, op in _operations(spec)
+        for response in op["responses"].values()
+        for media in _resolve(spec, response).get("content", {}).values()
+    ]
+    names: set[str] = set()
+    while pending:
+        node = pending.pop()
+        for _, sub in _walk(node):
+            ref = sub.get("$ref", "")
+            if ref.startswith("#/components/schemas/") and ref.split("/")[-1] not in names:
+                name = ref.split("/")[-1]
+                names.add(name)
+                pending.append(spec["components"]["schemas"][name])
+    return names
+
+
 def test_response_schemas_stay_open_and_extensible(spec: dict[str, Any]) -> None:
     schemas = spec["components"]["schemas"]
     for path, node in _walk(schemas):
         # Unknown fields must be kept, never dropped.
         assert node.get("additionalProperties") is not False, path
+    for name in _response_schema_names(spec):
+        assert name not in REQUEST_ENUMS
         # Server-extensible values are strings with known values described, not closed enums.
-        if "enum" in node:
-            assert path == "/ForcedMode", f"unexpected closed enum at {path}"
+        for path, node in _walk(schemas[name]):
+            assert "enum" not in node, f"closed enum in the response schema {name} at {path}"
+    for name in REQUEST_ENUMS:
+        assert "enum" in schemas[name]
 
 
 def test_seed_example_is_the_seed_response(spec: dict[str, Any]) -> None:
@@ -125,7 +164,7 @@ def test_seed_example_is_the_seed_response(spec: dict[str, Any]) -> None:
 
     op = spec["paths"]["/v2/smart_trades/{smart_trade_id}/trades/{id}/close_by_market"]["post"]
     examples = op["responses"]["201"]["content"]["application/json"]["examples"]
-    assert [e["value"] for e in examples.values()] == [seed_response()]
+    assert [_resolve(spec, e)["value"] for e in examples.values()] == [seed_response()]
     # and the example is valid against the schema, as the fuzzing validates responses
     import jsonschema
 
@@ -142,3 +181,105 @@ def test_quantities_are_decimal_strings(spec: dict[str, Any]) -> None:
     for name in ("entered_amount", "average_enter_price", "closed_total"):
         assert smart_trade_data[name]["format"] == "decimal"
         assert "string" in smart_trade_data[name]["type"]
+
+
+def _media_examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """(where, schema, example value) for every example of every request and response body."""
+    found = []
+    for method, path, op in _operations(spec):
+        bodies = []
+        if "requestBody" in op:
+            bodies.append(("request", op["requestBody"]))
+        bodies += [(status, _resolve(spec, r)) for status, r in op["responses"].items()]
+        for label, body in bodies:
+            for media in body.get("content", {}).values():
+                for name, example in media.get("examples", {}).items():
+                    value = _resolve(spec, example)["value"]
+                    found.append(
+                        (f"{method.upper()} {path} {label} {name}", media["schema"], value)
+                    )
+                if "example" in media:
+                    found.append(
+                        (f"{method.upper()} {path} {label}", media["schema"], media["example"])
+                    )
+    return found
+
+
+def test_every_body_has_examples_that_match_its_schema(spec: dict[str, Any]) -> None:
+    import jsonschema
+
+    examples = _media_examples(spec)
+    for method, path, op in _operations(spec):
+        for status, response in op["responses"].items():
+            content = _resolve(spec, response).get("content", {})
+            for media in content.values():
+                assert media.get("examples") or media.get("example"), (
+                    f"{method.upper()} {path} {status} has no example"
+                )
+    for where, schema, value in examples:
+        validator = jsonschema.Draft202012Validator({**schema, "components": spec["components"]})
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(value)]
+        assert not errors, f"{where}: {errors[:3]}"
+    assert len(examples) >= 30
+
+
+OPERATION_IDS = {
+    "create_smart_trade",
+    "list_smart_trades",
+    "get_smart_trade",
+    "update_smart_trade",
+    "cancel_smart_trade",
+    "add_funds",
+    "get_reduce_funds_info",
+    "reduce_funds",
+    "close_smart_trade_by_market",
+    "set_note",
+    "force_start",
+    "force_process",
+    "list_trades",
+    "close_trade_by_market",
+    "cancel_trade",
+}
+
+
+def test_every_smart_trade_v2_operation_is_described(spec: dict[str, Any]) -> None:
+    assert {op["operationId"] for _, _, op in _operations(spec)} == OPERATION_IDS
+    force_process = spec["paths"]["/v2/smart_trades/{id}/force_process"]["post"]
+    assert "older reference" in force_process["description"]
+
+
+def test_links_name_real_operations_and_parameters(spec: dict[str, Any]) -> None:
+    by_id = {op["operationId"]: op for _, _, op in _operations(spec)}
+    linked = set()
+    for method, path, op in _operations(spec):
+        for status, response in op["responses"].items():
+            for name, link in _resolve(spec, response).get("links", {}).items():
+                link = _resolve(spec, link)
+                target = by_id[link["operationId"]]
+                params = {
+                    _resolve(spec, p)["name"]
+                    for p in target.get("parameters", [])
+                    if _resolve(spec, p)["in"] == "path"
+                }
+                assert set(link["parameters"]) == params, f"{method} {path} {status} {name}"
+                linked.add(link["operationId"])
+    # Everything that needs an id can be reached from a SmartTrade that was created or read.
+    assert linked >= OPERATION_IDS - {"create_smart_trade", "list_smart_trades"}
+
+
+def test_request_bodies_are_named_schemas_with_the_documented_limits(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    for _, _, op in _operations(spec):
+        if "requestBody" in op:
+            schema = op["requestBody"]["content"]["application/json"]["schema"]
+            assert schema["$ref"].startswith("#/components/schemas/")
+    note = schemas["SetNoteRequest"]["properties"]["note"]
+    assert (note["minLength"], note["maxLength"]) == (1, 300)
+    steps = schemas["TakeProfitInput"]["properties"]["steps"]
+    assert steps["maxItems"] == 8
+    per_page = next(
+        p
+        for p in spec["paths"]["/v2/smart_trades"]["get"]["parameters"]
+        if p.get("name") == "per_page"
+    )
+    assert (per_page["schema"]["minimum"], per_page["schema"]["maximum"]) == (1, 100)

@@ -6,6 +6,8 @@ a `Call` (built by the generated endpoint module) and the client executes it.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import logging
 import os
 import time
@@ -19,20 +21,49 @@ import httpx
 
 from threecommas._exceptions import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
+    IPBannedError,
+    RateLimitError,
     ResponseParseError,
+    ServerError,
+    ThreeCommasError,
     error_for_status,
+    parse_retry_after,
 )
-from threecommas._signing import HmacSigner, RsaSigner, Signer, ThreeCommasAuth
+from threecommas._limits import Lockout, RateLimit, RateLimiter, backoff_delay
+from threecommas._signing import (
+    BODY_SEPARATOR_QUESTION_MARK,
+    HmacSigner,
+    RsaSigner,
+    Signer,
+    ThreeCommasAuth,
+)
 from threecommas._validation import check_forced_mode
 from threecommas._version import __version__
 from threecommas_api.client import AuthenticatedClient
 from threecommas_api.models.forced_mode import ForcedMode
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AsyncThreeCommas", "ThreeCommas"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_TIMEOUT",
+    "AsyncThreeCommas",
+    "RateLimit",
+    "ThreeCommas",
+]
 
 DEFAULT_BASE_URL = "https://api.3commas.io/public/api"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: The documented general budget: 100 requests a minute.
+DEFAULT_RATE_LIMIT = RateLimit(requests=100, period=60.0)
+DEFAULT_MAX_RETRIES = 2
+#: The shortest documented IP ban; a 418 without Retry-After stops the client this long.
+DEFAULT_BAN_COOLDOWN = 120.0
+#: A retry waits out a Retry-After up to this long; a longer lockout is raised at once.
+DEFAULT_RETRY_AFTER_CAP = 60.0
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_RETRYABLE_STATUSES = frozenset({502, 503, 504})
 
 ENV_API_KEY = "THREE_COMMAS_API_KEY"
 ENV_API_SECRET = "THREE_COMMAS_API_SECRET"
@@ -109,6 +140,54 @@ def _target(request: httpx.Request) -> str:
     return request.url.raw_path.decode("ascii", "replace")
 
 
+def _reached(exc: httpx.RequestError) -> bool:
+    """False only when the request certainly never reached the server."""
+    return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+
+
+def _refused_locally(reason: BaseException | None, request: httpx.Request, left: float) -> APIError:
+    """The error that started a lockout, again, for a request the client does not send."""
+    method, path = request.method, _target(request)
+    status = reason.status_code if isinstance(reason, APIError) else 429
+    cls = type(reason) if isinstance(reason, RateLimitError | IPBannedError) else RateLimitError
+    error = cls(
+        f"{method} {path} not sent: the API refuses this client for another {left:.0f} s "
+        f"(after HTTP {status}); sending now would prolong it",
+        status_code=status,
+        method=method,
+        path=path,
+    )
+    error.retry_after = left
+    return error
+
+
+@dataclass(frozen=True)
+class _Policy:
+    """How a client spends the API's budget and when it repeats a request."""
+
+    rate_limit: RateLimit | None
+    max_retries: int
+    ban_cooldown: float
+    retry_after_cap: float
+
+    @classmethod
+    def checked(
+        cls,
+        rate_limit: object,
+        max_retries: object,
+        ban_cooldown: object,
+        retry_after_cap: object,
+    ) -> _Policy:
+        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+            raise TypeError("rate_limit must be a threecommas.RateLimit or None")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError("max_retries must be an int >= 0")
+        for name, value in (("ban_cooldown", ban_cooldown), ("retry_after_cap", retry_after_cap)):
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+                raise ValueError(f"{name} must be a number of seconds >= 0")
+        return cls(rate_limit, max_retries, float(ban_cooldown), float(retry_after_cap))  # type: ignore[arg-type]
+
+
 class _BaseClient:
     """Settings and the response handling that the sync and async clients share."""
 
@@ -120,6 +199,8 @@ class _BaseClient:
         base_url: str,
         forced_mode: str | None,
         timeout: TimeoutTypes,
+        body_separator: str,
+        policy: _Policy,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
         if not key:
@@ -128,11 +209,16 @@ class _BaseClient:
             raise TypeError("api_key must be a str")
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValueError("base_url must be an http:// or https:// URL")
-        self._auth = ThreeCommasAuth(key, _make_signer(api_secret, private_key))
+        self._auth = ThreeCommasAuth(
+            key, _make_signer(api_secret, private_key), body_separator=body_separator
+        )
         self._api_key = key
         self._base_url = base_url.rstrip("/")
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
+        self._policy = policy
+        self._limiter = None if policy.rate_limit is None else RateLimiter(policy.rate_limit)
+        self._lockout = Lockout()
 
     @property
     def base_url(self) -> str:
@@ -200,7 +286,14 @@ class _BaseClient:
         )
         body = response.content.decode("utf-8", "replace")
         if not 200 <= response.status_code < 300:
-            raise error_for_status(response.status_code, body, method=method, path=path)
+            raise error_for_status(
+                response.status_code,
+                body,
+                method=method,
+                path=path,
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                ban_cooldown=self._policy.ban_cooldown,
+            )
         try:
             return call.parse(response)
         except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
@@ -213,6 +306,61 @@ class _BaseClient:
                 path=path,
             ) from exc
 
+    def _before_send(self, request: httpx.Request) -> float:
+        """Seconds to wait before sending; raises while the API refuses this client."""
+        wait = 0.0
+        left, reason = self._lockout.remaining()
+        if left > 0:
+            if isinstance(reason, RateLimitError) and left <= self._policy.retry_after_cap:
+                wait = left
+            else:
+                raise _refused_locally(reason, request, left)
+        if self._limiter is not None:
+            wait = max(wait, self._limiter.reserve())
+        if wait > 0:
+            logger.debug(
+                "%s %s waits %.2f s for the rate limit", request.method, _target(request), wait
+            )
+        return wait
+
+    def _retry_delay(
+        self, request: httpx.Request, error: ThreeCommasError, attempt: int, *, reached: bool
+    ) -> float | None:
+        """Seconds before the next attempt, or None when `error` must be raised now.
+
+        A request that changes something (POST, PATCH, DELETE) is repeated only when it
+        certainly did not reach the API (the connection was never made) or when the API
+        refused it for the rate limit; never after a timeout or a 5xx, where it may have been
+        carried out. Reads are also repeated after timeouts, lost connections and 502/503/504.
+        """
+        if isinstance(error, RateLimitError | IPBannedError):
+            self._lockout.start(error.retry_after, error)
+        if attempt >= self._policy.max_retries:
+            return None
+        safe = request.method in _SAFE_METHODS
+        if isinstance(error, RateLimitError):
+            if error.retry_after > self._policy.retry_after_cap:
+                return None
+            return error.retry_after + backoff_delay(attempt)
+        if isinstance(error, APIConnectionError):
+            return backoff_delay(attempt) if safe or not reached else None
+        if isinstance(error, ServerError) and error.status_code in _RETRYABLE_STATUSES:
+            return backoff_delay(attempt) if safe else None
+        return None
+
+    def _log_retry(
+        self, request: httpx.Request, error: Exception, delay: float, attempt: int
+    ) -> None:
+        logger.debug(
+            "%s %s: %s; retry %d of %d in %.2f s",
+            request.method,
+            _target(request),
+            type(error).__name__,
+            attempt + 1,
+            self._policy.max_retries,
+            delay,
+        )
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r}, auth={self._auth!r})"
 
@@ -224,6 +372,11 @@ class ThreeCommas(_BaseClient):
     `THREE_COMMAS_API_KEY`, and `THREE_COMMAS_API_SECRET` (system-generated key, HMAC) or
     `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). Every request is signed, also when
     it goes through an `http_client` of your own (for proxies, a custom transport, tests).
+
+    The signature covers the path, the query string and the JSON body exactly as sent. When a
+    body goes without a query string, the docs disagree on what joins path and body: their HMAC
+    example signs `path?{json}`, their RSA example `path{json}`. `body_separator` ("?" by
+    default, or "") is that one switch.
 
         with ThreeCommas() as client:
             trade = client.smart_trades.close_trade_by_market(12345678, 1047934729)
@@ -239,8 +392,23 @@ class ThreeCommas(_BaseClient):
         forced_mode: str | None = None,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         http_client: httpx.Client | None = None,
+        body_separator: str = BODY_SEPARATOR_QUESTION_MARK,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        ban_cooldown: float = DEFAULT_BAN_COOLDOWN,
+        retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP,
     ) -> None:
-        super().__init__(api_key, api_secret, private_key, base_url, forced_mode, timeout)
+        policy = _Policy.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
+        super().__init__(
+            api_key,
+            api_secret,
+            private_key,
+            base_url,
+            forced_mode,
+            timeout,
+            body_separator,
+            policy,
+        )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(
                 "http_client must be an httpx.Client (use AsyncThreeCommas for httpx.AsyncClient)"
@@ -266,12 +434,27 @@ class ThreeCommas(_BaseClient):
 
     def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
         request = self._build(self._http, call, timeout)
-        started = time.perf_counter()
-        try:
-            response = self._http.send(request, auth=self._auth)
-        except httpx.RequestError as exc:
-            raise self._transport_error(request, exc) from exc
-        return self._result(call, request, response, started)
+        for attempt in itertools.count():
+            wait = self._before_send(request)
+            if wait > 0:
+                time.sleep(wait)
+            started = time.perf_counter()
+            try:
+                response = self._http.send(request, auth=self._auth)
+                return self._result(call, request, response, started)
+            except httpx.RequestError as exc:
+                error: ThreeCommasError = self._transport_error(request, exc)
+                delay = self._retry_delay(request, error, attempt, reached=_reached(exc))
+                if delay is None:
+                    raise error from exc
+            except APIError as exc:
+                delay = self._retry_delay(request, exc, attempt, reached=True)
+                if delay is None:
+                    raise
+                error = exc
+            self._log_retry(request, error, delay, attempt)
+            time.sleep(delay)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         """Close the connections (of the internal HTTP client; yours stays open)."""
@@ -309,8 +492,23 @@ class AsyncThreeCommas(_BaseClient):
         forced_mode: str | None = None,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         http_client: httpx.AsyncClient | None = None,
+        body_separator: str = BODY_SEPARATOR_QUESTION_MARK,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        ban_cooldown: float = DEFAULT_BAN_COOLDOWN,
+        retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP,
     ) -> None:
-        super().__init__(api_key, api_secret, private_key, base_url, forced_mode, timeout)
+        policy = _Policy.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
+        super().__init__(
+            api_key,
+            api_secret,
+            private_key,
+            base_url,
+            forced_mode,
+            timeout,
+            body_separator,
+            policy,
+        )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError(
                 "http_client must be an httpx.AsyncClient (use ThreeCommas for httpx.Client)"
@@ -336,12 +534,27 @@ class AsyncThreeCommas(_BaseClient):
 
     async def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
         request = self._build(self._http, call, timeout)
-        started = time.perf_counter()
-        try:
-            response = await self._http.send(request, auth=self._auth)
-        except httpx.RequestError as exc:
-            raise self._transport_error(request, exc) from exc
-        return self._result(call, request, response, started)
+        for attempt in itertools.count():
+            wait = self._before_send(request)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request, auth=self._auth)
+                return self._result(call, request, response, started)
+            except httpx.RequestError as exc:
+                error: ThreeCommasError = self._transport_error(request, exc)
+                delay = self._retry_delay(request, error, attempt, reached=_reached(exc))
+                if delay is None:
+                    raise error from exc
+            except APIError as exc:
+                delay = self._retry_delay(request, exc, attempt, reached=True)
+                if delay is None:
+                    raise
+                error = exc
+            self._log_retry(request, error, delay, attempt)
+            await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
 
     async def close(self) -> None:
         """Close the connections (of the internal HTTP client; yours stays open)."""

@@ -5,6 +5,7 @@
     │   ├── BadRequestError           400
     │   ├── AuthenticationError       401
     │   ├── PermissionDeniedError     403
+    │   │   └── PlanRestrictionError  429 "not available on your subscription plan"
     │   ├── NotFoundError             404
     │   ├── IPBannedError             418
     │   ├── UnprocessableEntityError  422
@@ -22,7 +23,10 @@ signature.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
 __all__ = [
@@ -34,6 +38,7 @@ __all__ = [
     "IPBannedError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PlanRestrictionError",
     "RateLimitError",
     "ResponseParseError",
     "ServerError",
@@ -107,7 +112,11 @@ class APIError(ThreeCommasError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only constructor arguments do not survive Exception's default pickling.
-        return (_rebuild, (type(self), self.message, self._state()))
+        extra = {k: v for k, v in self.__dict__.items() if k == "retry_after"}
+        return (_rebuild, (type(self), self.message, self._state()), extra or None)
+
+    def __setstate__(self, extra: dict[str, Any] | None) -> None:
+        self.__dict__.update(extra or {})
 
     def _state(self) -> dict[str, Any]:
         return {
@@ -153,9 +162,14 @@ class NotFoundError(APIError):
 
 
 class IPBannedError(APIError):
-    """418: the client IP is banned for going on after 429 answers (2 minutes to 3 days)."""
+    """418: the client IP is banned for going on after 429 answers (2 minutes to 3 days).
+
+    `retry_after` is the cool-down the client waits before it sends anything again: the
+    `Retry-After` header when the API sends one, else the client's `ban_cooldown`.
+    """
 
     default_status: ClassVar[int] = 418
+    retry_after: float = 0.0
 
 
 class UnprocessableEntityError(APIError):
@@ -165,9 +179,21 @@ class UnprocessableEntityError(APIError):
 
 
 class RateLimitError(APIError):
-    """429: too many requests (or a feature missing from the subscription plan)."""
+    """429: too many requests; the API refuses this client for `retry_after` seconds.
+
+    `retry_after` comes from the `Retry-After` header, or is the documented 300 s lockout.
+    """
 
     default_status: ClassVar[int] = 429
+    retry_after: float = 0.0
+
+
+class PlanRestrictionError(PermissionDeniedError):
+    """429 that is not about speed: the feature is not in the account's subscription plan.
+
+    3Commas answers this with status 429, but waiting does not help, so it is a permission
+    error (`status_code` is still 429) and is never retried.
+    """
 
 
 class ServerError(APIError):
@@ -246,10 +272,56 @@ def _error_fields(body: str) -> dict[str, Any]:
     return fields
 
 
-def error_for_status(status_code: int, body: str, *, method: str, path: str) -> APIError:
+# Documented lockout after a 429 when the API sends no Retry-After.
+DEFAULT_RATE_LIMIT_LOCKOUT_S = 300.0
+
+
+def _is_plan_restriction(fields: Mapping[str, Any], body: str) -> bool:
+    # Real answers name the subscription plan and carry no error_description.
+    text = str(fields.get("error") or body).lower()
+    return "plan" in text or "subscription" in text
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def error_for_status(
+    status_code: int,
+    body: str,
+    *,
+    method: str,
+    path: str,
+    retry_after: float | None = None,
+    ban_cooldown: float = 120.0,
+) -> APIError:
     """The exception for a non-success response, filled with what the body says."""
+    fields = _error_fields(body)
     if status_code >= 500:
         cls: type[APIError] = ServerError
+    elif status_code == 429 and _is_plan_restriction(fields, body):
+        cls = PlanRestrictionError
     else:
         cls = _BY_STATUS.get(status_code, APIError)
-    return cls(status_code=status_code, body=body, method=method, path=path, **_error_fields(body))
+    error = cls(status_code=status_code, body=body, method=method, path=path, **fields)
+    if isinstance(error, RateLimitError):
+        error.retry_after = DEFAULT_RATE_LIMIT_LOCKOUT_S if retry_after is None else retry_after
+    elif isinstance(error, IPBannedError):
+        error.retry_after = ban_cooldown if retry_after is None else retry_after
+    return error

@@ -1,8 +1,10 @@
-"""The Starlette app: one route per operation, JSON for every answer, no exception ever escapes.
+"""The Starlette app: one route per path, JSON for every answer, no exception ever escapes.
 
-For a request that reaches an operation's route, checks run in the API's order:
-signature (401), then the ``Forced-Mode`` header (400), then the ids in the path (404), then the
-operation's own rule in the store (404 for an unknown resource, 403 for a forbidden state).
+A path serves one to three operations, one per method; any other method gets 405 with an
+``Allow`` header naming exactly the path's methods. For a request that reaches an operation,
+checks run in the API's order: signature (401), then the ``Forced-Mode`` header (400), then the
+ids in the path (404), then the operation's own rule in the store: an unknown resource (404),
+the request body (400/422) or query (400), a forbidden state (403).
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas.testing._auth import RequestVerifier
-from threecommas.testing._operations import OPERATIONS, Operation, parse_id
+from threecommas.testing._operations import Operation, operations_by_path, parse_id
 from threecommas.testing._recordings import load_recordings
 from threecommas.testing._store import ActionError, SmartTradeStore
 
@@ -99,9 +101,14 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def _operation_endpoint(
-    operation: Operation, verifier: RequestVerifier, store: SmartTradeStore
+    operations: dict[str, Operation], verifier: RequestVerifier, store: SmartTradeStore
 ) -> Endpoint:
+    allow = ", ".join(operations)
+
     async def endpoint(request: Request) -> Response:
+        operation = operations.get(request.method)
+        if operation is None:
+            raise HTTPException(405, headers={"Allow": allow})
         body = await request.body()
         failure = verifier.check(request.headers, _request_target(request.scope), body)
         if failure is not None:
@@ -116,12 +123,25 @@ def _operation_endpoint(
                 return _error(404, "Not found", f"{name} must be a positive 64-bit integer")
             params[name] = value
         try:
-            status, answer = store.perform(operation.name, params)
+            status, answer = store.perform(
+                operation.name, params, query=request.query_params.multi_items(), body=body
+            )
         except ActionError as refusal:
             return JSONResponse(refusal.body(), status_code=refusal.status)
         return JSONResponse(answer, status_code=status)
 
     return endpoint
+
+
+class _AnyMethod:
+    """An endpoint as an ASGI object: Starlette then routes every method to it (a plain function
+    would be limited to GET), so that the endpoint itself answers 405 with the path's methods."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self._app = request_response(endpoint)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._app(scope, receive, send)
 
 
 async def _openapi_document(request: Request) -> Response:
@@ -188,12 +208,11 @@ def create_app(
     store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
     routes = [
         Route(
-            operation.route_path(_ID_CONVERTOR),
-            _operation_endpoint(operation, verifier, store),
-            methods=[operation.method],
-            name=operation.name,
+            next(iter(operations.values())).route_path(_ID_CONVERTOR),
+            _AnyMethod(_operation_endpoint(operations, verifier, store)),
+            name="+".join(op.name for op in operations.values()),
         )
-        for operation in OPERATIONS.values()
+        for operations in operations_by_path().values()
     ]
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     app = Starlette(

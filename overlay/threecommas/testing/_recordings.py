@@ -11,8 +11,13 @@ A recording looks like::
       "source": "where it came from"
     }
 
-``path`` may be given with or without the ``/public/api`` prefix. Recordings hold responses only,
-never request headers, so no credential can end up in one.
+``path`` may be given with or without the ``/public/api`` prefix, and with a query string (a
+list request). Recordings hold the request line and the response only, never request headers or
+bodies, so no credential can end up in one.
+
+The docs' example request lines often name the placeholder SmartTrade 12345678 while the example
+answer shows another SmartTrade; such a recording keeps both as the docs print them, and the
+answer seeds the store under its own id (see ``SmartTradeStore.from_recordings``).
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def sync_detailed(
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
-    price. This places a market order on the exchange.
+    price. This places a MARKET ORDER on the exchange.
 
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
@@ -168,7 +168,7 @@ def sync(
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
-    price. This places a market order on the exchange.
+    price. This places a MARKET ORDER on the exchange.
 
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
@@ -213,7 +213,7 @@ async def asyncio_detailed(
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
-    price. This places a market order on the exchange.
+    price. This places a MARKET ORDER on the exchange.
 
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
@@ -261,7 +261,7 @@ async def asyncio(
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
-    price. This places a market order on the exchange.
+    price. This places a MARKET ORDER on the exchange.
 
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).

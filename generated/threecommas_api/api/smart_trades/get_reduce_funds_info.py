@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.forced_mode import ForcedMode
+from ...models.reduce_funds_info import ReduceFundsInfo
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(forced_mode, Unset):
+        headers["Forced-Mode"] = str(forced_mode)
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/smart_trades/{id}/reduce_funds_info".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ReduceFundsInfo | None:
+    if response.status_code == 200:
+        response_200 = ReduceFundsInfo.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 418:
+        response_418 = Error.from_dict(response.json())
+
+        return response_418
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ReduceFundsInfo]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Response[Error | ReduceFundsInfo]:
+    """How much can be reduced
+
+     The largest amount by which the position can be reduced. Only while the status is
+    `waiting_targets`; otherwise the docs show a 400 "Reduce funds is not allowed in the
+    current status", which this document answers with 403, the status the error page gives
+    to an operation not allowed in the resource's current state. (The docs ask for the
+    SMART_TRADES_WRITE permission although this only reads.)
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ReduceFundsInfo]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        forced_mode=forced_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Error | ReduceFundsInfo | None:
+    """How much can be reduced
+
+     The largest amount by which the position can be reduced. Only while the status is
+    `waiting_targets`; otherwise the docs show a 400 "Reduce funds is not allowed in the
+    current status", which this document answers with 403, the status the error page gives
+    to an operation not allowed in the resource's current state. (The docs ask for the
+    SMART_TRADES_WRITE permission although this only reads.)
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ReduceFundsInfo
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        forced_mode=forced_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Response[Error | ReduceFundsInfo]:
+    """How much can be reduced
+
+     The largest amount by which the position can be reduced. Only while the status is
+    `waiting_targets`; otherwise the docs show a 400 "Reduce funds is not allowed in the
+    current status", which this document answers with 403, the status the error page gives
+    to an operation not allowed in the resource's current state. (The docs ask for the
+    SMART_TRADES_WRITE permission although this only reads.)
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ReduceFundsInfo]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        forced_mode=forced_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Error | ReduceFundsInfo | None:
+    """How much can be reduced
+
+     The largest amount by which the position can be reduced. Only while the status is
+    `waiting_targets`; otherwise the docs show a 400 "Reduce funds is not allowed in the
+    current status", which this document answers with 403, the status the error page gives
+    to an operation not allowed in the resource's current state. (The docs ask for the
+    SMART_TRADES_WRITE permission although this only reads.)
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ReduceFundsInfo
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            forced_mode=forced_mode,
+        )
+    ).parsed

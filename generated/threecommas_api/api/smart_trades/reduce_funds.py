@@ -1,0 +1,270 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.forced_mode import ForcedMode
+from ...models.reduce_funds_request import ReduceFundsRequest
+from ...models.smart_trade import SmartTrade
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: ReduceFundsRequest,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(forced_mode, Unset):
+        headers["Forced-Mode"] = str(forced_mode)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/smart_trades/{id}/reduce_funds".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SmartTrade | None:
+    if response.status_code == 201:
+        response_201 = SmartTrade.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 418:
+        response_418 = Error.from_dict(response.json())
+
+        return response_418
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SmartTrade]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReduceFundsRequest,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Response[Error | SmartTrade]:
+    """Reduce the funds of a SmartTrade
+
+     Sells (or buys back, for a short) part of the position. This places an order on the
+    exchange, a MARKET ORDER for `order_type: market`. Only while the status is
+    `waiting_targets` (403 otherwise; the docs show 400, see `get_reduce_funds_info`). The
+    SmartTrade becomes `pending_reduce_funds` with a new reduce-funds step. A malformed body
+    is answered 400, an amount the exchange refuses 422.
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+        body (ReduceFundsRequest): The body of `reduce_funds`. A `limit` order needs `price`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SmartTrade]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        forced_mode=forced_mode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReduceFundsRequest,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Error | SmartTrade | None:
+    """Reduce the funds of a SmartTrade
+
+     Sells (or buys back, for a short) part of the position. This places an order on the
+    exchange, a MARKET ORDER for `order_type: market`. Only while the status is
+    `waiting_targets` (403 otherwise; the docs show 400, see `get_reduce_funds_info`). The
+    SmartTrade becomes `pending_reduce_funds` with a new reduce-funds step. A malformed body
+    is answered 400, an amount the exchange refuses 422.
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+        body (ReduceFundsRequest): The body of `reduce_funds`. A `limit` order needs `price`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SmartTrade
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        forced_mode=forced_mode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReduceFundsRequest,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Response[Error | SmartTrade]:
+    """Reduce the funds of a SmartTrade
+
+     Sells (or buys back, for a short) part of the position. This places an order on the
+    exchange, a MARKET ORDER for `order_type: market`. Only while the status is
+    `waiting_targets` (403 otherwise; the docs show 400, see `get_reduce_funds_info`). The
+    SmartTrade becomes `pending_reduce_funds` with a new reduce-funds step. A malformed body
+    is answered 400, an amount the exchange refuses 422.
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+        body (ReduceFundsRequest): The body of `reduce_funds`. A `limit` order needs `price`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SmartTrade]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        forced_mode=forced_mode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReduceFundsRequest,
+    forced_mode: ForcedMode | Unset = UNSET,
+) -> Error | SmartTrade | None:
+    """Reduce the funds of a SmartTrade
+
+     Sells (or buys back, for a short) part of the position. This places an order on the
+    exchange, a MARKET ORDER for `order_type: market`. Only while the status is
+    `waiting_targets` (403 otherwise; the docs show 400, see `get_reduce_funds_info`). The
+    SmartTrade becomes `pending_reduce_funds` with a new reduce-funds step. A malformed body
+    is answered 400, an amount the exchange refuses 422.
+
+    Permission: SMART_TRADES_WRITE. Security: SIGNED.
+
+    Args:
+        id (int):
+        forced_mode (ForcedMode | Unset): Account mode to force for one request.
+        body (ReduceFundsRequest): The body of `reduce_funds`. A `limit` order needs `price`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SmartTrade
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            forced_mode=forced_mode,
+        )
+    ).parsed

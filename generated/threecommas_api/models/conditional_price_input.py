@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.price_type import PriceType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConditionalPriceInput")
+
+
+@_attrs_define
+class ConditionalPriceInput:
+    """A trigger price of a conditional entry."""
+
+    value: str
+    """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
+    type_: PriceType | Unset = UNSET
+    """ The order-book price a trigger follows. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "value": value,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        value = d.pop("value")
+
+        _type_ = d.pop("type", UNSET)
+        type_: PriceType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = PriceType(_type_)
+
+        conditional_price_input = cls(
+            value=value,
+            type_=type_,
+        )
+
+        conditional_price_input.additional_properties = d
+        return conditional_price_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.leverage_input import LeverageInput
+    from ..models.position_input import PositionInput
+    from ..models.stop_loss_input import StopLossInput
+    from ..models.take_profit_input import TakeProfitInput
+
+
+T = TypeVar("T", bound="CreateSmartTradeRequest")
+
+
+@_attrs_define
+class CreateSmartTradeRequest:
+    """The body of `create_smart_trade`."""
+
+    account_id: int
+    """ ID of the exchange account. """
+    pair: str
+    """ Trading pair in 3Commas format, QUOTE_BASE (e.g. `USDT_BTC`). """
+    position: PositionInput
+    """ The entry order. A `limit` entry needs `price`; a `conditional` entry needs
+    `conditional`.
+     """
+    instant: bool | Unset = UNSET
+    """ True for a Simple Buy or Simple Sell (no take profit, no stop loss). """
+    skip_enter_step: bool | Unset = UNSET
+    """ True for a Smart Sell or Smart Buy: no entry order, only take profit and stop loss for
+    funds already held.
+     """
+    note: str | Unset = UNSET
+    """ A note, 1 to 300 characters. """
+    leverage: LeverageInput | Unset = UNSET
+    """ Leverage, for futures accounts only. """
+    take_profit: TakeProfitInput | Unset = UNSET
+    """ Take-profit settings. When enabled, 1 to 8 steps are needed. """
+    stop_loss: StopLossInput | Unset = UNSET
+    """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
+    `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        account_id = self.account_id
+
+        pair = self.pair
+
+        position = self.position.to_dict()
+
+        instant = self.instant
+
+        skip_enter_step = self.skip_enter_step
+
+        note = self.note
+
+        leverage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.leverage, Unset):
+            leverage = self.leverage.to_dict()
+
+        take_profit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.take_profit, Unset):
+            take_profit = self.take_profit.to_dict()
+
+        stop_loss: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stop_loss, Unset):
+            stop_loss = self.stop_loss.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "account_id": account_id,
+                "pair": pair,
+                "position": position,
+            }
+        )
+        if instant is not UNSET:
+            field_dict["instant"] = instant
+        if skip_enter_step is not UNSET:
+            field_dict["skip_enter_step"] = skip_enter_step
+        if note is not UNSET:
+            field_dict["note"] = note
+        if leverage is not UNSET:
+            field_dict["leverage"] = leverage
+        if take_profit is not UNSET:
+            field_dict["take_profit"] = take_profit
+        if stop_loss is not UNSET:
+            field_dict["stop_loss"] = stop_loss
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.leverage_input import LeverageInput
+        from ..models.position_input import PositionInput
+        from ..models.stop_loss_input import StopLossInput
+        from ..models.take_profit_input import TakeProfitInput
+
+        d = dict(src_dict)
+        account_id = d.pop("account_id")
+
+        pair = d.pop("pair")
+
+        position = PositionInput.from_dict(d.pop("position"))
+
+        instant = d.pop("instant", UNSET)
+
+        skip_enter_step = d.pop("skip_enter_step", UNSET)
+
+        note = d.pop("note", UNSET)
+
+        _leverage = d.pop("leverage", UNSET)
+        leverage: LeverageInput | Unset
+        if isinstance(_leverage, Unset):
+            leverage = UNSET
+        else:
+            leverage = LeverageInput.from_dict(_leverage)
+
+        _take_profit = d.pop("take_profit", UNSET)
+        take_profit: TakeProfitInput | Unset
+        if isinstance(_take_profit, Unset):
+            take_profit = UNSET
+        else:
+            take_profit = TakeProfitInput.from_dict(_take_profit)
+
+        _stop_loss = d.pop("stop_loss", UNSET)
+        stop_loss: StopLossInput | Unset
+        if isinstance(_stop_loss, Unset):
+            stop_loss = UNSET
+        else:
+            stop_loss = StopLossInput.from_dict(_stop_loss)
+
+        create_smart_trade_request = cls(
+            account_id=account_id,
+            pair=pair,
+            position=position,
+            instant=instant,
+            skip_enter_step=skip_enter_step,
+            note=note,
+            leverage=leverage,
+            take_profit=take_profit,
+            stop_loss=stop_loss,
+        )
+
+        create_smart_trade_request.additional_properties = d
+        return create_smart_trade_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.leverage_type import LeverageType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LeverageInput")
+
+
+@_attrs_define
+class LeverageInput:
+    """Leverage, for futures accounts only."""
+
+    enabled: bool
+    type_: LeverageType | Unset = UNSET
+    """ Leverage type. The deprecated `custom` (still in one example of the docs) is saved as
+    `isolated` by the API, so it is not offered here.
+     """
+    value: int | Unset = UNSET
+    """ Leverage value; the exchange sets the allowed range. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if value is not UNSET:
+            field_dict["value"] = value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        _type_ = d.pop("type", UNSET)
+        type_: LeverageType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = LeverageType(_type_)
+
+        value = d.pop("value", UNSET)
+
+        leverage_input = cls(
+            enabled=enabled,
+            type_=type_,
+            value=value,
+        )
+
+        leverage_input.additional_properties = d
+        return leverage_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.order_type import OrderType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conditional_price_input import ConditionalPriceInput
+    from ..models.trailing_input import TrailingInput
+
+
+T = TypeVar("T", bound="PositionConditionalInput")
+
+
+@_attrs_define
+class PositionConditionalInput:
+    """The trigger of a conditional entry."""
+
+    order_type: OrderType
+    """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
+    price: ConditionalPriceInput
+    """ A trigger price of a conditional entry. """
+    trailing: TrailingInput | Unset = UNSET
+    """ Trailing settings; only for market orders. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_type = self.order_type.value
+
+        price = self.price.to_dict()
+
+        trailing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.trailing, Unset):
+            trailing = self.trailing.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "order_type": order_type,
+                "price": price,
+            }
+        )
+        if trailing is not UNSET:
+            field_dict["trailing"] = trailing
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.conditional_price_input import ConditionalPriceInput
+        from ..models.trailing_input import TrailingInput
+
+        d = dict(src_dict)
+        order_type = OrderType(d.pop("order_type"))
+
+        price = ConditionalPriceInput.from_dict(d.pop("price"))
+
+        _trailing = d.pop("trailing", UNSET)
+        trailing: TrailingInput | Unset
+        if isinstance(_trailing, Unset):
+            trailing = UNSET
+        else:
+            trailing = TrailingInput.from_dict(_trailing)
+
+        position_conditional_input = cls(
+            order_type=order_type,
+            price=price,
+            trailing=trailing,
+        )
+
+        position_conditional_input.additional_properties = d
+        return position_conditional_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

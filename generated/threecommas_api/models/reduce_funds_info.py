@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ReduceFundsInfo")
+
+
+@_attrs_define
+class ReduceFundsInfo:
+    """How far the position can be reduced."""
+
+    max_reduce_funds_amount: str
+    """ The largest reducible amount, in base currency (decimal string, high precision). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        max_reduce_funds_amount = self.max_reduce_funds_amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "max_reduce_funds_amount": max_reduce_funds_amount,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        max_reduce_funds_amount = d.pop("max_reduce_funds_amount")
+
+        reduce_funds_info = cls(
+            max_reduce_funds_amount=max_reduce_funds_amount,
+        )
+
+        reduce_funds_info.additional_properties = d
+        return reduce_funds_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

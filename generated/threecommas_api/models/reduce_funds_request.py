@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.order_type import OrderType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price_input import PriceInput
+    from ..models.units_input import UnitsInput
+
+
+T = TypeVar("T", bound="ReduceFundsRequest")
+
+
+@_attrs_define
+class ReduceFundsRequest:
+    """The body of `reduce_funds`. A `limit` order needs `price`."""
+
+    order_type: OrderType
+    """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
+    units: UnitsInput
+    """ An amount of base-currency units. """
+    price: PriceInput | Unset = UNSET
+    """ A limit price. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_type = self.order_type.value
+
+        units = self.units.to_dict()
+
+        price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.price, Unset):
+            price = self.price.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "order_type": order_type,
+                "units": units,
+            }
+        )
+        if price is not UNSET:
+            field_dict["price"] = price
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.price_input import PriceInput
+        from ..models.units_input import UnitsInput
+
+        d = dict(src_dict)
+        order_type = OrderType(d.pop("order_type"))
+
+        units = UnitsInput.from_dict(d.pop("units"))
+
+        _price = d.pop("price", UNSET)
+        price: PriceInput | Unset
+        if isinstance(_price, Unset):
+            price = UNSET
+        else:
+            price = PriceInput.from_dict(_price)
+
+        reduce_funds_request = cls(
+            order_type=order_type,
+            units=units,
+            price=price,
+        )
+
+        reduce_funds_request.additional_properties = d
+        return reduce_funds_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

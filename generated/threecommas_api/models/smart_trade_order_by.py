@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class SmartTradeOrderBy(StrEnum):
+    CLOSED_AT = "closed_at"
+    CREATED_AT = "created_at"
+    PROFIT = "profit"
+    PROFIT_PERCENTAGE = "profit_percentage"
+    STATUS = "status"
+    UPDATED_AT = "updated_at"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.price_type import PriceType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StepPriceInput")
+
+
+@_attrs_define
+class StepPriceInput:
+    """Price of a take-profit step: either `value` (a price) or `percent` (while the entry's
+    trailing is still running), never both.
+
+    """
+
+    type_: PriceType
+    """ The order-book price a trigger follows. """
+    value: str | Unset = UNSET
+    """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
+    percent: str | Unset = UNSET
+    """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        value = self.value
+
+        percent = self.percent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if value is not UNSET:
+            field_dict["value"] = value
+        if percent is not UNSET:
+            field_dict["percent"] = percent
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = PriceType(d.pop("type"))
+
+        value = d.pop("value", UNSET)
+
+        percent = d.pop("percent", UNSET)
+
+        step_price_input = cls(
+            type_=type_,
+            value=value,
+            percent=percent,
+        )
+
+        step_price_input.additional_properties = d
+        return step_price_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

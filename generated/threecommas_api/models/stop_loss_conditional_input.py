@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
+    from ..models.trailing_input import TrailingInput
+
+
+T = TypeVar("T", bound="StopLossConditionalInput")
+
+
+@_attrs_define
+class StopLossConditionalInput:
+    """The stop loss trigger."""
+
+    price: StopLossTriggerPriceInput
+    """ Trigger of the stop loss, as a price or (while trailing runs) a percent. """
+    trailing: TrailingInput | Unset = UNSET
+    """ Trailing settings; only for market orders. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        price = self.price.to_dict()
+
+        trailing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.trailing, Unset):
+            trailing = self.trailing.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "price": price,
+            }
+        )
+        if trailing is not UNSET:
+            field_dict["trailing"] = trailing
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
+        from ..models.trailing_input import TrailingInput
+
+        d = dict(src_dict)
+        price = StopLossTriggerPriceInput.from_dict(d.pop("price"))
+
+        _trailing = d.pop("trailing", UNSET)
+        trailing: TrailingInput | Unset
+        if isinstance(_trailing, Unset):
+            trailing = UNSET
+        else:
+            trailing = TrailingInput.from_dict(_trailing)
+
+        stop_loss_conditional_input = cls(
+            price=price,
+            trailing=trailing,
+        )
+
+        stop_loss_conditional_input.additional_properties = d
+        return stop_loss_conditional_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.order_type import OrderType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.stop_loss_conditional_input import StopLossConditionalInput
+    from ..models.stop_loss_price_input import StopLossPriceInput
+    from ..models.stop_loss_timeout_input import StopLossTimeoutInput
+
+
+T = TypeVar("T", bound="StopLossInput")
+
+
+@_attrs_define
+class StopLossInput:
+    """Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
+    `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
+
+    """
+
+    enabled: bool
+    breakeven: bool | Unset = UNSET
+    order_type: OrderType | Unset = UNSET
+    """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
+    price: StopLossPriceInput | Unset = UNSET
+    """ Limit price of a `limit` stop loss. """
+    conditional: StopLossConditionalInput | Unset = UNSET
+    """ The stop loss trigger. """
+    timeout: StopLossTimeoutInput | Unset = UNSET
+    """ Delay before the stop loss acts once triggered. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        breakeven = self.breakeven
+
+        order_type: str | Unset = UNSET
+        if not isinstance(self.order_type, Unset):
+            order_type = self.order_type.value
+
+        price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.price, Unset):
+            price = self.price.to_dict()
+
+        conditional: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.conditional, Unset):
+            conditional = self.conditional.to_dict()
+
+        timeout: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.timeout, Unset):
+            timeout = self.timeout.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if breakeven is not UNSET:
+            field_dict["breakeven"] = breakeven
+        if order_type is not UNSET:
+            field_dict["order_type"] = order_type
+        if price is not UNSET:
+            field_dict["price"] = price
+        if conditional is not UNSET:
+            field_dict["conditional"] = conditional
+        if timeout is not UNSET:
+            field_dict["timeout"] = timeout
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.stop_loss_conditional_input import StopLossConditionalInput
+        from ..models.stop_loss_price_input import StopLossPriceInput
+        from ..models.stop_loss_timeout_input import StopLossTimeoutInput
+
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        breakeven = d.pop("breakeven", UNSET)
+
+        _order_type = d.pop("order_type", UNSET)
+        order_type: OrderType | Unset
+        if isinstance(_order_type, Unset):
+            order_type = UNSET
+        else:
+            order_type = OrderType(_order_type)
+
+        _price = d.pop("price", UNSET)
+        price: StopLossPriceInput | Unset
+        if isinstance(_price, Unset):
+            price = UNSET
+        else:
+            price = StopLossPriceInput.from_dict(_price)
+
+        _conditional = d.pop("conditional", UNSET)
+        conditional: StopLossConditionalInput | Unset
+        if isinstance(_conditional, Unset):
+            conditional = UNSET
+        else:
+            conditional = StopLossConditionalInput.from_dict(_conditional)
+
+        _timeout = d.pop("timeout", UNSET)
+        timeout: StopLossTimeoutInput | Unset
+        if isinstance(_timeout, Unset):
+            timeout = UNSET
+        else:
+            timeout = StopLossTimeoutInput.from_dict(_timeout)
+
+        stop_loss_input = cls(
+            enabled=enabled,
+            breakeven=breakeven,
+            order_type=order_type,
+            price=price,
+            conditional=conditional,
+            timeout=timeout,
+        )
+
+        stop_loss_input.additional_properties = d
+        return stop_loss_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

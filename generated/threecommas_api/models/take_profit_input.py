@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.take_profit_step_input import TakeProfitStepInput
+
+
+T = TypeVar("T", bound="TakeProfitInput")
+
+
+@_attrs_define
+class TakeProfitInput:
+    """Take-profit settings. When enabled, 1 to 8 steps are needed."""
+
+    enabled: bool
+    steps: list[TakeProfitStepInput] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item = steps_item_data.to_dict()
+                steps.append(steps_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.take_profit_step_input import TakeProfitStepInput
+
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+
+        _steps = d.pop("steps", UNSET)
+        steps: list[TakeProfitStepInput] | Unset = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+                steps_item = TakeProfitStepInput.from_dict(steps_item_data)
+
+                steps.append(steps_item)
+
+        take_profit_input = cls(
+            enabled=enabled,
+            steps=steps,
+        )
+
+        take_profit_input.additional_properties = d
+        return take_profit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.position_conditional_input import PositionConditionalInput
+    from ..models.price_input import PriceInput
+    from ..models.units_input import UnitsInput
+
+
+T = TypeVar("T", bound="UpdatePositionInput")
+
+
+@_attrs_define
+class UpdatePositionInput:
+    """The editable parts of the entry order."""
+
+    units: UnitsInput | Unset = UNSET
+    """ An amount of base-currency units. """
+    price: PriceInput | Unset = UNSET
+    """ A limit price. """
+    conditional: PositionConditionalInput | Unset = UNSET
+    """ The trigger of a conditional entry. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        units: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.units, Unset):
+            units = self.units.to_dict()
+
+        price: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.price, Unset):
+            price = self.price.to_dict()
+
+        conditional: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.conditional, Unset):
+            conditional = self.conditional.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if units is not UNSET:
+            field_dict["units"] = units
+        if price is not UNSET:
+            field_dict["price"] = price
+        if conditional is not UNSET:
+            field_dict["conditional"] = conditional
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.position_conditional_input import PositionConditionalInput
+        from ..models.price_input import PriceInput
+        from ..models.units_input import UnitsInput
+
+        d = dict(src_dict)
+        _units = d.pop("units", UNSET)
+        units: UnitsInput | Unset
+        if isinstance(_units, Unset):
+            units = UNSET
+        else:
+            units = UnitsInput.from_dict(_units)
+
+        _price = d.pop("price", UNSET)
+        price: PriceInput | Unset
+        if isinstance(_price, Unset):
+            price = UNSET
+        else:
+            price = PriceInput.from_dict(_price)
+
+        _conditional = d.pop("conditional", UNSET)
+        conditional: PositionConditionalInput | Unset
+        if isinstance(_conditional, Unset):
+            conditional = UNSET
+        else:
+            conditional = PositionConditionalInput.from_dict(_conditional)
+
+        update_position_input = cls(
+            units=units,
+            price=price,
+            conditional=conditional,
+        )
+
+        update_position_input.additional_properties = d
+        return update_position_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

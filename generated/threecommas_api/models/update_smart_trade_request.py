@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.leverage_input import LeverageInput
+    from ..models.stop_loss_input import StopLossInput
+    from ..models.take_profit_input import TakeProfitInput
+    from ..models.update_position_input import UpdatePositionInput
+
+
+T = TypeVar("T", bound="UpdateSmartTradeRequest")
+
+
+@_attrs_define
+class UpdateSmartTradeRequest:
+    """The body of `update_smart_trade`: the parts to change. (The docs' example also sends
+    `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
+    not name; they are not described here.)
+
+    """
+
+    leverage: LeverageInput | Unset = UNSET
+    """ Leverage, for futures accounts only. """
+    position: UpdatePositionInput | Unset = UNSET
+    """ The editable parts of the entry order. """
+    take_profit: TakeProfitInput | Unset = UNSET
+    """ Take-profit settings. When enabled, 1 to 8 steps are needed. """
+    stop_loss: StopLossInput | Unset = UNSET
+    """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
+    `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        leverage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.leverage, Unset):
+            leverage = self.leverage.to_dict()
+
+        position: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.position, Unset):
+            position = self.position.to_dict()
+
+        take_profit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.take_profit, Unset):
+            take_profit = self.take_profit.to_dict()
+
+        stop_loss: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stop_loss, Unset):
+            stop_loss = self.stop_loss.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if leverage is not UNSET:
+            field_dict["leverage"] = leverage
+        if position is not UNSET:
+            field_dict["position"] = position
+        if take_profit is not UNSET:
+            field_dict["take_profit"] = take_profit
+        if stop_loss is not UNSET:
+            field_dict["stop_loss"] = stop_loss
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.leverage_input import LeverageInput
+        from ..models.stop_loss_input import StopLossInput
+        from ..models.take_profit_input import TakeProfitInput
+        from ..models.update_position_input import UpdatePositionInput
+
+        d = dict(src_dict)
+        _leverage = d.pop("leverage", UNSET)
+        leverage: LeverageInput | Unset
+        if isinstance(_leverage, Unset):
+            leverage = UNSET
+        else:
+            leverage = LeverageInput.from_dict(_leverage)
+
+        _position = d.pop("position", UNSET)
+        position: UpdatePositionInput | Unset
+        if isinstance(_position, Unset):
+            position = UNSET
+        else:
+            position = UpdatePositionInput.from_dict(_position)
+
+        _take_profit = d.pop("take_profit", UNSET)
+        take_profit: TakeProfitInput | Unset
+        if isinstance(_take_profit, Unset):
+            take_profit = UNSET
+        else:
+            take_profit = TakeProfitInput.from_dict(_take_profit)
+
+        _stop_loss = d.pop("stop_loss", UNSET)
+        stop_loss: StopLossInput | Unset
+        if isinstance(_stop_loss, Unset):
+            stop_loss = UNSET
+        else:
+            stop_loss = StopLossInput.from_dict(_stop_loss)
+
+        update_smart_trade_request = cls(
+            leverage=leverage,
+            position=position,
+            take_profit=take_profit,
+            stop_loss=stop_loss,
+        )
+
+        update_smart_trade_request.additional_properties = d
+        return update_smart_trade_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
