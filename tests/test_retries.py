@@ -16,13 +16,14 @@ from threecommas import (
     AsyncThreeCommas,
     IPBannedError,
     PermissionDeniedError,
+    PlanRestrictionError,
+    RateLimit,
     RateLimitError,
     ServerError,
     ThreeCommas,
 )
 from threecommas._client import Call
-from threecommas._exceptions import PlanRestrictionError
-from threecommas._limits import WINDOW_SLACK_S, RateLimit, RateLimiter
+from threecommas._limits import WINDOW_SLACK, RateLimiter
 
 SECRET = "retry-test-secret"
 
@@ -188,7 +189,7 @@ def test_limiter_keeps_every_window_under_the_budget() -> None:
     now = [0.0]
     limiter = RateLimiter(RateLimit(requests=3, period=1.0), clock=lambda: now[0])
     assert [limiter.reserve() for _ in range(3)] == [0, 0, 0]
-    assert limiter.reserve() == pytest.approx(1.0 + WINDOW_SLACK_S)
+    assert limiter.reserve() == pytest.approx(1.0 * (1 + WINDOW_SLACK))
     now[0] = 5.0
     assert limiter.reserve() == 0
 
@@ -213,7 +214,7 @@ def test_limiter_is_shared_by_threads() -> None:
     delays.sort()
     # 80 bookings, 10 per window: window k starts k * (period + slack) later
     for index, delay in enumerate(delays):
-        assert delay == pytest.approx((index // 10) * (100.0 + WINDOW_SLACK_S))
+        assert delay == pytest.approx((index // 10) * 100.0 * (1 + WINDOW_SLACK))
 
 
 def test_async_burst_is_spaced_to_the_budget() -> None:
@@ -233,7 +234,7 @@ def test_async_burst_is_spaced_to_the_budget() -> None:
     assert len(sent) == 12
     for i in range(len(sent) - 5):
         assert sent[i + 5] - sent[i] >= 0.4  # never 6 sends within one window
-    assert sent[-1] - sent[0] < 2 * (0.4 + WINDOW_SLACK_S) + 0.3  # but no slower than needed
+    assert sent[-1] - sent[0] < 2 * 0.4 * (1 + WINDOW_SLACK) + 0.3  # but no slower than needed
 
 
 def test_bad_policy_arguments_are_refused() -> None:

@@ -13,7 +13,13 @@ results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their
 accept besides their string values (`SmartTradeType`, `OrderType`...).
 """
 
-from threecommas._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, AsyncThreeCommas, ThreeCommas
+from threecommas._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_RATE_LIMIT,
+    DEFAULT_TIMEOUT,
+    AsyncThreeCommas,
+    ThreeCommas,
+)
 from threecommas._exceptions import (
     APIConnectionError,
     APIError,
@@ -23,12 +29,14 @@ from threecommas._exceptions import (
     IPBannedError,
     NotFoundError,
     PermissionDeniedError,
+    PlanRestrictionError,
     RateLimitError,
     ResponseParseError,
     ServerError,
     ThreeCommasError,
     UnprocessableEntityError,
 )
+from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
 from threecommas_api.models import (
@@ -71,6 +79,7 @@ from threecommas_api.models import (
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
     "APIConnectionError",
     "APIError",
@@ -92,11 +101,13 @@ __all__ = [
     "OrderSide",
     "OrderType",
     "PermissionDeniedError",
+    "PlanRestrictionError",
     "PositionConditionalInput",
     "PositionInput",
     "PositionOrderType",
     "PriceInput",
     "PriceType",
+    "RateLimit",
     "RateLimitError",
     "ReduceFundsInfo",
     "ReduceFundsRequest",
