@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli clean
+.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist clean
 
 all: test
 
@@ -43,6 +43,11 @@ fuzz-cli: venv
 
 generate: venv
 	$(PY) scripts/generate.py
+
+## dist: build the sdist and, from it, the wheel into dist/ (generated/ must be up to date).
+dist: check-generated
+	rm -rf dist
+	$(PY) -m build --outdir dist .
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,28 +1,56 @@
 #!/usr/bin/env python3
 """Generate the low-level client `threecommas_api` from the OpenAPI document.
 
-    scripts/generate.py           regenerate generated/threecommas_api/
-    scripts/generate.py --check   exit 1 (naming the files) when generated/ is not what the
-                                  spec produces; changes nothing
+    scripts/generate.py           regenerate generated/threecommas_api/; record the spec's
+                                  SHA-256 in openapi/spec-versions.json if its info.version is new
+    scripts/generate.py --check   exit 1 when generated/ is not what the spec produces (naming the
+                                  files), or when the spec changed but its info.version did not;
+                                  changes nothing
+    scripts/generate.py --record  regenerate, and record the spec's SHA-256 under its current
+                                  info.version even if another one is recorded there (for a
+                                  version that was never released)
 
 The generator runs in a temporary directory outside the repository, so neither the repository's
 own ruff settings nor leftovers of an earlier run can change its output.
+
+Two versions are involved, and they are kept apart on purpose:
+
+- the SDK's version, written once in overlay/threecommas/_version.py: hatch reads it for the
+  distribution, and this script passes it to the generator, so `threecommas_api.__version__`
+  is the same string as `threecommas.__version__`;
+- the API description's own version, `info.version` of openapi/threecommas.yaml. It changes
+  when the document changes, not when the SDK is released, and the SDK can be released without
+  any change to the document. openapi/spec-versions.json maps each such version to the SHA-256
+  of the document it stands for, so that an edit of the document without a new version fails
+  the check. generated/threecommas_api/_spec.py records which document the package was
+  generated from.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "threecommas.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
+SPEC_VERSIONS = ROOT / "openapi" / "spec-versions.json"
+VERSION_FILE = ROOT / "overlay" / "threecommas" / "_version.py"
+# Our templates override a few of the generator's: type checks and faster parsing in from_dict,
+# and `__version__` in the package's __init__.py.
+TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "threecommas_api"
 TARGET = ROOT / "generated" / PACKAGE
 IGNORED = {"__pycache__", ".ruff_cache"}
@@ -39,7 +67,115 @@ def _tool(name: str) -> str:
     return found
 
 
-def generate_into(workdir: Path) -> Path:
+def sdk_version(version_file: Path = VERSION_FILE) -> str:
+    """The `__version__ = "..."` string of the SDK (the assignment hatch reads too)."""
+    tree = ast.parse(version_file.read_text(encoding="utf-8"), filename=str(version_file))
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == ["__version__"]
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            return node.value.value
+    sys.exit(f'generate: no `__version__ = "..."` in {version_file}')
+
+
+@dataclass(frozen=True)
+class SpecIdentity:
+    """Which OpenAPI document: its `info.version` and the SHA-256 of the file's bytes."""
+
+    version: str
+    sha256: str
+
+
+def spec_identity(spec: Path = SPEC) -> SpecIdentity:
+    data = spec.read_bytes()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(data, Loader=loader)
+    version = document.get("info", {}).get("version") if isinstance(document, dict) else None
+    if not isinstance(version, str) or not version:
+        sys.exit(f"generate: {spec} has no info.version string")
+    return SpecIdentity(version, hashlib.sha256(data).hexdigest())
+
+
+def read_spec_versions(registry: Path = SPEC_VERSIONS) -> dict[str, str]:
+    if not registry.exists():
+        return {}
+    recorded = json.loads(registry.read_text(encoding="utf-8"))
+    if not isinstance(recorded, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in recorded.items()
+    ):
+        sys.exit(f"generate: {registry} must map each info.version to a SHA-256 string")
+    return recorded
+
+
+def write_spec_versions(recorded: dict[str, str], registry: Path = SPEC_VERSIONS) -> None:
+    registry.write_text(json.dumps(recorded, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def spec_version_problem(spec: Path = SPEC, registry: Path = SPEC_VERSIONS) -> str | None:
+    """Why the document and its recorded hash disagree, or None when they agree."""
+    identity = spec_identity(spec)
+    recorded = read_spec_versions(registry).get(identity.version)
+    if recorded is None:
+        return (
+            f"{_display(spec)}: info.version {identity.version} has no hash recorded in "
+            f"{_display(registry)}; run `make generate` to record it"
+        )
+    if recorded != identity.sha256:
+        return (
+            f"{_display(spec)} changed, but its info.version is still {identity.version} "
+            f"(recorded sha256 {recorded[:12]}..., now {identity.sha256[:12]}...).\n"
+            f"Bump info.version in {_display(spec)}, then run `make generate` to record the new "
+            f"version's hash in {_display(registry)}.\n"
+            f"If {identity.version} was never released, re-record it instead with "
+            f"`{_display(Path(__file__).resolve())} --record`."
+        )
+    return None
+
+
+def record_spec_version(
+    spec: Path = SPEC, registry: Path = SPEC_VERSIONS, *, overwrite: bool = False
+) -> str | None:
+    """Record the document's hash under its info.version; return a warning when another hash is
+    already recorded there and `overwrite` is false (nothing is written then)."""
+    identity = spec_identity(spec)
+    recorded = read_spec_versions(registry)
+    known = recorded.get(identity.version)
+    if known == identity.sha256:
+        return None
+    if known is not None and not overwrite:
+        return spec_version_problem(spec, registry)
+    recorded[identity.version] = identity.sha256
+    write_spec_versions(recorded, registry)
+    return None
+
+
+def _spec_module(identity: SpecIdentity) -> str:
+    return (
+        '"""The OpenAPI document this package was generated from '
+        '(written by scripts/generate.py)."""\n'
+        "\n"
+        f"SPEC_VERSION = {json.dumps(identity.version)}\n"
+        f"SPEC_SHA256 = {json.dumps(identity.sha256)}\n"
+    )
+
+
+def _generator_config(workdir: Path, version: str) -> Path:
+    """The checked-in generator config plus the SDK's version, for `__version__`."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config["package_version_override"] = version
+    path = workdir / "generator-config.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path
+
+
+def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     """Run the generator; return the path of the freshly generated package."""
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
@@ -50,9 +186,11 @@ def generate_into(workdir: Path) -> Path:
         _tool("openapi-python-client"),
         "generate",
         "--path",
-        str(SPEC),
+        str(spec),
         "--config",
-        str(CONFIG),
+        str(_generator_config(workdir, sdk_version())),
+        "--custom-template-path",
+        str(TEMPLATES),
         "--meta",
         "none",
         "--output-path",
@@ -67,6 +205,7 @@ def generate_into(workdir: Path) -> Path:
         shutil.rmtree(junk)
     # `--meta none` writes no packaging files; the package still ships its type hints (PEP 561).
     (out / "py.typed").write_text("")
+    (out / "_spec.py").write_text(_spec_module(spec_identity(spec)), encoding="utf-8")
     return out
 
 
@@ -91,25 +230,49 @@ def differences(fresh: Path, current: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--check", action="store_true", help="fail if generated/ is stale; write nothing"
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="fail if generated/ is stale or the spec changed without a new info.version; "
+        "write nothing",
     )
+    mode.add_argument(
+        "--record",
+        action="store_true",
+        help="also replace the hash recorded for the spec's current info.version",
+    )
+    # For tests of the version check on a copy of the document.
+    parser.add_argument("--spec", type=Path, default=SPEC, help=argparse.SUPPRESS)
+    parser.add_argument("--spec-versions", type=Path, default=SPEC_VERSIONS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    spec: Path = args.spec.resolve()
+    registry: Path = args.spec_versions.resolve()
     with tempfile.TemporaryDirectory(prefix="threecommas-gen-") as tmp:
-        fresh = generate_into(Path(tmp))
+        fresh = generate_into(Path(tmp), spec)
         if args.check:
+            failed = False
             problems = differences(fresh, TARGET)
             if problems:
                 print(f"generated/{PACKAGE} is stale; run `make generate`:", file=sys.stderr)
                 for line in problems:
                     print(f"  {line}", file=sys.stderr)
+                failed = True
+            version_problem = spec_version_problem(spec, registry)
+            if version_problem is not None:
+                print(version_problem, file=sys.stderr)
+                failed = True
+            if failed:
                 return 1
-            print(f"generated/{PACKAGE} is up to date with {SPEC.relative_to(ROOT)}")
+            print(f"generated/{PACKAGE} is up to date with {_display(spec)}")
             return 0
         if TARGET.exists():
             shutil.rmtree(TARGET)
         shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*IGNORED))
-    print(f"generated/{PACKAGE} written from {SPEC.relative_to(ROOT)}")
+    print(f"generated/{PACKAGE} written from {_display(spec)}")
+    warning = record_spec_version(spec, registry, overwrite=args.record)
+    if warning is not None:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,8 @@ results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their
 accept besides their string values (`SmartTradeType`, `OrderType`...).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from threecommas._client import (
     DEFAULT_BASE_URL,
     DEFAULT_RATE_LIMIT,
@@ -39,43 +41,97 @@ from threecommas._exceptions import (
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
-from threecommas_api.models import (
-    AddFundsRequest,
-    ConditionalPriceInput,
-    CreateSmartTradeRequest,
-    Error,
-    ForcedMode,
-    LeverageInput,
-    LeverageType,
-    OrderDirection,
-    OrderSide,
-    OrderType,
-    PositionConditionalInput,
-    PositionInput,
-    PositionOrderType,
-    PriceInput,
-    PriceType,
-    ReduceFundsInfo,
-    ReduceFundsRequest,
-    SetNoteRequest,
-    SmartTrade,
-    SmartTradeOrderBy,
-    SmartTradeStatusFilter,
-    SmartTradeType,
-    StepPriceInput,
-    StopLossConditionalInput,
-    StopLossInput,
-    StopLossPriceInput,
-    StopLossTimeoutInput,
-    StopLossTriggerPriceInput,
-    TakeProfitInput,
-    TakeProfitStepInput,
-    Trade,
-    TrailingInput,
-    UnitsInput,
-    UpdatePositionInput,
-    UpdateSmartTradeRequest,
+
+if TYPE_CHECKING:
+    from threecommas_api.models import (
+        AddFundsRequest,
+        ConditionalPriceInput,
+        CreateSmartTradeRequest,
+        Error,
+        ForcedMode,
+        LeverageInput,
+        LeverageType,
+        OrderDirection,
+        OrderSide,
+        OrderType,
+        PositionConditionalInput,
+        PositionInput,
+        PositionOrderType,
+        PriceInput,
+        PriceType,
+        ReduceFundsInfo,
+        ReduceFundsRequest,
+        SetNoteRequest,
+        SmartTrade,
+        SmartTradeOrderBy,
+        SmartTradeStatusFilter,
+        SmartTradeType,
+        StepPriceInput,
+        StopLossConditionalInput,
+        StopLossInput,
+        StopLossPriceInput,
+        StopLossTimeoutInput,
+        StopLossTriggerPriceInput,
+        TakeProfitInput,
+        TakeProfitStepInput,
+        Trade,
+        TrailingInput,
+        UnitsInput,
+        UpdatePositionInput,
+        UpdateSmartTradeRequest,
+    )
+
+# The models are re-exported on first use, so that `import threecommas` stays light.
+_MODELS = frozenset(
+    {
+        "AddFundsRequest",
+        "ConditionalPriceInput",
+        "CreateSmartTradeRequest",
+        "Error",
+        "ForcedMode",
+        "LeverageInput",
+        "LeverageType",
+        "OrderDirection",
+        "OrderSide",
+        "OrderType",
+        "PositionConditionalInput",
+        "PositionInput",
+        "PositionOrderType",
+        "PriceInput",
+        "PriceType",
+        "ReduceFundsInfo",
+        "ReduceFundsRequest",
+        "SetNoteRequest",
+        "SmartTrade",
+        "SmartTradeOrderBy",
+        "SmartTradeStatusFilter",
+        "SmartTradeType",
+        "StepPriceInput",
+        "StopLossConditionalInput",
+        "StopLossInput",
+        "StopLossPriceInput",
+        "StopLossTimeoutInput",
+        "StopLossTriggerPriceInput",
+        "TakeProfitInput",
+        "TakeProfitStepInput",
+        "Trade",
+        "TrailingInput",
+        "UnitsInput",
+        "UpdatePositionInput",
+        "UpdateSmartTradeRequest",
+    }
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODELS:
+        from threecommas_api import models
+
+        value = getattr(models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -6,7 +6,6 @@ a `Call` (built by the generated endpoint module) and the client executes it.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import os
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -41,7 +40,9 @@ from threecommas._signing import (
 )
 from threecommas._validation import check_forced_mode
 from threecommas._version import __version__
-from threecommas_api.client import AuthenticatedClient
+
+if TYPE_CHECKING:
+    from threecommas_api.client import AuthenticatedClient
 from threecommas_api.models.forced_mode import ForcedMode
 
 __all__ = [
@@ -276,35 +277,37 @@ class _BaseClient:
     def _result(
         self, call: Call[T], request: httpx.Request, response: httpx.Response, started: float
     ) -> T:
-        method, path = request.method, _target(request)
-        logger.debug(
-            "%s %s -> %s in %.1f ms",
-            method,
-            path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        body = response.content.decode("utf-8", "replace")
-        if not 200 <= response.status_code < 300:
-            raise error_for_status(
-                response.status_code,
-                body,
-                method=method,
-                path=path,
-                retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                ban_cooldown=self._policy.ban_cooldown,
+        status = response.status_code
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s in %.1f ms",
+                request.method,
+                _target(request),
+                status,
+                (time.perf_counter() - started) * 1000,
             )
-        try:
-            return call.parse(response)
-        except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
-            raise ResponseParseError(
-                f"{method} {path} -> HTTP {response.status_code}: the body is not what the API "
-                f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
-                status_code=response.status_code,
-                body=body,
-                method=method,
-                path=path,
-            ) from exc
+        if 200 <= status < 300:
+            try:
+                return call.parse(response)
+            except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+                body = response.content.decode("utf-8", "replace")
+                method, path = request.method, _target(request)
+                raise ResponseParseError(
+                    f"{method} {path} -> HTTP {status}: the body is not what the API "
+                    f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
+                    status_code=status,
+                    body=body,
+                    method=method,
+                    path=path,
+                ) from exc
+        raise error_for_status(
+            status,
+            response.content.decode("utf-8", "replace"),
+            method=request.method,
+            path=_target(request),
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            ban_cooldown=self._policy.ban_cooldown,
+        )
 
     def _before_send(self, request: httpx.Request) -> float:
         """Seconds to wait before sending; raises while the API refuses this client."""
@@ -429,6 +432,8 @@ class ThreeCommas(_BaseClient):
         """A generated `threecommas_api` client that signs its requests, for the low-level
         functions (`threecommas_api.api.smart_trades.*.sync_detailed(client=...)`)."""
         if self._api_client is None:
+            from threecommas_api.client import AuthenticatedClient
+
             self._api_client = AuthenticatedClient(**self._api_client_args())
         return self._api_client
 
@@ -529,10 +534,14 @@ class AsyncThreeCommas(_BaseClient):
         """A generated `threecommas_api` client that signs its requests, for the low-level
         functions (`threecommas_api.api.smart_trades.*.asyncio_detailed(client=...)`)."""
         if self._api_client is None:
+            from threecommas_api.client import AuthenticatedClient
+
             self._api_client = AuthenticatedClient(**self._api_client_args())
         return self._api_client
 
     async def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
+        import asyncio  # here: sync users never pay for importing asyncio
+
         request = self._build(self._http, call, timeout)
         for attempt in itertools.count():
             wait = self._before_send(request)

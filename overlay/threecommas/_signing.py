@@ -24,12 +24,13 @@ import hashlib
 import hmac
 import os
 from collections.abc import Generator
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import httpx
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+# `cryptography` is imported where RSA is used: HMAC users (most) never pay for it at import.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 __all__ = [
     "BODY_SEPARATOR_NONE",
@@ -105,6 +106,10 @@ class HmacSigner:
 
 
 def _load_private_key(data: bytes, password: bytes | None) -> rsa.RSAPrivateKey:
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     # Messages here are fixed strings and the original exception is dropped (``from None``), so
     # nothing derived from the key material can leak into a traceback.
     try:
@@ -157,6 +162,9 @@ class RsaSigner:
 
     def sign(self, payload: bytes) -> str:
         """Return the PKCS#1 v1.5 SHA-256 signature of ``payload`` as single-line base64."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
         raw = self._key.sign(payload, padding.PKCS1v15(), hashes.SHA256())
         return base64.b64encode(raw).decode("ascii")
 
@@ -242,6 +250,10 @@ def verify_rsa(public_key_pem: str | bytes, payload: bytes, signature: str) -> b
     (``BEGIN RSA PUBLIC KEY``) PEM. The base64 is decoded strictly and is case sensitive. A bad
     key, bad base64 or a wrong signature all give ``False``; this function never raises.
     """
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
     try:
         if not isinstance(signature, str) or not isinstance(
             payload, bytes | bytearray | memoryview

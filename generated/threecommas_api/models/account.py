@@ -62,14 +62,24 @@ class Account:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         name = d.pop("name", UNSET)
+        if not isinstance(name, (str, Unset)):
+            raise TypeError("name: expected str, got " + type(name).__name__)
 
         market = d.pop("market", UNSET)
+        if not isinstance(market, (str, Unset)):
+            raise TypeError("market: expected str, got " + type(market).__name__)
 
         link = d.pop("link", UNSET)
+        if not isinstance(link, (str, Unset)):
+            raise TypeError("link: expected str, got " + type(link).__name__)
 
         account = cls(
             id=id,

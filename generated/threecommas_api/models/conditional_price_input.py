@@ -45,6 +45,8 @@ class ConditionalPriceInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         value = d.pop("value")
+        if not isinstance(value, str):
+            raise TypeError("value: expected str, got " + type(value).__name__)
 
         _type_ = d.pop("type", UNSET)
         type_: PriceType | Unset

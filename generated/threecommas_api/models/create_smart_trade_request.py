@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.leverage_input import LeverageInput
-    from ..models.position_input import PositionInput
-    from ..models.stop_loss_input import StopLossInput
-    from ..models.take_profit_input import TakeProfitInput
-
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
@@ -99,23 +92,28 @@ class CreateSmartTradeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.leverage_input import LeverageInput
-        from ..models.position_input import PositionInput
-        from ..models.stop_loss_input import StopLossInput
-        from ..models.take_profit_input import TakeProfitInput
-
         d = dict(src_dict)
         account_id = d.pop("account_id")
+        if isinstance(account_id, bool) or not isinstance(account_id, int):
+            raise TypeError("account_id: expected int, got " + type(account_id).__name__)
 
         pair = d.pop("pair")
+        if not isinstance(pair, str):
+            raise TypeError("pair: expected str, got " + type(pair).__name__)
 
         position = PositionInput.from_dict(d.pop("position"))
 
         instant = d.pop("instant", UNSET)
+        if not isinstance(instant, (bool, Unset)):
+            raise TypeError("instant: expected bool, got " + type(instant).__name__)
 
         skip_enter_step = d.pop("skip_enter_step", UNSET)
+        if not isinstance(skip_enter_step, (bool, Unset)):
+            raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
         note = d.pop("note", UNSET)
+        if not isinstance(note, (str, Unset)):
+            raise TypeError("note: expected str, got " + type(note).__name__)
 
         _leverage = d.pop("leverage", UNSET)
         leverage: LeverageInput | Unset
@@ -168,3 +166,9 @@ class CreateSmartTradeRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.leverage_input import LeverageInput
+from ..models.position_input import PositionInput
+from ..models.stop_loss_input import StopLossInput
+from ..models.take_profit_input import TakeProfitInput

@@ -58,14 +58,26 @@ class CurrentPrice:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         bid = d.pop("bid", UNSET)
+        if not isinstance(bid, (str, Unset)):
+            raise TypeError("bid: expected str, got " + type(bid).__name__)
 
         ask = d.pop("ask", UNSET)
+        if not isinstance(ask, (str, Unset)):
+            raise TypeError("ask: expected str, got " + type(ask).__name__)
 
         last = d.pop("last", UNSET)
+        if not isinstance(last, (str, Unset)):
+            raise TypeError("last: expected str, got " + type(last).__name__)
 
         quote_volume = d.pop("quote_volume", UNSET)
+        if not isinstance(quote_volume, (str, Unset)):
+            raise TypeError("quote_volume: expected str, got " + type(quote_volume).__name__)
 
         day_change_percent = d.pop("day_change_percent", UNSET)
+        if not isinstance(day_change_percent, (str, Unset)):
+            raise TypeError(
+                "day_change_percent: expected str, got " + type(day_change_percent).__name__
+            )
 
         current_price = cls(
             bid=bid,

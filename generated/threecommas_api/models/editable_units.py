@@ -40,8 +40,12 @@ class EditableUnits:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         value = d.pop("value", UNSET)
+        if not isinstance(value, (str, Unset)):
+            raise TypeError("value: expected str, got " + type(value).__name__)
 
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         editable_units = cls(
             value=value,

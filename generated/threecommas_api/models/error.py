@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_error_attributes import ErrorErrorAttributes
-
 
 T = TypeVar("T", bound="Error")
 
@@ -56,12 +52,16 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_error_attributes import ErrorErrorAttributes
-
         d = dict(src_dict)
         error = d.pop("error")
+        if not isinstance(error, str):
+            raise TypeError("error: expected str, got " + type(error).__name__)
 
         error_description = d.pop("error_description", UNSET)
+        if not isinstance(error_description, (str, Unset)):
+            raise TypeError(
+                "error_description: expected str, got " + type(error_description).__name__
+            )
 
         _error_attributes = d.pop("error_attributes", UNSET)
         error_attributes: ErrorErrorAttributes | Unset
@@ -94,3 +94,6 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_error_attributes import ErrorErrorAttributes

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -67,42 +67,21 @@ class Filled:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        units = d.pop("units", UNSET)
+        if units is not None and (not isinstance(units, (str, Unset))):
+            raise TypeError("units: expected str or null, got " + type(units).__name__)
 
-        def _parse_units(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        total = d.pop("total", UNSET)
+        if total is not None and (not isinstance(total, (str, Unset))):
+            raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        units = _parse_units(d.pop("units", UNSET))
+        price = d.pop("price", UNSET)
+        if price is not None and (not isinstance(price, (str, Unset))):
+            raise TypeError("price: expected str or null, got " + type(price).__name__)
 
-        def _parse_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
-
-        def _parse_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        price = _parse_price(d.pop("price", UNSET))
-
-        def _parse_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
+        if value is not None and (not isinstance(value, (str, Unset))):
+            raise TypeError("value: expected str or null, got " + type(value).__name__)
 
         filled = cls(
             units=units,

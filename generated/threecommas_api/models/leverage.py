@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -60,17 +60,20 @@ class Leverage:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        def _parse_value(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
+        value = d.pop("value", UNSET)
+        if isinstance(value, bool) or not isinstance(value, (int, str, Unset)):
+            raise TypeError("value: expected int or str, got " + type(value).__name__)
 
         type_editable = d.pop("type_editable", UNSET)
+        if not isinstance(type_editable, (bool, Unset)):
+            raise TypeError("type_editable: expected bool, got " + type(type_editable).__name__)
 
         leverage = cls(
             enabled=enabled,

@@ -52,6 +52,8 @@ class LeverageInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         _type_ = d.pop("type", UNSET)
         type_: LeverageType | Unset
@@ -61,6 +63,8 @@ class LeverageInput:
             type_ = LeverageType(_type_)
 
         value = d.pop("value", UNSET)
+        if isinstance(value, bool) or not isinstance(value, (int, Unset)):
+            raise TypeError("value: expected int, got " + type(value).__name__)
 
         leverage_input = cls(
             enabled=enabled,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,24 +47,13 @@ class Margin:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        amount = d.pop("amount", UNSET)
+        if amount is not None and (not isinstance(amount, (str, Unset))):
+            raise TypeError("amount: expected str or null, got " + type(amount).__name__)
 
-        def _parse_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        amount = _parse_amount(d.pop("amount", UNSET))
-
-        def _parse_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
+        total = d.pop("total", UNSET)
+        if total is not None and (not isinstance(total, (str, Unset))):
+            raise TypeError("total: expected str or null, got " + type(total).__name__)
 
         margin = cls(
             amount=amount,

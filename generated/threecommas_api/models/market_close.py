@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.filled import Filled
-    from ..models.order_price import OrderPrice
-    from ..models.order_status import OrderStatus
-    from ..models.total import Total
-    from ..models.units import Units
-
 
 T = TypeVar("T", bound="MarketClose")
 
@@ -90,16 +82,14 @@ class MarketClose:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filled import Filled
-        from ..models.order_price import OrderPrice
-        from ..models.order_status import OrderStatus
-        from ..models.total import Total
-        from ..models.units import Units
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
+        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         _status = d.pop("status", UNSET)
         status: OrderStatus | Unset
@@ -164,3 +154,10 @@ class MarketClose:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filled import Filled
+from ..models.order_price import OrderPrice
+from ..models.order_status import OrderStatus
+from ..models.total import Total
+from ..models.units import Units

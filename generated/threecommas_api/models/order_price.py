@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,26 +47,18 @@ class OrderPrice:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        value = d.pop("value", UNSET)
+        if value is not None and (not isinstance(value, (str, Unset))):
+            raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        def _parse_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        value = _parse_value(d.pop("value", UNSET))
-
-        def _parse_value_without_commission(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        value_without_commission = _parse_value_without_commission(
-            d.pop("value_without_commission", UNSET)
-        )
+        value_without_commission = d.pop("value_without_commission", UNSET)
+        if value_without_commission is not None and (
+            not isinstance(value_without_commission, (str, Unset))
+        ):
+            raise TypeError(
+                "value_without_commission: expected str or null, got "
+                + type(value_without_commission).__name__
+            )
 
         order_price = cls(
             value=value,

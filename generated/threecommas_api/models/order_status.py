@@ -59,12 +59,20 @@ class OrderStatus:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         type_ = d.pop("type")
+        if not isinstance(type_, str):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         basic_type = d.pop("basic_type")
+        if not isinstance(basic_type, str):
+            raise TypeError("basic_type: expected str, got " + type(basic_type).__name__)
 
         title = d.pop("title")
+        if not isinstance(title, str):
+            raise TypeError("title: expected str, got " + type(title).__name__)
 
         error = d.pop("error", UNSET)
+        if not isinstance(error, (str, Unset)):
+            raise TypeError("error: expected str, got " + type(error).__name__)
 
         order_status = cls(
             type_=type_,

@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.editable_units import EditableUnits
-    from ..models.order_status import OrderStatus
-    from ..models.position_conditional import PositionConditional
-    from ..models.position_price import PositionPrice
-    from ..models.total import Total
-
 
 T = TypeVar("T", bound="Position")
 
@@ -94,20 +86,20 @@ class Position:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.editable_units import EditableUnits
-        from ..models.order_status import OrderStatus
-        from ..models.position_conditional import PositionConditional
-        from ..models.position_price import PositionPrice
-        from ..models.total import Total
-
         d = dict(src_dict)
         type_ = d.pop("type")
+        if not isinstance(type_, str):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         order_type = d.pop("order_type")
+        if not isinstance(order_type, str):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         status = OrderStatus.from_dict(d.pop("status"))
 
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         _units = d.pop("units", UNSET)
         units: EditableUnits | Unset
@@ -166,3 +158,10 @@ class Position:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.editable_units import EditableUnits
+from ..models.order_status import OrderStatus
+from ..models.position_conditional import PositionConditional
+from ..models.position_price import PositionPrice
+from ..models.total import Total

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.trailing import Trailing
-    from ..models.trigger_price import TriggerPrice
-
 
 T = TypeVar("T", bound="PositionConditional")
 
@@ -63,13 +58,14 @@ class PositionConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.trailing import Trailing
-        from ..models.trigger_price import TriggerPrice
-
         d = dict(src_dict)
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         order_type = d.pop("order_type", UNSET)
+        if not isinstance(order_type, (str, Unset)):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         _price = d.pop("price", UNSET)
         price: TriggerPrice | Unset
@@ -110,3 +106,7 @@ class PositionConditional:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.trailing import Trailing
+from ..models.trigger_price import TriggerPrice

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,12 +9,6 @@ from attrs import field as _attrs_field
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.position_conditional_input import PositionConditionalInput
-    from ..models.price_input import PriceInput
-    from ..models.units_input import UnitsInput
-
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -71,10 +65,6 @@ class PositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.position_conditional_input import PositionConditionalInput
-        from ..models.price_input import PriceInput
-        from ..models.units_input import UnitsInput
-
         d = dict(src_dict)
         type_ = OrderSide(d.pop("type"))
 
@@ -122,3 +112,8 @@ class PositionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.position_conditional_input import PositionConditionalInput
+from ..models.price_input import PriceInput
+from ..models.units_input import UnitsInput

@@ -34,6 +34,8 @@ class PriceInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         value = d.pop("value")
+        if not isinstance(value, str):
+            raise TypeError("value: expected str, got " + type(value).__name__)
 
         price_input = cls(
             value=value,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -63,35 +63,21 @@ class Profit:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        volume = d.pop("volume", UNSET)
+        if volume is not None and (not isinstance(volume, (str, Unset))):
+            raise TypeError("volume: expected str or null, got " + type(volume).__name__)
 
-        def _parse_volume(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        volume = _parse_volume(d.pop("volume", UNSET))
-
-        def _parse_usd(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        usd = _parse_usd(d.pop("usd", UNSET))
+        usd = d.pop("usd", UNSET)
+        if usd is not None and (not isinstance(usd, (str, Unset))):
+            raise TypeError("usd: expected str or null, got " + type(usd).__name__)
 
         percent = d.pop("percent", UNSET)
+        if not isinstance(percent, (str, Unset)):
+            raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        def _parse_roe(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        roe = _parse_roe(d.pop("roe", UNSET))
+        roe = d.pop("roe", UNSET)
+        if roe is not None and (not isinstance(roe, (str, Unset))):
+            raise TypeError("roe: expected str or null, got " + type(roe).__name__)
 
         profit = cls(
             volume=volume,

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.reduce_funds_step import ReduceFundsStep
-
 
 T = TypeVar("T", bound="ReduceFunds")
 
@@ -43,8 +39,6 @@ class ReduceFunds:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.reduce_funds_step import ReduceFundsStep
-
         d = dict(src_dict)
         _steps = d.pop("steps", UNSET)
         steps: list[ReduceFundsStep] | Unset = UNSET
@@ -77,3 +71,6 @@ class ReduceFunds:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.reduce_funds_step import ReduceFundsStep

@@ -34,6 +34,11 @@ class ReduceFundsInfo:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         max_reduce_funds_amount = d.pop("max_reduce_funds_amount")
+        if not isinstance(max_reduce_funds_amount, str):
+            raise TypeError(
+                "max_reduce_funds_amount: expected str, got "
+                + type(max_reduce_funds_amount).__name__
+            )
 
         reduce_funds_info = cls(
             max_reduce_funds_amount=max_reduce_funds_amount,

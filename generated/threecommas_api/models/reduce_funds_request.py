@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.price_input import PriceInput
-    from ..models.units_input import UnitsInput
-
 
 T = TypeVar("T", bound="ReduceFundsRequest")
 
@@ -53,9 +48,6 @@ class ReduceFundsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.price_input import PriceInput
-        from ..models.units_input import UnitsInput
-
         d = dict(src_dict)
         order_type = OrderType(d.pop("order_type"))
 
@@ -92,3 +84,7 @@ class ReduceFundsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.price_input import PriceInput
+from ..models.units_input import UnitsInput

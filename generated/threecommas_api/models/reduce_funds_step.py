@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.filled import Filled
-    from ..models.order_price import OrderPrice
-    from ..models.order_status import OrderStatus
-    from ..models.step_data import StepData
-    from ..models.total import Total
-    from ..models.units import Units
-
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
@@ -119,19 +110,18 @@ class ReduceFundsStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filled import Filled
-        from ..models.order_price import OrderPrice
-        from ..models.order_status import OrderStatus
-        from ..models.step_data import StepData
-        from ..models.total import Total
-        from ..models.units import Units
-
         d = dict(src_dict)
         id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         order_type = d.pop("order_type", UNSET)
+        if not isinstance(order_type, (str, Unset)):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         _status = d.pop("status", UNSET)
         status: OrderStatus | Unset
@@ -161,14 +151,9 @@ class ReduceFundsStep:
         else:
             total = Total.from_dict(_total)
 
-        def _parse_closed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+        closed_at = d.pop("closed_at", UNSET)
+        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+            raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
         _filled = d.pop("filled", UNSET)
         filled: Filled | Unset
@@ -215,3 +200,11 @@ class ReduceFundsStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filled import Filled
+from ..models.order_price import OrderPrice
+from ..models.order_status import OrderStatus
+from ..models.step_data import StepData
+from ..models.total import Total
+from ..models.units import Units

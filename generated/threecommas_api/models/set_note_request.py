@@ -34,6 +34,8 @@ class SetNoteRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         note = d.pop("note")
+        if not isinstance(note, str):
+            raise TypeError("note: expected str, got " + type(note).__name__)
 
         set_note_request = cls(
             note=note,

@@ -1,26 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.account import Account
-    from ..models.leverage import Leverage
-    from ..models.margin import Margin
-    from ..models.market_close import MarketClose
-    from ..models.position import Position
-    from ..models.profit import Profit
-    from ..models.reduce_funds import ReduceFunds
-    from ..models.smart_trade_data import SmartTradeData
-    from ..models.smart_trade_status import SmartTradeStatus
-    from ..models.stop_loss import StopLoss
-    from ..models.take_profit import TakeProfit
-
 
 T = TypeVar("T", bound="SmartTrade")
 
@@ -175,24 +161,16 @@ class SmartTrade:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.leverage import Leverage
-        from ..models.margin import Margin
-        from ..models.market_close import MarketClose
-        from ..models.position import Position
-        from ..models.profit import Profit
-        from ..models.reduce_funds import ReduceFunds
-        from ..models.smart_trade_data import SmartTradeData
-        from ..models.smart_trade_status import SmartTradeStatus
-        from ..models.stop_loss import StopLoss
-        from ..models.take_profit import TakeProfit
-
         d = dict(src_dict)
         id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         account = Account.from_dict(d.pop("account"))
 
         pair = d.pop("pair")
+        if not isinstance(pair, str):
+            raise TypeError("pair: expected str, got " + type(pair).__name__)
 
         status = SmartTradeStatus.from_dict(d.pop("status"))
 
@@ -205,8 +183,12 @@ class SmartTrade:
         data = SmartTradeData.from_dict(d.pop("data"))
 
         version = d.pop("version", UNSET)
+        if isinstance(version, bool) or not isinstance(version, (int, Unset)):
+            raise TypeError("version: expected int, got " + type(version).__name__)
 
         instant = d.pop("instant", UNSET)
+        if not isinstance(instant, (bool, Unset)):
+            raise TypeError("instant: expected bool, got " + type(instant).__name__)
 
         _leverage = d.pop("leverage", UNSET)
         leverage: Leverage | Unset
@@ -230,17 +212,16 @@ class SmartTrade:
             market_close = MarketClose.from_dict(_market_close)
 
         note = d.pop("note", UNSET)
+        if not isinstance(note, (str, Unset)):
+            raise TypeError("note: expected str, got " + type(note).__name__)
 
-        def _parse_note_raw(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        note_raw = _parse_note_raw(d.pop("note_raw", UNSET))
+        note_raw = d.pop("note_raw", UNSET)
+        if note_raw is not None and (not isinstance(note_raw, (str, Unset))):
+            raise TypeError("note_raw: expected str or null, got " + type(note_raw).__name__)
 
         skip_enter_step = d.pop("skip_enter_step", UNSET)
+        if not isinstance(skip_enter_step, (bool, Unset)):
+            raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
         _profit = d.pop("profit", UNSET)
         profit: Profit | Unset
@@ -257,6 +238,11 @@ class SmartTrade:
             margin = Margin.from_dict(_margin)
 
         is_position_not_filled = d.pop("is_position_not_filled", UNSET)
+        if not isinstance(is_position_not_filled, (bool, Unset)):
+            raise TypeError(
+                "is_position_not_filled: expected bool, got "
+                + type(is_position_not_filled).__name__
+            )
 
         smart_trade = cls(
             id=id,
@@ -298,3 +284,16 @@ class SmartTrade:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.account import Account
+from ..models.leverage import Leverage
+from ..models.margin import Margin
+from ..models.market_close import MarketClose
+from ..models.position import Position
+from ..models.profit import Profit
+from ..models.reduce_funds import ReduceFunds
+from ..models.smart_trade_data import SmartTradeData
+from ..models.smart_trade_status import SmartTradeStatus
+from ..models.stop_loss import StopLoss
+from ..models.take_profit import TakeProfit

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.current_price import CurrentPrice
-
 
 T = TypeVar("T", bound="SmartTradeData")
 
@@ -246,10 +242,10 @@ class SmartTradeData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.current_price import CurrentPrice
-
         d = dict(src_dict)
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         _current_price = d.pop("current_price", UNSET)
         current_price: CurrentPrice | Unset
@@ -259,114 +255,158 @@ class SmartTradeData:
             current_price = CurrentPrice.from_dict(_current_price)
 
         target_price_type = d.pop("target_price_type", UNSET)
+        if not isinstance(target_price_type, (str, Unset)):
+            raise TypeError(
+                "target_price_type: expected str, got " + type(target_price_type).__name__
+            )
 
         orderbook_price_currency = d.pop("orderbook_price_currency", UNSET)
+        if not isinstance(orderbook_price_currency, (str, Unset)):
+            raise TypeError(
+                "orderbook_price_currency: expected str, got "
+                + type(orderbook_price_currency).__name__
+            )
 
         base_order_finished = d.pop("base_order_finished", UNSET)
+        if not isinstance(base_order_finished, (bool, Unset)):
+            raise TypeError(
+                "base_order_finished: expected bool, got " + type(base_order_finished).__name__
+            )
 
         missing_funds_to_close = d.pop("missing_funds_to_close", UNSET)
+        if not isinstance(missing_funds_to_close, (str, Unset)):
+            raise TypeError(
+                "missing_funds_to_close: expected str, got " + type(missing_funds_to_close).__name__
+            )
 
-        def _parse_liquidation_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        liquidation_price = d.pop("liquidation_price", UNSET)
+        if liquidation_price is not None and (not isinstance(liquidation_price, (str, Unset))):
+            raise TypeError(
+                "liquidation_price: expected str or null, got " + type(liquidation_price).__name__
+            )
 
-        liquidation_price = _parse_liquidation_price(d.pop("liquidation_price", UNSET))
+        average_enter_price = d.pop("average_enter_price", UNSET)
+        if average_enter_price is not None and (not isinstance(average_enter_price, (str, Unset))):
+            raise TypeError(
+                "average_enter_price: expected str or null, got "
+                + type(average_enter_price).__name__
+            )
 
-        def _parse_average_enter_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        average_close_price = d.pop("average_close_price", UNSET)
+        if average_close_price is not None and (not isinstance(average_close_price, (str, Unset))):
+            raise TypeError(
+                "average_close_price: expected str or null, got "
+                + type(average_close_price).__name__
+            )
 
-        average_enter_price = _parse_average_enter_price(d.pop("average_enter_price", UNSET))
-
-        def _parse_average_close_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        average_close_price = _parse_average_close_price(d.pop("average_close_price", UNSET))
-
-        def _parse_average_enter_price_without_commission(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        average_enter_price_without_commission = _parse_average_enter_price_without_commission(
-            d.pop("average_enter_price_without_commission", UNSET)
+        average_enter_price_without_commission = d.pop(
+            "average_enter_price_without_commission", UNSET
         )
+        if average_enter_price_without_commission is not None and (
+            not isinstance(average_enter_price_without_commission, (str, Unset))
+        ):
+            raise TypeError(
+                "average_enter_price_without_commission: expected str or null, got "
+                + type(average_enter_price_without_commission).__name__
+            )
 
-        def _parse_average_close_price_without_commission(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        average_close_price_without_commission = _parse_average_close_price_without_commission(
-            d.pop("average_close_price_without_commission", UNSET)
+        average_close_price_without_commission = d.pop(
+            "average_close_price_without_commission", UNSET
         )
+        if average_close_price_without_commission is not None and (
+            not isinstance(average_close_price_without_commission, (str, Unset))
+        ):
+            raise TypeError(
+                "average_close_price_without_commission: expected str or null, got "
+                + type(average_close_price_without_commission).__name__
+            )
 
         panic_sell_available = d.pop("panic_sell_available", UNSET)
+        if not isinstance(panic_sell_available, (bool, Unset)):
+            raise TypeError(
+                "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
+            )
 
         add_funds_available = d.pop("add_funds_available", UNSET)
+        if not isinstance(add_funds_available, (bool, Unset)):
+            raise TypeError(
+                "add_funds_available: expected bool, got " + type(add_funds_available).__name__
+            )
 
         reduce_funds_available = d.pop("reduce_funds_available", UNSET)
+        if not isinstance(reduce_funds_available, (bool, Unset)):
+            raise TypeError(
+                "reduce_funds_available: expected bool, got "
+                + type(reduce_funds_available).__name__
+            )
 
         force_start_available = d.pop("force_start_available", UNSET)
+        if not isinstance(force_start_available, (bool, Unset)):
+            raise TypeError(
+                "force_start_available: expected bool, got " + type(force_start_available).__name__
+            )
 
         force_process_available = d.pop("force_process_available", UNSET)
+        if not isinstance(force_process_available, (bool, Unset)):
+            raise TypeError(
+                "force_process_available: expected bool, got "
+                + type(force_process_available).__name__
+            )
 
         cancel_available = d.pop("cancel_available", UNSET)
+        if not isinstance(cancel_available, (bool, Unset)):
+            raise TypeError(
+                "cancel_available: expected bool, got " + type(cancel_available).__name__
+            )
 
         finished = d.pop("finished", UNSET)
+        if not isinstance(finished, (bool, Unset)):
+            raise TypeError("finished: expected bool, got " + type(finished).__name__)
 
         base_position_step_finished = d.pop("base_position_step_finished", UNSET)
+        if not isinstance(base_position_step_finished, (bool, Unset)):
+            raise TypeError(
+                "base_position_step_finished: expected bool, got "
+                + type(base_position_step_finished).__name__
+            )
 
         entered_amount = d.pop("entered_amount", UNSET)
+        if not isinstance(entered_amount, (str, Unset)):
+            raise TypeError("entered_amount: expected str, got " + type(entered_amount).__name__)
 
         entered_total = d.pop("entered_total", UNSET)
+        if not isinstance(entered_total, (str, Unset)):
+            raise TypeError("entered_total: expected str, got " + type(entered_total).__name__)
 
         closed_amount = d.pop("closed_amount", UNSET)
+        if not isinstance(closed_amount, (str, Unset)):
+            raise TypeError("closed_amount: expected str, got " + type(closed_amount).__name__)
 
         closed_total = d.pop("closed_total", UNSET)
+        if not isinstance(closed_total, (str, Unset)):
+            raise TypeError("closed_total: expected str, got " + type(closed_total).__name__)
 
-        def _parse_commission(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        commission = _parse_commission(d.pop("commission", UNSET))
+        commission = d.pop("commission", UNSET)
+        if isinstance(commission, bool) or not isinstance(commission, (float, int, str, Unset)):
+            raise TypeError(
+                "commission: expected float or int or str, got " + type(commission).__name__
+            )
 
         created_at = d.pop("created_at", UNSET)
+        if not isinstance(created_at, (str, Unset)):
+            raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        def _parse_updated_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is not None and (not isinstance(updated_at, (str, Unset))):
+            raise TypeError("updated_at: expected str or null, got " + type(updated_at).__name__)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
-        def _parse_closed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+        closed_at = d.pop("closed_at", UNSET)
+        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+            raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         smart_trade_data = cls(
             editable=editable,
@@ -417,3 +457,6 @@ class SmartTradeData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.current_price import CurrentPrice

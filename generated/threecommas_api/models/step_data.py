@@ -40,8 +40,14 @@ class StepData:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         cancelable = d.pop("cancelable", UNSET)
+        if not isinstance(cancelable, (bool, Unset)):
+            raise TypeError("cancelable: expected bool, got " + type(cancelable).__name__)
 
         panic_sell_available = d.pop("panic_sell_available", UNSET)
+        if not isinstance(panic_sell_available, (bool, Unset)):
+            raise TypeError(
+                "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
+            )
 
         step_data = cls(
             cancelable=cancelable,

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.order_status import OrderStatus
-    from ..models.stop_loss_conditional import StopLossConditional
-    from ..models.stop_loss_price import StopLossPrice
-    from ..models.stop_loss_timeout import StopLossTimeout
-    from ..models.total import Total
-    from ..models.units import Units
-
 
 T = TypeVar("T", bound="StopLoss")
 
@@ -131,23 +122,26 @@ class StopLoss:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.order_status import OrderStatus
-        from ..models.stop_loss_conditional import StopLossConditional
-        from ..models.stop_loss_price import StopLossPrice
-        from ..models.stop_loss_timeout import StopLossTimeout
-        from ..models.total import Total
-        from ..models.units import Units
-
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         price_type = d.pop("price_type", UNSET)
+        if not isinstance(price_type, (str, Unset)):
+            raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
         breakeven = d.pop("breakeven", UNSET)
+        if not isinstance(breakeven, (bool, Unset)):
+            raise TypeError("breakeven: expected bool, got " + type(breakeven).__name__)
 
         order_type = d.pop("order_type", UNSET)
+        if not isinstance(order_type, (str, Unset)):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         _price = d.pop("price", UNSET)
         price: StopLossPrice | Unset
@@ -191,14 +185,9 @@ class StopLoss:
         else:
             status = OrderStatus.from_dict(_status)
 
-        def _parse_closed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+        closed_at = d.pop("closed_at", UNSET)
+        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+            raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
         stop_loss = cls(
             enabled=enabled,
@@ -233,3 +222,11 @@ class StopLoss:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.order_status import OrderStatus
+from ..models.stop_loss_conditional import StopLossConditional
+from ..models.stop_loss_price import StopLossPrice
+from ..models.stop_loss_timeout import StopLossTimeout
+from ..models.total import Total
+from ..models.units import Units

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.trailing import Trailing
-    from ..models.trigger_price import TriggerPrice
-
 
 T = TypeVar("T", bound="StopLossConditional")
 
@@ -51,9 +46,6 @@ class StopLossConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.trailing import Trailing
-        from ..models.trigger_price import TriggerPrice
-
         d = dict(src_dict)
         _price = d.pop("price", UNSET)
         price: TriggerPrice | Unset
@@ -92,3 +84,7 @@ class StopLossConditional:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.trailing import Trailing
+from ..models.trigger_price import TriggerPrice

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
-    from ..models.trailing_input import TrailingInput
-
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
@@ -47,9 +42,6 @@ class StopLossConditionalInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
-        from ..models.trailing_input import TrailingInput
-
         d = dict(src_dict)
         price = StopLossTriggerPriceInput.from_dict(d.pop("price"))
 
@@ -83,3 +75,7 @@ class StopLossConditionalInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
+from ..models.trailing_input import TrailingInput

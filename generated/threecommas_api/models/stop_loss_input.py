@@ -1,19 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.stop_loss_conditional_input import StopLossConditionalInput
-    from ..models.stop_loss_price_input import StopLossPriceInput
-    from ..models.stop_loss_timeout_input import StopLossTimeoutInput
-
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -80,14 +74,14 @@ class StopLossInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.stop_loss_conditional_input import StopLossConditionalInput
-        from ..models.stop_loss_price_input import StopLossPriceInput
-        from ..models.stop_loss_timeout_input import StopLossTimeoutInput
-
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         breakeven = d.pop("breakeven", UNSET)
+        if not isinstance(breakeven, (bool, Unset)):
+            raise TypeError("breakeven: expected bool, got " + type(breakeven).__name__)
 
         _order_type = d.pop("order_type", UNSET)
         order_type: OrderType | Unset
@@ -144,3 +138,8 @@ class StopLossInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.stop_loss_conditional_input import StopLossConditionalInput
+from ..models.stop_loss_price_input import StopLossPriceInput
+from ..models.stop_loss_timeout_input import StopLossTimeoutInput

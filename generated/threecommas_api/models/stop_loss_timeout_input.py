@@ -41,8 +41,12 @@ class StopLossTimeoutInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         value = d.pop("value", UNSET)
+        if isinstance(value, bool) or not isinstance(value, (int, Unset)):
+            raise TypeError("value: expected int, got " + type(value).__name__)
 
         stop_loss_timeout_input = cls(
             enabled=enabled,

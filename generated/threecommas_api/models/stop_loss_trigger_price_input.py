@@ -51,8 +51,12 @@ class StopLossTriggerPriceInput:
         type_ = PriceType(d.pop("type"))
 
         value = d.pop("value", UNSET)
+        if not isinstance(value, (str, Unset)):
+            raise TypeError("value: expected str, got " + type(value).__name__)
 
         percent = d.pop("percent", UNSET)
+        if not isinstance(percent, (str, Unset)):
+            raise TypeError("percent: expected str, got " + type(percent).__name__)
 
         stop_loss_trigger_price_input = cls(
             type_=type_,

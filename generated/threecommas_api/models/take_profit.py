@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.take_profit_step import TakeProfitStep
-
 
 T = TypeVar("T", bound="TakeProfit")
 
@@ -55,12 +51,14 @@ class TakeProfit:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.take_profit_step import TakeProfitStep
-
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         price_type = d.pop("price_type", UNSET)
+        if not isinstance(price_type, (str, Unset)):
+            raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
         _steps = d.pop("steps", UNSET)
         steps: list[TakeProfitStep] | Unset = UNSET
@@ -95,3 +93,6 @@ class TakeProfit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.take_profit_step import TakeProfitStep

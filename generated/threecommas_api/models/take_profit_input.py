@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.take_profit_step_input import TakeProfitStepInput
-
 
 T = TypeVar("T", bound="TakeProfitInput")
 
@@ -47,10 +43,10 @@ class TakeProfitInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.take_profit_step_input import TakeProfitStepInput
-
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         _steps = d.pop("steps", UNSET)
         steps: list[TakeProfitStepInput] | Unset = UNSET
@@ -84,3 +80,6 @@ class TakeProfitInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.take_profit_step_input import TakeProfitStepInput

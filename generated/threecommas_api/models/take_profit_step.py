@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.order_status import OrderStatus
-    from ..models.step_data import StepData
-    from ..models.trailing import Trailing
-    from ..models.trigger_price import TriggerPrice
-    from ..models.units import Units
-
 
 T = TypeVar("T", bound="TakeProfitStep")
 
@@ -136,20 +128,20 @@ class TakeProfitStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.order_status import OrderStatus
-        from ..models.step_data import StepData
-        from ..models.trailing import Trailing
-        from ..models.trigger_price import TriggerPrice
-        from ..models.units import Units
-
         d = dict(src_dict)
         id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         status = OrderStatus.from_dict(d.pop("status"))
 
         order_type = d.pop("order_type", UNSET)
+        if not isinstance(order_type, (str, Unset)):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         editable = d.pop("editable", UNSET)
+        if not isinstance(editable, (bool, Unset)):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         _units = d.pop("units", UNSET)
         units: Units | Unset
@@ -166,15 +158,12 @@ class TakeProfitStep:
             price = TriggerPrice.from_dict(_price)
 
         volume = d.pop("volume", UNSET)
+        if not isinstance(volume, (str, Unset)):
+            raise TypeError("volume: expected str, got " + type(volume).__name__)
 
-        def _parse_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
+        total = d.pop("total", UNSET)
+        if total is not None and (not isinstance(total, (str, Unset))):
+            raise TypeError("total: expected str or null, got " + type(total).__name__)
 
         _trailing = d.pop("trailing", UNSET)
         trailing: Trailing | Unset
@@ -183,14 +172,9 @@ class TakeProfitStep:
         else:
             trailing = Trailing.from_dict(_trailing)
 
-        def _parse_closed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+        closed_at = d.pop("closed_at", UNSET)
+        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+            raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
         _data = d.pop("data", UNSET)
         data: StepData | Unset
@@ -200,6 +184,8 @@ class TakeProfitStep:
             data = StepData.from_dict(_data)
 
         position = d.pop("position", UNSET)
+        if isinstance(position, bool) or not isinstance(position, (int, Unset)):
+            raise TypeError("position: expected int, got " + type(position).__name__)
 
         take_profit_step = cls(
             id=id,
@@ -234,3 +220,10 @@ class TakeProfitStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.order_status import OrderStatus
+from ..models.step_data import StepData
+from ..models.trailing import Trailing
+from ..models.trigger_price import TriggerPrice
+from ..models.units import Units

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.step_price_input import StepPriceInput
-    from ..models.trailing_input import TrailingInput
-
 
 T = TypeVar("T", bound="TakeProfitStepInput")
 
@@ -60,13 +55,12 @@ class TakeProfitStepInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.step_price_input import StepPriceInput
-        from ..models.trailing_input import TrailingInput
-
         d = dict(src_dict)
         order_type = OrderType(d.pop("order_type"))
 
         volume = d.pop("volume")
+        if not isinstance(volume, str):
+            raise TypeError("volume: expected str, got " + type(volume).__name__)
 
         price = StepPriceInput.from_dict(d.pop("price"))
 
@@ -102,3 +96,7 @@ class TakeProfitStepInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.step_price_input import StepPriceInput
+from ..models.trailing_input import TrailingInput

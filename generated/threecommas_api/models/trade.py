@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -295,205 +295,179 @@ class Trade:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
 
         status = d.pop("status")
+        if not isinstance(status, str):
+            raise TypeError("status: expected str, got " + type(status).__name__)
 
         trade_purpose = d.pop("trade_purpose")
+        if not isinstance(trade_purpose, str):
+            raise TypeError("trade_purpose: expected str, got " + type(trade_purpose).__name__)
 
-        def _parse_average_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        average_price = _parse_average_price(d.pop("average_price", UNSET))
+        average_price = d.pop("average_price", UNSET)
+        if average_price is not None and (not isinstance(average_price, (str, Unset))):
+            raise TypeError(
+                "average_price: expected str or null, got " + type(average_price).__name__
+            )
 
         follow_price_type = d.pop("follow_price_type", UNSET)
+        if not isinstance(follow_price_type, (str, Unset)):
+            raise TypeError(
+                "follow_price_type: expected str, got " + type(follow_price_type).__name__
+            )
 
-        def _parse_initial_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        initial_amount = d.pop("initial_amount", UNSET)
+        if initial_amount is not None and (not isinstance(initial_amount, (str, Unset))):
+            raise TypeError(
+                "initial_amount: expected str or null, got " + type(initial_amount).__name__
+            )
 
-        initial_amount = _parse_initial_amount(d.pop("initial_amount", UNSET))
+        initial_total = d.pop("initial_total", UNSET)
+        if initial_total is not None and (not isinstance(initial_total, (str, Unset))):
+            raise TypeError(
+                "initial_total: expected str or null, got " + type(initial_total).__name__
+            )
 
-        def _parse_initial_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        initial_price = d.pop("initial_price", UNSET)
+        if initial_price is not None and (not isinstance(initial_price, (str, Unset))):
+            raise TypeError(
+                "initial_price: expected str or null, got " + type(initial_price).__name__
+            )
 
-        initial_total = _parse_initial_total(d.pop("initial_total", UNSET))
-
-        def _parse_initial_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        initial_price = _parse_initial_price(d.pop("initial_price", UNSET))
-
-        def _parse_order_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        order_price = _parse_order_price(d.pop("order_price", UNSET))
+        order_price = d.pop("order_price", UNSET)
+        if order_price is not None and (not isinstance(order_price, (str, Unset))):
+            raise TypeError("order_price: expected str or null, got " + type(order_price).__name__)
 
         order_side = d.pop("order_side", UNSET)
+        if not isinstance(order_side, (str, Unset)):
+            raise TypeError("order_side: expected str, got " + type(order_side).__name__)
 
         order_type = d.pop("order_type", UNSET)
+        if not isinstance(order_type, (str, Unset)):
+            raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         pair = d.pop("pair", UNSET)
+        if not isinstance(pair, (str, Unset)):
+            raise TypeError("pair: expected str, got " + type(pair).__name__)
 
-        def _parse_position_percentage(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        position_percentage = d.pop("position_percentage", UNSET)
+        if position_percentage is not None and (not isinstance(position_percentage, (str, Unset))):
+            raise TypeError(
+                "position_percentage: expected str or null, got "
+                + type(position_percentage).__name__
+            )
 
-        position_percentage = _parse_position_percentage(d.pop("position_percentage", UNSET))
+        realised_amount = d.pop("realised_amount", UNSET)
+        if realised_amount is not None and (not isinstance(realised_amount, (str, Unset))):
+            raise TypeError(
+                "realised_amount: expected str or null, got " + type(realised_amount).__name__
+            )
 
-        def _parse_realised_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        realised_total = d.pop("realised_total", UNSET)
+        if realised_total is not None and (not isinstance(realised_total, (str, Unset))):
+            raise TypeError(
+                "realised_total: expected str or null, got " + type(realised_total).__name__
+            )
 
-        realised_amount = _parse_realised_amount(d.pop("realised_amount", UNSET))
+        realised_percentage = d.pop("realised_percentage", UNSET)
+        if realised_percentage is not None and (not isinstance(realised_percentage, (str, Unset))):
+            raise TypeError(
+                "realised_percentage: expected str or null, got "
+                + type(realised_percentage).__name__
+            )
 
-        def _parse_realised_total(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        realised_price = d.pop("realised_price", UNSET)
+        if realised_price is not None and (not isinstance(realised_price, (str, Unset))):
+            raise TypeError(
+                "realised_price: expected str or null, got " + type(realised_price).__name__
+            )
 
-        realised_total = _parse_realised_total(d.pop("realised_total", UNSET))
+        take_profit_percentage = d.pop("take_profit_percentage", UNSET)
+        if take_profit_percentage is not None and (
+            not isinstance(take_profit_percentage, (str, Unset))
+        ):
+            raise TypeError(
+                "take_profit_percentage: expected str or null, got "
+                + type(take_profit_percentage).__name__
+            )
 
-        def _parse_realised_percentage(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        trail_percentage = d.pop("trail_percentage", UNSET)
+        if trail_percentage is not None and (not isinstance(trail_percentage, (str, Unset))):
+            raise TypeError(
+                "trail_percentage: expected str or null, got " + type(trail_percentage).__name__
+            )
 
-        realised_percentage = _parse_realised_percentage(d.pop("realised_percentage", UNSET))
-
-        def _parse_realised_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        realised_price = _parse_realised_price(d.pop("realised_price", UNSET))
-
-        def _parse_take_profit_percentage(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        take_profit_percentage = _parse_take_profit_percentage(
-            d.pop("take_profit_percentage", UNSET)
-        )
-
-        def _parse_trail_percentage(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trail_percentage = _parse_trail_percentage(d.pop("trail_percentage", UNSET))
-
-        def _parse_trail_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trail_value = _parse_trail_value(d.pop("trail_value", UNSET))
+        trail_value = d.pop("trail_value", UNSET)
+        if trail_value is not None and (not isinstance(trail_value, (str, Unset))):
+            raise TypeError("trail_value: expected str or null, got " + type(trail_value).__name__)
 
         trailing_enabled = d.pop("trailing_enabled", UNSET)
+        if not isinstance(trailing_enabled, (bool, Unset)):
+            raise TypeError(
+                "trailing_enabled: expected bool, got " + type(trailing_enabled).__name__
+            )
 
-        def _parse_trailing_last_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        trailing_last_price = d.pop("trailing_last_price", UNSET)
+        if trailing_last_price is not None and (not isinstance(trailing_last_price, (str, Unset))):
+            raise TypeError(
+                "trailing_last_price: expected str or null, got "
+                + type(trailing_last_price).__name__
+            )
 
-        trailing_last_price = _parse_trailing_last_price(d.pop("trailing_last_price", UNSET))
+        trailing_last_price_updated_at = d.pop("trailing_last_price_updated_at", UNSET)
+        if trailing_last_price_updated_at is not None and (
+            isinstance(trailing_last_price_updated_at, bool)
+            or not isinstance(trailing_last_price_updated_at, (float, int, str, Unset))
+        ):
+            raise TypeError(
+                "trailing_last_price_updated_at: expected float or int or str or null, got "
+                + type(trailing_last_price_updated_at).__name__
+            )
 
-        def _parse_trailing_last_price_updated_at(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
+        trigger_condition = d.pop("trigger_condition", UNSET)
+        if trigger_condition is not None and (not isinstance(trigger_condition, (str, Unset))):
+            raise TypeError(
+                "trigger_condition: expected str or null, got " + type(trigger_condition).__name__
+            )
 
-        trailing_last_price_updated_at = _parse_trailing_last_price_updated_at(
-            d.pop("trailing_last_price_updated_at", UNSET)
-        )
+        trigger_price = d.pop("trigger_price", UNSET)
+        if trigger_price is not None and (not isinstance(trigger_price, (str, Unset))):
+            raise TypeError(
+                "trigger_price: expected str or null, got " + type(trigger_price).__name__
+            )
 
-        def _parse_trigger_condition(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trigger_condition = _parse_trigger_condition(d.pop("trigger_condition", UNSET))
-
-        def _parse_trigger_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trigger_price = _parse_trigger_price(d.pop("trigger_price", UNSET))
-
-        def _parse_trigger_price_percentage(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trigger_price_percentage = _parse_trigger_price_percentage(
-            d.pop("trigger_price_percentage", UNSET)
-        )
+        trigger_price_percentage = d.pop("trigger_price_percentage", UNSET)
+        if trigger_price_percentage is not None and (
+            not isinstance(trigger_price_percentage, (str, Unset))
+        ):
+            raise TypeError(
+                "trigger_price_percentage: expected str or null, got "
+                + type(trigger_price_percentage).__name__
+            )
 
         trigger_type = d.pop("trigger_type", UNSET)
+        if not isinstance(trigger_type, (str, Unset)):
+            raise TypeError("trigger_type: expected str, got " + type(trigger_type).__name__)
 
         created_at = d.pop("created_at", UNSET)
+        if not isinstance(created_at, (str, Unset)):
+            raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        def _parse_updated_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        updated_at = d.pop("updated_at", UNSET)
+        if updated_at is not None and (not isinstance(updated_at, (str, Unset))):
+            raise TypeError("updated_at: expected str or null, got " + type(updated_at).__name__)
 
         cancelable = d.pop("cancelable", UNSET)
+        if not isinstance(cancelable, (bool, Unset)):
+            raise TypeError("cancelable: expected bool, got " + type(cancelable).__name__)
 
         force_processable = d.pop("force_processable", UNSET)
+        if not isinstance(force_processable, (bool, Unset)):
+            raise TypeError(
+                "force_processable: expected bool, got " + type(force_processable).__name__
+            )
 
         trade = cls(
             id=id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -47,15 +47,12 @@ class Trailing:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         enabled = d.pop("enabled", UNSET)
+        if not isinstance(enabled, (bool, Unset)):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        def _parse_percent(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        percent = _parse_percent(d.pop("percent", UNSET))
+        percent = d.pop("percent", UNSET)
+        if percent is not None and (not isinstance(percent, (str, Unset))):
+            raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
         trailing = cls(
             enabled=enabled,

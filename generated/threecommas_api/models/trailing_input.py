@@ -41,8 +41,12 @@ class TrailingInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
         percent = d.pop("percent", UNSET)
+        if not isinstance(percent, (str, Unset)):
+            raise TypeError("percent: expected str, got " + type(percent).__name__)
 
         trailing_input = cls(
             enabled=enabled,

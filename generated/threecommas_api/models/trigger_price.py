@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -57,24 +57,16 @@ class TriggerPrice:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        def _parse_value(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        value = d.pop("value", UNSET)
+        if value is not None and (not isinstance(value, (str, Unset))):
+            raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        value = _parse_value(d.pop("value", UNSET))
-
-        def _parse_percent(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        percent = _parse_percent(d.pop("percent", UNSET))
+        percent = d.pop("percent", UNSET)
+        if percent is not None and (not isinstance(percent, (str, Unset))):
+            raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
         trigger_price = cls(
             type_=type_,

@@ -34,6 +34,8 @@ class UnitsInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         value = d.pop("value")
+        if not isinstance(value, str):
+            raise TypeError("value: expected str, got " + type(value).__name__)
 
         units_input = cls(
             value=value,

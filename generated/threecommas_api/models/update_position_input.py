@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.position_conditional_input import PositionConditionalInput
-    from ..models.price_input import PriceInput
-    from ..models.units_input import UnitsInput
-
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
@@ -56,10 +50,6 @@ class UpdatePositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.position_conditional_input import PositionConditionalInput
-        from ..models.price_input import PriceInput
-        from ..models.units_input import UnitsInput
-
         d = dict(src_dict)
         _units = d.pop("units", UNSET)
         units: UnitsInput | Unset
@@ -106,3 +96,8 @@ class UpdatePositionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.position_conditional_input import PositionConditionalInput
+from ..models.price_input import PriceInput
+from ..models.units_input import UnitsInput

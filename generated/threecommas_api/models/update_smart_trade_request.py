@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.leverage_input import LeverageInput
-    from ..models.stop_loss_input import StopLossInput
-    from ..models.take_profit_input import TakeProfitInput
-    from ..models.update_position_input import UpdatePositionInput
-
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
@@ -71,11 +64,6 @@ class UpdateSmartTradeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.leverage_input import LeverageInput
-        from ..models.stop_loss_input import StopLossInput
-        from ..models.take_profit_input import TakeProfitInput
-        from ..models.update_position_input import UpdatePositionInput
-
         d = dict(src_dict)
         _leverage = d.pop("leverage", UNSET)
         leverage: LeverageInput | Unset
@@ -130,3 +118,9 @@ class UpdateSmartTradeRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.leverage_input import LeverageInput
+from ..models.stop_loss_input import StopLossInput
+from ..models.take_profit_input import TakeProfitInput
+from ..models.update_position_input import UpdatePositionInput

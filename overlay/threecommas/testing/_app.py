@@ -24,6 +24,7 @@ from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas.testing._auth import RequestVerifier
+from threecommas.testing._faults import FaultConfig, FaultLayer, Faults, admin_routes
 from threecommas.testing._operations import Operation, operations_by_path, parse_id
 from threecommas.testing._recordings import load_recordings
 from threecommas.testing._store import ActionError, SmartTradeStore
@@ -196,6 +197,7 @@ def create_app(
     api_secret: str | None = DEFAULT_API_SECRET,
     public_key_pem: str | bytes | None = None,
     recordings_dir: str | Path | None = None,
+    faults: FaultConfig | Faults | None = None,
 ) -> Starlette:
     """Build a recorded-responses server with a fresh store.
 
@@ -203,9 +205,14 @@ def create_app(
     mode, where only signatures by the matching private key are accepted. The store starts from
     the recordings in ``recordings_dir`` (default: the ones shipped with the package) and is
     available as ``app.state.store``.
+
+    ``faults`` sets the faults to inject (none by default); they, and the counters of what the
+    server applied, are ``app.state.faults`` and the admin API under ``/__admin__`` (see
+    :mod:`threecommas.testing._faults`).
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
     store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    fault_state = faults if isinstance(faults, Faults) else Faults(faults)
     routes = [
         Route(
             next(iter(operations.values())).route_path(_ID_CONVERTOR),
@@ -215,13 +222,16 @@ def create_app(
         for operations in operations_by_path().values()
     ]
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
+    routes += admin_routes(store, fault_state)
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(_CatchAll)],
+        # Faults outermost: a dropped connection must not become _CatchAll's 500.
+        middleware=[Middleware(FaultLayer, faults=fault_state), Middleware(_CatchAll)],
         exception_handlers={HTTPException: _http_exception},
     )
     # A trailing slash would otherwise get a non-JSON redirect; the API has no such paths.
     app.router.redirect_slashes = False
     app.state.store = store
     app.state.verifier = verifier
+    app.state.faults = fault_state
     return app

@@ -1,42 +1,79 @@
 """pytest fixtures for the recorded-responses server.
 
-Enable them with ``pytest_plugins = ["threecommas.testing.pytest_plugin"]`` in a ``conftest.py``.
+Installing ``threecommas-sdk`` registers this module as a pytest plugin (the ``pytest11`` entry
+point ``threecommas``), so a test suite gets the fixtures below just by naming them;
+``pytest -p no:threecommas`` turns the plugin off.
 
 * ``threecommas_app``: a fresh app (fresh store) per test, for in-process clients;
 * ``threecommas_server``: a fresh live server per test on a free loopback port;
 * ``threecommas_server_session``: one live server for the whole session (its store is shared,
   so a test must not rely on the state another test may have changed);
-* ``threecommas_auth``: an ``httpx.Auth`` that signs with the default test credentials.
+* ``threecommas_auth``: an ``httpx.Auth`` that signs with the default test credentials;
+* ``threecommas_client``: a ``ThreeCommas`` client signed for, and pointed at, the test's
+  ``threecommas_server``;
+* ``threecommas_async_client``: the same as an ``AsyncThreeCommas``.
+
+pytest imports this module in every session of an environment where the SDK is installed, so it
+imports nothing beyond pytest at that point: the server and the clients are imported by the
+fixtures that need them. Without the ``testing`` extra (starlette, uvicorn), the server fixtures
+skip their tests with a message saying what to install.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Final
 
 import pytest
-from starlette.applications import Starlette
 
-from threecommas._signing import HmacSigner, ThreeCommasAuth
-from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
-from threecommas.testing._server import RunningServer, run_in_thread
+if TYPE_CHECKING:
+    import httpx
+    from starlette.applications import Starlette
+
+    from threecommas._client import AsyncThreeCommas, ThreeCommas
+    from threecommas._signing import ThreeCommasAuth
+    from threecommas.testing._server import RunningServer
 
 __all__ = [
     "threecommas_app",
+    "threecommas_async_client",
     "threecommas_auth",
+    "threecommas_client",
     "threecommas_server",
     "threecommas_server_session",
 ]
+
+_MISSING_EXTRA: Final = (
+    "the threecommas test server needs the 'testing' extra: pip install 'threecommas-sdk[testing]'"
+)
+
+
+def _require_testing_extra() -> None:
+    """Skip the calling test when starlette or uvicorn is not installed."""
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"{_MISSING_EXTRA} ({exc})")
 
 
 @pytest.fixture
 def threecommas_app() -> Starlette:
     """A recorded-responses app with the default credentials and a fresh store."""
+    _require_testing_extra()
+    from threecommas.testing._app import create_app
+
     return create_app()
 
 
 @pytest.fixture
 def threecommas_server() -> Iterator[RunningServer]:
     """A live server on ``127.0.0.1`` with a fresh store, stopped after the test."""
+    _require_testing_extra()
+    from threecommas.testing._server import run_in_thread
+
     with run_in_thread() as server:
         yield server
 
@@ -44,6 +81,9 @@ def threecommas_server() -> Iterator[RunningServer]:
 @pytest.fixture(scope="session")
 def threecommas_server_session() -> Iterator[RunningServer]:
     """One live server shared by every test of the session."""
+    _require_testing_extra()
+    from threecommas.testing._server import run_in_thread
+
     with run_in_thread() as server:
         yield server
 
@@ -51,4 +91,72 @@ def threecommas_server_session() -> Iterator[RunningServer]:
 @pytest.fixture
 def threecommas_auth() -> ThreeCommasAuth:
     """Signs requests the way the servers above expect with their default credentials."""
+    _require_testing_extra()
+    from threecommas._signing import HmacSigner, ThreeCommasAuth
+    from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET
+
     return ThreeCommasAuth(DEFAULT_API_KEY, HmacSigner(DEFAULT_API_SECRET))
+
+
+@pytest.fixture
+def threecommas_client(threecommas_server: RunningServer) -> Iterator[ThreeCommas]:
+    """A ``ThreeCommas`` client for this test's ``threecommas_server``, closed after the test.
+
+    It signs with the server's credentials and otherwise has the SDK's defaults (rate limit,
+    retries, timeouts); ``threecommas_server.store`` shows what the client's calls changed.
+    """
+    from threecommas._client import ThreeCommas
+
+    with ThreeCommas(
+        threecommas_server.api_key,
+        threecommas_server.api_secret,
+        base_url=threecommas_server.base_url,
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def threecommas_async_client(threecommas_server: RunningServer) -> Iterator[AsyncThreeCommas]:
+    """An ``AsyncThreeCommas`` client for this test's ``threecommas_server``.
+
+    The fixture is synchronous, so that it needs no async plugin: the client works in the event
+    loop of the test, or in several (``asyncio.run`` twice), because it keeps no connection
+    open between requests; nothing is left to close in another loop after the test.
+    """
+    import httpx
+
+    from threecommas._client import _DEFAULT_HEADERS, AsyncThreeCommas
+
+    http = httpx.AsyncClient(
+        headers=_DEFAULT_HEADERS, limits=httpx.Limits(max_keepalive_connections=0)
+    )
+    client = AsyncThreeCommas(
+        threecommas_server.api_key,
+        threecommas_server.api_secret,
+        base_url=threecommas_server.base_url,
+        http_client=http,
+    )
+    try:
+        yield client
+    finally:
+        _close_outside_any_loop(client, http)
+
+
+def _close_outside_any_loop(client: AsyncThreeCommas, http: httpx.AsyncClient) -> None:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        # Torn down from inside a running loop (an async plugin's doing): nothing is held open
+        # between requests, so there is nothing that must be released here.
+        return
+    # A connection can outlive its loop only through `client.api_client` (the generated
+    # client's own pool); closing it from a new loop then fails, and the test is over anyway.
+    with contextlib.suppress(RuntimeError):
+        asyncio.run(_close(client, http))
+
+
+async def _close(client: AsyncThreeCommas, http: httpx.AsyncClient) -> None:
+    await http.aclose()
+    await client.close()

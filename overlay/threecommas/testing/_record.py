@@ -1,0 +1,421 @@
+"""Record mode: a proxy in front of the API that saves each answer as a recording file.
+
+Point a client at the recorder instead of the API; it forwards every request under
+``/public/api`` to the upstream unchanged (request target, body and headers as received, so
+that the client's ``Apikey`` and ``Signature`` stay valid for the upstream), hands the answer
+back, and writes the interaction in the format of :mod:`threecommas.testing._recordings`, which
+``python -m threecommas.testing serve --recordings DIR`` replays.
+
+A recording holds the request line (without any credential-looking query parameter), the
+status and the response body; never a header, a request body, a cookie or the upstream's
+userinfo. Any value the request carried in a credential header (the API key, the signature, a
+cookie) that still turns up in the path or the response body is replaced by ``[redacted]``.
+
+Files are named ``NNNN_<operation>_<ids>.json`` in the order the answers arrived, numbered
+after the files already in the directory, so that several sessions can record into one place and
+the replaying store sees the earliest state of a SmartTrade first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import signal
+import sys
+import threading
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any, Final
+from urllib.parse import unquote_plus
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from threecommas._client import DEFAULT_BASE_URL
+from threecommas.testing._operations import API_PREFIX, OPERATIONS, Operation, split_query
+from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
+
+__all__ = [
+    "DEFAULT_UPSTREAM",
+    "REDACTED",
+    "Recorder",
+    "add_record_options",
+    "create_recorder_app",
+    "record_main",
+    "run_recorder",
+    "upstream_origin",
+]
+
+_log = logging.getLogger("threecommas.testing.record")
+
+#: Where the recorder forwards to unless told otherwise: the real API.
+DEFAULT_UPSTREAM: Final = DEFAULT_BASE_URL
+#: What a credential value found in a recording is replaced with.
+REDACTED: Final = "[redacted]"
+
+# Connection-level headers concern one hop only; Host and Content-Length are set anew for the
+# upstream request (same body, so the same length).
+_HOP_BY_HOP: Final = frozenset(
+    {
+        "connection",
+        "content-length",
+        "host",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+# The client gets the decoded body back, so the upstream's encoding no longer applies.
+_NOT_RETURNED: Final = _HOP_BY_HOP | {"content-encoding"}
+
+#: Headers whose values must never reach a recording (recordings have no headers; their values
+#: are also looked for in what is written).
+_CREDENTIAL_HEADERS: Final = frozenset(
+    {"apikey", "signature", "forced-mode", "authorization", "cookie", "set-cookie", "x-api-key"}
+)
+_CREDENTIAL_NAME: Final = re.compile(
+    r"api[-_]?key|secret|signature|token|passw|auth|session|cookie|credential|private",
+    re.IGNORECASE,
+)
+# Shorter values are too likely to occur by chance in a body ("paper", "real", ids).
+_MIN_SECRET_LENGTH: Final = 8
+
+_UPSTREAM_TIMEOUT: Final = httpx.Timeout(60.0, connect=10.0)
+_SEQUENCE: Final = re.compile(r"^(\d+)_")
+
+
+def upstream_origin(upstream: str) -> str:
+    """``scheme://host[:port]`` of the API, from its origin or its base URL (``.../public/api``).
+
+    Any other path is refused: the client signs ``/public/api/...``, and the request target is
+    forwarded unchanged, so the upstream must serve the API under that same prefix.
+    """
+    try:
+        url = httpx.URL(upstream)
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"invalid upstream URL: {exc}") from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise ValueError("the upstream must be an http:// or https:// URL")
+    if url.userinfo:
+        raise ValueError("the upstream URL must not carry a user name or password")
+    if url.query or url.fragment:
+        raise ValueError("the upstream URL must not have a query or a fragment")
+    if url.path.rstrip("/") not in {"", API_PREFIX}:
+        raise ValueError(f"the upstream URL's path must be empty or {API_PREFIX}, not {url.path}")
+    return str(url.copy_with(path="/")).rstrip("/")
+
+
+def _request_target(request: Request) -> str:
+    """The path and query exactly as the client sent them (what its signature covers)."""
+    scope = request.scope
+    raw_path = scope.get("raw_path")
+    if not isinstance(raw_path, bytes):
+        raw_path = str(scope["path"]).encode("utf-8")
+    query = scope.get("query_string") or b""
+    target = raw_path + b"?" + query if query else raw_path
+    return target.decode("latin-1")
+
+
+def _operation_for(method: str, path: str) -> tuple[Operation, dict[str, int]] | None:
+    for operation in OPERATIONS.values():
+        if operation.method != method:
+            continue
+        params = operation.match(path)
+        if params is not None:
+            return operation, params
+    return None
+
+
+def _secret_values(headers: Iterable[tuple[str, str]]) -> set[str]:
+    """The values of credential headers, cookies split into their values too."""
+    found: set[str] = set()
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered not in _CREDENTIAL_HEADERS and not _CREDENTIAL_NAME.search(lowered):
+            continue
+        candidates = [value]
+        if lowered in {"cookie", "set-cookie"}:
+            for part in re.split(r"[;,]", value):
+                candidates.append(part.partition("=")[2].strip())
+        elif lowered == "authorization":
+            candidates.append(value.partition(" ")[2].strip())
+        found.update(c for c in candidates if len(c) >= _MIN_SECRET_LENGTH)
+    return found
+
+
+def _safe_query(query: str, secrets: set[str]) -> str:
+    """The query without parameters whose name looks like a credential or whose value is one."""
+    kept = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        raw_name, _, raw_value = part.partition("=")
+        name, value = unquote_plus(raw_name), unquote_plus(raw_value)
+        if _CREDENTIAL_NAME.search(name) or any(s in value or s in part for s in secrets):
+            continue
+        kept.append(part)
+    return "&".join(kept)
+
+
+def _redact(value: Any, secrets: set[str]) -> Any:
+    if isinstance(value, str):
+        # Longest first, so that a secret containing another is replaced whole.
+        for secret in sorted(secrets, key=len, reverse=True):
+            value = value.replace(secret, REDACTED)
+        return value
+    if isinstance(value, list):
+        return [_redact(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {_redact(k, secrets): _redact(v, secrets) for k, v in value.items()}
+    return value
+
+
+def _response_body(content: bytes) -> Any:
+    """The body as JSON when it is JSON; otherwise its text, so that nothing is lost."""
+    if not content.strip():
+        return None
+    try:
+        return json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return content.decode("utf-8", errors="replace")
+
+
+class Recorder:
+    """Writes one recording file per interaction into ``out_dir``, numbered in arrival order."""
+
+    def __init__(self, out_dir: Path, source: str) -> None:
+        self.out_dir = out_dir
+        self.source = source
+        self._lock = threading.Lock()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        numbers = [
+            int(found.group(1))
+            for found in (_SEQUENCE.match(p.name) for p in out_dir.glob("*.json"))
+            if found is not None
+        ]
+        self._next = max(numbers, default=0) + 1
+
+    def write(
+        self,
+        *,
+        method: str,
+        target: str,
+        status: int,
+        content: bytes,
+        secret_headers: Iterable[tuple[str, str]],
+    ) -> Path | None:
+        """Save the interaction; ``None`` when no known operation matches its path."""
+        secrets = _secret_values(secret_headers)
+        path, query = split_query(target)
+        found = _operation_for(method, path)
+        if found is None:
+            _log.warning("not recorded (no known operation): %s %s", method, path)
+            return None
+        operation, params = found
+        relative = path.removeprefix(API_PREFIX)
+        safe_query = _safe_query(query, secrets)
+        recording = {
+            "operation": operation.name,
+            "method": method,
+            "path": _redact(f"{relative}?{safe_query}" if safe_query else relative, secrets),
+            "status": status,
+            "body": _redact(_response_body(content), secrets),
+            "source": f"{self.source}, {datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}",
+        }
+        text = json.dumps(recording, indent=2, ensure_ascii=False) + "\n"
+        ids = "".join(f"_{value}" for value in params.values())
+        with self._lock:
+            number = self._next
+            self._next += 1
+            file = self.out_dir / f"{number:04d}_{operation.name}{ids}.json"
+            # Written aside and renamed, so that a server loading the directory never reads half
+            # a file (the loader only picks up *.json).
+            partial = file.with_name(file.name + ".partial")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, file)
+        _log.info("recorded %s %s -> %s in %s", method, recording["path"], status, file.name)
+        return file
+
+
+def _forwarded_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    return [(k, v) for k, v in raw if k.decode("latin-1").lower() not in _HOP_BY_HOP]
+
+
+def _returned_headers(headers: httpx.Headers) -> list[tuple[bytes, bytes]]:
+    return [(k, v) for k, v in headers.raw if k.decode("latin-1").lower() not in _NOT_RETURNED]
+
+
+def create_recorder_app(upstream: str, out_dir: str | Path) -> Starlette:
+    """A Starlette app that forwards ``/public/api/...`` to ``upstream`` and records answers.
+
+    ``upstream`` is the API's origin or base URL (default in the CLI: the real API).
+    """
+    origin = upstream_origin(upstream)
+    recorder = Recorder(
+        Path(out_dir), source=f"recorded from {origin} by the threecommas.testing recorder"
+    )
+
+    async def forward(request: Request) -> Response:
+        target = _request_target(request)
+        body = await request.body()
+        outgoing = httpx.Request(
+            request.method,
+            httpx.URL(origin).copy_with(raw_path=target.encode("latin-1")),
+            headers=_forwarded_headers(request.headers.raw),
+            content=body,
+        )
+        try:
+            async with httpx.AsyncClient(timeout=_UPSTREAM_TIMEOUT) as client:
+                answer = await client.send(outgoing)
+        except httpx.RequestError as exc:
+            # The exception's text may hold the URL; its type says enough.
+            _log.warning(
+                "upstream unreachable for %s %s: %s",
+                request.method,
+                request.url.path,
+                type(exc).__name__,
+            )
+            return JSONResponse(
+                {
+                    "error": "bad_gateway",
+                    "error_description": f"the upstream API did not answer ({type(exc).__name__})",
+                },
+                status_code=502,
+            )
+        try:
+            recorder.write(
+                method=request.method,
+                target=target,
+                status=answer.status_code,
+                content=answer.content,
+                secret_headers=[
+                    *request.headers.items(),
+                    *((k, v) for k, v in answer.headers.multi_items() if k.lower() == "set-cookie"),
+                ],
+            )
+        except OSError as exc:
+            # The upstream has acted on the request (an order may be placed): its answer must
+            # reach the client even when it cannot be saved.
+            _log.error(
+                "could not write the recording of %s %s: %s", request.method, request.url.path, exc
+            )
+        response = Response(answer.content, status_code=answer.status_code)
+        response.raw_headers.extend(_returned_headers(answer.headers))
+        return response
+
+    async def elsewhere(request: Request) -> Response:
+        return JSONResponse(
+            {"error": "Not found", "error_description": f"only {API_PREFIX}/... is forwarded"},
+            status_code=404,
+        )
+
+    methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    app = Starlette(
+        routes=[
+            Route(API_PREFIX + "/{rest:path}", forward, methods=methods),
+            Route("/{rest:path}", elsewhere, methods=methods),
+        ]
+    )
+    app.router.redirect_slashes = False
+    app.state.recorder = recorder
+    return app
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def run_recorder(
+    upstream: str,
+    out_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    access_log: bool = True,
+) -> int:
+    """Serve the recorder until Ctrl-C or SIGTERM.
+
+    Once it accepts connections it prints one line to stdout, the base URL to give a client;
+    logs (one line per recording) go to stderr. Raises ``ValueError`` for a bad ``upstream`` and
+    ``OSError`` when it cannot listen.
+    """
+    app = create_recorder_app(upstream, out_dir)
+    sock = bind_socket(host, port)
+    url = server_url(sock)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+    _log.addHandler(handler)
+    _log.setLevel(logging.INFO)
+
+    def announce() -> None:
+        print(url, flush=True)
+
+    server = make_server(app, announce, access_log=access_log, log_config=stderr_log_config())
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+        _log.removeHandler(handler)
+    return 0
+
+
+def add_record_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m threecommas.testing record``, added to ``parser``."""
+    parser.add_argument(
+        "--upstream",
+        default=DEFAULT_UPSTREAM,
+        metavar="URL",
+        help=f"the API to forward to, origin or base URL (default {DEFAULT_UPSTREAM})",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="directory to write recording files into (created if missing); "
+        "`serve --recordings DIR` replays them",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=0, help="port to bind; 0 (the default) picks a free one"
+    )
+    parser.add_argument(
+        "--no-access-log", action="store_true", help="do not log one line per request"
+    )
+
+
+def record_main(args: argparse.Namespace) -> int:
+    """Run the recorder from parsed :func:`add_record_options` arguments; the exit status."""
+    if not 0 <= args.port <= 65535:
+        print("error: --port must be between 0 and 65535", file=sys.stderr)
+        return 2
+    try:
+        return run_recorder(
+            args.upstream, args.out, args.host, args.port, access_log=not args.no_access_log
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            f"error: cannot listen on {args.host}:{args.port} or write {args.out}: "
+            f"{exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 2
