@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist clean
+.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist bench clean
 
 all: test
 
@@ -48,6 +48,13 @@ generate: venv
 dist: check-generated
 	rm -rf dist
 	$(PY) -m build --outdir dist .
+
+## bench: what the SDK costs against baselines measured in the same run (not part of test).
+## py3cw, the peer compared with, is a benchmark-only dependency.
+bench: venv
+	$(PY) -m pip install --quiet --disable-pip-version-check "py3cw>=0.1.1,<0.2"
+	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/load_server.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -165,7 +165,12 @@ def bench_call(number: int, rounds: int) -> None:
     p3.session.mount("https://", _Adapter())
 
     def peer() -> Any:
-        return p3.request(entity="smart_trades_v2", action="close_by_market", action_id="12345678")
+        return p3.request(
+            entity="smart_trades_v2",
+            action="panic_close_by_market",
+            action_id="12345678",
+            action_sub_id="1047934729",
+        )
 
     peer()
     peer_time = best_of(peer, number=number, rounds=rounds)

@@ -308,3 +308,25 @@ def test_record_main_serves_until_terminated(upstream: RunningServer, out_dir: P
     assert proc.returncode == 0, stderr
     assert "recorded GET /v2/smart_trades/12345678 -> 200" in stderr
     assert [f.name for f in _written(out_dir)] == [f"0001_get_smart_trade_{SMART_TRADE_ID}.json"]
+
+
+def test_the_command_line_offers_record_beside_serve(
+    upstream: RunningServer, out_dir: Path
+) -> None:
+    command = [sys.executable, "-m", "threecommas.testing", "record"]
+    proc = subprocess.Popen(
+        [*command, "--upstream", upstream.base_url, "--out", str(out_dir), "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        base_url = proc.stdout.readline().strip()
+        assert base_url.startswith("http://127.0.0.1:")
+        with ThreeCommas(upstream.api_key, upstream.api_secret, base_url=base_url) as client:
+            assert client.smart_trades.get(12345678).id == 12345678
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    (recording,) = out_dir.glob("*.json")
+    assert json.loads(recording.read_text())["operation"] == "get_smart_trade"

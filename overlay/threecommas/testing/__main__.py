@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
+from threecommas.testing._record import add_record_options, record_main
 from threecommas.testing._recordings import RecordingError
 from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
 
@@ -59,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-access-log", action="store_true", help="do not log one line per request"
     )
+    record = commands.add_parser(
+        "record",
+        help="proxy to an upstream API and save its answers as recordings",
+        description="Forward every request under /public/api to the upstream (the client signs "
+        "for the upstream as usual) and write each interaction as a recording file that "
+        "`serve --recordings DIR` replays. No header, credential or request body is written.",
+    )
+    add_record_options(record)
     return parser
 
 
@@ -114,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args, parser)
+    if args.command == "record":
+        return record_main(args)
     parser.error(f"unknown command {args.command!r}")  # pragma: no cover
 
 
