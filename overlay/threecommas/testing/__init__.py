@@ -7,9 +7,9 @@ as the real API would, and checks the ``Apikey`` and ``Signature`` headers like 
     from threecommas.testing import create_app
     app = create_app()                      # a Starlette app with a fresh store
 
-as a live server in a test (``pytest_plugins = ["threecommas.testing.pytest_plugin"]`` gives the
-``threecommas_app`` and ``threecommas_server`` fixtures, or use :func:`run_in_thread`), or from
-the command line::
+as a live server in a test (the pytest plugin that the package registers gives the
+``threecommas_server``, ``threecommas_client`` and other fixtures, or use
+:func:`run_in_thread`), or from the command line::
 
     python -m threecommas.testing serve --port 0      # prints http://127.0.0.1:PORT/public/api
 
@@ -18,31 +18,33 @@ It needs the ``testing`` extra: ``pip install 'threecommas-sdk[testing]'``.
 
 from __future__ import annotations
 
-try:
-    import starlette  # noqa: F401
-    import uvicorn  # noqa: F401
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError(
-        "threecommas.testing needs the 'testing' extra: pip install 'threecommas-sdk[testing]'"
-    ) from exc
+import importlib.util
 
-from threecommas.testing._app import (
-    DEFAULT_API_KEY,
-    DEFAULT_API_SECRET,
-    OPENAPI_DOCUMENT_PATH,
-    TEST_PRIVATE_KEY_PATH,
-    TEST_PUBLIC_KEY_PATH,
-    create_app,
-)
-from threecommas.testing._operations import API_PREFIX
-from threecommas.testing._recordings import (
-    DEFAULT_RECORDINGS_DIR,
-    Recording,
-    RecordingError,
-    load_recordings,
-)
-from threecommas.testing._server import RunningServer, run_in_thread
-from threecommas.testing._store import ActionError, SmartTradeStore
+# Without the `testing` extra this package still imports (pytest loads the plugin from it in
+# every environment where the SDK is installed); its names then raise a clear ImportError.
+_MISSING_EXTRA = [
+    name for name in ("starlette", "uvicorn") if importlib.util.find_spec(name) is None
+]
+
+if not _MISSING_EXTRA:
+    from threecommas.testing._app import (
+        DEFAULT_API_KEY,
+        DEFAULT_API_SECRET,
+        OPENAPI_DOCUMENT_PATH,
+        TEST_PRIVATE_KEY_PATH,
+        TEST_PUBLIC_KEY_PATH,
+        create_app,
+    )
+    from threecommas.testing._operations import API_PREFIX
+    from threecommas.testing._recordings import (
+        DEFAULT_RECORDINGS_DIR,
+        Recording,
+        RecordingError,
+        load_recordings,
+    )
+    from threecommas.testing._server import RunningServer, run_in_thread
+    from threecommas.testing._store import ActionError, SmartTradeStore
+
 
 __all__ = [
     "API_PREFIX",
@@ -61,3 +63,12 @@ __all__ = [
     "load_recordings",
     "run_in_thread",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if _MISSING_EXTRA and name in __all__:
+        raise ImportError(
+            f"threecommas.testing needs the 'testing' extra ({', '.join(_MISSING_EXTRA)} "
+            "missing): pip install 'threecommas-sdk[testing]'"
+        )
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,6 +23,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threecommas._schema import spec_path
 from threecommas.testing._auth import RequestVerifier
 from threecommas.testing._faults import FaultConfig, FaultLayer, Faults, admin_routes
 from threecommas.testing._operations import Operation, operations_by_path, parse_id
@@ -48,8 +49,15 @@ DEFAULT_API_SECRET: Final = "threecommas-test-secret"
 #: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
 TEST_PRIVATE_KEY_PATH: Final = _HERE / "keys" / "test_private_key.pem"
 TEST_PUBLIC_KEY_PATH: Final = _HERE / "keys" / "test_public_key.pem"
-#: Where the OpenAPI document sits in a source checkout (overlay/threecommas/testing -> repo).
-OPENAPI_DOCUMENT_PATH: Final = _HERE.parents[2] / "openapi" / "threecommas.yaml"
+def _openapi_document_path() -> Path:
+    try:
+        return spec_path()  # the copy in an installed package, or the one in a source checkout
+    except FileNotFoundError:
+        return _HERE.parents[2] / "openapi" / "threecommas.yaml"
+
+
+#: The OpenAPI document this installation carries (served at /openapi.yaml).
+OPENAPI_DOCUMENT_PATH: Final = _openapi_document_path()
 
 _FORCED_MODES: Final = frozenset({"real", "paper"})
 
