@@ -310,21 +310,27 @@ class _BaseClient:
         )
 
     def _before_send(self, request: httpx.Request) -> float:
-        """Seconds to wait before sending; raises while the API refuses this client."""
-        wait = 0.0
+        """0 once the request may go (it then holds a rate-limit slot until `_after_send`), or
+        the seconds to wait before asking again; raises while the API refuses this client."""
         left, reason = self._lockout.remaining()
         if left > 0:
             if isinstance(reason, RateLimitError) and left <= self._policy.retry_after_cap:
                 wait = left
             else:
                 raise _refused_locally(reason, request, left)
-        if self._limiter is not None:
-            wait = max(wait, self._limiter.reserve())
-        if wait > 0:
+        elif self._limiter is None:
+            return 0.0
+        else:
+            wait = self._limiter.acquire()
+        if wait > 0 and logger.isEnabledFor(logging.DEBUG):
             logger.debug(
-                "%s %s waits %.2f s for the rate limit", request.method, _target(request), wait
+                "%s %s waits %.3f s for the rate limit", request.method, _target(request), wait
             )
         return wait
+
+    def _after_send(self) -> None:
+        if self._limiter is not None:
+            self._limiter.release()
 
     def _retry_delay(
         self, request: httpx.Request, error: ThreeCommasError, attempt: int, *, reached: bool
@@ -440,12 +446,14 @@ class ThreeCommas(_BaseClient):
     def _execute(self, call: Call[T], timeout: TimeoutTypes | _Unset = _UNSET) -> T:
         request = self._build(self._http, call, timeout)
         for attempt in itertools.count():
-            wait = self._before_send(request)
-            if wait > 0:
+            while (wait := self._before_send(request)) > 0:
                 time.sleep(wait)
             started = time.perf_counter()
             try:
-                response = self._http.send(request, auth=self._auth)
+                try:
+                    response = self._http.send(request, auth=self._auth)
+                finally:
+                    self._after_send()
                 return self._result(call, request, response, started)
             except httpx.RequestError as exc:
                 error: ThreeCommasError = self._transport_error(request, exc)
@@ -544,12 +552,14 @@ class AsyncThreeCommas(_BaseClient):
 
         request = self._build(self._http, call, timeout)
         for attempt in itertools.count():
-            wait = self._before_send(request)
-            if wait > 0:
+            while (wait := self._before_send(request)) > 0:
                 await asyncio.sleep(wait)
             started = time.perf_counter()
             try:
-                response = await self._http.send(request, auth=self._auth)
+                try:
+                    response = await self._http.send(request, auth=self._auth)
+                finally:
+                    self._after_send()
                 return self._result(call, request, response, started)
             except httpx.RequestError as exc:
                 error: ThreeCommasError = self._transport_error(request, exc)

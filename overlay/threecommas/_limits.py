@@ -5,9 +5,9 @@
 under the budget, and a lockout stops every request of the client while the API would refuse
 it, so that a burst never turns into a ban.
 
-Both work by reservation under a short lock and never sleep while holding it, so one instance
+Both keep their state under a short lock and never sleep while holding it, so one instance
 serves threads and asyncio tasks alike: the caller sleeps (`time.sleep` or `asyncio.sleep`)
-for the delay it was given.
+for the delay it was given and asks again.
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from dataclasses import dataclass
 
 Clock = Callable[[], float]
 
-# Arrival times at the server differ from send times by the network's jitter; leaving this
-# share of each window as slack keeps the server's count under the budget too (0.3 s of the
-# documented 60 s window), at a cost of 0.5 % of the budget.
-WINDOW_SLACK = 0.005
+# While every slot is taken by a request still waiting for its answer, check again this often.
+_POLL_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -46,28 +44,43 @@ class RateLimit:
 
 
 class RateLimiter:
-    """A sliding-window limiter: no more than `limit.requests` sends in any window.
+    """Keeps any window of `limit.period` seconds at the server under `limit.requests`.
 
-    `reserve()` books the earliest send time that keeps every window under the limit and
-    returns how long to wait for it.
+    The server counts a request when it arrives, which is some time after it was sent and
+    before its answer comes back. So a request holds its slot from the moment it is sent
+    (`acquire`) until its answer or failure arrives (`release`), and one period more. Then,
+    whatever the network's delays, no window at the server can hold more than the limit:
+    the last of any `requests + 1` arrivals in a window would have found every slot held.
     """
 
     def __init__(self, limit: RateLimit, *, clock: Clock = time.monotonic) -> None:
         self.limit = limit
         self._clock = clock
         self._lock = threading.Lock()
-        self._booked: deque[float] = deque(maxlen=limit.requests)
-        self._window = limit.period * (1 + WINDOW_SLACK)
+        self._in_flight = 0
+        # When the latest answers came back, oldest first; only the last `requests` matter.
+        self._done: deque[float] = deque(maxlen=limit.requests)
 
-    def reserve(self) -> float:
-        """Book a send slot; the seconds to wait before sending (0 when there is room)."""
+    def acquire(self) -> float:
+        """Take a slot and return 0, or return how long to wait before asking again."""
         with self._lock:
             now = self._clock()
-            at = now
-            if len(self._booked) == self.limit.requests:
-                at = max(now, self._booked[0] + self._window)
-            self._booked.append(at)
-            return at - now
+            horizon = now - self.limit.period
+            recent = [t for t in self._done if t > horizon]
+            used = self._in_flight + len(recent)
+            if used < self.limit.requests:
+                self._in_flight += 1
+                return 0.0
+            expiring = used - self.limit.requests + 1
+            if expiring <= len(recent):
+                return max(recent[expiring - 1] + self.limit.period - now, 1e-3)
+            return min(_POLL_S, self.limit.period / 100)
+
+    def release(self) -> None:
+        """The request that held a slot got its answer (or failed)."""
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+            self._done.append(self._clock())
 
 
 class Lockout:

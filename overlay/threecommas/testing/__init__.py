@@ -35,6 +35,7 @@ if not _MISSING_EXTRA:
         TEST_PUBLIC_KEY_PATH,
         create_app,
     )
+    from threecommas.testing._faults import FaultConfig, FaultRule, Faults, RateLimitConfig
     from threecommas.testing._operations import API_PREFIX
     from threecommas.testing._recordings import (
         DEFAULT_RECORDINGS_DIR,
@@ -55,6 +56,10 @@ __all__ = [
     "TEST_PRIVATE_KEY_PATH",
     "TEST_PUBLIC_KEY_PATH",
     "ActionError",
+    "FaultConfig",
+    "FaultRule",
+    "Faults",
+    "RateLimitConfig",
     "Recording",
     "RecordingError",
     "RunningServer",

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
+from threecommas.testing._faults import add_fault_options, faults_from_args
 from threecommas.testing._record import add_record_options, record_main
 from threecommas.testing._recordings import RecordingError
 from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-access-log", action="store_true", help="do not log one line per request"
     )
+    add_fault_options(serve)
     record = commands.add_parser(
         "record",
         help="proxy to an upstream API and save its answers as recordings",
@@ -85,7 +87,12 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         except OSError as exc:
             parser.error(f"cannot read --public-key: {exc.strerror}")
     try:
+        faults = faults_from_args(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    try:
         app = create_app(
+            faults=faults,
             api_key=args.api_key,
             api_secret=args.api_secret if args.api_secret is not None else DEFAULT_API_SECRET,
             public_key_pem=public_key_pem,

@@ -49,6 +49,8 @@ DEFAULT_API_SECRET: Final = "threecommas-test-secret"
 #: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
 TEST_PRIVATE_KEY_PATH: Final = _HERE / "keys" / "test_private_key.pem"
 TEST_PUBLIC_KEY_PATH: Final = _HERE / "keys" / "test_public_key.pem"
+
+
 def _openapi_document_path() -> Path:
     try:
         return spec_path()  # the copy in an installed package, or the one in a source checkout

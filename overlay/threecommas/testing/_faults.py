@@ -6,10 +6,10 @@ module. A :class:`FaultConfig` describes what to inject:
 
 * **Emulated rate limits** (``rate_limit``): ``requests`` per ``period`` seconds (100 per 60 s,
   a sliding window per API key). The request over the limit gets 429 and starts a lockout of
-  ``lockout`` seconds (300) during which every request gets 429 too. A request that comes
-  while more than ``ban_after`` (3) have already been refused in the lockout is answered 418
-  and starts an IP ban of ``ban`` seconds (120; each further ban ``ban_growth`` times longer,
-  at most ``max_ban``), during which every request gets 418. 429 and 418 answers carry a JSON
+  ``lockout`` seconds (300) during which every request gets 429 too. Once ``ban_after`` (3)
+  requests have been refused in the lockout, the next one is answered 418 and starts an IP
+  ban of ``ban`` seconds (120; each further ban ``ban_growth`` times longer, at most
+  ``max_ban``), during which every request gets 418. 429 and 418 answers carry a JSON
   error body and ``Retry-After`` in whole seconds, rounded up.
 * ``time_factor`` scales every rate-limit duration (period, lockout, ban, and so the
   ``Retry-After`` values sent): with 0.01, 100 requests per 60 s become 100 per 0.6 s. It does
@@ -46,7 +46,8 @@ the connection closed with no answer (httpx: ``RemoteProtocolError``). Served in
 1047934727)``), the requests that got past the rate limits, and ``applied`` those that changed
 state (a POST, PATCH or DELETE whose operation succeeded, whatever the client was then told).
 ``applied_by_request`` gives the same per request id: the client's ``X-Request-Id`` header
-when it sends one, else ``#N`` in arrival order. A close applied twice would show as 2.
+when it sends one, else ``#N`` in arrival order (the latest :data:`MAX_RECORDS` requests). A
+close applied twice would show as 2.
 
 **Admin API** (no signature; under ``/__admin__``, outside ``/public/api``):
 
@@ -110,7 +111,6 @@ __all__ = [
     "add_fault_options",
     "admin_routes",
     "faults_from_args",
-    "reset_store",
     "seed_closable_smart_trades",
 ]
 
@@ -124,6 +124,8 @@ _ANSWER_KINDS: Final = frozenset({"error", "html_502", "drop"})
 _MALFORMED_KINDS: Final = frozenset({"truncated_json", "wrong_type", "missing_field"})
 _ERROR_STATUSES: Final = frozenset({500, 502, 503, 504})
 _CHANGING_METHODS: Final = frozenset({"POST", "PATCH", "DELETE", "PUT"})
+#: A server may run for days: per-request records keep only the latest this many.
+MAX_RECORDS: Final = 200_000
 
 PLAN_RESTRICTION_ERROR: Final = "Not available for your subscription plan"
 
@@ -446,7 +448,7 @@ class _RateLimiter:
         self.config = config
         self.factor = time_factor
         self.clients: dict[str, _Client] = {}
-        self.arrivals: list[float] = []
+        self.arrivals: deque[float] = deque(maxlen=MAX_RECORDS)
 
     def check(self, key: str, now: float) -> Refusal | None:
         limit, factor = self.config, self.factor
@@ -563,7 +565,8 @@ class Faults:
             return self._counters.copy()
 
     def accepted_times(self) -> list[float]:
-        """When (``time.monotonic``) each request the rate limit let through arrived."""
+        """When (``time.monotonic``) each request the rate limit let through arrived (the
+        latest :data:`MAX_RECORDS`; empty while no rate limit is emulated)."""
         with self._lock:
             return [] if self._limiter is None else list(self._limiter.arrivals)
 
@@ -641,9 +644,10 @@ class Faults:
             applied = handled_status is not None and 200 <= handled_status < 300
             if applied:
                 counters.applied[key] += 1
-            counters.applied_by_request[request_id] = (
-                counters.applied_by_request.get(request_id, 0) + applied
-            )
+            by_request = counters.applied_by_request
+            by_request[request_id] = by_request.get(request_id, 0) + applied
+            if len(by_request) > MAX_RECORDS:
+                del by_request[next(iter(by_request))]
 
     def _roll(self, probability: float) -> bool:
         return probability >= 1 or self._random.random() < probability
@@ -978,21 +982,6 @@ def seed_closable_smart_trades(
 # --- The admin API ------------------------------------------------------------------------------
 
 
-def reset_store(store: SmartTradeStore) -> None:
-    """``store.reset()``, and a repair of what it currently gets wrong.
-
-    ``SmartTradeStore`` keeps its starting state through a JSON round trip, which turns its
-    integer keys into strings: after ``reset()`` no SmartTrade can be found by its id. Until
-    the store keys its copies by int again, the keys are turned back here (a no-op then).
-    """
-    store.reset()
-    with store._lock:
-        if any(not isinstance(key, int) for key in store._smart_trades):
-            store._smart_trades = {int(k): v for k, v in store._smart_trades.items()}
-        if any(not isinstance(key, int) for key in store._trade_ids):
-            store._trade_ids = {int(k): v for k, v in store._trade_ids.items()}
-
-
 def _bad_request(description: str) -> Response:
     return _json_answer(400, {"error": "bad_request", "error_description": description})
 
@@ -1021,7 +1010,7 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
         return _json_answer(200, faults.configure(config).to_json())
 
     async def reset(request: Request) -> Response:
-        reset_store(store)
+        store.reset()
         faults.reset()
         return _json_answer(200, {"reset": True})
 

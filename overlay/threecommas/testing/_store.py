@@ -884,15 +884,21 @@ class SmartTradeStore:
         return store
 
     def _state(self) -> tuple[dict[int, JSONObject], dict[int, TradeIds], int]:
+        # Copied value by value: a copy of the whole mapping would go through JSON and turn
+        # the integer ids that key it into strings.
         with self._lock:
-            return clone(self._smart_trades), clone(self._trade_ids), self._next_id
+            return (
+                {k: clone(v) for k, v in self._smart_trades.items()},
+                {k: clone(v) for k, v in self._trade_ids.items()},
+                self._next_id,
+            )
 
     def reset(self) -> None:
         """Back to the state the store started from (the recordings), forgetting every change."""
         smart_trades, trade_ids, next_id = self._initial
         with self._lock:
-            self._smart_trades = clone(smart_trades)
-            self._trade_ids = clone(trade_ids)
+            self._smart_trades = {k: clone(v) for k, v in smart_trades.items()}
+            self._trade_ids = {k: clone(v) for k, v in trade_ids.items()}
             self._next_id = next_id
 
     def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:

@@ -11,7 +11,9 @@ point ``threecommas``), so a test suite gets the fixtures below just by naming t
 * ``threecommas_auth``: an ``httpx.Auth`` that signs with the default test credentials;
 * ``threecommas_client``: a ``ThreeCommas`` client signed for, and pointed at, the test's
   ``threecommas_server``;
-* ``threecommas_async_client``: the same as an ``AsyncThreeCommas``.
+* ``threecommas_async_client``: the same as an ``AsyncThreeCommas``;
+* ``threecommas_faults``: the fault injection and counters of ``threecommas_server``;
+* ``threecommas_server_factory``: starts live servers with given faults on demand.
 
 pytest imports this module in every session of an environment where the SDK is installed, so it
 imports nothing beyond pytest at that point: the server and the clients are imported by the
@@ -23,8 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Final
 
 import pytest
 
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
     from threecommas._client import AsyncThreeCommas, ThreeCommas
     from threecommas._signing import ThreeCommasAuth
+    from threecommas.testing._faults import FaultConfig, Faults
     from threecommas.testing._server import RunningServer
 
 __all__ = [
@@ -41,7 +44,9 @@ __all__ = [
     "threecommas_async_client",
     "threecommas_auth",
     "threecommas_client",
+    "threecommas_faults",
     "threecommas_server",
+    "threecommas_server_factory",
     "threecommas_server_session",
 ]
 
@@ -160,3 +165,43 @@ def _close_outside_any_loop(client: AsyncThreeCommas, http: httpx.AsyncClient) -
 async def _close(client: AsyncThreeCommas, http: httpx.AsyncClient) -> None:
     await http.aclose()
     await client.close()
+
+
+@pytest.fixture
+def threecommas_faults(threecommas_server: RunningServer) -> Faults:
+    """Fault injection and counters of ``threecommas_server``; no fault is in force at first.
+
+    ``threecommas_faults.configure(FaultConfig(...))`` sets faults, ``.counters()`` tells what
+    the server received and applied (see ``threecommas.testing._faults``).
+    """
+    faults: Faults = threecommas_server.app.state.faults
+    return faults
+
+
+#: ``start(faults=None, **create_app_options) -> RunningServer``
+ServerFactory = Callable[..., "RunningServer"]
+
+
+@pytest.fixture
+def threecommas_server_factory() -> Iterator[ServerFactory]:
+    """Start live servers on demand, each with its own faults and a fresh store::
+
+        server = threecommas_server_factory(FaultConfig(rate_limit=RateLimitConfig()))
+
+    Keyword arguments go to ``create_app``; every server stops after the test.
+    """
+    _require_testing_extra()
+    from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
+    from threecommas.testing._server import run_in_thread
+
+    with contextlib.ExitStack() as servers:
+
+        def start(faults: FaultConfig | Faults | None = None, **options: Any) -> RunningServer:
+            app = create_app(faults=faults, **options)
+            credentials = {
+                "api_key": options.get("api_key", DEFAULT_API_KEY),
+                "api_secret": options.get("api_secret", DEFAULT_API_SECRET),
+            }
+            return servers.enter_context(run_in_thread(app, **credentials))
+
+        yield start
