@@ -600,8 +600,10 @@ class Trades:
     ) -> SmartTrade | None:
         """Close one take-profit trade of a SmartTrade at the market price.
 
-        This places a MARKET ORDER on the exchange. It is never retried automatically: if the
-        request times out or fails, check the SmartTrade before sending it again.
+        This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
+        5xx, where the order may have gone through: check the SmartTrade before sending it
+        again. It is repeated only when it certainly did not reach the API (no connection) or
+        was refused for the rate limit.
 
         Allowed while the take-profit step is `to_process`, `order_placed` or
         `trailing_activated` (see `take_profit.steps[].data.panic_sell_available`); the step
@@ -692,8 +694,9 @@ class SmartTrades:
         """Open a new SmartTrade on an exchange account.
 
         Depending on `position.order_type` this may place a MARKET ORDER at once. It is never
-        retried automatically: if the request times out or fails, list the SmartTrades before
-        sending it again, or you may open two.
+        retried after a timeout or a 5xx, where it may have gone through: list the SmartTrades
+        before sending it again, or you may open two. It is repeated only when it certainly
+        did not reach the API (no connection) or was refused for the rate limit.
 
         Give either `request` (a `CreateSmartTradeRequest`, or a mapping in the API's JSON
         shape) or the keyword fields; `account_id`, `pair` and `position` are required. Nested
@@ -1008,8 +1011,9 @@ class SmartTrades:
         """Add to the position of a SmartTrade, averaging its entry price.
 
         This places an order on the exchange, a MARKET ORDER for `order_type="market"`. It is
-        never retried automatically: if the request times out or fails, check the SmartTrade
-        before sending it again.
+        never retried after a timeout or a 5xx, where the order may have gone through: check
+        the SmartTrade before sending it again. It is repeated only when it certainly did not
+        reach the API (no connection) or was refused for the rate limit.
 
         Allowed while the status is `waiting_position` or `waiting_targets`, not with trailing
         enabled, and not for Simple Buy or Simple Sell SmartTrades (403 otherwise).
@@ -1096,8 +1100,9 @@ class SmartTrades:
         """Sell part of the position of a SmartTrade (buy back, for a short).
 
         This places an order on the exchange, a MARKET ORDER for `order_type="market"`. It is
-        never retried automatically: if the request times out or fails, check the SmartTrade
-        before sending it again.
+        never retried after a timeout or a 5xx, where the order may have gone through: check
+        the SmartTrade before sending it again. It is repeated only when it certainly did not
+        reach the API (no connection) or was refused for the rate limit.
 
         Allowed only while the status is `waiting_targets` (403 otherwise); the SmartTrade
         then becomes `pending_reduce_funds` with a new reduce-funds step. `reduce_funds_info`
@@ -1142,8 +1147,10 @@ class SmartTrades:
     ) -> SmartTrade:
         """Close the whole SmartTrade at the market price.
 
-        This places a MARKET ORDER on the exchange. It is never retried automatically: if the
-        request times out or fails, check the SmartTrade before sending it again.
+        This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
+        5xx, where the order may have gone through: check the SmartTrade before sending it
+        again. It is repeated only when it certainly did not reach the API (no connection) or
+        was refused for the rate limit.
 
         Allowed while `data.panic_sell_available` is true (status `waiting_targets`,
         `stop_loss_in_progress`, `reduce_funds_in_progress` or `pending_reduce_funds`; 403
@@ -1209,8 +1216,10 @@ class SmartTrades:
     ) -> SmartTrade:
         """Open the position of a SmartTrade now, at the market price.
 
-        This places a MARKET ORDER on the exchange. It is never retried automatically: if the
-        request times out or fails, check the SmartTrade before sending it again.
+        This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
+        5xx, where the order may have gone through: check the SmartTrade before sending it
+        again. It is repeated only when it certainly did not reach the API (no connection) or
+        was refused for the rate limit.
 
         Allowed while the position's status is `to_process`, `order_placed` or
         `trailing_activated` (`data.force_start_available`; 403 otherwise).
@@ -1244,7 +1253,8 @@ class SmartTrades:
         """Ask 3Commas to process the SmartTrade now.
 
         Only the older API reference documents this call, and it does not say what processing
-        does, so it is never retried automatically. Allowed while
+        does, so it is never retried after a timeout or a 5xx (only when it certainly did not
+        reach the API, or was refused for the rate limit). Allowed while
         `data.force_process_available` is true (403 otherwise).
 
         Args:
