@@ -10,7 +10,9 @@
 The models and enums are the generated ones (`threecommas_api.models`), re-exported here: the
 results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their parts
 (`CreateSmartTradeRequest`, `PositionInput`, `UnitsInput`...), and the enums that arguments
-accept besides their string values (`SmartTradeType`, `OrderType`...).
+accept besides their string values (`SmartTradeType`, `OrderType`...). `Unset` is the type of
+a model field that the answer left out: only fields that some documented answer omits can be
+unset (`isinstance(smart_trade.version, Unset)`).
 """
 
 from typing import TYPE_CHECKING, Any
@@ -41,6 +43,7 @@ from threecommas._exceptions import (
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
+from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     from threecommas_api.models import (
@@ -190,6 +193,7 @@ __all__ = [
     "TrailingInput",
     "UnitsInput",
     "UnprocessableEntityError",
+    "Unset",
     "UpdatePositionInput",
     "UpdateSmartTradeRequest",
     "__version__",

@@ -301,18 +301,6 @@ def _parse_list(
     return parse
 
 
-def _smart_trade_or_none(response: httpx.Response) -> SmartTrade | None:
-    """close_trade_by_market: 201 -> the SmartTrade; a bodiless 200 (which the docs show) -> None.
-
-    A 200 that does carry a SmartTrade is parsed too rather than dropped."""
-    parsed = _close_trade_by_market._parse_response(client=_PARSER_SETTINGS, response=response)
-    if isinstance(parsed, SmartTrade):
-        return parsed
-    if response.content.strip():
-        return SmartTrade.from_dict(response.json())
-    return None
-
-
 _parse_force_process_answer = _parse_object(_force_process._parse_response, SmartTrade)
 
 
@@ -336,6 +324,7 @@ _parse_noted = _parse_object(_set_note._parse_response, SmartTrade)
 _parse_started = _parse_object(_force_start._parse_response, SmartTrade)
 _parse_trades = _parse_list(_list_trades._parse_response, Trade)
 _parse_trade_cancelled = _parse_object(_cancel_trade._parse_response, SmartTrade)
+_parse_trade_closed = _parse_object(_close_trade_by_market._parse_response, SmartTrade)
 
 
 # --- the operations, each described once --------------------------------------------------------
@@ -541,11 +530,11 @@ def _trade_call(
 
 def _close_trade_by_market_call(
     client: _BaseClient, smart_trade_id: int, trade_id: int, forced_mode: ForcedModeArg
-) -> Call[SmartTrade | None]:
+) -> Call[SmartTrade]:
     return _trade_call(
         client,
         _close_trade_by_market._get_kwargs,
-        _smart_trade_or_none,
+        _parse_trade_closed,
         smart_trade_id,
         trade_id,
         forced_mode,
@@ -597,7 +586,7 @@ class Trades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         """Close one take-profit trade of a SmartTrade at the market price.
 
         This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
@@ -616,12 +605,13 @@ class Trades:
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
         Returns:
-            The updated SmartTrade, or None when the API acknowledges with an empty 200.
+            The updated SmartTrade.
 
         Raises:
             TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the step cannot be closed in its current status.
             NotFoundError: no such SmartTrade or trade.
+            ResponseParseError: a success without a SmartTrade in it (an empty body, say).
             APIError: any other error answer; APIConnectionError: no answer.
         """
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
@@ -1288,7 +1278,7 @@ class SmartTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
 
@@ -1323,7 +1313,7 @@ class AsyncTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return await self._client._execute(call, _check_timeout(timeout))
 
@@ -1642,7 +1632,7 @@ class AsyncSmartTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return await self._client._execute(call, _check_timeout(timeout))
 

@@ -45,6 +45,7 @@ from threecommas.testing._entities import (
     build_stop_loss,
     build_take_profit,
     market_price,
+    placeholder_account,
     rebuild_from_trades,
     timestamp,
     trades_of,
@@ -218,12 +219,12 @@ class Transaction:
         return value
 
     def account(self, account_id: int) -> JSONObject:
-        """The account as another SmartTrade shows it; a bare one if none does."""
+        """The account as another SmartTrade shows it; a placeholder if none does."""
         for smart_trade in self._store._smart_trades.values():
             account = smart_trade.get("account")
             if isinstance(account, dict) and account.get("id") == account_id:
                 return clone(account)
-        return {"id": account_id, "link": f"/accounts/{account_id}"}
+        return placeholder_account(account_id)
 
     def current_price(self, pair: str) -> JSONObject:
         """The pair's prices as another SmartTrade last showed them (empty when none does)."""

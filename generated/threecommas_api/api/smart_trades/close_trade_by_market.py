@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -36,11 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | SmartTrade | None:
-    if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
+) -> Error | SmartTrade | None:
     if response.status_code == 201:
         response_201 = SmartTrade.from_dict(response.json())
 
@@ -99,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -128,7 +124,7 @@ def sync_detailed(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -142,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | SmartTrade]
+        Response[Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -178,7 +174,7 @@ def sync(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -192,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | SmartTrade
+        Error | SmartTrade
     """
 
     return sync_detailed(
@@ -209,7 +205,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -223,7 +219,7 @@ async def asyncio_detailed(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -237,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | SmartTrade]
+        Response[Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +253,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -271,7 +267,7 @@ async def asyncio(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -285,7 +281,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | SmartTrade
+        Error | SmartTrade
     """
 
     return (
