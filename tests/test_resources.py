@@ -651,10 +651,18 @@ def test_force_process_accepts_an_empty_201(kind: str) -> None:
     assert harness.call("smart_trades.force_process", 5) is None
 
 
-def test_close_trade_by_market_accepts_an_empty_200(kind: str) -> None:
-    harness = Harness(kind, httpx.Response(200))
-    assert harness.call("smart_trades.trades.close_by_market", 5, 6) is None
-    assert harness.call("smart_trades.close_trade_by_market", 5, 6) is None
+@pytest.mark.parametrize("status", [200, 201])
+def test_close_trade_by_market_without_a_smart_trade_is_a_parse_error(
+    kind: str, status: int
+) -> None:
+    # No doc version shows an empty answer for this operation: it answers 201 with the
+    # SmartTrade, and anything else in a 2xx is a broken answer, never None.
+    for dotted in ("smart_trades.trades.close_by_market", "smart_trades.close_trade_by_market"):
+        harness = Harness(kind, httpx.Response(status))
+        with pytest.raises(ResponseParseError) as raised:
+            harness.call(dotted, 5, 6)
+        assert raised.value.status_code == status
+        assert raised.value.body == ""
 
 
 GARBAGE_OBJECTS = [b"", b"not json", b"{}", b"[]", b'"text"', b"null", b'{"id": 1}']
@@ -672,6 +680,8 @@ OBJECT_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any], int]] = [
     ("smart_trades.set_note", (1, "n"), {}, 201),
     ("smart_trades.force_start", (1,), {}, 201),
     ("smart_trades.trades.cancel", (1, 2), {}, 200),
+    ("smart_trades.trades.close_by_market", (1, 2), {}, 201),
+    ("smart_trades.close_trade_by_market", (1, 2), {}, 201),
 ]
 ARRAY_CALLS: list[tuple[str, tuple[Any, ...], int]] = [
     ("smart_trades.list", (), 200),

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.applications import Starlette
 
-from threecommas._schema import load_spec
+from threecommas._schema import load_spec, schema_errors
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth, signature_payload
 from threecommas.testing import (
     DEFAULT_API_KEY,
@@ -41,6 +41,7 @@ from threecommas.testing import (
     create_app,
     load_recordings,
 )
+from threecommas.testing._entities import PLACEHOLDER_PRICE
 from threecommas.testing._operations import OPERATIONS
 from threecommas.testing._state import FLAG_RULES, close_trade_refusal, refresh_flags
 
@@ -1477,11 +1478,21 @@ def test_create_sets_the_type(
     }
     created = create(app, body)
     assert created["data"]["type"] == kind
-    assert created["account"] == {"id": 1, "link": "/accounts/1"}
+    # An account the server has not seen is a placeholder paper account, with every field.
+    assert created["account"] == {
+        "id": 1,
+        "type": "paper_trading",
+        "name": "Paper Account 1",
+        "market": "Binance Spot account simulator",
+        "link": "/accounts/1",
+    }
     assert created["stop_loss"] == {"enabled": False}
     assert created["take_profit"] == {"enabled": False, "price_type": "value", "steps": []}
-    # No price is known for a market order on an unknown pair.
-    assert "value" not in created["position"]["price"]
+    # No price is known for a market order on an unknown pair: the placeholder quote stands in,
+    # so that the answer still has every field the spec requires.
+    assert created["position"]["price"]["value"] == PLACEHOLDER_PRICE
+    assert created["data"]["current_price"]["last"] == PLACEHOLDER_PRICE
+    assert not schema_errors("SmartTrade", created)
     expected_position = "smart_sell" if skip else "to_process"
     assert created["position"]["status"]["basic_type"] == expected_position
     assert created["data"]["force_start_available"] is (not skip)
