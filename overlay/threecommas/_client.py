@@ -69,6 +69,7 @@ _RETRYABLE_STATUSES = frozenset({502, 503, 504})
 ENV_API_KEY = "THREE_COMMAS_API_KEY"
 ENV_API_SECRET = "THREE_COMMAS_API_SECRET"
 ENV_PRIVATE_KEY_FILE = "THREE_COMMAS_PRIVATE_KEY_FILE"
+ENV_BASE_URL = "THREE_COMMAS_BASE_URL"
 
 logger = logging.getLogger("threecommas")
 _DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
@@ -197,7 +198,7 @@ class _BaseClient:
         api_key: str | None,
         api_secret: str | None,
         private_key: str | bytes | os.PathLike[str] | None,
-        base_url: str,
+        base_url: str | None,
         forced_mode: str | None,
         timeout: TimeoutTypes,
         body_separator: str,
@@ -208,6 +209,8 @@ class _BaseClient:
             raise ValueError(f"no API key: pass api_key or set {ENV_API_KEY}")
         if not isinstance(key, str):
             raise TypeError("api_key must be a str")
+        if base_url is None:
+            base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValueError("base_url must be an http:// or https:// URL")
         self._auth = ThreeCommasAuth(
@@ -379,8 +382,9 @@ class ThreeCommas(_BaseClient):
 
     Credentials come from the arguments or, when omitted, from the environment:
     `THREE_COMMAS_API_KEY`, and `THREE_COMMAS_API_SECRET` (system-generated key, HMAC) or
-    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). Every request is signed, also when
-    it goes through an `http_client` of your own (for proxies, a custom transport, tests).
+    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). `base_url` defaults to
+    `THREE_COMMAS_BASE_URL`, else the production API. Every request is signed, also when it
+    goes through an `http_client` of your own (for proxies, a custom transport, tests).
 
     The signature covers the path, the query string and the JSON body exactly as sent. When a
     body goes without a query string, the docs disagree on what joins path and body: their HMAC
@@ -397,7 +401,7 @@ class ThreeCommas(_BaseClient):
         api_secret: str | None = None,
         *,
         private_key: str | bytes | os.PathLike[str] | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         forced_mode: str | None = None,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         http_client: httpx.Client | None = None,
@@ -501,7 +505,7 @@ class AsyncThreeCommas(_BaseClient):
         api_secret: str | None = None,
         *,
         private_key: str | bytes | os.PathLike[str] | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         forced_mode: str | None = None,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         http_client: httpx.AsyncClient | None = None,
