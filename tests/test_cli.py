@@ -305,9 +305,13 @@ def test_body_subcommands_read_a_json_file(
     [
         (["create"], "{not json", "not JSON"),
         (["create"], "", "not JSON"),
-        (["create"], "[]", "mapping"),
+        (["create"], "[]", "the body must be a JSON object, got an array"),
         (["create"], '{"account_id": 1, "pair": "USDT_BTC"}', "position"),
-        (["update", "7"], '{"leverage": {"enabled": true, "value": 0.5}}', "float"),
+        (
+            ["update", "7"],
+            '{"leverage": {"enabled": true, "value": 0.5}}',
+            "leverage[value] must be a string such as",
+        ),
         (["update", "7"], "{}", "must not be empty"),
         (["add-funds", "7"], '{"order_type": "limit", "units": {"value": "1"}}', "price"),
         (
