@@ -312,7 +312,7 @@ def test_body_subcommands_read_a_json_file(
             '{"leverage": {"enabled": true, "value": 0.5}}',
             "leverage[value] must be a string such as",
         ),
-        (["update", "7"], "{}", "must not be empty"),
+        (["update", "7"], "{}", "body must have at least 1 field, got an empty object"),
         (["add-funds", "7"], '{"order_type": "limit", "units": {"value": "1"}}', "price"),
         (
             ["reduce-funds", "7"],
