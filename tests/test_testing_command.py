@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from threecommas.testing._faults import FaultConfig, add_fault_options, faults_from_args
+from threecommas.testing._faults import (
+    _RULE_TEXT_KEYS,
+    FAULT_KINDS,
+    FaultConfig,
+    add_fault_options,
+    faults_from_args,
+)
 
 # Runs the module as `python -m` would, in an interpreter where the extra's packages cannot be
 # imported (an entry of None in sys.modules makes `import` raise ImportError).
@@ -114,3 +121,44 @@ def test_a_bad_fault_option_exits_2_with_the_key_named() -> None:
         "python -m threecommas.testing: error: --fault 'error:status=abc': status: "
         "expected a whole number, got 'abc'"
     )
+
+
+# --- the README documents what a user can type --------------------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(title)
+    end = text.find("\n#", start + len(title))
+    return text[start : end if end != -1 else None]
+
+
+def test_the_readme_documents_every_fault_option_kind_and_key() -> None:
+    section = _section("#### Fault options of `serve`")
+    parser = argparse.ArgumentParser()
+    add_fault_options(parser)
+    options = [s for action in parser._actions for s in action.option_strings if s != "-h"]
+    options.remove("--help")
+    assert options
+    for option in options:
+        assert f"`{option}" in section, option
+    for kind in FAULT_KINDS:
+        assert f"`{kind}`" in section, kind
+    for key in _RULE_TEXT_KEYS:
+        assert f"| `{key}` |" in section, key
+
+
+def test_the_readme_fixtures_table_lists_every_fixture() -> None:
+    from threecommas.testing import pytest_plugin
+
+    fixtures = {
+        name
+        for name, value in vars(pytest_plugin).items()
+        if name.startswith("threecommas_") and callable(value)
+    }
+    assert "threecommas_server_factory" in fixtures
+    table = _section("### pytest fixtures")
+    for name in fixtures:
+        assert f"`{name}`" in table.split("```", 1)[0], name
