@@ -745,11 +745,19 @@ _NO_PYTHON_WORDS = ("api_key", "api_secret", "private_key", "base_url", "pass ")
         ),
         (
             {"THREE_COMMAS_API_KEY": "k", "THREE_COMMAS_PRIVATE_KEY_FILE": "/no/such/key.pem"},
-            "threecommas: THREE_COMMAS_PRIVATE_KEY_FILE: cannot read '/no/such/key.pem' "
+            "threecommas: THREE_COMMAS_PRIVATE_KEY_FILE: the file it names cannot be read "
             "(No such file or directory)\n",
         ),
+        (
+            {
+                "THREE_COMMAS_API_KEY": "k",
+                "THREE_COMMAS_PRIVATE_KEY_FILE": "-----BEGIN PRIVATE KEY-----\ns3cr3t\n",
+            },
+            "threecommas: THREE_COMMAS_PRIVATE_KEY_FILE holds PEM text; it must be the path "
+            "of the PEM file\n",
+        ),
     ],
-    ids=["no-key", "no-secret", "empty-secret", "both", "unreadable-key-file"],
+    ids=["no-key", "no-secret", "empty-secret", "both", "unreadable-key-file", "pem-as-path"],
 )
 def test_credential_messages_name_environment_variables(
     monkeypatch: pytest.MonkeyPatch,

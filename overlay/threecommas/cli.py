@@ -679,13 +679,18 @@ def _check_credentials(environ: Mapping[str, str]) -> None:
             f"{ENV_PRIVATE_KEY_FILE} (the path of your RSA private key, PEM)"
         )
     if key_file:
+        # The value is never echoed: it might be a key pasted where its path belongs.
+        if "-----BEGIN" in key_file:
+            raise UsageError(
+                f"{ENV_PRIVATE_KEY_FILE} holds PEM text; it must be the path of the PEM file"
+            )
         try:
             with open(key_file, "rb"):
                 pass
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
             raise UsageError(
-                f"{ENV_PRIVATE_KEY_FILE}: cannot read {key_file!r} "
-                f"({exc.strerror or type(exc).__name__})"
+                f"{ENV_PRIVATE_KEY_FILE}: the file it names cannot be read ({reason})"
             ) from None
 
 
