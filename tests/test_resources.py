@@ -844,7 +844,7 @@ REFUSED: list[tuple[str, tuple[Any, ...], dict[str, Any], type[Exception], str]]
     ),
     # update
     ("smart_trades.update", (1,), {}, TypeError, "at least one"),
-    ("smart_trades.update", (1, {}), {}, ValueError, "must not be empty"),
+    ("smart_trades.update", (1, {}), {}, ValueError, "must have at least 1 field"),
     (
         "smart_trades.update",
         (1, {"leverage": {"enabled": True, "value": 0}}),

@@ -1120,7 +1120,7 @@ def test_update_that_breaks_a_rule_is_422(app: Starlette) -> None:
         }
     }
     attributes = invalid(api(app, "PATCH", f"/v2/smart_trades/{SMART_TRADE_ID}", body), 422)
-    assert attributes == {"take_profit[steps]": ["volumes must add up to 100"]}
+    assert attributes == {"take_profit[steps]": ["volumes must add up to 100, got 90"]}
 
 
 @pytest.mark.parametrize("raw", [b"", b"{", b"null", b"\xff\xfe", b"[" * 100_000])
@@ -1265,7 +1265,7 @@ def test_reduce_funds_with_a_malformed_body_is_400(app: Starlette) -> None:
     attributes = invalid(
         api(app, "POST", f"/v2/smart_trades/{SMART_TRADE_ID}/reduce_funds", body), 400
     )
-    assert attributes == {"order_type": ["does not have a valid value"]}
+    assert attributes == {"order_type": ["must be one of 'market', 'limit', got 'stop'"]}
 
 
 def test_close_smart_trade_by_market(app: Starlette) -> None:
@@ -1288,7 +1288,9 @@ def test_set_note(app: Starlette) -> None:
     assert noted["note"] == noted["note_raw"] == note
     assert stored(app, CANCELLED_ID)["note_raw"] == note
     too_long = api(app, "POST", f"/v2/smart_trades/{CANCELLED_ID}/set_note", {"note": note + "!"})
-    assert invalid(too_long, 400) == {"note": ["is too long (maximum is 300 characters)"]}
+    assert invalid(too_long, 400) == {
+        "note": ["must be at most 300 characters long, got 301 characters"]
+    }
     assert set(
         invalid(api(app, "POST", f"/v2/smart_trades/{CANCELLED_ID}/set_note", {"note": ""}), 400)
     ) == {"note"}
@@ -1541,8 +1543,8 @@ def test_create_that_breaks_a_rule_is_422(app: Starlette) -> None:
     body["take_profit"]["steps"] = body["take_profit"]["steps"][:1]
     attributes = invalid(api(app, "POST", "/v2/smart_trades", body), 422)
     assert attributes == {
-        "take_profit[steps]": ["volumes must add up to 100"],
-        "stop_loss[breakeven]": ["needs at least two take profit steps"],
+        "take_profit[steps]": ["volumes must add up to 100, got 50"],
+        "stop_loss[breakeven]": ["needs at least two enabled take-profit steps, got 1 step"],
     }
 
 

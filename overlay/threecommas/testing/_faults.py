@@ -1074,25 +1074,68 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
 # --- Command line -------------------------------------------------------------------------------
 
 
+_TRUE_WORDS: Final = ("1", "true", "yes", "on")
+_FALSE_WORDS: Final = ("0", "false", "no", "off")
+
+
+def _flag_word(value: str) -> bool:
+    word = value.lower()
+    if word in _TRUE_WORDS or word in _FALSE_WORDS:
+        return word in _TRUE_WORDS
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _whole_number(value: str) -> int:
+    try:
+        return int(value, 10)
+    except ValueError:
+        raise ValueError(f"expected a whole number, got {value!r}") from None
+
+
+def _decimal_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"expected a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
+
+
+# The keys of `--fault KIND:KEY=VALUE,...` and how each value is read.
+_RULE_TEXT_KEYS: Final[dict[str, Callable[[str], Any]]] = {
+    "status": _whole_number,
+    "seconds": _decimal_number,
+    "probability": _decimal_number,
+    "count": _whole_number,
+    "operations": lambda value: [v for v in value.split("+") if v],
+    "after_apply": _flag_word,
+}
+
+
 def _rule_from_text(text: str) -> FaultRule:
-    """``KIND[:key=value,...]``, e.g. ``error:status=503,probability=0.1,operations=a+b``."""
+    """``KIND[:key=value,...]``, e.g. ``error:status=503,probability=0.1,operations=a+b``.
+
+    A ``ValueError`` names the option, the key and what it expected."""
     kind, _, rest = text.partition(":")
     data: dict[str, Any] = {"kind": kind.strip()}
+    where = f"--fault {text!r}"
     for item in filter(None, (part.strip() for part in rest.split(","))):
         name, equals, value = item.partition("=")
-        if not equals:
-            raise ValueError(f"{item!r}: expected key=value")
         name = name.strip()
-        value = value.strip()
-        if name == "operations":
-            data[name] = [v for v in value.split("+") if v]
-        elif name == "after_apply":
-            data[name] = value.lower() in ("1", "true", "yes", "on")
-        elif name in ("status", "count"):
-            data[name] = int(value)
-        else:
-            data[name] = float(value)
-    return FaultRule.from_json(data)
+        if not equals:
+            raise ValueError(f"{where}: {item!r} is not KEY=VALUE")
+        read = _RULE_TEXT_KEYS.get(name)
+        if read is None:
+            raise ValueError(f"{where}: unknown key {name!r} (known: {', '.join(_RULE_TEXT_KEYS)})")
+        try:
+            data[name] = read(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"{where}: {name}: {exc}") from None
+    try:
+        return FaultRule.from_json(data)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
 
 
 def add_fault_options(parser: argparse.ArgumentParser) -> None:
