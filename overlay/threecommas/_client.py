@@ -382,22 +382,21 @@ class _BaseClient:
         method, path = request.method, _target(request)
         sent = _sent(exc)
         timeout = isinstance(exc, httpx.TimeoutException)
-        what = f"timed out ({type(exc).__name__})" if timeout else f"failed: {type(exc).__name__}"
-        detail = "" if timeout or not str(exc) else f": {exc}"
+        cause = type(exc).__name__ if timeout or not str(exc) else f"{type(exc).__name__}: {exc}"
+        what = "timed out" if timeout else "failed"
         if sent and method not in _SAFE_METHODS:
             cls = OutcomeUnknownTimeoutError if timeout else OutcomeUnknownError
             return cls(
-                f"{method} {path} {what}{detail} after the request was sent: the API may have "
+                f"{method} {path} {what} after the request was sent ({cause}): the API may have "
                 "carried it out, or not. It was not repeated: read the SmartTrade (after a "
                 "create: list your SmartTrades) before sending it again",
                 method=method,
                 path=path,
                 sent=True,
             )
-        if not sent:
-            detail += " (nothing was sent)"
+        where = "; nothing was sent" if not sent else ""
         kind = APITimeoutError if timeout else APIConnectionError
-        return kind(f"{method} {path} {what}{detail}", method=method, path=path, sent=sent)
+        return kind(f"{method} {path} {what} ({cause}{where})", method=method, path=path, sent=sent)
 
     def _result(
         self, call: Call[T], request: httpx.Request, response: httpx.Response, started: float
