@@ -732,6 +732,8 @@ def test_an_encrypted_key_with_its_password_signs_like_the_plain_key(
     monkeypatch.setenv("THREE_COMMAS_PRIVATE_KEY_PASSWORD", PASSWORD)
     assert _signature() == expected
     assert AsyncThreeCommas(KEY).auth is not None
+    # the environment's password never gets in the way of a key that needs none
+    assert _signature(private_key=TEST_PRIVATE_KEY_PATH) == expected
 
 
 @pytest.mark.parametrize("cls", CLIENTS)

@@ -171,11 +171,10 @@ def _read_key_file(path: Path, *, show_path: bool) -> tuple[bytes, str]:
 
 
 def _key_password(password: object, *, for_key: bool) -> bytes | None:
+    """The password given as an argument, as bytes (None when not given)."""
     if password is None:
-        password = os.environ.get(ENV_PRIVATE_KEY_PASSWORD) or None
-        if password is None or not for_key:
-            return None
-    elif not for_key:
+        return None
+    if not for_key:
         raise ValueError("private_key_password is for an RSA private_key; none was given")
     if isinstance(password, str):
         try:
@@ -185,6 +184,15 @@ def _key_password(password: object, *, for_key: bool) -> bytes | None:
     if isinstance(password, bytes):
         return password
     raise TypeError(f"private_key_password must be a str or bytes, not {type(password).__name__}")
+
+
+def _env_password(pem: bytes) -> bytes | None:
+    # The environment's password serves encrypted keys only (PKCS#8 "ENCRYPTED PRIVATE KEY",
+    # or PKCS#1 with "Proc-Type: 4,ENCRYPTED"), so that setting it never breaks a plain key.
+    password = os.environ.get(ENV_PRIVATE_KEY_PASSWORD)
+    if not password or b"ENCRYPTED" not in pem:
+        return None
+    return _key_password(password, for_key=True)
 
 
 def _make_signer(
@@ -210,6 +218,8 @@ def _make_signer(
         return HmacSigner(api_secret)
     if private_key is not None:
         data, source = _read_private_key(private_key)
+        if password is None:
+            password = _env_password(data)
         try:
             return RsaSigner(data, password)
         except ValueError as exc:  # fixed texts, never derived from the key
