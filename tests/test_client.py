@@ -82,6 +82,7 @@ def no_credentials_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "THREE_COMMAS_API_KEY",
         "THREE_COMMAS_API_SECRET",
         "THREE_COMMAS_PRIVATE_KEY_FILE",
+        "THREE_COMMAS_PRIVATE_KEY_PASSWORD",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -27,7 +27,7 @@ import httpx
 
 from threecommas._client import _UNSET, Call, TimeoutTypes, _Unset
 from threecommas._schema import check_body, field_name
-from threecommas._validation import check_id
+from threecommas._validation import check_id, check_int_range, exact_str
 from threecommas_api.api.smart_trades import add_funds as _add_funds
 from threecommas_api.api.smart_trades import cancel_smart_trade as _cancel_smart_trade
 from threecommas_api.api.smart_trades import cancel_trade as _cancel_trade
@@ -134,11 +134,7 @@ def _check_enum(name: str, value: object, kind: type[E]) -> E:
 
 
 def _check_range(name: str, value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
-    return value
+    return check_int_range(name, value, low, high)  # a plain int: what is checked is sent
 
 
 def _check_pattern(name: str, value: object, pattern: re.Pattern[str], example: str) -> str:
@@ -146,7 +142,7 @@ def _check_pattern(name: str, value: object, pattern: re.Pattern[str], example: 
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if pattern.fullmatch(value) is None:
         raise ValueError(f"{name} must look like {example!r}, got {value!r}")
-    return value
+    return exact_str(name, value)
 
 
 def _check_datetime(name: str, value: object) -> datetime.datetime:
@@ -161,10 +157,11 @@ def _check_datetime(name: str, value: object) -> datetime.datetime:
 
 
 def _decimal_text(name: str, value: Decimal) -> str:
-    if not value.is_finite():
+    # Decimal's own methods, not a subclass's overrides: the text checked is the text sent.
+    if not Decimal.is_finite(value):
         raise ValueError(f"{name} must be a finite decimal, got {value}")
     # Fixed-point, never exponent notation: str(Decimal("1E-8")) would be "1E-8".
-    return format(value, "f")
+    return Decimal.__format__(value, "f")
 
 
 def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
@@ -172,8 +169,13 @@ def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
     fixed-point text. A float anywhere is refused: quantities never pass through binary floats."""
     if isinstance(value, Enum):
         return _plain(value.value, path)
-    if value is None or isinstance(value, str | int):  # bool is an int
+    if value is None or isinstance(value, bool):
         return value
+    # Plain int and str, whatever subclass was given, and only text UTF-8 can encode.
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, str):
+        return exact_str(field_name(path), value)
     if isinstance(value, Decimal):
         return _decimal_text(field_name(path), value)
     if isinstance(value, float):
@@ -196,6 +198,7 @@ def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"{field_name(path)} has a key that is not a str: {key!r}")
+            key = exact_str(f"a key of {field_name(path)}", key)
             plain[key] = _plain(item, (*path, key))
         return plain
     if isinstance(value, list | tuple):
@@ -544,7 +547,25 @@ def _close_trade_by_market_call(
 # --- the synchronous namespaces -----------------------------------------------------------------
 
 
-class Trades:
+class _Namespace:
+    """What the resource classes share: a repr that says whose they are and what they offer."""
+
+    def __repr__(self) -> str:
+        kind = type(self)
+        methods = [
+            f"{name}()"
+            for name in sorted(vars(kind))
+            if not name.startswith("_") and callable(getattr(kind, name))
+        ]
+        parts = [name for name, value in vars(self).items() if isinstance(value, _Namespace)]
+        client: _BaseClient = vars(self)["_client"]  # each subclass types its own `_client`
+        return (
+            f"<{kind.__name__} of {type(client).__name__}({client.base_url!r}): "
+            f"{', '.join(methods + parts)}>"
+        )
+
+
+class Trades(_Namespace):
     """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade."""
 
     def __init__(self, client: ThreeCommas) -> None:
@@ -613,6 +634,9 @@ class Trades:
             NotFoundError: no such SmartTrade or trade.
             ResponseParseError: a success without a SmartTrade in it (an empty body, say).
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
@@ -645,6 +669,9 @@ class Trades:
             PermissionDeniedError: the trade cannot be cancelled.
             NotFoundError: no such SmartTrade or trade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _trade_call(
             self._client,
@@ -657,7 +684,7 @@ class Trades:
         return self._client._execute(call, _check_timeout(timeout))
 
 
-class SmartTrades:
+class SmartTrades(_Namespace):
     """`client.smart_trades`: SmartTrade operations of the synchronous client."""
 
     def __init__(self, client: ThreeCommas) -> None:
@@ -723,6 +750,9 @@ class SmartTrades:
             UnprocessableEntityError: the API refused the values (`error_attributes`).
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: list your SmartTrades before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         fields = {
             "account_id": account_id,
@@ -938,6 +968,9 @@ class SmartTrades:
             NotFoundError: no such SmartTrade.
             BadRequestError, UnprocessableEntityError: the API refused the body.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         fields = {
             "leverage": leverage,
@@ -976,6 +1009,9 @@ class SmartTrades:
             NotFoundError: no such SmartTrade.
             ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1029,6 +1065,9 @@ class SmartTrades:
             PermissionDeniedError: funds cannot be added in the current state.
             UnprocessableEntityError: the exchange refused the amount.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _add_funds_call(
             self._client,
@@ -1118,6 +1157,9 @@ class SmartTrades:
             PermissionDeniedError: not in `waiting_targets`.
             UnprocessableEntityError: the exchange refused the amount.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _reduce_funds_call(
             self._client,
@@ -1159,6 +1201,9 @@ class SmartTrades:
             PermissionDeniedError: the SmartTrade cannot be closed in its current status.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1193,6 +1238,9 @@ class SmartTrades:
             ValueError: the note is empty or longer than 300 characters; nothing was sent.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _set_note_call(self._client, smart_trade_id, note, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
@@ -1227,6 +1275,9 @@ class SmartTrades:
             PermissionDeniedError: the position cannot be started in its current status.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client, _force_start._get_kwargs, _parse_started, smart_trade_id, forced_mode
@@ -1261,6 +1312,9 @@ class SmartTrades:
             PermissionDeniedError: the SmartTrade cannot be processed now.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1288,7 +1342,7 @@ class SmartTrades:
 # --- the asynchronous namespaces: the same calls, awaited ---------------------------------------
 
 
-class AsyncTrades:
+class AsyncTrades(_Namespace):
     """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade, async."""
 
     def __init__(self, client: AsyncThreeCommas) -> None:
@@ -1340,7 +1394,7 @@ class AsyncTrades:
     cancel.__doc__ = Trades.cancel.__doc__
 
 
-class AsyncSmartTrades:
+class AsyncSmartTrades(_Namespace):
     """`client.smart_trades`: SmartTrade operations of the asynchronous client."""
 
     def __init__(self, client: AsyncThreeCommas) -> None:

@@ -987,10 +987,15 @@ def _bad_request(description: str) -> Response:
 
 
 async def _json_body(request: Request) -> Any:
+    """The admin request's JSON body; ValueError (a 400) for anything that is not readable
+    JSON, a body nested deeper than Python can parse included."""
     raw = await request.body()
     if not raw.strip():
         return {}
-    return json.loads(raw)
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError("the body is nested too deeply to be read") from None
 
 
 AdminEndpoint = Callable[[Request], Awaitable[Response]]
