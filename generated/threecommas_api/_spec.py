@@ -1,4 +1,4 @@
 """The OpenAPI document this package was generated from (written by scripts/generate.py)."""
 
-SPEC_VERSION = "0.1.0"
-SPEC_SHA256 = "6b5ae6589720eb82d337f86ed79f027657bdf710c50b3bf000140ba8cd124860"
+SPEC_VERSION = "0.2.0"
+SPEC_SHA256 = "fc6fa2f48c3eccac8a15b210adad641ee28e935584da96026d4dbbf2cd4c94b2"

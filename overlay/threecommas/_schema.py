@@ -45,10 +45,20 @@ def load_spec() -> dict[str, Any]:
 
 
 @cache
-def _validator(schema_name: str) -> Any:
+def canonical_spec() -> dict[str, Any]:
+    """The document's canonical view: the request forms the SDK sends (see `_spec_views`)."""
+    from threecommas._spec_views import canonical_view
+
+    return canonical_view(load_spec())
+
+
+@cache
+def _validator(schema_name: str, lenient: bool = False) -> Any:
     import jsonschema
 
-    spec = load_spec()
+    # The SDK checks what it sends against the canonical view; the test server checks what it
+    # receives against the document as written, which also takes the docs' spellings.
+    spec = load_spec() if lenient else canonical_spec()
     if schema_name not in spec["components"]["schemas"]:
         raise KeyError(f"no schema {schema_name!r} in the OpenAPI document")
     schema = {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]}
@@ -69,8 +79,8 @@ def _add(errors: Errors, name: str, message: str) -> None:
         messages.append(message)
 
 
-def _schema_errors(schema_name: str, body: Any, errors: Errors) -> None:
-    for error in _validator(schema_name).iter_errors(body):
+def _schema_errors(schema_name: str, body: Any, errors: Errors, lenient: bool = False) -> None:
+    for error in _validator(schema_name, lenient).iter_errors(body):
         for leaf in _leaves(error):
             path = list(leaf.absolute_path)
             kind = leaf.validator
@@ -150,6 +160,9 @@ def _take_profit_rules(body: Mapping[str, Any], errors: Errors, *, partial: bool
     if steps and None not in volumes and sum(v for v in volumes if v is not None) != 100:
         _add(errors, "take_profit[steps]", "volumes must add up to 100")
     for index, step in enumerate(steps):
+        if not partial and "id" in step:
+            # A step id names an existing step to edit in place: only an update has those.
+            _add(errors, field_name(["take_profit", "steps", index, "id"]), "is only for an update")
         trailing = step.get("trailing")
         if isinstance(trailing, Mapping) and trailing.get("enabled") is True:
             name = field_name(["take_profit", "steps", index, "trailing", "enabled"])
@@ -182,10 +195,13 @@ _RULES: dict[str, Callable[[Mapping[str, Any], Errors], None]] = {
 }
 
 
-def schema_errors(schema_name: str, body: Any) -> Errors:
-    """What breaks the schema itself: field name -> messages (empty when the body is valid)."""
+def schema_errors(schema_name: str, body: Any, *, lenient: bool = False) -> Errors:
+    """What breaks the schema itself: field name -> messages (empty when the body is valid).
+
+    Against the canonical view (what the SDK sends), or with `lenient` against the document
+    as written, which also takes the forms the docs' examples send."""
     errors: Errors = {}
-    _schema_errors(schema_name, body, errors)
+    _schema_errors(schema_name, body, errors, lenient)
     return errors
 
 
