@@ -1414,9 +1414,10 @@ def test_a_trade_cancel_that_would_cancel_the_smart_trade_follows_its_rule(
     first, second = (s["id"] for s in stored(app, SMART_SELL_ID)["take_profit"]["steps"])
     path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
     before = store_of(app).snapshot()
-    assert "stop loss" in refused(api(app, "DELETE", path + str(ids["stop_loss"])))[
-        "error_description"
-    ]
+    assert (
+        "stop loss"
+        in refused(api(app, "DELETE", path + str(ids["stop_loss"])))["error_description"]
+    )
     assert store_of(app).snapshot() == before
     # A step that is not the last leaves the SmartTrade alone: allowed in any status.
     ok(api(app, "DELETE", path + str(first)), 200)
