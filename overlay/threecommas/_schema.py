@@ -3,7 +3,9 @@
 The client runs these checks before sending (a `ValueError` naming every bad field, nothing
 sent) and the recorded-responses server runs the same ones to answer 400/422 with
 `error_attributes`, so both always agree with the spec. Field names are written in the API's
-bracket notation: `take_profit[steps][0][price][value]`.
+bracket notation: `take_profit[steps][0][price][value]`. The client checks against the
+document's canonical view (what it sends); the server, with `lenient=True`, against the
+document as written, which also takes the docs' own spellings (see `_spec_views`).
 
 The document ships inside the package (`threecommas/openapi.yaml` in a wheel); in a source
 checkout it is read from `openapi/threecommas.yaml`. It is loaded on first use only.
