@@ -1,4 +1,4 @@
 """The OpenAPI document this package was generated from (written by scripts/generate.py)."""
 
 SPEC_VERSION = "0.2.0"
-SPEC_SHA256 = "fc6fa2f48c3eccac8a15b210adad641ee28e935584da96026d4dbbf2cd4c94b2"
+SPEC_SHA256 = "9efdea03cd4aa5b2aa952608e6f2978c9290396dbbe2d2b5257bfd3b6616adf6"

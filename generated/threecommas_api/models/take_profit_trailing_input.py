@@ -17,8 +17,8 @@ class TakeProfitTrailingInput:
 
     enabled: bool
     percent: str | Unset = UNSET
-    """ A take-profit trailing deviation in percent, from 0.01 to 100 (the limits the create
-    page of the newer docs gives), as a decimal string.
+    """ A take-profit trailing deviation in percent, from 0.01 to 100 (the limits the GitBook
+    and the newest create pages give), as a decimal string.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
