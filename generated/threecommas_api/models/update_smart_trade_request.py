@@ -16,7 +16,7 @@ class UpdateSmartTradeRequest:
     """The body of `update_smart_trade`: the parts to change. A take-profit step may carry the
     `id` of an existing step to edit it in place, as the docs' edit example does. (That
     example also sends `position.type` and, per step, `units` and `total`, which the
-    parameter list does not name; they are not described here, and the API ignores them.)
+    parameter list does not name; they are not described here.)
 
     """
 

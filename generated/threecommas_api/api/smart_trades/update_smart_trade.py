@@ -131,7 +131,7 @@ def sync_detailed(
             take-profit step may carry the
             `id` of an existing step to edit it in place, as the docs' edit example does. (That
             example also sends `position.type` and, per step, `units` and `total`, which the
-            parameter list does not name; they are not described here, and the API ignores them.)
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ def sync(
             take-profit step may carry the
             `id` of an existing step to edit it in place, as the docs' edit example does. (That
             example also sends `position.type` and, per step, `units` and `total`, which the
-            parameter list does not name; they are not described here, and the API ignores them.)
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio_detailed(
             take-profit step may carry the
             `id` of an existing step to edit it in place, as the docs' edit example does. (That
             example also sends `position.type` and, per step, `units` and `total`, which the
-            parameter list does not name; they are not described here, and the API ignores them.)
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,7 +262,7 @@ async def asyncio(
             take-profit step may carry the
             `id` of an existing step to edit it in place, as the docs' edit example does. (That
             example also sends `position.type` and, per step, `units` and `total`, which the
-            parameter list does not name; they are not described here, and the API ignores them.)
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
