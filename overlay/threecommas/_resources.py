@@ -664,7 +664,8 @@ class Trades:
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            trade_id: ID of the take-profit trade (a `take_profit.steps[].id`, or a Trade's `id`).
+            trade_id: ID of the trade: a `take_profit.steps[].id`, or a Trade's `id` from
+                `trades.list` (the stop-loss trade's too).
             forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
