@@ -189,6 +189,7 @@ CREATE_BODY = {
     "position": POSITION,
     "take_profit": TAKE_PROFIT,
     "stop_loss": STOP_LOSS,
+    "leverage": {"enabled": False},
     "note": "from the tests",
 }
 
@@ -600,6 +601,7 @@ def test_create_from_generated_models_sends_their_json(kind: str) -> None:
             ],
         },
         "leverage": {"enabled": True, "type": "isolated", "value": 5},
+        "stop_loss": {"enabled": False},  # left out: sent switched off
         "instant": False,
         "skip_enter_step": False,
     }
@@ -1176,7 +1178,7 @@ def test_async_flow_against_the_server(threecommas_server: RunningServer) -> Non
 
 def test_the_server_refuses_what_the_sdk_would_not_send(threecommas_server: RunningServer) -> None:
     """The SDK's checks and the server's agree: a body the SDK refuses, the server refuses too."""
-    body = {**LIVE_CREATE, "take_profit": BAD_VOLUMES}
+    body = {**LIVE_CREATE, "take_profit": BAD_VOLUMES, "stop_loss": {"enabled": False}}
     with live_client(threecommas_server) as client:
         with pytest.raises(ValueError, match="add up to 100"):
             client.smart_trades.create(body)

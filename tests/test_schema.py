@@ -42,6 +42,7 @@ VALID_CREATE: dict[str, Any] = {
         "order_type": "market",
         "conditional": {"price": {"type": "bid", "value": "60000"}},
     },
+    "leverage": {"enabled": False},
 }
 
 

@@ -945,17 +945,20 @@ def test_every_recording_replays_on_a_fresh_server(recording: Recording) -> None
         assert response.content == expected.encode()
 
 
-def test_list_trades_replay_is_the_docs_example_but_for_the_stop_loss_flags(app: Starlette) -> None:
+def test_list_trades_replay_is_the_docs_example_but_for_the_stop_loss_close_flag(
+    app: Starlette,
+) -> None:
     recording = next(r for r in load_recordings() if r.operation == "list_trades")
     trades = ok(api(app, "GET", recording.path), 200)
     assert [t["id"] for t in trades] == [t["id"] for t in recording.body]
     for got, want in zip(trades, recording.body, strict=True):
         differing = {k for k in want if got[k] != want[k]} - {"created_at", "updated_at"}
         if want["trade_purpose"] == "stop_loss":
-            # The docs mark their stop loss cancelable and closable by market; the cancel-trade
-            # page says not to cancel it and close-by-market is for take-profit trades only.
-            assert differing == {"cancelable", "force_processable"}
-            assert got["cancelable"] is got["force_processable"] is False
+            # The docs mark their stop loss closable by market, which is for take-profit
+            # trades only. It can be cancelled, as the docs say (that cancels the SmartTrade).
+            assert differing == {"force_processable"}
+            assert got["force_processable"] is False
+            assert got["cancelable"] is True
         else:
             assert differing == set()
 
@@ -1367,28 +1370,74 @@ def test_cancel_trade(app: Starlette) -> None:
     path = f"/v2/smart_trades/{SMART_TRADE_ID}/trades/"
     after = ok(api(app, "DELETE", path + "1047934727"), 200)
     assert [s["id"] for s in after["take_profit"]["steps"]] == [1047934728, CLOSED_STEP_ID]
+    assert after["status"]["basic_type"] == "waiting_targets"
     assert 1047934727 not in [t["id"] for t in ok(api(app, "GET", path[:-1]), 200)]
     refused(api(app, "DELETE", path + "1047934727"), 404)  # gone
     ok(api(app, "DELETE", path + "1047934728"), 200)
-    # The last take-profit step stays.
-    last = refused(api(app, "DELETE", path + str(CLOSED_STEP_ID)))
-    assert "last take profit" in last["error_description"]
+    # The last take-profit step can be cancelled too, and that cancels the SmartTrade.
     trades = ok(api(app, "GET", path[:-1]), 200)
-    assert [t["cancelable"] for t in trades if t["trade_purpose"] == "take_profit"] == [False]
+    assert [t["cancelable"] for t in trades if t["trade_purpose"] == "take_profit"] == [True]
+    last = ok(api(app, "DELETE", path + str(CLOSED_STEP_ID)), 200)
+    assert last["status"] == {
+        "type": "cancellation_pending",
+        "basic_type": "cancellation_pending",
+        "title": "Cancelling",
+    }
+    assert last["take_profit"]["steps"] == []
+    assert last["data"]["cancel_available"] is False
+    assert ok(api(app, "GET", f"/v2/smart_trades/{SMART_TRADE_ID}"), 200) == last
 
 
-def test_cancel_trade_refuses_the_stop_loss_and_the_position(app: Starlette) -> None:
+def test_cancelling_the_stop_loss_trade_cancels_the_smart_trade(app: Starlette) -> None:
     ids = store_of(app).trade_ids(SMART_SELL_ID)
     path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
+    steps = [s["id"] for s in stored(app, SMART_SELL_ID)["take_profit"]["steps"]]
+    stop_loss = next(
+        t for t in ok(api(app, "GET", path[:-1]), 200) if t["trade_purpose"] == "stop_loss"
+    )
+    assert stop_loss["id"] == ids["stop_loss"] and stop_loss["cancelable"] is True
+    after = ok(api(app, "DELETE", path + str(ids["stop_loss"])), 200)
+    assert after["status"]["basic_type"] == "cancellation_pending"
+    # Only the SmartTrade's status changes: its steps and stop loss are as they were.
+    assert [s["id"] for s in after["take_profit"]["steps"]] == steps
+    assert after["stop_loss"] == stored(app, SMART_SELL_ID)["stop_loss"]
+    # Now nothing can cancel it again, the stop loss included.
+    again = refused(api(app, "DELETE", path + str(ids["stop_loss"])))
+    assert "cancellation_pending" in again["error_description"]
+    listed = ok(api(app, "GET", path[:-1]), 200)
+    assert [t["cancelable"] for t in listed if t["trade_purpose"] == "stop_loss"] == [False]
+
+
+@pytest.mark.parametrize("status", ["created", "panic_sell_pending", "cancelled", "failed"])
+def test_a_trade_cancel_that_would_cancel_the_smart_trade_follows_its_rule(
+    app: Starlette, status: str
+) -> None:
+    put_with(app, SMART_SELL_ID, status=status)
+    ids = store_of(app).trade_ids(SMART_SELL_ID)
+    first, second = (s["id"] for s in stored(app, SMART_SELL_ID)["take_profit"]["steps"])
+    path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
+    before = store_of(app).snapshot()
     assert (
         "stop loss"
         in refused(api(app, "DELETE", path + str(ids["stop_loss"])))["error_description"]
     )
+    assert store_of(app).snapshot() == before
+    # A step that is not the last leaves the SmartTrade alone: allowed in any status.
+    ok(api(app, "DELETE", path + str(first)), 200)
+    last = refused(api(app, "DELETE", path + str(second)))
+    assert "last take profit" in last["error_description"]
+    assert status in last["error_description"]
+
+
+def test_cancel_trade_refuses_the_position(app: Starlette) -> None:
+    ids = store_of(app).trade_ids(SMART_SELL_ID)
+    path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
     # A Smart Sell has no position trade; the seed has one.
     refused(api(app, "DELETE", path + str(ids["position"])), 404)
     seed_position = store_of(app).trade_ids(SMART_TRADE_ID)["position"]
     refused(api(app, "DELETE", f"/v2/smart_trades/{SMART_TRADE_ID}/trades/{seed_position}"))
     refused(api(app, "POST", close_path(trade_id=seed_position)))
+    # The stop loss is not a take-profit trade: it cannot be closed by market.
     refused(api(app, "POST", close_path(SMART_SELL_ID, ids["stop_loss"])))
     refused(api(app, "DELETE", path + "42"), 404)
 
@@ -1450,11 +1499,13 @@ def test_create_then_read_list_and_act(app: Starlette) -> None:
         ok(api(app, "PATCH", f"/v2/smart_trades/{new_id}", edit), 200)["position"]["units"]["value"]
         == "12"
     )
-    ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[0]}"), 200)
-    refused(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[1]}"))
-    cancelled = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}"), 200)
+    one_left = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[0]}"), 200)
+    assert one_left["status"]["basic_type"] == "waiting_position"
+    # The last take-profit step: cancelling it cancels the SmartTrade, as the docs warn.
+    cancelled = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[1]}"), 200)
     assert cancelled["status"]["basic_type"] == "cancellation_pending"
     assert ok(api(app, "GET", f"/v2/smart_trades/{new_id}"), 200) == cancelled
+    refused(api(app, "DELETE", f"/v2/smart_trades/{new_id}"))  # already being cancelled
 
 
 @pytest.mark.parametrize(
@@ -1471,13 +1522,15 @@ def test_create_then_read_list_and_act(app: Starlette) -> None:
 def test_create_sets_the_type(
     app: Starlette, instant: bool, skip: bool, side: str, kind: str
 ) -> None:
-    body = {
+    body: dict[str, Any] = {
         "account_id": 1,
         "pair": "USDT_NEW",
         "instant": instant,
         "skip_enter_step": skip,
         "position": {"type": side, "order_type": "market", "units": {"value": "1"}},
     }
+    if not instant:  # only a Simple Buy/Sell may leave them out
+        body.update(take_profit={"enabled": False}, stop_loss={"enabled": False})
     created = create(app, body)
     assert created["data"]["type"] == kind
     # An account the server has not seen is a placeholder paper account, with every field.
@@ -1510,7 +1563,10 @@ def test_create_ids_are_unique(app: Starlette) -> None:
     [
         pytest.param(b"", {"body"}, id="no body"),
         pytest.param(b"{oops", {"body"}, id="not JSON"),
-        pytest.param(b"{}", {"account_id", "pair", "position"}, id="empty"),
+        # Take profit and stop loss may be left out only by a Simple Buy/Sell (`instant`).
+        pytest.param(
+            b"{}", {"account_id", "pair", "position", "take_profit", "stop_loss"}, id="empty"
+        ),
         pytest.param(
             json.dumps({**CREATE_BODY, "pair": "USDT-DOGE", "account_id": 0}).encode(),
             {"pair", "account_id"},
@@ -1524,9 +1580,9 @@ def test_create_ids_are_unique(app: Starlette) -> None:
             id="bad position",
         ),
         pytest.param(
-            json.dumps({**CREATE_BODY, "instant": "true"}).encode(),
+            json.dumps({**CREATE_BODY, "instant": "yes"}).encode(),
             {"instant"},
-            id="the docs' string boolean",
+            id="neither a boolean nor the docs' string boolean",
         ),
     ],
 )
@@ -1674,10 +1730,10 @@ def test_list_filters(app: Starlette, query: str, expected: list[int]) -> None:
     [
         "type=foo",
         "type=",
-        "status=successfully_finish",
+        "status=successfully_finishe",
         "status=ACTIVE",
         "order_by=id",
-        "order_direction=DESC",
+        "order_direction=Desc",
         "page=0",
         "page=1.5",
         "page=-1",

@@ -1,4 +1,4 @@
 """The OpenAPI document this package was generated from (written by scripts/generate.py)."""
 
 SPEC_VERSION = "0.2.0"
-SPEC_SHA256 = "41de0d515150a4d9a6211ed7d65e2dd8208f4588ba5c01854e1c1e5e4570110d"
+SPEC_SHA256 = "1d99fc7cddd81de0c44bd400d014358b26b4f7edf868a211e99d1513b3f538c9"

@@ -227,9 +227,11 @@ def _request_body(
     request: object,
     fields: Mapping[str, object],
     required: Sequence[str] = (),
+    defaults: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Body:
     """The request body of `operation`, from a generated model, a mapping or keyword fields,
-    checked against the OpenAPI schema of the same name (ValueError naming each bad field)."""
+    checked against the OpenAPI schema of the same name (ValueError naming each bad field).
+    `defaults` fills a part the caller left out (a copy of the value given)."""
     given = {name: value for name, value in fields.items() if value is not None}
     source: object
     if request is not None:
@@ -252,6 +254,9 @@ def _request_body(
             raise TypeError(f"{operation}() needs a request or at least one of {', '.join(fields)}")
         source = given
     body = _plain(source)
+    if defaults and isinstance(body, dict):
+        for name, value in defaults.items():
+            body.setdefault(name, dict(value))
     check_body(model.__name__, body)
     return model.from_dict(body)
 
@@ -346,6 +351,15 @@ def _id_call(
     return Call(get_kwargs(checked_id, forced_mode=_header(mode)), parse)
 
 
+# Every doc version marks these parts' `enabled` mandatory, and the spec requires the parts: a
+# part the caller left out is sent switched off.
+_CREATE_DEFAULTS: Mapping[str, Mapping[str, object]] = {
+    "leverage": {"enabled": False},
+    "take_profit": {"enabled": False},
+    "stop_loss": {"enabled": False},
+}
+
+
 def _create_call(
     client: _BaseClient,
     request: object,
@@ -362,6 +376,7 @@ def _create_call(
         request,
         fields,
         required=("account_id", "pair", "position"),
+        defaults=_CREATE_DEFAULTS,
     )
     return Call(
         _create_smart_trade._get_kwargs(body=body, forced_mode=_header(mode)), _parse_created
@@ -649,20 +664,27 @@ class Trades(_Namespace):
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
     ) -> SmartTrade:
-        """Cancel one take-profit trade (step) of a SmartTrade.
+        """Cancel one take-profit trade (step), or the stop-loss trade, of a SmartTrade.
 
-        Refused (403) for a step whose `data.cancelable` is false, for the last remaining
-        take-profit step (a SmartTrade keeps at least one), and for the stop loss, which cannot
-        be cancelled this way.
+        This can cancel the whole SmartTrade: as the docs warn, cancelling its last take-profit
+        step, or its stop-loss trade, cancels the SmartTrade (it becomes
+        `cancellation_pending`, as with `smart_trades.cancel`). To keep the SmartTrade, leave
+        at least one take-profit step and do not cancel the stop loss; check the returned
+        SmartTrade's `status`.
+
+        Refused (403) for a step whose `data.cancelable` is false, for the position and
+        reduce-funds trades, and, when it would cancel the SmartTrade, in a status where the
+        SmartTrade cannot be cancelled.
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            trade_id: ID of the take-profit trade (a `take_profit.steps[].id`, or a Trade's `id`).
+            trade_id: ID of the trade: a `take_profit.steps[].id`, or a Trade's `id` from
+                `trades.list` (the stop-loss trade's too).
             forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
         Returns:
-            The updated SmartTrade.
+            The updated SmartTrade (`cancellation_pending` when the call cancelled it).
 
         Raises:
             TypeError, ValueError: bad arguments; nothing was sent.
@@ -730,7 +752,8 @@ class SmartTrades(_Namespace):
             pair: pair in 3Commas format, QUOTE_BASE (`"USDT_BTC"`).
             position: the entry order (`type`, `order_type`, `units`, and `price` for a limit
                 entry or `conditional` for a conditional one).
-            take_profit: take-profit settings and 1 to 8 steps.
+            take_profit: take-profit settings and 1 to 8 steps; `{"enabled": False}` when
+                left out (as for `stop_loss` and `leverage`).
             stop_loss: stop-loss settings.
             leverage: leverage, for futures accounts.
             instant: True for a Simple Buy or Simple Sell.
@@ -952,7 +975,9 @@ class SmartTrades(_Namespace):
             request: the whole body, instead of the keyword fields.
             leverage: new leverage settings.
             position: new `units`, `price` or `conditional` of the entry order.
-            take_profit: new take-profit settings and steps.
+            take_profit: new take-profit settings and steps. A step with the `id` of one of
+                the SmartTrade's steps edits that step in place; a step without `id` is new;
+                a step left out is removed.
             stop_loss: new stop-loss settings.
             forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.

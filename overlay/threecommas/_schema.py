@@ -3,7 +3,9 @@
 The client runs these checks before sending (a `ValueError` naming every bad field, nothing
 sent) and the recorded-responses server runs the same ones to answer 400/422 with
 `error_attributes`, so both always agree with the spec. Field names are written in the API's
-bracket notation: `take_profit[steps][0][price][value]`.
+bracket notation: `take_profit[steps][0][price][value]`. The client checks against the
+document's canonical view (what it sends); the server, with `lenient=True`, against the
+document as written, which also takes the docs' own spellings (see `_spec_views`).
 
 The document ships inside the package (`threecommas/openapi.yaml` in a wheel); in a source
 checkout it is read from `openapi/threecommas.yaml`. It is loaded on first use only.
@@ -46,10 +48,20 @@ def load_spec() -> dict[str, Any]:
 
 
 @cache
-def _validator(schema_name: str) -> Any:
+def canonical_spec() -> dict[str, Any]:
+    """The document's canonical view: the request forms the SDK sends (see `_spec_views`)."""
+    from threecommas._spec_views import canonical_view
+
+    return canonical_view(load_spec())
+
+
+@cache
+def _validator(schema_name: str, lenient: bool = False) -> Any:
     import jsonschema
 
-    spec = load_spec()
+    # The SDK checks what it sends against the canonical view; the test server checks what it
+    # receives against the document as written, which also takes the docs' spellings.
+    spec = load_spec() if lenient else canonical_spec()
     if schema_name not in spec["components"]["schemas"]:
         raise KeyError(f"no schema {schema_name!r} in the OpenAPI document")
     schema = {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]}
@@ -369,8 +381,8 @@ def _leaves(error: Any) -> list[Any]:
     return [error]
 
 
-def _schema_errors(schema_name: str, body: Any, errors: Errors) -> None:
-    for error in _validator(schema_name).iter_errors(body):
+def _schema_errors(schema_name: str, body: Any, errors: Errors, lenient: bool = False) -> None:
+    for error in _validator(schema_name, lenient).iter_errors(body):
         for leaf in _leaves(error):
             failure = _Failure(leaf)
             for name, message in MESSAGES.get(failure.keyword, _other)(failure):
@@ -401,6 +413,13 @@ def _take_profit_rules(body: Mapping[str, Any], errors: Errors, *, partial: bool
             got = f"{added} = {total}" if len(steps) > 1 else added
             _add(errors, "take_profit[steps]", f"volumes must add up to 100, got {got}")
     for index, step in enumerate(steps):
+        if not partial and "id" in step:
+            # A step id names an existing step to edit in place: only an update has those.
+            _add(
+                errors,
+                field_name(["take_profit", "steps", index, "id"]),
+                f"is only for an update, got {shown(step.get('id'))} in a create",
+            )
         trailing = step.get("trailing")
         if isinstance(trailing, Mapping) and trailing.get("enabled") is True:
             name = field_name(["take_profit", "steps", index, "trailing", "enabled"])
@@ -452,10 +471,13 @@ _RULES: dict[str, Callable[[Mapping[str, Any], Errors], None]] = {
 }
 
 
-def schema_errors(schema_name: str, body: Any) -> Errors:
-    """What breaks the schema itself: field name -> messages (empty when the body is valid)."""
+def schema_errors(schema_name: str, body: Any, *, lenient: bool = False) -> Errors:
+    """What breaks the schema itself: field name -> messages (empty when the body is valid).
+
+    Against the canonical view (what the SDK sends), or with `lenient` against the document
+    as written, which also takes the forms the docs' examples send."""
     errors: Errors = {}
-    _schema_errors(schema_name, body, errors)
+    _schema_errors(schema_name, body, errors, lenient)
     return errors
 
 

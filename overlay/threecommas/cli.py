@@ -617,8 +617,9 @@ def _parser() -> argparse.ArgumentParser:
     trade_cancel = add(
         trade_operations,
         "cancel",
-        "cancel one take-profit trade",
-        "A SmartTrade keeps at least one take-profit step.",
+        "cancel one take-profit trade (or the stop-loss trade)",
+        "Cancelling the last take-profit step, or the stop-loss trade, cancels the whole "
+        "SmartTrade, as the docs warn.",
         key="trades cancel",
     )
     smart_trade_id(trade_cancel)

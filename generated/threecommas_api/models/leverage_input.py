@@ -26,11 +26,13 @@ class LeverageInput:
 
     enabled: bool
     type_: LeverageType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
-    """ Leverage type. The deprecated `custom` (still in one example of the docs) is saved as
-    `isolated` by the API, so it is not offered here.
+    """ Leverage type. The deprecated `custom` (still in the docs' create examples) is saved as
+    `isolated` by the API, so the SDK does not offer it; the API accepts it (a docs form).
      """
     value: int | Unset = UNSET
-    """ Leverage value; the exchange sets the allowed range. """
+    """ Leverage value. The exchange sets the allowed range (no doc version gives one); a
+    leverage is at least 1.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,8 +26,8 @@ class PositionConditionalInput:
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     price: ConditionalPriceInput
     """ A trigger price of a conditional entry. """
-    trailing: TrailingInput | Unset = UNSET
-    """ Trailing settings; only for market orders. """
+    trailing: EntryTrailingInput | Unset = UNSET
+    """ Trailing settings of a conditional entry; only for market orders. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,11 +60,11 @@ class PositionConditionalInput:
         price = ConditionalPriceInput.from_dict(d.pop("price"))
 
         _trailing = d.pop("trailing", UNSET)
-        trailing: TrailingInput | Unset
+        trailing: EntryTrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
-            trailing = TrailingInput.from_dict(_trailing)
+            trailing = EntryTrailingInput.from_dict(_trailing)
 
         position_conditional_input = cls(
             order_type=order_type,
@@ -93,4 +93,4 @@ class PositionConditionalInput:
 
 
 from ..models.conditional_price_input import ConditionalPriceInput
-from ..models.trailing_input import TrailingInput
+from ..models.entry_trailing_input import EntryTrailingInput

@@ -30,8 +30,15 @@ class TakeProfitStepInput:
     """ Price of a take-profit step: either `value` (a price) or `percent` (while the entry's
     trailing is still running), never both.
      """
-    trailing: TrailingInput | Unset = UNSET
-    """ Trailing settings; only for market orders. """
+    id: int | Unset = UNSET
+    """ Only when editing (`update_smart_trade`), as the docs' edit example sends it: the
+    `id` of one of the SmartTrade's take-profit steps, which is then edited in place
+    (it keeps its id and status). A step without `id` is a new step; an `id` that names
+    none of the SmartTrade's steps is taken as a new step too, as the docs' edit answer
+    shows (the edited step comes back under a new id). A create refuses it (422).
+     """
+    trailing: TakeProfitTrailingInput | Unset = UNSET
+    """ Trailing settings of a take-profit step; only the last step, a market order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +47,8 @@ class TakeProfitStepInput:
         volume = self.volume
 
         price = self.price.to_dict()
+
+        id = self.id
 
         trailing: dict[str, Any] | Unset = UNSET
         if not isinstance(self.trailing, Unset):
@@ -54,6 +63,8 @@ class TakeProfitStepInput:
                 "price": price,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
         if trailing is not UNSET:
             field_dict["trailing"] = trailing
 
@@ -70,17 +81,22 @@ class TakeProfitStepInput:
 
         price = StepPriceInput.from_dict(d.pop("price"))
 
+        id = d.pop("id", UNSET)
+        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+            raise TypeError("id: expected int, got " + type(id).__name__)
+
         _trailing = d.pop("trailing", UNSET)
-        trailing: TrailingInput | Unset
+        trailing: TakeProfitTrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
-            trailing = TrailingInput.from_dict(_trailing)
+            trailing = TakeProfitTrailingInput.from_dict(_trailing)
 
         take_profit_step_input = cls(
             order_type=order_type,
             volume=volume,
             price=price,
+            id=id,
             trailing=trailing,
         )
 
@@ -105,4 +121,4 @@ class TakeProfitStepInput:
 
 
 from ..models.step_price_input import StepPriceInput
-from ..models.trailing_input import TrailingInput
+from ..models.take_profit_trailing_input import TakeProfitTrailingInput

@@ -9,7 +9,7 @@ Numbers are decimal strings throughout and are computed with :class:`~decimal.De
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -157,35 +157,47 @@ def build_conditional(request: Mapping[str, Any], side: str) -> JSONObject:
     }
 
 
-def build_take_profit(request: Mapping[str, Any] | None, new_id: NewId) -> JSONObject:
-    """Take profit with fresh step ids, every step ``idle`` (as after the docs' edit)."""
+def build_take_profit(
+    request: Mapping[str, Any] | None, new_id: NewId, existing: Sequence[JSONObject] = ()
+) -> JSONObject:
+    """Take profit from a request: a step carrying the ``id`` of one of the ``existing`` steps
+    edits that step in place (its id, status and data stay); any other step is new, with a
+    fresh id and ``idle`` (as after the docs' edit)."""
     request = request or {}
     enabled = request.get("enabled") is True
     raw_steps = request.get("steps") if enabled else None
+    editable = {s["id"]: s for s in existing if isinstance(s.get("id"), int)}
     steps: list[JSONObject] = []
     for index, raw in enumerate(raw_steps if isinstance(raw_steps, list) else []):
         step = _object(raw)
         price = _object(step.get("price"))
-        steps.append(
-            {
-                "id": new_id(),
-                "order_type": step.get("order_type"),
-                "editable": True,
-                "units": {"value": None},
-                "price": {
-                    "type": price.get("type"),
-                    "value": _text(price.get("value")),
-                    "percent": _text(price.get("percent")),
-                },
-                "volume": step.get("volume"),
-                "total": None,
-                "trailing": _trailing(step.get("trailing")),
-                "status": order_status("idle"),
-                "closed_at": None,
-                "data": {"cancelable": True, "panic_sell_available": False},
-                "position": index + 1,
-            }
-        )
+        step_id = step.get("id")
+        old = editable.pop(step_id, None) if isinstance(step_id, int) else None
+        built: JSONObject = {
+            "id": new_id() if old is None else old["id"],
+            "order_type": step.get("order_type"),
+            "editable": True,
+            "units": {"value": None},
+            "price": {
+                "type": price.get("type"),
+                "value": _text(price.get("value")),
+                "percent": _text(price.get("percent")),
+            },
+            "volume": step.get("volume"),
+            "total": None,
+            "trailing": _trailing(step.get("trailing")),
+            "status": order_status("idle"),
+            "closed_at": None,
+            "data": {"cancelable": True, "panic_sell_available": False},
+            "position": index + 1,
+        }
+        if old is not None:
+            for key in ("editable", "status", "closed_at", "data"):
+                if key in old:
+                    built[key] = old[key]
+            if old.get("volume") == built["volume"]:
+                built["units"], built["total"] = old.get("units"), old.get("total")
+        steps.append(built)
     by_percent = any(s["price"]["percent"] is not None for s in steps)
     return {
         "enabled": enabled,
@@ -550,13 +562,16 @@ def trades_of(
     *,
     cancelable: Callable[[JSONObject], bool],
     closable: Callable[[JSONObject], bool],
+    stop_loss_cancelable: bool = False,
 ) -> list[JSONObject]:
     """The Trades of a SmartTrade, derived from its current state.
 
     The position trade (none for a Smart Sell/Buy, which places no entry order), one per
     take-profit step, the stop loss when enabled, and one per reduce-funds step. ``cancelable``
-    and ``closable`` decide a take-profit trade's ``cancelable`` and ``force_processable``;
-    no other trade can be cancelled or closed by market through the trade endpoints.
+    and ``closable`` decide a take-profit trade's ``cancelable`` and ``force_processable``, and
+    ``stop_loss_cancelable`` the stop-loss trade's ``cancelable`` (cancelling it cancels the
+    SmartTrade); no other trade can be cancelled or closed by market through the trade
+    endpoints.
     """
     trades: list[JSONObject] = []
     if smart_trade.get("skip_enter_step") is not True and POSITION_TRADE in trade_ids:
@@ -570,7 +585,9 @@ def trades_of(
             )
     stop_loss = _object(smart_trade.get("stop_loss"))
     if stop_loss.get("enabled") is True and STOP_LOSS_TRADE in trade_ids:
-        trades.append(_stop_loss_trade(smart_trade, trade_ids[STOP_LOSS_TRADE]))
+        trade = _stop_loss_trade(smart_trade, trade_ids[STOP_LOSS_TRADE])
+        trade["cancelable"] = stop_loss_cancelable
+        trades.append(trade)
     steps = _object(smart_trade.get("reduce_funds")).get("steps")
     for step in steps if isinstance(steps, list) else []:
         if isinstance(step, dict) and isinstance(step.get("id"), int):

@@ -56,7 +56,10 @@ close applied twice would show as 2.
 ``POST /__admin__/reset``       SmartTrades back to the recordings; counters, rule counts,
                                 lockouts and bans cleared (the configuration stays)
 ``GET  /__admin__/counters``    the counters (tuple keys joined with ``/``)
-``POST /__admin__/smart_trades``            add or replace one SmartTrade (its JSON object)
+``POST /__admin__/smart_trades``            add or replace one SmartTrade (its JSON object,
+                                which must match the spec's ``SmartTrade`` schema: a JSON
+                                400 naming each bad field otherwise); its flags are
+                                recomputed from the rules, as by ``store.put``
 ``POST /__admin__/smart_trades/closable``   ``{"count": N, "steps": S}``: N copies of a recorded
                                 SmartTrade, waiting for targets, each with S take-profit steps
                                 that can be closed by market; answers their ids
@@ -87,6 +90,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threecommas import _schema
 from threecommas.testing._entities import POSITION_TRADE, STOP_LOSS_TRADE
 from threecommas.testing._operations import API_PREFIX, OPERATIONS, Operation
 from threecommas.testing._state import (
@@ -982,6 +986,15 @@ def seed_closable_smart_trades(
 # --- The admin API ------------------------------------------------------------------------------
 
 
+def _not_a_smart_trade(smart_trade: JSONObject) -> dict[str, list[str]]:
+    """What keeps a body from being a SmartTrade of the spec (field -> messages), so that the
+    admin API never stores one that every later read would fail on."""
+    try:
+        return _schema.schema_errors("SmartTrade", smart_trade)
+    except RecursionError:
+        return {"body": ["is nested too deeply"]}
+
+
 def _bad_request(description: str) -> Response:
     return _json_answer(400, {"error": "bad_request", "error_description": description})
 
@@ -1027,6 +1040,17 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
             smart_trade = await _json_body(request)
             if not isinstance(smart_trade, dict):
                 raise ValueError("the body must be a SmartTrade (a JSON object)")
+            problems = _not_a_smart_trade(smart_trade)
+            if problems:
+                return _json_answer(
+                    400,
+                    {
+                        "error": "bad_request",
+                        "error_description": "the body is not a SmartTrade as the spec describes "
+                        "it: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in problems.items()),
+                        "error_attributes": problems,
+                    },
+                )
             store.put(smart_trade)
         except ValueError as exc:
             return _bad_request(str(exc))

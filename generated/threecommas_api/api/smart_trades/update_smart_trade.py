@@ -127,10 +127,11 @@ def sync_detailed(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,10 +173,11 @@ def sync(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,10 +214,11 @@ async def asyncio_detailed(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,10 +258,11 @@ async def asyncio(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
