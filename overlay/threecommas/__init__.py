@@ -40,6 +40,7 @@ from threecommas._exceptions import (
 )
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
+from threecommas._storage import StorageError
 from threecommas._version import __version__
 
 if TYPE_CHECKING:
@@ -181,6 +182,7 @@ __all__ = [
     "StopLossPriceInput",
     "StopLossTimeoutInput",
     "StopLossTriggerPriceInput",
+    "StorageError",
     "TakeProfitInput",
     "TakeProfitStepInput",
     "ThreeCommas",
