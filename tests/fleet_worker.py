@@ -85,16 +85,33 @@ class Worker:
             "retry_after_cap": self.config.get("retry_after_cap", 60.0),
         }
 
-    def run_sync(self) -> None:
+    def sync_client(self) -> ThreeCommas:
         http = httpx.Client(
             event_hooks={"request": [self.on_request], "response": [self.on_response]}
         )
-        client = ThreeCommas(
+        return ThreeCommas(
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
             **self.client_options(),
         )
+
+    def async_client(self) -> AsyncThreeCommas:
+        async def on_request(request: httpx.Request) -> None:
+            self.on_request(request)
+
+        async def on_response(response: httpx.Response) -> None:
+            self.on_response(response)
+
+        http = httpx.AsyncClient(event_hooks={"request": [on_request], "response": [on_response]})
+        return AsyncThreeCommas(
+            self.config["api_key"],
+            self.config["api_secret"],
+            http_client=http,
+            **self.client_options(),
+        )
+
+    def run_sync(self, client: ThreeCommas) -> None:
 
         def loop() -> None:
             while (close := self.next_close()) is not None:
@@ -111,22 +128,8 @@ class Worker:
             thread.start()
         for thread in threads:
             thread.join()
-        http.close()
 
-    async def run_async(self) -> None:
-        async def on_request(request: httpx.Request) -> None:
-            self.on_request(request)
-
-        async def on_response(response: httpx.Response) -> None:
-            self.on_response(response)
-
-        http = httpx.AsyncClient(event_hooks={"request": [on_request], "response": [on_response]})
-        client = AsyncThreeCommas(
-            self.config["api_key"],
-            self.config["api_secret"],
-            http_client=http,
-            **self.client_options(),
-        )
+    async def run_async(self, client: AsyncThreeCommas) -> None:
 
         async def loop() -> None:
             while (close := self.next_close()) is not None:
@@ -139,7 +142,16 @@ class Worker:
                     self.outcome(close, None)
 
         await asyncio.gather(*(loop() for _ in range(self.config["tasks"])))
-        await http.aclose()
+
+
+def warm_up() -> None:
+    """Pay the first call's one-time costs (imports, schemas) before the fleet starts."""
+    from seed import seed_response
+
+    body = seed_response()
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(201, json=body)))
+    with ThreeCommas("warm-up", "warm-up", http_client=http, rate_limit=None) as client:
+        client.smart_trades.close_trade_by_market(1, 2)
 
 
 def main() -> int:
@@ -147,13 +159,17 @@ def main() -> int:
     recorder = Recorder()
     logging.getLogger("threecommas").addHandler(recorder)
     worker = Worker(config)
+    warm_up()
+    # Built now (the Redis client, its connection pool): the fleet starts at once.
+    sync_client = worker.sync_client() if config["kind"] == "sync" else None
+    async_client = worker.async_client() if config["kind"] != "sync" else None
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.monotonic()
-    if config["kind"] == "sync":
-        worker.run_sync()
-    else:
-        asyncio.run(worker.run_async())
+    if sync_client is not None:
+        worker.run_sync(sync_client)
+    elif async_client is not None:
+        asyncio.run(worker.run_async(async_client))
     for sent in worker.started.values():  # sent, never answered
         worker.exchanges.append([sent, None, None])
     result = {

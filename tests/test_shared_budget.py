@@ -10,6 +10,7 @@ real redis-server on a free loopback port with persistence off (`tests/redis_ser
 from __future__ import annotations
 
 import json
+import os
 import logging
 import subprocess
 import sys
@@ -143,8 +144,8 @@ def test_clients_share_one_window_that_holds_a_slot_until_the_answer_and_one_per
     )
     assert first.limiter.acquire() == first.limiter.acquire() == 0
     assert second.limiter.acquire() == 0
-    # every slot is held by a request waiting for its answer: ask again soon
-    assert 0 < second.limiter.acquire() <= 0.05
+    # every slot is held by a request waiting for its answer: none is free for a period
+    assert second.limiter.acquire() == pytest.approx(period)
     time.sleep(0.2)
     answered = time.monotonic()
     first.limiter.release()
@@ -395,8 +396,8 @@ def test_the_server_can_answer_one_injected_429_with_retry_after(
 
 FLEET = 4
 KINDS = ("async", "sync", "async", "sync")
-TASKS = 8
-TIME_FACTOR = 0.03  # 100 requests per 60 s become 100 per 1.8 s
+TASKS = int(os.environ.get("I13_TASKS", "8"))
+TIME_FACTOR = float(os.environ.get("I13_TF", "0.03"))
 LIMIT = RateLimitConfig()  # 100 per 60 s, 300 s lockout, 418 after 3 refused in it
 PERIOD = LIMIT.period * TIME_FACTOR
 

@@ -36,6 +36,7 @@ waits at most `storage_timeout`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import logging
@@ -62,7 +63,8 @@ logger = logging.getLogger("threecommas")
 #: What counts as "the storage cannot be reached".
 STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 
-# While every slot is held by a request still waiting for its answer, check again this often.
+# Local metering: while every slot is held by a request still waiting for its answer, check
+# again this often.
 _POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage.
 _BACKOFF_FIRST_S: Final = 0.05
@@ -72,7 +74,8 @@ _GRANTED, _FULL, _LOCKED, _HOLD, _NEW_GENERATION = 0, 1, 2, 3, 4
 
 # KEYS: inflight, done, lockout, generation, hold, clients.
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
-# id, poll (us), number of pending answers, then for each its slot id and age (ms).
+# id, callers of this client already waiting, number of pending answers, then for each its
+# slot id and age (ms).
 # Returns {status, microseconds, generation, active clients}.
 _ACQUIRE: Final = """
 local t = redis.call('TIME')
@@ -122,12 +125,15 @@ if used < requests then
   return {0, 0, generation, active}
 end
 local expiring = used - requests + 1
-if expiring <= recent then
-  local entry = redis.call('ZRANGE', KEYS[2], expiring - 1, expiring - 1, 'WITHSCORES')
-  local wait = (tonumber(entry[2]) + period - now) * 1000
-  return {1, math.max(1000, math.ceil(wait)), generation, active}
+if expiring > recent then
+  -- the slot needed is held by a request still in flight: free a period after its answer
+  return {1, math.ceil(period * 1000), generation, active}
 end
-return {1, tonumber(ARGV[8]), generation, active}
+-- this client's callers already waiting take the next answers to expire, in turn
+local index = math.min(expiring + tonumber(ARGV[8]), recent)
+local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
+local wait = (tonumber(entry[2]) + period - now) * 1000
+return {1, math.max(1000, math.ceil(wait)), generation, active}
 """
 
 # KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
@@ -315,6 +321,9 @@ class RedisBudget:
         self._down_since: float | None = None
         self._failures = 0
         self._next_try = -math.inf
+        # When the callers told to wait for a slot will ask again, soonest first: each new
+        # caller is pointed at the next answer to expire, not all of them at the same one.
+        self._promised: deque[float] = deque()
         self._mirror = Lockout(clock=clock)
         self._lockout_to_push: tuple[float, str] | None = None
 
@@ -354,14 +363,21 @@ class RedisBudget:
                 self._held.append((True, slot))
                 self._own.granted()
                 return 0.0
-        if status == _LOCKED:
-            # The caller reads the lockout (and waits or raises) before it asks again.
-            return 1e-3
-        return max(micros, 1000) / 1e6
+            if status == _LOCKED:
+                # The caller reads the lockout (and waits or raises) before it asks again.
+                return 1e-3
+            wait = max(micros, 1000) / 1e6
+            if status == _FULL:
+                bisect.insort(self._promised, now + wait)
+            return wait
 
     def _run_acquire(
         self, slot: str, pending: list[tuple[str, float]], now: float
     ) -> tuple[int, int, str, int]:
+        with self._lock:
+            while self._promised and self._promised[0] <= now + 1e-3:
+                self._promised.popleft()
+            skip = len(self._promised)
         args: list[Any] = [
             self.limit.requests,
             self._period_ms,
@@ -370,7 +386,7 @@ class RedisBudget:
             self._generation or "",
             uuid.uuid4().hex,
             self._client_id,
-            self._poll_us,
+            skip,
             len(pending),
         ]
         for slot_id, answered in pending:
