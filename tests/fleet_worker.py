@@ -41,6 +41,8 @@ class Worker:
         self.started: dict[int, float] = {}
         self.exchanges: list[list[Any]] = []  # [sent, answered or None, status or None]
         self.outcomes: list[list[Any]] = []  # [smart_trade_id, step_id, outcome, message, when]
+        self.lockouts: list[float] = []  # when a lockout this client started was published
+        self.grants: list[float] = []  # when a slot that was given had been asked for
         self.queue: list[tuple[int, int]] = [tuple(c) for c in config["closes"]]  # type: ignore[misc]
         self.limit = RateLimit(
             config["requests"],
@@ -78,6 +80,32 @@ class Worker:
                 return True
             return False
 
+    def watch_lockouts(self, client: ThreeCommas | AsyncThreeCommas) -> None:
+        """Note when this client's lockouts were published (back from the storage), and when
+        it was given a slot (cleared to send)."""
+        lockout = client._lockout
+        start = lockout.start
+
+        def started(seconds: float, reason: BaseException) -> None:
+            start(seconds, reason)
+            with self.lock:
+                self.lockouts.append(time.monotonic())
+
+        lockout.start = started  # type: ignore[method-assign]
+        limiter = client._limiter
+        assert limiter is not None
+        acquire = limiter.acquire
+
+        def granted() -> float:
+            asked = time.monotonic()
+            wait = acquire()
+            if wait == 0:
+                with self.lock:
+                    self.grants.append(asked)
+            return wait
+
+        limiter.acquire = granted  # type: ignore[method-assign]
+
     def client_options(self) -> dict[str, Any]:
         return {
             "base_url": self.config["base_url"],
@@ -89,12 +117,14 @@ class Worker:
         http = httpx.Client(
             event_hooks={"request": [self.on_request], "response": [self.on_response]}
         )
-        return ThreeCommas(
+        client = ThreeCommas(
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
             **self.client_options(),
         )
+        self.watch_lockouts(client)
+        return client
 
     def async_client(self) -> AsyncThreeCommas:
         async def on_request(request: httpx.Request) -> None:
@@ -104,12 +134,14 @@ class Worker:
             self.on_response(response)
 
         http = httpx.AsyncClient(event_hooks={"request": [on_request], "response": [on_response]})
-        return AsyncThreeCommas(
+        client = AsyncThreeCommas(
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
             **self.client_options(),
         )
+        self.watch_lockouts(client)
+        return client
 
     def run_sync(self, client: ThreeCommas) -> None:
 
@@ -177,6 +209,8 @@ def main() -> int:
         "finished": time.monotonic(),
         "exchanges": worker.exchanges,
         "outcomes": worker.outcomes,
+        "lockouts": worker.lockouts,
+        "grants": worker.grants,
         "warnings": recorder.messages,
     }
     print(json.dumps(result), flush=True)

@@ -10,8 +10,8 @@ real redis-server on a free loopback port with persistence off (`tests/redis_ser
 from __future__ import annotations
 
 import json
-import os
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -463,12 +463,16 @@ def _seed(server: RunningServer, count: int) -> list[tuple[int, int]]:
     return [(smart_trade_id, step) for smart_trade_id, steps in created for step in steps]
 
 
-def _applied_once(faults: Faults, closes: list[tuple[int, int]]) -> None:
+def _applied_once(faults: Faults, closes: list[tuple[int, int]], *, refused: int = 0) -> None:
+    """Every close applied exactly once; each reached the server once, but for the `refused`
+    ones that the server answered 429 (not applied) and that were then repeated."""
     counters = faults.counters()
     for close in closes:
         key = ("close_trade_by_market", *close)
-        assert counters.received[key] == counters.applied[key] == 1, key
+        assert counters.applied[key] == 1, key
+        assert 1 <= counters.received[key] <= 1 + refused, key
     assert sum(counters.applied.values()) == len(closes)
+    assert sum(counters.received.values()) == len(closes) + refused
 
 
 def _errors(results: list[dict[str, Any]]) -> list[list[Any]]:
@@ -519,7 +523,7 @@ def test_a_fleet_of_processes_spends_one_budget_without_a_single_429(
 
 
 # Retry-After of the one 429 the server is made to answer, and the rule that answers it: with
-# this seed it fires on the 36th request, in the middle of the fleet's work.
+# this seed it fires on the 10th request: every process still has most of its work to do.
 LOCKOUT_S = 2.0
 ONE_429 = FaultRule("error", status=429, seconds=LOCKOUT_S, count=1, probability=0.05)
 
@@ -536,7 +540,7 @@ def test_a_429_seen_by_one_process_stops_the_whole_fleet(
     faults: Faults = server.app.state.faults
     closes = _seed(server, 24)  # 120 closes
     faults.configure(
-        FaultConfig(rate_limit=LIMIT, time_factor=TIME_FACTOR, rules=(ONE_429,), seed=0)
+        FaultConfig(rate_limit=LIMIT, time_factor=TIME_FACTOR, rules=(ONE_429,), seed=1)
     )
     # "refuse": a lockout longer than what a client waits out is raised, without sending
     cap = LOCKOUT_S + 1 if behaviour == "wait" else LOCKOUT_S / 4
@@ -547,26 +551,37 @@ def test_a_429_seen_by_one_process_stops_the_whole_fleet(
     limited = [e for e in exchanges if e[2] == 429]
     assert len(limited) == 1 and counters.statuses[429] == 1 and counters.statuses[418] == 0
     seen = limited[0][1]  # when the 429 reached its process
+    (published,) = [t for r in results for t in r["lockouts"]]  # and when it told the others
     lockout_end = seen + LOCKOUT_S
-    # Nothing is sent by any process until the lockout ends...
-    during = [e for e in exchanges if seen <= e[0] < lockout_end - 0.02]
-    assert during == [], f"sent during the lockout: {during}"
-    # ...and the server receives only what was already on its way when the 429 came.
-    in_flight = sum(1 for e in exchanges if e[0] < seen and (e[1] is None or e[1] > seen))
-    arrived = [t for t in faults.accepted_times() if seen < t < lockout_end - 0.02]
-    assert len(arrived) <= in_flight
+    # From the moment the lockout is in Redis, no process clears a request to go until it
+    # ends: a request goes when it is given a slot (every attempt needs one), and no slot
+    # asked for after the lockout was published is given before it ends...
+    grants = sorted(t for r in results for t in r["grants"])  # when they were asked for
+    assert not [t for t in grants if published <= t < lockout_end - 0.02]
+    # ...so the server receives nothing but requests cleared before.
+    cleared = sum(1 for t in grants if t < published)
+    arrivals = faults.accepted_times()
+    arrived = [t for t in arrivals if t < lockout_end - 0.02]
+    assert len(arrived) <= cleared
+    in_flight = cleared - sum(1 for t in arrivals if t <= published)
     with capsys.disabled():
         print(
-            f"\n429 ({behaviour}): seen at +{seen - min(_sends(results)):.2f} s; "
-            f"{in_flight} requests already on their way; then nothing for "
-            f"{min([e[0] for e in exchanges if e[0] >= seen], default=lockout_end) - seen:.2f} s"
+            f"\n429 ({behaviour}): seen at +{seen - min(_sends(results)):.2f} s, published to "
+            f"the fleet {1000 * (published - seen):.1f} ms later, when {in_flight} requests "
+            "were on their way; then no process cleared any for "
+            f"{min([t for t in grants if t >= published], default=lockout_end) - seen:.2f} s"
         )
     if behaviour == "wait":
         # every process waited, then went on: each close applied exactly once, no error
         assert _errors(results) == []
         for result in results:
-            assert any(e[0] >= lockout_end for e in result["exchanges"])
-        _applied_once(faults, closes)
+            assert any(e[0] >= lockout_end for e in result["exchanges"]), (
+                len(result["exchanges"]),
+                len(result["outcomes"]),
+                max(e[0] for e in result["exchanges"]) - seen,
+                result["finished"] - seen,
+            )
+        _applied_once(faults, closes, refused=1)
     else:
         # every process refused (the error of the 429, "not sent"), none sent anything more
         errors = _errors(results)

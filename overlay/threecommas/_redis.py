@@ -402,6 +402,8 @@ class RedisBudget:
         """Meet a new generation: after a wipe, hold the budget one period and put back what
         this client knows (its held slots, its lockout); then use the new generation."""
         with self._lock:
+            if self._generation == generation:
+                return  # another caller of this client met it first
             # Our own last call refreshed the old generation: it cannot have expired since.
             wiped = self._generation is not None and now - self._last_ok < (
                 self.limit.period + self.limit.in_flight_timeout
