@@ -66,7 +66,7 @@ STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 # Local metering: while every slot is held by a request still waiting for its answer, check
 # again this often.
 _POLL_S: Final = 0.05
-# Backoff between attempts to reach an unreachable storage.
+# Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
 
@@ -76,7 +76,7 @@ _GRANTED, _FULL, _LOCKED, _HOLD, _NEW_GENERATION = 0, 1, 2, 3, 4
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
 # slot id and age (ms).
-# Returns {status, microseconds, generation, active clients}.
+# Returns {status, microseconds, generation, active clients, slots used}.
 _ACQUIRE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
@@ -90,7 +90,7 @@ if not generation then
   redis.call('SET', KEYS[4], generation, 'PX', ttl)
 end
 if generation ~= ARGV[5] then
-  return {4, 0, generation, 0}
+  return {4, 0, generation, 0, 0}
 end
 redis.call('PEXPIRE', KEYS[4], ttl)
 for i = 0, tonumber(ARGV[9]) - 1 do
@@ -104,11 +104,11 @@ redis.call('PEXPIRE', KEYS[6], ttl)
 local active = redis.call('ZCARD', KEYS[6])
 local hold = redis.call('PTTL', KEYS[5])
 if hold > 0 then
-  return {3, hold * 1000, generation, active}
+  return {3, hold * 1000, generation, active, requests}
 end
 local locked = redis.call('PTTL', KEYS[3])
 if locked > 0 then
-  return {2, locked * 1000, generation, active}
+  return {2, locked * 1000, generation, active, requests}
 end
 local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
 for i = 1, #lost, 2 do
@@ -122,18 +122,18 @@ local used = redis.call('ZCARD', KEYS[1]) + recent
 if used < requests then
   redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
   redis.call('PEXPIRE', KEYS[1], ttl)
-  return {0, 0, generation, active}
+  return {0, 0, generation, active, used + 1}
 end
 local expiring = used - requests + 1
 if expiring > recent then
   -- the slot needed is held by a request still in flight: free a period after its answer
-  return {1, math.ceil(period * 1000), generation, active}
+  return {1, math.ceil(period * 1000), generation, active, used}
 end
 -- this client's callers already waiting take the next answers to expire, in turn
 local index = math.min(expiring + tonumber(ARGV[8]), recent)
 local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
 local wait = (tonumber(entry[2]) + period - now) * 1000
-return {1, math.max(1000, math.ceil(wait)), generation, active}
+return {1, math.max(1000, math.ceil(wait)), generation, active, used}
 """
 
 # KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
@@ -316,7 +316,10 @@ class RedisBudget:
         self._own = _OwnWindow(limit.period)
         self._generation: str | None = None
         self._last_ok = -math.inf
-        self._active = 1
+        # At the last answer from Redis: when (our clock), how many slots were used, and how
+        # many clients had asked in the last period; and what we metered alone since.
+        self._contact: tuple[float, int, int] = (-math.inf, 0, 1)
+        self._local_grants: list[float] = []
         # Storage outage: when it started (None: none), how many failures, next attempt.
         self._down_since: float | None = None
         self._failures = 0
@@ -339,10 +342,10 @@ class RedisBudget:
                 return self._unavailable(now, None)
             pending, self._pending = self._fresh_pending(now), []
         slot = f"{self._client_id}:{next(self._ids)}"
-        status, micros, active = _NEW_GENERATION, self._poll_us, 1
+        status, micros, active, used = _NEW_GENERATION, self._poll_us, 1, 0
         try:
             for _ in range(3):
-                status, micros, generation, active = self._run_acquire(slot, pending, now)
+                status, micros, generation, active, used = self._run_acquire(slot, pending, now)
                 if status != _NEW_GENERATION:
                     break
                 self._reseed(generation, now)
@@ -358,7 +361,8 @@ class RedisBudget:
                 self._pending[:0] = pending
                 return self._poll_us / 1e6
             self._last_ok = now
-            self._active = max(1, active)
+            self._contact = (now, used, max(1, active))
+            self._local_grants.clear()
             if status == _GRANTED:
                 self._held.append((True, slot))
                 self._own.granted()
@@ -373,7 +377,7 @@ class RedisBudget:
 
     def _run_acquire(
         self, slot: str, pending: list[tuple[str, float]], now: float
-    ) -> tuple[int, int, str, int]:
+    ) -> tuple[int, int, str, int, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
                 self._promised.popleft()
@@ -393,10 +397,10 @@ class RedisBudget:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         k = self.keys
         keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
-        status, micros, generation, active = self._acquire_script(keys=keys, args=args)
+        status, micros, generation, active, used = self._acquire_script(keys=keys, args=args)
         if isinstance(generation, bytes):
             generation = generation.decode()
-        return int(status), int(micros), str(generation), int(active)
+        return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
         """Meet a new generation: after a wipe, hold the budget one period and put back what
@@ -488,7 +492,8 @@ class RedisBudget:
                 action,
             )
         self._failures += 1
-        delay = min(_BACKOFF_CAP_S, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
+        cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
+        delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
         self._next_try = now + random.uniform(delay / 2, delay)
 
     def _recovered(self, now: float) -> None:
@@ -512,13 +517,31 @@ class RedisBudget:
                 + ": the request was not sent"
             ) from exc
         if mode == "local":
-            share = max(1, self.limit.requests // self._active)
-            wait = self._own.wait(share, now)
+            wait = self._local_wait(now)
             if wait == 0:
                 self._held.append((False, f"{self._client_id}:{next(self._ids)}"))
                 self._own.granted()
+                self._local_grants.append(now)
             return wait
         return max(self._next_try - now, 1e-3)
+
+    def _local_wait(self, now: float) -> float:
+        """Metering without the storage (`"local"`), so that the clients of the fleet, each
+        doing the same, stay within the budget together.
+
+        For one period after the last answer from Redis, the window still holds what the
+        fleet sent before: the clients split what was left of the budget then, evenly. After
+        that, each client meters its own requests on its share: the budget divided by the
+        clients seen in the last period.
+        """
+        contact, used, active = self._contact
+        if now < contact + self.limit.period:
+            allowance = max(0, self.limit.requests - used) // active
+            if len(self._local_grants) < allowance:
+                return 0.0
+            return max(contact + self.limit.period - now, 1e-3)
+        self._local_grants.clear()
+        return self._own.wait(max(1, self.limit.requests // active), now)
 
     # --- lockouts -------------------------------------------------------------------------------
 
