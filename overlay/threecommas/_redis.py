@@ -18,8 +18,9 @@ and why (status, `Retry-After`, error fields); every client reads it before it s
 rebuilds the same exception from it.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
-with backoff, send nothing meanwhile), `"local"` (meter in the process on this client's share
-of the budget: the budget divided by the clients seen in the last period) or `"raise"`
+with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
+the last answer from Redis, an even split of what was left of the budget then; after that,
+this client's share, the budget divided by the clients seen in the last period) or `"raise"`
 (`StorageError`; nothing sent). Answers that could not be recorded, and requests metered
 locally, are written to Redis when it is back, so the shared window learns them. A Redis that
 comes back empty (restarted without persistence) is noticed through a generation key: the
