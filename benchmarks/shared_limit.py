@@ -124,7 +124,7 @@ def main() -> int:
                 f"limiter, {(redis_row[1] - base[1]) * 1e6:.0f} us to a sync call "
                 f"(x{redis_row[1] / base[1]:.2f}), "
                 f"{(redis_row[2] - base[2]) * 1e6:.0f} us to an async one "
-                "(three round trips to Redis; a network adds its round-trip time to each)"
+                "(two round trips to Redis; a network adds its round-trip time to each)"
             )
     finally:
         if server is not None:

@@ -14,8 +14,9 @@ disagree still share one window. A process that dies with slots held loses them 
 lease (`in_flight_timeout`) ends: they then count as answered at that moment.
 
 **Lockouts**: after a 429 or a 418 seen by any client, one key with an expiry says until when
-and why (status, `Retry-After`, error fields); every client reads it before it sends, and
-rebuilds the same exception from it.
+and why (status, `Retry-After`, error fields). The slot's script refuses a slot while it
+exists and hands it back, so every client learns it before it could send, and rebuilds the
+same exception from it.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
 with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
@@ -29,8 +30,8 @@ lost window held can matter any more; clients re-register the slots they hold an
 they know.
 
 The calls are synchronous (redis-py's `Redis`), also from `AsyncThreeCommas`: each request
-costs one short round trip to Redis for the slot, one for the lockout and one for the answer
-(a fraction of a millisecond on a local network), which blocks the event loop that long. While
+costs one short round trip to Redis for the slot (and the lockout) and one for the answer (a
+fraction of a millisecond on a local network), which blocks the event loop that long. While
 Redis is unreachable, a client asks it at most once per backoff interval, and each attempt
 waits at most `storage_timeout`.
 """
@@ -77,7 +78,7 @@ _GRANTED, _FULL, _LOCKED, _HOLD, _NEW_GENERATION = 0, 1, 2, 3, 4
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
 # slot id and age (ms).
-# Returns {status, microseconds, generation, active clients, slots used}.
+# Returns {status, microseconds, generation, active clients, slots used[, lockout reason]}.
 _ACQUIRE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
@@ -109,7 +110,7 @@ if hold > 0 then
 end
 local locked = redis.call('PTTL', KEYS[3])
 if locked > 0 then
-  return {2, locked * 1000, generation, active, requests}
+  return {2, locked * 1000, generation, active, requests, redis.call('GET', KEYS[3])}
 end
 local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
 for i = 1, #lost, 2 do
@@ -149,18 +150,13 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 return 1
 """
 
-# KEYS: lockout. ARGV: milliseconds (0: only read), reason (JSON).
-# Returns {milliseconds left, reason}; a lockout only ever grows.
+# KEYS: lockout. ARGV: milliseconds, reason (JSON). A lockout only ever grows.
 _LOCKOUT: Final = """
-local push = tonumber(ARGV[1])
-if push > 0 and redis.call('PTTL', KEYS[1]) < push then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', push)
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
 end
-local left = redis.call('PTTL', KEYS[1])
-if left <= 0 then
-  return {0, false}
-end
-return {left, redis.call('GET', KEYS[1])}
+return 1
 """
 
 # KEYS: inflight, lockout, generation, hold. ARGV: generation, wiped (0/1), hold (ms), lease
@@ -369,7 +365,8 @@ class RedisBudget:
                 self._own.granted()
                 return 0.0
             if status == _LOCKED:
-                # The caller reads the lockout (and waits or raises) before it asks again.
+                # Set elsewhere, and now in our mirror: the caller reads it (and waits or
+                # raises) before it asks again.
                 return 1e-3
             wait = max(micros, 1000) / 1e6
             if status == _FULL:
@@ -398,9 +395,13 @@ class RedisBudget:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         k = self.keys
         keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
-        status, micros, generation, active, used = self._acquire_script(keys=keys, args=args)
+        reply = self._acquire_script(keys=keys, args=args)
+        status, micros, generation, active, used = reply[:5]
         if isinstance(generation, bytes):
             generation = generation.decode()
+        if int(status) == _LOCKED:
+            # Kept here too: should Redis lose it, this client still knows, and puts it back.
+            self._mirror.start(int(micros) / 1e6, _reason_from_json(reply[5]))
         return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
@@ -565,27 +566,26 @@ class RedisBudget:
             self._lockout_to_push = (until, payload)
 
     def lockout_remaining(self) -> tuple[float, BaseException | None]:
+        """The lockout as this client knows it, without a round trip to Redis: a lockout set
+        by another client is checked by the slot's script, atomically with taking a slot, and
+        learned from it. Only a lockout this client could not write yet goes to Redis here."""
         now = self._clock()
         with self._lock:
-            if self._down_since is not None and now < self._next_try:
+            push = self._lockout_to_push
+            if push is None or (self._down_since is not None and now < self._next_try):
                 return self._mirror.remaining()
-            push, self._lockout_to_push = self._lockout_to_push, None
-        ms, payload = 0, ""
-        if push is not None and push[0] > now:
-            ms, payload = math.ceil((push[0] - now) * 1000), push[1]
-        try:
-            left_ms, raw = self._lockout_script(keys=[self.keys["lockout"]], args=[ms, payload])
-        except STORAGE_ERRORS as exc:
-            with self._lock:
-                if push is not None:
+            self._lockout_to_push = None
+        if push[0] > now:
+            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1]]
+            try:
+                self._lockout_script(keys=[self.keys["lockout"]], args=args)
+            except STORAGE_ERRORS as exc:
+                with self._lock:
                     self._keep_lockout(*push)
-                self._failed(now, exc)
-            return self._mirror.remaining()
-        with self._lock:
-            self._recovered(now)
-        if int(left_ms) > 0:
-            # Kept here too: should Redis lose it, this client still knows, and puts it back.
-            self._mirror.start(int(left_ms) / 1000, _reason_from_json(raw))
+                    self._failed(now, exc)
+                return self._mirror.remaining()
+            with self._lock:
+                self._recovered(now)
         return self._mirror.remaining()
 
 
