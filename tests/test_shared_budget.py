@@ -384,6 +384,21 @@ def test_answers_recorded_while_the_storage_was_away_reach_it_when_it_is_back(
     assert period - 0.8 < wait <= period - 0.3
 
 
+def test_a_slot_answered_long_before_the_storage_came_back_is_still_given_back(
+    own_redis: RedisServer,
+) -> None:
+    period = 0.3
+    limit = RateLimit(1, period, storage=own_redis.url, storage_timeout=0.1, in_flight_timeout=30.0)
+    budget = RedisBudget(limit, API_KEY)
+    _take(budget)
+    redis.Redis.from_url(own_redis.url).execute_command("CLIENT", "PAUSE", 600, "ALL")
+    budget.limiter.release()  # times out: kept
+    time.sleep(0.8)  # more than a period after the answer
+    # written now, dated when it came: its period is over, the slot is free (not held until
+    # its 30 s lease ends)
+    assert budget.limiter.acquire() == 0
+
+
 # --- The fake server's injected 429 -------------------------------------------------------------
 
 

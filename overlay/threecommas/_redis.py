@@ -308,8 +308,9 @@ class RedisBudget:
         self._lock = threading.Lock()
         # Slots this client holds, oldest first: (in Redis?, slot id).
         self._held: deque[tuple[bool, str]] = deque()
-        # Answers not yet written to Redis: (slot id, when it came, on our clock).
-        self._pending: list[tuple[str, float]] = []
+        # Answers not yet written to Redis: (slot id, when it came on our clock, whether the
+        # slot was taken in Redis; if not, it was metered locally).
+        self._pending: list[tuple[str, float, bool]] = []
         self._own = _OwnWindow(limit.period)
         self._generation: str | None = None
         self._last_ok = -math.inf
@@ -374,7 +375,7 @@ class RedisBudget:
             return wait
 
     def _run_acquire(
-        self, slot: str, pending: list[tuple[str, float]], now: float
+        self, slot: str, pending: list[tuple[str, float, bool]], now: float
     ) -> tuple[int, int, str, int, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
@@ -391,7 +392,7 @@ class RedisBudget:
             skip,
             len(pending),
         ]
-        for slot_id, answered in pending:
+        for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         k = self.keys
         keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
@@ -451,11 +452,11 @@ class RedisBudget:
             in_redis, slot = self._held.popleft()
             if not in_redis or (self._down_since is not None and now < self._next_try):
                 # Metered locally, or Redis is away: written when Redis is back.
-                self._pending.append((slot, now))
+                self._pending.append((slot, now, in_redis))
                 return
-            pending, self._pending = [*self._fresh_pending(now), (slot, now)], []
+            pending, self._pending = [*self._fresh_pending(now), (slot, now, True)], []
         args: list[Any] = [math.ceil(self._period_ms + self._lease_ms)]
-        for slot_id, answered in pending:
+        for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         try:
             self._record_script(keys=[self.keys["inflight"], self.keys["done"]], args=args)
@@ -469,9 +470,11 @@ class RedisBudget:
         with self._lock:
             self._recovered(now)
 
-    def _fresh_pending(self, now: float) -> list[tuple[str, float]]:
-        # An answer older than a period no longer counts in any window.
-        return [(s, t) for s, t in self._pending if now - t < self.limit.period]
+    def _fresh_pending(self, now: float) -> list[tuple[str, float, bool]]:
+        # A request metered locally and answered more than a period ago no longer counts in
+        # any window; a slot taken in Redis must still be given back (or it waits for its
+        # lease to end), however old its answer.
+        return [p for p in self._pending if p[2] or now - p[1] < self.limit.period]
 
     # --- the storage's health (called with the lock held) --------------------------------------
 
