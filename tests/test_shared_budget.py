@@ -360,6 +360,31 @@ def test_local_mode_meters_in_the_process_on_its_share_and_warns_once(
     assert len(messages) == 1 and "metered in this process" in messages[0]
 
 
+def test_overlapping_calls_do_not_make_one_outage_look_like_two(
+    shared_redis: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Threads' calls overlap: a success begun before a failure was seen is no recovery, and
+    a failure begun before the recovery was seen is no new outage (one warning each way)."""
+    caplog.set_level(logging.WARNING, logger="threecommas")
+    now = [10.0]
+    limit = RateLimit(5, 1.0, storage=shared_redis.url, on_storage_error="local")
+    budget = RedisBudget(limit, API_KEY, clock=lambda: now[0])
+    error = redis.ConnectionError("gone")
+    with budget._lock:
+        budget._failed(10.0, error)  # call A, begun at 10.0, fails: seen at 10.0
+        now[0] = 10.2
+        budget._recovered(9.9)  # call B, begun before, succeeded: no news
+        assert budget._down_since is not None
+        now[0] = 11.0
+        budget._recovered(10.9)  # call C, begun after: back
+        assert budget._down_since is None
+        budget._failed(10.5, error)  # call D, begun before C came back: old news
+        assert budget._down_since is None
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("cannot be reached" in m for m in messages) == 1
+    assert sum("is back after" in m for m in messages) == 1
+
+
 def test_answers_recorded_while_the_storage_was_away_reach_it_when_it_is_back(
     own_redis: RedisServer,
 ) -> None:
@@ -685,7 +710,9 @@ def test_redis_going_away_mid_burst(
         assert errors == []
         assert sent_while_away, "the fleet should have gone on, metered in each process"
         for result in results:
-            assert sum("cannot be reached" in w for w in result["warnings"]) == 1
+            assert sum("cannot be reached" in w for w in result["warnings"]) == 1, result[
+                "warnings"
+            ]
     else:
         assert sent_while_away == []
         # Redis came back empty: every process waited one period more before sending again

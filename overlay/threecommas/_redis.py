@@ -318,8 +318,10 @@ class RedisBudget:
         # many clients had asked in the last period; and what we metered alone since.
         self._contact: tuple[float, int, int] = (-math.inf, 0, 1)
         self._local_grants: list[float] = []
-        # Storage outage: when it started (None: none), how many failures, next attempt.
+        # Storage outage: when it was seen (None: none), how many failures, next attempt;
+        # when the storage was last seen back.
         self._down_since: float | None = None
+        self._up_since = -math.inf
         self._failures = 0
         self._next_try = -math.inf
         # When the callers told to wait for a slot will ask again, soonest first: each new
@@ -478,9 +480,14 @@ class RedisBudget:
 
     # --- the storage's health (called with the lock held) --------------------------------------
 
-    def _failed(self, now: float, exc: BaseException | None) -> None:
+    def _failed(self, started: float, exc: BaseException | None) -> None:
+        """A call that began at `started` failed. Calls overlap (threads, tasks): a failure
+        of a call begun before the storage was last seen back is old news."""
+        if self._down_since is None and started < self._up_since:
+            return
+        seen = self._clock()
         if self._down_since is None:
-            self._down_since = now
+            self._down_since = seen
             self._failures = 0
             mode = self.limit.on_storage_error
             action = {
@@ -499,17 +506,21 @@ class RedisBudget:
         self._failures += 1
         cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
         delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
-        self._next_try = now + random.uniform(delay / 2, delay)
+        self._next_try = seen + random.uniform(delay / 2, delay)
 
-    def _recovered(self, now: float) -> None:
-        if self._down_since is not None:
+    def _recovered(self, started: float) -> None:
+        """A call that began at `started` succeeded; it says the storage is back only if it
+        began after the outage was seen."""
+        if self._down_since is not None and started >= self._down_since:
+            seen = self._clock()
             logger.warning(
                 "threecommas: the shared rate limit's storage %s is back after %.1f s",
                 self._where,
-                now - self._down_since,
+                seen - self._down_since,
             )
             self._down_since = None
             self._failures = 0
+            self._up_since = seen
 
     def _unavailable(self, now: float, exc: BaseException | None) -> float:
         if exc is not None:
