@@ -492,8 +492,8 @@ class RedisBudget:
             mode = self.limit.on_storage_error
             action = {
                 "wait": "requests wait until it is back",
-                "local": "requests are metered in this process, on this client's share of the "
-                "budget, until it is back",
+                "local": "requests are metered in this process, on an even split of the "
+                "budget between the clients, until it is back",
                 "raise": "requests raise StorageError (not sent) until it is back",
             }[mode]
             what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
