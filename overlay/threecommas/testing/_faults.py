@@ -21,7 +21,9 @@ module. A :class:`FaultConfig` describes what to inject:
   (``probability``, at most ``count`` times, only for ``operations`` when given) decides its
   fate. Kinds:
 
-  ``error``           answer ``status`` (500, 502, 503 or 504) with a JSON error body;
+  ``error``           answer ``status`` (500, 502, 503 or 504) with a JSON error body; or
+                      429 or 418, the refusals of the rate limits, with ``Retry-After:
+                      seconds`` (rounded up; no header when 0), as one lockout or ban;
   ``html_502``        answer 502 with an HTML page, as a proxy in front of the API does;
   ``drop``            close the connection without answering;
   ``delay``           handle the request, then hold the answer ``seconds`` (or until the client
@@ -126,7 +128,7 @@ FaultKind = Literal[
 FAULT_KINDS: Final[tuple[str, ...]] = get_args(FaultKind)
 _ANSWER_KINDS: Final = frozenset({"error", "html_502", "drop"})
 _MALFORMED_KINDS: Final = frozenset({"truncated_json", "wrong_type", "missing_field"})
-_ERROR_STATUSES: Final = frozenset({500, 502, 503, 504})
+_ERROR_STATUSES: Final = frozenset({500, 502, 503, 504, 429, 418})
 _CHANGING_METHODS: Final = frozenset({"POST", "PATCH", "DELETE", "PUT"})
 #: A server may run for days: per-request records keep only the latest this many.
 MAX_RECORDS: Final = 200_000
@@ -143,6 +145,11 @@ _ERROR_BODIES: Final[Mapping[int, JSONObject]] = {
     502: {"error": "bad_gateway", "error_description": "Bad gateway"},
     503: {"error": "service_unavailable", "error_description": "Service temporarily unavailable"},
     504: {"error": "gateway_timeout", "error_description": "Gateway timeout"},
+    429: {"error": "rate_limit_exceeded", "error_description": "Too many requests"},
+    418: {
+        "error": "ip_banned",
+        "error_description": "IP banned for repeated rate limit violations",
+    },
 }
 
 Clock = Callable[[], float]
@@ -282,7 +289,7 @@ class FaultRule:
             raise ValueError(f"kind must be one of {', '.join(FAULT_KINDS)}")
         status = _integer(data, "status", 503)
         if status not in _ERROR_STATUSES:
-            raise ValueError("status must be 500, 502, 503 or 504")
+            raise ValueError("status must be 500, 502, 503, 504, 429 or 418")
         count = data.get("count")
         if count is not None:
             count = _integer(data, "count", 0)
@@ -904,7 +911,11 @@ class FaultLayer:
         elif rule.kind == "html_502":
             await _html_502()(scope, receive, send)
         else:
-            await _json_answer(rule.status, dict(_ERROR_BODIES[rule.status]))(scope, receive, send)
+            headers = {}
+            if rule.status in (429, 418) and rule.seconds > 0:
+                headers["Retry-After"] = str(math.ceil(rule.seconds - 1e-9))
+            answer = _json_answer(rule.status, dict(_ERROR_BODIES[rule.status]), headers)
+            await answer(scope, receive, send)
 
 
 def _fault_status(rule: FaultRule) -> int:
