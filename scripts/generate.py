@@ -40,6 +40,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -166,6 +167,115 @@ def _spec_module(identity: SpecIdentity) -> str:
     )
 
 
+_METHODS = ("get", "put", "post", "patch", "delete")
+
+
+def _resolve(document: dict[str, object], item: dict[str, object]) -> dict[str, object]:
+    """A parameter or body, with a local `$ref` followed."""
+    ref = item.get("$ref")
+    if not isinstance(ref, str):
+        return item
+    node: object = document
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]  # type: ignore[index]
+    return node  # type: ignore[return-value]
+
+
+def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every operation of the document, in the document's order: the facts the SDK, the CLI,
+    the fake server and the tests share (each operation is named once, here)."""
+    entries = []
+    for path, item in document["paths"].items():
+        shared = item.get("parameters", [])
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            parameters = []
+            for raw in [*shared, *operation.get("parameters", [])]:
+                parameter = _resolve(document, raw)
+                parameters.append(
+                    (
+                        str(parameter["name"]),
+                        str(parameter["in"]),
+                        bool(parameter.get("required", False)),
+                    )
+                )
+            body = operation.get("requestBody")
+            body_schema = None
+            if body is not None:
+                schema = _resolve(document, body)["content"]["application/json"]["schema"]
+                body_schema = str(schema["$ref"]).rsplit("/", 1)[-1]
+            security = operation.get("security", document.get("security", []))
+            entries.append(
+                {
+                    "operation_id": operation["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "tag": operation["tags"][0],
+                    "summary": operation["summary"],
+                    "parameters": tuple(parameters),
+                    "body": body_schema,
+                    "signed": any("Signature" in requirement for requirement in security),
+                    "success": tuple(
+                        sorted(int(code) for code in operation["responses"] if code[0] == "2")
+                    ),
+                }
+            )
+    return entries
+
+
+def _catalogue_module(spec: Path) -> str:
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    lines = [
+        '"""Every operation of the OpenAPI document, in its order (written by scripts/generate.py).',
+        "",
+        "The SDK's facade, its command line, the fake server's routes and the tests all read the",
+        "operations from here, so that each is named once: in the document.",
+        '"""',
+        "",
+        "from typing import NamedTuple",
+        "",
+        "",
+        "class Parameter(NamedTuple):",
+        "    name: str",
+        '    location: str  # "path", "query" or "header"',
+        "    required: bool",
+        "",
+        "",
+        "class Operation(NamedTuple):",
+        "    operation_id: str",
+        '    method: str  # upper case: "GET", "POST"...',
+        "    path: str  # as in the document, with {placeholders}",
+        "    tag: str  # the generated module is threecommas_api.api.<tag>.<operation_id>",
+        "    summary: str",
+        "    parameters: tuple[Parameter, ...]",
+        "    body: str | None  # the request body's schema name",
+        "    signed: bool  # sent with Apikey and Signature",
+        "    success: tuple[int, ...]  # the documented 2xx statuses",
+        "",
+        "",
+        "OPERATIONS: tuple[Operation, ...] = (",
+    ]
+    for entry in catalogue_entries(document):
+        lines.append("    Operation(")
+        for key, value in entry.items():
+            if key == "parameters":
+                lines.append("        parameters=(")
+                lines.extend(f"            Parameter{p!r}," for p in value)
+                lines.append("        ),")
+            else:
+                lines.append(f"        {key}={value!r},")
+        lines.append("    ),")
+    lines += [
+        ")",
+        "",
+        "BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def _generator_config(workdir: Path, version: str) -> Path:
     """The checked-in generator config plus the SDK's version, for `__version__`."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
@@ -206,6 +316,7 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     # `--meta none` writes no packaging files; the package still ships its type hints (PEP 561).
     (out / "py.typed").write_text("")
     (out / "_spec.py").write_text(_spec_module(spec_identity(spec)), encoding="utf-8")
+    (out / "_catalogue.py").write_text(_catalogue_module(spec), encoding="utf-8")
     return out
 
 
