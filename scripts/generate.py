@@ -228,7 +228,7 @@ def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
 def _catalogue_module(spec: Path) -> str:
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
     lines = [
-        '"""Every operation of the OpenAPI document, in its order (written by scripts/generate.py).',
+        '"""Every operation of the OpenAPI document, in order (written by scripts/generate.py).',
         "",
         "The SDK's facade, its command line, the fake server's routes and the tests all read the",
         "operations from here, so that each is named once: in the document.",

@@ -1,4 +1,4 @@
-"""Every operation of the OpenAPI document, in its order (written by scripts/generate.py).
+"""Every operation of the OpenAPI document, in order (written by scripts/generate.py).
 
 The SDK's facade, its command line, the fake server's routes and the tests all read the
 operations from here, so that each is named once: in the document.

@@ -1,0 +1,152 @@
+"""Path and query parameters checked against the OpenAPI document, in their wire form.
+
+The client runs this on the request it built, before sending it; the fake server runs it on the
+request it received, to answer 400. Both read the parameter's schema from the document, so the
+two can never disagree with the spec or with each other. A value arrives as text (as it travels
+in a URL); it is read by its schema's type (`integer`: plain digits; `boolean`: `true`/`false`)
+and then checked against the schema (range, enumeration, pattern, date-time).
+
+What a schema cannot say (the meaning of a status group, how a page is cut) stays with the code
+that serves the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from threecommas._schema import load_spec
+
+__all__ = ["ParameterError", "check_parameters", "parse_datetime"]
+
+_MAX_DIGITS = 19
+
+
+class ParameterError(ValueError):
+    """One or more parameters break their schema; `problems` maps each name to what is wrong."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("; ".join(self.problems.values()))
+
+
+def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while isinstance(node.get("$ref"), str):
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+@cache
+def _schemas(operation_id: str, location: str) -> dict[str, Mapping[str, Any]]:
+    """The (resolved) schema of each `location` parameter of the operation, by name."""
+    document = load_spec()
+    for item in document["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or operation.get("operationId") != operation_id:
+                continue
+            found = {}
+            for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
+                parameter = _resolve(document, raw)
+                if parameter["in"] == location:
+                    found[parameter["name"]] = _resolve(document, parameter["schema"])
+            return found
+    raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
+
+
+def parse_datetime(raw: str) -> datetime | None:
+    """An ISO 8601 / RFC 3339 date-time (`Z` or an offset; naive means UTC), else None."""
+    text = raw.strip()
+    if not text or len(text) > 64:
+        return None
+    text = text[:10] + text[10:].upper()
+    # An unencoded "+" of an offset arrives as a space.
+    text = re.sub(r" (\d\d(:?\d\d)?)$", r"+\1", text)
+    # RFC 3339 allows a leap second, which datetime cannot hold.
+    text = re.sub(r"(T\d\d:\d\d):60", r"\1:59", text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _expected(schema: Mapping[str, Any]) -> str:
+    """What the schema asks for, in words: "an integer from 1 to 100", "one of: asc, desc"."""
+    if "enum" in schema:
+        return "one of: " + ", ".join(str(v) for v in schema["enum"])
+    kind = schema.get("type")
+    if kind == "integer":
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and high is not None:
+            return f"an integer from {low} to {high}"
+        if low is not None:
+            return f"an integer >= {low}"
+        return "an integer"
+    if kind == "boolean":
+        return "true or false"
+    if schema.get("format") == "date-time":
+        return "an ISO 8601 date-time such as 2024-01-01T00:00:00Z"
+    if "pattern" in schema:
+        return f"text matching {schema['pattern']}"
+    return "text"
+
+
+def _read(schema: Mapping[str, Any], raw: str) -> tuple[bool, object]:
+    """(True, the value read by the schema's type and checked) or (False, None)."""
+    if "enum" in schema:
+        return (raw in [str(v) for v in schema["enum"]], raw)
+    kind = schema.get("type")
+    if kind == "integer":
+        # Plain digits only: int() would also take "+1", " 1" or "1_0".
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > _MAX_DIGITS:
+            return False, None
+        number = int(raw)
+        low, high = schema.get("minimum"), schema.get("maximum")
+        ok = (low is None or number >= low) and (high is None or number <= high)
+        return ok, number
+    if kind == "boolean":
+        return (raw in ("true", "false"), raw == "true")
+    if schema.get("format") == "date-time":
+        moment = parse_datetime(raw)
+        return moment is not None, moment
+    pattern = schema.get("pattern")
+    if pattern is not None and re.search(pattern, raw) is None:
+        return False, None
+    return True, raw
+
+
+def check_parameters(
+    operation_id: str, items: Iterable[tuple[str, str]], *, location: str = "query"
+) -> dict[str, object]:
+    """Check the wire values of an operation's `location` parameters against the document.
+
+    Returns each known parameter's value read by its type (ints, bools, datetimes; text as
+    is). Unknown names are ignored, as the API ignores them. Raises `ParameterError` naming every
+    bad or repeated parameter, with what was expected and what was given.
+    """
+    schemas = _schemas(operation_id, location)
+    values: dict[str, object] = {}
+    problems: dict[str, str] = {}
+    seen: set[str] = set()
+    for name, raw in items:
+        schema = schemas.get(name)
+        if schema is None:
+            continue
+        if name in seen:
+            problems[name] = f"`{name}` is given more than once"
+            continue
+        seen.add(name)
+        ok, value = _read(schema, raw)
+        if ok:
+            values[name] = value
+        else:
+            problems[name] = f"`{name}` must be {_expected(schema)}, got {raw[:80]!r}"
+    if problems:
+        raise ParameterError(problems)
+    return values
