@@ -6,13 +6,16 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO, Any
 
 STARTUP_TIMEOUT_S = 30
 
 
 @contextmanager
-def recorded_server(*extra: str) -> Iterator[str]:
-    """Start `python -m threecommas.testing serve` on a free port; yield its base URL."""
+def recorded_server(*extra: str, stderr: IO[Any] | None = None) -> Iterator[str]:
+    """Start `python -m threecommas.testing serve` on a free port; yield its base URL.
+
+    The server's log goes to `stderr` (a file), else to this process's stderr."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -26,6 +29,7 @@ def recorded_server(*extra: str) -> Iterator[str]:
             *extra,
         ],
         stdout=subprocess.PIPE,
+        stderr=stderr,
         text=True,
     )
     try:

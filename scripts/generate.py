@@ -11,7 +11,9 @@
                                   version that was never released)
 
 The generator runs in a temporary directory outside the repository, so neither the repository's
-own ruff settings nor leftovers of an earlier run can change its output.
+own ruff settings nor leftovers of an earlier run can change its output. It is given the
+document's canonical view (overlay/threecommas/_spec_views.py: the request forms the SDK sends,
+without the docs' other spellings), so the request models are typed by the canonical forms.
 
 Two versions are involved, and they are kept apart on purpose:
 
@@ -32,6 +34,7 @@ import argparse
 import ast
 import filecmp
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -49,6 +52,7 @@ SPEC = ROOT / "openapi" / "threecommas.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
 SPEC_VERSIONS = ROOT / "openapi" / "spec-versions.json"
 VERSION_FILE = ROOT / "overlay" / "threecommas" / "_version.py"
+SPEC_VIEWS = ROOT / "overlay" / "threecommas" / "_spec_views.py"
 # Our templates override a few of the generator's: type checks and faster parsing in from_dict,
 # and `__version__` in the package's __init__.py.
 TEMPLATES = ROOT / "openapi" / "templates"
@@ -285,8 +289,30 @@ def _generator_config(workdir: Path, version: str) -> Path:
     return path
 
 
+def _spec_views() -> Any:
+    """overlay/threecommas/_spec_views.py, loaded by its path: importing `threecommas` would
+    import the generated package this script is about to write."""
+    loader_spec = importlib.util.spec_from_file_location("_threecommas_spec_views", SPEC_VIEWS)
+    assert loader_spec is not None and loader_spec.loader is not None
+    module = importlib.util.module_from_spec(loader_spec)
+    loader_spec.loader.exec_module(module)
+    return module
+
+
+def canonical_spec(workdir: Path, spec: Path = SPEC) -> Path:
+    """The canonical view of the document (no docs forms; see _spec_views), for the generator:
+    the request models are typed by what the SDK sends."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(spec.read_bytes(), Loader=loader)
+    path = workdir / "threecommas.canonical.yaml"
+    view = _spec_views().canonical_view(document)
+    path.write_text(yaml.safe_dump(view, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
-    """Run the generator; return the path of the freshly generated package."""
+    """Run the generator on the document's canonical view; return the path of the freshly
+    generated package."""
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
     env = dict(os.environ)
@@ -296,7 +322,7 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
         _tool("openapi-python-client"),
         "generate",
         "--path",
-        str(spec),
+        str(canonical_spec(workdir, spec)),
         "--config",
         str(_generator_config(workdir, sdk_version())),
         "--custom-template-path",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+import threecommas
 from tests.seed import seed_response
 from threecommas import ThreeCommas, cli
 from threecommas._schema import load_spec
@@ -305,10 +307,14 @@ def test_body_subcommands_read_a_json_file(
     [
         (["create"], "{not json", "not JSON"),
         (["create"], "", "not JSON"),
-        (["create"], "[]", "mapping"),
+        (["create"], "[]", "the body must be a JSON object, got an array"),
         (["create"], '{"account_id": 1, "pair": "USDT_BTC"}', "position"),
-        (["update", "7"], '{"leverage": {"enabled": true, "value": 0.5}}', "float"),
-        (["update", "7"], "{}", "must not be empty"),
+        (
+            ["update", "7"],
+            '{"leverage": {"enabled": true, "value": 0.5}}',
+            "leverage[value] must be a string such as",
+        ),
+        (["update", "7"], "{}", "body must have at least 1 field, got an empty object"),
         (["add-funds", "7"], '{"order_type": "limit", "units": {"value": "1"}}', "price"),
         (
             ["reduce-funds", "7"],
@@ -595,3 +601,350 @@ def test_a_bad_body_sends_nothing_to_the_server(
     assert cli.main(args) == 2
     assert "position[order_type]" in capsys.readouterr().err
     assert credentials.store.snapshot() == before
+
+
+# --- the command line speaks in flags and environment variables ---------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"threecommas {threecommas.__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--base-url", "https://before.example/public/api", "--timeout", "7", *ST, "get", "7"],
+        [*ST, "--base-url", "https://before.example/public/api", "--timeout", "7", "get", "7"],
+        [*ST, "get", "7", "--base-url", "https://before.example/public/api", "--timeout", "7"],
+        [
+            "--base-url",
+            "https://other.example/public/api",
+            *ST,
+            "get",
+            "7",
+            "--base-url",
+            "https://before.example/public/api",
+            "--timeout",
+            "7",
+        ],
+    ],
+    ids=["before", "between", "after", "the-last-wins"],
+)
+def test_global_options_before_or_after_the_subcommand(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    assert cli.main(args) == 0
+    request = api.only()
+    assert str(request.url) == "https://before.example/public/api/v2/smart_trades/7"
+    assert request.extensions["timeout"]["read"] == 7
+    assert capsys.readouterr().err == ""
+
+
+def test_forced_mode_and_verbose_before_the_subcommand(
+    api: MockAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--forced-mode", "paper", "-v", *ST, "get", "7"]) == 0
+    assert api.only().headers["Forced-Mode"] == "paper"
+    assert "DEBUG threecommas: GET /public/api/v2/smart_trades/7 -> 200" in capsys.readouterr().err
+
+
+def test_verbose_turns_on_the_debug_log_on_stderr_without_secrets(
+    api: MockAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([*ST, "get", "7"]) == 0
+    assert capsys.readouterr().err == ""  # quiet by default
+    assert cli.main([*ST, "get", "7", "--verbose"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == _example("GetSmartTradeOk")
+    assert "DEBUG threecommas:" in err
+    assert "cli-key" not in err and "cli-secret" not in err
+    assert api.requests[-1].headers["Signature"] not in err
+    # The log is the command's only: nothing stays attached once it returns.
+    assert logging.getLogger("threecommas").handlers == []
+
+
+def test_the_base_url_comes_from_the_environment_unless_given(
+    api: MockAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("THREE_COMMAS_BASE_URL", "http://env.example:8080/public/api")
+    assert cli.main([*ST, "get", "7"]) == 0
+    assert cli.main([*ST, "get", "7", "--base-url", "http://flag.example/public/api"]) == 0
+    assert [str(r.url) for r in api.requests] == [
+        "http://env.example:8080/public/api/v2/smart_trades/7",
+        "http://flag.example/public/api/v2/smart_trades/7",
+    ]
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("source", ["--base-url", "THREE_COMMAS_BASE_URL"])
+def test_a_base_url_without_the_api_path_gets_a_hint_and_still_runs(
+    api: MockAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], source: str
+) -> None:
+    url = "https://api.example"
+    if source == "--base-url":
+        args = [*ST, "get", "7", "--base-url", url]
+    else:
+        monkeypatch.setenv(source, url)
+        args = [*ST, "get", "7"]
+    api.answer = lambda request: httpx.Response(404, json={"error": "Not Found"})
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"threecommas: warning: {source} does not end with /public/api")
+    assert "https://api.3commas.io/public/api" in err
+    assert str(api.only().url) == "https://api.example/v2/smart_trades/7"
+
+
+@pytest.mark.parametrize("source", ["--base-url", "THREE_COMMAS_BASE_URL"])
+@pytest.mark.parametrize("url", ["ftp://user:hunter2@host/public/api", "hunter2", "https://"])
+def test_a_base_url_that_is_not_http_exits_2_without_echoing_it(
+    api: MockAPI,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    source: str,
+    url: str,
+) -> None:
+    if source == "--base-url":
+        args = [*ST, "get", "7", "--base-url", url]
+    else:
+        monkeypatch.setenv(source, url)
+        args = [*ST, "get", "7"]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert err == f"threecommas: {source} must be an http:// or https:// URL with a host\n"
+    assert api.requests == []
+
+
+_NO_PYTHON_WORDS = ("api_key", "api_secret", "private_key", "base_url", "pass ")
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({}, "threecommas: no API key: set THREE_COMMAS_API_KEY\n"),
+        (
+            {"THREE_COMMAS_API_KEY": "k"},
+            "threecommas: no API secret: set THREE_COMMAS_API_SECRET (system-generated key) or "
+            "THREE_COMMAS_PRIVATE_KEY_FILE (the path of your RSA private key, PEM)\n",
+        ),
+        (
+            {"THREE_COMMAS_API_KEY": "k", "THREE_COMMAS_API_SECRET": ""},
+            "threecommas: no API secret: set THREE_COMMAS_API_SECRET (system-generated key) or "
+            "THREE_COMMAS_PRIVATE_KEY_FILE (the path of your RSA private key, PEM)\n",
+        ),
+        (
+            {
+                "THREE_COMMAS_API_KEY": "k",
+                "THREE_COMMAS_API_SECRET": "s3cr3t",
+                "THREE_COMMAS_PRIVATE_KEY_FILE": "/key.pem",
+            },
+            "threecommas: both THREE_COMMAS_API_SECRET and THREE_COMMAS_PRIVATE_KEY_FILE are "
+            "set; keep one\n",
+        ),
+        (
+            {"THREE_COMMAS_API_KEY": "k", "THREE_COMMAS_PRIVATE_KEY_FILE": "/no/such/key.pem"},
+            "threecommas: THREE_COMMAS_PRIVATE_KEY_FILE: the file it names cannot be read "
+            "(No such file or directory)\n",
+        ),
+        (
+            {
+                "THREE_COMMAS_API_KEY": "k",
+                "THREE_COMMAS_PRIVATE_KEY_FILE": "-----BEGIN PRIVATE KEY-----\ns3cr3t\n",
+            },
+            "threecommas: THREE_COMMAS_PRIVATE_KEY_FILE holds PEM text; it must be the path "
+            "of the PEM file\n",
+        ),
+    ],
+    ids=["no-key", "no-secret", "empty-secret", "both", "unreadable-key-file", "pem-as-path"],
+)
+def test_credential_messages_name_environment_variables(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    environment: dict[str, str],
+    message: str,
+) -> None:
+    for name in (
+        "THREE_COMMAS_API_KEY",
+        "THREE_COMMAS_API_SECRET",
+        "THREE_COMMAS_PRIVATE_KEY_FILE",
+        "THREE_COMMAS_BASE_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert cli.main([*CLOSE, "1", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err == message
+    assert not any(word in err for word in _NO_PYTHON_WORDS)
+    assert "s3cr3t" not in err
+
+
+def test_an_rsa_key_file_from_the_environment_is_used(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from threecommas.testing import TEST_PRIVATE_KEY_PATH
+
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", "rsa-key")
+    monkeypatch.delenv("THREE_COMMAS_API_SECRET", raising=False)
+    monkeypatch.setenv("THREE_COMMAS_PRIVATE_KEY_FILE", str(TEST_PRIVATE_KEY_PATH))
+    sent: list[httpx.Request] = []
+    real_client = cli.ThreeCommas
+
+    def client(**options: Any) -> ThreeCommas:
+        def answer(request: httpx.Request) -> httpx.Response:
+            sent.append(request)
+            return httpx.Response(200, json=_example("GetSmartTradeOk"))
+
+        return real_client(
+            http_client=httpx.Client(transport=httpx.MockTransport(answer)), **options
+        )
+
+    monkeypatch.setattr(cli, "ThreeCommas", client)
+    assert cli.main([*ST, "get", "7"]) == 0
+    assert sent[0].headers["Apikey"] == "rsa-key"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--per-page", "500"], "threecommas: --per-page must be between 1 and 100"),
+        (["list", "--page", "0"], "threecommas: --page must be between"),
+        (["list", "--pair", "BTC"], "threecommas: --pair must look like"),
+        (["list", "--base", "B-T-C"], "threecommas: --base must look like"),
+    ],
+)
+def test_refused_options_are_named_as_flags(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert cli.main([*ST, *args]) == 2
+    assert capsys.readouterr().err.startswith(message)
+    assert api.requests == []
+
+
+def test_parameter_names_in_messages_become_flags() -> None:
+    names = cli._option_names(cli._parser())
+    assert names["per_page"] == "--per-page"
+    assert names["from_"] == "--from"
+    assert names["base_url"] == "--base-url"
+    assert names["smart_trade_id"] == "ID"
+    assert cli._in_cli_words("account_id must be an int", names) == "--account-id must be an int"
+    assert cli._in_cli_words("invalid X: note ...", names) == "invalid X: note ..."
+
+
+def test_a_json_number_for_a_quantity_is_refused_in_json_terms(
+    api: MockAPI, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    body_file = tmp_path / "body.json"
+    body_file.write_text('{"order_type": "market", "units": {"value": 0.5}}')
+    assert cli.main([*ST, "add-funds", "7", "--body", str(body_file)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f'threecommas: --body {body_file}: units[value] must be a string such as "0.5" for a '
+        "quantity or a price (or a whole number where one is expected), got the number 0.5\n"
+    )
+    assert "decimal.Decimal" not in err and "float" not in err
+    assert api.requests == []
+
+
+@pytest.mark.parametrize(
+    ("operation", "schema"),
+    [
+        (["create"], "CreateSmartTradeRequest"),
+        (["update", "7"], "UpdateSmartTradeRequest"),
+        (["add-funds", "7"], "AddFundsRequest"),
+        (["reduce-funds", "7"], "ReduceFundsRequest"),
+    ],
+)
+def test_help_shows_an_example_body_that_is_accepted(
+    api: MockAPI,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    operation: list[str],
+    schema: str,
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*ST, *operation, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    heading = f"example body ({schema}; quantities and prices are strings):\n"
+    assert heading in out
+    shown_body = json.loads(out.split(heading, 1)[1])
+    assert shown_body == cli.EXAMPLE_BODIES[schema]
+    # What the help shows, sent as it is: the SDK's checks let it through.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(shown_body)))
+    assert cli.main([*ST, *operation, "--body", "-"]) == 0
+    sent = json.loads(api.only().content)
+    assert {name: sent.get(name) for name in shown_body} == shown_body
+
+
+def test_the_create_example_opens_a_smart_trade_on_the_server(
+    credentials: RunningServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example = cli.EXAMPLE_BODIES["CreateSmartTradeRequest"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(example)))
+    assert cli.main([*ST, "create", "--body", "-", "--base-url", credentials.base_url]) == 0
+    assert json.loads(capsys.readouterr().out)["pair"] == example["pair"]
+
+
+# --- a reader that goes away --------------------------------------------------------------------
+
+
+def _command_environment(server: RunningServer) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "THREE_COMMAS_API_KEY": server.api_key,
+        "THREE_COMMAS_API_SECRET": server.api_secret or "",
+    }
+    env.pop("THREE_COMMAS_PRIVATE_KEY_FILE", None)
+    return env
+
+
+def _list_everything(server: RunningServer) -> list[str]:
+    return [
+        *(sys.executable, "-m", "threecommas", *ST, "list", "--status", "all", "--all"),
+        *("--base-url", server.base_url),
+    ]
+
+
+def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningServer) -> None:
+    """The reader of the pipe is gone before the first byte is written: without the fix, a
+    BrokenPipeError traceback and status 1 (and Python's "Exception ignored" note at exit)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            _list_everything(threecommas_server),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=_command_environment(threecommas_server),
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 0
+
+
+def test_piped_into_head_the_command_succeeds_quietly(threecommas_server: RunningServer) -> None:
+    """`threecommas smart-trades list --status all | head -1`, with more output than a pipe
+    holds, so that the command is still writing when `head` leaves."""
+    from threecommas.testing._faults import seed_closable_smart_trades
+
+    seed_closable_smart_trades(threecommas_server.store, count=60, steps=1)
+    script = 'set -o pipefail; "$@" 2>"$ERRORS" | head -1; echo "status=$?"'
+    errors = subprocess.run(["mktemp"], capture_output=True, text=True, check=True).stdout.strip()
+    try:
+        done = subprocess.run(
+            ["bash", "-c", script, "bash", *_list_everything(threecommas_server)],
+            env={**_command_environment(threecommas_server), "ERRORS": errors},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert Path(errors).read_text() == ""
+    finally:
+        os.unlink(errors)
+    assert done.stdout == "[\nstatus=0\n", done.stdout + done.stderr

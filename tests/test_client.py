@@ -82,6 +82,7 @@ def no_credentials_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "THREE_COMMAS_API_KEY",
         "THREE_COMMAS_API_SECRET",
         "THREE_COMMAS_PRIVATE_KEY_FILE",
+        "THREE_COMMAS_PRIVATE_KEY_PASSWORD",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -123,10 +124,15 @@ def test_async_close_returns_the_typed_smart_trade() -> None:
     assert recorder.requests[0].headers["Signature"] == SEED_SIGNATURE
 
 
-def test_empty_200_is_an_acknowledgement_and_a_200_with_a_body_is_parsed() -> None:
-    client, _ = mocked(httpx.Response(200))
-    assert client.smart_trades.close_trade_by_market(1, 2) is None
-    client, _ = mocked(httpx.Response(200, json=seed_response()))
+def test_a_200_or_an_empty_answer_to_close_trade_is_a_parse_error_with_the_body() -> None:
+    # The operation answers 201 with the SmartTrade (no doc version shows anything else); like
+    # every operation, an undocumented 2xx or an empty body is reported, never returned as None.
+    for answer in (httpx.Response(200), httpx.Response(201), httpx.Response(200, json=[])):
+        client, _ = mocked(answer)
+        with pytest.raises(ResponseParseError) as raised:
+            client.smart_trades.close_trade_by_market(1, 2)
+        assert raised.value.body == answer.text
+    client, _ = mocked(httpx.Response(201, json=seed_response()))
     trade = client.smart_trades.close_trade_by_market(1, 2)
     assert isinstance(trade, SmartTrade) and trade.id == SEED_SMART_TRADE_ID
 

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -133,6 +134,35 @@ def test_the_wheel_carries_the_data_files(installed: Installed) -> None:
     in_wheel = {Path(n).name for n in names if n.startswith("threecommas/testing/recordings/")}
     assert shipped and in_wheel == shipped
     assert all(not n.startswith(("overlay/", "generated/", "tests/")) for n in names)
+
+
+def test_the_wheel_and_the_sdist_carry_the_license(installed: Installed, tmp_path: Path) -> None:
+    license_text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License\n")
+    assert "Copyright (c) 2026 threecommas-sdk contributors" in license_text
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        names = wheel.namelist()
+        (in_wheel,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert wheel.read(in_wheel).decode("utf-8") == license_text
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        headers = wheel.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+    assert "License-Expression: MIT" in headers
+    assert "License-File: LICENSE" in headers
+    _checked(
+        subprocess.run(
+            [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=_STEP_TIMEOUT,
+            check=False,
+        )
+    )
+    (sdist,) = tmp_path.glob("threecommas_sdk-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/LICENSE")
+        assert member is not None
+        assert member.read().decode("utf-8") == license_text
 
 
 def test_both_packages_import_from_site_packages(installed: Installed) -> None:

@@ -189,6 +189,7 @@ CREATE_BODY = {
     "position": POSITION,
     "take_profit": TAKE_PROFIT,
     "stop_loss": STOP_LOSS,
+    "leverage": {"enabled": False},
     "note": "from the tests",
 }
 
@@ -600,6 +601,7 @@ def test_create_from_generated_models_sends_their_json(kind: str) -> None:
             ],
         },
         "leverage": {"enabled": True, "type": "isolated", "value": 5},
+        "stop_loss": {"enabled": False},  # left out: sent switched off
         "instant": False,
         "skip_enter_step": False,
     }
@@ -651,10 +653,18 @@ def test_force_process_accepts_an_empty_201(kind: str) -> None:
     assert harness.call("smart_trades.force_process", 5) is None
 
 
-def test_close_trade_by_market_accepts_an_empty_200(kind: str) -> None:
-    harness = Harness(kind, httpx.Response(200))
-    assert harness.call("smart_trades.trades.close_by_market", 5, 6) is None
-    assert harness.call("smart_trades.close_trade_by_market", 5, 6) is None
+@pytest.mark.parametrize("status", [200, 201])
+def test_close_trade_by_market_without_a_smart_trade_is_a_parse_error(
+    kind: str, status: int
+) -> None:
+    # No doc version shows an empty answer for this operation: it answers 201 with the
+    # SmartTrade, and anything else in a 2xx is a broken answer, never None.
+    for dotted in ("smart_trades.trades.close_by_market", "smart_trades.close_trade_by_market"):
+        harness = Harness(kind, httpx.Response(status))
+        with pytest.raises(ResponseParseError) as raised:
+            harness.call(dotted, 5, 6)
+        assert raised.value.status_code == status
+        assert raised.value.body == ""
 
 
 GARBAGE_OBJECTS = [b"", b"not json", b"{}", b"[]", b'"text"', b"null", b'{"id": 1}']
@@ -672,6 +682,8 @@ OBJECT_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any], int]] = [
     ("smart_trades.set_note", (1, "n"), {}, 201),
     ("smart_trades.force_start", (1,), {}, 201),
     ("smart_trades.trades.cancel", (1, 2), {}, 200),
+    ("smart_trades.trades.close_by_market", (1, 2), {}, 201),
+    ("smart_trades.close_trade_by_market", (1, 2), {}, 201),
 ]
 ARRAY_CALLS: list[tuple[str, tuple[Any, ...], int]] = [
     ("smart_trades.list", (), 200),
@@ -834,7 +846,7 @@ REFUSED: list[tuple[str, tuple[Any, ...], dict[str, Any], type[Exception], str]]
     ),
     # update
     ("smart_trades.update", (1,), {}, TypeError, "at least one"),
-    ("smart_trades.update", (1, {}), {}, ValueError, "must not be empty"),
+    ("smart_trades.update", (1, {}), {}, ValueError, "must have at least 1 field"),
     (
         "smart_trades.update",
         (1, {"leverage": {"enabled": True, "value": 0}}),
@@ -1166,7 +1178,7 @@ def test_async_flow_against_the_server(threecommas_server: RunningServer) -> Non
 
 def test_the_server_refuses_what_the_sdk_would_not_send(threecommas_server: RunningServer) -> None:
     """The SDK's checks and the server's agree: a body the SDK refuses, the server refuses too."""
-    body = {**LIVE_CREATE, "take_profit": BAD_VOLUMES}
+    body = {**LIVE_CREATE, "take_profit": BAD_VOLUMES, "stop_loss": {"enabled": False}}
     with live_client(threecommas_server) as client:
         with pytest.raises(ValueError, match="add up to 100"):
             client.smart_trades.create(body)

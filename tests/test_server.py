@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.applications import Starlette
 
-from threecommas._schema import load_spec
+from threecommas._schema import load_spec, schema_errors
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth, signature_payload
 from threecommas.testing import (
     DEFAULT_API_KEY,
@@ -41,6 +41,7 @@ from threecommas.testing import (
     create_app,
     load_recordings,
 )
+from threecommas.testing._entities import PLACEHOLDER_PRICE
 from threecommas.testing._operations import OPERATIONS
 from threecommas.testing._state import FLAG_RULES, close_trade_refusal, refresh_flags
 
@@ -944,17 +945,20 @@ def test_every_recording_replays_on_a_fresh_server(recording: Recording) -> None
         assert response.content == expected.encode()
 
 
-def test_list_trades_replay_is_the_docs_example_but_for_the_stop_loss_flags(app: Starlette) -> None:
+def test_list_trades_replay_is_the_docs_example_but_for_the_stop_loss_close_flag(
+    app: Starlette,
+) -> None:
     recording = next(r for r in load_recordings() if r.operation == "list_trades")
     trades = ok(api(app, "GET", recording.path), 200)
     assert [t["id"] for t in trades] == [t["id"] for t in recording.body]
     for got, want in zip(trades, recording.body, strict=True):
         differing = {k for k in want if got[k] != want[k]} - {"created_at", "updated_at"}
         if want["trade_purpose"] == "stop_loss":
-            # The docs mark their stop loss cancelable and closable by market; the cancel-trade
-            # page says not to cancel it and close-by-market is for take-profit trades only.
-            assert differing == {"cancelable", "force_processable"}
-            assert got["cancelable"] is got["force_processable"] is False
+            # The docs mark their stop loss closable by market, which is for take-profit
+            # trades only. It can be cancelled, as the docs say (that cancels the SmartTrade).
+            assert differing == {"force_processable"}
+            assert got["force_processable"] is False
+            assert got["cancelable"] is True
         else:
             assert differing == set()
 
@@ -1119,7 +1123,7 @@ def test_update_that_breaks_a_rule_is_422(app: Starlette) -> None:
         }
     }
     attributes = invalid(api(app, "PATCH", f"/v2/smart_trades/{SMART_TRADE_ID}", body), 422)
-    assert attributes == {"take_profit[steps]": ["volumes must add up to 100"]}
+    assert attributes == {"take_profit[steps]": ["volumes must add up to 100, got 90"]}
 
 
 @pytest.mark.parametrize("raw", [b"", b"{", b"null", b"\xff\xfe", b"[" * 100_000])
@@ -1264,7 +1268,7 @@ def test_reduce_funds_with_a_malformed_body_is_400(app: Starlette) -> None:
     attributes = invalid(
         api(app, "POST", f"/v2/smart_trades/{SMART_TRADE_ID}/reduce_funds", body), 400
     )
-    assert attributes == {"order_type": ["does not have a valid value"]}
+    assert attributes == {"order_type": ["must be one of 'market', 'limit', got 'stop'"]}
 
 
 def test_close_smart_trade_by_market(app: Starlette) -> None:
@@ -1287,7 +1291,9 @@ def test_set_note(app: Starlette) -> None:
     assert noted["note"] == noted["note_raw"] == note
     assert stored(app, CANCELLED_ID)["note_raw"] == note
     too_long = api(app, "POST", f"/v2/smart_trades/{CANCELLED_ID}/set_note", {"note": note + "!"})
-    assert invalid(too_long, 400) == {"note": ["is too long (maximum is 300 characters)"]}
+    assert invalid(too_long, 400) == {
+        "note": ["must be at most 300 characters long, got 301 characters"]
+    }
     assert set(
         invalid(api(app, "POST", f"/v2/smart_trades/{CANCELLED_ID}/set_note", {"note": ""}), 400)
     ) == {"note"}
@@ -1364,28 +1370,74 @@ def test_cancel_trade(app: Starlette) -> None:
     path = f"/v2/smart_trades/{SMART_TRADE_ID}/trades/"
     after = ok(api(app, "DELETE", path + "1047934727"), 200)
     assert [s["id"] for s in after["take_profit"]["steps"]] == [1047934728, CLOSED_STEP_ID]
+    assert after["status"]["basic_type"] == "waiting_targets"
     assert 1047934727 not in [t["id"] for t in ok(api(app, "GET", path[:-1]), 200)]
     refused(api(app, "DELETE", path + "1047934727"), 404)  # gone
     ok(api(app, "DELETE", path + "1047934728"), 200)
-    # The last take-profit step stays.
-    last = refused(api(app, "DELETE", path + str(CLOSED_STEP_ID)))
-    assert "last take profit" in last["error_description"]
+    # The last take-profit step can be cancelled too, and that cancels the SmartTrade.
     trades = ok(api(app, "GET", path[:-1]), 200)
-    assert [t["cancelable"] for t in trades if t["trade_purpose"] == "take_profit"] == [False]
+    assert [t["cancelable"] for t in trades if t["trade_purpose"] == "take_profit"] == [True]
+    last = ok(api(app, "DELETE", path + str(CLOSED_STEP_ID)), 200)
+    assert last["status"] == {
+        "type": "cancellation_pending",
+        "basic_type": "cancellation_pending",
+        "title": "Cancelling",
+    }
+    assert last["take_profit"]["steps"] == []
+    assert last["data"]["cancel_available"] is False
+    assert ok(api(app, "GET", f"/v2/smart_trades/{SMART_TRADE_ID}"), 200) == last
 
 
-def test_cancel_trade_refuses_the_stop_loss_and_the_position(app: Starlette) -> None:
+def test_cancelling_the_stop_loss_trade_cancels_the_smart_trade(app: Starlette) -> None:
     ids = store_of(app).trade_ids(SMART_SELL_ID)
     path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
+    steps = [s["id"] for s in stored(app, SMART_SELL_ID)["take_profit"]["steps"]]
+    stop_loss = next(
+        t for t in ok(api(app, "GET", path[:-1]), 200) if t["trade_purpose"] == "stop_loss"
+    )
+    assert stop_loss["id"] == ids["stop_loss"] and stop_loss["cancelable"] is True
+    after = ok(api(app, "DELETE", path + str(ids["stop_loss"])), 200)
+    assert after["status"]["basic_type"] == "cancellation_pending"
+    # Only the SmartTrade's status changes: its steps and stop loss are as they were.
+    assert [s["id"] for s in after["take_profit"]["steps"]] == steps
+    assert after["stop_loss"] == stored(app, SMART_SELL_ID)["stop_loss"]
+    # Now nothing can cancel it again, the stop loss included.
+    again = refused(api(app, "DELETE", path + str(ids["stop_loss"])))
+    assert "cancellation_pending" in again["error_description"]
+    listed = ok(api(app, "GET", path[:-1]), 200)
+    assert [t["cancelable"] for t in listed if t["trade_purpose"] == "stop_loss"] == [False]
+
+
+@pytest.mark.parametrize("status", ["created", "panic_sell_pending", "cancelled", "failed"])
+def test_a_trade_cancel_that_would_cancel_the_smart_trade_follows_its_rule(
+    app: Starlette, status: str
+) -> None:
+    put_with(app, SMART_SELL_ID, status=status)
+    ids = store_of(app).trade_ids(SMART_SELL_ID)
+    first, second = (s["id"] for s in stored(app, SMART_SELL_ID)["take_profit"]["steps"])
+    path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
+    before = store_of(app).snapshot()
     assert (
         "stop loss"
         in refused(api(app, "DELETE", path + str(ids["stop_loss"])))["error_description"]
     )
+    assert store_of(app).snapshot() == before
+    # A step that is not the last leaves the SmartTrade alone: allowed in any status.
+    ok(api(app, "DELETE", path + str(first)), 200)
+    last = refused(api(app, "DELETE", path + str(second)))
+    assert "last take profit" in last["error_description"]
+    assert status in last["error_description"]
+
+
+def test_cancel_trade_refuses_the_position(app: Starlette) -> None:
+    ids = store_of(app).trade_ids(SMART_SELL_ID)
+    path = f"/v2/smart_trades/{SMART_SELL_ID}/trades/"
     # A Smart Sell has no position trade; the seed has one.
     refused(api(app, "DELETE", path + str(ids["position"])), 404)
     seed_position = store_of(app).trade_ids(SMART_TRADE_ID)["position"]
     refused(api(app, "DELETE", f"/v2/smart_trades/{SMART_TRADE_ID}/trades/{seed_position}"))
     refused(api(app, "POST", close_path(trade_id=seed_position)))
+    # The stop loss is not a take-profit trade: it cannot be closed by market.
     refused(api(app, "POST", close_path(SMART_SELL_ID, ids["stop_loss"])))
     refused(api(app, "DELETE", path + "42"), 404)
 
@@ -1447,11 +1499,13 @@ def test_create_then_read_list_and_act(app: Starlette) -> None:
         ok(api(app, "PATCH", f"/v2/smart_trades/{new_id}", edit), 200)["position"]["units"]["value"]
         == "12"
     )
-    ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[0]}"), 200)
-    refused(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[1]}"))
-    cancelled = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}"), 200)
+    one_left = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[0]}"), 200)
+    assert one_left["status"]["basic_type"] == "waiting_position"
+    # The last take-profit step: cancelling it cancels the SmartTrade, as the docs warn.
+    cancelled = ok(api(app, "DELETE", f"/v2/smart_trades/{new_id}/trades/{step_ids[1]}"), 200)
     assert cancelled["status"]["basic_type"] == "cancellation_pending"
     assert ok(api(app, "GET", f"/v2/smart_trades/{new_id}"), 200) == cancelled
+    refused(api(app, "DELETE", f"/v2/smart_trades/{new_id}"))  # already being cancelled
 
 
 @pytest.mark.parametrize(
@@ -1468,20 +1522,32 @@ def test_create_then_read_list_and_act(app: Starlette) -> None:
 def test_create_sets_the_type(
     app: Starlette, instant: bool, skip: bool, side: str, kind: str
 ) -> None:
-    body = {
+    body: dict[str, Any] = {
         "account_id": 1,
         "pair": "USDT_NEW",
         "instant": instant,
         "skip_enter_step": skip,
         "position": {"type": side, "order_type": "market", "units": {"value": "1"}},
     }
+    if not instant:  # only a Simple Buy/Sell may leave them out
+        body.update(take_profit={"enabled": False}, stop_loss={"enabled": False})
     created = create(app, body)
     assert created["data"]["type"] == kind
-    assert created["account"] == {"id": 1, "link": "/accounts/1"}
+    # An account the server has not seen is a placeholder paper account, with every field.
+    assert created["account"] == {
+        "id": 1,
+        "type": "paper_trading",
+        "name": "Paper Account 1",
+        "market": "Binance Spot account simulator",
+        "link": "/accounts/1",
+    }
     assert created["stop_loss"] == {"enabled": False}
     assert created["take_profit"] == {"enabled": False, "price_type": "value", "steps": []}
-    # No price is known for a market order on an unknown pair.
-    assert "value" not in created["position"]["price"]
+    # No price is known for a market order on an unknown pair: the placeholder quote stands in,
+    # so that the answer still has every field the spec requires.
+    assert created["position"]["price"]["value"] == PLACEHOLDER_PRICE
+    assert created["data"]["current_price"]["last"] == PLACEHOLDER_PRICE
+    assert not schema_errors("SmartTrade", created)
     expected_position = "smart_sell" if skip else "to_process"
     assert created["position"]["status"]["basic_type"] == expected_position
     assert created["data"]["force_start_available"] is (not skip)
@@ -1497,7 +1563,10 @@ def test_create_ids_are_unique(app: Starlette) -> None:
     [
         pytest.param(b"", {"body"}, id="no body"),
         pytest.param(b"{oops", {"body"}, id="not JSON"),
-        pytest.param(b"{}", {"account_id", "pair", "position"}, id="empty"),
+        # Take profit and stop loss may be left out only by a Simple Buy/Sell (`instant`).
+        pytest.param(
+            b"{}", {"account_id", "pair", "position", "take_profit", "stop_loss"}, id="empty"
+        ),
         pytest.param(
             json.dumps({**CREATE_BODY, "pair": "USDT-DOGE", "account_id": 0}).encode(),
             {"pair", "account_id"},
@@ -1511,9 +1580,9 @@ def test_create_ids_are_unique(app: Starlette) -> None:
             id="bad position",
         ),
         pytest.param(
-            json.dumps({**CREATE_BODY, "instant": "true"}).encode(),
+            json.dumps({**CREATE_BODY, "instant": "yes"}).encode(),
             {"instant"},
-            id="the docs' string boolean",
+            id="neither a boolean nor the docs' string boolean",
         ),
     ],
 )
@@ -1530,8 +1599,8 @@ def test_create_that_breaks_a_rule_is_422(app: Starlette) -> None:
     body["take_profit"]["steps"] = body["take_profit"]["steps"][:1]
     attributes = invalid(api(app, "POST", "/v2/smart_trades", body), 422)
     assert attributes == {
-        "take_profit[steps]": ["volumes must add up to 100"],
-        "stop_loss[breakeven]": ["needs at least two take profit steps"],
+        "take_profit[steps]": ["volumes must add up to 100, got 50"],
+        "stop_loss[breakeven]": ["needs at least two enabled take-profit steps, got 1 step"],
     }
 
 
@@ -1661,10 +1730,10 @@ def test_list_filters(app: Starlette, query: str, expected: list[int]) -> None:
     [
         "type=foo",
         "type=",
-        "status=successfully_finish",
+        "status=successfully_finishe",
         "status=ACTIVE",
         "order_by=id",
-        "order_direction=DESC",
+        "order_direction=Desc",
         "page=0",
         "page=1.5",
         "page=-1",

@@ -246,7 +246,7 @@ OPERATIONS: tuple[Operation, ...] = (
         ),
         body=None,
         signed=True,
-        success=(200, 201),
+        success=(201,),
     ),
 )
 

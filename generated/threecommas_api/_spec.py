@@ -1,4 +1,4 @@
 """The OpenAPI document this package was generated from (written by scripts/generate.py)."""
 
-SPEC_VERSION = "0.1.0"
-SPEC_SHA256 = "6b5ae6589720eb82d337f86ed79f027657bdf710c50b3bf000140ba8cd124860"
+SPEC_VERSION = "0.2.0"
+SPEC_SHA256 = "1d99fc7cddd81de0c44bd400d014358b26b4f7edf868a211e99d1513b3f538c9"

@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
+from enum import Enum
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -51,4 +52,22 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+E = TypeVar("E", bound=Enum)
+
+
+def enum_member(kind: type[E], value: object, field: str) -> E:
+    """The member of `kind` that `value` is or names; `field` names the field in the errors."""
+    if isinstance(value, kind):
+        return value
+    allowed = ", ".join(repr(member.value) for member in kind)
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{field} must be a {kind.__name__} or one of {allowed}, not {type(value).__name__}"
+        )
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValueError(f"{field} must be one of {allowed}, got {value!r}") from None
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "enum_member"]

@@ -10,7 +10,9 @@
 The models and enums are the generated ones (`threecommas_api.models`), re-exported here: the
 results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their parts
 (`CreateSmartTradeRequest`, `PositionInput`, `UnitsInput`...), and the enums that arguments
-accept besides their string values (`SmartTradeType`, `OrderType`...).
+accept besides their string values (`SmartTradeType`, `OrderType`...). `Unset` is the type of
+a model field that the answer left out: only fields that some documented answer omits can be
+unset (`isinstance(smart_trade.version, Unset)`).
 """
 
 from typing import TYPE_CHECKING, Any
@@ -30,9 +32,12 @@ from threecommas._exceptions import (
     BadRequestError,
     IPBannedError,
     NotFoundError,
+    OutcomeUnknownError,
+    OutcomeUnknownTimeoutError,
     PermissionDeniedError,
     PlanRestrictionError,
     RateLimitError,
+    RedirectError,
     ResponseParseError,
     ServerError,
     ThreeCommasError,
@@ -41,12 +46,14 @@ from threecommas._exceptions import (
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
+from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     from threecommas_api.models import (
         AddFundsRequest,
         ConditionalPriceInput,
         CreateSmartTradeRequest,
+        EntryTrailingInput,
         Error,
         ForcedMode,
         LeverageInput,
@@ -74,6 +81,7 @@ if TYPE_CHECKING:
         StopLossTriggerPriceInput,
         TakeProfitInput,
         TakeProfitStepInput,
+        TakeProfitTrailingInput,
         Trade,
         TrailingInput,
         UnitsInput,
@@ -87,6 +95,7 @@ _MODELS = frozenset(
         "AddFundsRequest",
         "ConditionalPriceInput",
         "CreateSmartTradeRequest",
+        "EntryTrailingInput",
         "Error",
         "ForcedMode",
         "LeverageInput",
@@ -114,6 +123,7 @@ _MODELS = frozenset(
         "StopLossTriggerPriceInput",
         "TakeProfitInput",
         "TakeProfitStepInput",
+        "TakeProfitTrailingInput",
         "Trade",
         "TrailingInput",
         "UnitsInput",
@@ -146,6 +156,7 @@ __all__ = [
     "BadRequestError",
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",
+    "EntryTrailingInput",
     "Error",
     "ForcedMode",
     "HmacSigner",
@@ -156,6 +167,8 @@ __all__ = [
     "OrderDirection",
     "OrderSide",
     "OrderType",
+    "OutcomeUnknownError",
+    "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
     "PlanRestrictionError",
     "PositionConditionalInput",
@@ -165,6 +178,7 @@ __all__ = [
     "PriceType",
     "RateLimit",
     "RateLimitError",
+    "RedirectError",
     "ReduceFundsInfo",
     "ReduceFundsRequest",
     "ResponseParseError",
@@ -183,6 +197,7 @@ __all__ = [
     "StopLossTriggerPriceInput",
     "TakeProfitInput",
     "TakeProfitStepInput",
+    "TakeProfitTrailingInput",
     "ThreeCommas",
     "ThreeCommasAuth",
     "ThreeCommasError",
@@ -190,6 +205,7 @@ __all__ = [
     "TrailingInput",
     "UnitsInput",
     "UnprocessableEntityError",
+    "Unset",
     "UpdatePositionInput",
     "UpdateSmartTradeRequest",
     "__version__",

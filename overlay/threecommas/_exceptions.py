@@ -1,7 +1,8 @@
 """The exceptions raised by the SDK, in one hierarchy.
 
-    ThreeCommasError
+    ThreeCommasError                  also: the client is closed
     ├── APIError                      a response came back and it is not a success we can use
+    │   ├── RedirectError             3xx, never followed (it would take the credentials along)
     │   ├── BadRequestError           400
     │   ├── AuthenticationError       401
     │   ├── PermissionDeniedError     403
@@ -12,8 +13,11 @@
     │   ├── RateLimitError            429
     │   ├── ServerError               5xx
     │   └── ResponseParseError        a 2xx whose body is not what the API documents
-    └── APIConnectionError            no response (DNS, refused, reset, TLS...)
-        └── APITimeoutError
+    └── APIConnectionError            no response (DNS, refused, reset, TLS...); `.sent` says
+        │                             whether the request may have reached the API
+        ├── APITimeoutError
+        │   └── OutcomeUnknownTimeoutError   (also an OutcomeUnknownError)
+        └── OutcomeUnknownError       a change was sent, no answer came: it may have been done
 
 An error carries what came back (status, the parsed error fields, the raw body) and what was
 asked (method and path), never a request or response header: those hold the API key and the
@@ -37,9 +41,12 @@ __all__ = [
     "BadRequestError",
     "IPBannedError",
     "NotFoundError",
+    "OutcomeUnknownError",
+    "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
     "PlanRestrictionError",
     "RateLimitError",
+    "RedirectError",
     "ResponseParseError",
     "ServerError",
     "ThreeCommasError",
@@ -48,6 +55,11 @@ __all__ = [
 
 # Bodies can be large (an HTML error page); the message shows a prefix, `.body` keeps it all.
 _MESSAGE_BODY_LIMIT = 200
+# Requests that change nothing: repeating them, or losing their answer, costs nothing.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_CHECK_BEFORE_RESENDING = (
+    "read the SmartTrade (after a create: list your SmartTrades) before sending it again"
+)
 
 
 class ThreeCommasError(Exception):
@@ -137,6 +149,34 @@ def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIErr
     return cls(message, **state)
 
 
+class RedirectError(APIError):
+    """3xx: the API redirected the request. The SDK never follows a redirect, whatever HTTP
+    client it was given: the next hop would receive the API key and a valid signature.
+
+    `location` is where the API pointed (the `Location` header), or None. A redirect usually
+    means `base_url` is wrong (http:// instead of https://, a missing `/public/api`).
+    """
+
+    location: str | None
+
+    def __init__(
+        self, message: str | None = None, *, location: str | None = None, **state: Any
+    ) -> None:
+        self.location = location
+        super().__init__(message, **state)
+
+    def _default_message(self) -> str:
+        request = f"{self.method} {self.path}".strip()
+        where = f" to {_shorten(self.location)}" if self.location else ""
+        return (
+            f"{request} -> HTTP {self.status_code}: a redirect{where}, not followed (it would "
+            "carry the API key and a valid signature along); check base_url"
+        )
+
+    def _state(self) -> dict[str, Any]:
+        return {**super()._state(), "location": self.location}
+
+
 class BadRequestError(APIError):
     """400: the request is malformed or a parameter is wrong."""
 
@@ -197,7 +237,21 @@ class PlanRestrictionError(PermissionDeniedError):
 
 
 class ServerError(APIError):
-    """5xx: a failure on the 3Commas side. For an order, it may or may not have been placed."""
+    """5xx: a failure on the 3Commas side.
+
+    A request that changes something (POST, PATCH, DELETE) may or may not have been carried
+    out: the SDK never repeats it, and the message says to read the SmartTrade before sending
+    it again. A read (GET) is retried after 502, 503 and 504.
+    """
+
+    def _default_message(self) -> str:
+        message = super()._default_message()
+        if self.method and self.method.upper() not in SAFE_METHODS:
+            message += (
+                f"; the API may have carried out this {self.method} all the same, so it was "
+                f"not repeated: {_CHECK_BEFORE_RESENDING}"
+            )
+        return message
 
 
 class ResponseParseError(APIError):
@@ -208,26 +262,61 @@ class ResponseParseError(APIError):
 
 
 class APIConnectionError(ThreeCommasError):
-    """No response was received (name resolution, connection refused or reset, TLS...)."""
+    """No response was received (name resolution, connection refused or reset, TLS...).
 
-    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+    Attributes:
+        sent: False when the request certainly never reached the API (the connection could
+            not be made: nothing was carried out); True when it was sent, in whole or in
+            part, before the failure. A change (POST, PATCH, DELETE) with `sent` true is
+            raised as `OutcomeUnknownError`.
+        method: HTTP method of the request.
+        path: path (and query) of the request.
+    """
+
+    def __init__(
+        self, message: str, *, method: str = "", path: str = "", sent: bool = True
+    ) -> None:
         self.message = message
         self.method = method
         self.path = path
+        self.sent = sent
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_connection, (type(self), self.message, self.method, self.path))
+        return (
+            _rebuild_connection,
+            (type(self), self.message, self.method, self.path, self.sent),
+        )
 
 
 def _rebuild_connection(
-    cls: type[APIConnectionError], message: str, method: str, path: str
+    cls: type[APIConnectionError], message: str, method: str, path: str, sent: bool = True
 ) -> APIConnectionError:
-    return cls(message, method=method, path=path)
+    return cls(message, method=method, path=path, sent=sent)
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out. For an order, it may or may not have reached the exchange."""
+    """The request timed out: connecting (`sent` is False, nothing was carried out) or waiting
+    for the answer (`sent` is True). A change that timed out after it was sent is raised as
+    `OutcomeUnknownTimeoutError`, which is also an `APITimeoutError`."""
+
+
+class OutcomeUnknownError(APIConnectionError):
+    """A request that changes something (POST, PATCH, DELETE; an order, for most) was sent, and
+    the connection broke before its answer came: the server disconnected, a read or write timed
+    out, the answer was cut. The API may have carried it out, or not.
+
+    The SDK never repeats such a request. Read the SmartTrade (after a `create`, list your
+    SmartTrades) to learn what happened before sending it again, or the order may be placed
+    twice. `sent` is always True. A failure to connect is never this error: then nothing was
+    sent, and the SDK raises (or retries) a plain `APIConnectionError` / `APITimeoutError`.
+    """
+
+
+class OutcomeUnknownTimeoutError(OutcomeUnknownError, APITimeoutError):
+    """An `OutcomeUnknownError` caused by a timeout after the request was sent (reading the
+    answer, or writing the body). Both `except OutcomeUnknownError` and `except
+    APITimeoutError` catch it."""
 
 
 _BY_STATUS: dict[int, type[APIError]] = {
@@ -252,11 +341,18 @@ def _shorten(text: str) -> str:
 
 
 def _error_fields(body: str) -> dict[str, Any]:
-    """The API's error object read leniently: whatever of it is well-formed, nothing else."""
+    """The API's error object read leniently: whatever of it is well-formed, nothing else.
+
+    Never raises: a body that cannot be read (not JSON, nested too deep for Python) gives no
+    fields, and the error keeps the raw body."""
     try:
-        data = json.loads(body)
-    except ValueError:
+        return _read_error_fields(body)
+    except (RecursionError, ValueError, TypeError):
         return {}
+
+
+def _read_error_fields(body: str) -> dict[str, Any]:
+    data = json.loads(body)
     if not isinstance(data, dict):
         return {}
     fields: dict[str, Any] = {}
@@ -282,8 +378,18 @@ def _is_plan_restriction(fields: Mapping[str, Any], body: str) -> bool:
     return "plan" in text or "subscription" in text
 
 
+# The shortest wait a Retry-After may ask for; anything shorter is not believed.
+MIN_RETRY_AFTER_S = 1.0
+
+
 def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
+    """Seconds from a `Retry-After` header, or None when it says nothing usable.
+
+    Usable is a finite number of seconds of at least 1 (`"120"`, `"1.5"`) or an HTTP date in
+    the future (at least 1 s is returned for one). Anything else (negative, zero, below 1, NaN,
+    infinite, junk, a date in the past) gives None, and the caller falls back to its
+    documented default: a nonsensical header must never shorten a lockout or a ban.
+    """
     if value is None:
         return None
     value = value.strip()
@@ -292,14 +398,21 @@ def parse_retry_after(value: str | None) -> float | None:
     except ValueError:
         pass
     else:
-        return max(0.0, seconds) if math.isfinite(seconds) else None
+        return seconds if math.isfinite(seconds) and seconds >= MIN_RETRY_AFTER_S else None
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    seconds = (when - datetime.now(UTC)).total_seconds()
+    return max(MIN_RETRY_AFTER_S, seconds) if seconds > 0 else None
+
+
+def _usable_wait(seconds: float | None, default: float) -> float:
+    if seconds is None or not math.isfinite(seconds) or seconds < MIN_RETRY_AFTER_S:
+        return default
+    return seconds
 
 
 def error_for_status(
@@ -310,9 +423,18 @@ def error_for_status(
     path: str,
     retry_after: float | None = None,
     ban_cooldown: float = 120.0,
+    location: str | None = None,
 ) -> APIError:
-    """The exception for a non-success response, filled with what the body says."""
+    """The exception for a non-success response, filled with what the body says.
+
+    `retry_after` is the parsed `Retry-After` header; when it is missing or not a usable wait
+    (see `parse_retry_after`), a 429 waits the documented 300 s and a 418 `ban_cooldown`.
+    """
     fields = _error_fields(body)
+    if 300 <= status_code < 400:
+        return RedirectError(
+            status_code=status_code, body=body, method=method, path=path, location=location
+        )
     if status_code >= 500:
         cls: type[APIError] = ServerError
     elif status_code == 429 and _is_plan_restriction(fields, body):
@@ -321,7 +443,7 @@ def error_for_status(
         cls = _BY_STATUS.get(status_code, APIError)
     error = cls(status_code=status_code, body=body, method=method, path=path, **fields)
     if isinstance(error, RateLimitError):
-        error.retry_after = DEFAULT_RATE_LIMIT_LOCKOUT_S if retry_after is None else retry_after
+        error.retry_after = _usable_wait(retry_after, DEFAULT_RATE_LIMIT_LOCKOUT_S)
     elif isinstance(error, IPBannedError):
-        error.retry_after = ban_cooldown if retry_after is None else retry_after
+        error.retry_after = _usable_wait(retry_after, ban_cooldown)
     return error

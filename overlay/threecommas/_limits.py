@@ -12,6 +12,7 @@ for the delay it was given and asks again.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -93,8 +94,16 @@ class Lockout:
         self._reason: BaseException | None = None
 
     def start(self, seconds: float, reason: BaseException) -> None:
+        """Refuse requests for `seconds` from now, unless a longer lockout already runs: a
+        lockout is only ever extended, never shortened."""
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise TypeError("a lockout lasts a number of seconds")
+        if not (math.isfinite(seconds) and seconds >= 0):
+            # NaN, infinity or a negative wait come from a header nobody checked: the callers
+            # replace them with the documented default, so reaching here is a bug.
+            raise ValueError(f"a lockout lasts a finite number of seconds >= 0, not {seconds}")
         with self._lock:
-            until = self._clock() + max(0.0, seconds)
+            until = self._clock() + seconds
             if until > self._until:
                 self._until, self._reason = until, reason
 

@@ -27,7 +27,7 @@ import httpx
 
 from threecommas._client import _UNSET, Call, TimeoutTypes, _Unset
 from threecommas._schema import check_body, field_name
-from threecommas._validation import check_id
+from threecommas._validation import check_id, check_int_range, exact_str
 from threecommas_api.api.smart_trades import add_funds as _add_funds
 from threecommas_api.api.smart_trades import cancel_smart_trade as _cancel_smart_trade
 from threecommas_api.api.smart_trades import cancel_trade as _cancel_trade
@@ -134,11 +134,7 @@ def _check_enum(name: str, value: object, kind: type[E]) -> E:
 
 
 def _check_range(name: str, value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
-    return value
+    return check_int_range(name, value, low, high)  # a plain int: what is checked is sent
 
 
 def _check_pattern(name: str, value: object, pattern: re.Pattern[str], example: str) -> str:
@@ -146,7 +142,7 @@ def _check_pattern(name: str, value: object, pattern: re.Pattern[str], example: 
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if pattern.fullmatch(value) is None:
         raise ValueError(f"{name} must look like {example!r}, got {value!r}")
-    return value
+    return exact_str(name, value)
 
 
 def _check_datetime(name: str, value: object) -> datetime.datetime:
@@ -161,10 +157,11 @@ def _check_datetime(name: str, value: object) -> datetime.datetime:
 
 
 def _decimal_text(name: str, value: Decimal) -> str:
-    if not value.is_finite():
+    # Decimal's own methods, not a subclass's overrides: the text checked is the text sent.
+    if not Decimal.is_finite(value):
         raise ValueError(f"{name} must be a finite decimal, got {value}")
     # Fixed-point, never exponent notation: str(Decimal("1E-8")) would be "1E-8".
-    return format(value, "f")
+    return Decimal.__format__(value, "f")
 
 
 def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
@@ -172,8 +169,13 @@ def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
     fixed-point text. A float anywhere is refused: quantities never pass through binary floats."""
     if isinstance(value, Enum):
         return _plain(value.value, path)
-    if value is None or isinstance(value, str | int):  # bool is an int
+    if value is None or isinstance(value, bool):
         return value
+    # Plain int and str, whatever subclass was given, and only text UTF-8 can encode.
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, str):
+        return exact_str(field_name(path), value)
     if isinstance(value, Decimal):
         return _decimal_text(field_name(path), value)
     if isinstance(value, float):
@@ -196,6 +198,7 @@ def _plain(value: object, path: tuple[str | int, ...] = ()) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"{field_name(path)} has a key that is not a str: {key!r}")
+            key = exact_str(f"a key of {field_name(path)}", key)
             plain[key] = _plain(item, (*path, key))
         return plain
     if isinstance(value, list | tuple):
@@ -224,9 +227,11 @@ def _request_body(
     request: object,
     fields: Mapping[str, object],
     required: Sequence[str] = (),
+    defaults: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Body:
     """The request body of `operation`, from a generated model, a mapping or keyword fields,
-    checked against the OpenAPI schema of the same name (ValueError naming each bad field)."""
+    checked against the OpenAPI schema of the same name (ValueError naming each bad field).
+    `defaults` fills a part the caller left out (a copy of the value given)."""
     given = {name: value for name, value in fields.items() if value is not None}
     source: object
     if request is not None:
@@ -249,6 +254,9 @@ def _request_body(
             raise TypeError(f"{operation}() needs a request or at least one of {', '.join(fields)}")
         source = given
     body = _plain(source)
+    if defaults and isinstance(body, dict):
+        for name, value in defaults.items():
+            body.setdefault(name, dict(value))
     check_body(model.__name__, body)
     return model.from_dict(body)
 
@@ -301,18 +309,6 @@ def _parse_list(
     return parse
 
 
-def _smart_trade_or_none(response: httpx.Response) -> SmartTrade | None:
-    """close_trade_by_market: 201 -> the SmartTrade; a bodiless 200 (which the docs show) -> None.
-
-    A 200 that does carry a SmartTrade is parsed too rather than dropped."""
-    parsed = _close_trade_by_market._parse_response(client=_PARSER_SETTINGS, response=response)
-    if isinstance(parsed, SmartTrade):
-        return parsed
-    if response.content.strip():
-        return SmartTrade.from_dict(response.json())
-    return None
-
-
 _parse_force_process_answer = _parse_object(_force_process._parse_response, SmartTrade)
 
 
@@ -336,6 +332,7 @@ _parse_noted = _parse_object(_set_note._parse_response, SmartTrade)
 _parse_started = _parse_object(_force_start._parse_response, SmartTrade)
 _parse_trades = _parse_list(_list_trades._parse_response, Trade)
 _parse_trade_cancelled = _parse_object(_cancel_trade._parse_response, SmartTrade)
+_parse_trade_closed = _parse_object(_close_trade_by_market._parse_response, SmartTrade)
 
 
 # --- the operations, each described once --------------------------------------------------------
@@ -354,6 +351,15 @@ def _id_call(
     return Call(get_kwargs(checked_id, forced_mode=_header(mode)), parse)
 
 
+# Every doc version marks these parts' `enabled` mandatory, and the spec requires the parts: a
+# part the caller left out is sent switched off.
+_CREATE_DEFAULTS: Mapping[str, Mapping[str, object]] = {
+    "leverage": {"enabled": False},
+    "take_profit": {"enabled": False},
+    "stop_loss": {"enabled": False},
+}
+
+
 def _create_call(
     client: _BaseClient,
     request: object,
@@ -370,6 +376,7 @@ def _create_call(
         request,
         fields,
         required=("account_id", "pair", "position"),
+        defaults=_CREATE_DEFAULTS,
     )
     return Call(
         _create_smart_trade._get_kwargs(body=body, forced_mode=_header(mode)), _parse_created
@@ -541,11 +548,11 @@ def _trade_call(
 
 def _close_trade_by_market_call(
     client: _BaseClient, smart_trade_id: int, trade_id: int, forced_mode: ForcedModeArg
-) -> Call[SmartTrade | None]:
+) -> Call[SmartTrade]:
     return _trade_call(
         client,
         _close_trade_by_market._get_kwargs,
-        _smart_trade_or_none,
+        _parse_trade_closed,
         smart_trade_id,
         trade_id,
         forced_mode,
@@ -555,7 +562,25 @@ def _close_trade_by_market_call(
 # --- the synchronous namespaces -----------------------------------------------------------------
 
 
-class Trades:
+class _Namespace:
+    """What the resource classes share: a repr that says whose they are and what they offer."""
+
+    def __repr__(self) -> str:
+        kind = type(self)
+        methods = [
+            f"{name}()"
+            for name in sorted(vars(kind))
+            if not name.startswith("_") and callable(getattr(kind, name))
+        ]
+        parts = [name for name, value in vars(self).items() if isinstance(value, _Namespace)]
+        client: _BaseClient = vars(self)["_client"]  # each subclass types its own `_client`
+        return (
+            f"<{kind.__name__} of {type(client).__name__}({client.base_url!r}): "
+            f"{', '.join(methods + parts)}>"
+        )
+
+
+class Trades(_Namespace):
     """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade."""
 
     def __init__(self, client: ThreeCommas) -> None:
@@ -597,7 +622,7 @@ class Trades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         """Close one take-profit trade of a SmartTrade at the market price.
 
         This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
@@ -616,13 +641,17 @@ class Trades:
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
         Returns:
-            The updated SmartTrade, or None when the API acknowledges with an empty 200.
+            The updated SmartTrade.
 
         Raises:
             TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the step cannot be closed in its current status.
             NotFoundError: no such SmartTrade or trade.
+            ResponseParseError: a success without a SmartTrade in it (an empty body, say).
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
@@ -635,26 +664,36 @@ class Trades:
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
     ) -> SmartTrade:
-        """Cancel one take-profit trade (step) of a SmartTrade.
+        """Cancel one take-profit trade (step), or the stop-loss trade, of a SmartTrade.
 
-        Refused (403) for a step whose `data.cancelable` is false, for the last remaining
-        take-profit step (a SmartTrade keeps at least one), and for the stop loss, which cannot
-        be cancelled this way.
+        This can cancel the whole SmartTrade: as the docs warn, cancelling its last take-profit
+        step, or its stop-loss trade, cancels the SmartTrade (it becomes
+        `cancellation_pending`, as with `smart_trades.cancel`). To keep the SmartTrade, leave
+        at least one take-profit step and do not cancel the stop loss; check the returned
+        SmartTrade's `status`.
+
+        Refused (403) for a step whose `data.cancelable` is false, for the position and
+        reduce-funds trades, and, when it would cancel the SmartTrade, in a status where the
+        SmartTrade cannot be cancelled.
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            trade_id: ID of the take-profit trade (a `take_profit.steps[].id`, or a Trade's `id`).
+            trade_id: ID of the trade: a `take_profit.steps[].id`, or a Trade's `id` from
+                `trades.list` (the stop-loss trade's too).
             forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
         Returns:
-            The updated SmartTrade.
+            The updated SmartTrade (`cancellation_pending` when the call cancelled it).
 
         Raises:
             TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the trade cannot be cancelled.
             NotFoundError: no such SmartTrade or trade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _trade_call(
             self._client,
@@ -667,7 +706,7 @@ class Trades:
         return self._client._execute(call, _check_timeout(timeout))
 
 
-class SmartTrades:
+class SmartTrades(_Namespace):
     """`client.smart_trades`: SmartTrade operations of the synchronous client."""
 
     def __init__(self, client: ThreeCommas) -> None:
@@ -713,7 +752,8 @@ class SmartTrades:
             pair: pair in 3Commas format, QUOTE_BASE (`"USDT_BTC"`).
             position: the entry order (`type`, `order_type`, `units`, and `price` for a limit
                 entry or `conditional` for a conditional one).
-            take_profit: take-profit settings and 1 to 8 steps.
+            take_profit: take-profit settings and 1 to 8 steps; `{"enabled": False}` when
+                left out (as for `stop_loss` and `leverage`).
             stop_loss: stop-loss settings.
             leverage: leverage, for futures accounts.
             instant: True for a Simple Buy or Simple Sell.
@@ -733,6 +773,9 @@ class SmartTrades:
             UnprocessableEntityError: the API refused the values (`error_attributes`).
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: list your SmartTrades before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         fields = {
             "account_id": account_id,
@@ -932,7 +975,9 @@ class SmartTrades:
             request: the whole body, instead of the keyword fields.
             leverage: new leverage settings.
             position: new `units`, `price` or `conditional` of the entry order.
-            take_profit: new take-profit settings and steps.
+            take_profit: new take-profit settings and steps. A step with the `id` of one of
+                the SmartTrade's steps edits that step in place; a step without `id` is new;
+                a step left out is removed.
             stop_loss: new stop-loss settings.
             forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
             timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
@@ -948,6 +993,9 @@ class SmartTrades:
             NotFoundError: no such SmartTrade.
             BadRequestError, UnprocessableEntityError: the API refused the body.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         fields = {
             "leverage": leverage,
@@ -986,6 +1034,9 @@ class SmartTrades:
             NotFoundError: no such SmartTrade.
             ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1039,6 +1090,9 @@ class SmartTrades:
             PermissionDeniedError: funds cannot be added in the current state.
             UnprocessableEntityError: the exchange refused the amount.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _add_funds_call(
             self._client,
@@ -1128,6 +1182,9 @@ class SmartTrades:
             PermissionDeniedError: not in `waiting_targets`.
             UnprocessableEntityError: the exchange refused the amount.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _reduce_funds_call(
             self._client,
@@ -1169,6 +1226,9 @@ class SmartTrades:
             PermissionDeniedError: the SmartTrade cannot be closed in its current status.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1203,6 +1263,9 @@ class SmartTrades:
             ValueError: the note is empty or longer than 300 characters; nothing was sent.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _set_note_call(self._client, smart_trade_id, note, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
@@ -1237,6 +1300,9 @@ class SmartTrades:
             PermissionDeniedError: the position cannot be started in its current status.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client, _force_start._get_kwargs, _parse_started, smart_trade_id, forced_mode
@@ -1271,6 +1337,9 @@ class SmartTrades:
             PermissionDeniedError: the SmartTrade cannot be processed now.
             NotFoundError: no such SmartTrade.
             APIError: any other error answer; APIConnectionError: no answer.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                change may have been made: read the SmartTrade before sending it again (a
+                ServerError, for a 5xx, says the same).
         """
         call = _id_call(
             self._client,
@@ -1288,7 +1357,7 @@ class SmartTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return self._client._execute(call, _check_timeout(timeout))
 
@@ -1298,7 +1367,7 @@ class SmartTrades:
 # --- the asynchronous namespaces: the same calls, awaited ---------------------------------------
 
 
-class AsyncTrades:
+class AsyncTrades(_Namespace):
     """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade, async."""
 
     def __init__(self, client: AsyncThreeCommas) -> None:
@@ -1323,7 +1392,7 @@ class AsyncTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return await self._client._execute(call, _check_timeout(timeout))
 
@@ -1350,7 +1419,7 @@ class AsyncTrades:
     cancel.__doc__ = Trades.cancel.__doc__
 
 
-class AsyncSmartTrades:
+class AsyncSmartTrades(_Namespace):
     """`client.smart_trades`: SmartTrade operations of the asynchronous client."""
 
     def __init__(self, client: AsyncThreeCommas) -> None:
@@ -1642,7 +1711,7 @@ class AsyncSmartTrades:
         *,
         forced_mode: ForcedModeArg = _UNSET,
         timeout: TimeoutArg = _UNSET,
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         call = _close_trade_by_market_call(self._client, smart_trade_id, trade_id, forced_mode)
         return await self._client._execute(call, _check_timeout(timeout))
 

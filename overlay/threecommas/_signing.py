@@ -115,14 +115,23 @@ def _load_private_key(data: bytes, password: bytes | None) -> rsa.RSAPrivateKey:
     try:
         key = serialization.load_pem_private_key(data, password=password)
     except TypeError:
+        if password is None:
+            raise ValueError(
+                "the RSA private key is encrypted: give its password (private_key_password=, "
+                "or THREE_COMMAS_PRIVATE_KEY_PASSWORD)"
+            ) from None
         raise ValueError(
-            "could not load the RSA private key: the password is missing, or one was given "
-            "for an unencrypted key"
+            "a password was given, but the RSA private key is not encrypted: drop the password"
         ) from None
     except (ValueError, UnsupportedAlgorithm):
+        if password is not None:
+            raise ValueError(
+                "could not load the RSA private key: wrong password, or not a PKCS#1 or "
+                "PKCS#8 PEM private key"
+            ) from None
         raise ValueError(
-            "could not load the RSA private key: expected an unencrypted PKCS#1 or PKCS#8 PEM "
-            "(or an encrypted one with the right password)"
+            "could not load the RSA private key: expected a PKCS#1 ('BEGIN RSA PRIVATE KEY') "
+            "or PKCS#8 ('BEGIN PRIVATE KEY') PEM, or an encrypted one with its password"
         ) from None
     if not isinstance(key, rsa.RSAPrivateKey):
         raise ValueError("the private key is not an RSA key")
@@ -186,6 +195,9 @@ class ThreeCommasAuth(httpx.Auth):
     request body, so the base URL must include the ``/public/api`` prefix. Signing does no I/O,
     so the single ``auth_flow`` serves both ``httpx.Client`` and ``httpx.AsyncClient``; setting
     ``requires_request_body`` makes httpx read a streamed body before the flow runs.
+
+    With an httpx client of your own, keep ``follow_redirects`` off: httpx copies the ``Apikey``
+    and ``Signature`` headers to wherever a redirect leads (the SDK's clients never follow one).
     """
 
     __slots__ = ("_api_key", "_body_separator", "_signer")

@@ -2,19 +2,76 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from threecommas._schema import field_name
 from threecommas_api.models.forced_mode import ForcedMode
 
 INT64_MAX = 2**63 - 1
 FORCED_MODES = tuple(mode.value for mode in ForcedMode)
 
 
-def check_id(name: str, value: object) -> int:
-    """An API id: a plain int from 1 to 2**63-1 (bool, str and float are refused, not coerced)."""
+def exact_int(name: str, value: object) -> int:
+    """`value` as a plain `int` (bool, str and float are refused, not coerced).
+
+    An `int` subclass is turned into the plain int it holds before anything looks at it: its own
+    `__format__`, `__str__`, `__index__`, `__int__` or comparisons could otherwise make the
+    value that is checked differ from the value that is sent (a request aimed at another
+    SmartTrade). `int.__int__` is the built-in conversion, which a subclass cannot override.
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not 1 <= value <= INT64_MAX:
-        raise ValueError(f"{name} must be between 1 and 2**63-1, got {value}")
-    return value
+    return int.__int__(value)
+
+
+def check_int_range(name: str, value: object, low: int, high: int, *, text: str = "") -> int:
+    """A plain int from `low` to `high` (see `exact_int`); `text` describes the range."""
+    number = exact_int(name, value)
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be between {text or low} and {high}, got {number}")
+    return number
+
+
+def check_id(name: str, value: object) -> int:
+    """An API id: a plain int from 1 to 2**63-1 (bool, str and float are refused, not coerced)."""
+    number = exact_int(name, value)
+    if not 1 <= number <= INT64_MAX:
+        raise ValueError(f"{name} must be between 1 and 2**63-1, got {number}")
+    return number
+
+
+def exact_str(name: str, value: str) -> str:
+    """`value` as a plain `str` that can be sent: UTF-8 encodable (no lone surrogate).
+
+    A str subclass becomes the plain str it holds (its methods could change what is sent);
+    text with a lone surrogate (`"\\ud800"`, from a bad decode) cannot be encoded as UTF-8, so
+    it is refused with a ValueError naming the field instead of failing while sending."""
+    text = str.__str__(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        raise ValueError(
+            f"{name} must be text that can be encoded as UTF-8; it holds the lone surrogate "
+            f"{bad!a} at index {exc.start}"
+        ) from None
+    return text
+
+
+def check_encodable(value: Any, path: tuple[str | int, ...] = ()) -> None:
+    """Raise ValueError naming the first string (key or value) in JSON-like `value` that cannot
+    be encoded as UTF-8. The last guard before a body or a query is encoded for sending."""
+    if isinstance(value, str):
+        exact_str(field_name(path), value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str):
+                exact_str(f"a key of {field_name(path)}", key)
+            check_encodable(item, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_encodable(item, (*path, index))
 
 
 def check_forced_mode(value: object) -> ForcedMode | None:

@@ -17,27 +17,46 @@
     threecommas smart-trades trades cancel ID TRADE_ID
     threecommas smart-trades close-trade-by-market ID TRADE_ID
 
-Every operation also takes [--base-url URL] [--forced-mode real|paper] [--timeout SECONDS].
+Global options, accepted before or after the subcommand: [--base-url URL] (or the environment
+variable THREE_COMMAS_BASE_URL), [--forced-mode real|paper], [--timeout SECONDS], [-v/--verbose]
+(the SDK's DEBUG log on stderr; it never shows a secret). `threecommas --version` prints the
+version.
 
 Credentials come from the environment only (THREE_COMMAS_API_KEY, and THREE_COMMAS_API_SECRET or
 THREE_COMMAS_PRIVATE_KEY_FILE), so that they never show in a process list or a shell history.
 
 Exit status: 0 on success (the result as JSON on stdout, or a table), 1 when the API answered with
 an error or could not be reached (the message on stderr), 2 for bad arguments, a body that is not
-JSON or that the schema refuses, or missing credentials; for those nothing is sent.
+JSON or that the schema refuses, or missing credentials; for those nothing is sent. When the
+reader of stdout goes away early (`threecommas ... | head -1`), the rest of the output is
+dropped quietly and the status is the operation's own (0 when it succeeded): the request has
+been carried out by then, which is what the status reports.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
+import logging
+import os
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from threecommas._client import DEFAULT_BASE_URL, ThreeCommas
+from threecommas._client import (
+    DEFAULT_BASE_URL,
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    ENV_PRIVATE_KEY_FILE,
+    ThreeCommas,
+)
 from threecommas._exceptions import ThreeCommasError
+from threecommas._schema import field_name
 from threecommas._validation import FORCED_MODES, INT64_MAX
 from threecommas._version import __version__
 from threecommas_api.models.order_direction import OrderDirection
@@ -49,6 +68,9 @@ if TYPE_CHECKING:
     from threecommas._resources import SmartTrades
 
 EXIT_OK, EXIT_API_ERROR, EXIT_USAGE = 0, 1, 2
+
+ENV_BASE_URL = "THREE_COMMAS_BASE_URL"
+API_PATH = "/public/api"
 
 Handler = Callable[["SmartTrades", argparse.Namespace, dict[str, Any]], object]
 
@@ -184,8 +206,37 @@ def _output(result: object, args: argparse.Namespace) -> None:
 # --- the request body ---------------------------------------------------------------------------
 
 
-def _read_body(source: str) -> Any:
-    """The JSON document of `--body`: a file, or stdin for `-`."""
+def _json_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "null" if value is None else "a number"
+
+
+def _first_float(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str, float] | None:
+    """The first JSON number with a fraction or an exponent in `value`: (field, number)."""
+    if isinstance(value, float):
+        return field_name(path), value
+    items: Iterable[tuple[str | int, Any]] = ()
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    for key, item in items:
+        found = _first_float(item, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def _read_body(source: str) -> dict[str, Any]:
+    """The JSON object of `--body`: a file, or stdin for `-`."""
+    where = f"--body {source}"
     try:
         if source == "-":
             text = sys.stdin.read()
@@ -193,15 +244,31 @@ def _read_body(source: str) -> Any:
             with open(source, encoding="utf-8") as file:
                 text = file.read()
     except OSError as exc:
-        raise UsageError(f"--body {source}: {exc.strerror or exc}") from None
+        raise UsageError(f"{where}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise UsageError(f"--body {source}: not UTF-8 text") from None
+        raise UsageError(f"{where}: not UTF-8 text") from None
     try:
-        return json.loads(text)
+        body = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(
-            f"--body {source}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            f"{where}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise UsageError(f"{where}: nested too deeply") from None
+    if not isinstance(body, dict):
+        raise UsageError(f"{where}: the body must be a JSON object, got {_json_kind(body)}")
+    try:
+        found = _first_float(body)
+    except RecursionError:
+        raise UsageError(f"{where}: nested too deeply") from None
+    if found is not None:
+        # Quantities and prices travel as strings, so that no binary fraction rounds them.
+        name, number = found
+        raise UsageError(
+            f'{where}: {name} must be a string such as "{number}" for a quantity or a '
+            f"price (or a whole number where one is expected), got the number {number}"
+        )
+    return body
 
 
 # --- the operations -----------------------------------------------------------------------------
@@ -250,29 +317,103 @@ _HANDLERS: dict[str, Handler] = {
 
 _MARKET_ORDER = "This places a market order and is never retried."
 
+# What `--help` shows under "example body" for the operations that take one (each is checked
+# against the schema by the tests).
+EXAMPLE_BODIES: dict[str, dict[str, Any]] = {
+    "CreateSmartTradeRequest": {
+        "account_id": 32455218,
+        "pair": "USDT_BTC",
+        "leverage": {"enabled": False},
+        "position": {"type": "buy", "order_type": "market", "units": {"value": "0.01"}},
+        "take_profit": {
+            "enabled": True,
+            "steps": [
+                {
+                    "order_type": "limit",
+                    "volume": "100",
+                    "price": {"type": "last", "value": "70000"},
+                }
+            ],
+        },
+        "stop_loss": {
+            "enabled": True,
+            "order_type": "market",
+            "conditional": {"price": {"type": "bid", "value": "60000"}},
+        },
+    },
+    "UpdateSmartTradeRequest": {
+        "stop_loss": {
+            "enabled": True,
+            "order_type": "market",
+            "conditional": {"price": {"type": "bid", "value": "62000"}},
+        },
+    },
+    "AddFundsRequest": {
+        "order_type": "limit",
+        "units": {"value": "0.005"},
+        "price": {"value": "64000"},
+    },
+    "ReduceFundsRequest": {"order_type": "market", "units": {"value": "0.005"}},
+}
+
+
+def _global_options(defaults: bool) -> argparse.ArgumentParser:
+    """The options every level takes: before the subcommand or after it.
+
+    Only the top level shows them with defaults; elsewhere an option left out is absent from
+    the result (argparse.SUPPRESS), so that a value given before the subcommand survives."""
+    options = argparse.ArgumentParser(add_help=False)
+    group = options.add_argument_group("global options (before or after the subcommand)")
+    group.add_argument(
+        "--base-url",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help=f"API base URL, ending with {API_PATH} (default: ${ENV_BASE_URL}, else "
+        f"{DEFAULT_BASE_URL})"
+        if defaults
+        else f"API base URL, ending with {API_PATH}",
+    )
+    group.add_argument(
+        "--forced-mode",
+        choices=FORCED_MODES,
+        default=argparse.SUPPRESS,
+        help="force the real or the paper account",
+    )
+    group.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=argparse.SUPPRESS,
+        metavar="SECONDS",
+        help="request timeout in seconds",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log what the SDK does (DEBUG) on stderr; no secret is ever logged",
+    )
+    return options
+
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--base-url",
-        default=DEFAULT_BASE_URL,
-        help=f"API base URL, with /public/api (default: {DEFAULT_BASE_URL})",
-    )
-    common.add_argument(
-        "--forced-mode", choices=FORCED_MODES, help="force the real or the paper account"
-    )
-    common.add_argument("--timeout", type=_positive_seconds, help="request timeout in seconds")
+    common = _global_options(defaults=False)
 
     parser = argparse.ArgumentParser(
         prog="threecommas",
         description="Command line for the 3Commas SmartTrade v2 API. Credentials come from "
-        "THREE_COMMAS_API_KEY and THREE_COMMAS_API_SECRET (or THREE_COMMAS_PRIVATE_KEY_FILE). "
-        "Results are printed as JSON.",
+        f"{ENV_API_KEY} and {ENV_API_SECRET} (or {ENV_PRIVATE_KEY_FILE}); the base URL from "
+        f"--base-url or {ENV_BASE_URL}. Results are printed as JSON.",
+        parents=[_global_options(defaults=True)],
+        # `--base` (a filter of `list`) must never be read as an abbreviation of `--base-url`.
+        allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     groups = parser.add_subparsers(dest="group", required=True, metavar="GROUP")
 
-    smart_trades = groups.add_parser("smart-trades", help="SmartTrade operations")
+    smart_trades = groups.add_parser(
+        "smart-trades", help="SmartTrade operations", parents=[common], allow_abbrev=False
+    )
     operations = smart_trades.add_subparsers(dest="operation", required=True, metavar="OPERATION")
 
     def add(
@@ -282,7 +423,9 @@ def _parser() -> argparse.ArgumentParser:
             name,
             parents=[common],
             help=summary,
-            description=f"{summary[0].upper()}{summary[1:]}. {details}".strip(),
+            description=textwrap.fill(f"{summary[0].upper()}{summary[1:]}. {details}".strip()),
+            # The description is wrapped here; the example body keeps its layout.
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         command.set_defaults(handler=key or name, needs_body=False)
         return command
@@ -305,6 +448,8 @@ def _parser() -> argparse.ArgumentParser:
             help=f"the {schema} as a JSON file, or - to read it from stdin",
         )
         command.set_defaults(needs_body=True)
+        example = textwrap.indent(json.dumps(EXAMPLE_BODIES[schema], indent=2), "  ")
+        command.epilog = f"example body ({schema}; quantities and prices are strings):\n{example}"
 
     def output_format(command: argparse.ArgumentParser, table: str) -> None:
         command.add_argument(
@@ -446,7 +591,12 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
 
-    trades = operations.add_parser("trades", help="the trades (orders) of a SmartTrade")
+    trades = operations.add_parser(
+        "trades",
+        help="the trades (orders) of a SmartTrade",
+        parents=[common],
+        allow_abbrev=False,
+    )
     trade_operations = trades.add_subparsers(
         dest="trade_operation", required=True, metavar="OPERATION"
     )
@@ -467,8 +617,9 @@ def _parser() -> argparse.ArgumentParser:
     trade_cancel = add(
         trade_operations,
         "cancel",
-        "cancel one take-profit trade",
-        "A SmartTrade keeps at least one take-profit step.",
+        "cancel one take-profit trade (or the stop-loss trade)",
+        "Cancelling the last take-profit step, or the stop-loss trade, cancels the whole "
+        "SmartTrade, as the docs warn.",
         key="trades cancel",
     )
     smart_trade_id(trade_cancel)
@@ -491,18 +642,131 @@ def _fail(message: object, status: int) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _warn(message: str) -> None:
+    print(f"threecommas: warning: {message}", file=sys.stderr)
+
+
+def _base_url(args: argparse.Namespace, environ: Mapping[str, str]) -> str:
+    """The base URL and where it came from; refused unless http(s), a hint without /public/api."""
+    if hasattr(args, "base_url"):
+        url, source = args.base_url, "--base-url"
+    elif environ.get(ENV_BASE_URL):
+        url, source = environ[ENV_BASE_URL], ENV_BASE_URL
+    else:
+        return DEFAULT_BASE_URL
+    # The URL is not echoed: it may carry a user name and password.
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{source} must be an http:// or https:// URL with a host")
+    if not parts.path.rstrip("/").endswith(API_PATH):
+        _warn(
+            f"{source} does not end with {API_PATH}, where the API's paths start "
+            f"(e.g. {DEFAULT_BASE_URL}); requests will probably get 404"
+        )
+    return str(url)
+
+
+def _check_credentials(environ: Mapping[str, str]) -> None:
+    """The credentials the client will read from the environment, in the command line's words."""
+    if not environ.get(ENV_API_KEY):
+        raise UsageError(f"no API key: set {ENV_API_KEY}")
+    secret = environ.get(ENV_API_SECRET)
+    key_file = environ.get(ENV_PRIVATE_KEY_FILE)
+    if secret and key_file:
+        raise UsageError(f"both {ENV_API_SECRET} and {ENV_PRIVATE_KEY_FILE} are set; keep one")
+    if not secret and not key_file:
+        raise UsageError(
+            f"no API secret: set {ENV_API_SECRET} (system-generated key) or "
+            f"{ENV_PRIVATE_KEY_FILE} (the path of your RSA private key, PEM)"
+        )
+    if key_file:
+        # The value is never echoed: it might be a key pasted where its path belongs.
+        if "-----BEGIN" in key_file:
+            raise UsageError(
+                f"{ENV_PRIVATE_KEY_FILE} holds PEM text; it must be the path of the PEM file"
+            )
+        try:
+            with open(key_file, "rb"):
+                pass
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise UsageError(
+                f"{ENV_PRIVATE_KEY_FILE}: the file it names cannot be read ({reason})"
+            ) from None
+
+
+def _option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Parameter name -> how the command line spells it (`per_page` -> `--per-page`)."""
+    names: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                names.update(_option_names(sub))
+        elif action.option_strings:
+            names.setdefault(action.dest, max(action.option_strings, key=len))
+        elif isinstance(action.metavar, str):
+            names.setdefault(action.dest, action.metavar)
+    return names
+
+
+def _in_cli_words(message: str, names: Mapping[str, str]) -> str:
+    """An SDK message that starts with a parameter name, with the option's name instead."""
+    match = re.match(r"(\w+)\b(.*)", message, re.DOTALL)
+    if match is None or match.group(1) not in names:
+        return message
+    return names[match.group(1)] + match.group(2)
+
+
+@contextlib.contextmanager
+def _debug_log(enabled: bool) -> Iterator[None]:
+    """With -v/--verbose: the SDK's log, from DEBUG on, to stderr for the run of the command."""
+    if not enabled:
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("threecommas")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
     try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _stdout_gone() -> None:
+    """The reader of stdout went away: drop what is left, as Unix tools do, with no traceback
+    (the interpreter's last flush at exit would raise again on the closed pipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor behind sys.stdout
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    with _debug_log(getattr(args, "verbose", False)):
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
+        base_url = _base_url(args, os.environ)
+        _check_credentials(os.environ)
         args.body_data = _read_body(args.body) if args.needs_body else None
     except UsageError as exc:
         return _fail(exc, EXIT_USAGE)
     try:
-        client = ThreeCommas(base_url=args.base_url, forced_mode=args.forced_mode)
+        client = ThreeCommas(base_url=base_url, forced_mode=getattr(args, "forced_mode", None))
     except (ValueError, TypeError) as exc:
         return _fail(exc, EXIT_USAGE)
     options: dict[str, Any] = {}
-    if args.timeout is not None:
+    if getattr(args, "timeout", None) is not None:
         options["timeout"] = args.timeout
     try:
         with client:
@@ -511,8 +775,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc, EXIT_API_ERROR)
     except (ValueError, TypeError) as exc:
         # The SDK checks every argument and body before sending: nothing went out.
-        return _fail(exc, EXIT_USAGE)
-    _output(result, args)
+        return _fail(_in_cli_words(str(exc), _option_names(parser)), EXIT_USAGE)
+    try:
+        _output(result, args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .create_smart_trade_request import CreateSmartTradeRequest
     from .current_price import CurrentPrice
     from .editable_units import EditableUnits
+    from .entry_trailing_input import EntryTrailingInput
     from .error import Error
     from .error_error_attributes import ErrorErrorAttributes
     from .filled import Filled
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from .take_profit_input import TakeProfitInput
     from .take_profit_step import TakeProfitStep
     from .take_profit_step_input import TakeProfitStepInput
+    from .take_profit_trailing_input import TakeProfitTrailingInput
     from .total import Total
     from .trade import Trade
     from .trailing import Trailing
@@ -82,6 +84,7 @@ _MODULE_OF = {
     "CreateSmartTradeRequest": ".create_smart_trade_request",
     "CurrentPrice": ".current_price",
     "EditableUnits": ".editable_units",
+    "EntryTrailingInput": ".entry_trailing_input",
     "Error": ".error",
     "ErrorErrorAttributes": ".error_error_attributes",
     "Filled": ".filled",
@@ -131,6 +134,7 @@ _MODULE_OF = {
     "TakeProfitInput": ".take_profit_input",
     "TakeProfitStep": ".take_profit_step",
     "TakeProfitStepInput": ".take_profit_step_input",
+    "TakeProfitTrailingInput": ".take_profit_trailing_input",
     "Total": ".total",
     "Trade": ".trade",
     "Trailing": ".trailing",
@@ -163,6 +167,7 @@ __all__ = (
     "CreateSmartTradeRequest",
     "CurrentPrice",
     "EditableUnits",
+    "EntryTrailingInput",
     "Error",
     "ErrorErrorAttributes",
     "Filled",
@@ -212,6 +217,7 @@ __all__ = (
     "TakeProfitInput",
     "TakeProfitStep",
     "TakeProfitStepInput",
+    "TakeProfitTrailingInput",
     "Total",
     "Trade",
     "Trailing",

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Account")
 
 
@@ -17,15 +15,15 @@ class Account:
 
     id: int
     """ ID of the exchange account. """
-    type_: str | Unset = UNSET
+    type_: str
     """ Kind of exchange account. Known values include `binance`, `binance_us`, `kucoin` and
     `paper_trading`; the server may send others.
      """
-    name: str | Unset = UNSET
+    name: str
     """ Name the user gave the account. """
-    market: str | Unset = UNSET
+    market: str
     """ Market of the account, e.g. `Binance US Spot`. """
-    link: str | Unset = UNSET
+    link: str
     """ Relative link to the account, e.g. `/accounts/32402783`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,16 +43,12 @@ class Account:
         field_dict.update(
             {
                 "id": id,
+                "type": type_,
+                "name": name,
+                "market": market,
+                "link": link,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if name is not UNSET:
-            field_dict["name"] = name
-        if market is not UNSET:
-            field_dict["market"] = market
-        if link is not UNSET:
-            field_dict["link"] = link
 
         return field_dict
 
@@ -65,20 +59,20 @@ class Account:
         if isinstance(id, bool) or not isinstance(id, int):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.pop("type")
+        if not isinstance(type_, str):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        name = d.pop("name", UNSET)
-        if not isinstance(name, (str, Unset)):
+        name = d.pop("name")
+        if not isinstance(name, str):
             raise TypeError("name: expected str, got " + type(name).__name__)
 
-        market = d.pop("market", UNSET)
-        if not isinstance(market, (str, Unset)):
+        market = d.pop("market")
+        if not isinstance(market, str):
             raise TypeError("market: expected str, got " + type(market).__name__)
 
-        link = d.pop("link", UNSET)
-        if not isinstance(link, (str, Unset)):
+        link = d.pop("link")
+        if not isinstance(link, str):
             raise TypeError("link: expected str, got " + type(link).__name__)
 
         account = cls(

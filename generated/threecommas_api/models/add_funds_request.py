@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="AddFundsRequest")
+
+
+def _convert_order_type(
+    value: OrderType | Literal["market", "limit"],
+) -> OrderType:
+    return enum_member(OrderType, value, "AddFundsRequest.order_type")
 
 
 @_attrs_define
@@ -19,7 +25,7 @@ class AddFundsRequest:
 
     """
 
-    order_type: OrderType
+    order_type: OrderType = _attrs_field(converter=_convert_order_type)
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     units: UnitsInput
     """ An amount of base-currency units. """

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
+
+
+def _convert_type_(
+    value: PriceType | Literal["bid", "ask", "last"] | Unset,
+) -> PriceType | Unset:
+    if isinstance(value, Unset):
+        return value
+    return enum_member(PriceType, value, "ConditionalPriceInput.type_")
 
 
 @_attrs_define
@@ -18,7 +26,7 @@ class ConditionalPriceInput:
 
     value: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
-    type_: PriceType | Unset = UNSET
+    type_: PriceType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
     """ The order-book price a trigger follows. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -13,15 +13,31 @@ T = TypeVar("T", bound="CreateSmartTradeRequest")
 
 @_attrs_define
 class CreateSmartTradeRequest:
-    """The body of `create_smart_trade`."""
+    """The body of `create_smart_trade`. Every doc version marks `leverage[enabled]`,
+    `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
+    three parts (`{"enabled": false}` for one the caller left out). The API also takes a
+    body without them, as the docs' own examples show: `leverage` is optional ("uses only
+    for contract exchanges"), and `take_profit` and `stop_loss` may be left out by a Simple
+    Buy or Simple Sell (`instant`: "required only when instant is false", in the classic
+    docs' comments); a part left out is off.
+
+    """
 
     account_id: int
     """ ID of the exchange account. """
     pair: str
     """ Trading pair in 3Commas format, QUOTE_BASE (e.g. `USDT_BTC`). """
+    leverage: LeverageInput
+    """ Leverage, for futures accounts only. """
     position: PositionInput
     """ The entry order. A `limit` entry needs `price`; a `conditional` entry needs
     `conditional`.
+     """
+    take_profit: TakeProfitInput
+    """ Take-profit settings. When enabled, 1 to 8 steps are needed. """
+    stop_loss: StopLossInput
+    """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
+    `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
      """
     instant: bool | Unset = UNSET
     """ True for a Simple Buy or Simple Sell (no take profit, no stop loss). """
@@ -31,14 +47,6 @@ class CreateSmartTradeRequest:
      """
     note: str | Unset = UNSET
     """ A note, 1 to 300 characters. """
-    leverage: LeverageInput | Unset = UNSET
-    """ Leverage, for futures accounts only. """
-    take_profit: TakeProfitInput | Unset = UNSET
-    """ Take-profit settings. When enabled, 1 to 8 steps are needed. """
-    stop_loss: StopLossInput | Unset = UNSET
-    """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
-    `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
-     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,7 +54,13 @@ class CreateSmartTradeRequest:
 
         pair = self.pair
 
+        leverage = self.leverage.to_dict()
+
         position = self.position.to_dict()
+
+        take_profit = self.take_profit.to_dict()
+
+        stop_loss = self.stop_loss.to_dict()
 
         instant = self.instant
 
@@ -54,25 +68,16 @@ class CreateSmartTradeRequest:
 
         note = self.note
 
-        leverage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.leverage, Unset):
-            leverage = self.leverage.to_dict()
-
-        take_profit: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.take_profit, Unset):
-            take_profit = self.take_profit.to_dict()
-
-        stop_loss: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.stop_loss, Unset):
-            stop_loss = self.stop_loss.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "account_id": account_id,
                 "pair": pair,
+                "leverage": leverage,
                 "position": position,
+                "take_profit": take_profit,
+                "stop_loss": stop_loss,
             }
         )
         if instant is not UNSET:
@@ -81,12 +86,6 @@ class CreateSmartTradeRequest:
             field_dict["skip_enter_step"] = skip_enter_step
         if note is not UNSET:
             field_dict["note"] = note
-        if leverage is not UNSET:
-            field_dict["leverage"] = leverage
-        if take_profit is not UNSET:
-            field_dict["take_profit"] = take_profit
-        if stop_loss is not UNSET:
-            field_dict["stop_loss"] = stop_loss
 
         return field_dict
 
@@ -101,7 +100,13 @@ class CreateSmartTradeRequest:
         if not isinstance(pair, str):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
+        leverage = LeverageInput.from_dict(d.pop("leverage"))
+
         position = PositionInput.from_dict(d.pop("position"))
+
+        take_profit = TakeProfitInput.from_dict(d.pop("take_profit"))
+
+        stop_loss = StopLossInput.from_dict(d.pop("stop_loss"))
 
         instant = d.pop("instant", UNSET)
         if not isinstance(instant, (bool, Unset)):
@@ -115,37 +120,16 @@ class CreateSmartTradeRequest:
         if not isinstance(note, (str, Unset)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        _leverage = d.pop("leverage", UNSET)
-        leverage: LeverageInput | Unset
-        if isinstance(_leverage, Unset):
-            leverage = UNSET
-        else:
-            leverage = LeverageInput.from_dict(_leverage)
-
-        _take_profit = d.pop("take_profit", UNSET)
-        take_profit: TakeProfitInput | Unset
-        if isinstance(_take_profit, Unset):
-            take_profit = UNSET
-        else:
-            take_profit = TakeProfitInput.from_dict(_take_profit)
-
-        _stop_loss = d.pop("stop_loss", UNSET)
-        stop_loss: StopLossInput | Unset
-        if isinstance(_stop_loss, Unset):
-            stop_loss = UNSET
-        else:
-            stop_loss = StopLossInput.from_dict(_stop_loss)
-
         create_smart_trade_request = cls(
             account_id=account_id,
             pair=pair,
+            leverage=leverage,
             position=position,
+            take_profit=take_profit,
+            stop_loss=stop_loss,
             instant=instant,
             skip_enter_step=skip_enter_step,
             note=note,
-            leverage=leverage,
-            take_profit=take_profit,
-            stop_loss=stop_loss,
         )
 
         create_smart_trade_request.additional_properties = d

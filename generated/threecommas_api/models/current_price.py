@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CurrentPrice")
 
 
@@ -15,15 +13,15 @@ T = TypeVar("T", bound="CurrentPrice")
 class CurrentPrice:
     """Current market figures of the pair (decimal strings)."""
 
-    bid: str | Unset = UNSET
+    bid: str
     """ Best bid. """
-    ask: str | Unset = UNSET
+    ask: str
     """ Best ask. """
-    last: str | Unset = UNSET
+    last: str
     """ Last trade price. """
-    quote_volume: str | Unset = UNSET
+    quote_volume: str
     """ 24-hour volume in quote currency. """
-    day_change_percent: str | Unset = UNSET
+    day_change_percent: str
     """ 24-hour price change in percent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,41 +38,39 @@ class CurrentPrice:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if bid is not UNSET:
-            field_dict["bid"] = bid
-        if ask is not UNSET:
-            field_dict["ask"] = ask
-        if last is not UNSET:
-            field_dict["last"] = last
-        if quote_volume is not UNSET:
-            field_dict["quote_volume"] = quote_volume
-        if day_change_percent is not UNSET:
-            field_dict["day_change_percent"] = day_change_percent
+        field_dict.update(
+            {
+                "bid": bid,
+                "ask": ask,
+                "last": last,
+                "quote_volume": quote_volume,
+                "day_change_percent": day_change_percent,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        bid = d.pop("bid", UNSET)
-        if not isinstance(bid, (str, Unset)):
+        bid = d.pop("bid")
+        if not isinstance(bid, str):
             raise TypeError("bid: expected str, got " + type(bid).__name__)
 
-        ask = d.pop("ask", UNSET)
-        if not isinstance(ask, (str, Unset)):
+        ask = d.pop("ask")
+        if not isinstance(ask, str):
             raise TypeError("ask: expected str, got " + type(ask).__name__)
 
-        last = d.pop("last", UNSET)
-        if not isinstance(last, (str, Unset)):
+        last = d.pop("last")
+        if not isinstance(last, str):
             raise TypeError("last: expected str, got " + type(last).__name__)
 
-        quote_volume = d.pop("quote_volume", UNSET)
-        if not isinstance(quote_volume, (str, Unset)):
+        quote_volume = d.pop("quote_volume")
+        if not isinstance(quote_volume, str):
             raise TypeError("quote_volume: expected str, got " + type(quote_volume).__name__)
 
-        day_change_percent = d.pop("day_change_percent", UNSET)
-        if not isinstance(day_change_percent, (str, Unset)):
+        day_change_percent = d.pop("day_change_percent")
+        if not isinstance(day_change_percent, str):
             raise TypeError(
                 "day_change_percent: expected str, got " + type(day_change_percent).__name__
             )

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="EditableUnits")
 
 
@@ -15,9 +13,9 @@ T = TypeVar("T", bound="EditableUnits")
 class EditableUnits:
     """Amount of base-currency units, and whether it may still be edited."""
 
-    value: str | Unset = UNSET
+    value: str
     """ Amount of units (decimal string). """
-    editable: bool | Unset = UNSET
+    editable: bool
     """ Whether the amount may still be edited. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,23 +26,24 @@ class EditableUnits:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if value is not UNSET:
-            field_dict["value"] = value
-        if editable is not UNSET:
-            field_dict["editable"] = editable
+        field_dict.update(
+            {
+                "value": value,
+                "editable": editable,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
-        if not isinstance(value, (str, Unset)):
+        value = d.pop("value")
+        if not isinstance(value, str):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        editable = d.pop("editable", UNSET)
-        if not isinstance(editable, (bool, Unset)):
+        editable = d.pop("editable")
+        if not isinstance(editable, bool):
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
         editable_units = cls(

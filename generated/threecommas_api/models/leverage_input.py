@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="LeverageInput")
+
+
+def _convert_type_(
+    value: LeverageType | Literal["cross", "isolated"] | Unset,
+) -> LeverageType | Unset:
+    if isinstance(value, Unset):
+        return value
+    return enum_member(LeverageType, value, "LeverageInput.type_")
 
 
 @_attrs_define
@@ -17,12 +25,14 @@ class LeverageInput:
     """Leverage, for futures accounts only."""
 
     enabled: bool
-    type_: LeverageType | Unset = UNSET
-    """ Leverage type. The deprecated `custom` (still in one example of the docs) is saved as
-    `isolated` by the API, so it is not offered here.
+    type_: LeverageType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
+    """ Leverage type. The deprecated `custom` (still in the docs' create examples) is saved as
+    `isolated` by the API, so the SDK does not offer it; the API accepts it (a docs form).
      """
     value: int | Unset = UNSET
-    """ Leverage value; the exchange sets the allowed range. """
+    """ Leverage value. The exchange sets the allowed range (no doc version gives one); a
+    leverage is at least 1.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Margin")
 
 
@@ -15,44 +13,39 @@ T = TypeVar("T", bound="Margin")
 class Margin:
     """Margin of a leveraged SmartTrade (decimal strings, null otherwise)."""
 
-    amount: None | str | Unset = UNSET
+    amount: None | str
     """ Margin in base currency. """
-    total: None | str | Unset = UNSET
+    total: None | str
     """ Margin in quote currency. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        amount: None | str | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        else:
-            amount = self.amount
+        amount: None | str
+        amount = self.amount
 
-        total: None | str | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
+        total: None | str
+        total = self.total
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount is not UNSET:
-            field_dict["amount"] = amount
-        if total is not UNSET:
-            field_dict["total"] = total
+        field_dict.update(
+            {
+                "amount": amount,
+                "total": total,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        amount = d.pop("amount", UNSET)
-        if amount is not None and (not isinstance(amount, (str, Unset))):
+        amount = d.pop("amount")
+        if amount is not None and (not isinstance(amount, str)):
             raise TypeError("amount: expected str or null, got " + type(amount).__name__)
 
-        total = d.pop("total", UNSET)
-        if total is not None and (not isinstance(total, (str, Unset))):
+        total = d.pop("total")
+        if total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
         margin = cls(

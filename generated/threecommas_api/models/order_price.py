@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="OrderPrice")
 
 
@@ -15,46 +13,39 @@ T = TypeVar("T", bound="OrderPrice")
 class OrderPrice:
     """Price of a reduce-funds or market-close order."""
 
-    value: None | str | Unset = UNSET
+    value: None | str
     """ Price including the commission (decimal string). """
-    value_without_commission: None | str | Unset = UNSET
+    value_without_commission: None | str
     """ Price without the commission (decimal string). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value: None | str
+        value = self.value
 
-        value_without_commission: None | str | Unset
-        if isinstance(self.value_without_commission, Unset):
-            value_without_commission = UNSET
-        else:
-            value_without_commission = self.value_without_commission
+        value_without_commission: None | str
+        value_without_commission = self.value_without_commission
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if value is not UNSET:
-            field_dict["value"] = value
-        if value_without_commission is not UNSET:
-            field_dict["value_without_commission"] = value_without_commission
+        field_dict.update(
+            {
+                "value": value,
+                "value_without_commission": value_without_commission,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
-        if value is not None and (not isinstance(value, (str, Unset))):
+        value = d.pop("value")
+        if value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        value_without_commission = d.pop("value_without_commission", UNSET)
-        if value_without_commission is not None and (
-            not isinstance(value_without_commission, (str, Unset))
-        ):
+        value_without_commission = d.pop("value_without_commission")
+        if value_without_commission is not None and (not isinstance(value_without_commission, str)):
             raise TypeError(
                 "value_without_commission: expected str or null, got "
                 + type(value_without_commission).__name__

@@ -17,21 +17,21 @@ class Position:
 
     type_: str
     """ Side of the entry order. Known values `buy`, `sell`. """
+    editable: bool
+    """ Whether the position may still be edited. """
+    units: EditableUnits
+    """ Amount of base-currency units, and whether it may still be edited. """
+    price: PositionPrice
+    """ Price of the entry order. """
+    total: Total
+    """ Total of an order in quote currency. (The docs type the position total as a number; every
+    example shows this object.)
+     """
     order_type: str
     """ Order type of the entry. Known values `market`, `limit`, `conditional`. """
     status: OrderStatus
     """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
     reduce-funds step or the market close.
-     """
-    editable: bool | Unset = UNSET
-    """ Whether the position may still be edited. """
-    units: EditableUnits | Unset = UNSET
-    """ Amount of base-currency units, and whether it may still be edited. """
-    price: PositionPrice | Unset = UNSET
-    """ Price of the entry order. """
-    total: Total | Unset = UNSET
-    """ Total of an order in quote currency. (The docs type the position total as a number; every
-    example shows this object.)
      """
     conditional: PositionConditional | Unset = UNSET
     """ Trigger of a conditional entry order; present when `order_type` is `conditional`. """
@@ -40,23 +40,17 @@ class Position:
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
+        editable = self.editable
+
+        units = self.units.to_dict()
+
+        price = self.price.to_dict()
+
+        total = self.total.to_dict()
+
         order_type = self.order_type
 
         status = self.status.to_dict()
-
-        editable = self.editable
-
-        units: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.units, Unset):
-            units = self.units.to_dict()
-
-        price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
-
-        total: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.total, Unset):
-            total = self.total.to_dict()
 
         conditional: dict[str, Any] | Unset = UNSET
         if not isinstance(self.conditional, Unset):
@@ -67,18 +61,14 @@ class Position:
         field_dict.update(
             {
                 "type": type_,
+                "editable": editable,
+                "units": units,
+                "price": price,
+                "total": total,
                 "order_type": order_type,
                 "status": status,
             }
         )
-        if editable is not UNSET:
-            field_dict["editable"] = editable
-        if units is not UNSET:
-            field_dict["units"] = units
-        if price is not UNSET:
-            field_dict["price"] = price
-        if total is not UNSET:
-            field_dict["total"] = total
         if conditional is not UNSET:
             field_dict["conditional"] = conditional
 
@@ -91,36 +81,21 @@ class Position:
         if not isinstance(type_, str):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
+        editable = d.pop("editable")
+        if not isinstance(editable, bool):
+            raise TypeError("editable: expected bool, got " + type(editable).__name__)
+
+        units = EditableUnits.from_dict(d.pop("units"))
+
+        price = PositionPrice.from_dict(d.pop("price"))
+
+        total = Total.from_dict(d.pop("total"))
+
         order_type = d.pop("order_type")
         if not isinstance(order_type, str):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
         status = OrderStatus.from_dict(d.pop("status"))
-
-        editable = d.pop("editable", UNSET)
-        if not isinstance(editable, (bool, Unset)):
-            raise TypeError("editable: expected bool, got " + type(editable).__name__)
-
-        _units = d.pop("units", UNSET)
-        units: EditableUnits | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = EditableUnits.from_dict(_units)
-
-        _price = d.pop("price", UNSET)
-        price: PositionPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PositionPrice.from_dict(_price)
-
-        _total = d.pop("total", UNSET)
-        total: Total | Unset
-        if isinstance(_total, Unset):
-            total = UNSET
-        else:
-            total = Total.from_dict(_total)
 
         _conditional = d.pop("conditional", UNSET)
         conditional: PositionConditional | Unset
@@ -131,12 +106,12 @@ class Position:
 
         position = cls(
             type_=type_,
-            order_type=order_type,
-            status=status,
             editable=editable,
             units=units,
             price=price,
             total=total,
+            order_type=order_type,
+            status=status,
             conditional=conditional,
         )
 

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PositionConditional")
 
 
@@ -15,15 +13,15 @@ T = TypeVar("T", bound="PositionConditional")
 class PositionConditional:
     """Trigger of a conditional entry order; present when `order_type` is `conditional`."""
 
-    editable: bool | Unset = UNSET
+    editable: bool
     """ Whether the condition may still be edited. """
-    order_type: str | Unset = UNSET
+    order_type: str
     """ Order placed once triggered. Known values `market`, `limit`. """
-    price: TriggerPrice | Unset = UNSET
+    price: TriggerPrice
     """ A price given either as a value or, while a trailing entry is still running, as a percent;
     `type` names the order-book price it follows.
      """
-    trailing: Trailing | Unset = UNSET
+    trailing: Trailing
     """ Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
     and `percent`, which this document follows.)
      """
@@ -34,52 +32,37 @@ class PositionConditional:
 
         order_type = self.order_type
 
-        price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
+        price = self.price.to_dict()
 
-        trailing: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.trailing, Unset):
-            trailing = self.trailing.to_dict()
+        trailing = self.trailing.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if editable is not UNSET:
-            field_dict["editable"] = editable
-        if order_type is not UNSET:
-            field_dict["order_type"] = order_type
-        if price is not UNSET:
-            field_dict["price"] = price
-        if trailing is not UNSET:
-            field_dict["trailing"] = trailing
+        field_dict.update(
+            {
+                "editable": editable,
+                "order_type": order_type,
+                "price": price,
+                "trailing": trailing,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        editable = d.pop("editable", UNSET)
-        if not isinstance(editable, (bool, Unset)):
+        editable = d.pop("editable")
+        if not isinstance(editable, bool):
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        order_type = d.pop("order_type", UNSET)
-        if not isinstance(order_type, (str, Unset)):
+        order_type = d.pop("order_type")
+        if not isinstance(order_type, str):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        _price = d.pop("price", UNSET)
-        price: TriggerPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = TriggerPrice.from_dict(_price)
+        price = TriggerPrice.from_dict(d.pop("price"))
 
-        _trailing = d.pop("trailing", UNSET)
-        trailing: Trailing | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = Trailing.from_dict(_trailing)
+        trailing = Trailing.from_dict(d.pop("trailing"))
 
         position_conditional = cls(
             editable=editable,

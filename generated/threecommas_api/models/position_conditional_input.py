@@ -1,27 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="PositionConditionalInput")
+
+
+def _convert_order_type(
+    value: OrderType | Literal["market", "limit"],
+) -> OrderType:
+    return enum_member(OrderType, value, "PositionConditionalInput.order_type")
 
 
 @_attrs_define
 class PositionConditionalInput:
     """The trigger of a conditional entry."""
 
-    order_type: OrderType
+    order_type: OrderType = _attrs_field(converter=_convert_order_type)
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     price: ConditionalPriceInput
     """ A trigger price of a conditional entry. """
-    trailing: TrailingInput | Unset = UNSET
-    """ Trailing settings; only for market orders. """
+    trailing: EntryTrailingInput | Unset = UNSET
+    """ Trailing settings of a conditional entry; only for market orders. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,11 +60,11 @@ class PositionConditionalInput:
         price = ConditionalPriceInput.from_dict(d.pop("price"))
 
         _trailing = d.pop("trailing", UNSET)
-        trailing: TrailingInput | Unset
+        trailing: EntryTrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
-            trailing = TrailingInput.from_dict(_trailing)
+            trailing = EntryTrailingInput.from_dict(_trailing)
 
         position_conditional_input = cls(
             order_type=order_type,
@@ -87,4 +93,4 @@ class PositionConditionalInput:
 
 
 from ..models.conditional_price_input import ConditionalPriceInput
-from ..models.trailing_input import TrailingInput
+from ..models.entry_trailing_input import EntryTrailingInput

@@ -1,16 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="PositionInput")
+
+
+def _convert_type_(
+    value: OrderSide | Literal["buy", "sell"],
+) -> OrderSide:
+    return enum_member(OrderSide, value, "PositionInput.type_")
+
+
+def _convert_order_type(
+    value: PositionOrderType | Literal["market", "limit", "conditional"],
+) -> PositionOrderType:
+    return enum_member(PositionOrderType, value, "PositionInput.order_type")
 
 
 @_attrs_define
@@ -20,9 +32,9 @@ class PositionInput:
 
     """
 
-    type_: OrderSide
+    type_: OrderSide = _attrs_field(converter=_convert_type_)
     """ Side of the entry order. """
-    order_type: PositionOrderType
+    order_type: PositionOrderType = _attrs_field(converter=_convert_order_type)
     """ Order type of the entry. """
     units: UnitsInput
     """ An amount of base-currency units. """

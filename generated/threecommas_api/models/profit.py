@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Profit")
 
 
@@ -15,68 +13,58 @@ T = TypeVar("T", bound="Profit")
 class Profit:
     """Profit so far (decimal strings)."""
 
-    volume: None | str | Unset = UNSET
+    volume: None | str
     """ Profit in quote currency. """
-    usd: None | str | Unset = UNSET
+    usd: None | str
     """ Profit in USD. """
-    percent: str | Unset = UNSET
+    percent: str
     """ Profit in percent. """
-    roe: None | str | Unset = UNSET
+    roe: None | str
     """ Return on equity (leveraged trades only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        volume: None | str | Unset
-        if isinstance(self.volume, Unset):
-            volume = UNSET
-        else:
-            volume = self.volume
+        volume: None | str
+        volume = self.volume
 
-        usd: None | str | Unset
-        if isinstance(self.usd, Unset):
-            usd = UNSET
-        else:
-            usd = self.usd
+        usd: None | str
+        usd = self.usd
 
         percent = self.percent
 
-        roe: None | str | Unset
-        if isinstance(self.roe, Unset):
-            roe = UNSET
-        else:
-            roe = self.roe
+        roe: None | str
+        roe = self.roe
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if volume is not UNSET:
-            field_dict["volume"] = volume
-        if usd is not UNSET:
-            field_dict["usd"] = usd
-        if percent is not UNSET:
-            field_dict["percent"] = percent
-        if roe is not UNSET:
-            field_dict["roe"] = roe
+        field_dict.update(
+            {
+                "volume": volume,
+                "usd": usd,
+                "percent": percent,
+                "roe": roe,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        volume = d.pop("volume", UNSET)
-        if volume is not None and (not isinstance(volume, (str, Unset))):
+        volume = d.pop("volume")
+        if volume is not None and (not isinstance(volume, str)):
             raise TypeError("volume: expected str or null, got " + type(volume).__name__)
 
-        usd = d.pop("usd", UNSET)
-        if usd is not None and (not isinstance(usd, (str, Unset))):
+        usd = d.pop("usd")
+        if usd is not None and (not isinstance(usd, str)):
             raise TypeError("usd: expected str or null, got " + type(usd).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if not isinstance(percent, (str, Unset)):
+        percent = d.pop("percent")
+        if not isinstance(percent, str):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        roe = d.pop("roe", UNSET)
-        if roe is not None and (not isinstance(roe, (str, Unset))):
+        roe = d.pop("roe")
+        if roe is not None and (not isinstance(roe, str)):
             raise TypeError("roe: expected str or null, got " + type(roe).__name__)
 
         profit = cls(

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ReduceFunds")
 
 
@@ -18,36 +16,34 @@ class ReduceFunds:
 
     """
 
-    steps: list[ReduceFundsStep] | Unset = UNSET
+    steps: list[ReduceFundsStep]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        steps: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.steps, Unset):
-            steps = []
-            for steps_item_data in self.steps:
-                steps_item = steps_item_data.to_dict()
-                steps.append(steps_item)
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if steps is not UNSET:
-            field_dict["steps"] = steps
+        field_dict.update(
+            {
+                "steps": steps,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _steps = d.pop("steps", UNSET)
-        steps: list[ReduceFundsStep] | Unset = UNSET
-        if _steps is not UNSET:
-            steps = []
-            for steps_item_data in _steps:
-                steps_item = ReduceFundsStep.from_dict(steps_item_data)
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = ReduceFundsStep.from_dict(steps_item_data)
 
-                steps.append(steps_item)
+            steps.append(steps_item)
 
         reduce_funds = cls(
             steps=steps,

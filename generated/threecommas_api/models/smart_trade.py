@@ -26,45 +26,45 @@ class SmartTrade:
     """ The exchange account the SmartTrade trades on. """
     pair: str
     """ Trading pair in 3Commas format, QUOTE_BASE (e.g. `USDT_DOGE`). """
+    instant: bool
+    """ True for a Simple Buy or Simple Sell that executes at once. """
     status: SmartTradeStatus
     """ Overall status of the SmartTrade. """
+    leverage: Leverage
+    """ Leverage settings; just `{"enabled": false}` when leverage is off. """
     position: Position
     """ The entry (position) order. """
     take_profit: TakeProfit
     """ Take-profit settings and steps. """
     stop_loss: StopLoss
     """ Stop-loss settings; just `{"enabled": false}` when stop loss is off. """
-    data: SmartTradeData
-    """ Figures and the actions available on the SmartTrade as a whole. """
-    version: int | Unset = UNSET
-    """ Version of the SmartTrade format; 2 for SmartTrade v2. """
-    instant: bool | Unset = UNSET
-    """ True for a Simple Buy or Simple Sell that executes at once. """
-    leverage: Leverage | Unset = UNSET
-    """ Leverage settings; just `{"enabled": false}` when leverage is off. """
-    reduce_funds: ReduceFunds | Unset = UNSET
+    reduce_funds: ReduceFunds
     """ Reduce-funds orders. (The docs call it an array; every example shows an object with
     `steps`, which this document follows.)
      """
-    market_close: MarketClose | Unset = UNSET
+    market_close: MarketClose
     """ The market-close order; `{}` until the SmartTrade is closed by market. """
-    note: str | Unset = UNSET
+    note: str
     """ The user's note, as displayed (empty string when there is none). """
-    note_raw: None | str | Unset = UNSET
+    note_raw: None | str
     """ The note as entered; null when there is none. """
-    skip_enter_step: bool | Unset = UNSET
+    skip_enter_step: bool
     """ True when the position entry was skipped (Smart Sell or Smart Buy of funds already
     held).
      """
-    profit: Profit | Unset = UNSET
+    data: SmartTradeData
+    """ Figures and the actions available on the SmartTrade as a whole. """
+    profit: Profit
     """ Profit so far (decimal strings). """
-    margin: Margin | Unset = UNSET
+    margin: Margin
     """ Margin of a leveraged SmartTrade (decimal strings, null otherwise). """
-    is_position_not_filled: bool | Unset = UNSET
+    is_position_not_filled: bool
     """ True while the position has not been filled yet. (The docs describe it as "whether a
     position has been successfully entered", the inverse; the examples show `true` while
     the position is pending and `false` once it is finished, which this document follows.)
      """
+    version: int | Unset = UNSET
+    """ Version of the SmartTrade format; 2 for SmartTrade v2. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,7 +74,11 @@ class SmartTrade:
 
         pair = self.pair
 
+        instant = self.instant
+
         status = self.status.to_dict()
+
+        leverage = self.leverage.to_dict()
 
         position = self.position.to_dict()
 
@@ -82,43 +86,26 @@ class SmartTrade:
 
         stop_loss = self.stop_loss.to_dict()
 
-        data = self.data.to_dict()
+        reduce_funds = self.reduce_funds.to_dict()
 
-        version = self.version
-
-        instant = self.instant
-
-        leverage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.leverage, Unset):
-            leverage = self.leverage.to_dict()
-
-        reduce_funds: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.reduce_funds, Unset):
-            reduce_funds = self.reduce_funds.to_dict()
-
-        market_close: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.market_close, Unset):
-            market_close = self.market_close.to_dict()
+        market_close = self.market_close.to_dict()
 
         note = self.note
 
-        note_raw: None | str | Unset
-        if isinstance(self.note_raw, Unset):
-            note_raw = UNSET
-        else:
-            note_raw = self.note_raw
+        note_raw: None | str
+        note_raw = self.note_raw
 
         skip_enter_step = self.skip_enter_step
 
-        profit: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.profit, Unset):
-            profit = self.profit.to_dict()
+        data = self.data.to_dict()
 
-        margin: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.margin, Unset):
-            margin = self.margin.to_dict()
+        profit = self.profit.to_dict()
+
+        margin = self.margin.to_dict()
 
         is_position_not_filled = self.is_position_not_filled
+
+        version = self.version
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -127,35 +114,25 @@ class SmartTrade:
                 "id": id,
                 "account": account,
                 "pair": pair,
+                "instant": instant,
                 "status": status,
+                "leverage": leverage,
                 "position": position,
                 "take_profit": take_profit,
                 "stop_loss": stop_loss,
+                "reduce_funds": reduce_funds,
+                "market_close": market_close,
+                "note": note,
+                "note_raw": note_raw,
+                "skip_enter_step": skip_enter_step,
                 "data": data,
+                "profit": profit,
+                "margin": margin,
+                "is_position_not_filled": is_position_not_filled,
             }
         )
         if version is not UNSET:
             field_dict["version"] = version
-        if instant is not UNSET:
-            field_dict["instant"] = instant
-        if leverage is not UNSET:
-            field_dict["leverage"] = leverage
-        if reduce_funds is not UNSET:
-            field_dict["reduce_funds"] = reduce_funds
-        if market_close is not UNSET:
-            field_dict["market_close"] = market_close
-        if note is not UNSET:
-            field_dict["note"] = note
-        if note_raw is not UNSET:
-            field_dict["note_raw"] = note_raw
-        if skip_enter_step is not UNSET:
-            field_dict["skip_enter_step"] = skip_enter_step
-        if profit is not UNSET:
-            field_dict["profit"] = profit
-        if margin is not UNSET:
-            field_dict["margin"] = margin
-        if is_position_not_filled is not UNSET:
-            field_dict["is_position_not_filled"] = is_position_not_filled
 
         return field_dict
 
@@ -172,7 +149,13 @@ class SmartTrade:
         if not isinstance(pair, str):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
+        instant = d.pop("instant")
+        if not isinstance(instant, bool):
+            raise TypeError("instant: expected bool, got " + type(instant).__name__)
+
         status = SmartTradeStatus.from_dict(d.pop("status"))
+
+        leverage = Leverage.from_dict(d.pop("leverage"))
 
         position = Position.from_dict(d.pop("position"))
 
@@ -180,90 +163,59 @@ class SmartTrade:
 
         stop_loss = StopLoss.from_dict(d.pop("stop_loss"))
 
-        data = SmartTradeData.from_dict(d.pop("data"))
+        reduce_funds = ReduceFunds.from_dict(d.pop("reduce_funds"))
 
-        version = d.pop("version", UNSET)
-        if isinstance(version, bool) or not isinstance(version, (int, Unset)):
-            raise TypeError("version: expected int, got " + type(version).__name__)
+        market_close = MarketClose.from_dict(d.pop("market_close"))
 
-        instant = d.pop("instant", UNSET)
-        if not isinstance(instant, (bool, Unset)):
-            raise TypeError("instant: expected bool, got " + type(instant).__name__)
-
-        _leverage = d.pop("leverage", UNSET)
-        leverage: Leverage | Unset
-        if isinstance(_leverage, Unset):
-            leverage = UNSET
-        else:
-            leverage = Leverage.from_dict(_leverage)
-
-        _reduce_funds = d.pop("reduce_funds", UNSET)
-        reduce_funds: ReduceFunds | Unset
-        if isinstance(_reduce_funds, Unset):
-            reduce_funds = UNSET
-        else:
-            reduce_funds = ReduceFunds.from_dict(_reduce_funds)
-
-        _market_close = d.pop("market_close", UNSET)
-        market_close: MarketClose | Unset
-        if isinstance(_market_close, Unset):
-            market_close = UNSET
-        else:
-            market_close = MarketClose.from_dict(_market_close)
-
-        note = d.pop("note", UNSET)
-        if not isinstance(note, (str, Unset)):
+        note = d.pop("note")
+        if not isinstance(note, str):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        note_raw = d.pop("note_raw", UNSET)
-        if note_raw is not None and (not isinstance(note_raw, (str, Unset))):
+        note_raw = d.pop("note_raw")
+        if note_raw is not None and (not isinstance(note_raw, str)):
             raise TypeError("note_raw: expected str or null, got " + type(note_raw).__name__)
 
-        skip_enter_step = d.pop("skip_enter_step", UNSET)
-        if not isinstance(skip_enter_step, (bool, Unset)):
+        skip_enter_step = d.pop("skip_enter_step")
+        if not isinstance(skip_enter_step, bool):
             raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
-        _profit = d.pop("profit", UNSET)
-        profit: Profit | Unset
-        if isinstance(_profit, Unset):
-            profit = UNSET
-        else:
-            profit = Profit.from_dict(_profit)
+        data = SmartTradeData.from_dict(d.pop("data"))
 
-        _margin = d.pop("margin", UNSET)
-        margin: Margin | Unset
-        if isinstance(_margin, Unset):
-            margin = UNSET
-        else:
-            margin = Margin.from_dict(_margin)
+        profit = Profit.from_dict(d.pop("profit"))
 
-        is_position_not_filled = d.pop("is_position_not_filled", UNSET)
-        if not isinstance(is_position_not_filled, (bool, Unset)):
+        margin = Margin.from_dict(d.pop("margin"))
+
+        is_position_not_filled = d.pop("is_position_not_filled")
+        if not isinstance(is_position_not_filled, bool):
             raise TypeError(
                 "is_position_not_filled: expected bool, got "
                 + type(is_position_not_filled).__name__
             )
 
+        version = d.pop("version", UNSET)
+        if isinstance(version, bool) or not isinstance(version, (int, Unset)):
+            raise TypeError("version: expected int, got " + type(version).__name__)
+
         smart_trade = cls(
             id=id,
             account=account,
             pair=pair,
+            instant=instant,
             status=status,
+            leverage=leverage,
             position=position,
             take_profit=take_profit,
             stop_loss=stop_loss,
-            data=data,
-            version=version,
-            instant=instant,
-            leverage=leverage,
             reduce_funds=reduce_funds,
             market_close=market_close,
             note=note,
             note_raw=note_raw,
             skip_enter_step=skip_enter_step,
+            data=data,
             profit=profit,
             margin=margin,
             is_position_not_filled=is_position_not_filled,
+            version=version,
         )
 
         smart_trade.additional_properties = d

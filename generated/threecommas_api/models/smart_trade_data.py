@@ -15,80 +15,78 @@ T = TypeVar("T", bound="SmartTradeData")
 class SmartTradeData:
     """Figures and the actions available on the SmartTrade as a whole."""
 
-    editable: bool | Unset = UNSET
+    editable: bool
     """ Whether the SmartTrade may be edited. """
-    current_price: CurrentPrice | Unset = UNSET
+    current_price: CurrentPrice
     """ Current market figures of the pair (decimal strings). """
-    target_price_type: str | Unset = UNSET
+    target_price_type: str
     """ How target prices are expressed; `price` in the examples. """
-    orderbook_price_currency: str | Unset = UNSET
+    orderbook_price_currency: str
     """ Currency of order-book prices, e.g. `USDT`. """
-    base_order_finished: bool | Unset = UNSET
+    base_order_finished: bool
     """ Whether the entry order has been executed. """
-    missing_funds_to_close: str | Unset = UNSET
+    missing_funds_to_close: str
     """ Funds missing to close the SmartTrade (decimal string). (The docs type it as a boolean
     or a number; the examples show a decimal string.)
      """
-    liquidation_price: None | str | Unset = UNSET
+    liquidation_price: None | str
     """ Liquidation price for leveraged trades (decimal string). """
-    average_enter_price: None | str | Unset = UNSET
+    average_enter_price: None | str
     """ Average entry price including fees (decimal string). """
-    average_close_price: None | str | Unset = UNSET
+    average_close_price: None | str
     """ Average close price including fees (decimal string). """
-    average_enter_price_without_commission: None | str | Unset = UNSET
+    average_enter_price_without_commission: None | str
     """ Average entry price without fees (decimal string). """
-    average_close_price_without_commission: None | str | Unset = UNSET
+    average_close_price_without_commission: None | str
     """ Average close price without fees (decimal string). """
-    panic_sell_available: bool | Unset = UNSET
+    panic_sell_available: bool
     """ Whether the whole SmartTrade may be closed by market (status `waiting_targets`,
     `stop_loss_in_progress`, `reduce_funds_in_progress` or `pending_reduce_funds`).
      """
-    add_funds_available: bool | Unset = UNSET
+    add_funds_available: bool
     """ Whether funds may be added. """
-    reduce_funds_available: bool | Unset = UNSET
+    reduce_funds_available: bool
     """ Whether funds may be reduced (status `waiting_targets`). """
-    force_start_available: bool | Unset = UNSET
+    force_start_available: bool
     """ Whether the position may be force-started (position status `to_process`,
     `order_placed` or `trailing_activated`).
      """
-    force_process_available: bool | Unset = UNSET
+    force_process_available: bool
     """ Whether the SmartTrade may be force-processed. """
-    cancel_available: bool | Unset = UNSET
+    cancel_available: bool
     """ Whether the SmartTrade may be cancelled. """
-    finished: bool | Unset = UNSET
+    finished: bool
     """ Whether the SmartTrade has finished. """
-    base_position_step_finished: bool | Unset = UNSET
+    base_position_step_finished: bool
     """ Whether the position entry has completed. """
-    entered_amount: str | Unset = UNSET
+    entered_amount: str
     """ Base-currency amount entered, added funds included (decimal string). """
-    entered_total: str | Unset = UNSET
+    entered_total: str
     """ Quote-currency total entered (decimal string). """
-    closed_amount: str | Unset = UNSET
+    closed_amount: str
     """ Base-currency amount closed (decimal string). """
-    closed_total: str | Unset = UNSET
+    closed_total: str
     """ Quote-currency total closed (decimal string). """
-    commission: float | str | Unset = UNSET
+    commission: float | str
     """ Exchange fee rate. Most examples send a JSON number (`0.001`), one sends a decimal
     string (`"0.001"`); both are accepted.
      """
-    created_at: str | Unset = UNSET
+    created_at: str
     """ When the SmartTrade was created (ISO 8601). """
-    updated_at: None | str | Unset = UNSET
+    updated_at: None | str
     """ When the SmartTrade last changed (ISO 8601). """
-    closed_at: None | str | Unset = UNSET
-    """ When the SmartTrade closed (ISO 8601). """
-    type_: str | Unset = UNSET
+    type_: str
     """ Kind of SmartTrade. Known values: `simple_buy`, `simple_sell`, `smart_sell`,
     `smart_buy`, `smart_trade`, `smart_cover`. The server may add others.
      """
+    closed_at: None | str | Unset = UNSET
+    """ When the SmartTrade closed (ISO 8601). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         editable = self.editable
 
-        current_price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.current_price, Unset):
-            current_price = self.current_price.to_dict()
+        current_price = self.current_price.to_dict()
 
         target_price_type = self.target_price_type
 
@@ -98,35 +96,20 @@ class SmartTradeData:
 
         missing_funds_to_close = self.missing_funds_to_close
 
-        liquidation_price: None | str | Unset
-        if isinstance(self.liquidation_price, Unset):
-            liquidation_price = UNSET
-        else:
-            liquidation_price = self.liquidation_price
+        liquidation_price: None | str
+        liquidation_price = self.liquidation_price
 
-        average_enter_price: None | str | Unset
-        if isinstance(self.average_enter_price, Unset):
-            average_enter_price = UNSET
-        else:
-            average_enter_price = self.average_enter_price
+        average_enter_price: None | str
+        average_enter_price = self.average_enter_price
 
-        average_close_price: None | str | Unset
-        if isinstance(self.average_close_price, Unset):
-            average_close_price = UNSET
-        else:
-            average_close_price = self.average_close_price
+        average_close_price: None | str
+        average_close_price = self.average_close_price
 
-        average_enter_price_without_commission: None | str | Unset
-        if isinstance(self.average_enter_price_without_commission, Unset):
-            average_enter_price_without_commission = UNSET
-        else:
-            average_enter_price_without_commission = self.average_enter_price_without_commission
+        average_enter_price_without_commission: None | str
+        average_enter_price_without_commission = self.average_enter_price_without_commission
 
-        average_close_price_without_commission: None | str | Unset
-        if isinstance(self.average_close_price_without_commission, Unset):
-            average_close_price_without_commission = UNSET
-        else:
-            average_close_price_without_commission = self.average_close_price_without_commission
+        average_close_price_without_commission: None | str
+        average_close_price_without_commission = self.average_close_price_without_commission
 
         panic_sell_available = self.panic_sell_available
 
@@ -152,19 +135,15 @@ class SmartTradeData:
 
         closed_total = self.closed_total
 
-        commission: float | str | Unset
-        if isinstance(self.commission, Unset):
-            commission = UNSET
-        else:
-            commission = self.commission
+        commission: float | str
+        commission = self.commission
 
         created_at = self.created_at
 
-        updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = self.updated_at
+        updated_at: None | str
+        updated_at = self.updated_at
+
+        type_ = self.type_
 
         closed_at: None | str | Unset
         if isinstance(self.closed_at, Unset):
@@ -172,241 +151,202 @@ class SmartTradeData:
         else:
             closed_at = self.closed_at
 
-        type_ = self.type_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if editable is not UNSET:
-            field_dict["editable"] = editable
-        if current_price is not UNSET:
-            field_dict["current_price"] = current_price
-        if target_price_type is not UNSET:
-            field_dict["target_price_type"] = target_price_type
-        if orderbook_price_currency is not UNSET:
-            field_dict["orderbook_price_currency"] = orderbook_price_currency
-        if base_order_finished is not UNSET:
-            field_dict["base_order_finished"] = base_order_finished
-        if missing_funds_to_close is not UNSET:
-            field_dict["missing_funds_to_close"] = missing_funds_to_close
-        if liquidation_price is not UNSET:
-            field_dict["liquidation_price"] = liquidation_price
-        if average_enter_price is not UNSET:
-            field_dict["average_enter_price"] = average_enter_price
-        if average_close_price is not UNSET:
-            field_dict["average_close_price"] = average_close_price
-        if average_enter_price_without_commission is not UNSET:
-            field_dict["average_enter_price_without_commission"] = (
-                average_enter_price_without_commission
-            )
-        if average_close_price_without_commission is not UNSET:
-            field_dict["average_close_price_without_commission"] = (
-                average_close_price_without_commission
-            )
-        if panic_sell_available is not UNSET:
-            field_dict["panic_sell_available"] = panic_sell_available
-        if add_funds_available is not UNSET:
-            field_dict["add_funds_available"] = add_funds_available
-        if reduce_funds_available is not UNSET:
-            field_dict["reduce_funds_available"] = reduce_funds_available
-        if force_start_available is not UNSET:
-            field_dict["force_start_available"] = force_start_available
-        if force_process_available is not UNSET:
-            field_dict["force_process_available"] = force_process_available
-        if cancel_available is not UNSET:
-            field_dict["cancel_available"] = cancel_available
-        if finished is not UNSET:
-            field_dict["finished"] = finished
-        if base_position_step_finished is not UNSET:
-            field_dict["base_position_step_finished"] = base_position_step_finished
-        if entered_amount is not UNSET:
-            field_dict["entered_amount"] = entered_amount
-        if entered_total is not UNSET:
-            field_dict["entered_total"] = entered_total
-        if closed_amount is not UNSET:
-            field_dict["closed_amount"] = closed_amount
-        if closed_total is not UNSET:
-            field_dict["closed_total"] = closed_total
-        if commission is not UNSET:
-            field_dict["commission"] = commission
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
+        field_dict.update(
+            {
+                "editable": editable,
+                "current_price": current_price,
+                "target_price_type": target_price_type,
+                "orderbook_price_currency": orderbook_price_currency,
+                "base_order_finished": base_order_finished,
+                "missing_funds_to_close": missing_funds_to_close,
+                "liquidation_price": liquidation_price,
+                "average_enter_price": average_enter_price,
+                "average_close_price": average_close_price,
+                "average_enter_price_without_commission": average_enter_price_without_commission,
+                "average_close_price_without_commission": average_close_price_without_commission,
+                "panic_sell_available": panic_sell_available,
+                "add_funds_available": add_funds_available,
+                "reduce_funds_available": reduce_funds_available,
+                "force_start_available": force_start_available,
+                "force_process_available": force_process_available,
+                "cancel_available": cancel_available,
+                "finished": finished,
+                "base_position_step_finished": base_position_step_finished,
+                "entered_amount": entered_amount,
+                "entered_total": entered_total,
+                "closed_amount": closed_amount,
+                "closed_total": closed_total,
+                "commission": commission,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "type": type_,
+            }
+        )
         if closed_at is not UNSET:
             field_dict["closed_at"] = closed_at
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        editable = d.pop("editable", UNSET)
-        if not isinstance(editable, (bool, Unset)):
+        editable = d.pop("editable")
+        if not isinstance(editable, bool):
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        _current_price = d.pop("current_price", UNSET)
-        current_price: CurrentPrice | Unset
-        if isinstance(_current_price, Unset):
-            current_price = UNSET
-        else:
-            current_price = CurrentPrice.from_dict(_current_price)
+        current_price = CurrentPrice.from_dict(d.pop("current_price"))
 
-        target_price_type = d.pop("target_price_type", UNSET)
-        if not isinstance(target_price_type, (str, Unset)):
+        target_price_type = d.pop("target_price_type")
+        if not isinstance(target_price_type, str):
             raise TypeError(
                 "target_price_type: expected str, got " + type(target_price_type).__name__
             )
 
-        orderbook_price_currency = d.pop("orderbook_price_currency", UNSET)
-        if not isinstance(orderbook_price_currency, (str, Unset)):
+        orderbook_price_currency = d.pop("orderbook_price_currency")
+        if not isinstance(orderbook_price_currency, str):
             raise TypeError(
                 "orderbook_price_currency: expected str, got "
                 + type(orderbook_price_currency).__name__
             )
 
-        base_order_finished = d.pop("base_order_finished", UNSET)
-        if not isinstance(base_order_finished, (bool, Unset)):
+        base_order_finished = d.pop("base_order_finished")
+        if not isinstance(base_order_finished, bool):
             raise TypeError(
                 "base_order_finished: expected bool, got " + type(base_order_finished).__name__
             )
 
-        missing_funds_to_close = d.pop("missing_funds_to_close", UNSET)
-        if not isinstance(missing_funds_to_close, (str, Unset)):
+        missing_funds_to_close = d.pop("missing_funds_to_close")
+        if not isinstance(missing_funds_to_close, str):
             raise TypeError(
                 "missing_funds_to_close: expected str, got " + type(missing_funds_to_close).__name__
             )
 
-        liquidation_price = d.pop("liquidation_price", UNSET)
-        if liquidation_price is not None and (not isinstance(liquidation_price, (str, Unset))):
+        liquidation_price = d.pop("liquidation_price")
+        if liquidation_price is not None and (not isinstance(liquidation_price, str)):
             raise TypeError(
                 "liquidation_price: expected str or null, got " + type(liquidation_price).__name__
             )
 
-        average_enter_price = d.pop("average_enter_price", UNSET)
-        if average_enter_price is not None and (not isinstance(average_enter_price, (str, Unset))):
+        average_enter_price = d.pop("average_enter_price")
+        if average_enter_price is not None and (not isinstance(average_enter_price, str)):
             raise TypeError(
                 "average_enter_price: expected str or null, got "
                 + type(average_enter_price).__name__
             )
 
-        average_close_price = d.pop("average_close_price", UNSET)
-        if average_close_price is not None and (not isinstance(average_close_price, (str, Unset))):
+        average_close_price = d.pop("average_close_price")
+        if average_close_price is not None and (not isinstance(average_close_price, str)):
             raise TypeError(
                 "average_close_price: expected str or null, got "
                 + type(average_close_price).__name__
             )
 
-        average_enter_price_without_commission = d.pop(
-            "average_enter_price_without_commission", UNSET
-        )
+        average_enter_price_without_commission = d.pop("average_enter_price_without_commission")
         if average_enter_price_without_commission is not None and (
-            not isinstance(average_enter_price_without_commission, (str, Unset))
+            not isinstance(average_enter_price_without_commission, str)
         ):
             raise TypeError(
                 "average_enter_price_without_commission: expected str or null, got "
                 + type(average_enter_price_without_commission).__name__
             )
 
-        average_close_price_without_commission = d.pop(
-            "average_close_price_without_commission", UNSET
-        )
+        average_close_price_without_commission = d.pop("average_close_price_without_commission")
         if average_close_price_without_commission is not None and (
-            not isinstance(average_close_price_without_commission, (str, Unset))
+            not isinstance(average_close_price_without_commission, str)
         ):
             raise TypeError(
                 "average_close_price_without_commission: expected str or null, got "
                 + type(average_close_price_without_commission).__name__
             )
 
-        panic_sell_available = d.pop("panic_sell_available", UNSET)
-        if not isinstance(panic_sell_available, (bool, Unset)):
+        panic_sell_available = d.pop("panic_sell_available")
+        if not isinstance(panic_sell_available, bool):
             raise TypeError(
                 "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
             )
 
-        add_funds_available = d.pop("add_funds_available", UNSET)
-        if not isinstance(add_funds_available, (bool, Unset)):
+        add_funds_available = d.pop("add_funds_available")
+        if not isinstance(add_funds_available, bool):
             raise TypeError(
                 "add_funds_available: expected bool, got " + type(add_funds_available).__name__
             )
 
-        reduce_funds_available = d.pop("reduce_funds_available", UNSET)
-        if not isinstance(reduce_funds_available, (bool, Unset)):
+        reduce_funds_available = d.pop("reduce_funds_available")
+        if not isinstance(reduce_funds_available, bool):
             raise TypeError(
                 "reduce_funds_available: expected bool, got "
                 + type(reduce_funds_available).__name__
             )
 
-        force_start_available = d.pop("force_start_available", UNSET)
-        if not isinstance(force_start_available, (bool, Unset)):
+        force_start_available = d.pop("force_start_available")
+        if not isinstance(force_start_available, bool):
             raise TypeError(
                 "force_start_available: expected bool, got " + type(force_start_available).__name__
             )
 
-        force_process_available = d.pop("force_process_available", UNSET)
-        if not isinstance(force_process_available, (bool, Unset)):
+        force_process_available = d.pop("force_process_available")
+        if not isinstance(force_process_available, bool):
             raise TypeError(
                 "force_process_available: expected bool, got "
                 + type(force_process_available).__name__
             )
 
-        cancel_available = d.pop("cancel_available", UNSET)
-        if not isinstance(cancel_available, (bool, Unset)):
+        cancel_available = d.pop("cancel_available")
+        if not isinstance(cancel_available, bool):
             raise TypeError(
                 "cancel_available: expected bool, got " + type(cancel_available).__name__
             )
 
-        finished = d.pop("finished", UNSET)
-        if not isinstance(finished, (bool, Unset)):
+        finished = d.pop("finished")
+        if not isinstance(finished, bool):
             raise TypeError("finished: expected bool, got " + type(finished).__name__)
 
-        base_position_step_finished = d.pop("base_position_step_finished", UNSET)
-        if not isinstance(base_position_step_finished, (bool, Unset)):
+        base_position_step_finished = d.pop("base_position_step_finished")
+        if not isinstance(base_position_step_finished, bool):
             raise TypeError(
                 "base_position_step_finished: expected bool, got "
                 + type(base_position_step_finished).__name__
             )
 
-        entered_amount = d.pop("entered_amount", UNSET)
-        if not isinstance(entered_amount, (str, Unset)):
+        entered_amount = d.pop("entered_amount")
+        if not isinstance(entered_amount, str):
             raise TypeError("entered_amount: expected str, got " + type(entered_amount).__name__)
 
-        entered_total = d.pop("entered_total", UNSET)
-        if not isinstance(entered_total, (str, Unset)):
+        entered_total = d.pop("entered_total")
+        if not isinstance(entered_total, str):
             raise TypeError("entered_total: expected str, got " + type(entered_total).__name__)
 
-        closed_amount = d.pop("closed_amount", UNSET)
-        if not isinstance(closed_amount, (str, Unset)):
+        closed_amount = d.pop("closed_amount")
+        if not isinstance(closed_amount, str):
             raise TypeError("closed_amount: expected str, got " + type(closed_amount).__name__)
 
-        closed_total = d.pop("closed_total", UNSET)
-        if not isinstance(closed_total, (str, Unset)):
+        closed_total = d.pop("closed_total")
+        if not isinstance(closed_total, str):
             raise TypeError("closed_total: expected str, got " + type(closed_total).__name__)
 
-        commission = d.pop("commission", UNSET)
-        if isinstance(commission, bool) or not isinstance(commission, (float, int, str, Unset)):
+        commission = d.pop("commission")
+        if isinstance(commission, bool) or not isinstance(commission, (float, int, str)):
             raise TypeError(
                 "commission: expected float or int or str, got " + type(commission).__name__
             )
 
-        created_at = d.pop("created_at", UNSET)
-        if not isinstance(created_at, (str, Unset)):
+        created_at = d.pop("created_at")
+        if not isinstance(created_at, str):
             raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        updated_at = d.pop("updated_at", UNSET)
-        if updated_at is not None and (not isinstance(updated_at, (str, Unset))):
+        updated_at = d.pop("updated_at")
+        if updated_at is not None and (not isinstance(updated_at, str)):
             raise TypeError("updated_at: expected str or null, got " + type(updated_at).__name__)
+
+        type_ = d.pop("type")
+        if not isinstance(type_, str):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         closed_at = d.pop("closed_at", UNSET)
         if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
-
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
-            raise TypeError("type: expected str, got " + type(type_).__name__)
 
         smart_trade_data = cls(
             editable=editable,
@@ -435,8 +375,8 @@ class SmartTradeData:
             commission=commission,
             created_at=created_at,
             updated_at=updated_at,
-            closed_at=closed_at,
             type_=type_,
+            closed_at=closed_at,
         )
 
         smart_trade_data.additional_properties = d

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="StepData")
 
 
@@ -15,9 +13,9 @@ T = TypeVar("T", bound="StepData")
 class StepData:
     """Actions available on one step."""
 
-    cancelable: bool | Unset = UNSET
+    cancelable: bool
     """ Whether the step's trade may be cancelled. """
-    panic_sell_available: bool | Unset = UNSET
+    panic_sell_available: bool
     """ Whether the step may be closed by market now. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,23 +26,24 @@ class StepData:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if cancelable is not UNSET:
-            field_dict["cancelable"] = cancelable
-        if panic_sell_available is not UNSET:
-            field_dict["panic_sell_available"] = panic_sell_available
+        field_dict.update(
+            {
+                "cancelable": cancelable,
+                "panic_sell_available": panic_sell_available,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        cancelable = d.pop("cancelable", UNSET)
-        if not isinstance(cancelable, (bool, Unset)):
+        cancelable = d.pop("cancelable")
+        if not isinstance(cancelable, bool):
             raise TypeError("cancelable: expected bool, got " + type(cancelable).__name__)
 
-        panic_sell_available = d.pop("panic_sell_available", UNSET)
-        if not isinstance(panic_sell_available, (bool, Unset)):
+        panic_sell_available = d.pop("panic_sell_available")
+        if not isinstance(panic_sell_available, bool):
             raise TypeError(
                 "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
             )

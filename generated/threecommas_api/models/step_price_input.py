@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="StepPriceInput")
+
+
+def _convert_type_(
+    value: PriceType | Literal["bid", "ask", "last"],
+) -> PriceType:
+    return enum_member(PriceType, value, "StepPriceInput.type_")
 
 
 @_attrs_define
@@ -19,7 +25,7 @@ class StepPriceInput:
 
     """
 
-    type_: PriceType
+    type_: PriceType = _attrs_field(converter=_convert_type_)
     """ The order-book price a trigger follows. """
     value: str | Unset = UNSET
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """

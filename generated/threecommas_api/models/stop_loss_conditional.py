@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="StopLossConditional")
 
 
@@ -15,51 +13,38 @@ T = TypeVar("T", bound="StopLossConditional")
 class StopLossConditional:
     """Trigger of the stop loss."""
 
-    price: TriggerPrice | Unset = UNSET
+    price: TriggerPrice
     """ A price given either as a value or, while a trailing entry is still running, as a percent;
     `type` names the order-book price it follows.
      """
-    trailing: Trailing | Unset = UNSET
+    trailing: Trailing
     """ Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
     and `percent`, which this document follows.)
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
+        price = self.price.to_dict()
 
-        trailing: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.trailing, Unset):
-            trailing = self.trailing.to_dict()
+        trailing = self.trailing.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if price is not UNSET:
-            field_dict["price"] = price
-        if trailing is not UNSET:
-            field_dict["trailing"] = trailing
+        field_dict.update(
+            {
+                "price": price,
+                "trailing": trailing,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _price = d.pop("price", UNSET)
-        price: TriggerPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = TriggerPrice.from_dict(_price)
+        price = TriggerPrice.from_dict(d.pop("price"))
 
-        _trailing = d.pop("trailing", UNSET)
-        trailing: Trailing | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = Trailing.from_dict(_trailing)
+        trailing = Trailing.from_dict(d.pop("trailing"))
 
         stop_loss_conditional = cls(
             price=price,

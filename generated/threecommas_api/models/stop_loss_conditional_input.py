@@ -18,7 +18,7 @@ class StopLossConditionalInput:
     price: StopLossTriggerPriceInput
     """ Trigger of the stop loss, as a price or (while trailing runs) a percent. """
     trailing: TrailingInput | Unset = UNSET
-    """ Trailing settings; only for market orders. """
+    """ Trailing settings of a stop loss; only for market orders. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
+
+
+def _convert_order_type(
+    value: OrderType | Literal["market", "limit"] | Unset,
+) -> OrderType | Unset:
+    if isinstance(value, Unset):
+        return value
+    return enum_member(OrderType, value, "StopLossInput.order_type")
 
 
 @_attrs_define
@@ -21,7 +29,7 @@ class StopLossInput:
 
     enabled: bool
     breakeven: bool | Unset = UNSET
-    order_type: OrderType | Unset = UNSET
+    order_type: OrderType | Unset = _attrs_field(default=UNSET, converter=_convert_order_type)
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     price: StopLossPriceInput | Unset = UNSET
     """ Limit price of a `limit` stop loss. """

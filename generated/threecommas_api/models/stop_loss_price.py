@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="StopLossPrice")
 
 
@@ -15,44 +13,39 @@ T = TypeVar("T", bound="StopLossPrice")
 class StopLossPrice:
     """Limit price of the stop-loss order (for `limit` stop losses)."""
 
-    value: None | str | Unset = UNSET
+    value: None | str
     """ Price (decimal string). """
-    percent: None | str | Unset = UNSET
+    percent: None | str
     """ Price as a percent (decimal string). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value: None | str
+        value = self.value
 
-        percent: None | str | Unset
-        if isinstance(self.percent, Unset):
-            percent = UNSET
-        else:
-            percent = self.percent
+        percent: None | str
+        percent = self.percent
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if value is not UNSET:
-            field_dict["value"] = value
-        if percent is not UNSET:
-            field_dict["percent"] = percent
+        field_dict.update(
+            {
+                "value": value,
+                "percent": percent,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
-        if value is not None and (not isinstance(value, (str, Unset))):
+        value = d.pop("value")
+        if value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if percent is not None and (not isinstance(percent, (str, Unset))):
+        percent = d.pop("percent")
+        if percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
         stop_loss_price = cls(

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="StopLossTimeout")
 
 
@@ -18,40 +16,38 @@ class StopLossTimeout:
 
     """
 
-    enabled: bool | Unset = UNSET
+    enabled: bool
     """ Whether the timeout is on. """
-    value: int | None | Unset = UNSET
+    value: int | None
     """ Timeout in seconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled
 
-        value: int | None | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value: int | None
+        value = self.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if value is not UNSET:
-            field_dict["value"] = value
+        field_dict.update(
+            {
+                "enabled": enabled,
+                "value": value,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        enabled = d.pop("enabled", UNSET)
-        if not isinstance(enabled, (bool, Unset)):
+        enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        value = d.pop("value", UNSET)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, Unset))):
+        value = d.pop("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("value: expected int or null, got " + type(value).__name__)
 
         stop_loss_timeout = cls(

@@ -17,7 +17,9 @@ class StopLossTimeoutInput:
 
     enabled: bool
     value: int | Unset = UNSET
-    """ Seconds; required when `enabled` is true. """
+    """ Seconds, at least 1; required when `enabled` is true. (No doc version gives an
+    upper limit.)
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

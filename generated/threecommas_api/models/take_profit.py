@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TakeProfit")
 
 
@@ -17,9 +15,9 @@ class TakeProfit:
 
     enabled: bool
     """ Whether take profit is on. """
-    price_type: str | Unset = UNSET
+    price_type: str
     """ How step prices are given. Known values `value`, `percentage`. """
-    steps: list[TakeProfitStep] | Unset = UNSET
+    steps: list[TakeProfitStep]
     """ The take-profit steps (at most 8), in order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,24 +26,20 @@ class TakeProfit:
 
         price_type = self.price_type
 
-        steps: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.steps, Unset):
-            steps = []
-            for steps_item_data in self.steps:
-                steps_item = steps_item_data.to_dict()
-                steps.append(steps_item)
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "enabled": enabled,
+                "price_type": price_type,
+                "steps": steps,
             }
         )
-        if price_type is not UNSET:
-            field_dict["price_type"] = price_type
-        if steps is not UNSET:
-            field_dict["steps"] = steps
 
         return field_dict
 
@@ -56,18 +50,16 @@ class TakeProfit:
         if not isinstance(enabled, bool):
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        price_type = d.pop("price_type", UNSET)
-        if not isinstance(price_type, (str, Unset)):
+        price_type = d.pop("price_type")
+        if not isinstance(price_type, str):
             raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
-        _steps = d.pop("steps", UNSET)
-        steps: list[TakeProfitStep] | Unset = UNSET
-        if _steps is not UNSET:
-            steps = []
-            for steps_item_data in _steps:
-                steps_item = TakeProfitStep.from_dict(steps_item_data)
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = TakeProfitStep.from_dict(steps_item_data)
 
-                steps.append(steps_item)
+            steps.append(steps_item)
 
         take_profit = cls(
             enabled=enabled,

@@ -1,22 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, enum_member
 
 T = TypeVar("T", bound="TakeProfitStepInput")
+
+
+def _convert_order_type(
+    value: OrderType | Literal["market", "limit"],
+) -> OrderType:
+    return enum_member(OrderType, value, "TakeProfitStepInput.order_type")
 
 
 @_attrs_define
 class TakeProfitStepInput:
     """One take-profit step."""
 
-    order_type: OrderType
+    order_type: OrderType = _attrs_field(converter=_convert_order_type)
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     volume: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
@@ -24,8 +30,15 @@ class TakeProfitStepInput:
     """ Price of a take-profit step: either `value` (a price) or `percent` (while the entry's
     trailing is still running), never both.
      """
-    trailing: TrailingInput | Unset = UNSET
-    """ Trailing settings; only for market orders. """
+    id: int | Unset = UNSET
+    """ Only when editing (`update_smart_trade`), as the docs' edit example sends it: the
+    `id` of one of the SmartTrade's take-profit steps, which is then edited in place
+    (it keeps its id and status). A step without `id` is a new step; an `id` that names
+    none of the SmartTrade's steps is taken as a new step too, as the docs' edit answer
+    shows (the edited step comes back under a new id). A create refuses it (422).
+     """
+    trailing: TakeProfitTrailingInput | Unset = UNSET
+    """ Trailing settings of a take-profit step; only the last step, a market order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +47,8 @@ class TakeProfitStepInput:
         volume = self.volume
 
         price = self.price.to_dict()
+
+        id = self.id
 
         trailing: dict[str, Any] | Unset = UNSET
         if not isinstance(self.trailing, Unset):
@@ -48,6 +63,8 @@ class TakeProfitStepInput:
                 "price": price,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
         if trailing is not UNSET:
             field_dict["trailing"] = trailing
 
@@ -64,17 +81,22 @@ class TakeProfitStepInput:
 
         price = StepPriceInput.from_dict(d.pop("price"))
 
+        id = d.pop("id", UNSET)
+        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+            raise TypeError("id: expected int, got " + type(id).__name__)
+
         _trailing = d.pop("trailing", UNSET)
-        trailing: TrailingInput | Unset
+        trailing: TakeProfitTrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
-            trailing = TrailingInput.from_dict(_trailing)
+            trailing = TakeProfitTrailingInput.from_dict(_trailing)
 
         take_profit_step_input = cls(
             order_type=order_type,
             volume=volume,
             price=price,
+            id=id,
             trailing=trailing,
         )
 
@@ -99,4 +121,4 @@ class TakeProfitStepInput:
 
 
 from ..models.step_price_input import StepPriceInput
-from ..models.trailing_input import TrailingInput
+from ..models.take_profit_trailing_input import TakeProfitTrailingInput

@@ -18,18 +18,15 @@ class Total:
 
     """
 
-    value: None | str | Unset = UNSET
+    value: None | str
     """ Total (decimal string); null while not known. """
     value_without_commission: None | str | Unset = UNSET
     """ Total without the exchange commission (decimal string). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value: None | str
+        value = self.value
 
         value_without_commission: None | str | Unset
         if isinstance(self.value_without_commission, Unset):
@@ -39,9 +36,11 @@ class Total:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if value is not UNSET:
-            field_dict["value"] = value
+        field_dict.update(
+            {
+                "value": value,
+            }
+        )
         if value_without_commission is not UNSET:
             field_dict["value_without_commission"] = value_without_commission
 
@@ -50,8 +49,8 @@ class Total:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
-        if value is not None and (not isinstance(value, (str, Unset))):
+        value = d.pop("value")
+        if value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
         value_without_commission = d.pop("value_without_commission", UNSET)

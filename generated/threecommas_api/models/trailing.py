@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Trailing")
 
 
@@ -18,40 +16,38 @@ class Trailing:
 
     """
 
-    enabled: bool | Unset = UNSET
+    enabled: bool
     """ Whether trailing is on. """
-    percent: None | str | Unset = UNSET
+    percent: None | str
     """ Trailing deviation in percent (decimal string). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled
 
-        percent: None | str | Unset
-        if isinstance(self.percent, Unset):
-            percent = UNSET
-        else:
-            percent = self.percent
+        percent: None | str
+        percent = self.percent
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if percent is not UNSET:
-            field_dict["percent"] = percent
+        field_dict.update(
+            {
+                "enabled": enabled,
+                "percent": percent,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        enabled = d.pop("enabled", UNSET)
-        if not isinstance(enabled, (bool, Unset)):
+        enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if percent is not None and (not isinstance(percent, (str, Unset))):
+        percent = d.pop("percent")
+        if percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
         trailing = cls(

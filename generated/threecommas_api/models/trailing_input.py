@@ -13,7 +13,7 @@ T = TypeVar("T", bound="TrailingInput")
 
 @_attrs_define
 class TrailingInput:
-    """Trailing settings; only for market orders."""
+    """Trailing settings of a stop loss; only for market orders."""
 
     enabled: bool
     percent: str | Unset = UNSET

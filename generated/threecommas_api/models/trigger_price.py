@@ -18,9 +18,9 @@ class TriggerPrice:
 
     """
 
-    type_: str | Unset = UNSET
+    type_: str
     """ Order-book price followed. Known values `bid`, `ask`, `last`. """
-    value: None | str | Unset = UNSET
+    value: None | str
     """ Price (decimal string). """
     percent: None | str | Unset = UNSET
     """ Price as a percent (decimal string). """
@@ -29,11 +29,8 @@ class TriggerPrice:
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        value: None | str | Unset
-        if isinstance(self.value, Unset):
-            value = UNSET
-        else:
-            value = self.value
+        value: None | str
+        value = self.value
 
         percent: None | str | Unset
         if isinstance(self.percent, Unset):
@@ -43,11 +40,12 @@ class TriggerPrice:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if value is not UNSET:
-            field_dict["value"] = value
+        field_dict.update(
+            {
+                "type": type_,
+                "value": value,
+            }
+        )
         if percent is not UNSET:
             field_dict["percent"] = percent
 
@@ -56,12 +54,12 @@ class TriggerPrice:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.pop("type")
+        if not isinstance(type_, str):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        value = d.pop("value", UNSET)
-        if value is not None and (not isinstance(value, (str, Unset))):
+        value = d.pop("value")
+        if value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
         percent = d.pop("percent", UNSET)

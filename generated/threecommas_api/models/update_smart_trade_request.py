@@ -13,9 +13,10 @@ T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
 @_attrs_define
 class UpdateSmartTradeRequest:
-    """The body of `update_smart_trade`: the parts to change. (The docs' example also sends
-    `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-    not name; they are not described here.)
+    """The body of `update_smart_trade`: the parts to change. A take-profit step may carry the
+    `id` of an existing step to edit it in place, as the docs' edit example does. (That
+    example also sends `position.type` and, per step, `units` and `total`, which the
+    parameter list does not name; they are not described here.)
 
     """
 

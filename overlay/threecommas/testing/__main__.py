@@ -2,6 +2,9 @@
 
 Once it accepts connections it prints one line to stdout, the base URL to give a client
 (``http://HOST:PORT/public/api``); logs go to stderr. Ctrl-C or SIGTERM stops it.
+
+Without the ``testing`` extra (starlette, uvicorn) it prints one line saying how to install it
+and exits with status 2, whatever the arguments (``--help`` included).
 """
 
 from __future__ import annotations
@@ -13,11 +16,41 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
-from threecommas.testing._faults import add_fault_options, faults_from_args
-from threecommas.testing._record import add_record_options, record_main
-from threecommas.testing._recordings import RecordingError
-from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
+from threecommas.testing import _MISSING_EXTRA
+
+
+def _missing_extra() -> list[str]:
+    """The modules of the `testing` extra that cannot be imported (empty when all are there)."""
+    if _MISSING_EXTRA:
+        return list(_MISSING_EXTRA)
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        return [str(exc.name or "").partition(".")[0] or "starlette/uvicorn"]
+    return []
+
+
+_missing = _missing_extra()
+if _missing:
+    # One line instead of a traceback; status 2, as for any other unusable command line.
+    print(
+        "python -m threecommas.testing needs the 'testing' extra "
+        f"({', '.join(_missing)} missing): pip install 'threecommas-sdk[testing]'",
+        file=sys.stderr,
+    )
+    raise SystemExit(2)
+
+from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app  # noqa: E402
+from threecommas.testing._faults import add_fault_options, faults_from_args  # noqa: E402
+from threecommas.testing._record import add_record_options, record_main  # noqa: E402
+from threecommas.testing._recordings import RecordingError  # noqa: E402
+from threecommas.testing._server import (  # noqa: E402
+    bind_socket,
+    make_server,
+    server_url,
+    stderr_log_config,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

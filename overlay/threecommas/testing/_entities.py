@@ -9,7 +9,7 @@ Numbers are decimal strings throughout and are computed with :class:`~decimal.De
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -33,6 +33,8 @@ __all__ = [
     "build_stop_loss",
     "build_take_profit",
     "market_price",
+    "placeholder_account",
+    "placeholder_quote",
     "rebuild_from_trades",
     "smart_trade_type",
     "timestamp",
@@ -81,6 +83,35 @@ def smart_trade_type(*, instant: bool, skip_enter_step: bool, side: str) -> str:
     return "smart_cover" if side == "sell" else "smart_trade"
 
 
+#: The price a SmartTrade shows for a pair no SmartTrade in the store quotes and no request
+#: prices. No exchange is simulated; an answer still carries every field the API always sends.
+PLACEHOLDER_PRICE: Final = "1.0"
+
+
+def placeholder_quote(price: str | None = None) -> JSONObject:
+    """``data.current_price`` of a pair the store knows no prices of: ``price`` as bid, ask and
+    last (the entry's own price, when it has one), no volume, no change."""
+    last = price if to_decimal(price) is not None else PLACEHOLDER_PRICE
+    return {
+        "bid": last,
+        "ask": last,
+        "last": last,
+        "quote_volume": "0.0",
+        "day_change_percent": "0.0",
+    }
+
+
+def placeholder_account(account_id: int) -> JSONObject:
+    """An exchange account the server has not seen, shaped like the docs' paper account."""
+    return {
+        "id": account_id,
+        "type": "paper_trading",
+        "name": f"Paper Account {account_id}",
+        "market": "Binance Spot account simulator",
+        "link": f"/accounts/{account_id}",
+    }
+
+
 def market_price(current_price: Mapping[str, Any], side: str) -> str | None:
     """The price a market order on ``side`` would get: the ask to buy, the bid to sell."""
     for key in ("ask", "last") if side == "buy" else ("bid", "last"):
@@ -126,35 +157,47 @@ def build_conditional(request: Mapping[str, Any], side: str) -> JSONObject:
     }
 
 
-def build_take_profit(request: Mapping[str, Any] | None, new_id: NewId) -> JSONObject:
-    """Take profit with fresh step ids, every step ``idle`` (as after the docs' edit)."""
+def build_take_profit(
+    request: Mapping[str, Any] | None, new_id: NewId, existing: Sequence[JSONObject] = ()
+) -> JSONObject:
+    """Take profit from a request: a step carrying the ``id`` of one of the ``existing`` steps
+    edits that step in place (its id, status and data stay); any other step is new, with a
+    fresh id and ``idle`` (as after the docs' edit)."""
     request = request or {}
     enabled = request.get("enabled") is True
     raw_steps = request.get("steps") if enabled else None
+    editable = {s["id"]: s for s in existing if isinstance(s.get("id"), int)}
     steps: list[JSONObject] = []
     for index, raw in enumerate(raw_steps if isinstance(raw_steps, list) else []):
         step = _object(raw)
         price = _object(step.get("price"))
-        steps.append(
-            {
-                "id": new_id(),
-                "order_type": step.get("order_type"),
-                "editable": True,
-                "units": {"value": None},
-                "price": {
-                    "type": price.get("type"),
-                    "value": _text(price.get("value")),
-                    "percent": _text(price.get("percent")),
-                },
-                "volume": step.get("volume"),
-                "total": None,
-                "trailing": _trailing(step.get("trailing")),
-                "status": order_status("idle"),
-                "closed_at": None,
-                "data": {"cancelable": True, "panic_sell_available": False},
-                "position": index + 1,
-            }
-        )
+        step_id = step.get("id")
+        old = editable.pop(step_id, None) if isinstance(step_id, int) else None
+        built: JSONObject = {
+            "id": new_id() if old is None else old["id"],
+            "order_type": step.get("order_type"),
+            "editable": True,
+            "units": {"value": None},
+            "price": {
+                "type": price.get("type"),
+                "value": _text(price.get("value")),
+                "percent": _text(price.get("percent")),
+            },
+            "volume": step.get("volume"),
+            "total": None,
+            "trailing": _trailing(step.get("trailing")),
+            "status": order_status("idle"),
+            "closed_at": None,
+            "data": {"cancelable": True, "panic_sell_available": False},
+            "position": index + 1,
+        }
+        if old is not None:
+            for key in ("editable", "status", "closed_at", "data"):
+                if key in old:
+                    built[key] = old[key]
+            if old.get("volume") == built["volume"]:
+                built["units"], built["total"] = old.get("units"), old.get("total")
+        steps.append(built)
     by_percent = any(s["price"]["percent"] is not None for s in steps)
     return {
         "enabled": enabled,
@@ -210,15 +253,12 @@ def build_position(
     if price is None and order_type == "conditional":
         price = _text(_object(conditional.get("price")).get("value"))
     if price is None:
-        price = market_price(current_price, side)
-    price_object: JSONObject = {"editable": True}
-    if price is not None:
-        price_object = {"value": price, "value_without_commission": price, "editable": True}
+        price = market_price(current_price, side) or PLACEHOLDER_PRICE
     position: JSONObject = {
         "type": side,
         "editable": False,
         "units": {"value": units, "editable": False},
-        "price": price_object,
+        "price": {"value": price, "value_without_commission": price, "editable": True},
         "total": {"value": _product(units, price)},
         "order_type": order_type,
         "status": order_status("smart_sell" if skip_enter_step else "to_process"),
@@ -239,7 +279,9 @@ def build_smart_trade(
 ) -> JSONObject:
     """A just-created SmartTrade from a (valid) create body, shaped like the docs' example.
 
-    The flags are left for :func:`~threecommas.testing._state.refresh_flags` to set.
+    ``current_price`` is the pair's quote; when the store knows none, the entry's own price (or
+    :data:`PLACEHOLDER_PRICE`) stands in. The flags are left for
+    :func:`~threecommas.testing._state.refresh_flags` to set.
     """
     instant = request.get("instant") is True
     skip_enter_step = request.get("skip_enter_step") is True
@@ -247,9 +289,12 @@ def build_smart_trade(
     side = str(position_request.get("type"))
     pair = str(request.get("pair"))
     note = _text(request.get("note"))
-    data: JSONObject = {"editable": False}
-    if current_price:
-        data["current_price"] = dict(current_price)
+    if not current_price:
+        entry_price = _text(_object(position_request.get("price")).get("value")) or _text(
+            _object(_object(position_request.get("conditional")).get("price")).get("value")
+        )
+        current_price = placeholder_quote(entry_price)
+    data: JSONObject = {"editable": False, "current_price": dict(current_price)}
     data.update(
         {
             "target_price_type": "price",
@@ -517,13 +562,16 @@ def trades_of(
     *,
     cancelable: Callable[[JSONObject], bool],
     closable: Callable[[JSONObject], bool],
+    stop_loss_cancelable: bool = False,
 ) -> list[JSONObject]:
     """The Trades of a SmartTrade, derived from its current state.
 
     The position trade (none for a Smart Sell/Buy, which places no entry order), one per
     take-profit step, the stop loss when enabled, and one per reduce-funds step. ``cancelable``
-    and ``closable`` decide a take-profit trade's ``cancelable`` and ``force_processable``;
-    no other trade can be cancelled or closed by market through the trade endpoints.
+    and ``closable`` decide a take-profit trade's ``cancelable`` and ``force_processable``, and
+    ``stop_loss_cancelable`` the stop-loss trade's ``cancelable`` (cancelling it cancels the
+    SmartTrade); no other trade can be cancelled or closed by market through the trade
+    endpoints.
     """
     trades: list[JSONObject] = []
     if smart_trade.get("skip_enter_step") is not True and POSITION_TRADE in trade_ids:
@@ -537,7 +585,9 @@ def trades_of(
             )
     stop_loss = _object(smart_trade.get("stop_loss"))
     if stop_loss.get("enabled") is True and STOP_LOSS_TRADE in trade_ids:
-        trades.append(_stop_loss_trade(smart_trade, trade_ids[STOP_LOSS_TRADE]))
+        trade = _stop_loss_trade(smart_trade, trade_ids[STOP_LOSS_TRADE])
+        trade["cancelable"] = stop_loss_cancelable
+        trades.append(trade)
     steps = _object(smart_trade.get("reduce_funds")).get("steps")
     for step in steps if isinstance(steps, list) else []:
         if isinstance(step, dict) and isinstance(step.get("id"), int):
@@ -553,9 +603,10 @@ def rebuild_from_trades(
 ) -> tuple[JSONObject, TradeIds]:
     """The SmartTrade that a recorded list of its Trades describes, and its trade ids.
 
-    A Trade does not name the SmartTrade's account, so the rebuilt SmartTrade's account is
-    ``{"id": 0}`` (unknown). The status follows from the orders: ``waiting_targets`` once the
-    position is finished, ``waiting_position`` before.
+    A Trade does not name the SmartTrade's account, so the rebuilt SmartTrade's account is a
+    placeholder with id 0 (unknown), and its pair is quoted at the entry price. The status
+    follows from the orders: ``waiting_targets`` once the position is finished,
+    ``waiting_position`` before.
     """
     by_purpose: dict[str, list[JSONObject]] = {}
     for trade in trades:
@@ -574,18 +625,18 @@ def rebuild_from_trades(
         "type": side,
         "editable": False,
         "units": {"value": _text(position_trade.get("initial_amount")), "editable": False},
-        "price": {"editable": not finished},
+        "price": {},
         "total": {"value": _text(position_trade.get("initial_total"))},
         "order_type": position_trade.get("order_type") or "market",
         "status": order_status(str(position_trade.get("status") or "smart_sell")),
     }
     entry_price = _text(position_trade.get("initial_price"))
-    if entry_price is not None:
-        position["price"] = {
-            "value": entry_price,
-            "value_without_commission": entry_price,
-            "editable": not finished,
-        }
+    quote = placeholder_quote(entry_price)
+    position["price"] = {
+        "value": entry_price or quote["last"],
+        "value_without_commission": entry_price or quote["last"],
+        "editable": not finished,
+    }
     if isinstance(position_trade.get("id"), int):
         ids[POSITION_TRADE] = position_trade["id"]
     steps: list[JSONObject] = []
@@ -661,7 +712,7 @@ def rebuild_from_trades(
     smart_trade: JSONObject = {
         "id": smart_trade_id,
         "version": 2,
-        "account": {"id": 0},
+        "account": placeholder_account(0),
         "pair": pair,
         "instant": False,
         "status": smart_trade_status("waiting_targets" if finished else "waiting_position"),
@@ -675,6 +726,7 @@ def rebuild_from_trades(
         "note_raw": None,
         "skip_enter_step": not position_trade,
         "data": {
+            "current_price": quote,
             "target_price_type": "price",
             "orderbook_price_currency": pair.partition("_")[0],
             "base_order_finished": finished,

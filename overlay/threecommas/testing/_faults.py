@@ -56,7 +56,10 @@ close applied twice would show as 2.
 ``POST /__admin__/reset``       SmartTrades back to the recordings; counters, rule counts,
                                 lockouts and bans cleared (the configuration stays)
 ``GET  /__admin__/counters``    the counters (tuple keys joined with ``/``)
-``POST /__admin__/smart_trades``            add or replace one SmartTrade (its JSON object)
+``POST /__admin__/smart_trades``            add or replace one SmartTrade (its JSON object,
+                                which must match the spec's ``SmartTrade`` schema: a JSON
+                                400 naming each bad field otherwise); its flags are
+                                recomputed from the rules, as by ``store.put``
 ``POST /__admin__/smart_trades/closable``   ``{"count": N, "steps": S}``: N copies of a recorded
                                 SmartTrade, waiting for targets, each with S take-profit steps
                                 that can be closed by market; answers their ids
@@ -87,6 +90,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threecommas import _schema
 from threecommas.testing._entities import POSITION_TRADE, STOP_LOSS_TRADE
 from threecommas.testing._operations import API_PREFIX, OPERATIONS, Operation
 from threecommas.testing._state import (
@@ -982,15 +986,29 @@ def seed_closable_smart_trades(
 # --- The admin API ------------------------------------------------------------------------------
 
 
+def _not_a_smart_trade(smart_trade: JSONObject) -> dict[str, list[str]]:
+    """What keeps a body from being a SmartTrade of the spec (field -> messages), so that the
+    admin API never stores one that every later read would fail on."""
+    try:
+        return _schema.schema_errors("SmartTrade", smart_trade)
+    except RecursionError:
+        return {"body": ["is nested too deeply"]}
+
+
 def _bad_request(description: str) -> Response:
     return _json_answer(400, {"error": "bad_request", "error_description": description})
 
 
 async def _json_body(request: Request) -> Any:
+    """The admin request's JSON body; ValueError (a 400) for anything that is not readable
+    JSON, a body nested deeper than Python can parse included."""
     raw = await request.body()
     if not raw.strip():
         return {}
-    return json.loads(raw)
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError("the body is nested too deeply to be read") from None
 
 
 AdminEndpoint = Callable[[Request], Awaitable[Response]]
@@ -1022,6 +1040,17 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
             smart_trade = await _json_body(request)
             if not isinstance(smart_trade, dict):
                 raise ValueError("the body must be a SmartTrade (a JSON object)")
+            problems = _not_a_smart_trade(smart_trade)
+            if problems:
+                return _json_answer(
+                    400,
+                    {
+                        "error": "bad_request",
+                        "error_description": "the body is not a SmartTrade as the spec describes "
+                        "it: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in problems.items()),
+                        "error_attributes": problems,
+                    },
+                )
             store.put(smart_trade)
         except ValueError as exc:
             return _bad_request(str(exc))
@@ -1074,25 +1103,68 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
 # --- Command line -------------------------------------------------------------------------------
 
 
+_TRUE_WORDS: Final = ("1", "true", "yes", "on")
+_FALSE_WORDS: Final = ("0", "false", "no", "off")
+
+
+def _flag_word(value: str) -> bool:
+    word = value.lower()
+    if word in _TRUE_WORDS or word in _FALSE_WORDS:
+        return word in _TRUE_WORDS
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _whole_number(value: str) -> int:
+    try:
+        return int(value, 10)
+    except ValueError:
+        raise ValueError(f"expected a whole number, got {value!r}") from None
+
+
+def _decimal_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"expected a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
+
+
+# The keys of `--fault KIND:KEY=VALUE,...` and how each value is read.
+_RULE_TEXT_KEYS: Final[dict[str, Callable[[str], Any]]] = {
+    "status": _whole_number,
+    "seconds": _decimal_number,
+    "probability": _decimal_number,
+    "count": _whole_number,
+    "operations": lambda value: [v for v in value.split("+") if v],
+    "after_apply": _flag_word,
+}
+
+
 def _rule_from_text(text: str) -> FaultRule:
-    """``KIND[:key=value,...]``, e.g. ``error:status=503,probability=0.1,operations=a+b``."""
+    """``KIND[:key=value,...]``, e.g. ``error:status=503,probability=0.1,operations=a+b``.
+
+    A ``ValueError`` names the option, the key and what it expected."""
     kind, _, rest = text.partition(":")
     data: dict[str, Any] = {"kind": kind.strip()}
+    where = f"--fault {text!r}"
     for item in filter(None, (part.strip() for part in rest.split(","))):
         name, equals, value = item.partition("=")
-        if not equals:
-            raise ValueError(f"{item!r}: expected key=value")
         name = name.strip()
-        value = value.strip()
-        if name == "operations":
-            data[name] = [v for v in value.split("+") if v]
-        elif name == "after_apply":
-            data[name] = value.lower() in ("1", "true", "yes", "on")
-        elif name in ("status", "count"):
-            data[name] = int(value)
-        else:
-            data[name] = float(value)
-    return FaultRule.from_json(data)
+        if not equals:
+            raise ValueError(f"{where}: {item!r} is not KEY=VALUE")
+        read = _RULE_TEXT_KEYS.get(name)
+        if read is None:
+            raise ValueError(f"{where}: unknown key {name!r} (known: {', '.join(_RULE_TEXT_KEYS)})")
+        try:
+            data[name] = read(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"{where}: {name}: {exc}") from None
+    try:
+        return FaultRule.from_json(data)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
 
 
 def add_fault_options(parser: argparse.ArgumentParser) -> None:

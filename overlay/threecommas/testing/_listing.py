@@ -17,8 +17,10 @@ The status groups (the docs name them without saying which statuses they hold):
 * ``active``: everything not finished, including SmartTrades still being cancelled or closed;
 * ``all``: everything (also when ``status`` is absent).
 
-A parameter with a wrong value, or given twice, is answered 400 ``Wrong param(s)``; unknown
-parameters are ignored.
+The docs' other spellings are taken too: ``successfully_finish`` for ``successfully_finished``
+and ``ASC``/``DESC`` for ``asc``/``desc`` (the spec lists them as docs forms of the two
+parameters). A parameter with a wrong value, or given twice, is answered 400 ``Wrong param(s)``;
+unknown parameters are ignored.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from threecommas.testing._operations import parse_id
+from threecommas.testing._docs_forms import query_aliases
+from threecommas.testing._operations import LIST_SMART_TRADES, parse_id
 from threecommas.testing._state import JSONObject, status_of, to_decimal
 
 __all__ = ["ListQuery", "QueryError", "list_page", "parse_list_query"]
@@ -141,7 +144,10 @@ def parse_list_query(items: Iterable[tuple[str, str]]) -> ListQuery:
             raise QueryError(f"{name} is given more than once")
         values[name] = value
     fields: dict[str, Any] = {}
-    for name, raw in values.items():
+    # The docs' other spellings (`successfully_finish`, `ASC`/`DESC`), as the spec lists them.
+    aliases = query_aliases(LIST_SMART_TRADES.path, LIST_SMART_TRADES.method)
+    for name, given in values.items():
+        raw = aliases.get(name, {}).get(given, given)
         if name == "account_id":
             account_id = parse_id(raw)
             if account_id is None:

@@ -21,7 +21,9 @@ The rules come from the OpenAPI document's operation descriptions (and, behind t
   it, so it is stored data, not a computed flag);
 * close a take-profit trade by market: the step's status is ``to_process``, ``order_placed`` or
   ``trailing_activated``;
-* cancel a take-profit trade: the step is cancelable (``data.cancelable``) and not the last one.
+* cancel a take-profit trade: the step is cancelable (``data.cancelable``); cancelling the last
+  step, or the stop-loss trade, cancels the whole SmartTrade, as the docs warn, so it then needs
+  what cancelling the SmartTrade needs.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ __all__ = [
     "JSONObject",
     "add_funds_refusal",
     "cancel_refusal",
+    "cancel_stop_loss_refusal",
     "cancel_trade_refusal",
+    "cancels_smart_trade",
     "close_by_market_refusal",
     "close_trade_refusal",
     "decimal_text",
@@ -209,15 +213,32 @@ def close_trade_refusal(step: JSONObject) -> str | None:
     return f"The trade cannot be closed by market in its current status ({current or 'unknown'})"
 
 
+def cancels_smart_trade(smart_trade: JSONObject) -> bool:
+    """Whether cancelling one of its take-profit trades cancels the SmartTrade: the last one.
+
+    The docs: "to avoid canceling the SmartTrade, make sure to leave at least one step in the
+    Take Profit trade and avoid deleting the Stop Loss trade"."""
+    return len(take_profit_steps(smart_trade)) <= 1
+
+
 def cancel_trade_refusal(smart_trade: JSONObject, step: JSONObject) -> str | None:
+    """Cancel a take-profit trade: the step must be cancelable; the last one cancels the
+    SmartTrade, which its status must then allow."""
     if _object(step.get("data")).get("cancelable") is not True:
         return "This trade cannot be cancelled"
-    if len(take_profit_steps(smart_trade)) <= 1:
-        return (
-            "The last take profit trade cannot be cancelled: a SmartTrade keeps at least one "
-            "take profit step"
-        )
+    if cancels_smart_trade(smart_trade):
+        refusal = cancel_refusal(smart_trade)
+        if refusal is not None:
+            return f"Cancelling the last take profit trade cancels the SmartTrade. {refusal}"
     return None
+
+
+def cancel_stop_loss_refusal(smart_trade: JSONObject) -> str | None:
+    """Cancel the stop-loss trade: that cancels the SmartTrade, which its status must allow."""
+    refusal = cancel_refusal(smart_trade)
+    if refusal is None:
+        return None
+    return f"Cancelling the stop loss trade cancels the SmartTrade. {refusal}"
 
 
 #: Each SmartTrade flag and the rule that decides it.

@@ -34,6 +34,7 @@ from typing import Any, ClassVar, Final, Protocol, TypeVar
 
 from threecommas import _schema
 from threecommas.testing import _operations as ops
+from threecommas.testing._docs_forms import canonical_body
 from threecommas.testing._entities import (
     POSITION_TRADE,
     STOP_LOSS_TRADE,
@@ -45,6 +46,7 @@ from threecommas.testing._entities import (
     build_stop_loss,
     build_take_profit,
     market_price,
+    placeholder_account,
     rebuild_from_trades,
     timestamp,
     trades_of,
@@ -55,7 +57,9 @@ from threecommas.testing._state import (
     JSONObject,
     add_funds_refusal,
     cancel_refusal,
+    cancel_stop_loss_refusal,
     cancel_trade_refusal,
+    cancels_smart_trade,
     close_by_market_refusal,
     close_trade_refusal,
     decimal_text,
@@ -218,12 +222,12 @@ class Transaction:
         return value
 
     def account(self, account_id: int) -> JSONObject:
-        """The account as another SmartTrade shows it; a bare one if none does."""
+        """The account as another SmartTrade shows it; a placeholder if none does."""
         for smart_trade in self._store._smart_trades.values():
             account = smart_trade.get("account")
             if isinstance(account, dict) and account.get("id") == account_id:
                 return clone(account)
-        return {"id": account_id, "link": f"/accounts/{account_id}"}
+        return placeholder_account(account_id)
 
     def current_price(self, pair: str) -> JSONObject:
         """The pair's prices as another SmartTrade last showed them (empty when none does)."""
@@ -299,27 +303,36 @@ def _where(recording: Recording) -> str:
     return str(recording.file or recording.path)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which json.loads would take
+
+
 def read_body(call: Call, schema_name: str, malformed_status: int) -> JSONObject:
     """The JSON body, checked against the spec: ``malformed_status`` if it is not JSON or breaks
-    the schema, 422 if it breaks a rule of the API that the schema cannot express."""
+    the schema, 422 if it breaks a rule of the API that the schema cannot express.
+
+    The schema is the document as written, which takes the docs' spellings too (``"true"``,
+    plain numbers for amounts); the body is then turned into its canonical form, the one the
+    rules and the rest of the server work with (see ``_docs_forms``)."""
     try:
-        body = json.loads(call.body) if call.body.strip() else None
+        body = json.loads(call.body, parse_constant=_no_constant) if call.body.strip() else None
     except (ValueError, RecursionError):
         raise invalid_parameters(malformed_status, {"body": ["is not valid JSON"]}) from None
     if body is None:
         raise invalid_parameters(malformed_status, {"body": ["is missing"]})
     try:
-        errors = _schema.schema_errors(schema_name, body)
+        errors = _schema.schema_errors(schema_name, body, lenient=True)
     except RecursionError:
         errors = {"body": ["is nested too deeply"]}
     if errors:
         raise invalid_parameters(malformed_status, errors)
     if not isinstance(body, dict):  # every request schema describes an object
         raise invalid_parameters(malformed_status, {"body": ["is invalid"]})
-    errors = _schema.rule_errors(schema_name, body)
+    canonical: JSONObject = canonical_body(schema_name, body)
+    errors = _schema.rule_errors(schema_name, canonical)
     if errors:
         raise invalid_parameters(422, errors)
-    return body
+    return canonical
 
 
 def _refuse_unless(refusal: str | None) -> None:
@@ -389,8 +402,11 @@ class UpdateSmartTradeRule(_SmartTradeRule):
     """``PATCH /v2/smart_trades/{id}``: only in ``waiting_position``/``waiting_targets``.
 
     Each part in the body replaces that part: leverage, the position's units, price and
-    condition, the whole take profit (new steps with new ids, ``idle``, as the docs' edit
-    example shows) and the whole stop loss (a new stop-loss order).
+    condition, the whole take profit and the whole stop loss (a new stop-loss order). A
+    take-profit step that carries the ``id`` of one of the SmartTrade's steps edits that step
+    in place (it keeps its id, status and data); every other step is new (a new id, ``idle``,
+    as the docs' edit example shows, whose answer gives its step a new id); a step left out is
+    removed.
     """
 
     success_status = 200
@@ -407,7 +423,9 @@ class UpdateSmartTradeRule(_SmartTradeRule):
         if "position" in body:
             self._edit_position(smart_trade, _object(body["position"]))
         if "take_profit" in body:
-            smart_trade["take_profit"] = build_take_profit(_object(body["take_profit"]), tx.new_id)
+            smart_trade["take_profit"] = build_take_profit(
+                _object(body["take_profit"]), tx.new_id, take_profit_steps(smart_trade)
+            )
         if "stop_loss" in body:
             stop_loss = _object(body["stop_loss"])
             timeout = _object(stop_loss.get("timeout"))
@@ -642,14 +660,19 @@ def _step(smart_trade: JSONObject, step_id: int) -> JSONObject | None:
     return None
 
 
+def _is_stop_loss_trade(tx: Transaction, smart_trade: JSONObject, trade_id: int) -> bool:
+    ids = tx.trade_ids(int(smart_trade["id"]))
+    stop_loss = _object(smart_trade.get("stop_loss"))
+    return ids.get(STOP_LOSS_TRADE) == trade_id and stop_loss.get("enabled") is True
+
+
 def _take_profit_step(tx: Transaction, smart_trade: JSONObject, trade_id: int) -> JSONObject:
     """The take-profit step with this trade id: 404 if no trade has it, 403 if not a step."""
     step = _step(smart_trade, trade_id)
     if step is not None:
         return step
     ids = tx.trade_ids(int(smart_trade["id"]))
-    stop_loss = _object(smart_trade.get("stop_loss"))
-    if ids.get(STOP_LOSS_TRADE) == trade_id and stop_loss.get("enabled") is True:
+    if _is_stop_loss_trade(tx, smart_trade, trade_id):
         raise forbidden("This is the stop loss trade, not a take profit trade")
     reduce_steps = _object(smart_trade.get("reduce_funds")).get("steps")
     others = (
@@ -691,23 +714,34 @@ class ListTradesRule(_TradeRule):
             tx.trade_ids(int(smart_trade["id"])),
             cancelable=lambda step: cancel_trade_refusal(smart_trade, step) is None,
             closable=lambda step: close_trade_refusal(step) is None,
+            stop_loss_cancelable=cancel_stop_loss_refusal(smart_trade) is None,
         )
 
 
 class CancelTradeRule(_TradeRule):
     """``DELETE /v2/smart_trades/{smart_trade_id}/trades/{id}``: removes a take-profit step.
 
-    Refused for the stop loss and other non-take-profit trades, for a step whose
-    ``data.cancelable`` is false, and for the last step (a SmartTrade keeps one).
+    As the docs warn, cancelling the last take-profit step, or the stop-loss trade, cancels the
+    SmartTrade: it becomes ``cancellation_pending``, as ``cancel_smart_trade`` makes it, and
+    only in the statuses that operation allows (403 otherwise). Refused (403) for the position
+    and reduce-funds trades and for a step whose ``data.cancelable`` is false.
     """
 
     success_status = 200
+    cancelling: Final[JSONObject] = smart_trade_status("cancellation_pending")
 
     def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        step = _take_profit_step(tx, smart_trade, call.params["id"])
-        _refuse_unless(cancel_trade_refusal(smart_trade, step))
-        steps = smart_trade["take_profit"]["steps"]
-        steps[:] = [s for s in steps if s is not step]
+        trade_id = call.params["id"]
+        if _step(smart_trade, trade_id) is None and _is_stop_loss_trade(tx, smart_trade, trade_id):
+            _refuse_unless(cancel_stop_loss_refusal(smart_trade))
+            smart_trade["status"] = copy.deepcopy(self.cancelling)
+        else:
+            step = _take_profit_step(tx, smart_trade, trade_id)
+            _refuse_unless(cancel_trade_refusal(smart_trade, step))
+            if cancels_smart_trade(smart_trade):
+                smart_trade["status"] = copy.deepcopy(self.cancelling)
+            steps = smart_trade["take_profit"]["steps"]
+            steps[:] = [s for s in steps if s is not step]
         tx.save(smart_trade)
         return smart_trade
 
@@ -902,14 +936,23 @@ class SmartTradeStore:
             self._next_id = next_id
 
     def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
-        """Add or replace a SmartTrade (a copy of it), as is: its flags are not recomputed."""
+        """Add or replace a SmartTrade (a copy of it).
+
+        Its ``data.*_available`` flags (and each take-profit step's
+        ``data.panic_sell_available``) are recomputed from the rules, as after an operation:
+        a SmartTrade moved to ``waiting_targets`` says it can be closed by market, whatever
+        flags it was given. What no rule decides (``force_process_available``, a step's
+        ``cancelable``) is kept as given.
+        """
         smart_trade_id = smart_trade.get("id")
         if not isinstance(smart_trade_id, int) or isinstance(smart_trade_id, bool):
             raise ValueError("a SmartTrade needs an integer 'id'")
         if not 1 <= smart_trade_id <= ops.MAX_ID:
             raise ValueError("a SmartTrade id must be a positive 64-bit integer")
+        stored = clone(smart_trade)
+        refresh_flags(stored)
         with self._lock:
-            self._smart_trades[smart_trade_id] = clone(smart_trade)
+            self._smart_trades[smart_trade_id] = stored
             ids = dict(self._trade_ids.get(smart_trade_id, {}))
             ids.update(trade_ids or {})
             seen = [*_all_ids(smart_trade), *ids.values()]

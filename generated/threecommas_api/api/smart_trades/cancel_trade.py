@@ -126,10 +126,14 @@ def sync_detailed(
 ) -> Response[Error | SmartTrade]:
     """Cancel a trade of a SmartTrade
 
-     Cancels one take-profit trade of a SmartTrade. The SmartTrade must keep at least one
-    take-profit step, and its stop loss cannot be cancelled this way (403 for both, and for
-    a step whose `data.cancelable` is false). The newest docs answer 200 with the updated
-    SmartTrade (the older OpenAPI file said 204); this document follows the newest docs.
+     Cancels one take-profit trade (step) of a SmartTrade, or its stop-loss trade. This can
+    cancel the whole SmartTrade: as the docs warn, cancelling the last take-profit step or
+    the stop-loss trade cancels the SmartTrade, which then becomes `cancellation_pending`
+    as with `cancel_smart_trade` (and, like it, is refused with 403 in a status where the
+    SmartTrade cannot be cancelled). Refused (403) for the position and reduce-funds
+    trades, and for a step whose `data.cancelable` is false. The newest docs answer 200
+    with the updated SmartTrade (the older OpenAPI file said 204); this document follows
+    the newest docs.
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -168,10 +172,14 @@ def sync(
 ) -> Error | SmartTrade | None:
     """Cancel a trade of a SmartTrade
 
-     Cancels one take-profit trade of a SmartTrade. The SmartTrade must keep at least one
-    take-profit step, and its stop loss cannot be cancelled this way (403 for both, and for
-    a step whose `data.cancelable` is false). The newest docs answer 200 with the updated
-    SmartTrade (the older OpenAPI file said 204); this document follows the newest docs.
+     Cancels one take-profit trade (step) of a SmartTrade, or its stop-loss trade. This can
+    cancel the whole SmartTrade: as the docs warn, cancelling the last take-profit step or
+    the stop-loss trade cancels the SmartTrade, which then becomes `cancellation_pending`
+    as with `cancel_smart_trade` (and, like it, is refused with 403 in a status where the
+    SmartTrade cannot be cancelled). Refused (403) for the position and reduce-funds
+    trades, and for a step whose `data.cancelable` is false. The newest docs answer 200
+    with the updated SmartTrade (the older OpenAPI file said 204); this document follows
+    the newest docs.
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -205,10 +213,14 @@ async def asyncio_detailed(
 ) -> Response[Error | SmartTrade]:
     """Cancel a trade of a SmartTrade
 
-     Cancels one take-profit trade of a SmartTrade. The SmartTrade must keep at least one
-    take-profit step, and its stop loss cannot be cancelled this way (403 for both, and for
-    a step whose `data.cancelable` is false). The newest docs answer 200 with the updated
-    SmartTrade (the older OpenAPI file said 204); this document follows the newest docs.
+     Cancels one take-profit trade (step) of a SmartTrade, or its stop-loss trade. This can
+    cancel the whole SmartTrade: as the docs warn, cancelling the last take-profit step or
+    the stop-loss trade cancels the SmartTrade, which then becomes `cancellation_pending`
+    as with `cancel_smart_trade` (and, like it, is refused with 403 in a status where the
+    SmartTrade cannot be cancelled). Refused (403) for the position and reduce-funds
+    trades, and for a step whose `data.cancelable` is false. The newest docs answer 200
+    with the updated SmartTrade (the older OpenAPI file said 204); this document follows
+    the newest docs.
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -245,10 +257,14 @@ async def asyncio(
 ) -> Error | SmartTrade | None:
     """Cancel a trade of a SmartTrade
 
-     Cancels one take-profit trade of a SmartTrade. The SmartTrade must keep at least one
-    take-profit step, and its stop loss cannot be cancelled this way (403 for both, and for
-    a step whose `data.cancelable` is false). The newest docs answer 200 with the updated
-    SmartTrade (the older OpenAPI file said 204); this document follows the newest docs.
+     Cancels one take-profit trade (step) of a SmartTrade, or its stop-loss trade. This can
+    cancel the whole SmartTrade: as the docs warn, cancelling the last take-profit step or
+    the stop-loss trade cancels the SmartTrade, which then becomes `cancellation_pending`
+    as with `cancel_smart_trade` (and, like it, is refused with 403 in a status where the
+    SmartTrade cannot be cancelled). Refused (403) for the position and reduce-funds
+    trades, and for a step whose `data.cancelable` is false. The newest docs answer 200
+    with the updated SmartTrade (the older OpenAPI file said 204); this document follows
+    the newest docs.
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 

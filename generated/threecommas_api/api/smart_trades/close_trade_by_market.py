@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -41,13 +41,9 @@ _get_kwargs = build_request
 
 def parse_response(
     response: httpx.Response, *, raise_on_unexpected_status: bool = False
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     """The documented answer of this operation read from `response`; None for an undocumented
     status, or `errors.UnexpectedStatus` when `raise_on_unexpected_status`."""
-    if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
     if response.status_code == 201:
         response_201 = SmartTrade.from_dict(response.json())
 
@@ -106,13 +102,13 @@ def parse_response(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     return parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -127,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -141,7 +137,7 @@ def sync_detailed(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -155,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | SmartTrade]
+        Response[Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +173,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -191,7 +187,7 @@ def sync(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -205,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | SmartTrade
+        Error | SmartTrade
     """
 
     return sync_detailed(
@@ -222,7 +218,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Any | Error | SmartTrade]:
+) -> Response[Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -236,7 +232,7 @@ async def asyncio_detailed(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -250,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | SmartTrade]
+        Response[Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -270,7 +266,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Any | Error | SmartTrade | None:
+) -> Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -284,7 +280,7 @@ async def asyncio(
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
     error page names for "the operation is not allowed for this resource in its current
-    state". The docs also show a `200 OK` with an empty body, described here as is.
+    state".
 
     Permission: SMART_TRADES_WRITE. Security: SIGNED.
 
@@ -298,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | SmartTrade
+        Error | SmartTrade
     """
 
     return (

@@ -137,7 +137,14 @@ def sync_detailed(
 
     Args:
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (CreateSmartTradeRequest): The body of `create_smart_trade`.
+        body (CreateSmartTradeRequest): The body of `create_smart_trade`. Every doc version marks
+            `leverage[enabled]`,
+            `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
+            three parts (`{"enabled": false}` for one the caller left out). The API also takes a
+            body without them, as the docs' own examples show: `leverage` is optional ("uses only
+            for contract exchanges"), and `take_profit` and `stop_loss` may be left out by a Simple
+            Buy or Simple Sell (`instant`: "required only when instant is false", in the classic
+            docs' comments); a part left out is off.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +186,14 @@ def sync(
 
     Args:
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (CreateSmartTradeRequest): The body of `create_smart_trade`.
+        body (CreateSmartTradeRequest): The body of `create_smart_trade`. Every doc version marks
+            `leverage[enabled]`,
+            `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
+            three parts (`{"enabled": false}` for one the caller left out). The API also takes a
+            body without them, as the docs' own examples show: `leverage` is optional ("uses only
+            for contract exchanges"), and `take_profit` and `stop_loss` may be left out by a Simple
+            Buy or Simple Sell (`instant`: "required only when instant is false", in the classic
+            docs' comments); a part left out is off.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +230,14 @@ async def asyncio_detailed(
 
     Args:
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (CreateSmartTradeRequest): The body of `create_smart_trade`.
+        body (CreateSmartTradeRequest): The body of `create_smart_trade`. Every doc version marks
+            `leverage[enabled]`,
+            `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
+            three parts (`{"enabled": false}` for one the caller left out). The API also takes a
+            body without them, as the docs' own examples show: `leverage` is optional ("uses only
+            for contract exchanges"), and `take_profit` and `stop_loss` may be left out by a Simple
+            Buy or Simple Sell (`instant`: "required only when instant is false", in the classic
+            docs' comments); a part left out is off.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,7 +277,14 @@ async def asyncio(
 
     Args:
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (CreateSmartTradeRequest): The body of `create_smart_trade`.
+        body (CreateSmartTradeRequest): The body of `create_smart_trade`. Every doc version marks
+            `leverage[enabled]`,
+            `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
+            three parts (`{"enabled": false}` for one the caller left out). The API also takes a
+            body without them, as the docs' own examples show: `leverage` is optional ("uses only
+            for contract exchanges"), and `take_profit` and `stop_loss` may be left out by a Simple
+            Buy or Simple Sell (`instant`: "required only when instant is false", in the classic
+            docs' comments); a part left out is off.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -140,10 +140,11 @@ def sync_detailed(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,10 +186,11 @@ def sync(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,10 +227,11 @@ async def asyncio_detailed(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,10 +271,11 @@ async def asyncio(
     Args:
         id (int):
         forced_mode (ForcedMode | Unset): Account mode to force for one request.
-        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change.
-            (The docs' example also sends
-            `position.type` and, per step, `id`, `units` and `total`, which the parameter list does
-            not name; they are not described here.)
+        body (UpdateSmartTradeRequest): The body of `update_smart_trade`: the parts to change. A
+            take-profit step may carry the
+            `id` of an existing step to edit it in place, as the docs' edit example does. (That
+            example also sends `position.type` and, per step, `units` and `total`, which the
+            parameter list does not name; they are not described here.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TakeProfitTrailingInput")
+
+
+@_attrs_define
+class TakeProfitTrailingInput:
+    """Trailing settings of a take-profit step; only the last step, a market order."""
+
+    enabled: bool
+    percent: str | Unset = UNSET
+    """ A take-profit trailing deviation in percent, from 0.01 to 100 (the limits the GitBook
+    and the newest create pages give), as a decimal string.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        percent = self.percent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "enabled": enabled,
+            }
+        )
+        if percent is not UNSET:
+            field_dict["percent"] = percent
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        enabled = d.pop("enabled")
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
+
+        percent = d.pop("percent", UNSET)
+        if not isinstance(percent, (str, Unset)):
+            raise TypeError("percent: expected str, got " + type(percent).__name__)
+
+        take_profit_trailing_input = cls(
+            enabled=enabled,
+            percent=percent,
+        )
+
+        take_profit_trailing_input.additional_properties = d
+        return take_profit_trailing_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
