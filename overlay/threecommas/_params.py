@@ -50,11 +50,14 @@ def _schemas(operation_id: str, location: str) -> dict[str, Mapping[str, Any]]:
         for operation in item.values():
             if not isinstance(operation, dict) or operation.get("operationId") != operation_id:
                 continue
-            found = {}
+            found: dict[str, Mapping[str, Any]] = {}
             for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
                 parameter = _resolve(document, raw)
                 if parameter["in"] == location:
-                    found[parameter["name"]] = _resolve(document, parameter["schema"])
+                    schema = dict(_resolve(document, parameter["schema"]))
+                    if "anyOf" in schema:  # alternatives, such as a docs form beside the canonical
+                        schema["anyOf"] = [_resolve(document, b) for b in schema["anyOf"]]
+                    found[parameter["name"]] = schema
             return found
     raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
 
@@ -78,6 +81,11 @@ def parse_datetime(raw: str) -> datetime | None:
 
 def _expected(schema: Mapping[str, Any]) -> str:
     """What the schema asks for, in words: "an integer from 1 to 100", "one of: asc, desc"."""
+    branches = schema.get("anyOf")
+    if branches and all("enum" in branch for branch in branches):
+        return "one of: " + ", ".join(str(v) for branch in branches for v in branch["enum"])
+    if branches:
+        return " or ".join(_expected(branch) for branch in branches)
     if "enum" in schema:
         return "one of: " + ", ".join(str(v) for v in schema["enum"])
     kind = schema.get("type")
@@ -99,6 +107,13 @@ def _expected(schema: Mapping[str, Any]) -> str:
 
 def _read(schema: Mapping[str, Any], raw: str) -> tuple[bool, object]:
     """(True, the value read by the schema's type and checked) or (False, None)."""
+    branches = schema.get("anyOf")
+    if branches:  # the first alternative that takes the value reads it
+        for branch in branches:
+            ok, value = _read(branch, raw)
+            if ok:
+                return True, value
+        return False, None
     if "enum" in schema:
         return (raw in [str(v) for v in schema["enum"]], raw)
     kind = schema.get("type")

@@ -19,6 +19,7 @@ from typing import Any
 
 from threecommas._schema import load_spec
 from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form
+from threecommas_api._catalogue import BY_ID
 
 __all__ = ["canonical_body", "query_aliases"]
 
@@ -96,10 +97,11 @@ def canonical_body(schema_name: str, body: Any) -> Any:
 
 
 @cache
-def query_aliases(path: str, method: str) -> dict[str, dict[str, str]]:
+def query_aliases(operation_id: str) -> dict[str, dict[str, str]]:
     """Query parameter -> {the docs' spelling: the canonical value}, for one operation."""
     document = load_spec()
-    operation = document["paths"][path][method.lower()]
+    listed = BY_ID[operation_id]
+    operation = document["paths"][listed.path][listed.method.lower()]
     aliases: dict[str, dict[str, str]] = {}
     for parameter in operation.get("parameters", ()):
         parameter = _resolve_parameter(document, parameter)

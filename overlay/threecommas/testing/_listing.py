@@ -1,4 +1,10 @@
-"""``GET /v2/smart_trades``: the query parameters, checked as the spec describes them, and the page.
+"""``GET /v2/smart_trades``: what the spec cannot say about a list request.
+
+The query parameters are checked against the spec by :func:`threecommas._params.check_parameters`,
+the validator the client runs too (a bad or repeated parameter is answered 400 ``Wrong param(s)``
+with its message, which names the parameter; unknown parameters are ignored). The docs' other
+spellings that the spec lists as docs forms (``successfully_finish``, ``ASC``/``DESC``) are then
+read as their canonical values. What is left here is what the parameters mean:
 
 Filters: ``account_id``, ``pair``, ``type`` (``data.type``), ``status`` (a group of statuses,
 below), ``base`` and ``quote`` (the two halves of a ``QUOTE_BASE`` pair), ``from``/``to`` (on
@@ -16,60 +22,34 @@ The status groups (the docs name them without saying which statuses they hold):
 * ``finished``: any of the three above, i.e. the SmartTrade's history;
 * ``active``: everything not finished, including SmartTrades still being cancelled or closed;
 * ``all``: everything (also when ``status`` is absent).
-
-The docs' other spellings are taken too: ``successfully_finish`` for ``successfully_finished``
-and ``ASC``/``DESC`` for ``asc``/``desc`` (the spec lists them as docs forms of the two
-parameters). A parameter with a wrong value, or given twice, is answered 400 ``Wrong param(s)``;
-unknown parameters are ignored.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final
 
+from threecommas._params import check_parameters, parse_datetime
 from threecommas.testing._docs_forms import query_aliases
-from threecommas.testing._operations import LIST_SMART_TRADES, parse_id
 from threecommas.testing._state import JSONObject, status_of, to_decimal
 
-__all__ = ["ListQuery", "QueryError", "list_page", "parse_list_query"]
+__all__ = [
+    "LIST_OPERATION",
+    "SORT_KEYS",
+    "STATUS_GROUPS",
+    "ListQuery",
+    "list_page",
+    "parse_list_query",
+]
 
-_TYPES: Final = frozenset(
-    {"simple_buy", "simple_sell", "smart_sell", "smart_buy", "smart_trade", "smart_cover"}
-)
-_STATUS_GROUPS: Final = frozenset(
-    {"all", "active", "finished", "successfully_finished", "cancelled", "failed"}
-)
-_ORDER_BY: Final = frozenset(
-    {"created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"}
-)
-_DIRECTIONS: Final = frozenset({"asc", "desc"})
-_PAIR: Final = re.compile(r"[A-Za-z0-9]+_[A-Za-z0-9]+")
-_CURRENCY: Final = re.compile(r"[A-Za-z0-9]+")
-_KNOWN: Final = frozenset(
-    {
-        "account_id",
-        "pair",
-        "type",
-        "page",
-        "per_page",
-        "status",
-        "order_by",
-        "order_direction",
-        "from",
-        "to",
-        "base",
-        "quote",
-    }
-)
+#: The operation served here (its parameters are the spec's).
+LIST_OPERATION: Final = "list_smart_trades"
+
 _FINISHED_STATUSES: Final = frozenset({"finished", "successfully_finished", "completed"})
-
-
-class QueryError(ValueError):
-    """A query parameter the spec does not allow; the message names it."""
+# Query parameter -> ListQuery field, where the names differ.
+_FIELDS: Final = {"from": "created_from", "to": "created_to"}
 
 
 @dataclass(frozen=True)
@@ -88,91 +68,16 @@ class ListQuery:
     quote: str | None = None
 
 
-def _bounded_int(name: str, raw: str, low: int, high: int) -> int:
-    # Plain digits only: int() would also take "+1", " 1" or "1_0".
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
-        raise QueryError(f"{name} must be an integer from {low} to {high}")
-    number = int(raw)
-    if not low <= number <= high:
-        raise QueryError(f"{name} must be an integer from {low} to {high}")
-    return number
-
-
-def _choice(name: str, raw: str, allowed: frozenset[str]) -> str:
-    if raw not in allowed:
-        raise QueryError(f"{name} must be one of: {', '.join(sorted(allowed))}")
-    return raw
-
-
-def _matching(name: str, raw: str, pattern: re.Pattern[str]) -> str:
-    if pattern.fullmatch(raw) is None:
-        raise QueryError(f"{name} is not valid")
-    return raw
-
-
-def parse_time(raw: str) -> datetime | None:
-    """An ISO 8601 / RFC 3339 date-time (``Z`` or an offset; naive means UTC), else ``None``."""
-    text = raw.strip()
-    if not text or len(text) > 64:
-        return None
-    text = text[:10] + text[10:].upper()
-    # An unencoded "+" of an offset arrives as a space.
-    text = re.sub(r" (\d\d(:?\d\d)?)$", r"+\1", text)
-    # RFC 3339 allows a leap second, which datetime cannot hold.
-    text = re.sub(r"(T\d\d:\d\d):60", r"\1:59", text)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _time(name: str, raw: str) -> datetime:
-    moment = parse_time(raw)
-    if moment is None:
-        raise QueryError(f"{name} must be an ISO 8601 date-time, e.g. 2024-01-01T00:00:00.000Z")
-    return moment
-
-
 def parse_list_query(items: Iterable[tuple[str, str]]) -> ListQuery:
-    """Check the query parameters; raise :class:`QueryError` naming the first bad one."""
-    values: dict[str, str] = {}
-    for name, value in items:
-        if name not in _KNOWN:
-            continue
-        if name in values:
-            raise QueryError(f"{name} is given more than once")
-        values[name] = value
+    """The query, checked against the spec; :class:`~threecommas._params.ParameterError` names
+    every bad parameter."""
+    values = check_parameters(LIST_OPERATION, items)
+    aliases = query_aliases(LIST_OPERATION)
     fields: dict[str, Any] = {}
-    # The docs' other spellings (`successfully_finish`, `ASC`/`DESC`), as the spec lists them.
-    aliases = query_aliases(LIST_SMART_TRADES.path, LIST_SMART_TRADES.method)
-    for name, given in values.items():
-        raw = aliases.get(name, {}).get(given, given)
-        if name == "account_id":
-            account_id = parse_id(raw)
-            if account_id is None:
-                raise QueryError("account_id must be a positive integer")
-            fields["account_id"] = account_id
-        elif name == "pair":
-            fields["pair"] = _matching(name, raw, _PAIR)
-        elif name == "type":
-            fields["type"] = _choice(name, raw, _TYPES)
-        elif name == "page":
-            fields["page"] = _bounded_int(name, raw, 1, 1_000_000)
-        elif name == "per_page":
-            fields["per_page"] = _bounded_int(name, raw, 1, 100)
-        elif name == "status":
-            fields["status"] = _choice(name, raw, _STATUS_GROUPS)
-        elif name == "order_by":
-            fields["order_by"] = _choice(name, raw, _ORDER_BY)
-        elif name == "order_direction":
-            fields["order_direction"] = _choice(name, raw, _DIRECTIONS)
-        elif name == "from":
-            fields["created_from"] = _time(name, raw)
-        elif name == "to":
-            fields["created_to"] = _time(name, raw)
-        elif name in ("base", "quote"):
-            fields[name] = _matching(name, raw, _CURRENCY)
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = aliases.get(name, {}).get(value, value)
+        fields[_FIELDS.get(name, name)] = value
     return ListQuery(**fields)
 
 
@@ -194,18 +99,24 @@ def status_group(smart_trade: JSONObject) -> str:
     return "active"
 
 
+#: What each value of the ``status`` filter selects, by the SmartTrade's :func:`status_group`.
+STATUS_GROUPS: Final[dict[str, Callable[[str], bool]]] = {
+    "all": lambda group: True,
+    "active": lambda group: group == "active",
+    "finished": lambda group: group != "active",
+    "successfully_finished": lambda group: group == "successfully_finished",
+    "cancelled": lambda group: group == "cancelled",
+    "failed": lambda group: group == "failed",
+}
+
+
 def _in_group(smart_trade: JSONObject, wanted: str) -> bool:
-    group = status_group(smart_trade)
-    if wanted == "all":
-        return True
-    if wanted == "finished":
-        return group != "active"
-    return group == wanted
+    return STATUS_GROUPS[wanted](status_group(smart_trade))
 
 
 def _created(smart_trade: JSONObject) -> datetime | None:
     raw = _data(smart_trade).get("created_at")
-    return parse_time(raw) if isinstance(raw, str) else None
+    return parse_datetime(raw) if isinstance(raw, str) else None
 
 
 def _pair_parts(smart_trade: JSONObject) -> tuple[str, str]:
@@ -247,7 +158,7 @@ def _matches(smart_trade: JSONObject, query: ListQuery) -> bool:
 def _time_key(field: str) -> Callable[[JSONObject], Any]:
     def key(smart_trade: JSONObject) -> Any:
         raw = _data(smart_trade).get(field)
-        return parse_time(raw) if isinstance(raw, str) else None
+        return parse_datetime(raw) if isinstance(raw, str) else None
 
     return key
 
@@ -260,7 +171,8 @@ def _profit_key(field: str) -> Callable[[JSONObject], Any]:
     return key
 
 
-_SORT_KEYS: Final[dict[str, Callable[[JSONObject], Any]]] = {
+#: What each value of ``order_by`` sorts on.
+SORT_KEYS: Final[dict[str, Callable[[JSONObject], Any]]] = {
     "created_at": _time_key("created_at"),
     "updated_at": _time_key("updated_at"),
     "closed_at": _time_key("closed_at"),
@@ -280,7 +192,7 @@ def _sort_value(value: Any) -> tuple[int, Any]:
 def list_page(smart_trades: Sequence[JSONObject], query: ListQuery) -> list[JSONObject]:
     """The SmartTrades of the requested page, filtered and ordered."""
     selected = [st for st in smart_trades if _matches(st, query)]
-    key = _SORT_KEYS[query.order_by]
+    key = SORT_KEYS[query.order_by]
     selected.sort(
         key=lambda st: (_sort_value(key(st)), st.get("id") if isinstance(st.get("id"), int) else 0),
         reverse=query.order_direction == "desc",

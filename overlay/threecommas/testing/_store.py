@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Final, Protocol, TypeVar
 
 from threecommas import _schema
+from threecommas._params import ParameterError
 from threecommas.testing import _operations as ops
 from threecommas.testing._docs_forms import canonical_body
 from threecommas.testing._entities import (
@@ -51,7 +52,7 @@ from threecommas.testing._entities import (
     timestamp,
     trades_of,
 )
-from threecommas.testing._listing import QueryError, list_page, parse_list_query
+from threecommas.testing._listing import list_page, parse_list_query
 from threecommas.testing._recordings import Recording, RecordingError
 from threecommas.testing._state import (
     JSONObject,
@@ -838,7 +839,7 @@ class ListSmartTradesRule:
     def run(self, tx: Transaction, call: Call) -> Any:
         try:
             query = parse_list_query(call.query)
-        except QueryError as exc:
+        except ParameterError as exc:
             raise ActionError(400, "Wrong param(s)", str(exc)) from None
         return list_page(tx.smart_trades(), query)
 
