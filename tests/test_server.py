@@ -42,8 +42,9 @@ from threecommas.testing import (
     load_recordings,
 )
 from threecommas.testing._entities import PLACEHOLDER_PRICE
-from threecommas.testing._operations import OPERATIONS
+from threecommas.testing._operations import find_operation
 from threecommas.testing._state import FLAG_RULES, close_trade_refusal, refresh_flags
+from threecommas_api._catalogue import BY_ID
 
 BASE_URL = "http://testserver/public/api"
 SMART_TRADE_ID = 12345678
@@ -746,7 +747,6 @@ def test_command_line_refuses_secret_and_public_key_together() -> None:
 # that the flags of every stored SmartTrade agree with the rules that decide them.
 
 SPEC = load_spec()
-OPERATION_OF = {op.name: op for op in OPERATIONS.values()}
 SEED_IDS = (12345678, 28934742, 30404547, 30415988, 30428625, 30848974, 31247949, 32037964)
 CANCELLED_ID = 30404547  # the get page's SmartTrade: cancelled
 FAILED_ID = 28934742  # the list page's SmartTrade: failed
@@ -799,10 +799,8 @@ def request_example(name: str) -> Any:
 
 
 def operation_for(method: str, path: str) -> str:
-    found = [
-        op.name for op in OPERATIONS.values() if op.method == method and op.match(path) is not None
-    ]
-    assert len(found) == 1, (method, path)
+    found = find_operation(method, path)
+    assert found is not None, (method, path)
     return found[0]
 
 
@@ -927,7 +925,7 @@ def test_the_store_starts_from_every_recorded_smart_trade(app: Starlette) -> Non
 
 def test_recordings_cover_every_operation_but_force_process() -> None:
     # The docs have no example for force_process (only the old reference names it).
-    assert {r.operation for r in load_recordings()} == set(OPERATIONS) - {"force_process"}
+    assert {r.operation for r in load_recordings()} == set(BY_ID) - {"force_process"}
     assert all(r.source.startswith("3Commas API docs") for r in load_recordings())
 
 

@@ -10,6 +10,7 @@ the request body (400/422) or query (400), a forbidden state (403).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Final
@@ -23,10 +24,17 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threecommas._params import ParameterError, check_parameters
 from threecommas._schema import spec_path
 from threecommas.testing._auth import RequestVerifier
 from threecommas.testing._faults import FaultConfig, FaultLayer, Faults, admin_routes
-from threecommas.testing._operations import Operation, operations_by_path, parse_id
+from threecommas.testing._operations import (
+    API_PREFIX,
+    Operation,
+    by_path,
+    path_names,
+    read_path_ids,
+)
 from threecommas.testing._recordings import load_recordings
 from threecommas.testing._store import ActionError, SmartTradeStore
 
@@ -61,7 +69,6 @@ def _openapi_document_path() -> Path:
 #: The OpenAPI document this installation carries (served at /openapi.yaml).
 OPENAPI_DOCUMENT_PATH: Final = _openapi_document_path()
 
-_FORCED_MODES: Final = frozenset({"real", "paper"})
 
 # Error names for statuses that Starlette itself raises (no route, wrong method).
 _HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
@@ -87,8 +94,8 @@ def _request_target(scope: Scope) -> bytes:
     return raw_path + b"?" + query if query else raw_path
 
 
-class _IdConvertor(Convertor[int]):
-    """Digits only, and at most as many as an int64 has.
+class _IdConvertor(Convertor[str]):
+    """Digits only, and at most as many as an int64 has; kept as text for the spec's check.
 
     Starlette's ``int`` convertor matches any run of digits and calls ``int()`` on it, which
     raises (inside routing, before any handler) past 4300 digits. Here ``AAA``, ``0.5``,
@@ -98,10 +105,10 @@ class _IdConvertor(Convertor[int]):
 
     regex = "[0-9]{1,19}"
 
-    def convert(self, value: str) -> int:
-        return int(value)
+    def convert(self, value: str) -> str:
+        return value
 
-    def to_string(self, value: int) -> str:
+    def to_string(self, value: str) -> str:
         return str(value)
 
 
@@ -111,31 +118,56 @@ register_url_convertor(_ID_CONVERTOR, _IdConvertor())
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
+def _route_path(template: str) -> str:
+    """The Starlette route of a path template: every path parameter of the API is an id."""
+    return API_PREFIX + re.sub(r"\{(\w+)\}", r"{\1:" + _ID_CONVERTOR + "}", template)
+
+
+# The order of the methods in an ``Allow`` header: the docs' order (create before list).
+_METHOD_ORDER: Final = ("POST", "GET", "PATCH", "PUT", "DELETE")
+_FORCED_MODE: Final = "Forced-Mode"
+
+
+def _forced_mode_problem(operation_id: str, request: Request) -> str | None:
+    """What is wrong with the ``Forced-Mode`` header(s), checked against the spec, or None."""
+    for mode in request.headers.getlist(_FORCED_MODE):
+        try:
+            check_parameters(operation_id, [(_FORCED_MODE, mode)], location="header")
+        except ParameterError as exc:
+            return str(exc)
+    return None
+
+
 def _operation_endpoint(
-    operations: dict[str, Operation], verifier: RequestVerifier, store: SmartTradeStore
+    operations: list[Operation], verifier: RequestVerifier, store: SmartTradeStore
 ) -> Endpoint:
-    allow = ", ".join(operations)
+    by_method = {operation.method: operation for operation in operations}
+    allow = ", ".join(sorted(by_method, key=_METHOD_ORDER.index))
 
     async def endpoint(request: Request) -> Response:
-        operation = operations.get(request.method)
+        operation = by_method.get(request.method)
         if operation is None:
             raise HTTPException(405, headers={"Allow": allow})
         body = await request.body()
         failure = verifier.check(request.headers, _request_target(request.scope), body)
         if failure is not None:
             return JSONResponse(failure.body(), status_code=401)
-        modes = request.headers.getlist("forced-mode")
-        if any(mode not in _FORCED_MODES for mode in modes):
-            return _error(400, "Wrong param(s)", "The Forced-Mode header must be 'real' or 'paper'")
-        params: dict[str, int] = {}
-        for name in operation.param_names:
-            value = parse_id(request.path_params.get(name))
-            if value is None:
-                return _error(404, "Not found", f"{name} must be a positive 64-bit integer")
-            params[name] = value
+        problem = _forced_mode_problem(operation.operation_id, request)
+        if problem is not None:
+            return _error(400, "Wrong param(s)", problem)
+        names = path_names(operation)
+        try:
+            params = read_path_ids(
+                operation.operation_id, [(name, request.path_params[name]) for name in names]
+            )
+        except ParameterError as exc:
+            return _error(404, "Not found", str(exc))
         try:
             status, answer = store.perform(
-                operation.name, params, query=request.query_params.multi_items(), body=body
+                operation.operation_id,
+                params,
+                query=request.query_params.multi_items(),
+                body=body,
             )
         except ActionError as refusal:
             return JSONResponse(refusal.body(), status_code=refusal.status)
@@ -225,11 +257,11 @@ def create_app(
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
     routes = [
         Route(
-            next(iter(operations.values())).route_path(_ID_CONVERTOR),
+            _route_path(path),
             _AnyMethod(_operation_endpoint(operations, verifier, store)),
-            name="+".join(op.name for op in operations.values()),
+            name="+".join(op.operation_id for op in operations),
         )
-        for operations in operations_by_path().values()
+        for path, operations in by_path().items()
     ]
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     routes += admin_routes(store, fault_state)

@@ -92,7 +92,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas import _schema
 from threecommas.testing._entities import POSITION_TRADE, STOP_LOSS_TRADE
-from threecommas.testing._operations import API_PREFIX, OPERATIONS, Operation
+from threecommas.testing._operations import API_PREFIX, find_operation
 from threecommas.testing._state import (
     JSONObject,
     order_status,
@@ -101,6 +101,7 @@ from threecommas.testing._state import (
     take_profit_steps,
 )
 from threecommas.testing._store import SmartTradeStore, clone
+from threecommas_api._catalogue import BY_ID
 
 __all__ = [
     "ADMIN_PREFIX",
@@ -190,7 +191,7 @@ def _operation_names(value: Any, name: str) -> frozenset[str]:
         return frozenset()
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
         raise ValueError(f"{name} must be a list of operation names")
-    unknown = sorted(str(v) for v in value if v not in OPERATIONS)
+    unknown = sorted(str(v) for v in value if v not in BY_ID)
     if unknown:
         raise ValueError(f"{name}: unknown operation(s) {', '.join(unknown)}")
     return frozenset(str(v) for v in value)
@@ -660,24 +661,6 @@ class Faults:
 # --- The ASGI layer -----------------------------------------------------------------------------
 
 
-def _operation_table() -> dict[str, list[Operation]]:
-    table: dict[str, list[Operation]] = {}
-    for operation in OPERATIONS.values():
-        table.setdefault(operation.method, []).append(operation)
-    return table
-
-
-_BY_METHOD: Final = _operation_table()
-
-
-def _resolve(method: str, path: str) -> tuple[str, dict[str, int]] | None:
-    for operation in _BY_METHOD.get(method, ()):
-        params = operation.match(path)
-        if params is not None:
-            return operation.name, params
-    return None
-
-
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers") or ():
         if key.lower() == name:
@@ -808,7 +791,7 @@ class FaultLayer:
         faults = self.faults
         method = str(scope.get("method", "GET")).upper()
         request_id = faults.arrive(_header(scope, b"x-request-id"))
-        resolved = _resolve(method, path)
+        resolved = find_operation(method, path)
         operation = None if resolved is None else resolved[0]
         key: CounterKey | None = None
         if resolved is not None:

@@ -40,7 +40,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from threecommas._client import DEFAULT_BASE_URL
-from threecommas.testing._operations import API_PREFIX, OPERATIONS, Operation, split_query
+from threecommas.testing._operations import API_PREFIX, find_operation, split_query
 from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
 
 __all__ = [
@@ -129,16 +129,6 @@ def _request_target(request: Request) -> str:
     return target.decode("latin-1")
 
 
-def _operation_for(method: str, path: str) -> tuple[Operation, dict[str, int]] | None:
-    for operation in OPERATIONS.values():
-        if operation.method != method:
-            continue
-        params = operation.match(path)
-        if params is not None:
-            return operation, params
-    return None
-
-
 def _secret_values(headers: Iterable[tuple[str, str]]) -> set[str]:
     """The values of credential headers, cookies split into their values too."""
     found: set[str] = set()
@@ -220,15 +210,15 @@ class Recorder:
         """Save the interaction; ``None`` when no known operation matches its path."""
         secrets = _secret_values(secret_headers)
         path, query = split_query(target)
-        found = _operation_for(method, path)
+        found = find_operation(method, path)
         if found is None:
             _log.warning("not recorded (no known operation): %s %s", method, path)
             return None
-        operation, params = found
+        operation_id, params = found
         relative = path.removeprefix(API_PREFIX)
         safe_query = _safe_query(query, secrets)
         recording = {
-            "operation": operation.name,
+            "operation": operation_id,
             "method": method,
             "path": _redact(f"{relative}?{safe_query}" if safe_query else relative, secrets),
             "status": status,
@@ -240,7 +230,7 @@ class Recorder:
         with self._lock:
             number = self._next
             self._next += 1
-            file = self.out_dir / f"{number:04d}_{operation.name}{ids}.json"
+            file = self.out_dir / f"{number:04d}_{operation_id}{ids}.json"
             # Written aside and renamed, so that a server loading the directory never reads half
             # a file (the loader only picks up *.json).
             partial = file.with_name(file.name + ".partial")

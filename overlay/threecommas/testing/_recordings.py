@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from threecommas.testing._operations import OPERATIONS
+from threecommas.testing._operations import path_ids
+from threecommas_api._catalogue import BY_ID
 
 __all__ = ["DEFAULT_RECORDINGS_DIR", "Recording", "RecordingError", "load_recordings"]
 
@@ -55,8 +56,7 @@ class Recording:
     @property
     def path_params(self) -> dict[str, int] | None:
         """The ids in :attr:`path`, if the operation is one the server knows."""
-        operation = OPERATIONS.get(self.operation)
-        return None if operation is None else operation.match(self.path)
+        return path_ids(self.operation, self.path)
 
     @classmethod
     def from_json(cls, data: object, *, file: Path | None = None) -> Recording:
@@ -82,7 +82,7 @@ class Recording:
             file=file,
         )
         # An operation the server does not serve yet is kept as is; a known one must be coherent.
-        known = OPERATIONS.get(recording.operation)
+        known = BY_ID.get(recording.operation)
         if known is not None:
             if recording.method != known.method:
                 raise RecordingError(

@@ -34,7 +34,6 @@ from typing import Any, ClassVar, Final, Protocol, TypeVar
 
 from threecommas import _schema
 from threecommas._params import ParameterError
-from threecommas.testing import _operations as ops
 from threecommas.testing._docs_forms import canonical_body
 from threecommas.testing._entities import (
     POSITION_TRADE,
@@ -75,19 +74,22 @@ from threecommas.testing._state import (
     take_profit_steps,
     to_decimal,
 )
+from threecommas_api._catalogue import BY_ID
 
 __all__ = [
     "RULES",
     "ActionError",
-    "Call",
     "JSONObject",
     "OperationRule",
+    "Received",
     "Seed",
     "SmartTradeStore",
     "Transaction",
 ]
 
 Clock = Callable[[], datetime]
+#: IDs are int64 in the API; anything above cannot name a real resource.
+MAX_ID: Final = 2**63 - 1
 _T = TypeVar("_T")
 
 
@@ -135,7 +137,7 @@ def invalid_parameters(status: int, attributes: Mapping[str, list[str]]) -> Acti
 
 
 @dataclass(frozen=True)
-class Call:
+class Received:
     """One request as a rule sees it: path ids, query items and the raw body."""
 
     params: Mapping[str, int] = field(default_factory=dict)
@@ -264,11 +266,6 @@ class OperationRule(Protocol):
     """How one operation reads and changes SmartTrades."""
 
     @property
-    def success_status(self) -> int:
-        """The status of a successful answer."""
-        ...
-
-    @property
     def seed_priority(self) -> int:
         """Which recordings seed a SmartTrade first (lowest first) when several show it."""
         ...
@@ -277,7 +274,7 @@ class OperationRule(Protocol):
         """The SmartTrades just before the recorded request (empty if it tells nothing)."""
         ...
 
-    def run(self, tx: Transaction, call: Call) -> Any:
+    def run(self, tx: Transaction, request: Received) -> Any:
         """The answer's body; changes go through ``tx``. Raise ActionError to refuse."""
         ...
 
@@ -308,7 +305,7 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which json.loads would take
 
 
-def read_body(call: Call, schema_name: str, malformed_status: int) -> JSONObject:
+def read_body(request: Received, schema_name: str, malformed_status: int) -> JSONObject:
     """The JSON body, checked against the spec: ``malformed_status`` if it is not JSON or breaks
     the schema, 422 if it breaks a rule of the API that the schema cannot express.
 
@@ -316,7 +313,9 @@ def read_body(call: Call, schema_name: str, malformed_status: int) -> JSONObject
     plain numbers for amounts); the body is then turned into its canonical form, the one the
     rules and the rest of the server work with (see ``_docs_forms``)."""
     try:
-        body = json.loads(call.body, parse_constant=_no_constant) if call.body.strip() else None
+        body = (
+            json.loads(request.body, parse_constant=_no_constant) if request.body.strip() else None
+        )
     except (ValueError, RecursionError):
         raise invalid_parameters(malformed_status, {"body": ["is not valid JSON"]}) from None
     if body is None:
@@ -354,7 +353,6 @@ def _integral(value: Any) -> Any:
 class _SmartTradeRule:
     """A request about one SmartTrade, named by the path parameter ``id``."""
 
-    success_status: ClassVar[int] = 201
     seed_priority: ClassVar[int] = 2
     id_param: ClassVar[str] = "id"
 
@@ -374,17 +372,16 @@ class _SmartTradeRule:
     def rewind(self, smart_trade: JSONObject, recording: Recording) -> None:
         """Undo, in place, what the recorded request changed (nothing by default)."""
 
-    def run(self, tx: Transaction, call: Call) -> Any:
-        return self.act(tx, tx.smart_trade(self.smart_trade_id(call.params)), call)
+    def run(self, tx: Transaction, request: Received) -> Any:
+        return self.act(tx, tx.smart_trade(self.smart_trade_id(request.params)), request)
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         raise NotImplementedError
 
 
 class GetSmartTradeRule(_SmartTradeRule):
     """``GET /v2/smart_trades/{id}``: the SmartTrade as stored."""
 
-    success_status = 200
     seed_priority = 0
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
@@ -395,7 +392,7 @@ class GetSmartTradeRule(_SmartTradeRule):
             raise RecordingError(f"{_where(recording)}: the body's id is not the id of the path")
         return [Seed(smart_trade)]
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         return smart_trade
 
 
@@ -410,10 +407,8 @@ class UpdateSmartTradeRule(_SmartTradeRule):
     removed.
     """
 
-    success_status = 200
-
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        body = read_body(call, "UpdateSmartTradeRequest", 400)
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        body = read_body(request, "UpdateSmartTradeRequest", 400)
         _refuse_unless(edit_refusal(smart_trade))
         trade_ids: TradeIds = {}
         if "leverage" in body:
@@ -470,8 +465,6 @@ class CancelSmartTradeRule(_SmartTradeRule):
     It is not removed: it can still be read and listed, as the docs' answer shows.
     """
 
-    success_status = 200
-
     def rewind(self, smart_trade: JSONObject, recording: Recording) -> None:
         if status_of(smart_trade) == "cancellation_pending":
             finished = status_of(smart_trade.get("position")) == "finished"
@@ -479,7 +472,7 @@ class CancelSmartTradeRule(_SmartTradeRule):
                 "waiting_targets" if finished else "waiting_position"
             )
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         _refuse_unless(cancel_refusal(smart_trade))
         smart_trade["status"] = smart_trade_status("cancellation_pending")
         tx.save(smart_trade)
@@ -512,8 +505,8 @@ class AddFundsRule(_SmartTradeRule):
     the position itself is filled.
     """
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        body = read_body(call, "AddFundsRequest", 400)
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        body = read_body(request, "AddFundsRequest", 400)
         _refuse_unless(add_funds_refusal(smart_trade))
         position = smart_trade.get("position")
         units = to_decimal(_object(body.get("units")).get("value"))
@@ -552,12 +545,10 @@ def reducible_amount(smart_trade: JSONObject) -> Decimal:
 class GetReduceFundsInfoRule(_SmartTradeRule):
     """``GET /v2/smart_trades/{id}/reduce_funds_info``: only in ``waiting_targets``."""
 
-    success_status = 200
-
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         return []  # the answer is an amount, not a SmartTrade
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         _refuse_unless(reduce_funds_refusal(smart_trade))
         return {"max_reduce_funds_amount": decimal_text(reducible_amount(smart_trade))}
 
@@ -576,8 +567,8 @@ class ReduceFundsRule(_SmartTradeRule):
         if isinstance(steps, list) and steps:
             steps.pop()
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        body = read_body(call, "ReduceFundsRequest", 400)
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        body = read_body(request, "ReduceFundsRequest", 400)
         _refuse_unless(reduce_funds_refusal(smart_trade))
         side = "sell" if _object(smart_trade.get("position")).get("type") != "sell" else "buy"
         step = build_reduce_funds_step(
@@ -604,7 +595,7 @@ class CloseSmartTradeByMarketRule(_SmartTradeRule):
         if status_of(smart_trade) == "panic_sell_pending":
             smart_trade["status"] = smart_trade_status("waiting_targets")
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         _refuse_unless(close_by_market_refusal(smart_trade))
         smart_trade["status"] = smart_trade_status("panic_sell_pending")
         tx.save(smart_trade)
@@ -614,8 +605,8 @@ class CloseSmartTradeByMarketRule(_SmartTradeRule):
 class SetNoteRule(_SmartTradeRule):
     """``POST /v2/smart_trades/{id}/set_note``: stores the note (``note`` and ``note_raw``)."""
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        body = read_body(call, "SetNoteRequest", 400)
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        body = read_body(request, "SetNoteRequest", 400)
         smart_trade["note"] = body["note"]
         smart_trade["note_raw"] = body["note"]
         tx.save(smart_trade)
@@ -635,7 +626,7 @@ class ForceStartRule(_SmartTradeRule):
             placed = position.get("order_type") in ("limit", "conditional")
             position["status"] = order_status("order_placed" if placed else "to_process")
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         _refuse_unless(force_start_refusal(smart_trade))
         smart_trade["position"]["status"] = order_status("panic_sell_pending")
         tx.save(smart_trade)
@@ -649,7 +640,7 @@ class ForceProcessRule(_SmartTradeRule):
     "processing" does, so the SmartTrade is answered unchanged.
     """
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         _refuse_unless(force_process_refusal(smart_trade))
         return smart_trade
 
@@ -695,8 +686,6 @@ class _TradeRule(_SmartTradeRule):
 class ListTradesRule(_TradeRule):
     """``GET /v2/smart_trades/{smart_trade_id}/trades``: the Trades, derived from the state."""
 
-    success_status = 200
-
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         trades = recording.body
         if not 200 <= recording.status < 300 or not isinstance(trades, list):
@@ -709,7 +698,7 @@ class ListTradesRule(_TradeRule):
         refresh_flags(smart_trade)
         return [Seed(smart_trade, trade_ids)]
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         return trades_of(
             smart_trade,
             tx.trade_ids(int(smart_trade["id"])),
@@ -728,11 +717,10 @@ class CancelTradeRule(_TradeRule):
     and reduce-funds trades and for a step whose ``data.cancelable`` is false.
     """
 
-    success_status = 200
     cancelling: Final[JSONObject] = smart_trade_status("cancellation_pending")
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        trade_id = call.params["id"]
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        trade_id = request.params["id"]
         if _step(smart_trade, trade_id) is None and _is_stop_loss_trade(tx, smart_trade, trade_id):
             _refuse_unless(cancel_stop_loss_refusal(smart_trade))
             smart_trade["status"] = copy.deepcopy(self.cancelling)
@@ -774,8 +762,8 @@ class CloseTradeByMarketRule(_TradeRule):
         refresh_flags(smart_trade)
         return [Seed(smart_trade)]
 
-    def act(self, tx: Transaction, smart_trade: JSONObject, call: Call) -> Any:
-        step = _take_profit_step(tx, smart_trade, call.params["id"])
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        step = _take_profit_step(tx, smart_trade, request.params["id"])
         _refuse_unless(close_trade_refusal(step))
         step["status"] = copy.deepcopy(self.closing_status)
         tx.save(smart_trade)
@@ -791,14 +779,13 @@ class CreateSmartTradeRule:
     another state with :meth:`SmartTradeStore.put`.
     """
 
-    success_status: ClassVar[int] = 201
     seed_priority: ClassVar[int] = 2
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         return []  # before a create, its SmartTrade did not exist
 
-    def run(self, tx: Transaction, call: Call) -> Any:
-        body = read_body(call, "CreateSmartTradeRequest", 422)
+    def run(self, tx: Transaction, request: Received) -> Any:
+        body = read_body(request, "CreateSmartTradeRequest", 422)
         leverage = _object(body.get("leverage"))
         if "value" in leverage:
             leverage["value"] = _integral(leverage["value"])
@@ -822,7 +809,6 @@ class CreateSmartTradeRule:
 class ListSmartTradesRule:
     """``GET /v2/smart_trades``: one page, filtered and ordered (see ``_listing``)."""
 
-    success_status: ClassVar[int] = 200
     seed_priority: ClassVar[int] = 0
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
@@ -836,31 +822,31 @@ class ListSmartTradesRule:
             seeds.append(Seed(clone(item)))
         return seeds
 
-    def run(self, tx: Transaction, call: Call) -> Any:
+    def run(self, tx: Transaction, request: Received) -> Any:
         try:
-            query = parse_list_query(call.query)
+            query = parse_list_query(request.query)
         except ParameterError as exc:
             raise ActionError(400, "Wrong param(s)", str(exc)) from None
         return list_page(tx.smart_trades(), query)
 
 
-#: The rule of each operation, by operation name.
+#: The rule of each operation, by its operationId in the spec (see ``threecommas_api._catalogue``).
 RULES: Final[Mapping[str, OperationRule]] = {
-    ops.CREATE_SMART_TRADE.name: CreateSmartTradeRule(),
-    ops.LIST_SMART_TRADES.name: ListSmartTradesRule(),
-    ops.GET_SMART_TRADE.name: GetSmartTradeRule(),
-    ops.UPDATE_SMART_TRADE.name: UpdateSmartTradeRule(),
-    ops.CANCEL_SMART_TRADE.name: CancelSmartTradeRule(),
-    ops.ADD_FUNDS.name: AddFundsRule(),
-    ops.GET_REDUCE_FUNDS_INFO.name: GetReduceFundsInfoRule(),
-    ops.REDUCE_FUNDS.name: ReduceFundsRule(),
-    ops.CLOSE_SMART_TRADE_BY_MARKET.name: CloseSmartTradeByMarketRule(),
-    ops.SET_NOTE.name: SetNoteRule(),
-    ops.FORCE_START.name: ForceStartRule(),
-    ops.FORCE_PROCESS.name: ForceProcessRule(),
-    ops.LIST_TRADES.name: ListTradesRule(),
-    ops.CANCEL_TRADE.name: CancelTradeRule(),
-    ops.CLOSE_TRADE_BY_MARKET.name: CloseTradeByMarketRule(),
+    "create_smart_trade": CreateSmartTradeRule(),
+    "list_smart_trades": ListSmartTradesRule(),
+    "get_smart_trade": GetSmartTradeRule(),
+    "update_smart_trade": UpdateSmartTradeRule(),
+    "cancel_smart_trade": CancelSmartTradeRule(),
+    "add_funds": AddFundsRule(),
+    "get_reduce_funds_info": GetReduceFundsInfoRule(),
+    "reduce_funds": ReduceFundsRule(),
+    "close_smart_trade_by_market": CloseSmartTradeByMarketRule(),
+    "set_note": SetNoteRule(),
+    "force_start": ForceStartRule(),
+    "force_process": ForceProcessRule(),
+    "list_trades": ListTradesRule(),
+    "cancel_trade": CancelTradeRule(),
+    "close_trade_by_market": CloseTradeByMarketRule(),
 }
 
 
@@ -948,7 +934,7 @@ class SmartTradeStore:
         smart_trade_id = smart_trade.get("id")
         if not isinstance(smart_trade_id, int) or isinstance(smart_trade_id, bool):
             raise ValueError("a SmartTrade needs an integer 'id'")
-        if not 1 <= smart_trade_id <= ops.MAX_ID:
+        if not 1 <= smart_trade_id <= MAX_ID:
             raise ValueError("a SmartTrade id must be a positive 64-bit integer")
         stored = clone(smart_trade)
         refresh_flags(stored)
@@ -1006,17 +992,17 @@ class SmartTradeStore:
         rule = RULES.get(operation)
         if rule is None:
             raise ActionError(404, "Not found", f"Unknown operation {operation}")
-        call = Call(params=dict(params), query=tuple(query), body=body)
+        request = Received(params=dict(params), query=tuple(query), body=body)
         with self._lock:
             tx = Transaction(self)
-            answer = rule.run(tx, call)
+            answer = rule.run(tx, request)
             tx.commit()
-            return rule.success_status, clone(answer)
+            return BY_ID[operation].success[0], clone(answer)
 
     def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:
         """Close one take-profit step by market; the updated SmartTrade, or raise ActionError."""
         _, body = self.perform(
-            ops.CLOSE_TRADE_BY_MARKET.name, {"smart_trade_id": smart_trade_id, "id": trade_id}
+            "close_trade_by_market", {"smart_trade_id": smart_trade_id, "id": trade_id}
         )
         result: JSONObject = body
         return result
