@@ -20,7 +20,7 @@ import threecommas
 from tests.seed import seed_response
 from threecommas import ThreeCommas, cli
 from threecommas._schema import load_spec
-from threecommas.testing._server import RunningServer
+from threecommas.testing import RunningServer
 
 CLOSE = ["smart-trades", "close-trade-by-market"]
 
@@ -931,7 +931,7 @@ def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningSer
 def test_piped_into_head_the_command_succeeds_quietly(threecommas_server: RunningServer) -> None:
     """`threecommas smart-trades list --status all | head -1`, with more output than a pipe
     holds, so that the command is still writing when `head` leaves."""
-    from threecommas.testing._faults import seed_closable_smart_trades
+    from threecommas.testing.simulation import seed_closable_smart_trades
 
     seed_closable_smart_trades(threecommas_server.store, count=60, steps=1)
     script = 'set -o pipefail; "$@" 2>"$ERRORS" | head -1; echo "status=$?"'

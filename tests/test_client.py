@@ -33,9 +33,13 @@ from threecommas import (
     ThreeCommasError,
     UnprocessableEntityError,
 )
-from threecommas.testing import TEST_PRIVATE_KEY_PATH, TEST_PUBLIC_KEY_PATH, create_app
+from threecommas.testing import (
+    TEST_PRIVATE_KEY_PATH,
+    TEST_PUBLIC_KEY_PATH,
+    RunningServer,
+    create_app,
+)
 from threecommas.testing import run_in_thread as serve
-from threecommas.testing._server import RunningServer
 from threecommas_api.api.smart_trades import close_trade_by_market as low_level
 
 # The documentation's example credentials (public; they belong to no account).

@@ -53,7 +53,7 @@ from threecommas._resources import AsyncTrades, Trades
 from threecommas._schema import body_errors, canonical_spec, load_spec, schema_errors
 from threecommas._spec_views import DOCS_FORM, SDK_REQUIRED, canonical_view, docs_form
 from threecommas.testing import RunningServer
-from threecommas.testing._faults import ADMIN_PREFIX
+from threecommas.testing.faults import ADMIN_PREFIX
 
 CREATE: dict[str, Any] = {
     "account_id": 32455218,

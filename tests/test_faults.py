@@ -41,7 +41,7 @@ from threecommas.testing import (
     create_app,
     run_in_thread,
 )
-from threecommas.testing._faults import (
+from threecommas.testing.faults import (
     ADMIN_PREFIX,
     FaultConfig,
     FaultRule,
@@ -49,9 +49,9 @@ from threecommas.testing._faults import (
     RateLimitConfig,
     add_fault_options,
     faults_from_args,
-    seed_closable_smart_trades,
 )
 from threecommas.testing.pytest_plugin import ServerFactory
+from threecommas.testing.simulation import seed_closable_smart_trades
 
 SMART_TRADE_ID = 12345678
 OPEN_STEP = 1047934727  # waiting: can be closed by market

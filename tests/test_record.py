@@ -23,12 +23,11 @@ from threecommas.testing import (
     load_recordings,
     run_in_thread,
 )
-from threecommas.testing._record import (
+from threecommas.testing._command import add_record_options, record_main
+from threecommas.testing.recording import (
     REDACTED,
     Recorder,
-    add_record_options,
     create_recorder_app,
-    record_main,
     upstream_origin,
 )
 
@@ -271,7 +270,7 @@ def test_record_main_refuses_a_bad_upstream(
 
 _RUN_RECORDER = """
 import argparse, sys
-from threecommas.testing._record import add_record_options, record_main
+from threecommas.testing._command import add_record_options, record_main
 parser = argparse.ArgumentParser()
 add_record_options(parser)
 sys.exit(record_main(parser.parse_args(sys.argv[1:])))

@@ -50,7 +50,7 @@ from threecommas import (
 )
 from threecommas._schema import load_spec
 from threecommas._signing import signature_payload, verify_hmac
-from threecommas.testing._server import RunningServer
+from threecommas.testing import RunningServer
 
 API_KEY = "test-api-key"
 API_SECRET = "test-api-secret"

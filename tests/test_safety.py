@@ -55,7 +55,7 @@ from threecommas._limits import Lockout
 from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
 from threecommas._validation import check_id
 from threecommas.testing import TEST_PRIVATE_KEY_PATH, create_app, run_in_thread
-from threecommas.testing._faults import ADMIN_PREFIX, FaultConfig, FaultRule
+from threecommas.testing.faults import ADMIN_PREFIX, FaultConfig, FaultRule
 
 KEY = "safety-test-api-key-0123456789"
 SECRET = "safety-test-secret"

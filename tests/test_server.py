@@ -41,9 +41,9 @@ from threecommas.testing import (
     create_app,
     load_recordings,
 )
-from threecommas.testing._entities import PLACEHOLDER_PRICE
 from threecommas.testing._operations import find_operation
-from threecommas.testing._state import FLAG_RULES, close_trade_refusal, refresh_flags
+from threecommas.testing.simulation._entities import PLACEHOLDER_PRICE
+from threecommas.testing.simulation._state import FLAG_RULES, close_trade_refusal, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
 BASE_URL = "http://testserver/public/api"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from threecommas.testing._faults import (
-    _RULE_TEXT_KEYS,
+from threecommas.testing.faults import (
     FAULT_KINDS,
+    RULE_TEXT_KEYS,
     FaultConfig,
     add_fault_options,
     faults_from_args,
@@ -146,7 +146,7 @@ def test_the_readme_documents_every_fault_option_kind_and_key() -> None:
         assert f"`{option}" in section, option
     for kind in FAULT_KINDS:
         assert f"`{kind}`" in section, kind
-    for key in _RULE_TEXT_KEYS:
+    for key in RULE_TEXT_KEYS:
         assert f"| `{key}` |" in section, key
 
 

@@ -11,8 +11,9 @@ spec by :func:`threecommas._params.check_parameters`, the validator the client r
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
-from typing import Final, cast
+from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
 from threecommas import DEFAULT_BASE_URL
@@ -28,6 +29,7 @@ __all__ = [
     "path_ids",
     "path_names",
     "read_path_ids",
+    "request_target",
     "split_query",
 ]
 
@@ -41,6 +43,16 @@ def split_query(target: str) -> tuple[str, str]:
     """``"/a/b?x=1"`` -> ``("/a/b", "x=1")``; the query is empty when there is none."""
     path, _, query = target.partition("?")
     return path, query
+
+
+def request_target(scope: Mapping[str, Any]) -> bytes:
+    """The path and query of an ASGI request exactly as the client sent them (what it signed)."""
+    raw_path = scope.get("raw_path")
+    if not isinstance(raw_path, bytes):
+        # ASGI makes raw_path optional; without it, the best guess is the path as routed.
+        raw_path = (str(scope.get("root_path", "")) + str(scope["path"])).encode("utf-8")
+    query = scope.get("query_string") or b""
+    return raw_path + b"?" + query if query else raw_path
 
 
 def path_names(operation: Operation) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from threecommas_api._catalogue import BY_ID
 __all__ = ["DEFAULT_RECORDINGS_DIR", "Recording", "RecordingError", "load_recordings"]
 
 #: The recordings shipped with the package.
-DEFAULT_RECORDINGS_DIR: Final = Path(__file__).resolve().parent / "recordings"
+DEFAULT_RECORDINGS_DIR: Final = Path(__file__).resolve().parents[1] / "recordings"
 
 
 class RecordingError(ValueError):

@@ -36,6 +36,7 @@ __all__ = [
     "FLAG_RULES",
     "JSONObject",
     "add_funds_refusal",
+    "as_object",
     "cancel_refusal",
     "cancel_stop_loss_refusal",
     "cancel_trade_refusal",
@@ -104,18 +105,19 @@ def order_status(kind: str) -> JSONObject:
     return {"type": kind, "basic_type": kind, "title": _title(kind, _ORDER_TITLES)}
 
 
-def _object(value: Any) -> JSONObject:
+def as_object(value: Any) -> JSONObject:
+    """``value`` if it is a JSON object, else an empty one (a read-only view of a missing part)."""
     return value if isinstance(value, dict) else {}
 
 
 def status_of(entity: Any) -> str:
     """``entity.status.basic_type`` (``""`` when missing)."""
-    value = _object(_object(entity).get("status")).get("basic_type")
+    value = as_object(as_object(entity).get("status")).get("basic_type")
     return value if isinstance(value, str) else ""
 
 
 def take_profit_steps(smart_trade: JSONObject) -> list[JSONObject]:
-    steps = _object(smart_trade.get("take_profit")).get("steps")
+    steps = as_object(smart_trade.get("take_profit")).get("steps")
     return [s for s in steps if isinstance(s, dict)] if isinstance(steps, list) else []
 
 
@@ -154,8 +156,8 @@ def edit_refusal(smart_trade: JSONObject) -> str | None:
 
 
 def _entry_trailing(smart_trade: JSONObject) -> bool:
-    conditional = _object(_object(smart_trade.get("position")).get("conditional"))
-    return _object(conditional.get("trailing")).get("enabled") is True
+    conditional = as_object(as_object(smart_trade.get("position")).get("conditional"))
+    return as_object(conditional.get("trailing")).get("enabled") is True
 
 
 def add_funds_refusal(smart_trade: JSONObject) -> str | None:
@@ -165,7 +167,7 @@ def add_funds_refusal(smart_trade: JSONObject) -> str | None:
             "Add funds is available only for the statuses waiting_position and waiting_targets "
             f"(current status: {status or 'unknown'})"
         )
-    kind = _object(smart_trade.get("data")).get("type")
+    kind = as_object(smart_trade.get("data")).get("type")
     if kind in SIMPLE_TYPES:
         return f"Add funds is not available for a SmartTrade of type {kind}"
     if _entry_trailing(smart_trade):
@@ -201,7 +203,7 @@ def force_start_refusal(smart_trade: JSONObject) -> str | None:
 
 
 def force_process_refusal(smart_trade: JSONObject) -> str | None:
-    if _object(smart_trade.get("data")).get("force_process_available") is True:
+    if as_object(smart_trade.get("data")).get("force_process_available") is True:
         return None
     return "Force process is not available for this SmartTrade"
 
@@ -224,7 +226,7 @@ def cancels_smart_trade(smart_trade: JSONObject) -> bool:
 def cancel_trade_refusal(smart_trade: JSONObject, step: JSONObject) -> str | None:
     """Cancel a take-profit trade: the step must be cancelable; the last one cancels the
     SmartTrade, which its status must then allow."""
-    if _object(step.get("data")).get("cancelable") is not True:
+    if as_object(step.get("data")).get("cancelable") is not True:
         return "This trade cannot be cancelled"
     if cancels_smart_trade(smart_trade):
         refusal = cancel_refusal(smart_trade)

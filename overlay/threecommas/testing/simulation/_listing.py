@@ -32,8 +32,8 @@ from datetime import datetime
 from typing import Any, Final
 
 from threecommas._params import check_parameters, parse_datetime
-from threecommas.testing._docs_forms import query_aliases
-from threecommas.testing._state import JSONObject, status_of, to_decimal
+from threecommas.testing.simulation._docs_forms import query_aliases
+from threecommas.testing.simulation._state import JSONObject, status_of, to_decimal
 
 __all__ = [
     "LIST_OPERATION",

@@ -1,25 +1,36 @@
-"""Running the app under uvicorn: on a socket bound here (so port 0 works), or in a thread."""
+"""Running an app under uvicorn: on a socket bound here (so port 0 works), until Ctrl-C or SIGTERM
+(the command line), or in a background thread (tests)."""
 
 from __future__ import annotations
 
 import copy
 import logging
+import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import Any, Final
 
 import uvicorn
 from starlette.applications import Starlette
 
-from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
 from threecommas.testing._operations import API_PREFIX
-from threecommas.testing._store import SmartTradeStore
+from threecommas.testing.server._app import create_app
+from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET
+from threecommas.testing.simulation import SmartTradeStore
 
-__all__ = ["RunningServer", "bind_socket", "make_server", "run_in_thread", "server_url"]
+__all__ = [
+    "RunningServer",
+    "bind_socket",
+    "make_server",
+    "run_in_thread",
+    "serve_until_stopped",
+    "server_url",
+]
 
 _START_TIMEOUT: Final = 10.0
 _STOP_TIMEOUT: Final = 10.0
@@ -84,6 +95,33 @@ def make_server(
         timeout_graceful_shutdown=5,
     )
     return _Server(config, on_started)
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def serve_until_stopped(app: Starlette, sock: socket.socket, *, access_log: bool = True) -> None:
+    """Serve ``app`` on ``sock`` until Ctrl-C or SIGTERM, then close the socket.
+
+    Once it accepts connections it prints one line to stdout, the base URL to give a client;
+    logs go to stderr.
+    """
+    url = server_url(sock)
+
+    def announce() -> None:
+        print(url, flush=True)
+
+    server = make_server(app, announce, access_log=access_log, log_config=stderr_log_config())
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM and then re-raises the signal; these
+    # turn that last step into a quiet exit instead of a traceback or a kill.
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
 
 
 @dataclass(frozen=True)

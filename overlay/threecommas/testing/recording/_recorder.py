@@ -3,7 +3,7 @@
 Point a client at the recorder instead of the API; it forwards every request under
 ``/public/api`` to the upstream unchanged (request target, body and headers as received, so
 that the client's ``Apikey`` and ``Signature`` stay valid for the upstream), hands the answer
-back, and writes the interaction in the format of :mod:`threecommas.testing._recordings`, which
+back, and writes the interaction in the format of ``_format`` (a :class:`Recording`), which
 ``python -m threecommas.testing serve --recordings DIR`` replays.
 
 A recording holds the request line (without any credential-looking query parameter), the
@@ -18,18 +18,14 @@ the replaying store sees the earliest state of a SmartTrade first.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
 import re
-import signal
-import sys
 import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from types import FrameType
 from typing import Any, Final
 from urllib.parse import unquote_plus
 
@@ -39,18 +35,19 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from threecommas._client import DEFAULT_BASE_URL
-from threecommas.testing._operations import API_PREFIX, find_operation, split_query
-from threecommas.testing._server import bind_socket, make_server, server_url, stderr_log_config
+from threecommas import DEFAULT_BASE_URL
+from threecommas.testing._operations import (
+    API_PREFIX,
+    find_operation,
+    request_target,
+    split_query,
+)
 
 __all__ = [
     "DEFAULT_UPSTREAM",
     "REDACTED",
     "Recorder",
-    "add_record_options",
     "create_recorder_app",
-    "record_main",
-    "run_recorder",
     "upstream_origin",
 ]
 
@@ -116,17 +113,6 @@ def upstream_origin(upstream: str) -> str:
     if url.path.rstrip("/") not in {"", API_PREFIX}:
         raise ValueError(f"the upstream URL's path must be empty or {API_PREFIX}, not {url.path}")
     return str(url.copy_with(path="/")).rstrip("/")
-
-
-def _request_target(request: Request) -> str:
-    """The path and query exactly as the client sent them (what its signature covers)."""
-    scope = request.scope
-    raw_path = scope.get("raw_path")
-    if not isinstance(raw_path, bytes):
-        raw_path = str(scope["path"]).encode("utf-8")
-    query = scope.get("query_string") or b""
-    target = raw_path + b"?" + query if query else raw_path
-    return target.decode("latin-1")
 
 
 def _secret_values(headers: Iterable[tuple[str, str]]) -> set[str]:
@@ -259,7 +245,7 @@ def create_recorder_app(upstream: str, out_dir: str | Path) -> Starlette:
     )
 
     async def forward(request: Request) -> Response:
-        target = _request_target(request)
+        target = request_target(request.scope).decode("latin-1")
         body = await request.body()
         outgoing = httpx.Request(
             request.method,
@@ -322,90 +308,3 @@ def create_recorder_app(upstream: str, out_dir: str | Path) -> Starlette:
     app.router.redirect_slashes = False
     app.state.recorder = recorder
     return app
-
-
-def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(0)
-
-
-def run_recorder(
-    upstream: str,
-    out_dir: Path,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    *,
-    access_log: bool = True,
-) -> int:
-    """Serve the recorder until Ctrl-C or SIGTERM.
-
-    Once it accepts connections it prints one line to stdout, the base URL to give a client;
-    logs (one line per recording) go to stderr. Raises ``ValueError`` for a bad ``upstream`` and
-    ``OSError`` when it cannot listen.
-    """
-    app = create_recorder_app(upstream, out_dir)
-    sock = bind_socket(host, port)
-    url = server_url(sock)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
-    _log.addHandler(handler)
-    _log.setLevel(logging.INFO)
-
-    def announce() -> None:
-        print(url, flush=True)
-
-    server = make_server(app, announce, access_log=access_log, log_config=stderr_log_config())
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
-        server.run(sockets=[sock])
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sock.close()
-        _log.removeHandler(handler)
-    return 0
-
-
-def add_record_options(parser: argparse.ArgumentParser) -> None:
-    """The options of ``python -m threecommas.testing record``, added to ``parser``."""
-    parser.add_argument(
-        "--upstream",
-        default=DEFAULT_UPSTREAM,
-        metavar="URL",
-        help=f"the API to forward to, origin or base URL (default {DEFAULT_UPSTREAM})",
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="DIR",
-        help="directory to write recording files into (created if missing); "
-        "`serve --recordings DIR` replays them",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument(
-        "--port", type=int, default=0, help="port to bind; 0 (the default) picks a free one"
-    )
-    parser.add_argument(
-        "--no-access-log", action="store_true", help="do not log one line per request"
-    )
-
-
-def record_main(args: argparse.Namespace) -> int:
-    """Run the recorder from parsed :func:`add_record_options` arguments; the exit status."""
-    if not 0 <= args.port <= 65535:
-        print("error: --port must be between 0 and 65535", file=sys.stderr)
-        return 2
-    try:
-        return run_recorder(
-            args.upstream, args.out, args.host, args.port, access_log=not args.no_access_log
-        )
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(
-            f"error: cannot listen on {args.host}:{args.port} or write {args.out}: "
-            f"{exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return 2

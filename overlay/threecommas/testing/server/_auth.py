@@ -1,4 +1,4 @@
-"""Server-side check of the ``Apikey`` and ``Signature`` headers.
+"""Server-side check of the ``Apikey`` and ``Signature`` headers, and the test credentials.
 
 The signed bytes are built by :mod:`threecommas._signing`, the same code the client signs with,
 from the request target as received (raw path, then ``?query`` when there is one) and the raw
@@ -11,7 +11,8 @@ from __future__ import annotations
 import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Final, Literal
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -24,7 +25,22 @@ from threecommas._signing import (
     verify_rsa,
 )
 
-__all__ = ["AuthFailure", "RequestVerifier"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_API_SECRET",
+    "TEST_PRIVATE_KEY_PATH",
+    "TEST_PUBLIC_KEY_PATH",
+    "AuthFailure",
+    "RequestVerifier",
+]
+
+#: Credentials the server accepts unless told otherwise. Test values only, never real ones.
+DEFAULT_API_KEY: Final = "threecommas-test-key"
+DEFAULT_API_SECRET: Final = "threecommas-test-secret"
+_KEYS: Final = Path(__file__).resolve().parents[1] / "keys"
+#: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
+TEST_PRIVATE_KEY_PATH: Final = _KEYS / "test_private_key.pem"
+TEST_PUBLIC_KEY_PATH: Final = _KEYS / "test_public_key.pem"
 
 
 @dataclass(frozen=True)
