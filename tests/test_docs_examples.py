@@ -24,7 +24,8 @@ from typing import Any
 import pytest
 
 from tests.docs_examples import docs_dir, extract, stored
-from tests.test_server import api, create_app, ok, operation_for
+from tests.server_support import api, ok, operation_for
+from threecommas.testing import create_app
 
 EXAMPLES = stored()
 

@@ -25,12 +25,11 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from tests.test_server import (
+from tests.server_support import (
     SMART_SELL_ID,
     SMART_TRADE_ID,
     api,
     call,
-    create_app,
     invalid,
     ok,
     seed_body,
@@ -52,7 +51,7 @@ from threecommas import (
 from threecommas._resources import AsyncTrades, Trades
 from threecommas._schema import body_errors, canonical_spec, load_spec, schema_errors
 from threecommas._spec_views import DOCS_FORM, SDK_REQUIRED, canonical_view, docs_form
-from threecommas.testing import RunningServer
+from threecommas.testing import RunningServer, create_app
 from threecommas.testing.faults import ADMIN_PREFIX
 
 CREATE: dict[str, Any] = {

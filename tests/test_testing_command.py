@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from threecommas.testing import faults
 from threecommas.testing.faults import (
     FAULT_KINDS,
     RULE_TEXT_KEYS,
@@ -135,19 +136,33 @@ def _section(title: str) -> str:
     return text[start : end if end != -1 else None]
 
 
-def test_the_readme_documents_every_fault_option_kind_and_key() -> None:
-    section = _section("#### Fault options of `serve`")
+def _fault_options() -> list[str]:
     parser = argparse.ArgumentParser()
     add_fault_options(parser)
     options = [s for action in parser._actions for s in action.option_strings if s != "-h"]
     options.remove("--help")
     assert options
-    for option in options:
+    return options
+
+
+def test_the_readme_documents_every_fault_option_kind_and_key() -> None:
+    section = _section("#### Fault options of `serve`")
+    for option in _fault_options():
         assert f"`{option}" in section, option
     for kind in FAULT_KINDS:
         assert f"`{kind}`" in section, kind
     for key in RULE_TEXT_KEYS:
         assert f"| `{key}` |" in section, key
+
+
+def test_the_manual_of_the_faults_package_documents_every_option_kind_and_key() -> None:
+    manual = faults.__doc__ or ""
+    for option in _fault_options():
+        assert f"``{option}" in manual, option
+    for kind in FAULT_KINDS:
+        assert f"``{kind}``" in manual, kind
+    for key in RULE_TEXT_KEYS:
+        assert f"``{key}``" in manual, key
 
 
 def test_the_readme_fixtures_table_lists_every_fixture() -> None:
