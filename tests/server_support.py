@@ -159,15 +159,6 @@ def response_schema(name: str, status: int) -> dict[str, Any] | None:
     return None if content is None else dict(content["application/json"]["schema"])
 
 
-def request_example(name: str) -> Any:
-    """The spec's example request body of an operation (None when it takes no body)."""
-    body = _operation_spec(name).get("requestBody")
-    if body is None:
-        return None
-    example = next(iter(body["content"]["application/json"]["examples"].values()))
-    return SPEC["components"]["examples"][example["$ref"].rsplit("/", 1)[1]]["value"]
-
-
 def operation_for(method: str, path: str) -> str:
     found = find_operation(method, path)
     assert found is not None, (method, path)

@@ -32,12 +32,6 @@ from threecommas.testing import (
     create_app,
 )
 
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
-
 # --- Signatures ------------------------------------------------------------------------------
 
 

@@ -20,19 +20,13 @@ from tests.server_support import (
     ok,
     put_with,
     refused,
-    request_example,
     seed_body,
     store_of,
 )
 from threecommas._schema import schema_errors
 from threecommas.testing import load_recordings
+from threecommas.testing._operations import request_example
 from threecommas.testing.simulation._entities import PLACEHOLDER_PRICE
-
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
 
 # Create, then every other operation on the new SmartTrade
 

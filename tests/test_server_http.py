@@ -27,12 +27,6 @@ from threecommas.testing import (
 )
 from threecommas.testing._operations import OPERATIONS
 
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
-
 # --- HTTP edge cases -------------------------------------------------------------------------
 
 

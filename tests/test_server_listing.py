@@ -24,11 +24,6 @@ from threecommas.testing import create_app
 from threecommas.testing.simulation._listing import SORT_KEYS, STATUS_GROUPS, ListQuery
 
 
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
-
 def listed_ids(app: Starlette, query: str) -> list[int]:
     return [st["id"] for st in ok(api(app, "GET", "/v2/smart_trades" + query), 200)]
 
@@ -152,21 +147,16 @@ def test_a_wrong_parameter_gets_the_shared_validators_message(app: Starlette, qu
     assert body["error_description"] == str(caught.value)
 
 
-def _list_parameter(name: str) -> dict[str, object]:
-    spec = load_spec()
-    parameters = spec["paths"]["/v2/smart_trades"]["get"]["parameters"]
-    schema: dict[str, object] = next(p for p in parameters if p["name"] == name)["schema"]
-    return schema
-
-
-def _enum(component: str) -> set[str]:
-    return set(load_spec()["components"]["schemas"][component]["enum"])
-
-
 def test_the_listing_gives_a_meaning_to_every_value_the_spec_allows() -> None:
     # A value added to the spec's enumerations must get its meaning here too.
-    assert set(STATUS_GROUPS) == _enum("SmartTradeStatusFilter")
-    assert set(SORT_KEYS) == _enum("SmartTradeOrderBy")
-    assert ListQuery().order_direction in _enum("OrderDirection")
-    for name in ("page", "per_page"):
-        assert getattr(ListQuery(), name) == _list_parameter(name)["default"]
+    spec = load_spec()
+    schemas = spec["components"]["schemas"]
+    assert set(STATUS_GROUPS) == set(schemas["SmartTradeStatusFilter"]["enum"])
+    assert set(SORT_KEYS) == set(schemas["SmartTradeOrderBy"]["enum"])
+    assert ListQuery().order_direction in schemas["OrderDirection"]["enum"]
+    defaults = {
+        p["name"]: p["schema"].get("default")
+        for p in spec["paths"]["/v2/smart_trades"]["get"]["parameters"]
+        if "schema" in p
+    }
+    assert (ListQuery().page, ListQuery().per_page) == (defaults["page"], defaults["per_page"])

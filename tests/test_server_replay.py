@@ -26,20 +26,14 @@ from tests.server_support import (
     close_path,
     ok,
     ref,
-    request_example,
     seed_body,
     step,
     store_of,
     validate,
 )
 from threecommas.testing import Recording, RecordingError, create_app, load_recordings
+from threecommas.testing._operations import request_example
 from threecommas_api._catalogue import BY_ID
-
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
 
 # --- Replay and state ------------------------------------------------------------------------
 

@@ -28,22 +28,16 @@ from tests.server_support import (
     operation_for,
     put_with,
     refused,
-    request_example,
     seed_body,
     step,
     store_of,
     stored,
 )
 from threecommas.testing import create_app, load_recordings
+from threecommas.testing._operations import request_example
 from threecommas.testing.simulation import RULES
 from threecommas.testing.simulation._state import refresh_flags
 from threecommas_api._catalogue import BY_ID
-
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
 
 # Every operation's rule: allowed, refused (403), unknown (404)
 

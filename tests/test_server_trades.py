@@ -21,12 +21,6 @@ from tests.server_support import (
     stored,
 )
 
-
-@pytest.fixture
-def app(threecommas_app: Starlette) -> Starlette:
-    return threecommas_app
-
-
 # --- The trades of a SmartTrade ------------------------------------------------------------------
 
 

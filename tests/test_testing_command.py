@@ -145,24 +145,22 @@ def _fault_options() -> list[str]:
     return options
 
 
-def test_the_readme_documents_every_fault_option_kind_and_key() -> None:
-    section = _section("#### Fault options of `serve`")
+@pytest.mark.parametrize(
+    ("where", "quote", "key_form"),
+    [("README", "`", "| `{}` |"), ("faults package manual", "``", "``{}``")],
+)
+def test_every_fault_option_kind_and_key_is_documented(
+    where: str, quote: str, key_form: str
+) -> None:
+    # The README's table and the package docstring of threecommas.testing.faults.
+    text = _section("#### Fault options of `serve`") if where == "README" else faults.__doc__
+    assert text
     for option in _fault_options():
-        assert f"`{option}" in section, option
+        assert quote + option in text, (where, option)
     for kind in FAULT_KINDS:
-        assert f"`{kind}`" in section, kind
+        assert quote + kind + quote in text, (where, kind)
     for key in RULE_TEXT_KEYS:
-        assert f"| `{key}` |" in section, key
-
-
-def test_the_manual_of_the_faults_package_documents_every_option_kind_and_key() -> None:
-    manual = faults.__doc__ or ""
-    for option in _fault_options():
-        assert f"``{option}" in manual, option
-    for kind in FAULT_KINDS:
-        assert f"``{kind}``" in manual, kind
-    for key in RULE_TEXT_KEYS:
-        assert f"``{key}``" in manual, key
+        assert key_form.format(key) in text, (where, key)
 
 
 def test_the_readme_fixtures_table_lists_every_fixture() -> None:

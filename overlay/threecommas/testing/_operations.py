@@ -5,11 +5,13 @@ operation with its method and path template; the routes, the rules of the store,
 the fault layer's counters and the recorder all go by it, so a new operation starts in the spec.
 What is here is what the catalogue does not hold: where the API lives (the prefix of its base
 URL) and how a concrete path is matched to its operation, its ids read and checked against the
-spec by :func:`threecommas._params.check_parameters`, the validator the client runs too.
+spec by :func:`threecommas._params.check_parameters`, the validator the client runs too; and
+each operation's example request body, read from the spec.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -18,6 +20,7 @@ from urllib.parse import urlsplit
 
 from threecommas import DEFAULT_BASE_URL
 from threecommas._params import ParameterError, check_parameters
+from threecommas._schema import load_spec
 from threecommas_api._catalogue import BY_ID, OPERATIONS, Operation
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "path_ids",
     "path_names",
     "read_path_ids",
+    "request_example",
     "request_target",
     "split_query",
 ]
@@ -99,6 +103,19 @@ def path_ids(operation_id: str, path: str) -> dict[str, int] | None:
         return read_path_ids(operation_id, list(found.groupdict().items()))
     except ParameterError:
         return None
+
+
+def request_example(operation_id: str) -> Any:
+    """A copy of the spec's example request body of an operation (``None`` when it takes none):
+    the docs' own example, which a fresh server answers with success."""
+    operation = BY_ID[operation_id]
+    if operation.body is None:
+        return None
+    document = load_spec()
+    request = document["paths"][operation.path][operation.method.lower()]["requestBody"]
+    example = next(iter(request["content"]["application/json"]["examples"].values()))
+    name = example["$ref"].rsplit("/", 1)[1]
+    return copy.deepcopy(document["components"]["examples"][name]["value"])
 
 
 def find_operation(method: str, path: str) -> tuple[str, dict[str, int]] | None:

@@ -145,14 +145,33 @@ def decimal_text(number: Decimal) -> str:
 # --- The rules --------------------------------------------------------------------------------
 
 
+# What the status rules below answer when they refuse; ``{status}`` names the current status.
+_EDIT_REFUSAL: Final = (
+    "Update SmartTrade is available only for the statuses waiting_position and "
+    "waiting_targets (current status: {status})"
+)
+_ADD_FUNDS_REFUSAL: Final = (
+    "Add funds is available only for the statuses waiting_position and waiting_targets "
+    "(current status: {status})"
+)
+_REDUCE_FUNDS_REFUSAL: Final = "Reduce funds is not allowed in the current status"
+_CLOSE_REFUSAL: Final = (
+    "The SmartTrade cannot be closed at market price in its current status ({status})"
+)
+_CANCEL_REFUSAL: Final = "The SmartTrade cannot be cancelled in its current status ({status})"
+_FORCE_START_REFUSAL: Final = "Force start is not available for a position in status {status}"
+_CLOSE_TRADE_REFUSAL: Final = (
+    "The trade cannot be closed by market in its current status ({status})"
+)
+
+
+def _unless(status: str, allowed: frozenset[str], refusal: str) -> str | None:
+    """``None`` when ``status`` is one of ``allowed``, else ``refusal`` with the status named."""
+    return None if status in allowed else refusal.format(status=status or "unknown")
+
+
 def edit_refusal(smart_trade: JSONObject) -> str | None:
-    status = status_of(smart_trade)
-    if status in EDITABLE:
-        return None
-    return (
-        "Update SmartTrade is available only for the statuses waiting_position and "
-        f"waiting_targets (current status: {status or 'unknown'})"
-    )
+    return _unless(status_of(smart_trade), EDITABLE, _EDIT_REFUSAL)
 
 
 def _entry_trailing(smart_trade: JSONObject) -> bool:
@@ -161,12 +180,9 @@ def _entry_trailing(smart_trade: JSONObject) -> bool:
 
 
 def add_funds_refusal(smart_trade: JSONObject) -> str | None:
-    status = status_of(smart_trade)
-    if status not in ADD_FUNDS_STATUSES:
-        return (
-            "Add funds is available only for the statuses waiting_position and waiting_targets "
-            f"(current status: {status or 'unknown'})"
-        )
+    refusal = _unless(status_of(smart_trade), ADD_FUNDS_STATUSES, _ADD_FUNDS_REFUSAL)
+    if refusal is not None:
+        return refusal
     kind = as_object(smart_trade.get("data")).get("type")
     if kind in SIMPLE_TYPES:
         return f"Add funds is not available for a SmartTrade of type {kind}"
@@ -176,30 +192,19 @@ def add_funds_refusal(smart_trade: JSONObject) -> str | None:
 
 
 def reduce_funds_refusal(smart_trade: JSONObject) -> str | None:
-    if status_of(smart_trade) in REDUCE_FUNDS_STATUSES:
-        return None
-    return "Reduce funds is not allowed in the current status"
+    return _unless(status_of(smart_trade), REDUCE_FUNDS_STATUSES, _REDUCE_FUNDS_REFUSAL)
 
 
 def close_by_market_refusal(smart_trade: JSONObject) -> str | None:
-    status = status_of(smart_trade)
-    if status in CLOSABLE:
-        return None
-    return f"The SmartTrade cannot be closed at market price in its current status ({status})"
+    return _unless(status_of(smart_trade), CLOSABLE, _CLOSE_REFUSAL)
 
 
 def cancel_refusal(smart_trade: JSONObject) -> str | None:
-    status = status_of(smart_trade)
-    if status in CANCELABLE:
-        return None
-    return f"The SmartTrade cannot be cancelled in its current status ({status or 'unknown'})"
+    return _unless(status_of(smart_trade), CANCELABLE, _CANCEL_REFUSAL)
 
 
 def force_start_refusal(smart_trade: JSONObject) -> str | None:
-    position = status_of(smart_trade.get("position"))
-    if position in WAITING_ORDER:
-        return None
-    return f"Force start is not available for a position in status {position or 'unknown'}"
+    return _unless(status_of(smart_trade.get("position")), WAITING_ORDER, _FORCE_START_REFUSAL)
 
 
 def force_process_refusal(smart_trade: JSONObject) -> str | None:
@@ -209,10 +214,7 @@ def force_process_refusal(smart_trade: JSONObject) -> str | None:
 
 
 def close_trade_refusal(step: JSONObject) -> str | None:
-    current = status_of(step)
-    if current in WAITING_ORDER:
-        return None
-    return f"The trade cannot be closed by market in its current status ({current or 'unknown'})"
+    return _unless(status_of(step), WAITING_ORDER, _CLOSE_TRADE_REFUSAL)
 
 
 def cancels_smart_trade(smart_trade: JSONObject) -> bool:

@@ -34,33 +34,50 @@ from threecommas.testing.simulation._state import (
 __all__ = ["rebuild_from_trades", "trades_of"]
 
 
+def _side(smart_trade: JSONObject, purpose: str) -> str:
+    """The side of a trade's order: the entry's for the position, the other for every exit."""
+    entry = str(as_object(smart_trade.get("position")).get("type") or "buy")
+    return entry if purpose == "position" else opposite(entry)
+
+
+def _book_price_type(smart_trade: JSONObject, purpose: str) -> str:
+    """The price a market order of the trade follows: the bid to sell, the ask to buy."""
+    return "bid" if _side(smart_trade, purpose) == "sell" else "ask"
+
+
 def _trade(
     trade_id: int,
     smart_trade: JSONObject,
-    *,
+    order: JSONObject,
     purpose: str,
-    side: str,
-    order_type: Any,
-    status: str,
-    follow_price_type: Any,
-    amount: str | None,
+    *,
+    follow: Any,
     price: str | None,
+    amount: str | None = None,
 ) -> JSONObject:
+    """The Trade of one order of ``smart_trade`` (its position, a step, its stop loss): the
+    order's type, status and units (unless ``amount`` is given), at ``price``."""
     data = as_object(smart_trade.get("data"))
+    if purpose == "reduce_funds":  # a reduce-funds step names its order type `type`
+        order_type = order.get("type", order.get("order_type"))
+    else:
+        order_type = order.get("order_type")
+    if amount is None:
+        amount = text_of(as_object(order.get("units")).get("value"))
     return {
         "id": trade_id,
         "average_price": None,
-        "follow_price_type": follow_price_type if isinstance(follow_price_type, str) else "last",
+        "follow_price_type": follow if isinstance(follow, str) else "last",
         "initial_amount": amount,
         "initial_total": product(amount, price),
         "order_price": price if order_type == "limit" else None,
-        "order_side": side,
+        "order_side": _side(smart_trade, purpose),
         "order_type": order_type if isinstance(order_type, str) else "market",
         "pair": smart_trade.get("pair"),
         "position_percentage": None,
         "realised_amount": "0.0",
         "realised_total": None,
-        "status": status,
+        "status": status_of(order),
         "take_profit_percentage": None,
         "trade_purpose": purpose,
         "trail_percentage": None,
@@ -85,26 +102,16 @@ def _trade(
 def _position_trade(smart_trade: JSONObject, trade_id: int) -> JSONObject:
     position = as_object(smart_trade.get("position"))
     data = as_object(smart_trade.get("data"))
-    side = str(position.get("type") or "buy")
     conditional = as_object(position.get("conditional"))
     trigger = as_object(conditional.get("price"))
     trailing = as_object(conditional.get("trailing"))
-    status = status_of(position)
-    trade = _trade(
-        trade_id,
-        smart_trade,
-        purpose="position",
-        side=side,
-        order_type=position.get("order_type"),
-        status=status,
-        follow_price_type=trigger.get("type") or ("bid" if side == "sell" else "ask"),
-        amount=text_of(as_object(position.get("units")).get("value")),
-        price=text_of(as_object(position.get("price")).get("value")),
-    )
+    follow = trigger.get("type") or _book_price_type(smart_trade, "position")
+    price = text_of(as_object(position.get("price")).get("value"))
+    trade = _trade(trade_id, smart_trade, position, "position", follow=follow, price=price)
     total = text_of(as_object(position.get("total")).get("value"))
     if total is not None:
         trade["initial_total"] = total
-    if status == "finished":
+    if trade["status"] == "finished":
         trade.update(
             {
                 "average_price": text_of(data.get("average_enter_price")),
@@ -126,95 +133,70 @@ def _position_trade(smart_trade: JSONObject, trade_id: int) -> JSONObject:
     return trade
 
 
+def _trigger(trailing: JSONObject, price: JSONObject, *, rising: bool) -> JSONObject:
+    """The fields of a trade that a price condition fires: at ``price`` (its value and percent),
+    reached from below when ``rising``, with the trailing as given."""
+    return {
+        "trailing_enabled": trailing.get("enabled") is True,
+        "trail_percentage": text_of(trailing.get("percent")),
+        "trigger_type": "conditional",
+        "trigger_condition": "greater_or_equal" if rising else "less_or_equal",
+        "trigger_price": text_of(price.get("value")),
+        "trigger_price_percentage": text_of(price.get("percent")),
+    }
+
+
 def _take_profit_trade(
     smart_trade: JSONObject, step: JSONObject, *, cancelable: bool, closable: bool
 ) -> JSONObject:
-    side = opposite(as_object(smart_trade.get("position")).get("type"))
     price = as_object(step.get("price"))
-    trailing = as_object(step.get("trailing"))
-    amount = text_of(as_object(step.get("units")).get("value"))
+    value = text_of(price.get("value"))
     trade = _trade(
-        int(step["id"]),
-        smart_trade,
-        purpose="take_profit",
-        side=side,
-        order_type=step.get("order_type"),
-        status=status_of(step),
-        follow_price_type=price.get("type"),
-        amount=amount,
-        price=text_of(price.get("value")),
+        int(step["id"]), smart_trade, step, "take_profit", follow=price.get("type"), price=value
     )
     trade.update(
-        {
-            "initial_total": text_of(step.get("total")) or trade["initial_total"],
-            "position_percentage": text_of(step.get("volume")),
-            "take_profit_percentage": text_of(price.get("percent")),
-            "trailing_enabled": trailing.get("enabled") is True,
-            "trail_percentage": text_of(trailing.get("percent")),
-            "trigger_type": "conditional",
-            "trigger_condition": "greater_or_equal" if side == "sell" else "less_or_equal",
-            "trigger_price": text_of(price.get("value")),
-            "trigger_price_percentage": text_of(price.get("percent")),
-            "cancelable": cancelable,
-            "force_processable": closable,
-        }
+        initial_total=text_of(step.get("total")) or trade["initial_total"],
+        position_percentage=text_of(step.get("volume")),
+        take_profit_percentage=text_of(price.get("percent")),
+        cancelable=cancelable,
+        force_processable=closable,
     )
+    # A take profit sells above the entry (buys below it, for a short).
+    rising = trade["order_side"] == "sell"
+    trade.update(_trigger(as_object(step.get("trailing")), price, rising=rising))
     return trade
 
 
 def _stop_loss_trade(smart_trade: JSONObject, trade_id: int) -> JSONObject:
     stop_loss = as_object(smart_trade.get("stop_loss"))
     position = as_object(smart_trade.get("position"))
-    side = opposite(position.get("type"))
     conditional = as_object(stop_loss.get("conditional"))
     trigger = as_object(conditional.get("price"))
-    trailing = as_object(conditional.get("trailing"))
     amount = text_of(as_object(stop_loss.get("units")).get("value")) or text_of(
         as_object(position.get("units")).get("value")
     )
-    trigger_price = text_of(trigger.get("value"))
     limit_price = text_of(as_object(stop_loss.get("price")).get("value"))
+    price = limit_price or text_of(trigger.get("value"))
+    follow = trigger.get("type")
     trade = _trade(
-        trade_id,
-        smart_trade,
-        purpose="stop_loss",
-        side=side,
-        order_type=stop_loss.get("order_type"),
-        status=status_of(stop_loss),
-        follow_price_type=trigger.get("type"),
-        amount=amount,
-        price=limit_price or trigger_price,
+        trade_id, smart_trade, stop_loss, "stop_loss", follow=follow, price=price, amount=amount
     )
     total = text_of(as_object(stop_loss.get("total")).get("value"))
     trade.update(
-        {
-            "initial_total": total or trade["initial_total"],
-            "order_price": limit_price,
-            "position_percentage": "100.0",
-            "trailing_enabled": trailing.get("enabled") is True,
-            "trail_percentage": text_of(trailing.get("percent")),
-            "trigger_type": "conditional",
-            "trigger_condition": "less_or_equal" if side == "sell" else "greater_or_equal",
-            "trigger_price": trigger_price,
-            "trigger_price_percentage": text_of(trigger.get("percent")),
-        }
+        initial_total=total or trade["initial_total"],
+        order_price=limit_price,
+        position_percentage="100.0",
     )
+    # A stop loss sells below the entry (buys above it, for a short).
+    rising = trade["order_side"] != "sell"
+    trade.update(_trigger(as_object(conditional.get("trailing")), trigger, rising=rising))
     return trade
 
 
 def _reduce_funds_trade(smart_trade: JSONObject, step: JSONObject) -> JSONObject:
-    side = opposite(as_object(smart_trade.get("position")).get("type"))
-    trade = _trade(
-        int(step["id"]),
-        smart_trade,
-        purpose="reduce_funds",
-        side=side,
-        order_type=step.get("type", step.get("order_type")),
-        status=status_of(step),
-        follow_price_type="bid" if side == "sell" else "ask",
-        amount=text_of(as_object(step.get("units")).get("value")),
-        price=text_of(as_object(step.get("price")).get("value")),
-    )
+    follow = _book_price_type(smart_trade, "reduce_funds")
+    price = text_of(as_object(step.get("price")).get("value"))
+    trade = _trade(int(step["id"]), smart_trade, step, "reduce_funds", follow=follow, price=price)
     total = text_of(as_object(step.get("total")).get("value"))
     if total is not None:
         trade["initial_total"] = total
