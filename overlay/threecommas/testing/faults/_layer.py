@@ -23,7 +23,6 @@ __all__ = [
 ]
 
 _ANSWER_KINDS: Final = frozenset({"error", "html_502", "drop"})
-_MALFORMED_KINDS: Final = frozenset({"truncated_json", "wrong_type", "missing_field"})
 _CHANGING_METHODS: Final = frozenset({"POST", "PATCH", "DELETE", "PUT"})
 
 _HTML_502: Final = (
