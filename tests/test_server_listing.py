@@ -124,6 +124,7 @@ def test_list_filters(app: Starlette, query: str, expected: list[int]) -> None:
         "account_id=9223372036854775808",
         "pair=BTC",
         "pair=USDT_BTC_ETH",
+        "pair=USDT_BTC%0A",
         "base=US-D",
         "quote=",
         "from=yesterday",

@@ -131,9 +131,17 @@ def _read(schema: Mapping[str, Any], raw: str) -> tuple[bool, object]:
         moment = parse_datetime(raw)
         return moment is not None, moment
     pattern = schema.get("pattern")
-    if pattern is not None and re.search(pattern, raw) is None:
+    if pattern is not None and re.search(_ecma_end(pattern), raw) is None:
         return False, None
     return True, raw
+
+
+def _ecma_end(pattern: str) -> str:
+    """The pattern with a final `$` read as JSON Schema reads it (the end of the text), not as
+    Python does (also before a final newline, which would let "BTC_ETH\\n" through)."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + r"\Z"
+    return pattern
 
 
 def check_parameters(
