@@ -20,6 +20,8 @@ import threecommas
 from tests.seed import seed_response
 from threecommas import ThreeCommas, cli
 from threecommas._schema import load_spec
+from threecommas.cli._parser import option_names
+from threecommas.cli._run import in_cli_words
 from threecommas.testing._server import RunningServer
 
 CLOSE = ["smart-trades", "close-trade-by-market"]
@@ -824,13 +826,13 @@ def test_refused_options_are_named_as_flags(
 
 
 def test_parameter_names_in_messages_become_flags() -> None:
-    names = cli._option_names(cli._parser())
+    names = option_names()
     assert names["per_page"] == "--per-page"
     assert names["from_"] == "--from"
     assert names["base_url"] == "--base-url"
     assert names["smart_trade_id"] == "ID"
-    assert cli._in_cli_words("account_id must be an int", names) == "--account-id must be an int"
-    assert cli._in_cli_words("invalid X: note ...", names) == "invalid X: note ..."
+    assert in_cli_words("account_id must be an int", names) == "--account-id must be an int"
+    assert in_cli_words("invalid X: note ...", names) == "invalid X: note ..."
 
 
 def test_a_json_number_for_a_quantity_is_refused_in_json_terms(
