@@ -141,7 +141,8 @@ def _route_paths(routes: Iterable[Any], prefix: str) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def document() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loaded: dict[str, Any] = yaml.load(SPEC.read_bytes(), Loader=loader)
     return loaded
 
 

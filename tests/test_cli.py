@@ -10,7 +10,7 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +110,7 @@ def test_unreachable_server_exits_1(
     assert "failed" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_installed_command_runs_as_a_separate_process(threecommas_server: RunningServer) -> None:
     env = {
         **os.environ,
@@ -914,6 +915,7 @@ def _list_everything(server: RunningServer) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningServer) -> None:
     """The reader of the pipe is gone before the first byte is written: without the fix, a
     BrokenPipeError traceback and status 1 (and Python's "Exception ignored" note at exit)."""
@@ -934,6 +936,7 @@ def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningSer
     assert done.returncode == 0
 
 
+@pytest.mark.slow
 def test_piped_into_head_the_command_succeeds_quietly(threecommas_server: RunningServer) -> None:
     """`threecommas smart-trades list --status all | head -1`, with more output than a pipe
     holds, so that the command is still writing when `head` leaves."""
@@ -966,25 +969,33 @@ def _help(words: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
     return " ".join(capsys.readouterr().out.split())
 
 
-def _facade_method(client: ThreeCommas, path: str) -> Any:
-    target: Any = client
-    for name in path.split("."):
-        target = getattr(target, name)
-    return target
+@pytest.fixture(scope="module")
+def facade() -> Iterator[Callable[[str], Any]]:
+    """The sync client's facade method at a dotted path (`smart_trades.trades.cancel`)."""
+    with ThreeCommas(api_key="k", api_secret="s") as client:
+
+        def method(path: str) -> Any:
+            target: Any = client
+            for name in path.split("."):
+                target = getattr(target, name)
+            return target
+
+        yield method
 
 
 @pytest.mark.parametrize("row", COMMANDS, ids=lambda row: " ".join(row.words))
-def test_each_command_fills_the_parameters_of_its_facade_method(row: Command) -> None:
+def test_each_command_fills_the_parameters_of_its_facade_method(
+    row: Command, facade: Callable[[str], Any]
+) -> None:
     operation = BY_ID[row.operation_id]
-    with ThreeCommas(api_key="k", api_secret="s") as client:
-        for path in row.facade_methods:
-            parameters = list(inspect.signature(_facade_method(client, path)).parameters)
-            positional = [arg.dest for arg in row.args if arg.kind == "positional"]
-            assert parameters[: len(positional)] == positional, path
-            if row.body_schema is not None:
-                assert parameters[len(positional)] == "request", path
-            options = [arg.dest for arg in row.args if arg.kind == "option"]
-            assert set(options) <= set(parameters), path
+    for path in row.facade_methods:
+        parameters = list(inspect.signature(facade(path)).parameters)
+        positional = [arg.dest for arg in row.args if arg.kind == "positional"]
+        assert parameters[: len(positional)] == positional, path
+        if row.body_schema is not None:
+            assert parameters[len(positional)] == "request", path
+        options = [arg.dest for arg in row.args if arg.kind == "option"]
+        assert set(options) <= set(parameters), path
     # One ID per path parameter, one option per query parameter, as the spec says.
     ids = [arg for arg in row.args if arg.type is positive_id and arg.kind == "positional"]
     assert len(ids) == sum(p.location == "path" for p in operation.parameters)
@@ -1004,10 +1015,9 @@ def test_the_command_words_follow_the_facade_and_the_summaries_the_spec(
 
 @pytest.mark.parametrize("row", COMMANDS, ids=lambda row: " ".join(row.words))
 def test_a_command_help_comes_from_its_facade_docstring(
-    row: Command, capsys: pytest.CaptureFixture[str]
+    row: Command, capsys: pytest.CaptureFixture[str], facade: Callable[[str], Any]
 ) -> None:
-    with ThreeCommas(api_key="k", api_secret="s") as client:
-        doc = inspect.getdoc(_facade_method(client, row.facade)) or ""
+    doc = inspect.getdoc(facade(row.facade)) or ""
     shown = _help(row.words, capsys)
     first_paragraph = " ".join(doc.split("\n\n", 1)[0].split())
     assert first_paragraph in shown
