@@ -13,9 +13,10 @@
 The generator runs in a temporary directory outside the repository, so neither the repository's
 own ruff settings nor leftovers of an earlier run can change its output. It, and the ruff that
 formats its output, must be the versions pinned (`==`) in the dev extra of pyproject.toml: any
-other is refused, naming the version expected and the one found (`make venv` installs them). It is given the
-document's canonical view (overlay/threecommas/_spec_views.py: the request forms the SDK sends,
-without the docs' other spellings), so the request models are typed by the canonical forms.
+other is refused, naming the version expected and the one found (`make venv` installs them).
+It is given the document's canonical view (overlay/threecommas/_spec_views.py: the request
+forms the SDK sends, without the docs' other spellings), so the request models are typed by the
+canonical forms.
 
 Two versions are involved, and they are kept apart on purpose:
 
