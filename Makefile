@@ -5,9 +5,21 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist bench clean
+.PHONY: all help venv demo test unit lint typecheck check-generated generate pytest fuzz-cli dist bench clean
 
+# The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
+# modules whose collection alone takes seconds (their tests are all marked).
+UNIT_MARKERS := not slow and not fuzz and not dist
+UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
+
+## all: the same as test.
 all: test
+
+## help: list the targets, one line each.
+help:
+	@awk 'match($$0, /^## [A-Za-z0-9_-]+:/) { \
+		printf "  %-16s %s\n", substr($$0, 4, RLENGTH - 4), substr($$0, RLENGTH + 2) }' \
+		$(firstword $(MAKEFILE_LIST))
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,32 +27,43 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
+## venv: create .venv and install the project with its dev extra (when pyproject.toml changed).
 venv: $(STAMP)
 
-## demo: start the recorded-responses server, close trade 1047934729 of SmartTrade 12345678
-## through the CLI, print the result, stop the server.
+## demo: close a trade through the CLI against the recorded-responses server, print the result.
+## (It starts the server, closes trade 1047934729 of SmartTrade 12345678, stops the server.)
 demo: venv
 	$(PY) scripts/demo.py
 
-## test: lint, type check, generator check, unit/end-to-end tests with fuzzing, schemathesis CLI.
+## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI.
 test: lint typecheck check-generated pytest fuzz-cli
 
+## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
+unit: venv
+	$(PY) -m pytest -q -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+
+## lint: ruff check and ruff format --check.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## typecheck: mypy --strict on overlay/.
 typecheck: venv
 	$(BIN)/mypy overlay
 
+## check-generated: fail when generated/ is not what the spec produces (or the spec's version is stale).
 check-generated: venv
 	$(PY) scripts/generate.py --check
 
+## pytest: every test, fuzzing and wheel builds included.
 pytest: venv
 	$(PY) -m pytest -q
 
+## fuzz-cli: the schemathesis command line against the recorded-responses server.
 fuzz-cli: venv
 	$(PY) scripts/fuzz_cli.py
 
+## generate: regenerate generated/threecommas_api from the spec.
 generate: venv
 	$(PY) scripts/generate.py
 
@@ -56,5 +79,6 @@ bench: venv
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/load_server.py
 
+## clean: remove .venv, dist/, build/ and the caches.
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

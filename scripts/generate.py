@@ -11,9 +11,12 @@
                                   version that was never released)
 
 The generator runs in a temporary directory outside the repository, so neither the repository's
-own ruff settings nor leftovers of an earlier run can change its output. It is given the
-document's canonical view (overlay/threecommas/_spec_views.py: the request forms the SDK sends,
-without the docs' other spellings), so the request models are typed by the canonical forms.
+own ruff settings nor leftovers of an earlier run can change its output. It, and the ruff that
+formats its output, must be the versions pinned (`==`) in the dev extra of pyproject.toml: any
+other is refused, naming the version expected and the one found (`make venv` installs them).
+It is given the document's canonical view (overlay/threecommas/_spec_views.py: the request
+forms the SDK sends, without the docs' other spellings), so the request models are typed by the
+canonical forms.
 
 Two versions are involved, and they are kept apart on purpose:
 
@@ -37,10 +40,12 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,16 +64,56 @@ TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "threecommas_api"
 TARGET = ROOT / "generated" / PACKAGE
 IGNORED = {"__pycache__", ".ruff_cache"}
+PYPROJECT = ROOT / "pyproject.toml"
+#: The tools whose exact version generated/ depends on (ruff formats the generator's output).
+PINNED_TOOLS = ("openapi-python-client", "ruff")
+
+
+def pinned_versions(pyproject: Path = PYPROJECT) -> dict[str, str]:
+    """The exact versions of the tools that shape generated/, as pinned (`==`) in the dev extra
+    of pyproject.toml: {"openapi-python-client": "0.29.1", "ruff": "0.17.6"}."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    requirements = project.get("optional-dependencies", {}).get("dev", [])
+    pins = {}
+    for requirement in requirements:
+        match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;,]+)\s*", requirement)
+        if match:
+            pins[match.group(1).lower()] = match.group(2)
+    missing = [tool for tool in PINNED_TOOLS if tool not in pins]
+    if missing:
+        sys.exit(
+            f"generate: {', '.join(missing)} must be pinned with == in the dev extra of {pyproject}"
+        )
+    return {tool: pins[tool] for tool in PINNED_TOOLS}
+
+
+def tool_version(executable: str) -> str | None:
+    """What `executable --version` says its version is (None when it does not say)."""
+    try:
+        result = subprocess.run(
+            [executable, "--version"], capture_output=True, text=True, timeout=60
+        )
+    except OSError:
+        return None
+    match = re.search(r"\b(\d+(?:\.\d+)+\S*)", result.stdout + result.stderr)
+    return match.group(1) if match else None
 
 
 def _tool(name: str) -> str:
-    """Prefer the tool installed beside this interpreter (the project's venv)."""
+    """The tool installed beside this interpreter (the project's venv), else the one on PATH,
+    refused unless it is the version pinned in pyproject.toml: generated/ depends on the
+    generator and on ruff byte for byte."""
     candidate = Path(sys.executable).parent / name
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which(name)
+    found = str(candidate) if candidate.exists() else shutil.which(name)
     if found is None:
         sys.exit(f"generate: {name} is not installed; run `make venv` first")
+    pinned = pinned_versions()[name]
+    version = tool_version(found)
+    if version != pinned:
+        sys.exit(
+            f"generate: {name} {pinned} is required (pinned in pyproject.toml), but {found} is "
+            f"{version or 'of an unknown version'}; run `make venv` to install the pinned one"
+        )
     return found
 
 
@@ -316,8 +361,9 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
     env = dict(os.environ)
-    # The post hooks call `ruff`; make sure it is the pinned one from this venv.
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    # The post hooks call `ruff`: the pinned one, found first on their PATH.
+    ruff = _tool("ruff")
+    env["PATH"] = f"{Path(ruff).parent}{os.pathsep}{env.get('PATH', '')}"
     cmd = [
         _tool("openapi-python-client"),
         "generate",

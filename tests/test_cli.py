@@ -20,6 +20,8 @@ import threecommas
 from tests.seed import seed_response
 from threecommas import ThreeCommas, cli
 from threecommas._schema import load_spec
+from threecommas.cli._parser import option_names
+from threecommas.cli._run import in_cli_words
 from threecommas.testing import RunningServer
 
 CLOSE = ["smart-trades", "close-trade-by-market"]
@@ -104,6 +106,7 @@ def test_unreachable_server_exits_1(
     assert "failed" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_installed_command_runs_as_a_separate_process(threecommas_server: RunningServer) -> None:
     env = {
         **os.environ,
@@ -824,13 +827,13 @@ def test_refused_options_are_named_as_flags(
 
 
 def test_parameter_names_in_messages_become_flags() -> None:
-    names = cli._option_names(cli._parser())
+    names = option_names()
     assert names["per_page"] == "--per-page"
     assert names["from_"] == "--from"
     assert names["base_url"] == "--base-url"
     assert names["smart_trade_id"] == "ID"
-    assert cli._in_cli_words("account_id must be an int", names) == "--account-id must be an int"
-    assert cli._in_cli_words("invalid X: note ...", names) == "invalid X: note ..."
+    assert in_cli_words("account_id must be an int", names) == "--account-id must be an int"
+    assert in_cli_words("invalid X: note ...", names) == "invalid X: note ..."
 
 
 def test_a_json_number_for_a_quantity_is_refused_in_json_terms(
@@ -908,6 +911,7 @@ def _list_everything(server: RunningServer) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningServer) -> None:
     """The reader of the pipe is gone before the first byte is written: without the fix, a
     BrokenPipeError traceback and status 1 (and Python's "Exception ignored" note at exit)."""
@@ -928,6 +932,7 @@ def test_a_closed_stdout_ends_the_command_quietly(threecommas_server: RunningSer
     assert done.returncode == 0
 
 
+@pytest.mark.slow
 def test_piped_into_head_the_command_succeeds_quietly(threecommas_server: RunningServer) -> None:
     """`threecommas smart-trades list --status all | head -1`, with more output than a pipe
     holds, so that the command is still writing when `head` leaves."""

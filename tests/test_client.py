@@ -465,6 +465,7 @@ def test_async_close_against_the_live_server(threecommas_server: RunningServer) 
 
 
 @pytest.mark.parametrize("form", ["path", "pem-text", "pem-bytes", "env"])
+@pytest.mark.slow
 def test_rsa_key_against_the_live_server(form: str, monkeypatch: pytest.MonkeyPatch) -> None:
     app = create_app(public_key_pem=TEST_PUBLIC_KEY_PATH.read_bytes())
     key: Any = {

@@ -176,6 +176,7 @@ def test_time_factor_scales_every_duration_and_retry_after_rounds_up() -> None:
     assert faults.admit("k", None) is None
 
 
+@pytest.mark.slow
 def test_serve_takes_fault_options_on_the_command_line() -> None:
     import subprocess
     import sys

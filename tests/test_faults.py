@@ -166,6 +166,7 @@ def test_429_is_a_rate_limit_error_with_the_retry_after_sent(
         assert faults.counters().requests == sent
 
 
+@pytest.mark.slow
 def test_a_short_lockout_is_waited_out_and_never_reaches_the_caller(
     server: RunningServer, faults: Faults
 ) -> None:
@@ -398,6 +399,7 @@ BURST_SMART_TRADES, BURST_STEPS = 100, 5  # 500 closes
 BURST_TIME_FACTOR = 0.05
 
 
+@pytest.mark.slow
 def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
     threecommas_server_factory: ServerFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,6 +25,8 @@ from schemathesis.specs.openapi.stateful import OpenAPIStateMachine
 from threecommas.testing import RunningServer, SmartTradeStore, create_app, run_in_thread
 from threecommas.testing.schemathesis_auth import SigningAuth, refresh_signature
 
+pytestmark = pytest.mark.fuzz
+
 SPEC = Path(__file__).resolve().parent.parent / "openapi" / "threecommas.yaml"
 EXCLUDED_CHECKS = {"use_after_free"}
 

@@ -40,6 +40,7 @@ def test_seed_response_round_trips_exactly() -> None:
     assert trade.take_profit.steps[2].id == 1047934729
 
 
+@pytest.mark.slow
 def test_generation_is_reproducible_and_matches_generated(
     generate: ModuleType, tmp_path: Path
 ) -> None:
@@ -49,6 +50,7 @@ def test_generation_is_reproducible_and_matches_generated(
     assert generate.differences(first, generate.TARGET) == []
 
 
+@pytest.mark.slow
 def test_check_names_stale_and_extra_files(generate: ModuleType, tmp_path: Path) -> None:
     fresh = generate.generate_into(tmp_path / "fresh")
     stale = tmp_path / "stale"

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from threecommas import ResponseParseError, SmartTrade, ThreeCommas
 from threecommas._schema import load_spec
 
+pytestmark = pytest.mark.slow
+
 SPEC = load_spec()
 SCHEMAS = SPEC["components"]["schemas"]
 VALIDATOR = jsonschema.Draft202012Validator(

@@ -35,6 +35,7 @@ def test_only_the_two_expected_schemathesis_notes_are_off() -> None:
     assert "fail-on" not in config["warnings"]
 
 
+@pytest.mark.fuzz
 def test_the_server_log_of_a_fuzzing_run_is_only_expected_lines() -> None:
     """The real server, sent the junk schemathesis probes with (a NULL byte in a header): every
     line it logs is one the script leaves out; an error would not be."""

@@ -106,6 +106,7 @@ def test_the_block_finder_sees_indented_blocks_and_tells_fragments_apart() -> No
     assert [is_complete_program(b) for b in blocks] == [True, False, False]
 
 
+@pytest.mark.slow
 def test_every_complete_program_passes_mypy_strict(tmp_path: Path) -> None:
     files = []
     for block in PROGRAMS:
@@ -137,6 +138,7 @@ def _run(block: Block, server: Server) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("block", PROGRAMS, ids=[b.name for b in PROGRAMS])
+@pytest.mark.slow
 def test_every_complete_program_runs_against_the_server(
     block: Block, threecommas_server_factory: Callable[..., Server]
 ) -> None:

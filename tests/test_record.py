@@ -277,6 +277,7 @@ sys.exit(record_main(parser.parse_args(sys.argv[1:])))
 """
 
 
+@pytest.mark.slow
 def test_record_main_serves_until_terminated(upstream: RunningServer, out_dir: Path) -> None:
     proc = subprocess.Popen(
         [
@@ -309,6 +310,7 @@ def test_record_main_serves_until_terminated(upstream: RunningServer, out_dir: P
     assert [f.name for f in _written(out_dir)] == [f"0001_get_smart_trade_{SMART_TRADE_ID}.json"]
 
 
+@pytest.mark.slow
 def test_the_command_line_offers_record_beside_serve(
     upstream: RunningServer, out_dir: Path
 ) -> None:

@@ -49,6 +49,7 @@ def test_generated_package_reports_the_sdk_version(generate: ModuleType) -> None
     assert generate.sdk_version() == threecommas.__version__
 
 
+@pytest.mark.slow
 def test_generated_package_names_the_spec_it_came_from() -> None:
     document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     assert document["info"]["version"] == _spec.SPEC_VERSION
@@ -84,6 +85,7 @@ def _bump(spec: Path, version: str) -> None:
     spec.write_text(text.replace(before, f"\n  version: {version}\n"), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_an_edit_without_a_new_version_is_refused(
     generate: ModuleType, spec_copy: tuple[Path, Path]
 ) -> None:
@@ -101,6 +103,7 @@ def test_an_edit_without_a_new_version_is_refused(
     assert registry.read_text(encoding="utf-8") == before
 
 
+@pytest.mark.slow
 def test_a_new_version_is_recorded_beside_the_old_ones(
     generate: ModuleType, spec_copy: tuple[Path, Path]
 ) -> None:
@@ -116,6 +119,7 @@ def test_a_new_version_is_recorded_beside_the_old_ones(
     assert recorded[_spec.SPEC_VERSION] == _spec.SPEC_SHA256
 
 
+@pytest.mark.slow
 def test_record_replaces_the_hash_of_an_unreleased_version(
     generate: ModuleType, spec_copy: tuple[Path, Path]
 ) -> None:
@@ -126,6 +130,7 @@ def test_record_replaces_the_hash_of_an_unreleased_version(
     assert generate.read_spec_versions(registry)[_spec.SPEC_VERSION] != _spec.SPEC_SHA256
 
 
+@pytest.mark.slow
 def test_check_fails_on_an_edit_without_a_new_version(spec_copy: tuple[Path, Path]) -> None:
     spec, registry = spec_copy
     _edit(spec)
@@ -209,6 +214,7 @@ def _without_extra(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_without_the_testing_extra_the_fixtures_skip(tmp_path: Path) -> None:
     probe = subprocess.run(
         [

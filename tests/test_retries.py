@@ -125,6 +125,7 @@ def test_changes_are_repeated_when_they_never_left(method: str, slept: list[floa
     assert len(script.requests) == 3
 
 
+@pytest.mark.slow
 def test_rate_limited_change_waits_retry_after_then_repeats() -> None:
     limited = httpx.Response(
         429, headers={"Retry-After": "1"}, json={"error": "rate_limit_exceeded"}

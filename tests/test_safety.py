@@ -719,6 +719,7 @@ def test_paths_are_read_and_named(cls: type[Any], tmp_path: Path) -> None:
         cls(KEY, private_key=12345)
 
 
+@pytest.mark.slow
 def test_an_encrypted_key_with_its_password_signs_like_the_plain_key(
     encrypted_pem: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,6 +230,7 @@ _BAD_VALUES: list[Any] = [
 
 
 @pytest.mark.parametrize("schema_name", _request_schemas())
+@pytest.mark.slow
 def test_every_message_names_the_field_the_rule_and_the_value(schema_name: str) -> None:
     """Each schema message says what is expected and what was given, never the bare "is
     invalid" of old: checked for every request schema, with a bad value put in each place of

@@ -31,6 +31,7 @@ def _secret_fragments() -> list[str]:
     return [DEFAULT_API_SECRET, *key_lines]
 
 
+@pytest.mark.slow
 def test_nothing_secret_is_logged_raised_shown_or_recorded(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

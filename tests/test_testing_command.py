@@ -33,6 +33,7 @@ runpy.run_module("threecommas.testing", run_name="__main__", alter_sys=True)
 @pytest.mark.parametrize(
     "args", [["serve"], ["serve", "--help"], ["--help"], ["record", "--help"], []]
 )
+@pytest.mark.slow
 def test_without_the_testing_extra_one_line_and_status_2(missing: str, args: list[str]) -> None:
     done = subprocess.run(
         [sys.executable, "-c", _WITHOUT, missing, *args],
