@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all help venv demo test unit lint typecheck check-generated generate pytest fuzz-cli dist bench clean
+.PHONY: all help venv demo test unit lint typecheck check-generated generate pytest fuzz-cli dist bench clean redis-server
 
 # The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
 # modules whose collection alone takes seconds (their tests are all marked).
@@ -56,8 +56,23 @@ check-generated: venv
 	$(PY) scripts/generate.py --check
 
 ## pytest: every test, fuzzing and wheel builds included.
-pytest: venv
+pytest: venv redis-server
 	$(PY) -m pytest -q
+
+## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
+## packages when missing and this user can (root with apt-get); otherwise those tests are
+## skipped (under CI they fail): install Redis >= 5 yourself (apt-get install redis-server,
+## dnf install redis, brew install redis...).
+redis-server:
+	@if command -v redis-server >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing redis-server (Debian package) for the shared rate limit's tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends redis-server >/dev/null; \
+	else \
+		echo "redis-server not found and cannot be installed here: its tests will be skipped" \
+			"(install Redis >= 5, e.g. apt-get install redis-server)"; \
+	fi
 
 ## fuzz-cli: the schemathesis command line against the recorded-responses server.
 fuzz-cli: venv
@@ -74,10 +89,11 @@ dist: check-generated
 
 ## bench: what the SDK costs against baselines measured in the same run (not part of test).
 ## py3cw, the peer compared with, is a benchmark-only dependency.
-bench: venv
+bench: venv redis-server
 	$(PY) -m pip install --quiet --disable-pip-version-check "py3cw>=0.1.1,<0.2"
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/load_server.py
+	$(PY) benchmarks/shared_limit.py
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:

@@ -394,9 +394,11 @@ def test_in_process_faults_reach_the_client_as_transport_and_status_errors() -> 
 # --- The burst ----------------------------------------------------------------------------------
 
 BURST_TASKS = 32
-BURST_SMART_TRADES, BURST_STEPS = 100, 5  # 500 closes
-# 100 requests per 60 s becomes 100 per 3 s: the 500 closes need 12 s at the limit.
-BURST_TIME_FACTOR = 0.05
+BURST_SMART_TRADES, BURST_STEPS = 60, 5  # 300 closes
+# 100 requests per 60 s becomes 100 per 6 s: the 300 closes need 12 s at the limit. A slot is
+# held until the answer plus one period, so the budget use is at best period / (period +
+# latency): the longer period keeps a loaded machine's latency from deciding the figure.
+BURST_TIME_FACTOR = 0.1
 
 
 @pytest.mark.slow

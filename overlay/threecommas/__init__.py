@@ -45,6 +45,7 @@ from threecommas._exceptions import (
 )
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
+from threecommas._storage import StorageError
 from threecommas._version import __version__
 from threecommas_api.types import Unset
 
@@ -195,6 +196,7 @@ __all__ = [
     "StopLossPriceInput",
     "StopLossTimeoutInput",
     "StopLossTriggerPriceInput",
+    "StorageError",
     "TakeProfitInput",
     "TakeProfitStepInput",
     "TakeProfitTrailingInput",

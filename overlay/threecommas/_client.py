@@ -33,7 +33,7 @@ from threecommas._exceptions import (
     error_for_status,
     parse_retry_after,
 )
-from threecommas._limits import Lockout, RateLimit, RateLimiter, backoff_delay
+from threecommas._limits import RateLimit, backoff_delay
 from threecommas._signing import (
     BODY_SEPARATOR_QUESTION_MARK,
     HmacSigner,
@@ -41,6 +41,7 @@ from threecommas._signing import (
     Signer,
     ThreeCommasAuth,
 )
+from threecommas._storage import LockoutState, SlotLimiter, budget_for
 from threecommas._validation import check_encodable, check_forced_mode
 from threecommas._version import __version__
 
@@ -339,8 +340,10 @@ class _BaseClient:
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
         self._policy = policy
-        self._limiter = None if policy.rate_limit is None else RateLimiter(policy.rate_limit)
-        self._lockout = Lockout()
+        # In the process, or shared through the storage named by the rate limit.
+        self._limiter: SlotLimiter | None
+        self._lockout: LockoutState
+        self._limiter, self._lockout = budget_for(policy.rate_limit, key)
         self._closed = False
 
     @property

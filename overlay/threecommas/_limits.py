@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 Clock = Callable[[], float]
 
@@ -26,12 +27,34 @@ Clock = Callable[[], float]
 _POLL_S = 0.05
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RateLimit:
-    """At most `requests` in any `period` seconds."""
+    """At most `requests` in any `period` seconds.
+
+    By default the budget belongs to one client. With `storage` (a `redis://`, `rediss://` or
+    `unix://` URL, or a ready `redis.Redis` client; needs `threecommas-sdk[redis]`) it is kept in
+    Redis and shared by every client given the same storage and the same API key, in any
+    process or machine; so are the lockouts after a 429 or a 418. Then:
+
+    * `on_storage_error`: what a client does while the storage cannot be reached: `"wait"`
+      (the default: ask the storage again with backoff; nothing is sent unmetered), `"local"`
+      (meter in the process, on this client's share of the budget, with one warning logged), or
+      `"raise"` (`threecommas.StorageError`; the request was not sent);
+    * `key_prefix`: the first part of the Redis keys (the rest is a hash of the API key);
+    * `storage_timeout`: seconds a call to the storage may take before it counts as failed;
+    * `in_flight_timeout`: a request that has had no answer for this long (its process may have
+      died) stops holding its slot, and counts as answered at that moment.
+
+    Give every client that shares a storage the same `requests` and `period`.
+    """
 
     requests: int = 100
     period: float = 60.0
+    storage: Any = None
+    on_storage_error: str = "wait"
+    key_prefix: str = "threecommas"
+    storage_timeout: float = 0.5
+    in_flight_timeout: float = 300.0
 
     def __post_init__(self) -> None:
         if (
@@ -40,8 +63,46 @@ class RateLimit:
             or self.requests < 1
         ):
             raise ValueError("RateLimit.requests must be a positive int")
-        if not self.period > 0:
+        if not _positive(self.period):
             raise ValueError("RateLimit.period must be positive")
+        from threecommas._storage import STORAGE_ERROR_MODES, check_storage
+
+        check_storage(self.storage)
+        if self.on_storage_error not in STORAGE_ERROR_MODES:
+            raise ValueError(
+                "RateLimit.on_storage_error must be one of " + ", ".join(STORAGE_ERROR_MODES)
+            )
+        if not isinstance(self.key_prefix, str) or not self.key_prefix:
+            raise ValueError("RateLimit.key_prefix must be a non-empty str")
+        if not _positive(self.storage_timeout):
+            raise ValueError("RateLimit.storage_timeout must be a positive number of seconds")
+        if not _positive(self.in_flight_timeout):
+            raise ValueError("RateLimit.in_flight_timeout must be a positive number of seconds")
+
+    def __repr__(self) -> str:
+        text = f"RateLimit(requests={self.requests!r}, period={self.period!r}"
+        if self.storage is None:
+            return text + ")"
+        from threecommas._storage import redacted
+
+        storage = (
+            repr(redacted(self.storage))
+            if isinstance(self.storage, str)
+            else f"<{type(self.storage).__name__}>"
+        )
+        return (
+            f"{text}, storage={storage}, on_storage_error={self.on_storage_error!r}, "
+            f"key_prefix={self.key_prefix!r})"
+        )
+
+
+def _positive(value: object) -> bool:
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, int | float)
+        and math.isfinite(value)
+        and value > 0
+    )
 
 
 class RateLimiter:

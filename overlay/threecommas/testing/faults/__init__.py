@@ -21,7 +21,9 @@ module. A :class:`FaultConfig` describes what to inject:
   (``probability``, at most ``count`` times, only for ``operations`` when given) decides its
   fate. Kinds:
 
-  ``error``           answer ``status`` (500, 502, 503 or 504) with a JSON error body;
+  ``error``           answer ``status`` (500, 502, 503 or 504) with a JSON error body; or
+                      429 or 418, the refusals of the rate limits, with ``Retry-After:
+                      seconds`` (rounded up; no header when 0), as one lockout or ban;
   ``html_502``        answer 502 with an HTML page, as a proxy in front of the API does;
   ``drop``            close the connection without answering;
   ``delay``           handle the request, then hold the answer ``seconds`` (or until the client

@@ -30,7 +30,7 @@ FaultKind = Literal[
     "error", "html_502", "drop", "delay", "truncated_json", "wrong_type", "missing_field"
 ]
 FAULT_KINDS: Final[tuple[str, ...]] = get_args(FaultKind)
-_ERROR_STATUSES: Final = frozenset({500, 502, 503, 504})
+_ERROR_STATUSES: Final = frozenset({500, 502, 503, 504, 429, 418})
 
 
 def _number(data: Mapping[str, Any], name: str, default: float, *, minimum: float = 0.0) -> float:
@@ -155,7 +155,7 @@ class FaultRule:
             raise ValueError(f"kind must be one of {', '.join(FAULT_KINDS)}")
         status = integer_value(data, "status", 503)
         if status not in _ERROR_STATUSES:
-            raise ValueError("status must be 500, 502, 503 or 504")
+            raise ValueError("status must be 500, 502, 503, 504, 429 or 418")
         count = data.get("count")
         if count is not None:
             count = integer_value(data, "count", 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from collections.abc import Mapping
 from typing import Final
 
@@ -35,6 +36,11 @@ _ERROR_BODIES: Final[Mapping[int, JSONObject]] = {
     502: {"error": "bad_gateway", "error_description": "Bad gateway"},
     503: {"error": "service_unavailable", "error_description": "Service temporarily unavailable"},
     504: {"error": "gateway_timeout", "error_description": "Gateway timeout"},
+    429: {"error": "rate_limit_exceeded", "error_description": "Too many requests"},
+    418: {
+        "error": "ip_banned",
+        "error_description": "IP banned for repeated rate limit violations",
+    },
 }
 
 
@@ -270,7 +276,11 @@ class FaultLayer:
         elif rule.kind == "html_502":
             await _html_502()(scope, receive, send)
         else:
-            await json_answer(rule.status, dict(_ERROR_BODIES[rule.status]))(scope, receive, send)
+            headers = {}
+            if rule.status in (429, 418) and rule.seconds > 0:
+                headers["Retry-After"] = str(math.ceil(rule.seconds - 1e-9))
+            answer = json_answer(rule.status, dict(_ERROR_BODIES[rule.status]), headers)
+            await answer(scope, receive, send)
 
 
 def _fault_status(rule: FaultRule) -> int:

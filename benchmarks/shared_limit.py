@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""`make bench`: what the rate limiter costs per request, in the process and shared on Redis.
+
+Per request the client reads the lockout, takes a slot and, once answered, gives it back. Both
+are measured: alone (the limiter's own cost), and inside a whole signed close_trade_by_market
+through an in-memory transport (what a user pays per call). The Redis is a real redis-server
+started here on a free loopback port, persistence off; the budget is 100 requests, over a
+period short enough (0.1 ms) that nothing waits. Timings are the best round's mean (the least
+noisy estimate on a shared machine).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.redis_server import REDIS_SERVER, RedisServer  # noqa: E402
+
+from threecommas import AsyncThreeCommas, RateLimit, ThreeCommas  # noqa: E402
+from threecommas._storage import budget_for  # noqa: E402
+
+SEED = json.loads(
+    (
+        ROOT
+        / "overlay/threecommas/testing/recordings/close_trade_by_market_12345678_1047934729.json"
+    ).read_text()
+)["body"]
+BODY = json.dumps(SEED).encode()
+# 100 requests, as the API allows, but per 0.1 ms: the window is never full, nothing waits.
+REQUESTS, PERIOD = 100, 1e-4
+
+
+def _answer(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(201, content=BODY, headers={"Content-Type": "application/json"})
+
+
+def best_of(function: Callable[[], Any], *, number: int, rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def limiter_cycle(limit: RateLimit) -> Callable[[], None]:
+    limiter, lockout = budget_for(limit, "bench-key")
+    assert limiter is not None
+
+    def cycle() -> None:
+        lockout.remaining()
+        if limiter.acquire() != 0:
+            raise AssertionError("the benchmark's budget ran out")
+        limiter.release()
+
+    return cycle
+
+
+def client_call(limit: RateLimit) -> Callable[[], None]:
+    http = httpx.Client(transport=httpx.MockTransport(_answer))
+    client = ThreeCommas("bench-key", "bench-secret", http_client=http, rate_limit=limit)
+
+    def call() -> None:
+        client.smart_trades.close_trade_by_market(12345678, 1047934729)
+
+    return call
+
+
+def async_client_seconds(limit: RateLimit, number: int, rounds: int) -> float:
+    async def run() -> float:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(_answer))
+        client = AsyncThreeCommas("bench-key", "bench-secret", http_client=http, rate_limit=limit)
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(number):
+                await client.smart_trades.close_trade_by_market(12345678, 1047934729)
+            times.append((time.perf_counter() - start) / number)
+        await http.aclose()
+        return min(times)
+
+    return asyncio.run(run())
+
+
+def main() -> int:
+    print("rate limiter, per request (lockout read + slot taken + slot given back):")
+    if REDIS_SERVER is None:
+        print("  redis-server is not installed: only the in-process limiter is measured")
+    local = RateLimit(REQUESTS, PERIOD)
+    rows: list[tuple[str, RateLimit]] = [("in-process", local)]
+    server = RedisServer() if REDIS_SERVER is not None else None
+    try:
+        if server is not None:
+            server.start()
+            rows.append(("Redis (loopback)", RateLimit(REQUESTS, PERIOD, storage=server.url)))
+        results: dict[str, tuple[float, float, float]] = {}
+        for index, (name, limit) in enumerate(rows):
+            prefixed = RateLimit(
+                limit.requests, limit.period, storage=limit.storage, key_prefix=f"bench{index}"
+            )
+            alone = best_of(limiter_cycle(prefixed), number=2000, rounds=5)
+            call = best_of(client_call(prefixed), number=500, rounds=5)
+            acall = async_client_seconds(prefixed, 500, 5)
+            results[name] = (alone, call, acall)
+        base = results["in-process"]
+        print(f"  {'':18} {'limiter alone':>14} {'sync call':>12} {'async call':>12}")
+        for name, (alone, call, acall) in results.items():
+            print(f"  {name:18} {alone * 1e6:11.1f} us {call * 1e6:9.1f} us {acall * 1e6:9.1f} us")
+        if "Redis (loopback)" in results:
+            redis_row = results["Redis (loopback)"]
+            print(
+                f"  Redis adds {(redis_row[0] - base[0]) * 1e6:.0f} us per request to the "
+                f"limiter, {(redis_row[1] - base[1]) * 1e6:.0f} us to a sync call "
+                f"(x{redis_row[1] / base[1]:.2f}), "
+                f"{(redis_row[2] - base[2]) * 1e6:.0f} us to an async one "
+                "(two round trips to Redis; a network adds its round-trip time to each)"
+            )
+    finally:
+        if server is not None:
+            server.__exit__(None, None, None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

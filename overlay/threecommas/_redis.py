@@ -1,0 +1,635 @@
+"""The request budget and the lockouts of an API key, shared through Redis.
+
+Every client given the same storage and the same API key meters its requests against one
+budget and obeys one lockout, whatever process or machine it runs in.
+
+**The budget** is the in-process limiter's (`_limits.RateLimiter`), kept in Redis: a request
+holds a slot from the moment it is sent until its answer arrives, and one period more, so that
+no window of `period` seconds *at the server* can hold more than `requests` arrivals whatever
+the network's delays. Two sorted sets per key: `inflight` (slot id -> deadline of its lease)
+and `done` (slot id -> when its answer came). A slot is free when
+`|inflight| + |done within the last period| < requests`. Each decision is one Lua script run
+atomically by the server, on the server's clock (`TIME`): clients on machines whose clocks
+disagree still share one window. A process that dies with slots held loses them when their
+lease (`in_flight_timeout`) ends: they then count as answered at that moment.
+
+**Lockouts**: after a 429 or a 418 seen by any client, one key with an expiry says until when
+and why (status, `Retry-After`, error fields). The slot's script refuses a slot while it
+exists and hands it back, so every client learns it before it could send, and rebuilds the
+same exception from it.
+
+**When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
+with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
+the last answer from Redis, an even split of what was left of the budget then; after that,
+this client's share, the budget divided by the clients seen in the last period) or `"raise"`
+(`StorageError`; nothing sent). Answers that could not be recorded, and requests metered
+locally, are written to Redis when it is back, so the shared window learns them. A Redis that
+comes back empty (restarted without persistence) is noticed through a generation key: the
+first client that knew the old one holds every slot for one period, after which nothing the
+lost window held can matter any more; clients re-register the slots they hold and the lockout
+they know.
+
+The calls are synchronous (redis-py's `Redis`), also from `AsyncThreeCommas`: each request
+costs one short round trip to Redis for the slot (and the lockout) and one for the answer (a
+fraction of a millisecond on a local network), which blocks the event loop that long. While
+Redis is unreachable, a client asks it at most once per backoff interval, and each attempt
+waits at most `storage_timeout`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import logging
+import math
+import random
+import threading
+import time
+import uuid
+from collections import deque
+from typing import Any, Final
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from threecommas._exceptions import APIError, IPBannedError, RateLimitError
+from threecommas._limits import Clock, Lockout, RateLimit
+from threecommas._storage import StorageError, key_digest, redacted
+
+__all__ = ["STORAGE_ERRORS", "RedisBudget", "RedisLockout", "RedisRateLimiter"]
+
+logger = logging.getLogger("threecommas")
+
+#: What counts as "the storage cannot be reached".
+STORAGE_ERRORS: Final = (redis.RedisError, OSError)
+
+# Local metering: while every slot is held by a request still waiting for its answer, check
+# again this often.
+_POLL_S: Final = 0.05
+# Backoff between attempts to reach an unreachable storage (and at most a quarter period).
+_BACKOFF_FIRST_S: Final = 0.05
+_BACKOFF_CAP_S: Final = 2.0
+
+_GRANTED, _FULL, _LOCKED, _HOLD, _NEW_GENERATION = 0, 1, 2, 3, 4
+
+# KEYS: inflight, done, lockout, generation, hold, clients.
+# ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
+# id, callers of this client already waiting, number of pending answers, then for each its
+# slot id and age (ms).
+# Returns {status, microseconds, generation, active clients, slots used[, lockout reason]}.
+_ACQUIRE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local requests = tonumber(ARGV[1])
+local period = tonumber(ARGV[2])
+local lease = tonumber(ARGV[3])
+local ttl = math.ceil(period + lease)
+local generation = redis.call('GET', KEYS[4])
+if not generation then
+  generation = ARGV[6]
+  redis.call('SET', KEYS[4], generation, 'PX', ttl)
+end
+if generation ~= ARGV[5] then
+  return {4, 0, generation, 0, 0}
+end
+redis.call('PEXPIRE', KEYS[4], ttl)
+for i = 0, tonumber(ARGV[9]) - 1 do
+  local id = ARGV[10 + 2 * i]
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[11 + 2 * i]), id)
+end
+redis.call('ZADD', KEYS[6], now, ARGV[7])
+redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - period)
+redis.call('PEXPIRE', KEYS[6], ttl)
+local active = redis.call('ZCARD', KEYS[6])
+local hold = redis.call('PTTL', KEYS[5])
+if hold > 0 then
+  return {3, hold * 1000, generation, active, requests}
+end
+local locked = redis.call('PTTL', KEYS[3])
+if locked > 0 then
+  return {2, locked * 1000, generation, active, requests, redis.call('GET', KEYS[3])}
+end
+local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
+for i = 1, #lost, 2 do
+  redis.call('ZADD', KEYS[2], lost[i + 1], lost[i])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
+redis.call('PEXPIRE', KEYS[2], ttl)
+local recent = redis.call('ZCARD', KEYS[2])
+local used = redis.call('ZCARD', KEYS[1]) + recent
+if used < requests then
+  redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  return {0, 0, generation, active, used + 1}
+end
+local expiring = used - requests + 1
+if expiring > recent then
+  -- the slot needed is held by a request still in flight: free a period after its answer
+  return {1, math.ceil(period * 1000), generation, active, used}
+end
+-- this client's callers already waiting take the next answers to expire, in turn
+local index = math.min(expiring + tonumber(ARGV[8]), recent)
+local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
+local wait = (tonumber(entry[2]) + period - now) * 1000
+return {1, math.max(1000, math.ceil(wait)), generation, active, used}
+"""
+
+# KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
+_RECORD: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+for i = 2, #ARGV, 2 do
+  redis.call('ZREM', KEYS[1], ARGV[i])
+  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[i + 1]), ARGV[i])
+end
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return 1
+"""
+
+# KEYS: lockout. ARGV: milliseconds, reason (JSON). A lockout only ever grows.
+_LOCKOUT: Final = """
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
+end
+return 1
+"""
+
+# KEYS: inflight, lockout, generation, hold. ARGV: generation, wiped (0/1), hold (ms), lease
+# (ms), lockout (ms), lockout reason, then the ids of the slots the client holds.
+_RESEED: Final = """
+if redis.call('GET', KEYS[3]) ~= ARGV[1] then
+  return 0
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local hold = tonumber(ARGV[3])
+if ARGV[2] == '1' and redis.call('PTTL', KEYS[4]) < hold then
+  redis.call('SET', KEYS[4], '1', 'PX', hold)
+end
+local lease = tonumber(ARGV[4])
+for i = 7, #ARGV do
+  redis.call('ZADD', KEYS[1], 'NX', now + lease, ARGV[i])
+end
+if #ARGV >= 7 then
+  redis.call('PEXPIRE', KEYS[1], math.ceil(hold + lease))
+end
+local lockout = tonumber(ARGV[5])
+if lockout > 0 and redis.call('PTTL', KEYS[2]) < lockout then
+  redis.call('SET', KEYS[2], ARGV[6], 'PX', lockout)
+end
+return 1
+"""
+
+
+def connect(storage: Any, timeout: float) -> redis.Redis:
+    """A Redis client for `storage` (a URL, or the user's client as it is)."""
+    if not isinstance(storage, str):
+        return storage  # type: ignore[no-any-return]
+    # One immediate retry: the first command after a Redis restart meets a dead pooled
+    # connection. More retries and their backoff are ours to decide (on_storage_error).
+    return redis.Redis.from_url(
+        storage,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 1),
+    )
+
+
+def _reason_json(reason: BaseException, seconds: float) -> str:
+    data: dict[str, Any] = {"status": 429, "retry_after": seconds}
+    if isinstance(reason, APIError):
+        data.update(
+            status=reason.status_code,
+            error=reason.error,
+            error_description=reason.error_description,
+            method=reason.method,
+            path=reason.path,
+        )
+    if isinstance(reason, RateLimitError | IPBannedError):
+        data["retry_after"] = reason.retry_after
+    return json.dumps(data)
+
+
+def _reason_from_json(raw: bytes | str | None) -> APIError:
+    """The exception that started a lockout, rebuilt from what the storage keeps of it."""
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    cls: type[RateLimitError | IPBannedError] = (
+        IPBannedError if data.get("status") == 418 else RateLimitError
+    )
+
+    def text(name: str) -> str | None:
+        value = data.get(name)
+        return value if isinstance(value, str) else None
+
+    error = cls(
+        status_code=cls.default_status,
+        method=text("method") or "",
+        path=text("path") or "",
+        error=text("error"),
+        error_description=text("error_description"),
+    )
+    retry_after = data.get("retry_after")
+    if isinstance(retry_after, int | float) and not isinstance(retry_after, bool):
+        error.retry_after = float(retry_after)
+    return error
+
+
+class _OwnWindow:
+    """This client's own requests, as the in-process limiter counts them: it meters the client
+    alone while the storage is away (`"local"`)."""
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.in_flight = 0
+        self.done: deque[float] = deque()
+
+    def granted(self) -> None:
+        self.in_flight += 1
+
+    def answered(self, now: float) -> None:
+        self.in_flight = max(0, self.in_flight - 1)
+        self.done.append(now)
+        self._forget(now)
+
+    def wait(self, requests: int, now: float) -> float:
+        self._forget(now)
+        used = self.in_flight + len(self.done)
+        if used < requests:
+            return 0.0
+        expiring = used - requests + 1
+        if expiring <= len(self.done):
+            return max(self.done[expiring - 1] + self.period - now, 1e-3)
+        return min(_POLL_S, self.period / 100)
+
+    def _forget(self, now: float) -> None:
+        while self.done and self.done[0] <= now - self.period:
+            self.done.popleft()
+
+
+class RedisBudget:
+    """One client's view of the budget and the lockout of its API key in Redis.
+
+    `limiter` and `lockout` are what the client uses, with the same interfaces as
+    `RateLimiter` and `Lockout`. Thread-safe; nothing here sleeps.
+    """
+
+    def __init__(self, limit: RateLimit, api_key: str, *, clock: Clock = time.monotonic) -> None:
+        self.limit = limit
+        self._clock = clock
+        self._redis = connect(limit.storage, limit.storage_timeout)
+        self._where = (
+            redacted(limit.storage) if isinstance(limit.storage, str) else "the Redis client"
+        )
+        base = f"{limit.key_prefix}:{{{key_digest(api_key)}}}"
+        self.keys = {
+            name: f"{base}:{name}"
+            for name in ("inflight", "done", "lockout", "generation", "hold", "clients")
+        }
+        self._acquire_script = self._redis.register_script(_ACQUIRE)
+        self._record_script = self._redis.register_script(_RECORD)
+        self._lockout_script = self._redis.register_script(_LOCKOUT)
+        self._reseed_script = self._redis.register_script(_RESEED)
+        self._client_id = uuid.uuid4().hex
+        self._ids = itertools.count()
+        self._period_ms = limit.period * 1000
+        self._lease_ms = limit.in_flight_timeout * 1000
+        self._poll_us = math.ceil(min(_POLL_S, limit.period / 100) * 1e6)
+
+        self._lock = threading.Lock()
+        # Slots this client holds, oldest first: (in Redis?, slot id).
+        self._held: deque[tuple[bool, str]] = deque()
+        # Answers not yet written to Redis: (slot id, when it came on our clock, whether the
+        # slot was taken in Redis; if not, it was metered locally).
+        self._pending: list[tuple[str, float, bool]] = []
+        self._own = _OwnWindow(limit.period)
+        self._generation: str | None = None
+        self._last_ok = -math.inf
+        # At the last answer from Redis: when (our clock), how many slots were used, and how
+        # many clients had asked in the last period; and what we metered alone since.
+        self._contact: tuple[float, int, int] = (-math.inf, 0, 1)
+        self._local_grants: list[float] = []
+        # Storage outage: when it was seen (None: none), how many failures, next attempt;
+        # when the storage was last seen back.
+        self._down_since: float | None = None
+        self._up_since = -math.inf
+        self._failures = 0
+        self._next_try = -math.inf
+        # When the callers told to wait for a slot will ask again, soonest first: each new
+        # caller is pointed at the next answer to expire, not all of them at the same one.
+        self._promised: deque[float] = deque()
+        self._mirror = Lockout(clock=clock)
+        self._lockout_to_push: tuple[float, str] | None = None
+
+        self.limiter = RedisRateLimiter(self)
+        self.lockout = RedisLockout(self)
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    def acquire(self) -> float:
+        now = self._clock()
+        with self._lock:
+            if self._down_since is not None and now < self._next_try:
+                return self._unavailable(now, None)
+            pending, self._pending = self._fresh_pending(now), []
+        slot = f"{self._client_id}:{next(self._ids)}"
+        status, micros, active, used = _NEW_GENERATION, self._poll_us, 1, 0
+        try:
+            for _ in range(3):
+                status, micros, generation, active, used = self._run_acquire(slot, pending, now)
+                if status != _NEW_GENERATION:
+                    break
+                self._reseed(generation, now)
+        except STORAGE_ERRORS as exc:
+            with self._lock:
+                self._pending[:0] = pending
+                return self._unavailable(now, exc)
+        with self._lock:
+            self._recovered(now)
+            if status == _NEW_GENERATION:
+                # The generation changed under us again and again: the answers wait, and so
+                # do we, a little.
+                self._pending[:0] = pending
+                return self._poll_us / 1e6
+            self._last_ok = now
+            self._contact = (now, used, max(1, active))
+            self._local_grants.clear()
+            if status == _GRANTED:
+                self._held.append((True, slot))
+                self._own.granted()
+                return 0.0
+            if status == _LOCKED:
+                # Set elsewhere, and now in our mirror: the caller reads it (and waits or
+                # raises) before it asks again.
+                return 1e-3
+            wait = max(micros, 1000) / 1e6
+            if status == _FULL:
+                bisect.insort(self._promised, now + wait)
+            return wait
+
+    def _run_acquire(
+        self, slot: str, pending: list[tuple[str, float, bool]], now: float
+    ) -> tuple[int, int, str, int, int]:
+        with self._lock:
+            while self._promised and self._promised[0] <= now + 1e-3:
+                self._promised.popleft()
+            skip = len(self._promised)
+        args: list[Any] = [
+            self.limit.requests,
+            self._period_ms,
+            self._lease_ms,
+            slot,
+            self._generation or "",
+            uuid.uuid4().hex,
+            self._client_id,
+            skip,
+            len(pending),
+        ]
+        for slot_id, answered, _ in pending:
+            args += [slot_id, max(0.0, (now - answered) * 1000)]
+        k = self.keys
+        keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
+        reply = self._acquire_script(keys=keys, args=args)
+        status, micros, generation, active, used = reply[:5]
+        if isinstance(generation, bytes):
+            generation = generation.decode()
+        if int(status) == _LOCKED:
+            # Kept here too: should Redis lose it, this client still knows, and puts it back.
+            self._mirror.start(int(micros) / 1e6, _reason_from_json(reply[5]))
+        return int(status), int(micros), str(generation), int(active), int(used)
+
+    def _reseed(self, generation: str, now: float) -> None:
+        """Meet a new generation: after a wipe, hold the budget one period and put back what
+        this client knows (its held slots, its lockout); then use the new generation."""
+        with self._lock:
+            if self._generation == generation:
+                return  # another caller of this client met it first
+            # Our own last call refreshed the old generation: it cannot have expired since.
+            wiped = self._generation is not None and now - self._last_ok < (
+                self.limit.period + self.limit.in_flight_timeout
+            )
+            held = [slot for in_redis, slot in self._held if in_redis]
+        left, reason = self._mirror.remaining()
+        lockout_ms, payload = 0, ""
+        if left > 0 and reason is not None:
+            lockout_ms, payload = math.ceil(left * 1000), _reason_json(reason, left)
+        k = self.keys
+        self._reseed_script(
+            keys=[k["inflight"], k["lockout"], k["generation"], k["hold"]],
+            args=[
+                generation,
+                int(wiped),
+                math.ceil(self._period_ms),
+                self._lease_ms,
+                lockout_ms,
+                payload,
+                *held,
+            ],
+        )
+        if wiped:
+            logger.warning(
+                "threecommas: the shared rate limit's storage (%s) lost its state; every "
+                "client of this API key waits %.3g s before sending again",
+                self._where,
+                self.limit.period,
+            )
+        with self._lock:
+            self._generation = generation
+
+    def release(self) -> None:
+        now = self._clock()
+        with self._lock:
+            self._own.answered(now)
+            if not self._held:
+                return
+            in_redis, slot = self._held.popleft()
+            if not in_redis or (self._down_since is not None and now < self._next_try):
+                # Metered locally, or Redis is away: written when Redis is back.
+                self._pending.append((slot, now, in_redis))
+                return
+            pending, self._pending = [*self._fresh_pending(now), (slot, now, True)], []
+        args: list[Any] = [math.ceil(self._period_ms + self._lease_ms)]
+        for slot_id, answered, _ in pending:
+            args += [slot_id, max(0.0, (now - answered) * 1000)]
+        try:
+            self._record_script(keys=[self.keys["inflight"], self.keys["done"]], args=args)
+        except STORAGE_ERRORS as exc:
+            # Never raised: the request was sent and answered, its caller gets the answer.
+            # The slot stays held in Redis (at worst until its lease ends) until we can write.
+            with self._lock:
+                self._pending[:0] = pending
+                self._failed(now, exc)
+            return
+        with self._lock:
+            self._recovered(now)
+
+    def _fresh_pending(self, now: float) -> list[tuple[str, float, bool]]:
+        # A request metered locally and answered more than a period ago no longer counts in
+        # any window; a slot taken in Redis must still be given back (or it waits for its
+        # lease to end), however old its answer.
+        return [p for p in self._pending if p[2] or now - p[1] < self.limit.period]
+
+    # --- the storage's health (called with the lock held) --------------------------------------
+
+    def _failed(self, started: float, exc: BaseException | None) -> None:
+        """A call that began at `started` failed. Calls overlap (threads, tasks): a failure
+        of a call begun before the storage was last seen back is old news."""
+        if self._down_since is None and started < self._up_since:
+            return
+        seen = self._clock()
+        if self._down_since is None:
+            self._down_since = seen
+            self._failures = 0
+            mode = self.limit.on_storage_error
+            action = {
+                "wait": "requests wait until it is back",
+                "local": "requests are metered in this process, on an even split of the "
+                "budget between the clients, until it is back",
+                "raise": "requests raise StorageError (not sent) until it is back",
+            }[mode]
+            what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s cannot be reached%s; %s",
+                self._where,
+                what,
+                action,
+            )
+        self._failures += 1
+        cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
+        delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
+        self._next_try = seen + random.uniform(delay / 2, delay)
+
+    def _recovered(self, started: float) -> None:
+        """A call that began at `started` succeeded; it says the storage is back only if it
+        began after the outage was seen."""
+        if self._down_since is not None and started >= self._down_since:
+            seen = self._clock()
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s is back after %.1f s",
+                self._where,
+                seen - self._down_since,
+            )
+            self._down_since = None
+            self._failures = 0
+            self._up_since = seen
+
+    def _unavailable(self, now: float, exc: BaseException | None) -> float:
+        if exc is not None:
+            self._failed(now, exc)
+        mode = self.limit.on_storage_error
+        if mode == "raise":
+            raise StorageError(
+                f"the shared rate limit's storage {self._where} cannot be reached"
+                + ("" if exc is None else f" ({type(exc).__name__})")
+                + ": the request was not sent"
+            ) from exc
+        if mode == "local":
+            wait = self._local_wait(now)
+            if wait == 0:
+                self._held.append((False, f"{self._client_id}:{next(self._ids)}"))
+                self._own.granted()
+                self._local_grants.append(now)
+            return wait
+        return max(self._next_try - now, 1e-3)
+
+    def _local_wait(self, now: float) -> float:
+        """Metering without the storage (`"local"`), so that the clients of the fleet, each
+        doing the same, stay within the budget together.
+
+        For one period after the last answer from Redis, the window still holds what the
+        fleet sent before: the clients split what was left of the budget then, evenly. After
+        that, each client meters its own requests on its share: the budget divided by the
+        clients seen in the last period.
+        """
+        contact, used, active = self._contact
+        if now < contact + self.limit.period:
+            allowance = max(0, self.limit.requests - used) // active
+            if len(self._local_grants) < allowance:
+                return 0.0
+            return max(contact + self.limit.period - now, 1e-3)
+        self._local_grants.clear()
+        return self._own.wait(max(1, self.limit.requests // active), now)
+
+    # --- lockouts -------------------------------------------------------------------------------
+
+    def start_lockout(self, seconds: float, reason: BaseException) -> None:
+        self._mirror.start(seconds, reason)
+        now = self._clock()
+        payload = _reason_json(reason, seconds)
+        ms = math.ceil(max(0.0, seconds) * 1000)
+        if ms == 0:
+            return
+        try:
+            self._lockout_script(keys=[self.keys["lockout"]], args=[ms, payload])
+        except STORAGE_ERRORS as exc:
+            with self._lock:
+                self._keep_lockout(now + seconds, payload)
+                self._failed(now, exc)
+
+    def _keep_lockout(self, until: float, payload: str) -> None:
+        if self._lockout_to_push is None or self._lockout_to_push[0] < until:
+            self._lockout_to_push = (until, payload)
+
+    def lockout_remaining(self) -> tuple[float, BaseException | None]:
+        """The lockout as this client knows it, without a round trip to Redis: a lockout set
+        by another client is checked by the slot's script, atomically with taking a slot, and
+        learned from it. Only a lockout this client could not write yet goes to Redis here."""
+        now = self._clock()
+        with self._lock:
+            push = self._lockout_to_push
+            if push is None or (self._down_since is not None and now < self._next_try):
+                return self._mirror.remaining()
+            self._lockout_to_push = None
+        if push[0] > now:
+            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1]]
+            try:
+                self._lockout_script(keys=[self.keys["lockout"]], args=args)
+            except STORAGE_ERRORS as exc:
+                with self._lock:
+                    self._keep_lockout(*push)
+                    self._failed(now, exc)
+                return self._mirror.remaining()
+            with self._lock:
+                self._recovered(now)
+        return self._mirror.remaining()
+
+
+class RedisRateLimiter:
+    """`RateLimiter`'s interface over a `RedisBudget`."""
+
+    def __init__(self, budget: RedisBudget) -> None:
+        self.budget = budget
+        self.limit = budget.limit
+
+    def acquire(self) -> float:
+        """Take a slot and return 0, or return how long to wait before asking again.
+
+        Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
+        return self.budget.acquire()
+
+    def release(self) -> None:
+        """The request that held a slot got its answer (or failed). Never raises."""
+        self.budget.release()
+
+
+class RedisLockout:
+    """`Lockout`'s interface over a `RedisBudget`."""
+
+    def __init__(self, budget: RedisBudget) -> None:
+        self.budget = budget
+
+    def start(self, seconds: float, reason: BaseException) -> None:
+        self.budget.start_lockout(seconds, reason)
+
+    def remaining(self) -> tuple[float, BaseException | None]:
+        """Seconds left and the error that started it; (0, None) when not locked out."""
+        return self.budget.lockout_remaining()
