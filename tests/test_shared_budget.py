@@ -24,6 +24,13 @@ import httpx
 import pytest
 import redis
 import redis.asyncio
+from threecommas.testing._faults import (
+    FaultConfig,
+    FaultRule,
+    Faults,
+    RateLimitConfig,
+    seed_closable_smart_trades,
+)
 
 from threecommas import (
     IPBannedError,
@@ -37,13 +44,6 @@ from threecommas._client import Call
 from threecommas._redis import RedisBudget
 from threecommas._storage import key_digest
 from threecommas.testing import RunningServer
-from threecommas.testing._faults import (
-    FaultConfig,
-    FaultRule,
-    Faults,
-    RateLimitConfig,
-    seed_closable_smart_trades,
-)
 from threecommas.testing.pytest_plugin import ServerFactory
 
 from .redis_server import RedisServer, require_redis_server

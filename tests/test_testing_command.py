@@ -92,7 +92,10 @@ def _faults(*texts: str) -> FaultConfig:
             "probability, count, operations, after_apply)",
         ),
         ("error:status", "--fault 'error:status': 'status' is not KEY=VALUE"),
-        ("error:status=404", "--fault 'error:status=404': status must be 500, 502, 503, 504, 429 or 418"),
+        (
+            "error:status=404",
+            "--fault 'error:status=404': status must be 500, 502, 503, 504, 429 or 418",
+        ),
         ("boom", "--fault 'boom': kind must be one of"),
     ],
 )
