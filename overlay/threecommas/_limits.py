@@ -20,6 +20,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+
 Clock = Callable[[], float]
 
 # While every slot is taken by a request still waiting for its answer, check again this often.
@@ -30,8 +32,8 @@ _POLL_S = 0.05
 class RateLimit:
     """At most `requests` in any `period` seconds."""
 
-    requests: int = 100
-    period: float = 60.0
+    requests: int = BUDGET_REQUESTS
+    period: float = BUDGET_PERIOD_S
 
     def __post_init__(self) -> None:
         if (

@@ -20,7 +20,7 @@ from typing import Any
 
 from threecommas._schema import load_spec
 
-__all__ = ["ParameterError", "check_parameters", "parse_datetime"]
+__all__ = ["ParameterError", "check_parameters", "parameter_schemas", "parse_datetime"]
 
 _MAX_DIGITS = 19
 
@@ -57,6 +57,13 @@ def _schemas(operation_id: str, location: str) -> dict[str, Mapping[str, Any]]:
                     found[parameter["name"]] = _resolve(document, parameter["schema"])
             return found
     raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
+
+
+def parameter_schemas(
+    operation_id: str, location: str = "query"
+) -> Mapping[str, Mapping[str, Any]]:
+    """The schema of each `location` parameter of the operation, by name (read-only)."""
+    return _schemas(operation_id, location)
 
 
 def parse_datetime(raw: str) -> datetime | None:
