@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist bench clean
+.PHONY: all venv demo test lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean
 
 all: test
 
@@ -32,8 +32,11 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy overlay
 
+## check-generated: generated/ is what the spec produces, and every sync module under
+## overlay/threecommas/_sync is what scripts/unasync.py writes from its async source.
 check-generated: venv
 	$(PY) scripts/generate.py --check
+	$(PY) scripts/unasync.py --check
 
 pytest: venv
 	$(PY) -m pytest -q
@@ -43,6 +46,11 @@ fuzz-cli: venv
 
 generate: venv
 	$(PY) scripts/generate.py
+
+## generate-sync: write the sync clients and resources (overlay/threecommas/_sync) from their
+## async sources (overlay/threecommas/_async); edit those, never _sync.
+generate-sync: venv
+	$(PY) scripts/unasync.py
 
 ## dist: build the sdist and, from it, the wheel into dist/ (generated/ must be up to date).
 dist: check-generated

@@ -298,7 +298,7 @@ def test_success_with_an_unusable_body_raises_response_parse_error(content: byte
 def test_transport_failures_are_typed_and_a_close_is_repeated_only_if_never_sent(
     raised: Exception, cls: type[Exception], attempts: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("threecommas._client.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
 
     def fail(request: httpx.Request) -> httpx.Response:
         raise raised
