@@ -17,6 +17,7 @@ unset (`isinstance(smart_trade.version, Unset)`).
 
 from typing import TYPE_CHECKING, Any
 
+from threecommas import _exceptions
 from threecommas._client import (
     DEFAULT_BASE_URL,
     DEFAULT_RATE_LIMIT,
@@ -24,25 +25,23 @@ from threecommas._client import (
     AsyncThreeCommas,
     ThreeCommas,
 )
-from threecommas._exceptions import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    IPBannedError,
-    NotFoundError,
-    OutcomeUnknownError,
-    OutcomeUnknownTimeoutError,
-    PermissionDeniedError,
-    PlanRestrictionError,
-    RateLimitError,
-    RedirectError,
-    ResponseParseError,
-    ServerError,
-    ThreeCommasError,
-    UnprocessableEntityError,
-)
+from threecommas._exceptions import APIConnectionError as APIConnectionError
+from threecommas._exceptions import APIError as APIError
+from threecommas._exceptions import APITimeoutError as APITimeoutError
+from threecommas._exceptions import AuthenticationError as AuthenticationError
+from threecommas._exceptions import BadRequestError as BadRequestError
+from threecommas._exceptions import IPBannedError as IPBannedError
+from threecommas._exceptions import NotFoundError as NotFoundError
+from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
+from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
+from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
+from threecommas._exceptions import PlanRestrictionError as PlanRestrictionError
+from threecommas._exceptions import RateLimitError as RateLimitError
+from threecommas._exceptions import RedirectError as RedirectError
+from threecommas._exceptions import ResponseParseError as ResponseParseError
+from threecommas._exceptions import ServerError as ServerError
+from threecommas._exceptions import ThreeCommasError as ThreeCommasError
+from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
@@ -145,30 +144,14 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
-    "APIConnectionError",
-    "APIError",
-    "APITimeoutError",
     "AsyncThreeCommas",
-    "AuthenticationError",
-    "BadRequestError",
     "HmacSigner",
-    "IPBannedError",
-    "NotFoundError",
-    "OutcomeUnknownError",
-    "OutcomeUnknownTimeoutError",
-    "PermissionDeniedError",
-    "PlanRestrictionError",
     "RateLimit",
-    "RateLimitError",
-    "RedirectError",
-    "ResponseParseError",
     "RsaSigner",
-    "ServerError",
     "ThreeCommas",
     "ThreeCommasAuth",
-    "ThreeCommasError",
-    "UnprocessableEntityError",
     "Unset",
     "__version__",
 ]
+__all__ += _exceptions.__all__
 __all__ += _MODELS

@@ -12,9 +12,7 @@ from threecommas._constants import (
     DEFAULT_TIMEOUT,
     ENV_API_KEY,
     ENV_API_SECRET,
-    ENV_BASE_URL,
     ENV_PRIVATE_KEY_FILE,
-    ENV_PRIVATE_KEY_PASSWORD,
 )
 from threecommas._limits import RateLimit
 from threecommas._sync._client import ThreeCommas
@@ -25,9 +23,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_API_KEY",
     "ENV_API_SECRET",
-    "ENV_BASE_URL",
     "ENV_PRIVATE_KEY_FILE",
-    "ENV_PRIVATE_KEY_PASSWORD",
     "_DEFAULT_HEADERS",
     "AsyncThreeCommas",
     "RateLimit",

@@ -1,7 +1,7 @@
 """The API's facts that the OpenAPI document cannot hold, and the SDK's defaults built on them.
 
-Written here once: the clients, the limiter, the error mapping and the recorded-responses
-server's emulated limits all read them from this module.
+Written here once: the clients, the limiter and the error mapping read them from this module,
+and so can the recorded-responses server's emulated limits.
 """
 
 from __future__ import annotations
@@ -9,23 +9,6 @@ from __future__ import annotations
 from typing import Final
 
 import httpx
-
-__all__ = [
-    "BAN_COOLDOWN_S",
-    "BUDGET_PERIOD_S",
-    "BUDGET_REQUESTS",
-    "DEFAULT_BASE_URL",
-    "DEFAULT_MAX_RETRIES",
-    "DEFAULT_RETRY_AFTER_CAP_S",
-    "DEFAULT_TIMEOUT",
-    "ENV_API_KEY",
-    "ENV_API_SECRET",
-    "ENV_BASE_URL",
-    "ENV_PRIVATE_KEY_FILE",
-    "ENV_PRIVATE_KEY_PASSWORD",
-    "ITER_ALL_PER_PAGE",
-    "LOCKOUT_S",
-]
 
 #: Where the API's paths start (the `/public/api` prefix is part of every signed path).
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"

@@ -10,8 +10,9 @@ types and the messages in the SDK's words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
@@ -42,9 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ListQuery",
-    "add_funds",
     "by_id",
     "by_trade",
+    "change",
     "check_paging",
     "create",
     "force_process",
@@ -54,13 +55,13 @@ __all__ = [
     "list_query",
     "list_trades",
     "next_page",
-    "reduce_funds",
     "reduce_funds_info",
     "set_note",
-    "update",
 ]
 
 T = TypeVar("T")
+Check = Callable[[str, object], object]
+_Body = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
 
 _LIST = "list_smart_trades"
 
@@ -172,43 +173,39 @@ def _paging(name: str, value: object) -> int:
     return check_int_range(name, value, schema["minimum"], schema["maximum"])
 
 
-def list_query(
-    client: BaseClient,
-    *,
-    account_id: object,
-    pair: object,
-    type_: object,
-    status: object,
-    order_by: object,
-    order_direction: object,
-    from_: object,
-    to: object,
-    base: object,
-    quote: object,
-    forced_mode: ForcedModeArg,
-) -> ListQuery:
+def _enum(kind: type[Enum]) -> Check:
+    return lambda name, value: check_enum(name, value, kind)
+
+
+def _shaped(example: str) -> Check:
+    return lambda name, value: _pattern(name, value, example)
+
+
+# The filters of the list, by the facade's argument (in its order): the argument of the
+# generated `build_request` that takes each, and its check. The paging is checked apart.
+_FILTERS: dict[str, tuple[str, Check]] = {
+    "account_id": ("account_id", check_id),
+    "pair": ("pair", _shaped("USDT_BTC")),
+    "type": ("type_", _enum(SmartTradeType)),
+    "status": ("status", _enum(SmartTradeStatusFilter)),
+    "order_by": ("order_by", _enum(SmartTradeOrderBy)),
+    "order_direction": ("order_direction", _enum(OrderDirection)),
+    "from_": ("from_", check_datetime),
+    "to": ("to", check_datetime),
+    "base": ("base", _shaped("BTC")),
+    "quote": ("quote", _shaped("USDT")),
+}
+
+
+def list_query(client: BaseClient, arguments: Mapping[str, Any]) -> ListQuery:
+    """The checked filters among the arguments of `list` or `iter_all` (their `locals()`);
+    those left as None are not sent."""
     filters: dict[str, Any] = {}
-    if account_id is not None:
-        filters["account_id"] = check_id("account_id", account_id)
-    if pair is not None:
-        filters["pair"] = _pattern("pair", pair, "USDT_BTC")
-    if type_ is not None:
-        filters["type_"] = check_enum("type", type_, SmartTradeType)
-    if status is not None:
-        filters["status"] = check_enum("status", status, SmartTradeStatusFilter)
-    if order_by is not None:
-        filters["order_by"] = check_enum("order_by", order_by, SmartTradeOrderBy)
-    if order_direction is not None:
-        filters["order_direction"] = check_enum("order_direction", order_direction, OrderDirection)
-    if from_ is not None:
-        filters["from_"] = check_datetime("from_", from_)
-    if to is not None:
-        filters["to"] = check_datetime("to", to)
-    if base is not None:
-        filters["base"] = _pattern("base", base, "BTC")
-    if quote is not None:
-        filters["quote"] = _pattern("quote", quote, "USDT")
-    return ListQuery(filters, client._forced_mode_for(forced_mode))
+    for name, (keyword, check) in _FILTERS.items():
+        value = arguments[name]
+        if value is not None:
+            filters[keyword] = check(name, value)
+    return ListQuery(filters, client._forced_mode_for(arguments["forced_mode"]))
 
 
 def check_paging(page: object, per_page: object) -> tuple[int | None, int | None]:
@@ -281,33 +278,29 @@ def _change(
     return _call(operation_id, parse, (checked_id,), mode, body=body)
 
 
-def update(
+# The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
+# call, the body's model, and the fields a call without `request` must give.
+_BODIES: dict[str, tuple[str, type[_Body], tuple[str, ...]]] = {
+    "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
+    "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
+    "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
+}
+
+
+def change(
     client: BaseClient,
+    operation_id: str,
     smart_trade_id: object,
     request: object,
     fields: Mapping[str, object],
     forced_mode: ForcedModeArg,
 ) -> Call[SmartTrade]:
+    """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
     mode = client._forced_mode_for(forced_mode)
-    body = request_body("update", UpdateSmartTradeRequest, request, fields)
-    return _change("update_smart_trade", checked_id, mode, body)
-
-
-def _funds(
-    client: BaseClient,
-    operation: str,
-    model: type[AddFundsRequest] | type[ReduceFundsRequest],
-    smart_trade_id: object,
-    request: object,
-    fields: Mapping[str, object],
-    forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
-    """add_funds and reduce_funds: the same arguments, the same body shape."""
-    checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
-    body = request_body(operation, model, request, fields, ("order_type", "units"))
-    return _change(operation, checked_id, mode, body)
+    name, model, required = _BODIES[operation_id]
+    body = request_body(name, model, request, fields, required)
+    return _change(operation_id, checked_id, mode, body)
 
 
 def funds_fields(order_type: object, units: object, price: object) -> dict[str, object]:
@@ -317,30 +310,6 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
         "units": quantity("units", units, UnitsInput),
         "price": quantity("price", price, PriceInput),
     }
-
-
-def add_funds(
-    client: BaseClient,
-    smart_trade_id: object,
-    request: object,
-    fields: Mapping[str, object],
-    forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
-    return _funds(
-        client, "add_funds", AddFundsRequest, smart_trade_id, request, fields, forced_mode
-    )
-
-
-def reduce_funds(
-    client: BaseClient,
-    smart_trade_id: object,
-    request: object,
-    fields: Mapping[str, object],
-    forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
-    return _funds(
-        client, "reduce_funds", ReduceFundsRequest, smart_trade_id, request, fields, forced_mode
-    )
 
 
 def set_note(

@@ -7,7 +7,6 @@ decided by the sans-I/O policy in `threecommas._policy`; `_execute` only does wh
 
 from __future__ import annotations
 
-import os
 from types import TracebackType
 from typing import TYPE_CHECKING, Self, TypeVar
 
@@ -15,8 +14,8 @@ import httpx
 
 from threecommas._base_client import DEFAULT_HEADERS, BaseClient, wrong_http_client
 from threecommas._checks import check_timeout
-from threecommas._policy import Answer, PolicySettings, Sleep, closed_error
-from threecommas._types import NOT_GIVEN, Call, TimeoutArg, TimeoutTypes
+from threecommas._policy import Answer, Sleep, closed_error
+from threecommas._types import NOT_GIVEN, Call, TimeoutArg
 
 if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient
@@ -36,37 +35,17 @@ async def _sleep(seconds: float) -> None:
 class AsyncAPIClient(BaseClient):
     """A client's HTTP side: it sends what the request policy says, and nothing else."""
 
-    def __init__(
-        self,
-        api_key: str | None,
-        api_secret: str | None,
-        private_key: str | bytes | os.PathLike[str] | None,
-        base_url: str | None,
-        forced_mode: str | None,
-        timeout: TimeoutTypes,
-        http_client: httpx.AsyncClient | None,
-        body_separator: str,
-        settings: PolicySettings,
-        private_key_password: str | bytes | None,
-    ) -> None:
-        super().__init__(
-            api_key,
-            api_secret,
-            private_key,
-            base_url,
-            forced_mode,
-            timeout,
-            body_separator,
-            settings,
-            private_key_password,
-        )
+    _http: httpx.AsyncClient
+
+    def _open(self, http_client: httpx.AsyncClient | None) -> None:
+        """Take the caller's HTTP client (left open by `close`), or make one."""
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise wrong_http_client(httpx.AsyncClient)
         self._owns_http = http_client is None
         self._http = (
             http_client
             if http_client is not None
-            else httpx.AsyncClient(timeout=timeout, headers=DEFAULT_HEADERS)
+            else httpx.AsyncClient(timeout=self._timeout, headers=DEFAULT_HEADERS)
         )
         self._api_client: AuthenticatedClient | None = None
 

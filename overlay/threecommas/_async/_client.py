@@ -69,11 +69,11 @@ class AsyncThreeCommas(AsyncAPIClient):
             base_url,
             forced_mode,
             timeout,
-            http_client,
             body_separator,
             settings,
             private_key_password,
         )
+        self._open(http_client)
         # Imported here: `import threecommas` stays light until a client is made.
         from .resources import AsyncSmartTrades
 

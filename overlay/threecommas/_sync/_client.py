@@ -70,11 +70,11 @@ class ThreeCommas(SyncAPIClient):
             base_url,
             forced_mode,
             timeout,
-            http_client,
             body_separator,
             settings,
             private_key_password,
         )
+        self._open(http_client)
         # Imported here: `import threecommas` stays light until a client is made.
         from .resources import SmartTrades
 

@@ -75,7 +75,7 @@ class AsyncSmartTradeOrders(Namespace):
                 ServerError, for a 5xx, says the same).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.add_funds(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
         return await self._client._execute(call, timeout)
 
     async def reduce_funds_info(
@@ -156,7 +156,9 @@ class AsyncSmartTradeOrders(Namespace):
                 ServerError, for a 5xx, says the same).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.reduce_funds(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(
+            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
+        )
         return await self._client._execute(call, timeout)
 
     async def close_by_market(

@@ -167,20 +167,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             ResponseParseError: the answer is not a JSON array of SmartTrades.
             APIError: an error answer; APIConnectionError: no answer.
         """
-        query = ops.list_query(
-            self._client,
-            account_id=account_id,
-            pair=pair,
-            type_=type,
-            status=status,
-            order_by=order_by,
-            order_direction=order_direction,
-            from_=from_,
-            to=to,
-            base=base,
-            quote=quote,
-            forced_mode=forced_mode,
-        )
+        query = ops.list_query(self._client, locals())  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
         return await self._client._execute(call, timeout)
 
@@ -222,20 +209,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 that failed.
         """
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
-        query = ops.list_query(
-            self._client,
-            account_id=account_id,
-            pair=pair,
-            type_=type,
-            status=status,
-            order_by=order_by,
-            order_direction=order_direction,
-            from_=from_,
-            to=to,
-            base=base,
-            quote=quote,
-            forced_mode=forced_mode,
-        )
+        query = ops.list_query(self._client, locals())  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
         return self._walk(query, first, size, check_timeout(timeout))
 
@@ -327,7 +301,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "take_profit": take_profit,
             "stop_loss": stop_loss,
         }
-        call = ops.update(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(
+            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+        )
         return await self._client._execute(call, timeout)
 
     async def cancel(

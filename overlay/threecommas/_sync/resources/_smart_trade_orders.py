@@ -76,7 +76,7 @@ class SmartTradeOrders(Namespace):
                 ServerError, for a 5xx, says the same).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.add_funds(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
         return self._client._execute(call, timeout)
 
     def reduce_funds_info(
@@ -157,7 +157,9 @@ class SmartTradeOrders(Namespace):
                 ServerError, for a 5xx, says the same).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.reduce_funds(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(
+            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
+        )
         return self._client._execute(call, timeout)
 
     def close_by_market(

@@ -168,20 +168,7 @@ class SmartTrades(SmartTradeOrders):
             ResponseParseError: the answer is not a JSON array of SmartTrades.
             APIError: an error answer; APIConnectionError: no answer.
         """
-        query = ops.list_query(
-            self._client,
-            account_id=account_id,
-            pair=pair,
-            type_=type,
-            status=status,
-            order_by=order_by,
-            order_direction=order_direction,
-            from_=from_,
-            to=to,
-            base=base,
-            quote=quote,
-            forced_mode=forced_mode,
-        )
+        query = ops.list_query(self._client, locals())  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
         return self._client._execute(call, timeout)
 
@@ -222,20 +209,7 @@ class SmartTrades(SmartTradeOrders):
             ResponseParseError, APIError, APIConnectionError: while iterating, from the page
                 that failed.
         """
-        query = ops.list_query(
-            self._client,
-            account_id=account_id,
-            pair=pair,
-            type_=type,
-            status=status,
-            order_by=order_by,
-            order_direction=order_direction,
-            from_=from_,
-            to=to,
-            base=base,
-            quote=quote,
-            forced_mode=forced_mode,
-        )
+        query = ops.list_query(self._client, locals())  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
         return self._walk(query, first, size, check_timeout(timeout))
 
@@ -327,7 +301,9 @@ class SmartTrades(SmartTradeOrders):
             "take_profit": take_profit,
             "stop_loss": stop_loss,
         }
-        call = ops.update(self._client, smart_trade_id, request, fields, forced_mode)
+        call = ops.change(
+            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+        )
         return self._client._execute(call, timeout)
 
     def cancel(
