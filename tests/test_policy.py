@@ -176,3 +176,12 @@ def test_the_overlay_uses_only_the_public_seam_of_the_generated_modules() -> Non
         text = path.read_text(encoding="utf-8")
         for private in ("_get_kwargs", "_parse_response", 'Client(base_url=""'):
             assert private not in text, (path.relative_to(ROOT).as_posix(), private)
+
+
+def test_the_list_filters_are_the_query_parameters_of_the_document() -> None:
+    from threecommas_api._catalogue import BY_ID
+
+    query = {p.name for p in BY_ID["list_smart_trades"].parameters if p.location == "query"}
+    # `from` is a Python keyword: the facade's argument is `from_`.
+    filters = {"from" if name == "from_" else name for name in ops._FILTERS}
+    assert filters | {"page", "per_page"} == query

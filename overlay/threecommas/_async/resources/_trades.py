@@ -16,7 +16,11 @@ __all__ = ["AsyncTrades"]
 
 
 class AsyncTrades(Namespace):
-    """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade."""
+    """`client.smart_trades.trades`: the trades (orders) inside a SmartTrade.
+
+    Its methods check their arguments, take `forced_mode` and `timeout` and raise as those of
+    `client.smart_trades` do.
+    """
 
     _client: AsyncAPIClient
 
@@ -35,17 +39,12 @@ class AsyncTrades(Namespace):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
+
+        Raises:
+            ResponseParseError: the answer is not a JSON array of trades.
 
         Returns:
             The trades, in the order the API sends them.
-
-        Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
-            NotFoundError: no such SmartTrade.
-            ResponseParseError: the answer is not a JSON array of trades.
-            APIError: any other error answer; APIConnectionError: no answer.
         """
         call = ops.list_trades(self._client, smart_trade_id, forced_mode)
         return await self._client._execute(call, timeout)
@@ -72,21 +71,16 @@ class AsyncTrades(Namespace):
         Args:
             smart_trade_id: ID of the SmartTrade.
             trade_id: ID of the take-profit trade (a `take_profit.steps[].id`, or a Trade's `id`).
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the step cannot be closed in its current status.
             NotFoundError: no such SmartTrade or trade.
             ResponseParseError: a success without a SmartTrade in it (an empty body, say).
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                order may have gone through: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; the order may have gone through: read
+                the SmartTrade before closing again (a ServerError, for a 5xx, says the same).
+
+        Returns:
+            The SmartTrade, with the step `panic_sell_pending`.
         """
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
@@ -117,20 +111,15 @@ class AsyncTrades(Namespace):
             smart_trade_id: ID of the SmartTrade.
             trade_id: ID of the trade: a `take_profit.steps[].id`, or a Trade's `id` from
                 `trades.list` (the stop-loss trade's too).
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
+
+        Raises:
+            PermissionDeniedError: the trade cannot be cancelled.
+            NotFoundError: no such SmartTrade or trade.
+            OutcomeUnknownError: the answer was lost; the trade may be cancelled (and with it
+                the SmartTrade): read the SmartTrade before cancelling again.
 
         Returns:
             The updated SmartTrade (`cancellation_pending` when the call cancelled it).
-
-        Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
-            PermissionDeniedError: the trade cannot be cancelled.
-            NotFoundError: no such SmartTrade or trade.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                change may have been made: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
         """
         call = ops.by_trade(self._client, "cancel_trade", smart_trade_id, trade_id, forced_mode)
         return await self._client._execute(call, timeout)

@@ -57,11 +57,6 @@ class SmartTradeOrders(Namespace):
             units: amount in base currency: a decimal string, a `decimal.Decimal` or a
                 `UnitsInput` (never a float).
             price: limit price, required for a limit order; same types as `units`.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
             TypeError: a float amount, a request and fields together, a missing field;
@@ -70,10 +65,11 @@ class SmartTradeOrders(Namespace):
                 nothing was sent.
             PermissionDeniedError: funds cannot be added in the current state.
             UnprocessableEntityError: the exchange refused the amount.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                order may have gone through: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; the funds may have been added: read the
+                SmartTrade's position before adding again (a ServerError, for a 5xx, too).
+
+        Returns:
+            The SmartTrade, its position grown (or its order placed).
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
@@ -94,72 +90,14 @@ class SmartTradeOrders(Namespace):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
+
+        Raises:
+            PermissionDeniedError: not in `waiting_targets`.
 
         Returns:
             The reducible amount.
-
-        Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
-            PermissionDeniedError: not in `waiting_targets`.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
         """
         call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout)
-
-    def reduce_funds(
-        self,
-        smart_trade_id: int,
-        request: ReduceFundsRequest | Mapping[str, Any] | None = None,
-        /,
-        *,
-        order_type: OrderType | str | None = None,
-        units: Quantity | UnitsInput | None = None,
-        price: Quantity | PriceInput | None = None,
-        forced_mode: ForcedModeArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> SmartTrade:
-        """Sell part of the position of a SmartTrade (buy back, for a short).
-
-        This places an order on the exchange, a MARKET ORDER for `order_type="market"`. It is
-        never retried after a timeout or a 5xx, where the order may have gone through: check
-        the SmartTrade before sending it again. It is repeated only when it certainly did not
-        reach the API (no connection) or was refused for the rate limit.
-
-        Allowed only while the status is `waiting_targets` (403 otherwise); the SmartTrade
-        then becomes `pending_reduce_funds` with a new reduce-funds step. `reduce_funds_info`
-        tells the largest amount.
-
-        Args:
-            smart_trade_id: ID of the SmartTrade.
-            request: the whole body (`ReduceFundsRequest` or a mapping), instead of the fields.
-            order_type: `"market"` or `"limit"` (or `OrderType`).
-            units: amount in base currency: a decimal string, a `decimal.Decimal` or a
-                `UnitsInput` (never a float).
-            price: limit price, required for a limit order; same types as `units`.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
-
-        Raises:
-            TypeError: a float amount, a request and fields together, a missing field;
-                nothing was sent.
-            ValueError: the body breaks the schema; nothing was sent.
-            PermissionDeniedError: not in `waiting_targets`.
-            UnprocessableEntityError: the exchange refused the amount.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                order may have gone through: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
-        """
-        fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
-        )
         return self._client._execute(call, timeout)
 
     def close_by_market(
@@ -182,20 +120,14 @@ class SmartTradeOrders(Namespace):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the SmartTrade cannot be closed in its current status.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                order may have gone through: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; the position may have been sold: read
+                the SmartTrade before closing again (a ServerError, for a 5xx, says the same).
+
+        Returns:
+            The SmartTrade, `panic_sell_pending`.
         """
         call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
         return self._client._execute(call, timeout)
@@ -209,30 +141,23 @@ class SmartTradeOrders(Namespace):
     ) -> SmartTrade:
         """Open the position of a SmartTrade now, at the market price.
 
-        This places a MARKET ORDER on the exchange. It is never retried after a timeout or a
-        5xx, where the order may have gone through: check the SmartTrade before sending it
-        again. It is repeated only when it certainly did not reach the API (no connection) or
-        was refused for the rate limit.
+        This places a MARKET ORDER on the exchange, so it is never retried after a timeout or
+        a 5xx, where the order may have gone through; the SDK sends it again only when it
+        certainly did not reach the API (no connection) or was refused for the rate limit.
 
         Allowed while the position's status is `to_process`, `order_placed` or
         `trailing_activated` (`data.force_start_available`; 403 otherwise).
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the position cannot be started in its current status.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                order may have gone through: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; the position may have been opened:
+                read the SmartTrade before starting it again.
+
+        Returns:
+            The SmartTrade, its entry order placed.
         """
         call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
         return self._client._execute(call, timeout)
@@ -253,21 +178,14 @@ class SmartTradeOrders(Namespace):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
+
+        Raises:
+            PermissionDeniedError: the SmartTrade cannot be processed now.
+            OutcomeUnknownError: the answer was lost; `get` the SmartTrade to see its state.
 
         Returns:
             The SmartTrade, or None when the API answers 201 with an empty body (the answer's
             body is undocumented).
-
-        Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
-            PermissionDeniedError: the SmartTrade cannot be processed now.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                change may have been made: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
         """
         call = ops.force_process(self._client, smart_trade_id, forced_mode)
         return self._client._execute(call, timeout)
@@ -288,9 +206,58 @@ class SmartTradeOrders(Namespace):
         or that the API refused for the rate limit, is sent again. Read the SmartTrade before
         repeating it yourself (an `OutcomeUnknownError` says the answer was lost).
 
-        Args, Returns and Raises: those of `trades.close_by_market`.
+        Args, Raises and Returns: those of `trades.close_by_market`.
         """
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+        )
+        return self._client._execute(call, timeout)
+
+    def reduce_funds(
+        self,
+        smart_trade_id: int,
+        request: ReduceFundsRequest | Mapping[str, Any] | None = None,
+        /,
+        *,
+        order_type: OrderType | str | None = None,
+        units: Quantity | UnitsInput | None = None,
+        price: Quantity | PriceInput | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Sell part of the position of a SmartTrade (buy back, for a short).
+
+        This places an order on the exchange, a MARKET ORDER for `order_type="market"`. It is
+        never retried after a timeout or a 5xx, where the order may have gone through; the SDK
+        sends it again only when it certainly did not reach the API (no connection) or was
+        refused for the rate limit. Check the SmartTrade before repeating it yourself.
+
+        Allowed only while the status is `waiting_targets` (403 otherwise); the SmartTrade
+        then becomes `pending_reduce_funds` with a new reduce-funds step. `reduce_funds_info`
+        tells the largest amount.
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+            request: the whole body (`ReduceFundsRequest` or a mapping), instead of the fields.
+            order_type: `"market"` or `"limit"` (or `OrderType`).
+            units: amount in base currency, at most `reduce_funds_info`'s: a decimal string,
+                a `decimal.Decimal` or a `UnitsInput` (never a float).
+            price: the limit price of a limit order (required for one); types as for `units`.
+
+        Raises:
+            TypeError: a float for an amount, both a request and fields, or a missing field;
+                nothing was sent.
+            ValueError: the body breaks the schema; nothing was sent.
+            PermissionDeniedError: not in `waiting_targets`.
+            UnprocessableEntityError: the amount was refused (more than can be reduced, say).
+            OutcomeUnknownError: the answer was lost; part of the position may be sold: read
+                the SmartTrade (its reduce-funds steps) before reducing again.
+
+        Returns:
+            The SmartTrade, `pending_reduce_funds`.
+        """
+        fields = ops.funds_fields(order_type, units, price)
+        call = ops.change(
+            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
         return self._client._execute(call, timeout)

@@ -34,7 +34,14 @@ __all__ = ["SmartTrades"]
 
 
 class SmartTrades(SmartTradeOrders):
-    """`client.smart_trades`: SmartTrade operations of the synchronous client."""
+    """`client.smart_trades`: SmartTrade operations of the synchronous client.
+
+    Every method checks its arguments before anything is sent: a `TypeError` or `ValueError`
+    names the bad one. Each takes two keyword arguments that apply to that call only, both the
+    client's by default: `forced_mode` (`"real"` or `"paper"`) and `timeout` (seconds, or an
+    `httpx.Timeout`). An error answer raises an `APIError` (`NotFoundError` for an unknown id),
+    no answer an `APIConnectionError`; a change whose answer was lost, an `OutcomeUnknownError`.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -86,11 +93,6 @@ class SmartTrades(SmartTradeOrders):
             instant: True for a Simple Buy or Simple Sell.
             skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
             note: a note of 1 to 300 characters.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The new SmartTrade.
 
         Raises:
             TypeError: a request and fields together, a required field missing, a float
@@ -99,10 +101,12 @@ class SmartTrades(SmartTradeOrders):
                 nothing was sent.
             UnprocessableEntityError: the API refused the values (`error_attributes`).
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
-            APIError: any other error answer; APIConnectionError: no answer.
             OutcomeUnknownError: sent, but the connection broke before the answer came; the
                 order may have gone through: list your SmartTrades before sending it again (a
                 ServerError, for a 5xx, says the same).
+
+        Returns:
+            The new SmartTrade.
         """
         fields = {
             "account_id": account_id,
@@ -156,17 +160,14 @@ class SmartTrades(SmartTradeOrders):
             to: only SmartTrades created before this timezone-aware time.
             base: only pairs with this base currency (`"BTC"`).
             quote: only pairs with this quote currency (`"USDT"`).
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The SmartTrades of the page (possibly none).
 
         Raises:
             TypeError, ValueError: a bad filter (unknown enum value, a range, a pair that is
                 not QUOTE_BASE, a naive datetime); nothing was sent.
             ResponseParseError: the answer is not a JSON array of SmartTrades.
-            APIError: an error answer; APIConnectionError: no answer.
+
+        Returns:
+            The SmartTrades of the page (possibly none).
         """
         query = ops.list_query(self._client, locals())  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
@@ -234,16 +235,9 @@ class SmartTrades(SmartTradeOrders):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
 
         Returns:
-            The SmartTrade.
-
-        Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
+            The SmartTrade, as the API has it now.
         """
         call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
         return self._client._execute(call, timeout)
@@ -277,23 +271,18 @@ class SmartTrades(SmartTradeOrders):
                 the SmartTrade's steps edits that step in place; a step without `id` is new;
                 a step left out is removed.
             stop_loss: new stop-loss settings.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
             TypeError: a request and fields together, nothing to change, a float quantity, a
                 value of the wrong type; nothing was sent.
             ValueError: the body breaks the schema or a rule; nothing was sent.
             PermissionDeniedError: the SmartTrade cannot be edited in its current status.
-            NotFoundError: no such SmartTrade.
             BadRequestError, UnprocessableEntityError: the API refused the body.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                change may have been made: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; the edit may have been made: read the
+                SmartTrade before sending it again (a ServerError, for a 5xx, says the same).
+
+        Returns:
+            The updated SmartTrade.
         """
         fields = {
             "leverage": leverage,
@@ -322,21 +311,14 @@ class SmartTrades(SmartTradeOrders):
 
         Args:
             smart_trade_id: ID of the SmartTrade.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
-            TypeError, ValueError: bad arguments; nothing was sent.
             PermissionDeniedError: the SmartTrade cannot be cancelled in its current status.
-            NotFoundError: no such SmartTrade.
             ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                change may have been made: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; it may be cancelled: `get` it to know.
+
+        Returns:
+            The SmartTrade, `cancellation_pending`.
         """
         call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
         return self._client._execute(call, timeout)
@@ -354,20 +336,14 @@ class SmartTrades(SmartTradeOrders):
         Args:
             smart_trade_id: ID of the SmartTrade.
             note: the new note, 1 to 300 characters.
-            forced_mode: `"real"` or `"paper"` for this call; defaults to the client's.
-            timeout: seconds or an `httpx.Timeout` for this call; defaults to the client's.
-
-        Returns:
-            The updated SmartTrade.
 
         Raises:
             TypeError: the note is not a str; nothing was sent.
             ValueError: the note is empty or longer than 300 characters; nothing was sent.
-            NotFoundError: no such SmartTrade.
-            APIError: any other error answer; APIConnectionError: no answer.
-            OutcomeUnknownError: sent, but the connection broke before the answer came; the
-                change may have been made: read the SmartTrade before sending it again (a
-                ServerError, for a 5xx, says the same).
+            OutcomeUnknownError: the answer was lost; sending the same note again is harmless.
+
+        Returns:
+            The SmartTrade with its new note.
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
         return self._client._execute(call, timeout)
