@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
@@ -73,6 +74,12 @@ def _wire(value: object) -> str:
     return str(value)
 
 
+@cache
+def _path_names(operation_id: str) -> tuple[str, ...]:
+    """The operation's path parameters, in the order its `build_request` takes them."""
+    return tuple(p.name for p in BY_ID[operation_id].parameters if p.location == "path")
+
+
 def _call(
     operation_id: str,
     parse: Parser[T],
@@ -84,7 +91,7 @@ def _call(
     request: dict[str, Any] = endpoint(operation_id).build_request(
         *path, forced_mode=UNSET if mode is None else mode, **arguments
     )
-    names = [p.name for p in BY_ID[operation_id].parameters if p.location == "path"]
+    names = _path_names(operation_id)
     check_parameters(operation_id, zip(names, map(str, path), strict=True), location="path")
     query = request.get("params")
     if query:
