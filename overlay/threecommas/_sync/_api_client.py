@@ -86,7 +86,7 @@ class SyncAPIClient(BaseClient):
             result: T = done.value
             return result
         finally:
-            flow.close()  # also when cancelled: the policy releases its rate-limit slot
+            flow.close()  # also when cancelled or interrupted: the slot is released
 
     def _send(self, request: httpx.Request) -> httpx.Response | httpx.RequestError:
         """The response, or the transport error as a value (the policy decides what it means)."""
