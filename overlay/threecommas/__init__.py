@@ -17,7 +17,6 @@ unset (`isinstance(smart_trade.version, Unset)`).
 
 from typing import TYPE_CHECKING, Any
 
-from threecommas import _exceptions
 from threecommas._client import (
     DEFAULT_BASE_URL,
     DEFAULT_RATE_LIMIT,
@@ -42,6 +41,7 @@ from threecommas._exceptions import ResponseParseError as ResponseParseError
 from threecommas._exceptions import ServerError as ServerError
 from threecommas._exceptions import ThreeCommasError as ThreeCommasError
 from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
+from threecommas._exceptions import __all__ as _EXCEPTIONS
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._version import __version__
@@ -153,5 +153,5 @@ __all__ = [
     "Unset",
     "__version__",
 ]
-__all__ += _exceptions.__all__
+__all__ += _EXCEPTIONS
 __all__ += _MODELS

@@ -8,7 +8,7 @@ import datetime
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from threecommas import _operations as ops
+import threecommas._operations as ops
 from threecommas._checks import check_timeout
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from threecommas import _operations as ops
+import threecommas._operations as ops
 from threecommas._resource import Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
 from threecommas_api.models.smart_trade import SmartTrade

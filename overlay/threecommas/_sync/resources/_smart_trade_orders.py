@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from threecommas import _operations as ops
+import threecommas._operations as ops
 from threecommas._resource import Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, TimeoutArg
 from threecommas_api.models.add_funds_request import AddFundsRequest
