@@ -18,17 +18,14 @@ from enum import Enum
 from typing import Any, Protocol, Self, TypeVar
 
 import attrs
-import httpx
 
 from threecommas._schema import check_body, field_name
-from threecommas._types import TimeoutArg, _Unset
 from threecommas._validation import exact_str
 
 __all__ = [
     "check_datetime",
     "check_enum",
     "check_pattern",
-    "check_timeout",
     "plain",
     "quantity",
     "request_body",
@@ -45,20 +42,6 @@ class _Model(Protocol):
 
 
 M = TypeVar("M", bound=_Model)
-
-
-def check_timeout(value: object) -> TimeoutArg:
-    """A per-call timeout: seconds (> 0), an `httpx.Timeout`, None (no limit) or unset."""
-    if value is None or isinstance(value, _Unset | httpx.Timeout):
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(
-            f"timeout must be a number of seconds, an httpx.Timeout or None, "
-            f"not {type(value).__name__}"
-        )
-    if not value > 0:
-        raise ValueError(f"timeout must be a positive number of seconds, got {value}")
-    return float(value)
 
 
 def check_enum(name: str, value: object, kind: type[E]) -> E:

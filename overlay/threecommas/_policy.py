@@ -78,11 +78,16 @@ class _Send:
 SEND: Final = _Send()
 
 
-@dataclass(frozen=True, slots=True)
 class Sleep:
     """Wait this many seconds, then answer with None."""
 
-    seconds: float
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __repr__(self) -> str:
+        return f"Sleep({self.seconds!r})"
 
 
 Step = _Send | Sleep

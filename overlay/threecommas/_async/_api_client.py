@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Self, TypeVar
 import httpx
 
 from threecommas._base_client import DEFAULT_HEADERS, BaseClient, wrong_http_client
-from threecommas._checks import check_timeout
 from threecommas._policy import Answer, Sleep, closed_error
 from threecommas._types import NOT_GIVEN, Call, TimeoutArg
+from threecommas._validation import check_timeout
 
 if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient

@@ -10,9 +10,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import threecommas._operations as ops
-from threecommas._checks import check_timeout
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._validation import check_timeout
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.leverage_input import LeverageInput
 from threecommas_api.models.order_direction import OrderDirection
