@@ -91,8 +91,8 @@ def _call(
     request: dict[str, Any] = endpoint(operation_id).build_request(
         *path, forced_mode=UNSET if mode is None else mode, **arguments
     )
-    names = _path_names(operation_id)
-    check_parameters(operation_id, zip(names, map(str, path), strict=True), location="path")
+    ids = [(name, str(value)) for name, value in zip(_path_names(operation_id), path, strict=True)]
+    check_parameters(operation_id, ids, location="path")
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])

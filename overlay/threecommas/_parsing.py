@@ -11,10 +11,11 @@ Each parser finds its generated module through the operation catalogue, on first
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from functools import cache
 from types import ModuleType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
@@ -34,18 +35,37 @@ def endpoint(operation_id: str) -> ModuleType:
     return importlib.import_module(f"threecommas_api.api.{operation.tag}.{operation_id}")
 
 
+_MADE: dict[tuple[str, type], Any] = {}
+
+
+_OPENS = {bracket: re.compile(rb"[ \t\n\r]*" + re.escape(bracket)) for bracket in (b"{", b"[")}
+
+
+def _starts_with(response: httpx.Response, bracket: bytes) -> bool:
+    """Whether the body's first character after JSON white space is `bracket`."""
+    return _OPENS[bracket].match(response.content) is not None
+
+
 def _undocumented(response: httpx.Response) -> ValueError:
     return ValueError(f"HTTP {response.status_code} is not a success this operation documents")
 
 
 def strict_object(operation_id: str, model: type[T]) -> Parser[T]:
-    """The generated parser of a one-object answer, made strict."""
+    """The generated parser of a one-object answer, made strict (made once per operation)."""
+    made: Parser[T] | None = _MADE.get((operation_id, model))
+    if made is None:
+        made = _MADE[operation_id, model] = _strict_object(operation_id, model)
+    return made
 
+
+def _strict_object(operation_id: str, model: type[T]) -> Parser[T]:
     def parse(response: httpx.Response) -> T:
         parsed = endpoint(operation_id).parse_response(response)
         if not isinstance(parsed, model):
             raise _undocumented(response)
-        if not isinstance(response.json(), dict):
+        # The body was read as JSON already: a top-level `{` says it is an object without
+        # reading it twice (anything else, a BOM say, is read again to tell).
+        if not _starts_with(response, b"{") and not isinstance(response.json(), dict):
             raise ValueError("expected a JSON object")
         return parsed
 
@@ -55,8 +75,13 @@ def strict_object(operation_id: str, model: type[T]) -> Parser[T]:
 def strict_list(operation_id: str, model: type[T]) -> Parser[list[T]]:
     """The generated parser of a JSON-array answer, made strict."""
 
+    documented = BY_ID[operation_id].success
+
     def parse(response: httpx.Response) -> list[T]:
-        if not isinstance(response.json(), list):
+        # A documented status is read as JSON by the generated parser: a top-level `[` then
+        # says it is an array without reading the body twice.
+        array = response.status_code in documented and _starts_with(response, b"[")
+        if not array and not isinstance(response.json(), list):
             raise ValueError("expected a JSON array")
         parsed = endpoint(operation_id).parse_response(response)
         if not isinstance(parsed, list):
