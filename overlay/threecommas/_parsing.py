@@ -35,7 +35,8 @@ def endpoint(operation_id: str) -> ModuleType:
     return importlib.import_module(f"threecommas_api.api.{operation.tag}.{operation_id}")
 
 
-_MADE: dict[tuple[str, type], Any] = {}
+# The parsers made so far, by operation and result type.
+_MADE: dict[tuple[Any, ...], Any] = {}
 
 
 _OPENS = {bracket: re.compile(rb"[ \t\n\r]*" + re.escape(bracket)) for bracket in (b"{", b"[")}
@@ -73,8 +74,14 @@ def _strict_object(operation_id: str, model: type[T]) -> Parser[T]:
 
 
 def strict_list(operation_id: str, model: type[T]) -> Parser[list[T]]:
-    """The generated parser of a JSON-array answer, made strict."""
+    """The generated parser of a JSON-array answer, made strict (made once per operation)."""
+    made: Parser[list[T]] | None = _MADE.get((operation_id, list, model))
+    if made is None:
+        made = _MADE[operation_id, list, model] = _strict_list(operation_id, model)
+    return made
 
+
+def _strict_list(operation_id: str, model: type[T]) -> Parser[list[T]]:
     documented = BY_ID[operation_id].success
 
     def parse(response: httpx.Response) -> list[T]:
