@@ -3,10 +3,9 @@ request bodies, each refused with a `TypeError` or `ValueError` naming the argum
 anything is built or sent.
 
 The plain values underneath (ids, ints, text, the forced mode, a timeout) are checked by
-`_validation`,
-which the command line shares; path and query parameters are checked once more, in their wire
-form, against the OpenAPI document (`_params`, as the fake server does) when the request is
-built (`_operations`); bodies against the document's schemas (`_schema`).
+`_validation`, which the command line shares; path and query parameters are checked once more,
+in their wire form, against the OpenAPI document (`_params`, as the fake server does) when the
+request is built (`_operations`); bodies against the document's schemas (`_schema`).
 """
 
 from __future__ import annotations
