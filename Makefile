@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all help venv demo test unit lint typecheck check-generated generate pytest fuzz-cli dist bench clean redis-server
+.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server
 
 # The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
 # modules whose collection alone takes seconds (their tests are all marked).
@@ -51,9 +51,11 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy overlay
 
-## check-generated: fail when generated/ is not what the spec produces (or the spec's version is stale).
+## check-generated: generated/ is what the spec produces, and every sync module under
+## overlay/threecommas/_sync is what scripts/unasync.py writes from its async source.
 check-generated: venv
 	$(PY) scripts/generate.py --check
+	$(PY) scripts/unasync.py --check
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
@@ -81,6 +83,11 @@ fuzz-cli: venv
 ## generate: regenerate generated/threecommas_api from the spec.
 generate: venv
 	$(PY) scripts/generate.py
+
+## generate-sync: write the sync clients and resources (overlay/threecommas/_sync) from their
+## async sources (overlay/threecommas/_async); edit those, never _sync.
+generate-sync: venv
+	$(PY) scripts/unasync.py
 
 ## dist: build the sdist and, from it, the wheel into dist/ (generated/ must be up to date).
 dist: check-generated

@@ -302,7 +302,7 @@ def test_success_with_an_unusable_body_raises_response_parse_error(content: byte
 def test_transport_failures_are_typed_and_a_close_is_repeated_only_if_never_sent(
     raised: Exception, cls: type[Exception], attempts: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("threecommas._client.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
 
     def fail(request: httpx.Request) -> httpx.Response:
         raise raised
@@ -532,6 +532,36 @@ def test_public_surface() -> None:
         assert hasattr(threecommas, name), name
     assert isinstance(threecommas.__version__, str)
     assert Path(threecommas.__file__).parent.joinpath("py.typed").exists()
+
+
+def test_the_model_list_is_written_once_and_type_checkers_see_the_same() -> None:
+    """`_MODELS` serves `__getattr__` and `__all__`; the imports that type checkers read (under
+    TYPE_CHECKING) name exactly the same models, and `import threecommas` imports none."""
+    import ast
+    import subprocess
+    import sys
+
+    source = Path(threecommas.__file__).read_text(encoding="utf-8")
+    checked = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    typed = [
+        alias.asname for node in checked for alias in ast.walk(node) if isinstance(alias, ast.alias)
+    ]
+    models = threecommas._MODELS  # type: ignore[attr-defined]
+    assert typed == list(models)
+    assert set(models) <= set(threecommas.__all__)
+    assert len(set(threecommas.__all__)) == len(threecommas.__all__)
+    probe = (
+        "import sys, threecommas\n"
+        "print(sorted(m for m in sys.modules if m.startswith('threecommas_api.models.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert "smart_trade'" not in loaded and "threecommas_api.models.trade'" not in loaded
 
 
 # --- the body separator switch ------------------------------------------------------------------

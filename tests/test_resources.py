@@ -473,8 +473,8 @@ def test_the_async_methods_are_coroutines_with_the_sync_signatures() -> None:
     from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
 
     for sync_cls, async_cls in ((SmartTrades, AsyncSmartTrades), (Trades, AsyncTrades)):
-        names = [n for n in vars(sync_cls) if not n.startswith("_")]
-        assert names == [n for n in vars(async_cls) if not n.startswith("_")]
+        names = [n for n in dir(sync_cls) if not n.startswith("_")]
+        assert names == [n for n in dir(async_cls) if not n.startswith("_")]
         for name in names:
             sync_method, async_method = getattr(sync_cls, name), getattr(async_cls, name)
             assert inspect.signature(sync_method).parameters == (

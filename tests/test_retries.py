@@ -22,8 +22,8 @@ from threecommas import (
     ServerError,
     ThreeCommas,
 )
-from threecommas._client import Call
 from threecommas._limits import RateLimiter
+from threecommas._types import Call
 
 SECRET = "retry-test-secret"
 
@@ -48,7 +48,7 @@ class Script:
 def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's sleeps instead of sleeping."""
     waits: list[float] = []
-    monkeypatch.setattr("threecommas._client.time.sleep", waits.append)
+    monkeypatch.setattr(time, "sleep", waits.append)
     return waits
 
 

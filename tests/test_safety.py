@@ -49,10 +49,10 @@ from threecommas import (
     ThreeCommasError,
     UnprocessableEntityError,
 )
-from threecommas._client import Call
 from threecommas._exceptions import error_for_status, parse_retry_after
 from threecommas._limits import Lockout
 from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
+from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas.testing import TEST_PRIVATE_KEY_PATH, create_app, run_in_thread
 from threecommas.testing.faults import ADMIN_PREFIX, FaultConfig, FaultRule
@@ -476,7 +476,7 @@ def test_a_change_that_certainly_never_left_is_a_plain_connection_error(
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_change_that_never_left_is_repeated(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("threecommas._client.backoff_delay", lambda attempt: 0.0)
+    monkeypatch.setattr("threecommas._policy.backoff_delay", lambda attempt: 0.0)
     answers: list[Exception | None] = [httpx.PoolTimeout("busy"), httpx.ConnectError("no"), None]
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -826,7 +826,8 @@ def test_a_closed_async_client_raises_a_three_commas_error() -> None:
 
 
 def _public_methods(cls: type) -> Iterator[Any]:
-    for name, value in vars(cls).items():
+    for name in dir(cls):
+        value = getattr(cls, name)
         if not name.startswith("_") and callable(value):
             yield value
 

@@ -13,14 +13,14 @@ that serves the list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
 from threecommas._schema import load_spec
 
-__all__ = ["ParameterError", "check_parameters", "parse_datetime"]
+__all__ = ["ParameterError", "check_parameters", "parameter_schemas", "parse_datetime"]
 
 _MAX_DIGITS = 19
 
@@ -60,6 +60,13 @@ def _schemas(operation_id: str, location: str) -> dict[str, Mapping[str, Any]]:
                     found[parameter["name"]] = schema
             return found
     raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
+
+
+def parameter_schemas(
+    operation_id: str, location: str = "query"
+) -> Mapping[str, Mapping[str, Any]]:
+    """The schema of each `location` parameter of the operation, by name (read-only)."""
+    return _schemas(operation_id, location)
 
 
 def parse_datetime(raw: str) -> datetime | None:
@@ -105,35 +112,60 @@ def _expected(schema: Mapping[str, Any]) -> str:
     return "text"
 
 
-def _read(schema: Mapping[str, Any], raw: str) -> tuple[bool, object]:
-    """(True, the value read by the schema's type and checked) or (False, None)."""
+Reader = Callable[[str], tuple[bool, object]]
+
+
+def _reader(schema: Mapping[str, Any]) -> Reader:
+    """How to read a wire value of `schema`: (True, the value read by its type and checked) or
+    (False, None). Made once per parameter, so that a check costs a call."""
     branches = schema.get("anyOf")
     if branches:  # the first alternative that takes the value reads it
-        for branch in branches:
-            ok, value = _read(branch, raw)
-            if ok:
-                return True, value
-        return False, None
+        readers = [_reader(branch) for branch in branches]
+
+        def read_any(raw: str) -> tuple[bool, object]:
+            for read in readers:
+                ok, value = read(raw)
+                if ok:
+                    return True, value
+            return False, None
+
+        return read_any
     if "enum" in schema:
-        return (raw in [str(v) for v in schema["enum"]], raw)
+        allowed = frozenset(str(v) for v in schema["enum"])
+        return lambda raw: (raw in allowed, raw)
     kind = schema.get("type")
     if kind == "integer":
-        # Plain digits only: int() would also take "+1", " 1" or "1_0".
-        if not (raw.isascii() and raw.isdigit()) or len(raw) > _MAX_DIGITS:
-            return False, None
-        number = int(raw)
         low, high = schema.get("minimum"), schema.get("maximum")
-        ok = (low is None or number >= low) and (high is None or number <= high)
-        return ok, number
+
+        def read_integer(raw: str) -> tuple[bool, object]:
+            # Plain digits only: int() would also take "+1", " 1" or "1_0".
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > _MAX_DIGITS:
+                return False, None
+            number = int(raw)
+            return (low is None or number >= low) and (high is None or number <= high), number
+
+        return read_integer
     if kind == "boolean":
-        return (raw in ("true", "false"), raw == "true")
+        return lambda raw: (raw in ("true", "false"), raw == "true")
     if schema.get("format") == "date-time":
-        moment = parse_datetime(raw)
-        return moment is not None, moment
+
+        def read_moment(raw: str) -> tuple[bool, object]:
+            moment = parse_datetime(raw)
+            return moment is not None, moment
+
+        return read_moment
     pattern = schema.get("pattern")
-    if pattern is not None and re.search(_ecma_end(pattern), raw) is None:
-        return False, None
-    return True, raw
+    if pattern is not None:
+        search = re.compile(_ecma_end(pattern)).search
+        return lambda raw: (True, raw) if search(raw) is not None else (False, None)
+    return lambda raw: (True, raw)
+
+
+@cache
+def _readers(operation_id: str, location: str) -> dict[str, tuple[Mapping[str, Any], Reader]]:
+    return {
+        name: (schema, _reader(schema)) for name, schema in _schemas(operation_id, location).items()
+    }
 
 
 def _ecma_end(pattern: str) -> str:
@@ -153,19 +185,20 @@ def check_parameters(
     is). Unknown names are ignored, as the API ignores them. Raises `ParameterError` naming every
     bad or repeated parameter, with what was expected and what was given.
     """
-    schemas = _schemas(operation_id, location)
+    readers = _readers(operation_id, location)
     values: dict[str, object] = {}
     problems: dict[str, str] = {}
     seen: set[str] = set()
     for name, raw in items:
-        schema = schemas.get(name)
-        if schema is None:
+        known = readers.get(name)
+        if known is None:
             continue
         if name in seen:
             problems[name] = f"`{name}` is given more than once"
             continue
         seen.add(name)
-        ok, value = _read(schema, raw)
+        schema, read = known
+        ok, value = read(raw)
         if ok:
             values[name] = value
         else:
