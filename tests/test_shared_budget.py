@@ -24,13 +24,6 @@ import httpx
 import pytest
 import redis
 import redis.asyncio
-from threecommas.testing._faults import (
-    FaultConfig,
-    FaultRule,
-    Faults,
-    RateLimitConfig,
-    seed_closable_smart_trades,
-)
 
 from threecommas import (
     IPBannedError,
@@ -40,11 +33,13 @@ from threecommas import (
     ThreeCommas,
     ThreeCommasError,
 )
-from threecommas._client import Call
 from threecommas._redis import RedisBudget
 from threecommas._storage import key_digest
+from threecommas._types import Call
 from threecommas.testing import RunningServer
+from threecommas.testing.faults import FaultConfig, FaultRule, Faults, RateLimitConfig
 from threecommas.testing.pytest_plugin import ServerFactory
+from threecommas.testing.simulation import seed_closable_smart_trades
 
 from .redis_server import RedisServer, require_redis_server
 
