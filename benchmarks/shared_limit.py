@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from tests.redis_server import REDIS_SERVER, RedisServer  # noqa: E402
 
 from threecommas import AsyncThreeCommas, RateLimit, ThreeCommas  # noqa: E402
-from threecommas._storage import budget_for  # noqa: E402
+from threecommas._base_client import budget_for  # noqa: E402
 
 SEED = json.loads(
     (

@@ -18,10 +18,10 @@ from threecommas._constants import (
     ENV_BASE_URL,
 )
 from threecommas._credentials import make_signer
-from threecommas._limits import RateLimit
+from threecommas._limits import Lockout, RateLimit, RateLimiter
 from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._signing import ThreeCommasAuth
-from threecommas._storage import LockoutState, SlotLimiter, budget_for
+from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call, ForcedModeArg, TimeoutArg, TimeoutTypes, _Unset
 from threecommas._validation import check_encodable, check_forced_mode
 from threecommas._version import __version__
@@ -32,6 +32,22 @@ __all__ = ["DEFAULT_HEADERS", "DEFAULT_RATE_LIMIT", "BaseClient", "wrong_http_cl
 #: The documented general budget: 100 requests a minute.
 DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
 DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
+
+
+def budget_for(limit: RateLimit | None, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
+    """The limiter (None without a rate limit) and the lockout that a client uses."""
+    if limit is None:
+        return None, Lockout()
+    if limit.storage is None:
+        return RateLimiter(limit), Lockout()
+    try:
+        from threecommas._redis import RedisBudget
+    except ImportError as exc:
+        raise ImportError(
+            "RateLimit(storage=...) needs the redis package: pip install 'threecommas-sdk[redis]'"
+        ) from exc
+    budget = RedisBudget(limit, api_key)
+    return budget.limiter, budget.lockout
 
 
 def _make_limits(settings: PolicySettings, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
