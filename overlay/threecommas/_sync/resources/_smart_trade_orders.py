@@ -198,8 +198,8 @@ class SmartTradeOrders(Namespace):
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SmartTrade:
-        """Close one take-profit trade at the market price: `trades.close_by_market` under the
-        name of its operation, `close_trade_by_market`.
+        """Close one take-profit trade of a SmartTrade at the market price (the same call as
+        the trades close by market, under the name of its operation).
 
         It places a MARKET ORDER and, like every call that may have placed one, is never
         retried after a timeout or a 5xx; only a request that certainly never reached the API,
