@@ -89,7 +89,7 @@ if TYPE_CHECKING:
     from threecommas_api.models import UpdateSmartTradeRequest as UpdateSmartTradeRequest
 
 # The generated models and enums re-exported here, imported on first use so that
-# `import threecommas` stays light (tests/test_client.py holds the imports above to this list).
+# `import threecommas` stays light (tests/sdk/test_client.py holds the imports above to this list).
 _MODELS = (
     "AddFundsRequest",
     "ConditionalPriceInput",

@@ -91,7 +91,7 @@ def _add(errors: Errors, name: str, message: str) -> None:
 
 _SHOWN_CHARACTERS = 40
 
-# Patterns of the spec, in words. tests/test_schema.py checks that every pattern of a request
+# Patterns of the spec, in words. tests/sdk/test_schema.py checks that every pattern of a request
 # schema is here, so that no message falls back to a regular expression.
 PATTERN_WORDS: dict[str, str] = {
     "^([1-9][0-9]*(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)$": "a decimal string greater than 0",

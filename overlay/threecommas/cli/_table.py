@@ -14,8 +14,8 @@ command's own arguments. Everything else is derived, so that nothing is written 
 - the options every command takes (`--base-url`, `--forced-mode`, `--timeout`, `-v`) and the
   shared ones (`--body`, `--format`) are declared once, in `_parser`.
 
-A new operation gets its command by one row here; tests/test_catalogue.py fails until it has
-one, and checks that the facade method exists on both clients.
+A new operation gets its command by one row here; tests/contract/test_catalogue.py fails until
+it has one, and checks that the facade method exists on both clients.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from threecommas._schema import load_spec, schema_errors
 from threecommas_api import models
 from threecommas_api.types import Unset as GeneratedUnset
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES_FILE = ROOT / "tests" / "data" / "docs_response_examples.json"
 RESPONSE_SCHEMAS = ("SmartTrade", "Trade", "ReduceFundsInfo")
 SPEC = load_spec()

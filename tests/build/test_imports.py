@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent / "overlay" / "threecommas"
+PACKAGE_DIR = Path(__file__).resolve().parents[2] / "overlay" / "threecommas"
 ROOT_NAME = "threecommas"
 #: "About 500 lines" for a hand-written module: the few lines over it are not worth a split.
 MAX_LINES = 520

@@ -129,7 +129,7 @@ def test_admin_api(server: RunningServer, faults: Faults) -> None:
         assert step_status(server, SMART_TRADE_ID, OPEN_STEP) == "to_process"
         assert admin.get("/counters").json()["requests"] == 0
     # Not part of the API (the requests above carried no signature), nor of its document.
-    document = Path(__file__).resolve().parent.parent / "openapi" / "threecommas.yaml"
+    document = Path(__file__).resolve().parents[2] / "openapi" / "threecommas.yaml"
     assert ADMIN_PREFIX not in document.read_text()
 
 

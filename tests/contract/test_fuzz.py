@@ -27,7 +27,7 @@ from threecommas.testing.schemathesis_auth import SigningAuth, refresh_signature
 
 pytestmark = pytest.mark.fuzz
 
-SPEC = Path(__file__).resolve().parent.parent / "openapi" / "threecommas.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "threecommas.yaml"
 EXCLUDED_CHECKS = {"use_after_free"}
 
 load_all_checks()

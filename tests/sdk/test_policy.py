@@ -30,7 +30,7 @@ from threecommas._parsing import strict_list, strict_object
 from threecommas._policy import SEND, PolicySettings, RequestPolicy, Sleep
 from threecommas._types import Call
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OK = httpx.Response(200, json={"ok": True})
 
 

@@ -23,7 +23,7 @@ from threecommas import AsyncThreeCommas, ThreeCommas
 from threecommas.testing import RunningServer
 from threecommas_api import _spec
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "threecommas.yaml"
 SPEC_VERSIONS = ROOT / "openapi" / "spec-versions.json"
 

@@ -77,7 +77,7 @@ wc4dnTdfBxKBacAoUWUZcRuipcgkkUQAQZxqUnGkGZQHf8UFjEzHD5k=
 -----END RSA PRIVATE KEY-----
 """
 
-KEYS_DIR = Path(__file__).resolve().parent.parent / "overlay" / "threecommas" / "testing" / "keys"
+KEYS_DIR = Path(__file__).resolve().parents[2] / "overlay" / "threecommas" / "testing" / "keys"
 
 
 def _to_pkcs8(pkcs1_pem: str) -> bytes:

@@ -24,7 +24,7 @@ from threecommas.cli._table import COMMANDS, Command
 from threecommas.testing import API_PREFIX, create_app
 from threecommas_api._catalogue import OPERATIONS, Operation, Parameter
 
-SPEC = Path(__file__).resolve().parent.parent / "openapi" / "threecommas.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "threecommas.yaml"
 _METHODS = ("get", "put", "post", "patch", "delete")
 
 Key = tuple[str, str]  # (METHOD, path as in the spec)

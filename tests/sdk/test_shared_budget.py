@@ -25,6 +25,7 @@ import pytest
 import redis
 import redis.asyncio
 
+from tests.redis_server import RedisServer, require_redis_server
 from threecommas import (
     IPBannedError,
     RateLimit,
@@ -41,12 +42,10 @@ from threecommas.testing.faults import FaultConfig, FaultRule, Faults, RateLimit
 from threecommas.testing.pytest_plugin import ServerFactory
 from threecommas.testing.simulation import seed_closable_smart_trades
 
-from .redis_server import RedisServer, require_redis_server
-
 # Real Redis servers and OS processes: about a minute, so not part of `make unit`.
 pytestmark = pytest.mark.slow
 
-WORKER = Path(__file__).with_name("fleet_worker.py")
+WORKER = Path(__file__).resolve().parents[1] / "fleet_worker.py"
 API_KEY = "fleet-test-key"
 
 

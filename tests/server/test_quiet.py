@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 from schemathesis.config._warnings import DEFAULT_DISPLAYED_WARNINGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _fuzz_cli() -> ModuleType:

@@ -68,7 +68,7 @@ NOT_REQUESTS = {
     "classic:smart_trades_v2_api.md:JSON template": (
         "a template of every field with its alternatives (`true|false`) and /* comments */; "
         'its forms (`"account_id": "1"`, `"value": "123"`) are covered by the examples '
-        "and by tests/test_docs_forms.py"
+        "and by tests/sdk/test_docs_forms.py"
     ),
 }
 

@@ -28,10 +28,10 @@ from typing import Any
 
 import pytest
 
-from tests.test_types import run_mypy
+from tests.sdk.test_types import run_mypy
 from threecommas import DEFAULT_BASE_URL, AsyncThreeCommas, ThreeCommas
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
 

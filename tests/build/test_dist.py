@@ -24,7 +24,7 @@ from threecommas_api import _spec
 
 pytestmark = pytest.mark.dist
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _STEP_TIMEOUT = 300
 
 

@@ -130,7 +130,7 @@ def test_a_bad_fault_option_exits_2_with_the_key_named() -> None:
 
 # --- the README documents what a user can type --------------------------------------------------
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _section(title: str) -> str:

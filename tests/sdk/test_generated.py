@@ -13,7 +13,7 @@ import pytest
 from tests.seed import seed_response
 from threecommas_api.models import SmartTrade
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _generate_script() -> ModuleType:

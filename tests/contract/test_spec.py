@@ -11,7 +11,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "threecommas.yaml"
 ERROR_STATUSES = {"400", "401", "403", "404", "418", "422", "429", "500", "504"}
 METHODS = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
