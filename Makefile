@@ -5,9 +5,21 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all venv demo test lint typecheck check-generated generate pytest fuzz-cli dist bench clean redis-server
+.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server
 
+# The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
+# modules whose collection alone takes seconds (their tests are all marked).
+UNIT_MARKERS := not slow and not fuzz and not dist
+UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
+
+## all: the same as test.
 all: test
+
+## help: list the targets, one line each.
+help:
+	@awk 'match($$0, /^## [A-Za-z0-9_-]+:/) { \
+		printf "  %-16s %s\n", substr($$0, 4, RLENGTH - 4), substr($$0, RLENGTH + 2) }' \
+		$(firstword $(MAKEFILE_LIST))
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,26 +27,37 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
+## venv: create .venv and install the project with its dev extra (when pyproject.toml changed).
 venv: $(STAMP)
 
-## demo: start the recorded-responses server, close trade 1047934729 of SmartTrade 12345678
-## through the CLI, print the result, stop the server.
+## demo: close a trade through the CLI against the recorded-responses server, print the result.
+## (It starts the server, closes trade 1047934729 of SmartTrade 12345678, stops the server.)
 demo: venv
 	$(PY) scripts/demo.py
 
-## test: lint, type check, generator check, unit/end-to-end tests with fuzzing, schemathesis CLI.
+## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI.
 test: lint typecheck check-generated pytest fuzz-cli
 
+## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
+unit: venv
+	$(PY) -m pytest -q -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+
+## lint: ruff check and ruff format --check.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## typecheck: mypy --strict on overlay/.
 typecheck: venv
 	$(BIN)/mypy overlay
 
+## check-generated: generated/ is what the spec produces, and every sync module under
+## overlay/threecommas/_sync is what scripts/unasync.py writes from its async source.
 check-generated: venv
 	$(PY) scripts/generate.py --check
+	$(PY) scripts/unasync.py --check
 
+## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
 	$(PY) -m pytest -q
 
@@ -53,11 +76,18 @@ redis-server:
 			"(install Redis >= 5, e.g. apt-get install redis-server)"; \
 	fi
 
+## fuzz-cli: the schemathesis command line against the recorded-responses server.
 fuzz-cli: venv
 	$(PY) scripts/fuzz_cli.py
 
+## generate: regenerate generated/threecommas_api from the spec.
 generate: venv
 	$(PY) scripts/generate.py
+
+## generate-sync: write the sync clients and resources (overlay/threecommas/_sync) from their
+## async sources (overlay/threecommas/_async); edit those, never _sync.
+generate-sync: venv
+	$(PY) scripts/unasync.py
 
 ## dist: build the sdist and, from it, the wheel into dist/ (generated/ must be up to date).
 dist: check-generated
@@ -72,5 +102,6 @@ bench: venv redis-server
 	$(PY) benchmarks/load_server.py
 	$(PY) benchmarks/shared_limit.py
 
+## clean: remove .venv, dist/, build/ and the caches.
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -4,7 +4,8 @@
 Starts `python -m threecommas.testing serve` in a subprocess, seeds it through the admin API
 with SmartTrades whose take-profit steps can be closed, and sends a fixed number of signed
 requests (default 20,000) from concurrent httpx async clients (default 64, one connection
-each): reads of SmartTrades and of their trades, closes of distinct steps, and creates. Then it
+each): reads of SmartTrades and of their trades, closes of distinct steps, and creates (the
+spec's example create request). Then it
 checks, against the server's own counters, that no answer was a 5xx and that every state
 change the clients were told about was applied exactly once (none lost, none doubled), and
 prints requests per second and latency percentiles. Exit status 1 if a check fails.
@@ -28,33 +29,22 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from threecommas._signing import HmacSigner, ThreeCommasAuth
 from threecommas.testing import DEFAULT_API_KEY, DEFAULT_API_SECRET
+from threecommas.testing._operations import request_example
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from _serve import recorded_server
 
 STEPS_PER_SMART_TRADE = 5
 #: The share of each kind of request; closes each take a step no other close takes.
 MIX = {"get": 0.55, "list_trades": 0.15, "close": 0.20, "create": 0.10}
-CREATE_BODY: dict[str, Any] = {
-    "account_id": 32402783,
-    "pair": "USDT_DOGE",
-    "position": {
-        "type": "buy",
-        "order_type": "limit",
-        "units": {"value": "10"},
-        "price": {"value": "0.1"},
-    },
-    "take_profit": {
-        "enabled": True,
-        "steps": [
-            {"order_type": "limit", "volume": "100", "price": {"type": "last", "value": "0.12"}}
-        ],
-    },
-    "stop_loss": {"enabled": False},
-}
+CREATE_BODY: dict[str, Any] = request_example("create_smart_trade")
 
 
 @dataclass
@@ -67,20 +57,6 @@ class Tally:
     transport_errors: Counter[str] = field(default_factory=Counter)
     closed: list[tuple[int, int]] = field(default_factory=list)
     created: int = 0
-
-
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, "-m", "threecommas.testing", "serve"]
-    command += ["--host", "127.0.0.1", "--port", "0", "--no-access-log"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert process.stdout is not None
-    url = process.stdout.readline().strip()
-    if not url.startswith("http://127.0.0.1:"):
-        process.kill()
-        raise SystemExit(f"the server did not start (said {url!r})")
-    return process, url
 
 
 def plan(total: int, seed: int) -> list[str]:
@@ -199,8 +175,7 @@ def main() -> int:
 
     kinds = plan(args.requests, args.seed)
     closes_needed = kinds.count("close")
-    process, url = start_server()
-    try:
+    with recorded_server("--no-access-log", stderr=subprocess.DEVNULL) as url:
         admin = httpx.Client(base_url=url.removesuffix("/public/api") + "/__admin__", timeout=60)
         count = max(1, -(-closes_needed // STEPS_PER_SMART_TRADE))
         seeded = admin.post(
@@ -213,9 +188,6 @@ def main() -> int:
 
         tally, elapsed = asyncio.run(run_load(url, kinds, steps, ids, args.clients))
         counters = admin.get("/counters").json()
-    finally:
-        process.terminate()
-        process.wait(10)
 
     latencies = tally.latencies
     print(

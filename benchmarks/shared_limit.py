@@ -12,12 +12,10 @@ noisy estimate on a shared machine).
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -27,31 +25,13 @@ sys.path.insert(0, str(ROOT))
 from tests.redis_server import REDIS_SERVER, RedisServer  # noqa: E402
 
 from threecommas import AsyncThreeCommas, RateLimit, ThreeCommas  # noqa: E402
-from threecommas._storage import budget_for  # noqa: E402
+from threecommas._base_client import budget_for  # noqa: E402
 
-SEED = json.loads(
-    (
-        ROOT
-        / "overlay/threecommas/testing/recordings/close_trade_by_market_12345678_1047934729.json"
-    ).read_text()
-)["body"]
-BODY = json.dumps(SEED).encode()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import _answer, best_of  # noqa: E402
+
 # 100 requests, as the API allows, but per 0.1 ms: the window is never full, nothing waits.
 REQUESTS, PERIOD = 100, 1e-4
-
-
-def _answer(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(201, content=BODY, headers={"Content-Type": "application/json"})
-
-
-def best_of(function: Callable[[], Any], *, number: int, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(number):
-            function()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def limiter_cycle(limit: RateLimit) -> Callable[[], None]:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import IO, Any
 
-STARTUP_TIMEOUT_S = 30
+STOP_TIMEOUT_S = 10
 
 
-@contextmanager
-def recorded_server(*extra: str, stderr: IO[Any] | None = None) -> Iterator[str]:
+@contextlib.contextmanager
+def recorded_server(*extra: str, stderr: IO[Any] | int | None = None) -> Iterator[str]:
     """Start `python -m threecommas.testing serve` on a free port; yield its base URL.
 
-    The server's log goes to `stderr` (a file), else to this process's stderr."""
-    proc = subprocess.Popen(
+    The server's log goes to `stderr` (a file, or `subprocess.DEVNULL`), else to this process's
+    stderr. On the way out the server gets SIGTERM, and SIGKILL if it is still there after
+    STOP_TIMEOUT_S seconds."""
+    with subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -31,17 +33,15 @@ def recorded_server(*extra: str, stderr: IO[Any] | None = None) -> Iterator[str]
         stdout=subprocess.PIPE,
         stderr=stderr,
         text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        if not line.startswith("http://"):
-            raise SystemExit(f"the server did not start (printed {line!r}, exit {proc.poll()})")
-        yield line
-    finally:
-        proc.terminate()
+    ) as proc:
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            assert proc.stdout is not None
+            line = proc.stdout.readline().strip()
+            if not line.startswith("http://"):
+                raise SystemExit(f"the server did not start (printed {line!r}, exit {proc.poll()})")
+            yield line
+        finally:
+            proc.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=STOP_TIMEOUT_S)
+            proc.kill()  # nothing happens if it has stopped

@@ -21,7 +21,6 @@ it probes whether NULL bytes pass in headers). `--verbose` prints everything as 
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -32,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from threecommas_api._catalogue import OPERATIONS
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -53,16 +52,9 @@ _EXPECTED_SERVER_LINES = re.compile(
 )
 
 
-@functools.cache
 def _operations() -> dict[tuple[str, str], str]:
-    """(METHOD, path template) -> operationId, from the spec."""
-    spec = yaml.safe_load(SPEC.read_text())
-    return {
-        (method.upper(), path): op["operationId"]
-        for path, item in spec["paths"].items()
-        for method, op in item.items()
-        if isinstance(op, dict) and "operationId" in op
-    }
+    """(METHOD, path template) -> operationId, from the spec's catalogue."""
+    return {(op.method, op.path): op.operation_id for op in OPERATIONS}
 
 
 def _matches(template: str, path: str) -> bool:

@@ -11,9 +11,12 @@
                                   version that was never released)
 
 The generator runs in a temporary directory outside the repository, so neither the repository's
-own ruff settings nor leftovers of an earlier run can change its output. It is given the
-document's canonical view (overlay/threecommas/_spec_views.py: the request forms the SDK sends,
-without the docs' other spellings), so the request models are typed by the canonical forms.
+own ruff settings nor leftovers of an earlier run can change its output. It, and the ruff that
+formats its output, must be the versions pinned (`==`) in the dev extra of pyproject.toml: any
+other is refused, naming the version expected and the one found (`make venv` installs them).
+It is given the document's canonical view (overlay/threecommas/_spec_views.py: the request
+forms the SDK sends, without the docs' other spellings), so the request models are typed by the
+canonical forms.
 
 Two versions are involved, and they are kept apart on purpose:
 
@@ -37,10 +40,12 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,16 +64,56 @@ TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "threecommas_api"
 TARGET = ROOT / "generated" / PACKAGE
 IGNORED = {"__pycache__", ".ruff_cache"}
+PYPROJECT = ROOT / "pyproject.toml"
+#: The tools whose exact version generated/ depends on (ruff formats the generator's output).
+PINNED_TOOLS = ("openapi-python-client", "ruff")
+
+
+def pinned_versions(pyproject: Path = PYPROJECT) -> dict[str, str]:
+    """The exact versions of the tools that shape generated/, as pinned (`==`) in the dev extra
+    of pyproject.toml: {"openapi-python-client": "0.29.1", "ruff": "0.17.6"}."""
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    requirements = project.get("optional-dependencies", {}).get("dev", [])
+    pins = {}
+    for requirement in requirements:
+        match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;,]+)\s*", requirement)
+        if match:
+            pins[match.group(1).lower()] = match.group(2)
+    missing = [tool for tool in PINNED_TOOLS if tool not in pins]
+    if missing:
+        sys.exit(
+            f"generate: {', '.join(missing)} must be pinned with == in the dev extra of {pyproject}"
+        )
+    return {tool: pins[tool] for tool in PINNED_TOOLS}
+
+
+def tool_version(executable: str) -> str | None:
+    """What `executable --version` says its version is (None when it does not say)."""
+    try:
+        result = subprocess.run(
+            [executable, "--version"], capture_output=True, text=True, timeout=60
+        )
+    except OSError:
+        return None
+    match = re.search(r"\b(\d+(?:\.\d+)+\S*)", result.stdout + result.stderr)
+    return match.group(1) if match else None
 
 
 def _tool(name: str) -> str:
-    """Prefer the tool installed beside this interpreter (the project's venv)."""
+    """The tool installed beside this interpreter (the project's venv), else the one on PATH,
+    refused unless it is the version pinned in pyproject.toml: generated/ depends on the
+    generator and on ruff byte for byte."""
     candidate = Path(sys.executable).parent / name
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which(name)
+    found = str(candidate) if candidate.exists() else shutil.which(name)
     if found is None:
         sys.exit(f"generate: {name} is not installed; run `make venv` first")
+    pinned = pinned_versions()[name]
+    version = tool_version(found)
+    if version != pinned:
+        sys.exit(
+            f"generate: {name} {pinned} is required (pinned in pyproject.toml), but {found} is "
+            f"{version or 'of an unknown version'}; run `make venv` to install the pinned one"
+        )
     return found
 
 
@@ -171,6 +216,115 @@ def _spec_module(identity: SpecIdentity) -> str:
     )
 
 
+_METHODS = ("get", "put", "post", "patch", "delete")
+
+
+def _resolve(document: dict[str, object], item: dict[str, object]) -> dict[str, object]:
+    """A parameter or body, with a local `$ref` followed."""
+    ref = item.get("$ref")
+    if not isinstance(ref, str):
+        return item
+    node: object = document
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]  # type: ignore[index]
+    return node  # type: ignore[return-value]
+
+
+def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every operation of the document, in the document's order: the facts the SDK, the CLI,
+    the fake server and the tests share (each operation is named once, here)."""
+    entries = []
+    for path, item in document["paths"].items():
+        shared = item.get("parameters", [])
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            parameters = []
+            for raw in [*shared, *operation.get("parameters", [])]:
+                parameter = _resolve(document, raw)
+                parameters.append(
+                    (
+                        str(parameter["name"]),
+                        str(parameter["in"]),
+                        bool(parameter.get("required", False)),
+                    )
+                )
+            body = operation.get("requestBody")
+            body_schema = None
+            if body is not None:
+                schema = _resolve(document, body)["content"]["application/json"]["schema"]
+                body_schema = str(schema["$ref"]).rsplit("/", 1)[-1]
+            security = operation.get("security", document.get("security", []))
+            entries.append(
+                {
+                    "operation_id": operation["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "tag": operation["tags"][0],
+                    "summary": operation["summary"],
+                    "parameters": tuple(parameters),
+                    "body": body_schema,
+                    "signed": any("Signature" in requirement for requirement in security),
+                    "success": tuple(
+                        sorted(int(code) for code in operation["responses"] if code[0] == "2")
+                    ),
+                }
+            )
+    return entries
+
+
+def _catalogue_module(spec: Path) -> str:
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    lines = [
+        '"""Every operation of the OpenAPI document, in order (written by scripts/generate.py).',
+        "",
+        "The SDK's facade, its command line, the fake server's routes and the tests all read the",
+        "operations from here, so that each is named once: in the document.",
+        '"""',
+        "",
+        "from typing import NamedTuple",
+        "",
+        "",
+        "class Parameter(NamedTuple):",
+        "    name: str",
+        '    location: str  # "path", "query" or "header"',
+        "    required: bool",
+        "",
+        "",
+        "class Operation(NamedTuple):",
+        "    operation_id: str",
+        '    method: str  # upper case: "GET", "POST"...',
+        "    path: str  # as in the document, with {placeholders}",
+        "    tag: str  # the generated module is threecommas_api.api.<tag>.<operation_id>",
+        "    summary: str",
+        "    parameters: tuple[Parameter, ...]",
+        "    body: str | None  # the request body's schema name",
+        "    signed: bool  # sent with Apikey and Signature",
+        "    success: tuple[int, ...]  # the documented 2xx statuses",
+        "",
+        "",
+        "OPERATIONS: tuple[Operation, ...] = (",
+    ]
+    for entry in catalogue_entries(document):
+        lines.append("    Operation(")
+        for key, value in entry.items():
+            if key == "parameters":
+                lines.append("        parameters=(")
+                lines.extend(f"            Parameter{p!r}," for p in value)
+                lines.append("        ),")
+            else:
+                lines.append(f"        {key}={value!r},")
+        lines.append("    ),")
+    lines += [
+        ")",
+        "",
+        "BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def _generator_config(workdir: Path, version: str) -> Path:
     """The checked-in generator config plus the SDK's version, for `__version__`."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
@@ -207,8 +361,9 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
     env = dict(os.environ)
-    # The post hooks call `ruff`; make sure it is the pinned one from this venv.
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    # The post hooks call `ruff`: the pinned one, found first on their PATH.
+    ruff = _tool("ruff")
+    env["PATH"] = f"{Path(ruff).parent}{os.pathsep}{env.get('PATH', '')}"
     cmd = [
         _tool("openapi-python-client"),
         "generate",
@@ -233,6 +388,7 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     # `--meta none` writes no packaging files; the package still ships its type hints (PEP 561).
     (out / "py.typed").write_text("")
     (out / "_spec.py").write_text(_spec_module(spec_identity(spec)), encoding="utf-8")
+    (out / "_catalogue.py").write_text(_catalogue_module(spec), encoding="utf-8")
     return out
 
 

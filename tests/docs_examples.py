@@ -2,7 +2,7 @@
 
 The docs are not part of this repository; their request examples are, in
 `tests/docs_request_examples.json`, as this module extracts them, block by block and unchanged
-(what to make of each block is `tests/test_docs_examples.py`'s business). With a checkout of
+(what to make of each block is `tests/server/test_docs_examples.py`'s business). With a checkout of
 the docs (the three folders `master/`, `gitbook/`, `classic/` of
 `3commas-io/3commas-official-api-docs`, see `THREECOMMAS_DOCS`):
 

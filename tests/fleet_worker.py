@@ -83,7 +83,7 @@ class Worker:
     def watch_lockouts(self, client: ThreeCommas | AsyncThreeCommas) -> None:
         """Note when this client's lockouts were published (back from the storage), and when
         it was given a slot (cleared to send)."""
-        lockout = client._lockout
+        lockout = client._policy.lockout
         start = lockout.start
 
         def started(seconds: float, reason: BaseException) -> None:
@@ -92,7 +92,7 @@ class Worker:
                 self.lockouts.append(time.monotonic())
 
         lockout.start = started  # type: ignore[method-assign]
-        limiter = client._limiter
+        limiter = client._policy.limiter
         assert limiter is not None
         acquire = limiter.acquire
 

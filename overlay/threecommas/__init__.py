@@ -24,25 +24,24 @@ from threecommas._client import (
     AsyncThreeCommas,
     ThreeCommas,
 )
-from threecommas._exceptions import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    IPBannedError,
-    NotFoundError,
-    OutcomeUnknownError,
-    OutcomeUnknownTimeoutError,
-    PermissionDeniedError,
-    PlanRestrictionError,
-    RateLimitError,
-    RedirectError,
-    ResponseParseError,
-    ServerError,
-    ThreeCommasError,
-    UnprocessableEntityError,
-)
+from threecommas._exceptions import APIConnectionError as APIConnectionError
+from threecommas._exceptions import APIError as APIError
+from threecommas._exceptions import APITimeoutError as APITimeoutError
+from threecommas._exceptions import AuthenticationError as AuthenticationError
+from threecommas._exceptions import BadRequestError as BadRequestError
+from threecommas._exceptions import IPBannedError as IPBannedError
+from threecommas._exceptions import NotFoundError as NotFoundError
+from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
+from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
+from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
+from threecommas._exceptions import PlanRestrictionError as PlanRestrictionError
+from threecommas._exceptions import RateLimitError as RateLimitError
+from threecommas._exceptions import RedirectError as RedirectError
+from threecommas._exceptions import ResponseParseError as ResponseParseError
+from threecommas._exceptions import ServerError as ServerError
+from threecommas._exceptions import ThreeCommasError as ThreeCommasError
+from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
+from threecommas._exceptions import __all__ as _EXCEPTIONS
 from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError
@@ -50,87 +49,85 @@ from threecommas._version import __version__
 from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
-    from threecommas_api.models import (
-        AddFundsRequest,
-        ConditionalPriceInput,
-        CreateSmartTradeRequest,
-        EntryTrailingInput,
-        Error,
-        ForcedMode,
-        LeverageInput,
-        LeverageType,
-        OrderDirection,
-        OrderSide,
-        OrderType,
-        PositionConditionalInput,
-        PositionInput,
-        PositionOrderType,
-        PriceInput,
-        PriceType,
-        ReduceFundsInfo,
-        ReduceFundsRequest,
-        SetNoteRequest,
-        SmartTrade,
-        SmartTradeOrderBy,
-        SmartTradeStatusFilter,
-        SmartTradeType,
-        StepPriceInput,
-        StopLossConditionalInput,
-        StopLossInput,
-        StopLossPriceInput,
-        StopLossTimeoutInput,
-        StopLossTriggerPriceInput,
-        TakeProfitInput,
-        TakeProfitStepInput,
-        TakeProfitTrailingInput,
-        Trade,
-        TrailingInput,
-        UnitsInput,
-        UpdatePositionInput,
-        UpdateSmartTradeRequest,
-    )
+    # For type checkers; at run time `__getattr__` imports each on first use.
+    from threecommas_api.models import AddFundsRequest as AddFundsRequest
+    from threecommas_api.models import ConditionalPriceInput as ConditionalPriceInput
+    from threecommas_api.models import CreateSmartTradeRequest as CreateSmartTradeRequest
+    from threecommas_api.models import EntryTrailingInput as EntryTrailingInput
+    from threecommas_api.models import Error as Error
+    from threecommas_api.models import ForcedMode as ForcedMode
+    from threecommas_api.models import LeverageInput as LeverageInput
+    from threecommas_api.models import LeverageType as LeverageType
+    from threecommas_api.models import OrderDirection as OrderDirection
+    from threecommas_api.models import OrderSide as OrderSide
+    from threecommas_api.models import OrderType as OrderType
+    from threecommas_api.models import PositionConditionalInput as PositionConditionalInput
+    from threecommas_api.models import PositionInput as PositionInput
+    from threecommas_api.models import PositionOrderType as PositionOrderType
+    from threecommas_api.models import PriceInput as PriceInput
+    from threecommas_api.models import PriceType as PriceType
+    from threecommas_api.models import ReduceFundsInfo as ReduceFundsInfo
+    from threecommas_api.models import ReduceFundsRequest as ReduceFundsRequest
+    from threecommas_api.models import SetNoteRequest as SetNoteRequest
+    from threecommas_api.models import SmartTrade as SmartTrade
+    from threecommas_api.models import SmartTradeOrderBy as SmartTradeOrderBy
+    from threecommas_api.models import SmartTradeStatusFilter as SmartTradeStatusFilter
+    from threecommas_api.models import SmartTradeType as SmartTradeType
+    from threecommas_api.models import StepPriceInput as StepPriceInput
+    from threecommas_api.models import StopLossConditionalInput as StopLossConditionalInput
+    from threecommas_api.models import StopLossInput as StopLossInput
+    from threecommas_api.models import StopLossPriceInput as StopLossPriceInput
+    from threecommas_api.models import StopLossTimeoutInput as StopLossTimeoutInput
+    from threecommas_api.models import StopLossTriggerPriceInput as StopLossTriggerPriceInput
+    from threecommas_api.models import TakeProfitInput as TakeProfitInput
+    from threecommas_api.models import TakeProfitStepInput as TakeProfitStepInput
+    from threecommas_api.models import TakeProfitTrailingInput as TakeProfitTrailingInput
+    from threecommas_api.models import Trade as Trade
+    from threecommas_api.models import TrailingInput as TrailingInput
+    from threecommas_api.models import UnitsInput as UnitsInput
+    from threecommas_api.models import UpdatePositionInput as UpdatePositionInput
+    from threecommas_api.models import UpdateSmartTradeRequest as UpdateSmartTradeRequest
 
-# The models are re-exported on first use, so that `import threecommas` stays light.
-_MODELS = frozenset(
-    {
-        "AddFundsRequest",
-        "ConditionalPriceInput",
-        "CreateSmartTradeRequest",
-        "EntryTrailingInput",
-        "Error",
-        "ForcedMode",
-        "LeverageInput",
-        "LeverageType",
-        "OrderDirection",
-        "OrderSide",
-        "OrderType",
-        "PositionConditionalInput",
-        "PositionInput",
-        "PositionOrderType",
-        "PriceInput",
-        "PriceType",
-        "ReduceFundsInfo",
-        "ReduceFundsRequest",
-        "SetNoteRequest",
-        "SmartTrade",
-        "SmartTradeOrderBy",
-        "SmartTradeStatusFilter",
-        "SmartTradeType",
-        "StepPriceInput",
-        "StopLossConditionalInput",
-        "StopLossInput",
-        "StopLossPriceInput",
-        "StopLossTimeoutInput",
-        "StopLossTriggerPriceInput",
-        "TakeProfitInput",
-        "TakeProfitStepInput",
-        "TakeProfitTrailingInput",
-        "Trade",
-        "TrailingInput",
-        "UnitsInput",
-        "UpdatePositionInput",
-        "UpdateSmartTradeRequest",
-    }
+# The generated models and enums re-exported here, imported on first use so that
+# `import threecommas` stays light (tests/sdk/test_client.py holds the imports above to this list).
+_MODELS = (
+    "AddFundsRequest",
+    "ConditionalPriceInput",
+    "CreateSmartTradeRequest",
+    "EntryTrailingInput",
+    "Error",
+    "ForcedMode",
+    "LeverageInput",
+    "LeverageType",
+    "OrderDirection",
+    "OrderSide",
+    "OrderType",
+    "PositionConditionalInput",
+    "PositionInput",
+    "PositionOrderType",
+    "PriceInput",
+    "PriceType",
+    "ReduceFundsInfo",
+    "ReduceFundsRequest",
+    "SetNoteRequest",
+    "SmartTrade",
+    "SmartTradeOrderBy",
+    "SmartTradeStatusFilter",
+    "SmartTradeType",
+    "StepPriceInput",
+    "StopLossConditionalInput",
+    "StopLossInput",
+    "StopLossPriceInput",
+    "StopLossTimeoutInput",
+    "StopLossTriggerPriceInput",
+    "TakeProfitInput",
+    "TakeProfitStepInput",
+    "TakeProfitTrailingInput",
+    "Trade",
+    "TrailingInput",
+    "UnitsInput",
+    "UpdatePositionInput",
+    "UpdateSmartTradeRequest",
 )
 
 
@@ -148,67 +145,15 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
-    "APIConnectionError",
-    "APIError",
-    "APITimeoutError",
-    "AddFundsRequest",
     "AsyncThreeCommas",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConditionalPriceInput",
-    "CreateSmartTradeRequest",
-    "EntryTrailingInput",
-    "Error",
-    "ForcedMode",
     "HmacSigner",
-    "IPBannedError",
-    "LeverageInput",
-    "LeverageType",
-    "NotFoundError",
-    "OrderDirection",
-    "OrderSide",
-    "OrderType",
-    "OutcomeUnknownError",
-    "OutcomeUnknownTimeoutError",
-    "PermissionDeniedError",
-    "PlanRestrictionError",
-    "PositionConditionalInput",
-    "PositionInput",
-    "PositionOrderType",
-    "PriceInput",
-    "PriceType",
     "RateLimit",
-    "RateLimitError",
-    "RedirectError",
-    "ReduceFundsInfo",
-    "ReduceFundsRequest",
-    "ResponseParseError",
     "RsaSigner",
-    "ServerError",
-    "SetNoteRequest",
-    "SmartTrade",
-    "SmartTradeOrderBy",
-    "SmartTradeStatusFilter",
-    "SmartTradeType",
-    "StepPriceInput",
-    "StopLossConditionalInput",
-    "StopLossInput",
-    "StopLossPriceInput",
-    "StopLossTimeoutInput",
-    "StopLossTriggerPriceInput",
     "StorageError",
-    "TakeProfitInput",
-    "TakeProfitStepInput",
-    "TakeProfitTrailingInput",
     "ThreeCommas",
     "ThreeCommasAuth",
-    "ThreeCommasError",
-    "Trade",
-    "TrailingInput",
-    "UnitsInput",
-    "UnprocessableEntityError",
     "Unset",
-    "UpdatePositionInput",
-    "UpdateSmartTradeRequest",
     "__version__",
 ]
+__all__ += _EXCEPTIONS
+__all__ += _MODELS

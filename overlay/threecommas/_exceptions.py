@@ -33,6 +33,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
+from threecommas._constants import BAN_COOLDOWN_S, LOCKOUT_S
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -368,10 +370,6 @@ def _read_error_fields(body: str) -> dict[str, Any]:
     return fields
 
 
-# Documented lockout after a 429 when the API sends no Retry-After.
-DEFAULT_RATE_LIMIT_LOCKOUT_S = 300.0
-
-
 def _is_plan_restriction(fields: Mapping[str, Any], body: str) -> bool:
     # Real answers name the subscription plan and carry no error_description.
     text = str(fields.get("error") or body).lower()
@@ -422,7 +420,7 @@ def error_for_status(
     method: str,
     path: str,
     retry_after: float | None = None,
-    ban_cooldown: float = 120.0,
+    ban_cooldown: float = BAN_COOLDOWN_S,
     location: str | None = None,
 ) -> APIError:
     """The exception for a non-success response, filled with what the body says.
@@ -443,7 +441,7 @@ def error_for_status(
         cls = _BY_STATUS.get(status_code, APIError)
     error = cls(status_code=status_code, body=body, method=method, path=path, **fields)
     if isinstance(error, RateLimitError):
-        error.retry_after = _usable_wait(retry_after, DEFAULT_RATE_LIMIT_LOCKOUT_S)
+        error.retry_after = _usable_wait(retry_after, LOCKOUT_S)
     elif isinstance(error, IPBannedError):
         error.retry_after = _usable_wait(retry_after, ban_cooldown)
     return error

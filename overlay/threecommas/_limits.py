@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+
 Clock = Callable[[], float]
 
 # While every slot is taken by a request still waiting for its answer, check again this often.
@@ -48,8 +50,8 @@ class RateLimit:
     Give every client that shares a storage the same `requests` and `period`.
     """
 
-    requests: int = 100
-    period: float = 60.0
+    requests: int = BUDGET_REQUESTS
+    period: float = BUDGET_PERIOD_S
     storage: Any = None
     on_storage_error: str = "wait"
     key_prefix: str = "threecommas"

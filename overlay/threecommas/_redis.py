@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import logging
 import math
 import random
@@ -51,10 +50,8 @@ from collections import deque
 from typing import Any, Final
 
 import redis
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
-from threecommas._exceptions import APIError, IPBannedError, RateLimitError
+from threecommas import _redis_lua as lua
 from threecommas._limits import Clock, Lockout, RateLimit
 from threecommas._storage import StorageError, key_digest, redacted
 
@@ -71,177 +68,6 @@ _POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
-
-_GRANTED, _FULL, _LOCKED, _HOLD, _NEW_GENERATION = 0, 1, 2, 3, 4
-
-# KEYS: inflight, done, lockout, generation, hold, clients.
-# ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
-# id, callers of this client already waiting, number of pending answers, then for each its
-# slot id and age (ms).
-# Returns {status, microseconds, generation, active clients, slots used[, lockout reason]}.
-_ACQUIRE: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local requests = tonumber(ARGV[1])
-local period = tonumber(ARGV[2])
-local lease = tonumber(ARGV[3])
-local ttl = math.ceil(period + lease)
-local generation = redis.call('GET', KEYS[4])
-if not generation then
-  generation = ARGV[6]
-  redis.call('SET', KEYS[4], generation, 'PX', ttl)
-end
-if generation ~= ARGV[5] then
-  return {4, 0, generation, 0, 0}
-end
-redis.call('PEXPIRE', KEYS[4], ttl)
-for i = 0, tonumber(ARGV[9]) - 1 do
-  local id = ARGV[10 + 2 * i]
-  redis.call('ZREM', KEYS[1], id)
-  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[11 + 2 * i]), id)
-end
-redis.call('ZADD', KEYS[6], now, ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - period)
-redis.call('PEXPIRE', KEYS[6], ttl)
-local active = redis.call('ZCARD', KEYS[6])
-local hold = redis.call('PTTL', KEYS[5])
-if hold > 0 then
-  return {3, hold * 1000, generation, active, requests}
-end
-local locked = redis.call('PTTL', KEYS[3])
-if locked > 0 then
-  return {2, locked * 1000, generation, active, requests, redis.call('GET', KEYS[3])}
-end
-local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
-for i = 1, #lost, 2 do
-  redis.call('ZADD', KEYS[2], lost[i + 1], lost[i])
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
-redis.call('PEXPIRE', KEYS[2], ttl)
-local recent = redis.call('ZCARD', KEYS[2])
-local used = redis.call('ZCARD', KEYS[1]) + recent
-if used < requests then
-  redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], ttl)
-  return {0, 0, generation, active, used + 1}
-end
-local expiring = used - requests + 1
-if expiring > recent then
-  -- the slot needed is held by a request still in flight: free a period after its answer
-  return {1, math.ceil(period * 1000), generation, active, used}
-end
--- this client's callers already waiting take the next answers to expire, in turn
-local index = math.min(expiring + tonumber(ARGV[8]), recent)
-local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
-local wait = (tonumber(entry[2]) + period - now) * 1000
-return {1, math.max(1000, math.ceil(wait)), generation, active, used}
-"""
-
-# KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
-_RECORD: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-for i = 2, #ARGV, 2 do
-  redis.call('ZREM', KEYS[1], ARGV[i])
-  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[i + 1]), ARGV[i])
-end
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
-return 1
-"""
-
-# KEYS: lockout. ARGV: milliseconds, reason (JSON). A lockout only ever grows.
-_LOCKOUT: Final = """
-local ms = tonumber(ARGV[1])
-if redis.call('PTTL', KEYS[1]) < ms then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
-end
-return 1
-"""
-
-# KEYS: inflight, lockout, generation, hold. ARGV: generation, wiped (0/1), hold (ms), lease
-# (ms), lockout (ms), lockout reason, then the ids of the slots the client holds.
-_RESEED: Final = """
-if redis.call('GET', KEYS[3]) ~= ARGV[1] then
-  return 0
-end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local hold = tonumber(ARGV[3])
-if ARGV[2] == '1' and redis.call('PTTL', KEYS[4]) < hold then
-  redis.call('SET', KEYS[4], '1', 'PX', hold)
-end
-local lease = tonumber(ARGV[4])
-for i = 7, #ARGV do
-  redis.call('ZADD', KEYS[1], 'NX', now + lease, ARGV[i])
-end
-if #ARGV >= 7 then
-  redis.call('PEXPIRE', KEYS[1], math.ceil(hold + lease))
-end
-local lockout = tonumber(ARGV[5])
-if lockout > 0 and redis.call('PTTL', KEYS[2]) < lockout then
-  redis.call('SET', KEYS[2], ARGV[6], 'PX', lockout)
-end
-return 1
-"""
-
-
-def connect(storage: Any, timeout: float) -> redis.Redis:
-    """A Redis client for `storage` (a URL, or the user's client as it is)."""
-    if not isinstance(storage, str):
-        return storage  # type: ignore[no-any-return]
-    # One immediate retry: the first command after a Redis restart meets a dead pooled
-    # connection. More retries and their backoff are ours to decide (on_storage_error).
-    return redis.Redis.from_url(
-        storage,
-        socket_timeout=timeout,
-        socket_connect_timeout=timeout,
-        retry=Retry(NoBackoff(), 1),
-    )
-
-
-def _reason_json(reason: BaseException, seconds: float) -> str:
-    data: dict[str, Any] = {"status": 429, "retry_after": seconds}
-    if isinstance(reason, APIError):
-        data.update(
-            status=reason.status_code,
-            error=reason.error,
-            error_description=reason.error_description,
-            method=reason.method,
-            path=reason.path,
-        )
-    if isinstance(reason, RateLimitError | IPBannedError):
-        data["retry_after"] = reason.retry_after
-    return json.dumps(data)
-
-
-def _reason_from_json(raw: bytes | str | None) -> APIError:
-    """The exception that started a lockout, rebuilt from what the storage keeps of it."""
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
-    cls: type[RateLimitError | IPBannedError] = (
-        IPBannedError if data.get("status") == 418 else RateLimitError
-    )
-
-    def text(name: str) -> str | None:
-        value = data.get(name)
-        return value if isinstance(value, str) else None
-
-    error = cls(
-        status_code=cls.default_status,
-        method=text("method") or "",
-        path=text("path") or "",
-        error=text("error"),
-        error_description=text("error_description"),
-    )
-    retry_after = data.get("retry_after")
-    if isinstance(retry_after, int | float) and not isinstance(retry_after, bool):
-        error.retry_after = float(retry_after)
-    return error
 
 
 class _OwnWindow:
@@ -286,7 +112,7 @@ class RedisBudget:
     def __init__(self, limit: RateLimit, api_key: str, *, clock: Clock = time.monotonic) -> None:
         self.limit = limit
         self._clock = clock
-        self._redis = connect(limit.storage, limit.storage_timeout)
+        self._redis = lua.connect(limit.storage, limit.storage_timeout)
         self._where = (
             redacted(limit.storage) if isinstance(limit.storage, str) else "the Redis client"
         )
@@ -295,10 +121,10 @@ class RedisBudget:
             name: f"{base}:{name}"
             for name in ("inflight", "done", "lockout", "generation", "hold", "clients")
         }
-        self._acquire_script = self._redis.register_script(_ACQUIRE)
-        self._record_script = self._redis.register_script(_RECORD)
-        self._lockout_script = self._redis.register_script(_LOCKOUT)
-        self._reseed_script = self._redis.register_script(_RESEED)
+        self._acquire_script = self._redis.register_script(lua.ACQUIRE)
+        self._record_script = self._redis.register_script(lua.RECORD)
+        self._lockout_script = self._redis.register_script(lua.LOCKOUT)
+        self._reseed_script = self._redis.register_script(lua.RESEED)
         self._client_id = uuid.uuid4().hex
         self._ids = itertools.count()
         self._period_ms = limit.period * 1000
@@ -342,11 +168,11 @@ class RedisBudget:
                 return self._unavailable(now, None)
             pending, self._pending = self._fresh_pending(now), []
         slot = f"{self._client_id}:{next(self._ids)}"
-        status, micros, active, used = _NEW_GENERATION, self._poll_us, 1, 0
+        status, micros, active, used = lua.NEW_GENERATION, self._poll_us, 1, 0
         try:
             for _ in range(3):
                 status, micros, generation, active, used = self._run_acquire(slot, pending, now)
-                if status != _NEW_GENERATION:
+                if status != lua.NEW_GENERATION:
                     break
                 self._reseed(generation, now)
         except STORAGE_ERRORS as exc:
@@ -355,7 +181,7 @@ class RedisBudget:
                 return self._unavailable(now, exc)
         with self._lock:
             self._recovered(now)
-            if status == _NEW_GENERATION:
+            if status == lua.NEW_GENERATION:
                 # The generation changed under us again and again: the answers wait, and so
                 # do we, a little.
                 self._pending[:0] = pending
@@ -363,16 +189,16 @@ class RedisBudget:
             self._last_ok = now
             self._contact = (now, used, max(1, active))
             self._local_grants.clear()
-            if status == _GRANTED:
+            if status == lua.GRANTED:
                 self._held.append((True, slot))
                 self._own.granted()
                 return 0.0
-            if status == _LOCKED:
+            if status == lua.LOCKED:
                 # Set elsewhere, and now in our mirror: the caller reads it (and waits or
                 # raises) before it asks again.
                 return 1e-3
             wait = max(micros, 1000) / 1e6
-            if status == _FULL:
+            if status == lua.FULL:
                 bisect.insort(self._promised, now + wait)
             return wait
 
@@ -402,9 +228,9 @@ class RedisBudget:
         status, micros, generation, active, used = reply[:5]
         if isinstance(generation, bytes):
             generation = generation.decode()
-        if int(status) == _LOCKED:
+        if int(status) == lua.LOCKED:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
-            self._mirror.start(int(micros) / 1e6, _reason_from_json(reply[5]))
+            self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
         return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
@@ -421,7 +247,7 @@ class RedisBudget:
         left, reason = self._mirror.remaining()
         lockout_ms, payload = 0, ""
         if left > 0 and reason is not None:
-            lockout_ms, payload = math.ceil(left * 1000), _reason_json(reason, left)
+            lockout_ms, payload = math.ceil(left * 1000), lua.reason_json(reason, left)
         k = self.keys
         self._reseed_script(
             keys=[k["inflight"], k["lockout"], k["generation"], k["hold"]],
@@ -564,7 +390,7 @@ class RedisBudget:
     def start_lockout(self, seconds: float, reason: BaseException) -> None:
         self._mirror.start(seconds, reason)
         now = self._clock()
-        payload = _reason_json(reason, seconds)
+        payload = lua.reason_json(reason, seconds)
         ms = math.ceil(max(0.0, seconds) * 1000)
         if ms == 0:
             return

@@ -43,7 +43,11 @@ def load_spec() -> dict[str, Any]:
     """The OpenAPI document, parsed (cached; treat it as read-only)."""
     import yaml
 
-    document: dict[str, Any] = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+    # libyaml's loader when PyYAML has it (as its wheels do): the same document, 15 times faster
+    # to read than with the pure-Python one, which matters on the first call of a client.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = spec_path().read_text(encoding="utf-8")
+    document: dict[str, Any] = yaml.load(text, Loader=loader)
     return document
 
 
@@ -87,7 +91,7 @@ def _add(errors: Errors, name: str, message: str) -> None:
 
 _SHOWN_CHARACTERS = 40
 
-# Patterns of the spec, in words. tests/test_schema.py checks that every pattern of a request
+# Patterns of the spec, in words. tests/sdk/test_schema.py checks that every pattern of a request
 # schema is here, so that no message falls back to a regular expression.
 PATTERN_WORDS: dict[str, str] = {
     "^([1-9][0-9]*(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)$": "a decimal string greater than 0",
@@ -357,11 +361,10 @@ def _condition(failure: _Failure) -> str:
     for name in if_schema.get("required", []):
         rule = properties.get(name, {})
         where = field_name([*base, name])
-        if "const" in rule:
-            clauses.append(f"{where} is {shown(rule['const'])}")
-        elif rule.get("enum"):
-            # The canonical value comes first; the docs' spellings of it ("true") follow.
-            clauses.append(f"{where} is {shown(rule['enum'][0])}")
+        # An `enum` lists the canonical value first, then the docs' spellings of it ("true").
+        values = [rule["const"]] if "const" in rule else rule.get("enum", [])
+        if values:
+            clauses.append(f"{where} is {shown(values[0])}")
         else:
             clauses.append(f"{where} is given")
     negated = if_schema.get("not", {})

@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Final, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from threecommas._exceptions import ThreeCommasError
-from threecommas._limits import Lockout, RateLimiter
 
 if TYPE_CHECKING:
-    from threecommas._limits import RateLimit
+    pass
 
 __all__ = [
     "STORAGE_ERROR_MODES",
@@ -31,7 +30,6 @@ __all__ = [
     "LockoutState",
     "SlotLimiter",
     "StorageError",
-    "budget_for",
     "check_storage",
     "key_digest",
     "redacted",
@@ -106,19 +104,3 @@ def check_storage(storage: object) -> None:
 def key_digest(api_key: str) -> str:
     """What names an API key's budget in the storage: a hash, never the key itself."""
     return hashlib.sha256(b"threecommas-sdk budget\0" + api_key.encode()).hexdigest()[:32]
-
-
-def budget_for(limit: RateLimit | None, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
-    """The limiter (None without a rate limit) and the lockout that a client uses."""
-    if limit is None:
-        return None, Lockout()
-    if limit.storage is None:
-        return RateLimiter(limit), Lockout()
-    try:
-        from threecommas._redis import RedisBudget
-    except ImportError as exc:
-        raise ImportError(
-            "RateLimit(storage=...) needs the redis package: pip install 'threecommas-sdk[redis]'"
-        ) from exc
-    budget = RedisBudget(limit, api_key)
-    return budget.limiter, budget.lockout

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import httpx
+
 from threecommas._schema import field_name
+from threecommas._types import TimeoutArg, _Unset
 from threecommas_api.models.forced_mode import ForcedMode
 
 INT64_MAX = 2**63 - 1
@@ -85,3 +88,17 @@ def check_forced_mode(value: object) -> ForcedMode | None:
     if value not in FORCED_MODES:
         raise ValueError(f"forced_mode must be one of {FORCED_MODES} or None, got {value!r}")
     return ForcedMode(value)
+
+
+def check_timeout(value: object) -> TimeoutArg:
+    """A per-call timeout: seconds (> 0), an `httpx.Timeout`, None (no limit) or unset."""
+    if value is None or isinstance(value, _Unset | httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(
+            f"timeout must be a number of seconds, an httpx.Timeout or None, "
+            f"not {type(value).__name__}"
+        )
+    if not value > 0:
+        raise ValueError(f"timeout must be a positive number of seconds, got {value}")
+    return float(value)

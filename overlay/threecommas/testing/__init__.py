@@ -14,6 +14,14 @@ as a live server in a test (the pytest plugin that the package registers gives t
     python -m threecommas.testing serve --port 0      # prints http://127.0.0.1:PORT/public/api
 
 It needs the ``testing`` extra: ``pip install 'threecommas-sdk[testing]'``.
+
+The package by layer: :mod:`~threecommas.testing.server` (the app, its routes, signatures,
+running it), :mod:`~threecommas.testing.simulation` (the store, one rule per operation, state
+and flags, entities, listing), :mod:`~threecommas.testing.faults` (fault injection, counters,
+emulated limits, the admin API, the fault options) and :mod:`~threecommas.testing.recording`
+(the recording files and the recorder); ``_operations`` reads the operations from the spec's
+catalogue, ``_command`` is the command line, and ``pytest_plugin`` and ``schemathesis_auth``
+serve test suites.
 """
 
 from __future__ import annotations
@@ -27,24 +35,25 @@ _MISSING_EXTRA = [
 ]
 
 if not _MISSING_EXTRA:
-    from threecommas.testing._app import (
-        DEFAULT_API_KEY,
-        DEFAULT_API_SECRET,
-        OPENAPI_DOCUMENT_PATH,
-        TEST_PRIVATE_KEY_PATH,
-        TEST_PUBLIC_KEY_PATH,
-        create_app,
-    )
-    from threecommas.testing._faults import FaultConfig, FaultRule, Faults, RateLimitConfig
     from threecommas.testing._operations import API_PREFIX
-    from threecommas.testing._recordings import (
+    from threecommas.testing.faults import FaultConfig, FaultRule, Faults, RateLimitConfig
+    from threecommas.testing.recording import (
         DEFAULT_RECORDINGS_DIR,
         Recording,
         RecordingError,
         load_recordings,
     )
-    from threecommas.testing._server import RunningServer, run_in_thread
-    from threecommas.testing._store import ActionError, SmartTradeStore
+    from threecommas.testing.server import (
+        DEFAULT_API_KEY,
+        DEFAULT_API_SECRET,
+        OPENAPI_DOCUMENT_PATH,
+        TEST_PRIVATE_KEY_PATH,
+        TEST_PUBLIC_KEY_PATH,
+        RunningServer,
+        create_app,
+        run_in_thread,
+    )
+    from threecommas.testing.simulation import ActionError, SmartTradeStore
 
 
 __all__ = [

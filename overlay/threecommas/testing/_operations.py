@@ -1,68 +1,46 @@
-"""The table of API operations the server knows about.
+"""The API's operations as the server reads them: from the catalogue of the OpenAPI document.
 
-One row per operation: its name (the spec's ``operationId``), HTTP method and path template
-relative to the API prefix. The recordings name their operation by that name, the store keeps
-one rule per name, and the app builds one route per path (dispatching on the method), so a new
-operation starts here.
+:mod:`threecommas_api._catalogue` (written by ``scripts/generate.py`` from the spec) names every
+operation with its method and path template; the routes, the rules of the store, the recordings,
+the fault layer's counters and the recorder all go by it, so a new operation starts in the spec.
+What is here is what the catalogue does not hold: where the API lives (the prefix of its base
+URL) and how a concrete path is matched to its operation, its ids read and checked against the
+spec by :func:`threecommas._params.check_parameters`, the validator the client runs too; and
+each operation's example request body, read from the spec.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Final
+from functools import cache
+from typing import Any, Final, cast
+from urllib.parse import urlsplit
+
+from threecommas import DEFAULT_BASE_URL
+from threecommas._params import ParameterError, check_parameters
+from threecommas._schema import load_spec
+from threecommas_api._catalogue import BY_ID, OPERATIONS, Operation
 
 __all__ = [
-    "ADD_FUNDS",
     "API_PREFIX",
-    "CANCEL_SMART_TRADE",
-    "CANCEL_TRADE",
-    "CLOSE_SMART_TRADE_BY_MARKET",
-    "CLOSE_TRADE_BY_MARKET",
-    "CREATE_SMART_TRADE",
-    "FORCE_PROCESS",
-    "FORCE_START",
-    "GET_REDUCE_FUNDS_INFO",
-    "GET_SMART_TRADE",
-    "LIST_SMART_TRADES",
-    "LIST_TRADES",
-    "MAX_ID",
     "OPERATIONS",
-    "REDUCE_FUNDS",
-    "SET_NOTE",
-    "UPDATE_SMART_TRADE",
     "Operation",
-    "operations_by_path",
-    "parse_id",
+    "by_path",
+    "find_operation",
+    "path_ids",
+    "path_names",
+    "read_path_ids",
+    "request_example",
+    "request_target",
     "split_query",
 ]
 
-#: Every API path lives under this prefix; signatures cover it too.
-API_PREFIX: Final = "/public/api"
+#: Every API path lives under this prefix (the path of the API's base URL); signatures cover it.
+API_PREFIX: Final = urlsplit(DEFAULT_BASE_URL).path
 
-#: IDs are int64 in the API; anything above cannot name a real resource.
-MAX_ID: Final = 2**63 - 1
-
-_PARAM = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-
-
-def parse_id(value: object) -> int | None:
-    """Return ``value`` as a resource id if it is a positive int64, else ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and value.isascii() and value.isdigit():
-        # Length bound first: int() of a very long digit string is slow and can raise.
-        if len(value) > len(str(MAX_ID)):
-            return None
-        number = int(value)
-    else:
-        return None
-    if 1 <= number <= MAX_ID:
-        return number
-    return None
+_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def split_query(target: str) -> tuple[str, str]:
@@ -71,101 +49,80 @@ def split_query(target: str) -> tuple[str, str]:
     return path, query
 
 
-@dataclass(frozen=True)
-class Operation:
-    """One API operation: ``path`` is relative to :data:`API_PREFIX`; every parameter is an id."""
-
-    name: str
-    method: str
-    path: str
-    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        parts: list[str] = []
-        end = 0
-        for param in _PARAM.finditer(self.path):
-            parts.append(re.escape(self.path[end : param.start()]))
-            parts.append(f"(?P<{param.group(1)}>[^/]+)")
-            end = param.end()
-        parts.append(re.escape(self.path[end:]))
-        regex = "".join(parts)
-        object.__setattr__(self, "_pattern", re.compile(f"^(?:{re.escape(API_PREFIX)})?{regex}$"))
-
-    @property
-    def param_names(self) -> tuple[str, ...]:
-        return tuple(_PARAM.findall(self.path))
-
-    def route_path(self, convertor: str) -> str:
-        """The Starlette route path, every id parsed by the named path convertor."""
-        return API_PREFIX + _PARAM.sub(
-            lambda m: "{" + m.group(1) + ":" + convertor + "}", self.path
-        )
-
-    def match(self, path: str) -> dict[str, int] | None:
-        """Parse a concrete path (with or without the prefix and a query) into its ids."""
-        found = self._pattern.match(split_query(path)[0])
-        if found is None:
-            return None
-        params: dict[str, int] = {}
-        for name, raw in found.groupdict().items():
-            number = parse_id(raw)
-            if number is None:
-                return None
-            params[name] = number
-        return params
+def request_target(scope: Mapping[str, Any]) -> bytes:
+    """The path and query of an ASGI request exactly as the client sent them (what it signed)."""
+    raw_path = scope.get("raw_path")
+    if not isinstance(raw_path, bytes):
+        # ASGI makes raw_path optional; without it, the best guess is the path as routed.
+        raw_path = (str(scope.get("root_path", "")) + str(scope["path"])).encode("utf-8")
+    query = scope.get("query_string") or b""
+    return raw_path + b"?" + query if query else raw_path
 
 
-_ONE = "/v2/smart_trades/{id}"
-_TRADE = "/v2/smart_trades/{smart_trade_id}/trades/{id}"
-
-CREATE_SMART_TRADE: Final = Operation("create_smart_trade", "POST", "/v2/smart_trades")
-LIST_SMART_TRADES: Final = Operation("list_smart_trades", "GET", "/v2/smart_trades")
-GET_SMART_TRADE: Final = Operation("get_smart_trade", "GET", _ONE)
-UPDATE_SMART_TRADE: Final = Operation("update_smart_trade", "PATCH", _ONE)
-CANCEL_SMART_TRADE: Final = Operation("cancel_smart_trade", "DELETE", _ONE)
-ADD_FUNDS: Final = Operation("add_funds", "POST", _ONE + "/add_funds")
-GET_REDUCE_FUNDS_INFO: Final = Operation(
-    "get_reduce_funds_info", "GET", _ONE + "/reduce_funds_info"
-)
-REDUCE_FUNDS: Final = Operation("reduce_funds", "POST", _ONE + "/reduce_funds")
-CLOSE_SMART_TRADE_BY_MARKET: Final = Operation(
-    "close_smart_trade_by_market", "POST", _ONE + "/close_by_market"
-)
-SET_NOTE: Final = Operation("set_note", "POST", _ONE + "/set_note")
-FORCE_START: Final = Operation("force_start", "POST", _ONE + "/force_start")
-FORCE_PROCESS: Final = Operation("force_process", "POST", _ONE + "/force_process")
-LIST_TRADES: Final = Operation("list_trades", "GET", "/v2/smart_trades/{smart_trade_id}/trades")
-CANCEL_TRADE: Final = Operation("cancel_trade", "DELETE", _TRADE)
-CLOSE_TRADE_BY_MARKET: Final = Operation(
-    "close_trade_by_market", "POST", _TRADE + "/close_by_market"
-)
-
-#: All operations served, by name.
-OPERATIONS: Final[Mapping[str, Operation]] = {
-    op.name: op
-    for op in (
-        CREATE_SMART_TRADE,
-        LIST_SMART_TRADES,
-        GET_SMART_TRADE,
-        UPDATE_SMART_TRADE,
-        CANCEL_SMART_TRADE,
-        ADD_FUNDS,
-        GET_REDUCE_FUNDS_INFO,
-        REDUCE_FUNDS,
-        CLOSE_SMART_TRADE_BY_MARKET,
-        SET_NOTE,
-        FORCE_START,
-        FORCE_PROCESS,
-        LIST_TRADES,
-        CANCEL_TRADE,
-        CLOSE_TRADE_BY_MARKET,
-    )
-}
+def path_names(operation: Operation) -> tuple[str, ...]:
+    """The names of the path parameters, in the order the path template has them."""
+    return tuple(_PARAM.findall(operation.path))
 
 
-def operations_by_path() -> dict[str, dict[str, Operation]]:
-    """Path template -> method -> operation: one route per path, several methods on some."""
-    grouped: dict[str, dict[str, Operation]] = {}
-    for operation in OPERATIONS.values():
-        grouped.setdefault(operation.path, {})[operation.method] = operation
+def by_path() -> dict[str, list[Operation]]:
+    """Path template -> its operations (one per method), in the catalogue's order."""
+    grouped: dict[str, list[Operation]] = {}
+    for operation in OPERATIONS:
+        grouped.setdefault(operation.path, []).append(operation)
     return grouped
+
+
+def read_path_ids(operation_id: str, items: list[tuple[str, str]]) -> dict[str, int]:
+    """The path parameters as the spec types them (ids); ParameterError names a bad one."""
+    return cast(dict[str, int], check_parameters(operation_id, items, location="path"))
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """A concrete path of ``template``, with or without the prefix; each parameter one segment."""
+    parts: list[str] = []
+    end = 0
+    for param in _PARAM.finditer(template):
+        parts.append(re.escape(template[end : param.start()]))
+        parts.append(f"(?P<{param.group(1)}>[^/]+)")
+        end = param.end()
+    parts.append(re.escape(template[end:]))
+    return re.compile(f"^(?:{re.escape(API_PREFIX)})?{''.join(parts)}$")
+
+
+def path_ids(operation_id: str, path: str) -> dict[str, int] | None:
+    """The ids in a concrete path of the operation (prefix and query allowed), or ``None`` when
+    the path does not fit its template with ids the spec allows (positive int64)."""
+    operation = BY_ID.get(operation_id)
+    if operation is None:
+        return None
+    found = _pattern(operation.path).match(split_query(path)[0])
+    if found is None:
+        return None
+    try:
+        return read_path_ids(operation_id, list(found.groupdict().items()))
+    except ParameterError:
+        return None
+
+
+def request_example(operation_id: str) -> Any:
+    """A copy of the spec's example request body of an operation (``None`` when it takes none):
+    the docs' own example, which a fresh server answers with success."""
+    operation = BY_ID[operation_id]
+    if operation.body is None:
+        return None
+    document = load_spec()
+    request = document["paths"][operation.path][operation.method.lower()]["requestBody"]
+    example = next(iter(request["content"]["application/json"]["examples"].values()))
+    name = example["$ref"].rsplit("/", 1)[1]
+    return copy.deepcopy(document["components"]["examples"][name]["value"])
+
+
+def find_operation(method: str, path: str) -> tuple[str, dict[str, int]] | None:
+    """The operation a request line names and the ids in its path, or ``None``."""
+    for operation in OPERATIONS:
+        if operation.method == method:
+            ids = path_ids(operation.operation_id, path)
+            if ids is not None:
+                return operation.operation_id, ids
+    return None

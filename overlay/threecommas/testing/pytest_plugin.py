@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
     from threecommas._client import AsyncThreeCommas, ThreeCommas
     from threecommas._signing import ThreeCommasAuth
-    from threecommas.testing._faults import FaultConfig, Faults
-    from threecommas.testing._server import RunningServer
+    from threecommas.testing.faults import FaultConfig, Faults
+    from threecommas.testing.server import RunningServer
 
 __all__ = [
     "threecommas_app",
@@ -68,7 +68,7 @@ def _require_testing_extra() -> None:
 def threecommas_app() -> Starlette:
     """A recorded-responses app with the default credentials and a fresh store."""
     _require_testing_extra()
-    from threecommas.testing._app import create_app
+    from threecommas.testing.server import create_app
 
     return create_app()
 
@@ -77,7 +77,7 @@ def threecommas_app() -> Starlette:
 def threecommas_server() -> Iterator[RunningServer]:
     """A live server on ``127.0.0.1`` with a fresh store, stopped after the test."""
     _require_testing_extra()
-    from threecommas.testing._server import run_in_thread
+    from threecommas.testing.server import run_in_thread
 
     with run_in_thread() as server:
         yield server
@@ -87,7 +87,7 @@ def threecommas_server() -> Iterator[RunningServer]:
 def threecommas_server_session() -> Iterator[RunningServer]:
     """One live server shared by every test of the session."""
     _require_testing_extra()
-    from threecommas.testing._server import run_in_thread
+    from threecommas.testing.server import run_in_thread
 
     with run_in_thread() as server:
         yield server
@@ -98,7 +98,7 @@ def threecommas_auth() -> ThreeCommasAuth:
     """Signs requests the way the servers above expect with their default credentials."""
     _require_testing_extra()
     from threecommas._signing import HmacSigner, ThreeCommasAuth
-    from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET
+    from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET
 
     return ThreeCommasAuth(DEFAULT_API_KEY, HmacSigner(DEFAULT_API_SECRET))
 
@@ -172,7 +172,7 @@ def threecommas_faults(threecommas_server: RunningServer) -> Faults:
     """Fault injection and counters of ``threecommas_server``; no fault is in force at first.
 
     ``threecommas_faults.configure(FaultConfig(...))`` sets faults, ``.counters()`` tells what
-    the server received and applied (see ``threecommas.testing._faults``).
+    the server received and applied (see ``threecommas.testing.faults``).
     """
     faults: Faults = threecommas_server.app.state.faults
     return faults
@@ -191,8 +191,12 @@ def threecommas_server_factory() -> Iterator[ServerFactory]:
     Keyword arguments go to ``create_app``; every server stops after the test.
     """
     _require_testing_extra()
-    from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
-    from threecommas.testing._server import run_in_thread
+    from threecommas.testing.server import (
+        DEFAULT_API_KEY,
+        DEFAULT_API_SECRET,
+        create_app,
+        run_in_thread,
+    )
 
     with contextlib.ExitStack() as servers:
 

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from threecommas._signing import HmacSigner, signature_payload
-from threecommas.testing._app import DEFAULT_API_KEY, DEFAULT_API_SECRET
+from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET
 
 __all__ = ["SigningAuth", "refresh_signature"]
 

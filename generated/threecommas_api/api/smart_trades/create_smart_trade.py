@@ -12,11 +12,13 @@ from ...models.smart_trade import SmartTrade
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: CreateSmartTradeRequest,
     forced_mode: ForcedMode | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of `httpx.Client.request` for this operation (method, url, and params,
+    headers and json when it has them); nothing is sent."""
     headers: dict[str, Any] = {}
     if not isinstance(forced_mode, Unset):
         headers["Forced-Mode"] = str(forced_mode)
@@ -34,9 +36,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+_get_kwargs = build_request
+
+
+def parse_response(
+    response: httpx.Response, *, raise_on_unexpected_status: bool = False
 ) -> Error | SmartTrade | None:
+    """The documented answer of this operation read from `response`; None for an undocumented
+    status, or `errors.UnexpectedStatus` when `raise_on_unexpected_status`."""
     if response.status_code == 201:
         response_201 = SmartTrade.from_dict(response.json())
 
@@ -87,10 +94,16 @@ def _parse_response(
 
         return response_504
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SmartTrade | None:
+    return parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 
 def _build_response(

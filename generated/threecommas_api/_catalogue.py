@@ -1,0 +1,253 @@
+"""Every operation of the OpenAPI document, in order (written by scripts/generate.py).
+
+The SDK's facade, its command line, the fake server's routes and the tests all read the
+operations from here, so that each is named once: in the document.
+"""
+
+from typing import NamedTuple
+
+
+class Parameter(NamedTuple):
+    name: str
+    location: str  # "path", "query" or "header"
+    required: bool
+
+
+class Operation(NamedTuple):
+    operation_id: str
+    method: str  # upper case: "GET", "POST"...
+    path: str  # as in the document, with {placeholders}
+    tag: str  # the generated module is threecommas_api.api.<tag>.<operation_id>
+    summary: str
+    parameters: tuple[Parameter, ...]
+    body: str | None  # the request body's schema name
+    signed: bool  # sent with Apikey and Signature
+    success: tuple[int, ...]  # the documented 2xx statuses
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        operation_id='list_smart_trades',
+        method='GET',
+        path='/v2/smart_trades',
+        tag='smart_trades',
+        summary='List SmartTrades',
+        parameters=(
+            Parameter('account_id', 'query', False),
+            Parameter('pair', 'query', False),
+            Parameter('type', 'query', False),
+            Parameter('page', 'query', False),
+            Parameter('per_page', 'query', False),
+            Parameter('status', 'query', False),
+            Parameter('order_by', 'query', False),
+            Parameter('order_direction', 'query', False),
+            Parameter('from', 'query', False),
+            Parameter('to', 'query', False),
+            Parameter('base', 'query', False),
+            Parameter('quote', 'query', False),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='create_smart_trade',
+        method='POST',
+        path='/v2/smart_trades',
+        tag='smart_trades',
+        summary='Create a SmartTrade',
+        parameters=(
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body='CreateSmartTradeRequest',
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='get_smart_trade',
+        method='GET',
+        path='/v2/smart_trades/{id}',
+        tag='smart_trades',
+        summary='Get a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='update_smart_trade',
+        method='PATCH',
+        path='/v2/smart_trades/{id}',
+        tag='smart_trades',
+        summary='Update a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body='UpdateSmartTradeRequest',
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='cancel_smart_trade',
+        method='DELETE',
+        path='/v2/smart_trades/{id}',
+        tag='smart_trades',
+        summary='Cancel a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='add_funds',
+        method='POST',
+        path='/v2/smart_trades/{id}/add_funds',
+        tag='smart_trades',
+        summary='Add funds to a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body='AddFundsRequest',
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='get_reduce_funds_info',
+        method='GET',
+        path='/v2/smart_trades/{id}/reduce_funds_info',
+        tag='smart_trades',
+        summary='How much can be reduced',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='reduce_funds',
+        method='POST',
+        path='/v2/smart_trades/{id}/reduce_funds',
+        tag='smart_trades',
+        summary='Reduce the funds of a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body='ReduceFundsRequest',
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='close_smart_trade_by_market',
+        method='POST',
+        path='/v2/smart_trades/{id}/close_by_market',
+        tag='smart_trades',
+        summary='Close a SmartTrade by market',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='set_note',
+        method='POST',
+        path='/v2/smart_trades/{id}/set_note',
+        tag='smart_trades',
+        summary='Set the note of a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body='SetNoteRequest',
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='force_start',
+        method='POST',
+        path='/v2/smart_trades/{id}/force_start',
+        tag='smart_trades',
+        summary='Force-start a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='force_process',
+        method='POST',
+        path='/v2/smart_trades/{id}/force_process',
+        tag='smart_trades',
+        summary='Force-process a SmartTrade',
+        parameters=(
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='list_trades',
+        method='GET',
+        path='/v2/smart_trades/{smart_trade_id}/trades',
+        tag='smart_trades',
+        summary='List the trades of a SmartTrade',
+        parameters=(
+            Parameter('smart_trade_id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='cancel_trade',
+        method='DELETE',
+        path='/v2/smart_trades/{smart_trade_id}/trades/{id}',
+        tag='smart_trades',
+        summary='Cancel a trade of a SmartTrade',
+        parameters=(
+            Parameter('smart_trade_id', 'path', True),
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='close_trade_by_market',
+        method='POST',
+        path='/v2/smart_trades/{smart_trade_id}/trades/{id}/close_by_market',
+        tag='smart_trades',
+        summary='Close a take-profit trade by market',
+        parameters=(
+            Parameter('smart_trade_id', 'path', True),
+            Parameter('id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+)
+
+BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}

@@ -1,0 +1,80 @@
+"""The public client class, `AsyncThreeCommas`."""
+
+from __future__ import annotations
+
+import os
+
+import httpx
+
+from threecommas._base_client import DEFAULT_RATE_LIMIT
+from threecommas._constants import (
+    BAN_COOLDOWN_S,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_AFTER_CAP_S,
+    DEFAULT_TIMEOUT,
+)
+from threecommas._limits import RateLimit
+from threecommas._policy import PolicySettings
+from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
+from threecommas._types import TimeoutTypes
+
+from ._api_client import AsyncAPIClient
+
+__all__ = ["AsyncThreeCommas"]
+
+
+class AsyncThreeCommas(AsyncAPIClient):
+    """Asynchronous client of the 3Commas SmartTrade v2 API.
+
+    Credentials come from the arguments or, when omitted, from the environment:
+    `THREE_COMMAS_API_KEY`, and `THREE_COMMAS_API_SECRET` (system-generated key, HMAC) or
+    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). `base_url` defaults to
+    `THREE_COMMAS_BASE_URL`, else the production API. `private_key` is PEM text, PEM
+    bytes or a `pathlib.Path`; an encrypted key takes `private_key_password` (or
+    `THREE_COMMAS_PRIVATE_KEY_PASSWORD`). Every request is signed, also when it goes through an
+    `http_client` of your own (for proxies, a custom transport, tests), and never follows a
+    redirect, whatever that client's setting: a 3xx is a `RedirectError`.
+
+    The signature covers the path, the query string and the JSON body exactly as sent. When a
+    body goes without a query string, the docs disagree on what joins path and body: their HMAC
+    example signs `path?{json}`, their RSA example `path{json}`. `body_separator` ("?" by
+    default, or "") is that one switch.
+
+        async with AsyncThreeCommas() as client:
+            trade = await client.smart_trades.close_trade_by_market(12345678, 1047934729)
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        private_key: str | bytes | os.PathLike[str] | None = None,
+        base_url: str | None = None,
+        forced_mode: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+        body_separator: str = BODY_SEPARATOR_QUESTION_MARK,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        ban_cooldown: float = BAN_COOLDOWN_S,
+        retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP_S,
+        private_key_password: str | bytes | None = None,
+    ) -> None:
+        settings = PolicySettings.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
+        super().__init__(
+            api_key,
+            api_secret,
+            private_key,
+            base_url,
+            forced_mode,
+            timeout,
+            body_separator,
+            settings,
+            private_key_password,
+        )
+        self._open(http_client)
+        # Imported here: `import threecommas` stays light until a client is made.
+        from .resources import AsyncSmartTrades
+
+        self.smart_trades = AsyncSmartTrades(self)

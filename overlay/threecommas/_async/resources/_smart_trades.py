@@ -1,0 +1,349 @@
+"""`client.smart_trades`: create, list, read, edit and cancel SmartTrades (the calls that act on
+their orders are in `_smart_trade_orders`)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import threecommas._operations as ops
+from threecommas._constants import ITER_ALL_PER_PAGE
+from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._validation import check_timeout
+from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+from threecommas_api.models.leverage_input import LeverageInput
+from threecommas_api.models.order_direction import OrderDirection
+from threecommas_api.models.position_input import PositionInput
+from threecommas_api.models.smart_trade import SmartTrade
+from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
+from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
+from threecommas_api.models.smart_trade_type import SmartTradeType
+from threecommas_api.models.stop_loss_input import StopLossInput
+from threecommas_api.models.take_profit_input import TakeProfitInput
+from threecommas_api.models.update_position_input import UpdatePositionInput
+from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+from .._api_client import AsyncAPIClient
+from ._smart_trade_orders import AsyncSmartTradeOrders
+from ._trades import AsyncTrades
+
+__all__ = ["AsyncSmartTrades"]
+
+
+class AsyncSmartTrades(AsyncSmartTradeOrders):
+    """`client.smart_trades`: SmartTrade operations of the asynchronous client.
+
+    Every method checks its arguments before anything is sent: a `TypeError` or `ValueError`
+    names the bad one. Each takes two keyword arguments that apply to that call only, both the
+    client's by default: `forced_mode` (`"real"` or `"paper"`) and `timeout` (seconds, or an
+    `httpx.Timeout`). An error answer raises an `APIError` (`NotFoundError` for an unknown id),
+    no answer an `APIConnectionError`; a change whose answer was lost, an `OutcomeUnknownError`.
+    """
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.trades = AsyncTrades(client)
+
+    async def create(
+        self,
+        request: CreateSmartTradeRequest | Mapping[str, Any] | None = None,
+        /,
+        *,
+        account_id: int | None = None,
+        pair: str | None = None,
+        position: PositionInput | Mapping[str, Any] | None = None,
+        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
+        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
+        leverage: LeverageInput | Mapping[str, Any] | None = None,
+        instant: bool | None = None,
+        skip_enter_step: bool | None = None,
+        note: str | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Open a new SmartTrade on an exchange account.
+
+        Depending on `position.order_type` this may place a MARKET ORDER at once. It is never
+        retried after a timeout or a 5xx, where it may have gone through: list the SmartTrades
+        before sending it again, or you may open two. It is repeated only when it certainly
+        did not reach the API (no connection) or was refused for the rate limit.
+
+        Give either `request` (a `CreateSmartTradeRequest`, or a mapping in the API's JSON
+        shape) or the keyword fields; `account_id`, `pair` and `position` are required. Nested
+        parts may be the generated `*Input` models or mappings. Quantities and prices are
+        decimal strings or `decimal.Decimal`; a float is refused.
+
+        The body is checked against the OpenAPI schema before anything is sent, together with
+        the rules the schema cannot say: take-profit volumes add up to 100, breakeven needs two
+        or more take-profit steps, trailing is for market orders only.
+
+        Args:
+            request: the whole body, instead of the keyword fields.
+            account_id: ID of the exchange account (one with `smart_trading_supported`).
+            pair: pair in 3Commas format, QUOTE_BASE (`"USDT_BTC"`).
+            position: the entry order (`type`, `order_type`, `units`, and `price` for a limit
+                entry or `conditional` for a conditional one).
+            take_profit: take-profit settings and 1 to 8 steps; `{"enabled": False}` when
+                left out (as for `stop_loss` and `leverage`).
+            stop_loss: stop-loss settings.
+            leverage: leverage, for futures accounts.
+            instant: True for a Simple Buy or Simple Sell.
+            skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
+            note: a note of 1 to 300 characters.
+
+        Raises:
+            TypeError: a request and fields together, a required field missing, a float
+                quantity, a value of the wrong type; nothing was sent.
+            ValueError: the body breaks the schema or a rule (each bad field is named);
+                nothing was sent.
+            UnprocessableEntityError: the API refused the values (`error_attributes`).
+            PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
+            OutcomeUnknownError: sent, but the connection broke before the answer came; the
+                order may have gone through: list your SmartTrades before sending it again (a
+                ServerError, for a 5xx, says the same).
+
+        Returns:
+            The new SmartTrade.
+        """
+        fields = {
+            "account_id": account_id,
+            "pair": pair,
+            "position": position,
+            "take_profit": take_profit,
+            "stop_loss": stop_loss,
+            "leverage": leverage,
+            "instant": instant,
+            "skip_enter_step": skip_enter_step,
+            "note": note,
+        }
+        call = ops.create(self._client, request, fields, forced_mode)
+        return await self._client._execute(call, timeout)
+
+    async def list(
+        self,
+        *,
+        account_id: int | None = None,
+        pair: str | None = None,
+        type: SmartTradeType | str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        status: SmartTradeStatusFilter | str | None = None,
+        order_by: SmartTradeOrderBy | str | None = None,
+        order_direction: OrderDirection | str | None = None,
+        from_: datetime.datetime | None = None,
+        to: datetime.datetime | None = None,
+        base: str | None = None,
+        quote: str | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> builtins.list[SmartTrade]:
+        """One page of your SmartTrades, filtered and sorted.
+
+        The API sends a plain array without paging information: a page shorter than
+        `per_page` is the last one. `iter_all` walks every page for you. Filters left as None
+        are not sent, and the API's defaults apply (page 1, 10 per page, descending order).
+
+        Args:
+            account_id: only this exchange account.
+            pair: only this pair (`"USDT_BTC"`).
+            type: only this kind (`SmartTradeType` or its value, e.g. `"smart_trade"`).
+            page: page number, 1 to 1,000,000.
+            per_page: SmartTrades per page, 1 to 100.
+            status: only this group of statuses (`SmartTradeStatusFilter` or its value:
+                `all`, `active`, `finished`, `successfully_finished`, `cancelled`, `failed`).
+            order_by: sort key (`SmartTradeOrderBy` or its value).
+            order_direction: `"asc"` or `"desc"` (or `OrderDirection`).
+            from_: only SmartTrades created at or after this timezone-aware time.
+            to: only SmartTrades created before this timezone-aware time.
+            base: only pairs with this base currency (`"BTC"`).
+            quote: only pairs with this quote currency (`"USDT"`).
+
+        Raises:
+            TypeError, ValueError: a bad filter (unknown enum value, a range, a pair that is
+                not QUOTE_BASE, a naive datetime); nothing was sent.
+            ResponseParseError: the answer is not a JSON array of SmartTrades.
+
+        Returns:
+            The SmartTrades of the page (possibly none).
+        """
+        query = ops.list_query(self._client, locals())  # the filters, by their names
+        call = ops.list_page(query, *ops.check_paging(page, per_page))
+        return await self._client._execute(call, timeout)
+
+    def iter_all(
+        self,
+        *,
+        account_id: int | None = None,
+        pair: str | None = None,
+        type: SmartTradeType | str | None = None,
+        page: int | None = None,
+        per_page: int = ITER_ALL_PER_PAGE,
+        status: SmartTradeStatusFilter | str | None = None,
+        order_by: SmartTradeOrderBy | str | None = None,
+        order_direction: OrderDirection | str | None = None,
+        from_: datetime.datetime | None = None,
+        to: datetime.datetime | None = None,
+        base: str | None = None,
+        quote: str | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncIterator[SmartTrade]:
+        """Every SmartTrade that matches the filters, fetching page after page as you iterate.
+
+        Starts at `page` (1 by default) and stops after the first page shorter than
+        `per_page`. The arguments are checked at once, when `iter_all` is called; the pages
+        are requested lazily. The pages are separate requests: SmartTrades created or changed
+        meanwhile may shift between pages, so one may be seen twice or missed.
+
+        Args:
+            The filters of `list`; `page` is the first page to fetch and `per_page` (1 to 100,
+            100 by default) the page size.
+
+        Yields:
+            SmartTrades, page by page, in the order the API sends them.
+
+        Raises:
+            TypeError, ValueError: a bad filter; raised by the call itself, nothing was sent.
+            ResponseParseError, APIError, APIConnectionError: while iterating, from the page
+                that failed.
+        """
+        # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
+        query = ops.list_query(self._client, locals())  # the filters, by their names
+        first, size = ops.iter_paging(page, per_page)
+        return self._walk(query, first, size, check_timeout(timeout))
+
+    async def _walk(
+        self, query: ops.ListQuery, page: int, per_page: int, timeout: TimeoutArg
+    ) -> AsyncIterator[SmartTrade]:
+        next_page: int | None = page
+        while next_page is not None:
+            batch = await self._client._execute(ops.list_page(query, next_page, per_page), timeout)
+            for smart_trade in batch:
+                yield smart_trade
+            next_page = ops.next_page(next_page, len(batch), per_page)
+
+    async def get(
+        self,
+        smart_trade_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Fetch one SmartTrade by its ID, in any status (cancelled ones included).
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+
+        Returns:
+            The SmartTrade, as the API has it now.
+        """
+        call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
+        return await self._client._execute(call, timeout)
+
+    async def update(
+        self,
+        smart_trade_id: int,
+        request: UpdateSmartTradeRequest | Mapping[str, Any] | None = None,
+        /,
+        *,
+        leverage: LeverageInput | Mapping[str, Any] | None = None,
+        position: UpdatePositionInput | Mapping[str, Any] | None = None,
+        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
+        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Edit the position, take profit, stop loss or leverage of a SmartTrade.
+
+        Allowed while the SmartTrade's status is `waiting_position` or `waiting_targets`
+        (403 otherwise). Give either `request` (an `UpdateSmartTradeRequest` or a mapping in
+        the API's JSON shape) or at least one keyword field; only what is given changes. The
+        take-profit rules of `create` apply and are checked before sending.
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+            request: the whole body, instead of the keyword fields.
+            leverage: new leverage settings.
+            position: new `units`, `price` or `conditional` of the entry order.
+            take_profit: new take-profit settings and steps. A step with the `id` of one of
+                the SmartTrade's steps edits that step in place; a step without `id` is new;
+                a step left out is removed.
+            stop_loss: new stop-loss settings.
+
+        Raises:
+            TypeError: a request and fields together, nothing to change, a float quantity, a
+                value of the wrong type; nothing was sent.
+            ValueError: the body breaks the schema or a rule; nothing was sent.
+            PermissionDeniedError: the SmartTrade cannot be edited in its current status.
+            BadRequestError, UnprocessableEntityError: the API refused the body.
+            OutcomeUnknownError: the answer was lost; the edit may have been made: read the
+                SmartTrade before sending it again (a ServerError, for a 5xx, says the same).
+
+        Returns:
+            The updated SmartTrade.
+        """
+        fields = {
+            "leverage": leverage,
+            "position": position,
+            "take_profit": take_profit,
+            "stop_loss": stop_loss,
+        }
+        call = ops.change(
+            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+        )
+        return await self._client._execute(call, timeout)
+
+    async def cancel(
+        self,
+        smart_trade_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Cancel a SmartTrade: it becomes `cancellation_pending`. It is not deleted: `get`
+        and `list` still show it.
+
+        Allowed while the status is `waiting_position`, `waiting_targets`,
+        `stop_loss_in_progress`, `reduce_funds_in_progress` or `pending_reduce_funds` (403
+        otherwise). To sell what was bought, use `close_by_market` instead.
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+
+        Raises:
+            PermissionDeniedError: the SmartTrade cannot be cancelled in its current status.
+            ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
+            OutcomeUnknownError: the answer was lost; it may be cancelled: `get` it to know.
+
+        Returns:
+            The SmartTrade, `cancellation_pending`.
+        """
+        call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
+        return await self._client._execute(call, timeout)
+
+    async def set_note(
+        self,
+        smart_trade_id: int,
+        note: str,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """Replace the note of a SmartTrade (the API documents no status restriction).
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+            note: the new note, 1 to 300 characters.
+
+        Raises:
+            TypeError: the note is not a str; nothing was sent.
+            ValueError: the note is empty or longer than 300 characters; nothing was sent.
+            OutcomeUnknownError: the answer was lost; sending the same note again is harmless.
+
+        Returns:
+            The SmartTrade with its new note.
+        """
+        call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
+        return await self._client._execute(call, timeout)

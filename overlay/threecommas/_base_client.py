@@ -1,0 +1,146 @@
+"""What the sync and the async clients share: settings, credentials, the request policy, and
+the request built from a `Call`. Nothing here sends; `_async/_api_client.py` (and its generated
+sync twin) does.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import httpx
+
+from threecommas._constants import (
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    DEFAULT_BASE_URL,
+    ENV_API_KEY,
+    ENV_BASE_URL,
+)
+from threecommas._credentials import make_signer
+from threecommas._limits import Lockout, RateLimit, RateLimiter
+from threecommas._policy import PolicySettings, RequestPolicy
+from threecommas._signing import ThreeCommasAuth
+from threecommas._storage import LockoutState, SlotLimiter
+from threecommas._types import Call, ForcedModeArg, TimeoutArg, TimeoutTypes, _Unset
+from threecommas._validation import check_encodable, check_forced_mode
+from threecommas._version import __version__
+from threecommas_api.models.forced_mode import ForcedMode
+
+__all__ = ["DEFAULT_HEADERS", "DEFAULT_RATE_LIMIT", "BaseClient", "wrong_http_client"]
+
+#: The documented general budget: 100 requests a minute.
+DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
+DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
+
+
+def budget_for(limit: RateLimit | None, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
+    """The limiter (None without a rate limit) and the lockout that a client uses."""
+    if limit is None:
+        return None, Lockout()
+    if limit.storage is None:
+        return RateLimiter(limit), Lockout()
+    try:
+        from threecommas._redis import RedisBudget
+    except ImportError as exc:
+        raise ImportError(
+            "RateLimit(storage=...) needs the redis package: pip install 'threecommas-sdk[redis]'"
+        ) from exc
+    budget = RedisBudget(limit, api_key)
+    return budget.limiter, budget.lockout
+
+
+def _make_limits(settings: PolicySettings, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
+    """The rate limiter and the lockout of a new client (the one place that makes them): in the
+    process, or shared through the storage that the rate limit names (Redis)."""
+    return budget_for(settings.rate_limit, api_key)
+
+
+def wrong_http_client(expected: type[httpx.Client] | type[httpx.AsyncClient]) -> TypeError:
+    """The error for an `http_client` of the other kind than the client's."""
+    if expected is httpx.Client:
+        return TypeError(
+            "http_client must be an httpx.Client (use AsyncThreeCommas for httpx.AsyncClient)"
+        )
+    return TypeError("http_client must be an httpx.AsyncClient (use ThreeCommas for httpx.Client)")
+
+
+class BaseClient:
+    """Settings and the request building that the sync and async clients share."""
+
+    def __init__(
+        self,
+        api_key: str | None,
+        api_secret: str | None,
+        private_key: str | bytes | os.PathLike[str] | None,
+        base_url: str | None,
+        forced_mode: str | None,
+        timeout: TimeoutTypes,
+        body_separator: str,
+        settings: PolicySettings,
+        private_key_password: str | bytes | None = None,
+    ) -> None:
+        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        if not key:
+            raise ValueError(f"no API key: pass api_key or set {ENV_API_KEY}")
+        if not isinstance(key, str):
+            raise TypeError("api_key must be a str")
+        if base_url is None:
+            base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+        if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+            raise ValueError("base_url must be an http:// or https:// URL")
+        self._auth = ThreeCommasAuth(
+            key,
+            make_signer(api_secret, private_key, private_key_password),
+            body_separator=body_separator,
+        )
+        self._api_key = key
+        self._base_url = base_url.rstrip("/")
+        self._forced_mode = check_forced_mode(forced_mode)
+        self._timeout = timeout
+        self._policy = RequestPolicy(settings, *_make_limits(settings, key))
+        self._closed = False
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def auth(self) -> ThreeCommasAuth:
+        """The `httpx.Auth` that signs requests; usable with any httpx client."""
+        return self._auth
+
+    def _forced_mode_for(self, forced_mode: ForcedModeArg) -> ForcedMode | None:
+        if isinstance(forced_mode, _Unset):
+            return self._forced_mode
+        return check_forced_mode(forced_mode)
+
+    def _api_client_args(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "token": self._api_key,
+            "prefix": "",
+            "auth_header_name": "Apikey",
+            "httpx_args": {"auth": self._auth},
+            "timeout": httpx.Timeout(self._timeout),
+        }
+
+    def _build(
+        self, http: httpx.Client | httpx.AsyncClient, call: Call[Any], timeout: TimeoutArg
+    ) -> httpx.Request:
+        spec = call.request
+        # Text that UTF-8 cannot encode is a bad argument, named, before anything is sent.
+        check_encodable(spec.get("params"))
+        check_encodable(spec.get("json"))
+        return http.build_request(
+            spec["method"].upper(),
+            self._base_url + spec["url"],
+            params=spec.get("params"),
+            headers=spec.get("headers"),
+            json=spec.get("json"),
+            content=spec.get("content"),
+            timeout=self._timeout if isinstance(timeout, _Unset) else timeout,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r}, auth={self._auth!r})"

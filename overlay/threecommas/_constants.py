@@ -1,0 +1,39 @@
+"""The API's facts that the OpenAPI document cannot hold, and the SDK's defaults built on them.
+
+Written here once: the clients, the limiter and the error mapping read them from this module,
+and so can the recorded-responses server's emulated limits.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import httpx
+
+#: Where the API's paths start (the `/public/api` prefix is part of every signed path).
+DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
+
+#: The documented general budget: 100 requests in any 60 seconds.
+BUDGET_REQUESTS: Final = 100
+BUDGET_PERIOD_S: Final = 60.0
+#: A 429 without `Retry-After` locks the client out this long (documented).
+LOCKOUT_S: Final = 300.0
+#: The shortest documented IP ban (418); a ban without `Retry-After` stops the client this long.
+BAN_COOLDOWN_S: Final = 120.0
+
+#: A retry waits out a `Retry-After` up to this long; a longer lockout is raised at once.
+DEFAULT_RETRY_AFTER_CAP_S: Final = 60.0
+#: How often a request that may be repeated is repeated, at most.
+DEFAULT_MAX_RETRIES: Final = 2
+#: 5 s to connect, 30 s for the rest.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+#: The page size `iter_all` asks for: the largest the API serves (a test holds it to the spec).
+ITER_ALL_PER_PAGE: Final = 100
+
+#: Where the clients look for what their arguments leave out.
+ENV_API_KEY: Final = "THREE_COMMAS_API_KEY"
+ENV_API_SECRET: Final = "THREE_COMMAS_API_SECRET"
+ENV_PRIVATE_KEY_FILE: Final = "THREE_COMMAS_PRIVATE_KEY_FILE"
+ENV_PRIVATE_KEY_PASSWORD: Final = "THREE_COMMAS_PRIVATE_KEY_PASSWORD"
+ENV_BASE_URL: Final = "THREE_COMMAS_BASE_URL"

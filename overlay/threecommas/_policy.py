@@ -1,0 +1,328 @@
+"""The request policy, written once and free of I/O: when a request may go, what its answer
+means, and whether it is repeated.
+
+`RequestPolicy.flow` is a generator that tells its driver what to do next, in the manner of
+`httpx.Auth.auth_flow`: it yields `SEND` (send the request now, then send back the response, or
+the transport error as a value) or a `Sleep` (wait this long, then send back None), and it
+returns the call's result or raises its error. The sync and the async clients each drive it in a
+few lines; everything else lives here:
+
+- the rate limiter: a slot is taken before the request is sent and held until its answer (or
+  failure) is back, released in a `finally`, so also when the driver is cancelled or closes the
+  generator;
+- lockouts: after a 429 or a 418 no request of the client goes out while the API would refuse
+  it; a short rate-limit lockout is waited out, anything else is raised without sending;
+- the answer: a 2xx is parsed strictly (`ResponseParseError` when the body is not what the API
+  documents), anything else becomes its typed error;
+- retries: reads after timeouts, lost connections and 502/503/504; a change (POST, PATCH,
+  DELETE) only when it certainly never reached the API, or was refused for the rate limit. A
+  change whose answer was lost is an `OutcomeUnknownError`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Final, TypeVar
+
+import httpx
+
+from threecommas._exceptions import (
+    SAFE_METHODS,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    IPBannedError,
+    OutcomeUnknownError,
+    OutcomeUnknownTimeoutError,
+    RateLimitError,
+    ResponseParseError,
+    ServerError,
+    ThreeCommasError,
+    error_for_status,
+    parse_retry_after,
+)
+from threecommas._limits import RateLimit, backoff_delay
+from threecommas._storage import LockoutState, SlotLimiter
+from threecommas._types import Call
+
+__all__ = ["SEND", "Answer", "PolicySettings", "RequestPolicy", "Sleep", "Step", "closed_error"]
+
+T = TypeVar("T")
+logger = logging.getLogger("threecommas")
+
+_RETRYABLE_STATUSES = frozenset({502, 503, 504})
+
+# What a parser may raise on a body it cannot read: JSON errors (ValueError), missing or wrong
+# fields (LookupError, TypeError, AttributeError), numbers or dates out of range
+# (ArithmeticError, OverflowError) and nesting deeper than Python recurses (RecursionError).
+_UNREADABLE_BODY = (
+    ArithmeticError,
+    AttributeError,
+    LookupError,
+    RecursionError,
+    TypeError,
+    ValueError,
+)
+
+
+class _Send:
+    """Send the request now; answer with the response, or with the transport error."""
+
+    def __repr__(self) -> str:
+        return "SEND"
+
+
+SEND: Final = _Send()
+
+
+class Sleep:
+    """Wait this many seconds, then answer with None."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __repr__(self) -> str:
+        return f"Sleep({self.seconds!r})"
+
+
+Step = _Send | Sleep
+Answer = httpx.Response | httpx.RequestError | None
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """How a client spends the API's budget and when it repeats a request."""
+
+    rate_limit: RateLimit | None
+    max_retries: int
+    ban_cooldown: float
+    retry_after_cap: float
+
+    @classmethod
+    def checked(
+        cls,
+        rate_limit: object,
+        max_retries: object,
+        ban_cooldown: object,
+        retry_after_cap: object,
+    ) -> PolicySettings:
+        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+            raise TypeError("rate_limit must be a threecommas.RateLimit or None")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError("max_retries must be an int >= 0")
+        for name, value in (("ban_cooldown", ban_cooldown), ("retry_after_cap", retry_after_cap)):
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+                raise ValueError(f"{name} must be a number of seconds >= 0")
+        return cls(rate_limit, max_retries, float(ban_cooldown), float(retry_after_cap))  # type: ignore[arg-type]
+
+
+def closed_error() -> ThreeCommasError:
+    return ThreeCommasError(
+        "the client is closed (close() was called, or its HTTP client was closed): "
+        "create a new client to send requests"
+    )
+
+
+def target(request: httpx.Request) -> str:
+    """The path and query of `request`, as messages and logs show it (never a header)."""
+    return request.url.raw_path.decode("ascii", "replace")
+
+
+def _sent(exc: httpx.RequestError) -> bool:
+    """False only when the request certainly never reached the server: no connection could be
+    made, or none came free in the pool. Anything later (a write, a read, a reset, a cut answer)
+    may have happened after the server got the request."""
+    return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def transport_error(request: httpx.Request, exc: httpx.RequestError) -> APIConnectionError:
+    """The error for a request that got no answer; a change that may have reached the API is an
+    `OutcomeUnknownError` (its timeouts an `OutcomeUnknownTimeoutError`)."""
+    method, path = request.method, target(request)
+    sent = _sent(exc)
+    timeout = isinstance(exc, httpx.TimeoutException)
+    cause = type(exc).__name__ if timeout or not str(exc) else f"{type(exc).__name__}: {exc}"
+    what = "timed out" if timeout else "failed"
+    if sent and method not in SAFE_METHODS:
+        cls = OutcomeUnknownTimeoutError if timeout else OutcomeUnknownError
+        return cls(
+            f"{method} {path} {what} after the request was sent ({cause}): the API may have "
+            "carried it out, or not. It was not repeated: read the SmartTrade (after a "
+            "create: list your SmartTrades) before sending it again",
+            method=method,
+            path=path,
+            sent=True,
+        )
+    where = "; nothing was sent" if not sent else ""
+    kind = APITimeoutError if timeout else APIConnectionError
+    return kind(f"{method} {path} {what} ({cause}{where})", method=method, path=path, sent=sent)
+
+
+def _refused_locally(reason: BaseException | None, request: httpx.Request, left: float) -> APIError:
+    """The error that started a lockout, again, for a request the client does not send."""
+    method, path = request.method, target(request)
+    status = reason.status_code if isinstance(reason, APIError) else 429
+    cls = type(reason) if isinstance(reason, RateLimitError | IPBannedError) else RateLimitError
+    error = cls(
+        f"{method} {path} not sent: the API refuses this client for another {left:.0f} s "
+        f"(after HTTP {status}); sending now would prolong it",
+        status_code=status,
+        method=method,
+        path=path,
+    )
+    error.retry_after = left
+    return error
+
+
+def _result(
+    call: Call[T], request: httpx.Request, response: httpx.Response, ban_cooldown: float
+) -> T:
+    """The parsed result of a 2xx, or the typed error of any other answer (raised)."""
+    status = response.status_code
+    if 200 <= status < 300:
+        try:
+            return call.parse(response)
+        except _UNREADABLE_BODY as exc:
+            body = response.content.decode("utf-8", "replace")
+            method, path = request.method, target(request)
+            raise ResponseParseError(
+                f"{method} {path} -> HTTP {status}: the body is not what the API "
+                f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
+                status_code=status,
+                body=body,
+                method=method,
+                path=path,
+            ) from exc
+    raise error_for_status(
+        status,
+        response.content.decode("utf-8", "replace"),
+        method=request.method,
+        path=target(request),
+        retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        ban_cooldown=ban_cooldown,
+        location=response.headers.get("Location"),
+    )
+
+
+class RequestPolicy:
+    """The rate limit, the lockouts and the retry rules of one client (shared by its calls)."""
+
+    def __init__(
+        self, settings: PolicySettings, limiter: SlotLimiter | None, lockout: LockoutState
+    ) -> None:
+        self.settings = settings
+        self.limiter = limiter
+        self.lockout = lockout
+
+    def flow(
+        self, call: Call[T], request: httpx.Request, closed: Callable[[], bool]
+    ) -> Generator[Step, Answer, T]:
+        """Send `request` (as often as the rules allow) and return the parsed result.
+
+        `closed` tells whether the client was closed meanwhile: no request goes out then."""
+        for attempt in itertools.count():
+            while (wait := self._admit(request, closed)) > 0:
+                yield Sleep(wait)
+            started = time.perf_counter()
+            try:
+                answer = yield SEND
+            finally:
+                if self.limiter is not None:
+                    self.limiter.release()
+            error: ThreeCommasError
+            cause: httpx.RequestError | None = None
+            if isinstance(answer, httpx.Response):
+                self._log_answer(request, answer, started)
+                try:
+                    return _result(call, request, answer, self.settings.ban_cooldown)
+                except APIError as exc:
+                    error = exc
+            elif isinstance(answer, httpx.RequestError):
+                error, cause = transport_error(request, answer), answer
+            else:
+                raise TypeError(f"the policy expected an answer to SEND, not {answer!r}")
+            delay = self._retry_delay(request, error, attempt)
+            if delay is None:
+                if cause is None:
+                    raise error
+                raise error from cause
+            self._log_retry(request, error, delay, attempt)
+            yield Sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _admit(self, request: httpx.Request, closed: Callable[[], bool]) -> float:
+        """0 once the request may go (it then holds a rate-limit slot until its answer), or the
+        seconds to wait before asking again; raises while the API refuses this client, or once
+        the client is closed."""
+        if closed():
+            raise closed_error()
+        left, reason = self.lockout.remaining()
+        if left > 0:
+            if isinstance(reason, RateLimitError) and left <= self.settings.retry_after_cap:
+                wait = left
+            else:
+                raise _refused_locally(reason, request, left)
+        elif self.limiter is None:
+            return 0.0
+        else:
+            wait = self.limiter.acquire()
+        if wait > 0 and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s waits %.3f s for the rate limit", request.method, target(request), wait
+            )
+        return wait
+
+    def _retry_delay(
+        self, request: httpx.Request, error: ThreeCommasError, attempt: int
+    ) -> float | None:
+        """Seconds before the next attempt, or None when `error` must be raised now.
+
+        A request that changes something (POST, PATCH, DELETE) is repeated only when it
+        certainly did not reach the API (`error.sent` is false: the connection was never made)
+        or when the API refused it for the rate limit; never after a timeout or a 5xx, where it
+        may have been carried out. Reads are also repeated after timeouts, lost connections and
+        502/503/504."""
+        if isinstance(error, RateLimitError | IPBannedError):
+            self.lockout.start(error.retry_after, error)
+        if attempt >= self.settings.max_retries:
+            return None
+        safe = request.method in SAFE_METHODS
+        if isinstance(error, RateLimitError):
+            if error.retry_after > self.settings.retry_after_cap:
+                return None
+            return error.retry_after + backoff_delay(attempt)
+        if isinstance(error, APIConnectionError):
+            return backoff_delay(attempt) if safe or not error.sent else None
+        if isinstance(error, ServerError) and error.status_code in _RETRYABLE_STATUSES:
+            return backoff_delay(attempt) if safe else None
+        return None
+
+    @staticmethod
+    def _log_answer(request: httpx.Request, response: httpx.Response, started: float) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s in %.1f ms",
+                request.method,
+                target(request),
+                response.status_code,
+                (time.perf_counter() - started) * 1000,
+            )
+
+    def _log_retry(
+        self, request: httpx.Request, error: Exception, delay: float, attempt: int
+    ) -> None:
+        logger.debug(
+            "%s %s: %s; retry %d of %d in %.2f s",
+            request.method,
+            target(request),
+            type(error).__name__,
+            attempt + 1,
+            self.settings.max_retries,
+            delay,
+        )

@@ -1,0 +1,199 @@
+"""The Redis side of the shared budget: the Lua scripts Redis runs atomically, the connection,
+and the lockout's reason as Redis keeps it (see `_redis` for how a client uses them)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from threecommas._exceptions import APIError, IPBannedError, RateLimitError
+
+__all__ = [
+    "ACQUIRE",
+    "FULL",
+    "GRANTED",
+    "HOLD",
+    "LOCKED",
+    "LOCKOUT",
+    "NEW_GENERATION",
+    "RECORD",
+    "RESEED",
+    "connect",
+    "reason_from_json",
+    "reason_json",
+]
+
+GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
+
+# KEYS: inflight, done, lockout, generation, hold, clients.
+# ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
+# id, callers of this client already waiting, number of pending answers, then for each its
+# slot id and age (ms).
+# Returns {status, microseconds, generation, active clients, slots used[, lockout reason]}.
+ACQUIRE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local requests = tonumber(ARGV[1])
+local period = tonumber(ARGV[2])
+local lease = tonumber(ARGV[3])
+local ttl = math.ceil(period + lease)
+local generation = redis.call('GET', KEYS[4])
+if not generation then
+  generation = ARGV[6]
+  redis.call('SET', KEYS[4], generation, 'PX', ttl)
+end
+if generation ~= ARGV[5] then
+  return {4, 0, generation, 0, 0}
+end
+redis.call('PEXPIRE', KEYS[4], ttl)
+for i = 0, tonumber(ARGV[9]) - 1 do
+  local id = ARGV[10 + 2 * i]
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[11 + 2 * i]), id)
+end
+redis.call('ZADD', KEYS[6], now, ARGV[7])
+redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - period)
+redis.call('PEXPIRE', KEYS[6], ttl)
+local active = redis.call('ZCARD', KEYS[6])
+local hold = redis.call('PTTL', KEYS[5])
+if hold > 0 then
+  return {3, hold * 1000, generation, active, requests}
+end
+local locked = redis.call('PTTL', KEYS[3])
+if locked > 0 then
+  return {2, locked * 1000, generation, active, requests, redis.call('GET', KEYS[3])}
+end
+local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
+for i = 1, #lost, 2 do
+  redis.call('ZADD', KEYS[2], lost[i + 1], lost[i])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
+redis.call('PEXPIRE', KEYS[2], ttl)
+local recent = redis.call('ZCARD', KEYS[2])
+local used = redis.call('ZCARD', KEYS[1]) + recent
+if used < requests then
+  redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  return {0, 0, generation, active, used + 1}
+end
+local expiring = used - requests + 1
+if expiring > recent then
+  -- the slot needed is held by a request still in flight: free a period after its answer
+  return {1, math.ceil(period * 1000), generation, active, used}
+end
+-- this client's callers already waiting take the next answers to expire, in turn
+local index = math.min(expiring + tonumber(ARGV[8]), recent)
+local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
+local wait = (tonumber(entry[2]) + period - now) * 1000
+return {1, math.max(1000, math.ceil(wait)), generation, active, used}
+"""
+
+# KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
+RECORD: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+for i = 2, #ARGV, 2 do
+  redis.call('ZREM', KEYS[1], ARGV[i])
+  redis.call('ZADD', KEYS[2], now - tonumber(ARGV[i + 1]), ARGV[i])
+end
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return 1
+"""
+
+# KEYS: lockout. ARGV: milliseconds, reason (JSON). A lockout only ever grows.
+LOCKOUT: Final = """
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
+end
+return 1
+"""
+
+# KEYS: inflight, lockout, generation, hold. ARGV: generation, wiped (0/1), hold (ms), lease
+# (ms), lockout (ms), lockout reason, then the ids of the slots the client holds.
+RESEED: Final = """
+if redis.call('GET', KEYS[3]) ~= ARGV[1] then
+  return 0
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local hold = tonumber(ARGV[3])
+if ARGV[2] == '1' and redis.call('PTTL', KEYS[4]) < hold then
+  redis.call('SET', KEYS[4], '1', 'PX', hold)
+end
+local lease = tonumber(ARGV[4])
+for i = 7, #ARGV do
+  redis.call('ZADD', KEYS[1], 'NX', now + lease, ARGV[i])
+end
+if #ARGV >= 7 then
+  redis.call('PEXPIRE', KEYS[1], math.ceil(hold + lease))
+end
+local lockout = tonumber(ARGV[5])
+if lockout > 0 and redis.call('PTTL', KEYS[2]) < lockout then
+  redis.call('SET', KEYS[2], ARGV[6], 'PX', lockout)
+end
+return 1
+"""
+
+
+def connect(storage: Any, timeout: float) -> redis.Redis:
+    """A Redis client for `storage` (a URL, or the user's client as it is)."""
+    if not isinstance(storage, str):
+        return storage  # type: ignore[no-any-return]
+    # One immediate retry: the first command after a Redis restart meets a dead pooled
+    # connection. More retries and their backoff are ours to decide (on_storage_error).
+    return redis.Redis.from_url(
+        storage,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 1),
+    )
+
+
+def reason_json(reason: BaseException, seconds: float) -> str:
+    data: dict[str, Any] = {"status": 429, "retry_after": seconds}
+    if isinstance(reason, APIError):
+        data.update(
+            status=reason.status_code,
+            error=reason.error,
+            error_description=reason.error_description,
+            method=reason.method,
+            path=reason.path,
+        )
+    if isinstance(reason, RateLimitError | IPBannedError):
+        data["retry_after"] = reason.retry_after
+    return json.dumps(data)
+
+
+def reason_from_json(raw: bytes | str | None) -> APIError:
+    """The exception that started a lockout, rebuilt from what the storage keeps of it."""
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    cls: type[RateLimitError | IPBannedError] = (
+        IPBannedError if data.get("status") == 418 else RateLimitError
+    )
+
+    def text(name: str) -> str | None:
+        value = data.get(name)
+        return value if isinstance(value, str) else None
+
+    error = cls(
+        status_code=cls.default_status,
+        method=text("method") or "",
+        path=text("path") or "",
+        error=text("error"),
+        error_description=text("error_description"),
+    )
+    retry_after = data.get("retry_after")
+    if isinstance(retry_after, int | float) and not isinstance(retry_after, bool):
+        error.retry_after = float(retry_after)
+    return error

@@ -1,0 +1,122 @@
+# generated from overlay/threecommas/_async/_api_client.py by scripts/unasync.py — do not edit
+"""The sending half of a client: its HTTP client, the driver of the request policy, closing,
+and the generated low-level client.
+
+What a request goes through (the rate limit, lockouts, the answer's meaning, retries) is
+decided by the sans-I/O policy in `threecommas._policy`; `_execute` only does what it says.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING, Self, TypeVar
+
+import httpx
+
+from threecommas._base_client import DEFAULT_HEADERS, BaseClient, wrong_http_client
+from threecommas._policy import Answer, Sleep, closed_error
+from threecommas._types import NOT_GIVEN, Call, TimeoutArg
+from threecommas._validation import check_timeout
+
+if TYPE_CHECKING:
+    from threecommas_api.client import AuthenticatedClient
+
+__all__ = ["SyncAPIClient"]
+
+T = TypeVar("T")
+
+
+def _sleep(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+class SyncAPIClient(BaseClient):
+    """A client's HTTP side: it sends what the request policy says, and nothing else."""
+
+    _http: httpx.Client
+
+    def _open(self, http_client: httpx.Client | None) -> None:
+        """Take the caller's HTTP client (left open by `close`), or make one."""
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise wrong_http_client(httpx.Client)
+        self._owns_http = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(timeout=self._timeout, headers=DEFAULT_HEADERS)
+        )
+        self._api_client: AuthenticatedClient | None = None
+
+    @property
+    def api_client(self) -> AuthenticatedClient:
+        """A generated `threecommas_api` client that signs its requests, for the low-level
+        functions (`threecommas_api.api.smart_trades.*.sync_detailed(client=...)`).
+
+        That path sends exactly what it is given: no argument checks, no rate limit or
+        lockouts, no retries, and answers as the generated types (errors too) instead of the
+        SDK's exceptions."""
+        if self._api_client is None:
+            from threecommas_api.client import AuthenticatedClient
+
+            self._api_client = AuthenticatedClient(**self._api_client_args())
+        return self._api_client
+
+    def _is_closed(self) -> bool:
+        return self._closed or self._http.is_closed
+
+    def _execute(self, call: Call[T], timeout: TimeoutArg = NOT_GIVEN) -> T:
+        """Send `call` as the request policy says, and return its parsed result."""
+        timeout = check_timeout(timeout)
+        if self._is_closed():
+            raise closed_error()
+        request = self._build(self._http, call, timeout)
+        flow = self._policy.flow(call, request, self._is_closed)
+        try:
+            step = next(flow)
+            while True:
+                answer: Answer = None
+                if isinstance(step, Sleep):
+                    _sleep(step.seconds)
+                else:
+                    answer = self._send(request)
+                step = flow.send(answer)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        finally:
+            flow.close()  # also when cancelled or interrupted: the slot is released
+
+    def _send(self, request: httpx.Request) -> httpx.Response | httpx.RequestError:
+        """The response, or the transport error as a value (the policy decides what it means)."""
+        try:
+            # Never follow a redirect, whatever the HTTP client's setting: the next hop would
+            # get the API key and a valid signature.
+            return self._http.send(request, auth=self._auth, follow_redirects=False)
+        except httpx.RequestError as exc:
+            return exc
+        except RuntimeError as exc:
+            if self._http.is_closed:  # closed by another task or thread meanwhile
+                raise closed_error() from exc
+            raise
+
+    def close(self) -> None:
+        """Close the connections (of the internal HTTP client; yours stays open). Any call
+        made afterwards raises `ThreeCommasError`."""
+        self._closed = True
+        if self._owns_http:
+            self._http.close()
+        if self._api_client is not None:
+            self._api_client.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,64 @@
+"""The types the SDK's modules share: the "not given" sentinel, argument aliases, and `Call`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from threecommas_api.models.forced_mode import ForcedMode
+
+__all__ = [
+    "NOT_GIVEN",
+    "Call",
+    "ForcedModeArg",
+    "Quantity",
+    "TimeoutArg",
+    "TimeoutTypes",
+]
+
+T = TypeVar("T")
+
+
+class _Unset:
+    """The default of a per-call option left out: the client's setting applies."""
+
+    _instance: _Unset | None = None
+
+    def __new__(cls) -> _Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:  # what help() shows as the default
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+#: The default of `forced_mode=` and `timeout=` on every call: the client's setting applies.
+NOT_GIVEN: Any = _Unset()
+
+TimeoutTypes = float | httpx.Timeout | None
+TimeoutArg = TimeoutTypes | _Unset
+ForcedModeArg = str | ForcedMode | _Unset | None
+# A quantity or price: a decimal string, a Decimal, or the `{"value": ...}` shape.
+Quantity = str | Decimal | Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One API call, ready to send: the generated request arguments and the parser of a success.
+
+    `parse` turns a 2xx response into the result; it runs for nothing else.
+    """
+
+    request: dict[str, Any]
+    parse: Callable[[httpx.Response], T]

@@ -1,0 +1,62 @@
+"""The `threecommas` command line: one command per operation of the SmartTrade v2 API.
+
+    threecommas [GLOBAL OPTIONS] smart-trades OPERATION [ARGUMENTS] [GLOBAL OPTIONS]
+
+`threecommas smart-trades --help` lists the operations, each with the spec's summary;
+`--help` after one shows what it does and takes. A request body is a JSON file given with
+`--body FILE` (`-` reads stdin); `--format table` prints a list as a table.
+
+Global options, accepted before or after the subcommand: [--base-url URL] (or the environment
+variable THREE_COMMAS_BASE_URL), [--forced-mode real|paper], [--timeout SECONDS], [-v/--verbose]
+(the SDK's DEBUG log on stderr; it never shows a secret). `threecommas --version` prints the
+version.
+
+Credentials come from the environment only (THREE_COMMAS_API_KEY, and THREE_COMMAS_API_SECRET or
+THREE_COMMAS_PRIVATE_KEY_FILE), so that they never show in a process list or a shell history.
+
+Exit status: 0 on success (the result as JSON on stdout, or a table), 1 when the API answered with
+an error or could not be reached (the message on stderr), 2 for bad arguments, a body that is not
+JSON or that the schema refuses, or missing credentials; for those nothing is sent. When the
+reader of stdout goes away early (`threecommas ... | head -1`), the rest of the output is
+dropped quietly and the status is the operation's own (0 when it succeeded): the request has
+been carried out by then, which is what the status reports.
+
+How it is built: `_table` holds the command table (a row per command, tied to an operation of
+the catalogue and to a facade method), `_parser` builds argparse from it, `_docs` reads the
+help from the facade's docstrings, `_run` carries a command out, `_body` and `_output` read the
+body and print the result.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from threecommas import ThreeCommas
+from threecommas.cli._body import EXAMPLE_BODIES, UsageError
+from threecommas.cli._output import format_table
+from threecommas.cli._parser import build_parser
+from threecommas.cli._run import EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, debug_log, run
+
+__all__ = [
+    "EXAMPLE_BODIES",
+    "EXIT_API_ERROR",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "ThreeCommas",
+    "UsageError",
+    "format_table",
+    "main",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on `argv` (default: `sys.argv[1:]`); the exit status."""
+    args = build_parser().parse_args(argv)
+    with debug_log(getattr(args, "verbose", False)):
+        # The client class is looked up here, at each call, so that a test can replace it.
+        return run(args, ThreeCommas)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

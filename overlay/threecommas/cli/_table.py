@@ -1,0 +1,216 @@
+"""The command table: one row per command, each tied to an operation of the catalogue.
+
+A row names the operation (`threecommas_api._catalogue`), the facade method that carries it
+out (`smart_trades.trades.cancel`: reached through the client, as a user would) and the
+command's own arguments. Everything else is derived, so that nothing is written twice:
+
+- the command's words are the facade path, `_` spelled `-` (`smart-trades trades cancel`);
+- its one-line help is the operation's summary in the spec, its description and the help of
+  its arguments come from the facade method's docstring (`_parser`);
+- `--body FILE` is added when the operation has a request body (its schema names the example
+  shown by `--help`), unless the row's arguments make the body (`set-note ID NOTE`);
+- a positional is passed to the facade method positionally (the body after them), an option
+  as a keyword argument named by its `dest`, and only when given;
+- the options every command takes (`--base-url`, `--forced-mode`, `--timeout`, `-v`) and the
+  shared ones (`--body`, `--format`) are declared once, in `_parser`.
+
+A new operation gets its command by one row here; tests/contract/test_catalogue.py fails until
+it has one, and checks that the facade method exists on both clients.
+"""
+
+from __future__ import annotations
+
+import datetime
+from argparse import ArgumentTypeError
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from threecommas._validation import INT64_MAX
+from threecommas_api._catalogue import BY_ID
+
+# --- argument types: text of the command line -> the facade's value ----------------------------
+
+
+def positive_id(text: str) -> int:
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise ArgumentTypeError(f"not an integer id: {text!r}") from None
+    if not 1 <= value <= INT64_MAX:
+        raise ArgumentTypeError(f"an id must be between 1 and 2**63-1, got {text}")
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise ArgumentTypeError("the timeout must be positive")
+    return value
+
+
+def integer(text: str) -> int:
+    try:
+        return int(text, 10)
+    except ValueError:
+        raise ArgumentTypeError(f"not an integer: {text!r}") from None
+
+
+def timestamp(text: str) -> datetime.datetime:
+    try:
+        value = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(
+            f"not an ISO 8601 time: {text!r} (e.g. 2024-09-23T20:02:40Z)"
+        ) from None
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def enum_values(name: str) -> Callable[[], list[str]]:
+    """The values of the public enum `threecommas.<name>`, read when a command needs them (the
+    generated models are not imported for `--help` or for another command)."""
+
+    def values() -> list[str]:
+        import threecommas
+
+        return [member.value for member in getattr(threecommas, name)]
+
+    return values
+
+
+# --- the rows -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a command, named by the facade method's parameter it fills (`dest`).
+
+    A `positional` is passed positionally, an `option` (`--dest`, `_` spelled `-`) by keyword
+    when given, a `switch` (a flag) calls the facade method `switch_to` instead of the row's.
+    `help` is None when the facade docstring's line for `dest` says it.
+    """
+
+    dest: str
+    kind: Literal["positional", "option", "switch"] = "option"
+    metavar: str | None = None
+    type: Callable[[str], Any] | None = None
+    choices: Callable[[], Sequence[str]] | None = None
+    help: str | None = None
+    switch_to: str | None = None
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.dest.rstrip("_").replace("_", "-")
+
+    @property
+    def spelling(self) -> str:
+        """How the command line names it: `ID`, `--per-page`."""
+        return self.metavar if self.kind == "positional" and self.metavar else self.flag
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: the catalogue's `operation_id`, carried out by the facade method `facade`
+    (a dotted path from the client: `smart_trades.trades.cancel`)."""
+
+    operation_id: str
+    facade: str
+    args: tuple[Arg, ...] = ()
+    #: The kind of rows `--format table` shows; no `--format` when None.
+    table: str | None = None
+    #: What the command line adds to the facade's docstring.
+    details: str = ""
+    #: Whether the command takes the operation's request body whole, as `--body FILE`
+    #: (False when its arguments make the body).
+    body_option: bool = True
+
+    @property
+    def body_schema(self) -> str | None:
+        """The schema of the body `--body FILE` gives, when the command takes one."""
+        return BY_ID[self.operation_id].body if self.body_option else None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(part.replace("_", "-") for part in self.facade.split("."))
+
+    @property
+    def facade_methods(self) -> tuple[str, ...]:
+        """Every facade method the command may call."""
+        switched = (arg.switch_to for arg in self.args if arg.switch_to is not None)
+        return (self.facade, *switched)
+
+
+SMART_TRADE_ID = Arg("smart_trade_id", "positional", metavar="ID", type=positive_id)
+TRADE_ID = Arg("trade_id", "positional", metavar="TRADE_ID", type=positive_id)
+NOTE = Arg("note", "positional", metavar="NOTE")
+
+_TIME = "ISO 8601 time (UTC when it has no offset)"
+LIST_FILTERS = (
+    Arg("account_id", type=positive_id),
+    Arg("pair"),
+    Arg("type", choices=enum_values("SmartTradeType")),
+    Arg("page", type=integer),
+    Arg("per_page", type=integer),
+    Arg("status", choices=enum_values("SmartTradeStatusFilter")),
+    Arg("order_by", choices=enum_values("SmartTradeOrderBy")),
+    Arg("order_direction", choices=enum_values("OrderDirection")),
+    Arg("from_", metavar="TIME", type=timestamp, help=f"created at or after this {_TIME}"),
+    Arg("to", metavar="TIME", type=timestamp, help=f"created before this {_TIME}"),
+    Arg("base"),
+    Arg("quote"),
+)
+EVERY_PAGE = Arg(
+    "all",
+    "switch",
+    help="fetch every page from --page on (--per-page defaults to 100)",
+    switch_to="smart_trades.iter_all",
+)
+
+#: Groups of commands: their words -> the one-line help.
+GROUPS: dict[tuple[str, ...], str] = {
+    ("smart-trades",): "SmartTrade operations",
+    ("smart-trades", "trades"): "The trades (orders) of a SmartTrade",
+}
+
+COMMANDS: tuple[Command, ...] = (
+    Command("create_smart_trade", "smart_trades.create"),
+    Command(
+        "list_smart_trades",
+        "smart_trades.list",
+        (*LIST_FILTERS, EVERY_PAGE),
+        table="smart_trades",
+    ),
+    Command("get_smart_trade", "smart_trades.get", (SMART_TRADE_ID,)),
+    Command("update_smart_trade", "smart_trades.update", (SMART_TRADE_ID,)),
+    Command("cancel_smart_trade", "smart_trades.cancel", (SMART_TRADE_ID,)),
+    Command("add_funds", "smart_trades.add_funds", (SMART_TRADE_ID,)),
+    Command("get_reduce_funds_info", "smart_trades.reduce_funds_info", (SMART_TRADE_ID,)),
+    Command("reduce_funds", "smart_trades.reduce_funds", (SMART_TRADE_ID,)),
+    Command("close_smart_trade_by_market", "smart_trades.close_by_market", (SMART_TRADE_ID,)),
+    Command("set_note", "smart_trades.set_note", (SMART_TRADE_ID, NOTE), body_option=False),
+    Command("force_start", "smart_trades.force_start", (SMART_TRADE_ID,)),
+    Command(
+        "force_process",
+        "smart_trades.force_process",
+        (SMART_TRADE_ID,),
+        details="Prints null when the API answers without a body.",
+    ),
+    Command("list_trades", "smart_trades.trades.list", (SMART_TRADE_ID,), table="trades"),
+    Command(
+        "close_trade_by_market",
+        "smart_trades.trades.close_by_market",
+        (SMART_TRADE_ID, TRADE_ID),
+    ),
+    Command("cancel_trade", "smart_trades.trades.cancel", (SMART_TRADE_ID, TRADE_ID)),
+    Command(
+        "close_trade_by_market",
+        "smart_trades.close_trade_by_market",
+        (SMART_TRADE_ID, TRADE_ID),
+        details="The same as `trades close-by-market`.",
+    ),
+)

@@ -1,0 +1,244 @@
+"""What the server injects: :class:`FaultConfig`, with :class:`RateLimitConfig`, :class:`FaultRule`.
+
+Each can be built in Python or read from the admin API's JSON (``from_json``, which checks every
+value and names the bad one in a ``ValueError``); ``to_json`` gives that JSON back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Final, Literal, get_args
+
+from threecommas_api._catalogue import BY_ID
+
+__all__ = [
+    "FAULT_KINDS",
+    "FaultConfig",
+    "FaultKind",
+    "FaultRule",
+    "JSONObject",
+    "RateLimitConfig",
+    "integer_value",
+    "only_keys",
+]
+
+JSONObject = dict[str, Any]
+
+FaultKind = Literal[
+    "error", "html_502", "drop", "delay", "truncated_json", "wrong_type", "missing_field"
+]
+FAULT_KINDS: Final[tuple[str, ...]] = get_args(FaultKind)
+_ERROR_STATUSES: Final = frozenset({500, 502, 503, 504, 429, 418})
+
+
+def _number(data: Mapping[str, Any], name: str, default: float, *, minimum: float = 0.0) -> float:
+    value = data.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a number")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}")
+    return float(value)
+
+
+def integer_value(data: Mapping[str, Any], name: str, default: int, *, minimum: int = 0) -> int:
+    value = data.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}")
+    return value
+
+
+def _probability(data: Mapping[str, Any], name: str) -> float:
+    value = _number(data, name, 1.0)
+    if value > 1:
+        raise ValueError(f"{name} must be between 0 and 1")
+    return value
+
+
+def _operation_names(value: Any, name: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise ValueError(f"{name} must be a list of operation names")
+    unknown = sorted(str(v) for v in value if v not in BY_ID)
+    if unknown:
+        raise ValueError(f"{name}: unknown operation(s) {', '.join(unknown)}")
+    return frozenset(str(v) for v in value)
+
+
+def only_keys(data: Any, allowed: Iterable[str], what: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{what} must be a JSON object")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ValueError(f"{what}: unknown key(s) {', '.join(map(str, unknown))}")
+    return data
+
+
+@dataclass(frozen=True)
+class RateLimitConfig:
+    """The API's documented limits; durations in seconds, before the time factor."""
+
+    requests: int = 100
+    period: float = 60.0
+    lockout: float = 300.0
+    ban_after: int = 3
+    ban: float = 120.0
+    ban_growth: float = 2.0
+    max_ban: float = 3 * 24 * 3600.0
+
+    def __post_init__(self) -> None:
+        RateLimitConfig.from_json(self.to_json())  # the same checks as for JSON input
+
+    def to_json(self) -> JSONObject:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, data: Any) -> RateLimitConfig:
+        data = only_keys(data, (f.name for f in fields(cls)), "rate_limit")
+        period = _number(data, "period", 60.0)
+        if period <= 0:
+            raise ValueError("period must be positive")
+        values = {
+            "requests": integer_value(data, "requests", 100, minimum=1),
+            "period": period,
+            "lockout": _number(data, "lockout", 300.0),
+            "ban_after": integer_value(data, "ban_after", 3),
+            "ban": _number(data, "ban", 120.0),
+            "ban_growth": _number(data, "ban_growth", 2.0, minimum=1.0),
+            "max_ban": _number(data, "max_ban", 3 * 24 * 3600.0),
+        }
+        result = object.__new__(cls)
+        for name, value in values.items():
+            object.__setattr__(result, name, value)
+        return result
+
+
+@dataclass(frozen=True)
+class FaultRule:
+    """One kind of fault, for which requests, how often and how many times (see the manual)."""
+
+    kind: FaultKind
+    status: int = 503
+    seconds: float = 0.0
+    probability: float = 1.0
+    count: int | None = None
+    operations: frozenset[str] = frozenset()
+    after_apply: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "operations", frozenset(self.operations))
+        FaultRule.from_json(self.to_json())
+
+    def matches(self, operation: str | None) -> bool:
+        return not self.operations or operation in self.operations
+
+    def to_json(self) -> JSONObject:
+        return {
+            "kind": self.kind,
+            "status": self.status,
+            "seconds": self.seconds,
+            "probability": self.probability,
+            "count": self.count,
+            "operations": sorted(self.operations),
+            "after_apply": self.after_apply,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> FaultRule:
+        data = only_keys(data, (f.name for f in fields(cls)), "a fault rule")
+        kind = data.get("kind")
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(FAULT_KINDS)}")
+        status = integer_value(data, "status", 503)
+        if status not in _ERROR_STATUSES:
+            raise ValueError("status must be 500, 502, 503, 504, 429 or 418")
+        count = data.get("count")
+        if count is not None:
+            count = integer_value(data, "count", 0)
+        after_apply = data.get("after_apply", False)
+        if not isinstance(after_apply, bool):
+            raise ValueError("after_apply must be true or false")
+        result = object.__new__(cls)
+        values: dict[str, Any] = {
+            "kind": kind,
+            "status": status,
+            "seconds": _number(data, "seconds", 0.0),
+            "probability": _probability(data, "probability"),
+            "count": count,
+            "operations": _operation_names(data.get("operations"), "operations"),
+            "after_apply": after_apply,
+        }
+        for name, value in values.items():
+            object.__setattr__(result, name, value)
+        return result
+
+
+@dataclass(frozen=True)
+class FaultConfig:
+    """What the server injects; the default injects nothing."""
+
+    rate_limit: RateLimitConfig | None = None
+    time_factor: float = 1.0
+    plan_restricted: frozenset[str] = frozenset()
+    latency_ms: float = 0.0
+    latency_probability: float = 1.0
+    rules: tuple[FaultRule, ...] = ()
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plan_restricted", frozenset(self.plan_restricted))
+        object.__setattr__(self, "rules", tuple(self.rules))
+        FaultConfig.from_json(self.to_json())
+
+    def scaled(self, seconds: float) -> float:
+        """A rate-limit duration as this server applies it."""
+        return seconds * self.time_factor
+
+    def to_json(self) -> JSONObject:
+        return {
+            "rate_limit": None if self.rate_limit is None else self.rate_limit.to_json(),
+            "time_factor": self.time_factor,
+            "plan_restricted": sorted(self.plan_restricted),
+            "latency_ms": self.latency_ms,
+            "latency_probability": self.latency_probability,
+            "rules": [rule.to_json() for rule in self.rules],
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> FaultConfig:
+        """Parse (and check) the admin API's JSON; a missing key keeps its default."""
+        data = only_keys(data, (f.name for f in fields(cls)), "the fault configuration")
+        limit = data.get("rate_limit")
+        if limit is True:
+            limit = {}
+        elif limit is False:
+            limit = None
+        time_factor = _number(data, "time_factor", 1.0)
+        if time_factor <= 0:
+            raise ValueError("time_factor must be positive")
+        rules = data.get("rules") or []
+        if not isinstance(rules, list | tuple):
+            raise ValueError("rules must be a list")
+        seed = data.get("seed")
+        if seed is not None:
+            seed = integer_value(data, "seed", 0, minimum=-(2**63))
+        values: dict[str, Any] = {
+            "rate_limit": None if limit is None else RateLimitConfig.from_json(limit),
+            "time_factor": time_factor,
+            "plan_restricted": _operation_names(data.get("plan_restricted"), "plan_restricted"),
+            "latency_ms": _number(data, "latency_ms", 0.0),
+            "latency_probability": _probability(data, "latency_probability"),
+            "rules": tuple(
+                r if isinstance(r, FaultRule) else FaultRule.from_json(r) for r in rules
+            ),
+            "seed": seed,
+        }
+        result = object.__new__(cls)
+        for name, value in values.items():
+            object.__setattr__(result, name, value)
+        return result

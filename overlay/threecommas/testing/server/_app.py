@@ -1,0 +1,132 @@
+"""The Starlette app of the recorded-responses server: JSON for every answer, no exception escapes.
+
+Its routes are the API's (``_routes``, from the spec's catalogue), ``/openapi.yaml`` and the
+admin API (:mod:`threecommas.testing.faults`); the fault layer wraps them all.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Final
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from threecommas._schema import spec_path
+from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_routes
+from threecommas.testing.recording import load_recordings
+from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
+from threecommas.testing.server._routes import error_response, operation_routes
+from threecommas.testing.simulation import SmartTradeStore
+
+__all__ = ["OPENAPI_DOCUMENT_PATH", "create_app"]
+
+_log = logging.getLogger("threecommas.testing")
+
+
+def _openapi_document_path() -> Path:
+    try:
+        return spec_path()  # the copy in an installed package, or the one in a source checkout
+    except FileNotFoundError:
+        return Path(__file__).resolve().parents[4] / "openapi" / "threecommas.yaml"
+
+
+#: The OpenAPI document this installation carries (served at /openapi.yaml).
+OPENAPI_DOCUMENT_PATH: Final = _openapi_document_path()
+
+# Error names for statuses that Starlette itself raises (no route, wrong method).
+_HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
+    404: ("Not found", "No API operation at this path"),
+    405: ("Method not allowed", "This path does not accept this method"),
+}
+
+
+async def _openapi_document(request: Request) -> Response:
+    if OPENAPI_DOCUMENT_PATH.is_file():
+        return FileResponse(OPENAPI_DOCUMENT_PATH, media_type="application/yaml")
+    return error_response(404, "Not found", "The OpenAPI document is not part of this installation")
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    headers = exc.headers if isinstance(exc, HTTPException) else None
+    error, description = _HTTP_ERRORS.get(status, ("Error", None))
+    if status == 405 and headers and "Allow" in headers:
+        description = f"Allowed: {headers['Allow']}"
+    return error_response(status, error, description, headers=headers)
+
+
+class _CatchAll:
+    """Turn any exception into a JSON 500 instead of letting it leave the app.
+
+    Starlette's own error middleware answers 500 but then re-raises, which an in-process client
+    (schemathesis, TestClient) sees as a crash of the test itself.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked_send)
+        except Exception:
+            # The method and path only: a request's headers carry credentials.
+            _log.exception("unhandled error for %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await error_response(500, "internal_error")(scope, receive, send)
+
+
+def create_app(
+    *,
+    api_key: str = DEFAULT_API_KEY,
+    api_secret: str | None = DEFAULT_API_SECRET,
+    public_key_pem: str | bytes | None = None,
+    recordings_dir: str | Path | None = None,
+    faults: FaultConfig | Faults | None = None,
+) -> Starlette:
+    """Build a recorded-responses server with a fresh store.
+
+    HMAC mode checks signatures with ``api_secret``; passing ``public_key_pem`` switches to RSA
+    mode, where only signatures by the matching private key are accepted. The store starts from
+    the recordings in ``recordings_dir`` (default: the ones shipped with the package) and is
+    available as ``app.state.store``.
+
+    ``faults`` sets the faults to inject (none by default); they, and the counters of what the
+    server applied, are ``app.state.faults`` and the admin API under ``/__admin__`` (see
+    :mod:`threecommas.testing.faults`).
+    """
+    verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
+    store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    fault_state = faults if isinstance(faults, Faults) else Faults(faults)
+    routes = operation_routes(verifier, store)
+    routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
+    routes += admin_routes(store, fault_state)
+    app = Starlette(
+        routes=routes,
+        # Faults outermost: a dropped connection must not become _CatchAll's 500.
+        middleware=[Middleware(FaultLayer, faults=fault_state), Middleware(_CatchAll)],
+        exception_handlers={HTTPException: _http_exception},
+    )
+    # A trailing slash would otherwise get a non-JSON redirect; the API has no such paths.
+    app.router.redirect_slashes = False
+    app.state.store = store
+    app.state.verifier = verifier
+    app.state.faults = fault_state
+    return app

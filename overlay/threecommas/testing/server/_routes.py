@@ -1,0 +1,150 @@
+"""The API's routes: one per path of the spec's catalogue, dispatching on the method.
+
+A path serves one to three operations, one per method; any other method gets 405 with an
+``Allow`` header naming exactly the path's methods. For a request that reaches an operation,
+checks run in the API's order: signature (401), then the ``Forced-Mode`` header (400), then the
+ids in the path (404), then the operation's own rule in the store: an unknown resource (404),
+the request body (400/422) or query (400), a forbidden state (403). The header and the ids are
+checked against the spec by :func:`threecommas._params.check_parameters`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+from starlette.convertors import Convertor, register_url_convertor
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, request_response
+from starlette.types import Receive, Scope, Send
+
+from threecommas._params import ParameterError, check_parameters
+from threecommas.testing._operations import (
+    API_PREFIX,
+    Operation,
+    by_path,
+    path_names,
+    read_path_ids,
+    request_target,
+)
+from threecommas.testing.server._auth import RequestVerifier
+from threecommas.testing.simulation import ActionError, SmartTradeStore
+
+__all__ = ["error_response", "operation_routes"]
+
+
+def error_response(
+    status: int, error: str, description: str | None = None, **kwargs: Any
+) -> JSONResponse:
+    body: dict[str, str] = {"error": error}
+    if description is not None:
+        body["error_description"] = description
+    return JSONResponse(body, status_code=status, **kwargs)
+
+
+class _IdConvertor(Convertor[str]):
+    """Digits only, and at most as many as an int64 has; kept as text for the spec's check.
+
+    Starlette's ``int`` convertor matches any run of digits and calls ``int()`` on it, which
+    raises (inside routing, before any handler) past 4300 digits. Here ``AAA``, ``0.5``,
+    ``-1`` or a 20-digit number simply match no route (JSON 404); ``0`` and 19-digit values
+    above int64 reach the handler, which answers 404 after the signature check.
+    """
+
+    regex = "[0-9]{1,19}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+_ID_CONVERTOR: Final = "threecommas_id"
+register_url_convertor(_ID_CONVERTOR, _IdConvertor())
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _route_path(template: str) -> str:
+    """The Starlette route of a path template: every path parameter of the API is an id."""
+    return API_PREFIX + re.sub(r"\{(\w+)\}", r"{\1:" + _ID_CONVERTOR + "}", template)
+
+
+# The order of the methods in an ``Allow`` header: the docs' order (create before list).
+_METHOD_ORDER: Final = ("POST", "GET", "PATCH", "PUT", "DELETE")
+_FORCED_MODE: Final = "Forced-Mode"
+
+
+def _forced_mode_problem(operation_id: str, request: Request) -> str | None:
+    """What is wrong with the ``Forced-Mode`` header(s), checked against the spec, or None."""
+    for mode in request.headers.getlist(_FORCED_MODE):
+        try:
+            check_parameters(operation_id, [(_FORCED_MODE, mode)], location="header")
+        except ParameterError as exc:
+            return str(exc)
+    return None
+
+
+def _operation_endpoint(
+    operations: list[Operation], verifier: RequestVerifier, store: SmartTradeStore
+) -> Endpoint:
+    by_method = {operation.method: operation for operation in operations}
+    allow = ", ".join(sorted(by_method, key=_METHOD_ORDER.index))
+
+    async def endpoint(request: Request) -> Response:
+        operation = by_method.get(request.method)
+        if operation is None:
+            raise HTTPException(405, headers={"Allow": allow})
+        body = await request.body()
+        failure = verifier.check(request.headers, request_target(request.scope), body)
+        if failure is not None:
+            return JSONResponse(failure.body(), status_code=401)
+        problem = _forced_mode_problem(operation.operation_id, request)
+        if problem is not None:
+            return error_response(400, "Wrong param(s)", problem)
+        names = path_names(operation)
+        try:
+            params = read_path_ids(
+                operation.operation_id, [(name, request.path_params[name]) for name in names]
+            )
+        except ParameterError as exc:
+            return error_response(404, "Not found", str(exc))
+        try:
+            status, answer = store.perform(
+                operation.operation_id,
+                params,
+                query=request.query_params.multi_items(),
+                body=body,
+            )
+        except ActionError as refusal:
+            return JSONResponse(refusal.body(), status_code=refusal.status)
+        return JSONResponse(answer, status_code=status)
+
+    return endpoint
+
+
+class _AnyMethod:
+    """An endpoint as an ASGI object: Starlette then routes every method to it (a plain function
+    would be limited to GET), so that the endpoint itself answers 405 with the path's methods."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self._app = request_response(endpoint)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._app(scope, receive, send)
+
+
+def operation_routes(verifier: RequestVerifier, store: SmartTradeStore) -> list[Route]:
+    """A route per path of the catalogue, each answering every operation at that path."""
+    return [
+        Route(
+            _route_path(path),
+            _AnyMethod(_operation_endpoint(operations, verifier, store)),
+            name="+".join(op.operation_id for op in operations),
+        )
+        for path, operations in by_path().items()
+    ]

@@ -1,0 +1,352 @@
+"""What every rule of the simulation works with: a request, the store during it, refusals.
+
+A request runs as one :class:`Transaction` under the store's lock: it works on copies, and only
+a successful rule's changes are committed, so a refused request leaves the store exactly as it
+was. Every changed SmartTrade gets its flags recomputed from the rules of
+:mod:`~threecommas.testing.simulation._state` before it is stored.
+
+A rule (:class:`OperationRule`) does two things:
+
+* ``starting_states``: recover, from a recorded response of its operation, the SmartTrades as
+  they were just *before* that request, so that replaying the recorded request against a fresh
+  store gives the recorded status back (and, for the reads and the close-trade seed, the recorded
+  body);
+* ``run``: answer a request, changing SmartTrades (or refusing, as the API would).
+
+Checks come in the API's order: an unknown SmartTrade or trade (404), then the request body
+(400/422), then the state rule (403).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from threecommas import _schema
+from threecommas.testing.recording import Recording
+from threecommas.testing.simulation._docs_forms import canonical_body
+from threecommas.testing.simulation._entities import (
+    POSITION_TRADE,
+    STOP_LOSS_TRADE,
+    TradeIds,
+    placeholder_account,
+    timestamp,
+)
+from threecommas.testing.simulation._state import JSONObject, refresh_flags, take_profit_steps
+
+__all__ = [
+    "ActionError",
+    "Clock",
+    "Holdings",
+    "OperationRule",
+    "Received",
+    "Seed",
+    "SmartTradeRule",
+    "Transaction",
+    "all_ids",
+    "clone",
+    "forbidden",
+    "integral",
+    "invalid_parameters",
+    "origin_of",
+    "read_body",
+    "recorded_smart_trade",
+    "refuse_unless",
+    "smart_trade_not_found",
+    "trade_not_found",
+]
+
+Clock = Callable[[], datetime]
+_T = TypeVar("_T")
+
+
+class ActionError(Exception):
+    """The API's refusal of a request: an HTTP status and the error body's fields."""
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        description: str | None = None,
+        attributes: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        super().__init__(f"{status} {error}")
+        self.status = status
+        self.error = error
+        self.description = description
+        self.attributes = dict(attributes) if attributes else None
+
+    def body(self) -> JSONObject:
+        result: JSONObject = {"error": self.error}
+        if self.description is not None:
+            result["error_description"] = self.description
+        if self.attributes:
+            result["error_attributes"] = self.attributes
+        return result
+
+
+def smart_trade_not_found() -> ActionError:
+    # The body the docs show for an unknown SmartTrade on this family of endpoints.
+    return ActionError(404, "Not found", "Smart Trade not found")
+
+
+def trade_not_found() -> ActionError:
+    return ActionError(404, "Not found", "Trade not found in this Smart Trade")
+
+
+def forbidden(reason: str) -> ActionError:
+    return ActionError(403, "Forbidden", reason)
+
+
+def invalid_parameters(status: int, attributes: Mapping[str, list[str]]) -> ActionError:
+    # The shape of every validation error in the docs.
+    return ActionError(status, "record_invalid", "Invalid parameters", attributes)
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as a rule sees it: path ids, query items and the raw body."""
+
+    params: Mapping[str, int] = field(default_factory=dict)
+    query: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+
+
+@dataclass
+class Seed:
+    """A SmartTrade for a fresh store, and the ids of its trades that its entity does not show."""
+
+    smart_trade: JSONObject
+    trade_ids: TradeIds = field(default_factory=dict)
+
+
+def clone(value: _T) -> _T:
+    """A deep copy of JSON data (a JSON round trip: several times faster than deepcopy)."""
+    try:
+        copied: _T = json.loads(json.dumps(value))
+        return copied
+    except (TypeError, ValueError, RecursionError):
+        return copy.deepcopy(value)  # not plain JSON: a SmartTrade put in by hand
+
+
+def all_ids(smart_trade: JSONObject) -> Iterator[int]:
+    """Every id in a SmartTrade: its own, its steps', its market close's."""
+    candidates: list[Any] = [smart_trade.get("id")]
+    candidates += [step.get("id") for step in take_profit_steps(smart_trade)]
+    reduce_funds = smart_trade.get("reduce_funds")
+    steps = reduce_funds.get("steps") if isinstance(reduce_funds, dict) else None
+    if isinstance(steps, list):
+        candidates += [s.get("id") for s in steps if isinstance(s, dict)]
+    market_close = smart_trade.get("market_close")
+    if isinstance(market_close, dict):
+        candidates.append(market_close.get("id"))
+    for value in candidates:
+        if isinstance(value, int) and not isinstance(value, bool):
+            yield value
+
+
+@dataclass
+class Holdings:
+    """What a store holds: SmartTrades by id, the ids of the trades that a SmartTrade entity
+    does not show (its position's and stop loss'), and the next new id."""
+
+    smart_trades: dict[int, JSONObject] = field(default_factory=dict)
+    trade_ids: dict[int, TradeIds] = field(default_factory=dict)
+    next_id: int = 1
+
+
+class Transaction:
+    """The store during one request, under its lock. Reads give copies; ``save`` stages changes."""
+
+    def __init__(self, held: Holdings, clock: Clock) -> None:
+        self._held = held
+        self._clock = clock
+        self._saved: dict[int, JSONObject] = {}
+        self._trade_ids: dict[int, TradeIds] = {}
+        self._next_id = held.next_id
+
+    # Reading
+
+    def find(self, smart_trade_id: int) -> JSONObject | None:
+        current = self._saved.get(smart_trade_id)
+        if current is None:
+            current = self._held.smart_trades.get(smart_trade_id)
+        return None if current is None else clone(current)
+
+    def smart_trade(self, smart_trade_id: int) -> JSONObject:
+        """A working copy of the SmartTrade, or the API's 404."""
+        found = self.find(smart_trade_id)
+        if found is None:
+            raise smart_trade_not_found()
+        return found
+
+    def smart_trades(self) -> list[JSONObject]:
+        """Copies of every SmartTrade, in the order they entered the store."""
+        ids = list(self._held.smart_trades) + [
+            i for i in self._saved if i not in self._held.smart_trades
+        ]
+        return [st for st in (self.find(i) for i in ids) if st is not None]
+
+    def trade_ids(self, smart_trade_id: int) -> TradeIds:
+        staged = self._trade_ids.get(smart_trade_id)
+        if staged is not None:
+            return dict(staged)
+        return dict(self._held.trade_ids.get(smart_trade_id, {}))
+
+    def now(self) -> str:
+        return timestamp(self._clock())
+
+    def new_id(self) -> int:
+        """An id no SmartTrade, step or trade has had in this store."""
+        value = self._next_id
+        self._next_id += 1
+        return value
+
+    def account(self, account_id: int) -> JSONObject:
+        """The account as another SmartTrade shows it; a placeholder if none does."""
+        for smart_trade in self._held.smart_trades.values():
+            account = smart_trade.get("account")
+            if isinstance(account, dict) and account.get("id") == account_id:
+                return clone(account)
+        return placeholder_account(account_id)
+
+    def current_price(self, pair: str) -> JSONObject:
+        """The pair's prices as another SmartTrade last showed them (empty when none does)."""
+        for smart_trade in self._held.smart_trades.values():
+            data = smart_trade.get("data")
+            prices = data.get("current_price") if isinstance(data, dict) else None
+            if smart_trade.get("pair") == pair and isinstance(prices, dict):
+                return clone(prices)
+        return {}
+
+    # Writing
+
+    def save(self, smart_trade: JSONObject, trade_ids: TradeIds | None = None) -> None:
+        """Stage a changed (or new) SmartTrade, its flags recomputed from the rules."""
+        refresh_flags(smart_trade)
+        smart_trade_id = int(smart_trade["id"])
+        self._saved[smart_trade_id] = clone(smart_trade)
+        ids = self.trade_ids(smart_trade_id)
+        ids.update(trade_ids or {})
+        for key in (POSITION_TRADE, STOP_LOSS_TRADE):
+            if key not in ids:
+                ids[key] = self.new_id()
+        self._trade_ids[smart_trade_id] = ids
+
+    def commit(self) -> None:
+        held = self._held
+        held.smart_trades.update(self._saved)
+        held.trade_ids.update(self._trade_ids)
+        held.next_id = max(held.next_id, self._next_id)
+
+
+class OperationRule(Protocol):
+    """How one operation reads and changes SmartTrades."""
+
+    @property
+    def seed_priority(self) -> int:
+        """Which recordings seed a SmartTrade first (lowest first) when several show it."""
+        ...
+
+    def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
+        """The SmartTrades just before the recorded request (empty if it tells nothing)."""
+        ...
+
+    def run(self, tx: Transaction, request: Received) -> Any:
+        """The answer's body; changes go through ``tx``. Raise ActionError to refuse."""
+        ...
+
+
+def recorded_smart_trade(recording: Recording) -> JSONObject | None:
+    """A copy of the recorded body if it is a successful answer with a SmartTrade in it."""
+    body = recording.body
+    if not 200 <= recording.status < 300 or not isinstance(body, dict):
+        return None
+    smart_trade_id = body.get("id")
+    if not isinstance(smart_trade_id, int) or isinstance(smart_trade_id, bool):
+        return None
+    return clone(body)
+
+
+def origin_of(recording: Recording) -> str:
+    """Where a recording came from, for messages: its file, else its path."""
+    return str(recording.file or recording.path)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which json.loads would take
+
+
+def read_body(request: Received, schema_name: str, malformed_status: int) -> JSONObject:
+    """The JSON body, checked against the spec: ``malformed_status`` if it is not JSON or breaks
+    the schema, 422 if it breaks a rule of the API that the schema cannot express.
+
+    The schema is the document as written, which takes the docs' spellings too (``"true"``,
+    plain numbers for amounts); the body is then turned into its canonical form, the one the
+    rules and the rest of the server work with (see ``_docs_forms``)."""
+    try:
+        body = (
+            json.loads(request.body, parse_constant=_no_constant) if request.body.strip() else None
+        )
+    except (ValueError, RecursionError):
+        raise invalid_parameters(malformed_status, {"body": ["is not valid JSON"]}) from None
+    if body is None:
+        raise invalid_parameters(malformed_status, {"body": ["is missing"]})
+    try:
+        errors = _schema.schema_errors(schema_name, body, lenient=True)
+    except RecursionError:
+        errors = {"body": ["is nested too deeply"]}
+    if errors:
+        raise invalid_parameters(malformed_status, errors)
+    if not isinstance(body, dict):  # every request schema describes an object
+        raise invalid_parameters(malformed_status, {"body": ["is invalid"]})
+    canonical: JSONObject = canonical_body(schema_name, body)
+    errors = _schema.rule_errors(schema_name, canonical)
+    if errors:
+        raise invalid_parameters(422, errors)
+    return canonical
+
+
+def refuse_unless(refusal: str | None) -> None:
+    if refusal is not None:
+        raise forbidden(refusal)
+
+
+def integral(value: Any) -> Any:
+    # JSON Schema's "integer" also admits 12.0; the API would answer 12.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class SmartTradeRule:
+    """A request about one SmartTrade, named by the path parameter ``id``."""
+
+    seed_priority: ClassVar[int] = 2
+    id_param: ClassVar[str] = "id"
+
+    def smart_trade_id(self, params: Mapping[str, int]) -> int:
+        return params[self.id_param]
+
+    def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
+        smart_trade = recorded_smart_trade(recording)
+        if smart_trade is None:
+            return []
+        # The docs' request lines often name the placeholder 12345678 while their answer shows
+        # another SmartTrade: the answer then seeds its own id.
+        self.rewind(smart_trade, recording)
+        refresh_flags(smart_trade)
+        return [Seed(smart_trade)]
+
+    def rewind(self, smart_trade: JSONObject, recording: Recording) -> None:
+        """Undo, in place, what the recorded request changed (nothing by default)."""
+
+    def run(self, tx: Transaction, request: Received) -> Any:
+        return self.act(tx, tx.smart_trade(self.smart_trade_id(request.params)), request)
+
+    def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
+        raise NotImplementedError

@@ -1,0 +1,190 @@
+"""The store: SmartTrades in memory, changed one request at a time by the rule of its operation.
+
+It starts from the recordings (the state just before each recorded request, see
+:meth:`SmartTradeStore.from_recordings`), answers requests through :meth:`SmartTradeStore.perform`
+(one :class:`~threecommas.testing.simulation._base.Transaction` under its lock), and lets tests
+set up a scenario with :meth:`SmartTradeStore.put`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from threecommas.testing.recording import Recording
+from threecommas.testing.simulation._base import (
+    ActionError,
+    Clock,
+    Holdings,
+    Received,
+    Seed,
+    Transaction,
+    all_ids,
+    clone,
+)
+from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
+from threecommas.testing.simulation._rules import RULES
+from threecommas.testing.simulation._state import JSONObject, refresh_flags
+from threecommas_api._catalogue import BY_ID
+
+__all__ = ["MAX_ID", "SmartTradeStore"]
+
+#: IDs are int64 in the API; anything above cannot name a real resource.
+MAX_ID: Final = 2**63 - 1
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _copy(held: Holdings) -> Holdings:
+    # Copied value by value: a copy of a whole mapping would go through JSON and turn the
+    # integer ids that key it into strings.
+    return Holdings(
+        {k: clone(v) for k, v in held.smart_trades.items()},
+        {k: clone(v) for k, v in held.trade_ids.items()},
+        held.next_id,
+    )
+
+
+class SmartTradeStore:
+    """SmartTrades by id. Thread-safe; every read returns a copy.
+
+    Besides the SmartTrades, the store keeps the ids of each SmartTrade's position and stop-loss
+    trades (the entity does not show them; ``list_trades`` does) and a counter for new ids,
+    always above every id it has seen.
+    """
+
+    def __init__(self, smart_trades: Iterable[JSONObject] = (), *, clock: Clock = _utc_now) -> None:
+        self._lock = threading.Lock()
+        self._held = Holdings()
+        self.clock = clock
+        for smart_trade in smart_trades:
+            self.put(smart_trade)
+        self._initial = self._state()
+
+    @classmethod
+    def from_recordings(cls, recordings: Iterable[Recording]) -> SmartTradeStore:
+        """Start from the state before each recorded request; the first recording of an id wins.
+
+        "First" goes by the rule's seed priority, then by file name: recordings that show a
+        SmartTrade as it is (get, list) come first, then the close-trade seed (whose earlier
+        state differs from its answer in one step), then the other actions, whose earlier state
+        is reconstructed from their answer.
+        """
+        seeds: list[Seed] = []
+        ordered = sorted(
+            enumerate(recordings),
+            key=lambda item: (getattr(RULES.get(item[1].operation), "seed_priority", 9), item[0]),
+        )
+        for _, recording in ordered:
+            rule = RULES.get(recording.operation)
+            params = recording.path_params
+            if rule is None or params is None:
+                continue
+            seeds.extend(rule.starting_states(recording, params))
+        store = cls()
+        # New ids (trade ids given below included) start above every id the seeds hold.
+        seen = [i for seed in seeds for i in (*all_ids(seed.smart_trade), *seed.trade_ids.values())]
+        store._held.next_id = max([1, *(i + 1 for i in seen)])
+        for seed in seeds:
+            if seed.smart_trade["id"] not in store:
+                store.put(seed.smart_trade, trade_ids=seed.trade_ids)
+        store._initial = store._state()
+        return store
+
+    def _state(self) -> Holdings:
+        with self._lock:
+            return _copy(self._held)
+
+    def reset(self) -> None:
+        """Back to the state the store started from (the recordings), forgetting every change."""
+        with self._lock:
+            self._held = _copy(self._initial)
+
+    def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
+        """Add or replace a SmartTrade (a copy of it).
+
+        Its ``data.*_available`` flags (and each take-profit step's
+        ``data.panic_sell_available``) are recomputed from the rules, as after an operation:
+        a SmartTrade moved to ``waiting_targets`` says it can be closed by market, whatever
+        flags it was given. What no rule decides (``force_process_available``, a step's
+        ``cancelable``) is kept as given.
+        """
+        smart_trade_id = smart_trade.get("id")
+        if not isinstance(smart_trade_id, int) or isinstance(smart_trade_id, bool):
+            raise ValueError("a SmartTrade needs an integer 'id'")
+        if not 1 <= smart_trade_id <= MAX_ID:
+            raise ValueError("a SmartTrade id must be a positive 64-bit integer")
+        stored = clone(smart_trade)
+        refresh_flags(stored)
+        with self._lock:
+            self._held.smart_trades[smart_trade_id] = stored
+            ids = dict(self._held.trade_ids.get(smart_trade_id, {}))
+            ids.update(trade_ids or {})
+            seen = [*all_ids(smart_trade), *ids.values()]
+            self._held.next_id = max([self._held.next_id, *(i + 1 for i in seen)])
+            for key in (POSITION_TRADE, STOP_LOSS_TRADE):
+                if key not in ids:
+                    ids[key] = self._held.next_id
+                    self._held.next_id += 1
+            self._held.trade_ids[smart_trade_id] = ids
+
+    def get(self, smart_trade_id: int) -> JSONObject | None:
+        with self._lock:
+            smart_trade = self._held.smart_trades.get(smart_trade_id)
+            return None if smart_trade is None else clone(smart_trade)
+
+    def trade_ids(self, smart_trade_id: int) -> dict[str, int]:
+        """The ids of the SmartTrade's position and stop-loss trades."""
+        with self._lock:
+            return dict(self._held.trade_ids.get(smart_trade_id, {}))
+
+    def ids(self) -> list[int]:
+        with self._lock:
+            return sorted(self._held.smart_trades)
+
+    def snapshot(self) -> dict[int, JSONObject]:
+        """A deep copy of every SmartTrade, by id."""
+        with self._lock:
+            return {key: clone(value) for key, value in self._held.smart_trades.items()}
+
+    def __contains__(self, smart_trade_id: object) -> bool:
+        with self._lock:
+            return smart_trade_id in self._held.smart_trades
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._held.smart_trades)
+
+    def __repr__(self) -> str:
+        return f"SmartTradeStore(ids={self.ids()!r})"
+
+    def perform(
+        self,
+        operation: str,
+        params: Mapping[str, int],
+        *,
+        query: Iterable[tuple[str, str]] = (),
+        body: bytes = b"",
+    ) -> tuple[int, Any]:
+        """Run ``operation`` on one request: ``(status, body)``, or raise ActionError."""
+        rule = RULES.get(operation)
+        if rule is None:
+            raise ActionError(404, "Not found", f"Unknown operation {operation}")
+        request = Received(params=dict(params), query=tuple(query), body=body)
+        with self._lock:
+            tx = Transaction(self._held, self.clock)
+            answer = rule.run(tx, request)
+            tx.commit()
+            return BY_ID[operation].success[0], clone(answer)
+
+    def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:
+        """Close one take-profit step by market; the updated SmartTrade, or raise ActionError."""
+        _, body = self.perform(
+            "close_trade_by_market", {"smart_trade_id": smart_trade_id, "id": trade_id}
+        )
+        result: JSONObject = body
+        return result

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Write the synchronous twins of the SDK's async modules.
+
+    scripts/unasync.py           (re)write every sync module from its async source
+    scripts/unasync.py --check   exit 1, naming the files, when a sync module is missing or
+                                 stale, or when a substitution of the table below matched
+                                 nothing in any source (a rename left it behind); writes nothing
+
+The clients and the resource namespaces are written once, async, under
+`overlay/threecommas/_async/`. Each sync module under `overlay/threecommas/_sync/` is the same
+text with the substitutions of `SUBSTITUTIONS` applied, word by word, and a header naming its
+source. The sync modules are committed, so that they can be read, type-checked and shipped.
+
+A line of a source that ends with `# unasync: skip` is left out of the sync twin (for the few
+lines that only the async side needs, such as `import asyncio`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "overlay" / "threecommas" / "_async"
+TARGET = ROOT / "overlay" / "threecommas" / "_sync"
+SKIP_MARK = "# unasync: skip"
+
+# Applied in this order; each is a whole-word regular expression unless it starts or ends with
+# a non-word character. Every entry must match somewhere (the check says which did not).
+SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
+    (r"async def ", "def "),
+    (r"async with ", "with "),
+    (r"await ", ""),
+    (r"AsyncIterator", "Iterator"),
+    (r"AsyncThreeCommas", "ThreeCommas"),
+    (r"AsyncSmartTradeOrders", "SmartTradeOrders"),
+    (r"AsyncSmartTrades", "SmartTrades"),
+    (r"AsyncTrades", "Trades"),
+    (r"AsyncAPIClient", "SyncAPIClient"),
+    (r"httpx\.AsyncClient", "httpx.Client"),
+    (r"get_async_httpx_client", "get_httpx_client"),
+    (r"asyncio_detailed", "sync_detailed"),
+    (r"asyncio", "time"),
+    (r"__aenter__", "__enter__"),
+    (r"__aexit__", "__exit__"),
+    (r"aclose", "close"),
+    (r"Asynchronous", "Synchronous"),
+    (r"asynchronous", "synchronous"),
+)
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    start = r"\b" if re.match(r"\w", text) else ""
+    end = r"\b" if re.search(r"\w$", text.replace("\\", "")) else ""
+    return re.compile(start + text + end)
+
+
+COMPILED = tuple((_pattern(old), new) for old, new in SUBSTITUTIONS)
+
+
+def header(source: Path) -> str:
+    return (
+        f"# generated from {source.relative_to(ROOT).as_posix()} by scripts/unasync.py"
+        " — do not edit\n"
+    )
+
+
+def unasync_text(text: str, used: set[int] | None = None) -> str:
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.rstrip().endswith(SKIP_MARK):
+            continue
+        for index, (pattern, new) in enumerate(COMPILED):
+            line, count = pattern.subn(new, line)
+            if count and used is not None:
+                used.add(index)
+        lines.append(line)
+    return "".join(lines)
+
+
+def twins() -> list[tuple[Path, Path]]:
+    return [
+        (source, TARGET / source.relative_to(SOURCE))
+        for source in sorted(SOURCE.rglob("*.py"))
+        if "__pycache__" not in source.parts
+    ]
+
+
+def render(source: Path, used: set[int] | None = None) -> str:
+    return header(source) + unasync_text(source.read_text(encoding="utf-8"), used)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail when anything is stale")
+    args = parser.parse_args(argv)
+    used: set[int] = set()
+    pairs = twins()
+    problems = []
+    expected = set()
+    for source, target in pairs:
+        expected.add(target)
+        text = render(source, used)
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            state = "missing" if current is None else "stale"
+            problems.append(f"{state}: {target.relative_to(ROOT).as_posix()}")
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    for extra in sorted(TARGET.rglob("*.py")) if TARGET.exists() else []:
+        if extra not in expected and "__pycache__" not in extra.parts:
+            problems.append(f"no async source: {extra.relative_to(ROOT).as_posix()}")
+    unused = [SUBSTITUTIONS[i][0] for i in range(len(SUBSTITUTIONS)) if i not in used]
+    problems += [f"substitution never used: {old!r}" for old in unused]
+    if problems:
+        hint = "run `make generate-sync`" if args.check else "fix scripts/unasync.py"
+        print(f"sync modules out of date ({hint}):", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    verb = "are up to date with" if args.check else "written from"
+    print(f"{len(pairs)} sync modules {verb} overlay/threecommas/_async")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The README's Python examples: every complete program type-checks and runs.
+
+The blocks are the README's fenced ```python code blocks, also those indented under a list item.
+A block is a *complete program* when it imports the `threecommas` package itself (`import
+threecommas`, `from threecommas import ...` or `from threecommas.<module> import ...`): that is
+what a reader copies into a file and runs, so it must stand alone. Every other block is a
+*fragment* and is skipped: a call on a `client` made elsewhere, a pytest test, the low-level
+`threecommas_api`. To have a new example checked, make it a complete program.
+
+Each complete program is type-checked with `mypy --strict` (the project's settings), then run
+as written, in a fresh interpreter, against a fresh recorded-responses server; the credentials
+and the server's URL reach it only through the environment (`THREE_COMMAS_API_KEY`,
+`THREE_COMMAS_API_SECRET`, `THREE_COMMAS_BASE_URL`), as a user's would.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.sdk.test_types import run_mypy
+from threecommas import DEFAULT_BASE_URL, AsyncThreeCommas, ThreeCommas
+
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+_OPENING = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int  # of the opening fence
+    code: str
+
+    @property
+    def name(self) -> str:
+        return f"README.md:{self.line}"
+
+
+def python_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        opening = _OPENING.match(lines[index])
+        if opening is None:
+            index += 1
+            continue
+        closing = opening.group("indent") + "```"
+        end = index + 1
+        while end < len(lines) and lines[end].rstrip() != closing:
+            end += 1
+        assert end < len(lines), f"README.md:{index + 1}: the code block is not closed"
+        code = textwrap.dedent("\n".join(lines[index + 1 : end])) + "\n"
+        blocks.append(Block(index + 1, code))
+        index = end + 1
+    return blocks
+
+
+def is_complete_program(block: Block) -> bool:
+    tree = ast.parse(block.code)  # every Python block of the README must at least parse
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        if any(name == "threecommas" or name.startswith("threecommas.") for name in names):
+            return True
+    return False
+
+
+BLOCKS = python_blocks(README.read_text(encoding="utf-8"))
+PROGRAMS = [block for block in BLOCKS if is_complete_program(block)]
+
+
+def test_the_readme_has_complete_programs_and_fragments() -> None:
+    assert len(PROGRAMS) >= 3, [b.name for b in PROGRAMS]
+    assert len(BLOCKS) > len(PROGRAMS)  # fragments exist and are told apart
+    # The quick start and the async example are programs, not fragments.
+    assert "with ThreeCommas() as client:" in PROGRAMS[0].code
+    assert any("asyncio.run(" in block.code for block in PROGRAMS)
+
+
+def test_the_block_finder_sees_indented_blocks_and_tells_fragments_apart() -> None:
+    text = (
+        "intro\n\n```python\nfrom threecommas import ThreeCommas\n```\n\n"
+        "- item\n\n  ```python\n  client.smart_trades.get(1)\n  ```\n\n"
+        "```python\nfrom threecommas_api.api.smart_trades import get_smart_trade\n```\n"
+    )
+    blocks = python_blocks(text)
+    assert [b.code for b in blocks] == [
+        "from threecommas import ThreeCommas\n",
+        "client.smart_trades.get(1)\n",
+        "from threecommas_api.api.smart_trades import get_smart_trade\n",
+    ]
+    assert [is_complete_program(b) for b in blocks] == [True, False, False]
+
+
+@pytest.mark.slow
+def test_every_complete_program_passes_mypy_strict(tmp_path: Path) -> None:
+    files = []
+    for block in PROGRAMS:
+        path = tmp_path / f"readme_line_{block.line}.py"
+        path.write_text(block.code, encoding="utf-8")
+        files.append(path)
+    result = run_mypy(files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+Server = Any  # threecommas.testing.RunningServer
+
+
+def _run(
+    block: Block, server: Server, redis_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THREE_COMMAS_")}
+    if redis_url is not None:
+        env["REDIS_URL"] = redis_url
+    env.update(
+        THREE_COMMAS_API_KEY=server.api_key,
+        THREE_COMMAS_API_SECRET=server.api_secret,
+        THREE_COMMAS_BASE_URL=server.base_url,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", block.code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("block", PROGRAMS, ids=[b.name for b in PROGRAMS])
+@pytest.mark.slow
+def test_every_complete_program_runs_against_the_server(
+    block: Block, threecommas_server_factory: Callable[..., Server]
+) -> None:
+    server = threecommas_server_factory()
+    if "REDIS_URL" in block.code:  # the shared budget's example: a real Redis of its own
+        from tests.redis_server import RedisServer, require_redis_server
+
+        if (why := require_redis_server()) is not None:
+            pytest.skip(why)
+        with RedisServer() as redis_server:
+            result = _run(block, server, redis_server.url)
+    else:
+        result = _run(block, server)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip(), "the example printed nothing"
+
+
+def test_the_quick_start_closes_the_step(threecommas_server_factory: Callable[..., Server]) -> None:
+    server = threecommas_server_factory()
+    result = _run(PROGRAMS[0], server)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["panic_sell_pending"]
+    step = server.store.get(12345678)["take_profit"]["steps"][2]
+    assert step["status"]["basic_type"] == "panic_sell_pending"
+
+
+@pytest.mark.parametrize("client_class", [ThreeCommas, AsyncThreeCommas])
+def test_the_base_url_comes_from_the_environment_unless_given(
+    client_class: type[ThreeCommas] | type[AsyncThreeCommas], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("THREE_COMMAS_BASE_URL", raising=False)
+    assert client_class("key", "secret").base_url == DEFAULT_BASE_URL
+    monkeypatch.setenv("THREE_COMMAS_BASE_URL", "http://127.0.0.1:9/public/api/")
+    assert client_class("key", "secret").base_url == "http://127.0.0.1:9/public/api"
+    given = client_class("key", "secret", base_url="https://example.test/public/api")
+    assert given.base_url == "https://example.test/public/api"
+    monkeypatch.setenv("THREE_COMMAS_BASE_URL", "ftp://nowhere")
+    with pytest.raises(ValueError, match="base_url"):
+        client_class("key", "secret")
