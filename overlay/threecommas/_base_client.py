@@ -19,10 +19,18 @@ from threecommas._constants import (
 )
 from threecommas._credentials import make_signer
 from threecommas._limits import Lockout, RateLimit, RateLimiter
+from threecommas._options import check_options, merge_options
 from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._signing import ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
-from threecommas._types import Call, ForcedModeArg, TimeoutArg, TimeoutTypes, _Unset
+from threecommas._types import (
+    Call,
+    ForcedModeArg,
+    RequestOptions,
+    TimeoutArg,
+    TimeoutTypes,
+    _Unset,
+)
 from threecommas._validation import check_encodable, check_forced_mode
 from threecommas._version import __version__
 from threecommas_api.models.forced_mode import ForcedMode
@@ -126,9 +134,15 @@ class BaseClient:
         }
 
     def _build(
-        self, http: httpx.Client | httpx.AsyncClient, call: Call[Any], timeout: TimeoutArg
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        call: Call[Any],
+        timeout: TimeoutArg,
+        options: RequestOptions | None = None,
     ) -> httpx.Request:
         spec = call.request
+        if options:
+            spec = merge_options(spec, call.operation_id, check_options(options))
         # Text that UTF-8 cannot encode is a bad argument, named, before anything is sent.
         check_encodable(spec.get("params"))
         check_encodable(spec.get("json"))

@@ -4,11 +4,11 @@ close by market, force start or process. Each may place an order on the exchange
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import threecommas._operations as ops
 from threecommas._resource import Namespace
-from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, TimeoutArg
+from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
 from threecommas_api.models.add_funds_request import AddFundsRequest
 from threecommas_api.models.order_type import OrderType
 from threecommas_api.models.price_input import PriceInput
@@ -38,6 +38,7 @@ class AsyncSmartTradeOrders(Namespace):
         price: Quantity | PriceInput | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Add to the position of a SmartTrade, averaging its entry price.
 
@@ -72,7 +73,7 @@ class AsyncSmartTradeOrders(Namespace):
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def reduce_funds_info(
         self,
@@ -80,6 +81,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ReduceFundsInfo:
         """How far the position of a SmartTrade can be reduced (`max_reduce_funds_amount`, a
         decimal string in base currency).
@@ -97,7 +99,7 @@ class AsyncSmartTradeOrders(Namespace):
             The reducible amount.
         """
         call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
         self,
@@ -105,6 +107,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Close the whole SmartTrade at the market price.
 
@@ -129,7 +132,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, `panic_sell_pending`.
         """
         call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def force_start(
         self,
@@ -137,6 +140,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Open the position of a SmartTrade now, at the market price.
 
@@ -159,7 +163,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, its entry order placed.
         """
         call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def force_process(
         self,
@@ -167,6 +171,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade | None:
         """Ask 3Commas to process the SmartTrade now.
 
@@ -187,7 +192,7 @@ class AsyncSmartTradeOrders(Namespace):
             body is undocumented).
         """
         call = ops.force_process(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def close_trade_by_market(
         self,
@@ -196,6 +201,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Close one take-profit trade at the market price: `trades.close_by_market` under the
         name of its operation, `close_trade_by_market`.
@@ -210,7 +216,7 @@ class AsyncSmartTradeOrders(Namespace):
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
         )
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def reduce_funds(
         self,
@@ -223,6 +229,7 @@ class AsyncSmartTradeOrders(Namespace):
         price: Quantity | PriceInput | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Sell part of the position of a SmartTrade (buy back, for a short).
 
@@ -259,4 +266,4 @@ class AsyncSmartTradeOrders(Namespace):
         call = ops.change(
             self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)

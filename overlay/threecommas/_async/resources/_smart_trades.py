@@ -6,11 +6,12 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
-from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._options import check_options
+from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.leverage_input import LeverageInput
@@ -62,6 +63,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         note: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Open a new SmartTrade on an exchange account.
 
@@ -119,7 +121,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "note": note,
         }
         call = ops.create(self._client, request, fields, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def list(
         self,
@@ -138,6 +140,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         quote: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SmartTrade]:
         """One page of your SmartTrades, filtered and sorted.
 
@@ -170,7 +173,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         """
         query = ops.list_query(self._client, locals())  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     def iter_all(
         self,
@@ -189,6 +192,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         quote: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[SmartTrade]:
         """Every SmartTrade that matches the filters, fetching page after page as you iterate.
 
@@ -212,14 +216,20 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
         query = ops.list_query(self._client, locals())  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
-        return self._walk(query, first, size, check_timeout(timeout))
+        return self._walk(query, first, size, check_timeout(timeout), check_options(options))
 
     async def _walk(
-        self, query: ops.ListQuery, page: int, per_page: int, timeout: TimeoutArg
+        self,
+        query: ops.ListQuery,
+        page: int,
+        per_page: int,
+        timeout: TimeoutArg,
+        options: RequestOptions,
     ) -> AsyncIterator[SmartTrade]:
         next_page: int | None = page
         while next_page is not None:
-            batch = await self._client._execute(ops.list_page(query, next_page, per_page), timeout)
+            call = ops.list_page(query, next_page, per_page)
+            batch = await self._client._execute(call, timeout, options)
             for smart_trade in batch:
                 yield smart_trade
             next_page = ops.next_page(next_page, len(batch), per_page)
@@ -230,6 +240,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Fetch one SmartTrade by its ID, in any status (cancelled ones included).
 
@@ -240,7 +251,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             The SmartTrade, as the API has it now.
         """
         call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def update(
         self,
@@ -254,6 +265,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         stop_loss: StopLossInput | Mapping[str, Any] | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Edit the position, take profit, stop loss or leverage of a SmartTrade.
 
@@ -293,7 +305,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         call = ops.change(
             self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
         )
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def cancel(
         self,
@@ -301,6 +313,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Cancel a SmartTrade: it becomes `cancellation_pending`. It is not deleted: `get`
         and `list` still show it.
@@ -321,7 +334,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             The SmartTrade, `cancellation_pending`.
         """
         call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def set_note(
         self,
@@ -330,6 +343,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Replace the note of a SmartTrade (the API documents no status restriction).
 
@@ -346,4 +360,4 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             The SmartTrade with its new note.
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
