@@ -4,6 +4,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -11,7 +17,16 @@ import pytest
 
 from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
 from tests.test_client import DOCS_KEY, DOCS_SECRET, Recorder, created, mocked
-from threecommas import AsyncThreeCommas, SmartTrade
+from threecommas import (
+    AsyncThreeCommas,
+    NotFoundError,
+    RateLimit,
+    ResponseParseError,
+    SmartTrade,
+    ThreeCommasError,
+)
+from threecommas._logging import configure_from_env
+from threecommas._response import APIResponse
 from threecommas._signing import signature_payload, verify_hmac
 
 
@@ -91,3 +106,183 @@ def test_extra_options_on_iter_all_reach_every_page_and_async() -> None:
 
     assert isinstance(asyncio.run(run()), SmartTrade)
     assert recorder.requests[0].headers["X-B"] == "2"
+
+
+# --- with_options ------------------------------------------------------------------------------
+
+
+def test_with_options_is_a_configured_copy_sharing_pool_and_limits() -> None:
+    client, recorder = mocked(ok(), forced_mode="real", max_retries=2)
+    paper = client.with_options(forced_mode="paper", timeout=7, max_retries=0)
+    assert paper is not client
+    assert paper._http is client._http
+    assert paper._policy.limiter is client._policy.limiter
+    assert paper._policy.lockout is client._policy.lockout
+    assert paper._policy.settings.max_retries == 0
+    assert client._policy.settings.max_retries == 2
+    assert paper.smart_trades._client is paper
+    assert paper.smart_trades.trades._client is paper
+    paper.smart_trades.get(SEED_SMART_TRADE_ID)
+    client.smart_trades.get(SEED_SMART_TRADE_ID)
+    first, second = recorder.requests
+    assert first.headers["Forced-Mode"] == "paper"
+    assert first.extensions["timeout"]["read"] == 7
+    assert second.headers["Forced-Mode"] == "real"
+    # Closing the copy leaves the shared pool open; closing the original closes both.
+    paper.close()
+    assert not client._http.is_closed
+    client.smart_trades.get(SEED_SMART_TRADE_ID)
+    client.close()
+    with pytest.raises(ThreeCommasError, match="closed"):
+        client.with_options(timeout=3).smart_trades.get(SEED_SMART_TRADE_ID)
+
+
+def test_with_options_shares_the_rate_limit_budget() -> None:
+    client, recorder = mocked(ok(), rate_limit=RateLimit(requests=2, period=60))
+    copy = client.with_options(timeout=3)
+    client.smart_trades.get(SEED_SMART_TRADE_ID)
+    copy.smart_trades.get(SEED_SMART_TRADE_ID)
+    limiter = client._policy.limiter
+    assert limiter is not None and limiter is copy._policy.limiter
+    assert len(recorder.requests) == 2
+
+
+def test_with_options_refuses_bad_values() -> None:
+    client, _ = mocked(ok())
+    with pytest.raises(ValueError, match="max_retries"):
+        client.with_options(max_retries=-1)
+    with pytest.raises(TypeError, match="timeout"):
+        client.with_options(timeout="3")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        client.with_options(forced_mode="demo")
+
+
+def test_async_with_options_copy_closing_keeps_the_pool() -> None:
+    recorder = Recorder(ok())
+
+    async def run() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+        client = AsyncThreeCommas(DOCS_KEY, DOCS_SECRET)
+        client._http, client._owns_http = http, True
+        copy = client.with_options(forced_mode="paper")
+        assert copy._policy is not client._policy or copy._policy.limiter is client._policy.limiter
+        await copy.smart_trades.get(SEED_SMART_TRADE_ID)
+        await copy.close()
+        assert not http.is_closed
+        await client.smart_trades.get(SEED_SMART_TRADE_ID)
+        await client.close()
+        assert http.is_closed
+
+    asyncio.run(run())
+    assert recorder.requests[0].headers["Forced-Mode"] == "paper"
+    assert "Forced-Mode" not in recorder.requests[1].headers
+
+
+# --- with_raw_response -------------------------------------------------------------------------
+
+
+def test_with_raw_response_gives_status_headers_body_and_parse() -> None:
+    answer = httpx.Response(200, json=seed_response(), headers={"Date": "Mon, 30 Nov 2026"})
+    client, recorder = mocked(answer)
+    raw = client.with_raw_response.smart_trades.get(SEED_SMART_TRADE_ID)
+    assert isinstance(raw, APIResponse)
+    assert raw.status_code == 200
+    assert raw.headers["Date"] == "Mon, 30 Nov 2026"
+    assert json.loads(raw.content) == seed_response() == json.loads(raw.text) == raw.json()
+    assert raw.http_response is answer
+    smart_trade = raw.parse()
+    assert isinstance(smart_trade, SmartTrade)
+    assert smart_trade.to_dict() == seed_response()
+    # The client itself still parses.
+    assert isinstance(client.smart_trades.get(SEED_SMART_TRADE_ID), SmartTrade)
+    assert len(recorder.requests) == 2
+    client, _ = mocked(created())
+    raw_trades = client.with_raw_response.smart_trades.trades.close_by_market(1, 2)
+    assert raw_trades.status_code == 201
+    assert isinstance(raw_trades.parse(), SmartTrade)
+
+
+def test_with_raw_response_errors_still_raise_and_bad_bodies_fail_at_parse() -> None:
+    client, _ = mocked(httpx.Response(404, json={"error": "not_found"}))
+    with pytest.raises(NotFoundError):
+        client.with_raw_response.smart_trades.get(SEED_SMART_TRADE_ID)
+    bad = dict(seed_response(), id="not an int")
+    client, _ = mocked(httpx.Response(200, json=bad))
+    raw = client.with_raw_response.smart_trades.get(SEED_SMART_TRADE_ID)
+    with pytest.raises(ResponseParseError):
+        raw.parse()
+    with pytest.raises(TypeError, match="iter_all has no raw form"):
+        client.with_raw_response.smart_trades.iter_all()
+
+
+def test_async_with_raw_response_stays_awaitable() -> None:
+    recorder = Recorder(httpx.Response(200, json=[seed_response()]))
+
+    async def run() -> Any:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+        async with AsyncThreeCommas(DOCS_KEY, DOCS_SECRET, http_client=http) as client:
+            return await client.with_raw_response.smart_trades.list(per_page=1)
+
+    raw = asyncio.run(run())
+    assert raw.status_code == 200
+    (smart_trade,) = raw.parse()
+    assert isinstance(smart_trade, SmartTrade)
+
+
+# --- THREECOMMAS_LOG ----------------------------------------------------------------------------
+
+_LOGGING_SCRIPT = f"""
+import httpx, threecommas
+from tests.seed import seed_response
+answer = httpx.Response(200, json=seed_response())
+http = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
+client = threecommas.ThreeCommas({DOCS_KEY!r}, {DOCS_SECRET!r}, http_client=http)
+client.smart_trades.get(12345678, extra_headers={{"X-Trace": "t"}})
+print("SIGNATURE=" + http.build_request("GET", "https://x").headers.get("Signature", ""))
+"""
+
+
+def _run_logged(level: str | None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THREE")}
+    if level is not None:
+        env["THREECOMMAS_LOG"] = level
+    return subprocess.run(
+        [sys.executable, "-c", _LOGGING_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+
+
+def test_threecommas_log_debug_logs_requests_on_stderr_without_secrets() -> None:
+    done = _run_logged("DEBUG")
+    assert "DEBUG threecommas: GET /public/api/v2/smart_trades/12345678 -> 200" in done.stderr
+    for secret in (DOCS_KEY, DOCS_SECRET, DOCS_KEY[:12], DOCS_SECRET[:12]):
+        assert secret not in done.stderr
+    assert "Signature" not in done.stderr
+
+
+def test_threecommas_log_info_or_unset_shows_no_debug_lines() -> None:
+    assert _run_logged("info").stderr == ""
+    assert _run_logged(None).stderr == ""
+
+
+def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() -> None:
+    logger = logging.getLogger("threecommas")
+    level = logger.level
+    try:
+        first = configure_from_env("debug")
+        assert first is not None and configure_from_env("info") is first
+        assert logger.handlers.count(first) == 1
+        assert logger.level == logging.INFO
+        with pytest.warns(UserWarning, match="THREECOMMAS_LOG"):
+            assert configure_from_env("loud") is None
+        assert configure_from_env("") is None
+    finally:
+        for handler in list(logger.handlers):
+            if handler is first:
+                logger.removeHandler(handler)
+        logger.setLevel(level)

@@ -74,6 +74,7 @@ class SyncAPIClient(BaseClient):
         if self._is_closed():
             raise closed_error()
         request = self._build(self._http, call, timeout, options)
+        call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed)
         try:
             step = next(flow)

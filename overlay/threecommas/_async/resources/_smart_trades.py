@@ -214,6 +214,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 that failed.
         """
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
+        self._client._refuse_raw("iter_all")
         query = ops.list_query(self._client, locals())  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
         return self._walk(query, first, size, check_timeout(timeout), check_options(options))
