@@ -24,6 +24,7 @@ from threecommas import (
     ResponseParseError,
     SmartTrade,
     ThreeCommasError,
+    UnitsInput,
 )
 from threecommas._logging import configure_from_env
 from threecommas._response import APIResponse
@@ -286,3 +287,30 @@ def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() 
             if handler is first:
                 logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+# --- to_json -----------------------------------------------------------------------------------
+
+
+def test_to_json_is_the_api_shape_with_decimal_strings_kept() -> None:
+    smart_trade = SmartTrade.from_dict(seed_response())
+    text = smart_trade.to_json()
+    assert json.loads(text) == seed_response() == smart_trade.to_dict()
+    units = seed_response()["position"]["units"]["value"]
+    assert isinstance(units, str)
+    assert f'"value": "{units}"' in text  # a decimal string, never a float
+    assert smart_trade.to_json(indent=2).startswith('{\n  "id"')
+
+
+def test_every_generated_model_has_to_json() -> None:
+    import threecommas_api.models as models
+
+    classes = [
+        value
+        for value in (getattr(models, name) for name in models.__all__)
+        if isinstance(value, type) and hasattr(value, "to_dict")
+    ]
+    assert len(classes) > 20
+    for model in classes:
+        assert callable(getattr(model, "to_json", None)), model.__name__
+    assert UnitsInput(value="0.10").to_json() == '{"value": "0.10"}'
