@@ -9,6 +9,7 @@ import logging
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -314,3 +315,87 @@ def test_every_generated_model_has_to_json() -> None:
     for model in classes:
         assert callable(getattr(model, "to_json", None)), model.__name__
     assert UnitsInput(value="0.10").to_json() == '{"value": "0.10"}'
+
+
+# --- request bodies as TypedDicts ---------------------------------------------------------------
+
+_TYPED_USER_SCRIPT = """
+from threecommas import ThreeCommas
+
+def bot(client: ThreeCommas) -> None:
+    client.smart_trades.create(
+        account_id=1,
+        pair="USDT_BTC",
+        position={"type": "buy", "order_type": "market", "units": {"value": "0.01"}},
+        take_profit={"enabled": False},
+    )
+    client.smart_trades.create(
+        {
+            "account_id": 1,
+            "pair": "USDT_BTC",
+            "position": {"type": "sell", "order_type": "limit", "units": {"value": "1"},
+                         "price": {"value": "2"}},
+        }
+    )
+    client.smart_trades.update(5, position={"units": {"value": "0.02"}})
+"""
+
+_WRONG_USER_SCRIPT = """
+from threecommas import ThreeCommas
+
+def bot(client: ThreeCommas) -> None:
+    client.smart_trades.create(
+        account_id=1,
+        pair="USDT_BTC",
+        position={"type": "buy", "order_typ": "market", "units": {"value": "0.01"}},
+    )
+    client.smart_trades.create(
+        account_id=1,
+        pair="USDT_BTC",
+        position={"type": "hold", "order_type": "market", "units": {"value": "0.01"}},
+        take_profit={"enabled": "yes"},
+    )
+"""
+
+
+def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "user_bot.py"
+    script.write_text(source)
+    root = Path(__file__).parent.parent
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file=", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=root,
+        env={**os.environ, "MYPYPATH": f"{root / 'overlay'}:{root / 'generated'}"},
+    )
+
+
+@pytest.mark.slow
+def test_mypy_strict_accepts_a_correct_mapping_body(tmp_path: Path) -> None:
+    done = _mypy(tmp_path, _TYPED_USER_SCRIPT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_mypy_strict_catches_a_misspelt_key_and_a_wrong_type(tmp_path: Path) -> None:
+    done = _mypy(tmp_path, _WRONG_USER_SCRIPT)
+    assert done.returncode == 1, done.stdout + done.stderr
+    errors = [line for line in done.stdout.splitlines() if ": error: " in line]
+    # mypy names the parameter and its TypedDict (with a union it does not name the key).
+    assert [line.split(":")[1] for line in errors] == ["8", "13", "14"], done.stdout
+    assert "PositionInputParam" in errors[0]  # the misspelt key "order_typ"
+    assert "PositionInputParam" in errors[1]  # "hold" is not a side
+    assert "TakeProfitInputParam" in errors[2]  # a str for a bool
+
+
+def test_mapping_bodies_with_decimals_match_their_typeddicts() -> None:
+    client, recorder = mocked(created())
+    client.smart_trades.create(
+        account_id=1,
+        pair="USDT_BTC",
+        position={"type": "buy", "order_type": "market", "units": {"value": Decimal("0.01")}},
+    )
+    body = json.loads(recorder.requests[0].content)
+    assert body["position"]["units"] == {"value": "0.01"}

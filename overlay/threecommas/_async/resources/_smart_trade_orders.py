@@ -3,8 +3,7 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._resource import Namespace
@@ -16,6 +15,10 @@ from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
 from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.units_input import UnitsInput
+from threecommas_api.params import (
+    AddFundsRequestParam,
+    ReduceFundsRequestParam,
+)
 
 from .._api_client import AsyncAPIClient
 
@@ -30,7 +33,7 @@ class AsyncSmartTradeOrders(Namespace):
     async def add_funds(
         self,
         smart_trade_id: int,
-        request: AddFundsRequest | Mapping[str, Any] | None = None,
+        request: AddFundsRequest | AddFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,
@@ -221,7 +224,7 @@ class AsyncSmartTradeOrders(Namespace):
     async def reduce_funds(
         self,
         smart_trade_id: int,
-        request: ReduceFundsRequest | Mapping[str, Any] | None = None,
+        request: ReduceFundsRequest | ReduceFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import AsyncIterator, Mapping
-from typing import Any, Unpack
+from collections.abc import AsyncIterator
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
@@ -25,6 +25,15 @@ from threecommas_api.models.stop_loss_input import StopLossInput
 from threecommas_api.models.take_profit_input import TakeProfitInput
 from threecommas_api.models.update_position_input import UpdatePositionInput
 from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+from threecommas_api.params import (
+    CreateSmartTradeRequestParam,
+    LeverageInputParam,
+    PositionInputParam,
+    StopLossInputParam,
+    TakeProfitInputParam,
+    UpdatePositionInputParam,
+    UpdateSmartTradeRequestParam,
+)
 
 from .._api_client import AsyncAPIClient
 from ._smart_trade_orders import AsyncSmartTradeOrders
@@ -49,15 +58,15 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
 
     async def create(
         self,
-        request: CreateSmartTradeRequest | Mapping[str, Any] | None = None,
+        request: CreateSmartTradeRequest | CreateSmartTradeRequestParam | None = None,
         /,
         *,
         account_id: int | None = None,
         pair: str | None = None,
-        position: PositionInput | Mapping[str, Any] | None = None,
-        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
-        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
-        leverage: LeverageInput | Mapping[str, Any] | None = None,
+        position: PositionInput | PositionInputParam | None = None,
+        take_profit: TakeProfitInput | TakeProfitInputParam | None = None,
+        stop_loss: StopLossInput | StopLossInputParam | None = None,
+        leverage: LeverageInput | LeverageInputParam | None = None,
         instant: bool | None = None,
         skip_enter_step: bool | None = None,
         note: str | None = None,
@@ -257,13 +266,13 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
     async def update(
         self,
         smart_trade_id: int,
-        request: UpdateSmartTradeRequest | Mapping[str, Any] | None = None,
+        request: UpdateSmartTradeRequest | UpdateSmartTradeRequestParam | None = None,
         /,
         *,
-        leverage: LeverageInput | Mapping[str, Any] | None = None,
-        position: UpdatePositionInput | Mapping[str, Any] | None = None,
-        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
-        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
+        leverage: LeverageInput | LeverageInputParam | None = None,
+        position: UpdatePositionInput | UpdatePositionInputParam | None = None,
+        take_profit: TakeProfitInput | TakeProfitInputParam | None = None,
+        stop_loss: StopLossInput | StopLossInputParam | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],

@@ -4,8 +4,7 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._resource import Namespace
@@ -17,6 +16,10 @@ from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
 from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.units_input import UnitsInput
+from threecommas_api.params import (
+    AddFundsRequestParam,
+    ReduceFundsRequestParam,
+)
 
 from .._api_client import SyncAPIClient
 
@@ -31,7 +34,7 @@ class SmartTradeOrders(Namespace):
     def add_funds(
         self,
         smart_trade_id: int,
-        request: AddFundsRequest | Mapping[str, Any] | None = None,
+        request: AddFundsRequest | AddFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,
@@ -222,7 +225,7 @@ class SmartTradeOrders(Namespace):
     def reduce_funds(
         self,
         smart_trade_id: int,
-        request: ReduceFundsRequest | Mapping[str, Any] | None = None,
+        request: ReduceFundsRequest | ReduceFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,
