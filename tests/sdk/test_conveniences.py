@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
-from tests.test_client import DOCS_KEY, DOCS_SECRET, Recorder, created, mocked
+from tests.sdk.test_client import DOCS_KEY, DOCS_SECRET, Recorder, created, mocked
 from threecommas import (
     AsyncThreeCommas,
     NotFoundError,
@@ -255,7 +255,7 @@ def _run_logged(level: str | None) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=True,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
 
 
@@ -361,7 +361,7 @@ def bot(client: ThreeCommas) -> None:
 def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
     script = tmp_path / "user_bot.py"
     script.write_text(source)
-    root = Path(__file__).parent.parent
+    root = Path(__file__).resolve().parents[2]
     return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file=", script],
         capture_output=True,
