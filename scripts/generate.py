@@ -389,7 +389,23 @@ def generate_into(workdir: Path, spec: Path = SPEC) -> Path:
     (out / "py.typed").write_text("")
     (out / "_spec.py").write_text(_spec_module(spec_identity(spec)), encoding="utf-8")
     (out / "_catalogue.py").write_text(_catalogue_module(spec), encoding="utf-8")
+    params = out / "params.py"
+    params.write_text(_params_module(spec), encoding="utf-8")
+    for fix in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+        subprocess.run([ruff, *fix, "--no-force-exclude", "--isolated", str(params)], check=True)
     return out
+
+
+def _params_module(spec: Path) -> str:
+    """`threecommas_api/params.py`: the request bodies' TypedDicts, from the canonical view."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    try:
+        from typeddicts import params_module
+    finally:
+        sys.path.pop(0)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(spec.read_bytes(), Loader=loader)
+    return params_module(_spec_views().canonical_view(document))
 
 
 def _files(root: Path) -> set[str]:

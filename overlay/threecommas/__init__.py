@@ -43,6 +43,8 @@ from threecommas._exceptions import ThreeCommasError as ThreeCommasError
 from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from threecommas._exceptions import __all__ as _EXCEPTIONS
 from threecommas._limits import RateLimit
+from threecommas._logging import configure_from_env as _configure_logging
+from threecommas._response import APIResponse
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError
 from threecommas._version import __version__
@@ -145,6 +147,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
+    "APIResponse",
     "AsyncThreeCommas",
     "HmacSigner",
     "RateLimit",
@@ -157,3 +160,6 @@ __all__ = [
 ]
 __all__ += _EXCEPTIONS
 __all__ += _MODELS
+
+# THREECOMMAS_LOG=debug|info: the SDK's logging on stderr, without code.
+_configure_logging()

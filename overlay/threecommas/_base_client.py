@@ -5,8 +5,9 @@ sync twin) does.
 
 from __future__ import annotations
 
+import copy
 import os
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -19,11 +20,21 @@ from threecommas._constants import (
 )
 from threecommas._credentials import make_signer
 from threecommas._limits import Lockout, RateLimit, RateLimiter
+from threecommas._options import check_options, merge_options
 from threecommas._policy import PolicySettings, RequestPolicy
+from threecommas._response import APIResponse
 from threecommas._signing import ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
-from threecommas._types import Call, ForcedModeArg, TimeoutArg, TimeoutTypes, _Unset
-from threecommas._validation import check_encodable, check_forced_mode
+from threecommas._types import (
+    NOT_GIVEN,
+    Call,
+    ForcedModeArg,
+    RequestOptions,
+    TimeoutArg,
+    TimeoutTypes,
+    _Unset,
+)
+from threecommas._validation import check_encodable, check_forced_mode, check_timeout
 from threecommas._version import __version__
 from threecommas_api.models.forced_mode import ForcedMode
 
@@ -68,6 +79,11 @@ def wrong_http_client(expected: type[httpx.Client] | type[httpx.AsyncClient]) ->
 class BaseClient:
     """Settings and the request building that the sync and async clients share."""
 
+    # Set by the sending half (`_open`): whether `close` closes the HTTP client, and the
+    # generated low-level client once made.
+    _owns_http: bool
+    _api_client: Any
+
     def __init__(
         self,
         api_key: str | None,
@@ -100,6 +116,79 @@ class BaseClient:
         self._timeout = timeout
         self._policy = RequestPolicy(settings, *_make_limits(settings, key))
         self._closed = False
+        self._raw = False
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | _Unset = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with other defaults, for the calls made through it.
+
+        The copy shares the connections, the rate limiter and the lockouts with this client
+        (one budget, one pool); closing the copy leaves them open, closing this client closes
+        them for both. Options left out keep this client's setting.
+
+            patient = client.with_options(timeout=60, max_retries=5)
+            paper = client.with_options(forced_mode="paper")
+        """
+        other = self._copy()
+        if not isinstance(timeout, _Unset):
+            checked = check_timeout(timeout)
+            other._timeout = None if isinstance(checked, _Unset) else checked
+        if not isinstance(max_retries, _Unset):
+            policy = self._policy
+            settings = PolicySettings.checked(
+                policy.settings.rate_limit,
+                max_retries,
+                policy.settings.ban_cooldown,
+                policy.settings.retry_after_cap,
+            )
+            other._policy = RequestPolicy(settings, policy.limiter, policy.lockout)
+        if not isinstance(forced_mode, _Unset):
+            other._forced_mode = check_forced_mode(forced_mode)
+        return other
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client, but every method returns an `APIResponse`: the status, the headers
+        and the body of the answer, with `.parse()` for the typed result (async methods stay
+        awaitable). Shares everything with this client.
+
+            raw = client.with_raw_response.smart_trades.get(12345678)
+            raw.headers["Date"], raw.status_code
+            smart_trade = raw.parse()
+        """
+        other = self._copy()
+        other._raw = True
+        return other
+
+    def _copy(self) -> Self:
+        """A shallow copy that uses this client's connections, limiter and lockouts but does
+        not own them, with its own resource namespaces."""
+        other = copy.copy(self)
+        other._owns_http = False
+        other._api_client = None
+        for name, value in list(vars(self).items()):
+            if getattr(value, "_client", None) is self:  # a resource namespace: made anew
+                setattr(other, name, type(value)(other))
+        return other
+
+    def _raw_or(self, call: Call[Any]) -> Call[Any]:
+        """`call`, or (for `with_raw_response`) the same call answering its `APIResponse`."""
+        if not self._raw:
+            return call
+        parse = call.parse
+        return Call(call.request, lambda response: APIResponse(response, parse), call.operation_id)
+
+    def _refuse_raw(self, method: str) -> None:
+        if self._raw:
+            raise TypeError(
+                f"{method} has no raw form (it makes one request per page): use list(page=...) "
+                "through with_raw_response"
+            )
 
     @property
     def base_url(self) -> str:
@@ -126,9 +215,15 @@ class BaseClient:
         }
 
     def _build(
-        self, http: httpx.Client | httpx.AsyncClient, call: Call[Any], timeout: TimeoutArg
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        call: Call[Any],
+        timeout: TimeoutArg,
+        options: RequestOptions | None = None,
     ) -> httpx.Request:
         spec = call.request
+        if options:
+            spec = merge_options(spec, call.operation_id, check_options(options))
         # Text that UTF-8 cannot encode is a bad argument, named, before anything is sent.
         check_encodable(spec.get("params"))
         check_encodable(spec.get("json"))

@@ -96,7 +96,7 @@ def _call(
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])
-    return Call(request, parse)
+    return Call(request, parse, operation_id)
 
 
 # --- one SmartTrade, or one of its trades, by id ------------------------------------------------

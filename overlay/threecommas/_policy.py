@@ -180,25 +180,34 @@ def _refused_locally(reason: BaseException | None, request: httpx.Request, left:
     return error
 
 
+def parse_success(
+    parse: Callable[[httpx.Response], T], request: httpx.Request, response: httpx.Response
+) -> T:
+    """The parsed result of a 2xx; a body that is not what the API documents raises
+    `ResponseParseError`."""
+    try:
+        return parse(response)
+    except _UNREADABLE_BODY as exc:
+        status = response.status_code
+        body = response.content.decode("utf-8", "replace")
+        method, path = request.method, target(request)
+        raise ResponseParseError(
+            f"{method} {path} -> HTTP {status}: the body is not what the API "
+            f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
+            status_code=status,
+            body=body,
+            method=method,
+            path=path,
+        ) from exc
+
+
 def _result(
     call: Call[T], request: httpx.Request, response: httpx.Response, ban_cooldown: float
 ) -> T:
     """The parsed result of a 2xx, or the typed error of any other answer (raised)."""
     status = response.status_code
     if 200 <= status < 300:
-        try:
-            return call.parse(response)
-        except _UNREADABLE_BODY as exc:
-            body = response.content.decode("utf-8", "replace")
-            method, path = request.method, target(request)
-            raise ResponseParseError(
-                f"{method} {path} -> HTTP {status}: the body is not what the API "
-                f"documents ({type(exc).__name__}: {exc}); body: {body[:200]!r}",
-                status_code=status,
-                body=body,
-                method=method,
-                path=path,
-            ) from exc
+        return parse_success(call.parse, request, response)
     raise error_for_status(
         status,
         response.content.decode("utf-8", "replace"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 import httpx
 
@@ -16,6 +16,8 @@ __all__ = [
     "Call",
     "ForcedModeArg",
     "Quantity",
+    "QueryValue",
+    "RequestOptions",
     "TimeoutArg",
     "TimeoutTypes",
 ]
@@ -62,3 +64,19 @@ class Call(Generic[T]):
 
     request: dict[str, Any]
     parse: Callable[[httpx.Response], T]
+    #: The operation's id in the OpenAPI document (None for a call made outside the catalogue).
+    operation_id: str | None = None
+
+
+QueryValue = str | int | float | bool
+
+
+class RequestOptions(TypedDict, total=False):
+    """The per-call options every method takes as keywords, beside `forced_mode` and `timeout`.
+
+    `extra_headers` are sent with the request (they cannot replace `Apikey`, `Signature` or
+    `Forced-Mode`); `extra_query` adds query parameters (not one the method sets itself). Both
+    are signed with the rest of the request."""
+
+    extra_headers: Mapping[str, str]
+    extra_query: Mapping[str, QueryValue]

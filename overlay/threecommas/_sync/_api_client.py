@@ -15,7 +15,7 @@ import httpx
 
 from threecommas._base_client import DEFAULT_HEADERS, BaseClient, wrong_http_client
 from threecommas._policy import Answer, Sleep, closed_error
-from threecommas._types import NOT_GIVEN, Call, TimeoutArg
+from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
 if TYPE_CHECKING:
@@ -66,12 +66,15 @@ class SyncAPIClient(BaseClient):
     def _is_closed(self) -> bool:
         return self._closed or self._http.is_closed
 
-    def _execute(self, call: Call[T], timeout: TimeoutArg = NOT_GIVEN) -> T:
+    def _execute(
+        self, call: Call[T], timeout: TimeoutArg = NOT_GIVEN, options: RequestOptions | None = None
+    ) -> T:
         """Send `call` as the request policy says, and return its parsed result."""
         timeout = check_timeout(timeout)
         if self._is_closed():
             raise closed_error()
-        request = self._build(self._http, call, timeout)
+        request = self._build(self._http, call, timeout, options)
+        call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed)
         try:
             step = next(flow)

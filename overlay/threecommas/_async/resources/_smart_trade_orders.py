@@ -3,12 +3,11 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._resource import Namespace
-from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, TimeoutArg
+from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
 from threecommas_api.models.add_funds_request import AddFundsRequest
 from threecommas_api.models.order_type import OrderType
 from threecommas_api.models.price_input import PriceInput
@@ -16,6 +15,10 @@ from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
 from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.units_input import UnitsInput
+from threecommas_api.params import (
+    AddFundsRequestParam,
+    ReduceFundsRequestParam,
+)
 
 from .._api_client import AsyncAPIClient
 
@@ -30,7 +33,7 @@ class AsyncSmartTradeOrders(Namespace):
     async def add_funds(
         self,
         smart_trade_id: int,
-        request: AddFundsRequest | Mapping[str, Any] | None = None,
+        request: AddFundsRequest | AddFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,
@@ -38,6 +41,7 @@ class AsyncSmartTradeOrders(Namespace):
         price: Quantity | PriceInput | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Add to the position of a SmartTrade, averaging its entry price.
 
@@ -72,7 +76,7 @@ class AsyncSmartTradeOrders(Namespace):
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def reduce_funds_info(
         self,
@@ -80,6 +84,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> ReduceFundsInfo:
         """How far the position of a SmartTrade can be reduced (`max_reduce_funds_amount`, a
         decimal string in base currency).
@@ -97,7 +102,7 @@ class AsyncSmartTradeOrders(Namespace):
             The reducible amount.
         """
         call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
         self,
@@ -105,6 +110,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Close the whole SmartTrade at the market price.
 
@@ -129,7 +135,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, `panic_sell_pending`.
         """
         call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def force_start(
         self,
@@ -137,6 +143,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Open the position of a SmartTrade now, at the market price.
 
@@ -159,7 +166,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, its entry order placed.
         """
         call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def force_process(
         self,
@@ -167,6 +174,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade | None:
         """Ask 3Commas to process the SmartTrade now.
 
@@ -187,7 +195,7 @@ class AsyncSmartTradeOrders(Namespace):
             body is undocumented).
         """
         call = ops.force_process(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def close_trade_by_market(
         self,
@@ -196,6 +204,7 @@ class AsyncSmartTradeOrders(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Close one take-profit trade of a SmartTrade at the market price (the same call as
         the trades close by market, under the name of its operation).
@@ -210,12 +219,12 @@ class AsyncSmartTradeOrders(Namespace):
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
         )
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     async def reduce_funds(
         self,
         smart_trade_id: int,
-        request: ReduceFundsRequest | Mapping[str, Any] | None = None,
+        request: ReduceFundsRequest | ReduceFundsRequestParam | None = None,
         /,
         *,
         order_type: OrderType | str | None = None,
@@ -223,6 +232,7 @@ class AsyncSmartTradeOrders(Namespace):
         price: Quantity | PriceInput | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Sell part of the position of a SmartTrade (buy back, for a short).
 
@@ -259,4 +269,4 @@ class AsyncSmartTradeOrders(Namespace):
         call = ops.change(
             self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)

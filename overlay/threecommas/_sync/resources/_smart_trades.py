@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
-from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._options import check_options
+from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.leverage_input import LeverageInput
@@ -25,6 +26,15 @@ from threecommas_api.models.stop_loss_input import StopLossInput
 from threecommas_api.models.take_profit_input import TakeProfitInput
 from threecommas_api.models.update_position_input import UpdatePositionInput
 from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+from threecommas_api.params import (
+    CreateSmartTradeRequestParam,
+    LeverageInputParam,
+    PositionInputParam,
+    StopLossInputParam,
+    TakeProfitInputParam,
+    UpdatePositionInputParam,
+    UpdateSmartTradeRequestParam,
+)
 
 from .._api_client import SyncAPIClient
 from ._smart_trade_orders import SmartTradeOrders
@@ -49,20 +59,21 @@ class SmartTrades(SmartTradeOrders):
 
     def create(
         self,
-        request: CreateSmartTradeRequest | Mapping[str, Any] | None = None,
+        request: CreateSmartTradeRequest | CreateSmartTradeRequestParam | None = None,
         /,
         *,
         account_id: int | None = None,
         pair: str | None = None,
-        position: PositionInput | Mapping[str, Any] | None = None,
-        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
-        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
-        leverage: LeverageInput | Mapping[str, Any] | None = None,
+        position: PositionInput | PositionInputParam | None = None,
+        take_profit: TakeProfitInput | TakeProfitInputParam | None = None,
+        stop_loss: StopLossInput | StopLossInputParam | None = None,
+        leverage: LeverageInput | LeverageInputParam | None = None,
         instant: bool | None = None,
         skip_enter_step: bool | None = None,
         note: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Open a new SmartTrade on an exchange account.
 
@@ -120,7 +131,7 @@ class SmartTrades(SmartTradeOrders):
             "note": note,
         }
         call = ops.create(self._client, request, fields, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def list(
         self,
@@ -139,6 +150,7 @@ class SmartTrades(SmartTradeOrders):
         quote: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[SmartTrade]:
         """One page of your SmartTrades, filtered and sorted.
 
@@ -171,7 +183,7 @@ class SmartTrades(SmartTradeOrders):
         """
         query = ops.list_query(self._client, locals())  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def iter_all(
         self,
@@ -190,6 +202,7 @@ class SmartTrades(SmartTradeOrders):
         quote: str | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[SmartTrade]:
         """Every SmartTrade that matches the filters, fetching page after page as you iterate.
 
@@ -210,16 +223,23 @@ class SmartTrades(SmartTradeOrders):
             ResponseParseError, APIError, APIConnectionError: while iterating, from the page
                 that failed.
         """
+        self._client._refuse_raw("iter_all")
         query = ops.list_query(self._client, locals())  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
-        return self._walk(query, first, size, check_timeout(timeout))
+        return self._walk(query, first, size, check_timeout(timeout), check_options(options))
 
     def _walk(
-        self, query: ops.ListQuery, page: int, per_page: int, timeout: TimeoutArg
+        self,
+        query: ops.ListQuery,
+        page: int,
+        per_page: int,
+        timeout: TimeoutArg,
+        options: RequestOptions,
     ) -> Iterator[SmartTrade]:
         next_page: int | None = page
         while next_page is not None:
-            batch = self._client._execute(ops.list_page(query, next_page, per_page), timeout)
+            call = ops.list_page(query, next_page, per_page)
+            batch = self._client._execute(call, timeout, options)
             for smart_trade in batch:
                 yield smart_trade
             next_page = ops.next_page(next_page, len(batch), per_page)
@@ -230,6 +250,7 @@ class SmartTrades(SmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Fetch one SmartTrade by its ID, in any status (cancelled ones included).
 
@@ -240,20 +261,21 @@ class SmartTrades(SmartTradeOrders):
             The SmartTrade, as the API has it now.
         """
         call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def update(
         self,
         smart_trade_id: int,
-        request: UpdateSmartTradeRequest | Mapping[str, Any] | None = None,
+        request: UpdateSmartTradeRequest | UpdateSmartTradeRequestParam | None = None,
         /,
         *,
-        leverage: LeverageInput | Mapping[str, Any] | None = None,
-        position: UpdatePositionInput | Mapping[str, Any] | None = None,
-        take_profit: TakeProfitInput | Mapping[str, Any] | None = None,
-        stop_loss: StopLossInput | Mapping[str, Any] | None = None,
+        leverage: LeverageInput | LeverageInputParam | None = None,
+        position: UpdatePositionInput | UpdatePositionInputParam | None = None,
+        take_profit: TakeProfitInput | TakeProfitInputParam | None = None,
+        stop_loss: StopLossInput | StopLossInputParam | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Edit the position, take profit, stop loss or leverage of a SmartTrade.
 
@@ -293,7 +315,7 @@ class SmartTrades(SmartTradeOrders):
         call = ops.change(
             self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
         )
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def cancel(
         self,
@@ -301,6 +323,7 @@ class SmartTrades(SmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Cancel a SmartTrade: it becomes `cancellation_pending`. It is not deleted: `get`
         and `list` still show it.
@@ -321,7 +344,7 @@ class SmartTrades(SmartTradeOrders):
             The SmartTrade, `cancellation_pending`.
         """
         call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def set_note(
         self,
@@ -330,6 +353,7 @@ class SmartTrades(SmartTradeOrders):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Replace the note of a SmartTrade (the API documents no status restriction).
 
@@ -346,4 +370,4 @@ class SmartTrades(SmartTradeOrders):
             The SmartTrade with its new note.
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)

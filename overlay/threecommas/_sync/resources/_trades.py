@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import builtins
+from typing import Unpack
 
 import threecommas._operations as ops
 from threecommas._resource import Namespace
-from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.trade import Trade
 
@@ -34,6 +35,7 @@ class Trades(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Trade]:
         """List the trades of a SmartTrade: its position order, each take-profit step, the stop
         loss, and any reduce-funds or market-close orders.
@@ -48,7 +50,7 @@ class Trades(Namespace):
             The trades, in the order the API sends them.
         """
         call = ops.list_trades(self._client, smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def close_by_market(
         self,
@@ -57,6 +59,7 @@ class Trades(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Close one take-profit trade of a SmartTrade at the market price.
 
@@ -86,7 +89,7 @@ class Trades(Namespace):
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
         )
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)
 
     def cancel(
         self,
@@ -95,6 +98,7 @@ class Trades(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> SmartTrade:
         """Cancel one take-profit trade (step), or the stop-loss trade, of a SmartTrade.
 
@@ -123,4 +127,4 @@ class Trades(Namespace):
             The updated SmartTrade (`cancellation_pending` when the call cancelled it).
         """
         call = ops.by_trade(self._client, "cancel_trade", smart_trade_id, trade_id, forced_mode)
-        return self._client._execute(call, timeout)
+        return self._client._execute(call, timeout, options)

@@ -1,0 +1,96 @@
+"""The per-call options (`extra_headers=`, `extra_query=`): checked, then merged into a request.
+
+Both are checked before anything is sent. A header may not replace what the SDK owns (`Apikey`,
+`Signature`, `Forced-Mode`, whatever their case); a query parameter may not replace one that the
+method sets or declares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from threecommas._types import RequestOptions
+from threecommas_api._catalogue import BY_ID
+
+__all__ = ["PROTECTED_HEADERS", "check_options", "merge_options"]
+
+#: The headers that only the SDK sets (lower case): the credentials and the account mode.
+PROTECTED_HEADERS = frozenset({"apikey", "signature", "forced-mode"})
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
+
+
+def _check_headers(headers: object) -> dict[str, str]:
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"extra_headers must be a mapping, not {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise TypeError("extra_headers must map str header names to str values")
+        if name.strip().lower() in PROTECTED_HEADERS:
+            raise ValueError(
+                f"extra_headers cannot set {name!r}: Apikey, Signature and Forced-Mode are set "
+                "by the SDK (use forced_mode= for the account mode)"
+            )
+        checked[name] = value
+    return checked
+
+
+def _check_query(query: object) -> dict[str, Any]:
+    if not isinstance(query, Mapping):
+        raise TypeError(f"extra_query must be a mapping, not {type(query).__name__}")
+    checked: dict[str, Any] = {}
+    for name, value in query.items():
+        if not isinstance(name, str):
+            raise TypeError("extra_query must have str parameter names")
+        if not isinstance(value, str | int | float | bool):
+            raise TypeError(
+                f"extra_query[{name!r}] must be a str, int, float or bool, "
+                f"not {type(value).__name__}"
+            )
+        checked[name] = value
+    return checked
+
+
+def check_options(options: Mapping[str, object] | None) -> RequestOptions:
+    """The options, checked (a `TypeError` or `ValueError` names the bad one)."""
+    if not options:
+        return {}
+    unknown = sorted(set(options) - _OPTIONS)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    checked: RequestOptions = {}
+    if options.get("extra_headers") is not None:
+        checked["extra_headers"] = _check_headers(options["extra_headers"])
+    if options.get("extra_query") is not None:
+        checked["extra_query"] = _check_query(options["extra_query"])
+    return checked
+
+
+@cache
+def _declared_query(operation_id: str) -> frozenset[str]:
+    return frozenset(p.name for p in BY_ID[operation_id].parameters if p.location == "query")
+
+
+def merge_options(
+    request: Mapping[str, Any], operation_id: str | None, options: RequestOptions
+) -> dict[str, Any]:
+    """`request` (the generated request arguments) with the options' headers and query added."""
+    merged = dict(request)
+    headers = options.get("extra_headers")
+    if headers:
+        merged["headers"] = {**headers, **(request.get("headers") or {})}
+    query = options.get("extra_query")
+    if query:
+        own = dict(request.get("params") or {})
+        declared = _declared_query(operation_id) if operation_id in BY_ID else frozenset()
+        for name in query:
+            if name in own or name in declared:
+                raise ValueError(
+                    f"extra_query cannot set {name!r}: the method sets that parameter "
+                    "(pass it as the method's argument)"
+                )
+        merged["params"] = {**own, **query}
+    return merged
