@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
 from tests.sdk.test_client import DOCS_KEY, DOCS_SECRET, Recorder, created, mocked
+from tests.seed import SEED_SMART_TRADE_ID, SEED_TRADE_ID, seed_response
 from threecommas import (
     AsyncThreeCommas,
     NotFoundError,
