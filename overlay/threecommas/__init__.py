@@ -46,6 +46,7 @@ from threecommas._limits import RateLimit
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError
 from threecommas._version import __version__
+from threecommas._watch import Change, SmartTradeEvent
 from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
@@ -146,9 +147,11 @@ __all__ = [
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
     "AsyncThreeCommas",
+    "Change",
     "HmacSigner",
     "RateLimit",
     "RsaSigner",
+    "SmartTradeEvent",
     "StorageError",
     "ThreeCommas",
     "ThreeCommasAuth",
