@@ -4,6 +4,7 @@ fake server (with its store and its operations) are seen changing, in order, wit
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import threading
 import time
@@ -215,6 +216,66 @@ def _smart_trade() -> Any:
     from threecommas_api.models.smart_trade import SmartTrade
 
     return SmartTrade.from_dict(seed_response())
+
+
+# --- The command line ---------------------------------------------------------------------------
+
+
+def _cli_against(server: RunningServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threecommas.cli as cli
+
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", server.api_key)
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", server.api_secret or "")
+    monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
+    real_client = cli.ThreeCommas
+    monkeypatch.setattr(cli, "ThreeCommas", lambda **o: real_client(rate_limit=FAST, **o))
+
+
+def _finish_soon(store: SmartTradeStore, smart_trade_id: int, step: int) -> threading.Thread:
+    def market() -> None:
+        time.sleep(0.4)
+        move(store, smart_trade_id, status="panic_sell_pending", step=(step, "panic_sell_pending"))
+        time.sleep(0.4)
+        move(store, smart_trade_id, status="cancelled", profit="-0.5")
+
+    thread = threading.Thread(target=market)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_cli_watch_prints_a_line_per_change_until_finished(
+    threecommas_server: RunningServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    output: str,
+) -> None:
+    import threecommas.cli as cli
+
+    _cli_against(threecommas_server, monkeypatch)
+    [(a, (step,))] = seed_closable_smart_trades(threecommas_server.store, 1, 1)
+    mover = _finish_soon(threecommas_server.store, a, step)
+    argv = ["smart-trades", "watch", "--id", str(a), "--until", "finished"]
+    argv += ["--base-url", threecommas_server.base_url, "--format", output]
+    try:
+        assert cli.main(argv) == 0
+    finally:
+        mover.join()
+    lines = capsys.readouterr().out.splitlines()
+    if output == "json":
+        events = [json.loads(line) for line in lines]
+        assert [(e["id"], e["previous_status"], e["status"]) for e in events] == [
+            (a, None, "waiting_targets"),
+            (a, "waiting_targets", "panic_sell_pending"),
+            (a, "panic_sell_pending", "cancelled"),
+        ]
+        assert events[-1]["changes"]["profit.percent"][1] == "-0.5"
+    else:
+        assert len(lines) == 3, lines
+        assert f" {a} USDT_" in lines[0] and "- -> waiting_targets" in lines[0]
+        assert "waiting_targets -> panic_sell_pending profit" in lines[1]
+        assert f"steps {step}:panic_sell_pending" in lines[1]
+        assert lines[2].endswith("panic_sell_pending -> cancelled profit -0.5%")
 
 
 # --- The budget ---------------------------------------------------------------------------------

@@ -371,7 +371,7 @@ class SmartTrades(SmartTradeOrders):
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Iterator[SmartTradeEvent]:
-        """Every change of your active SmartTrades (or of those named by `ids`), as it is seen.
+        """Every change of your active SmartTrades (or of the ones you name), as it is seen.
 
         Polls in sweeps within a share of the client's rate budget: one `list` request covers
         100 active SmartTrades, so a sweep of N costs ceil(N / 100) requests, plus one `get` for
