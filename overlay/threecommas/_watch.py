@@ -19,13 +19,16 @@ import math
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
-from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.types import Unset
+
+if TYPE_CHECKING:
+    # Not at run time: `import threecommas` imports no generated model.
+    from threecommas_api.models.smart_trade import SmartTrade
 
 __all__ = [
     "DEFAULT_BUDGET_SHARE",
@@ -61,7 +64,7 @@ WatchIds = Iterable[int] | int | None
 #: `watch(stop=...)`: returns True when the watch should end.
 StopCheck = Callable[[], bool]
 #: A condition on a SmartTrade.
-Predicate = Callable[[SmartTrade], bool]
+Predicate = Callable[["SmartTrade"], bool]
 #: `wait_for(until=...)`: None (finished), a status, or a condition.
 Until = str | Predicate | None
 #: A request not sent yet (the watcher sends it when its budget allows).
