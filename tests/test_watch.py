@@ -193,6 +193,8 @@ def test_bad_arguments_are_refused_before_anything_is_sent(
         smart_trades.watch(ids="12")
     with pytest.raises(ValueError, match="ids"):
         smart_trades.watch(ids=[0])
+    with pytest.raises(ValueError, match="timeout"):
+        smart_trades.wait_for(1, timeout=-1)
     with pytest.raises(TypeError, match="until"):
         smart_trades.wait_for(1, until=3)  # type: ignore[arg-type]
 

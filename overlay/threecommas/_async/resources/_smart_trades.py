@@ -445,6 +445,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             The SmartTrade as it was when `until` held.
         """
         holds = until_predicate(until)
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0
+        ):
+            raise ValueError("timeout must be a number of seconds >= 0, or None")
         plan = WatchPlan.checked(
             self._client._policy.settings.rate_limit,
             smart_trade_id,
