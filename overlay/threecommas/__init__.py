@@ -48,6 +48,7 @@ from threecommas._response import APIResponse
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError
 from threecommas._version import __version__
+from threecommas._watch import Change, SmartTradeEvent
 from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
@@ -149,9 +150,11 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "APIResponse",
     "AsyncThreeCommas",
+    "Change",
     "HmacSigner",
     "RateLimit",
     "RsaSigner",
+    "SmartTradeEvent",
     "StorageError",
     "ThreeCommas",
     "ThreeCommasAuth",

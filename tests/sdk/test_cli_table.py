@@ -50,6 +50,8 @@ def test_each_command_fills_the_parameters_of_its_facade_method(
             assert parameters[len(positional)] == "request", path
         options = [arg.dest for arg in row.args if arg.kind == "option"]
         assert set(options) <= set(parameters), path
+    if row.stream:
+        return  # not one request: watch's options are its own (tests/test_watch.py)
     # One ID per path parameter, one option per query parameter, as the spec says.
     ids = [arg for arg in row.args if arg.type is positive_id and arg.kind == "positional"]
     assert len(ids) == sum(p.location == "path" for p in operation.parameters)
@@ -64,7 +66,7 @@ def test_the_command_words_follow_the_facade_and_the_summaries_the_spec(
     for row in COMMANDS:
         *group, name = row.words
         listing = _help(tuple(group), capsys)
-        assert f"{name} {BY_ID[row.operation_id].summary}" in listing
+        assert f"{name} {row.summary or BY_ID[row.operation_id].summary}" in listing
 
 
 @pytest.mark.parametrize("row", COMMANDS, ids=lambda row: " ".join(row.words))

@@ -77,6 +77,8 @@ def _add_argument(parser: argparse.ArgumentParser, arg: Arg) -> argparse.Action:
         options["choices"] = list(arg.choices())
     if arg.kind == "positional":
         return parser.add_argument(arg.dest, **options)
+    if arg.repeat:
+        options["action"] = "append"
     return parser.add_argument(arg.flag, dest=arg.dest, **options)
 
 
@@ -111,7 +113,19 @@ class _Parser(argparse.ArgumentParser):
                 self.epilog = (
                     f"example body ({schema}; quantities and prices are strings):\n{example}"
                 )
-        if row.table is not None:
+        if row.stream:
+            self.add_argument(
+                "--format",
+                choices=("text", "json"),
+                default="text",
+                help="a line of text per change (default), or a JSON event per line",
+            )
+            self.add_argument(
+                "--until",
+                choices=("finished",),
+                help="end once every SmartTrade seen has finished (or was cancelled or failed)",
+            )
+        elif row.table is not None:
             self.add_argument(
                 "--format",
                 choices=("json", "table"),
@@ -188,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         levels[tuple(group)].add_parser(
             name,
             row=row,
-            help=BY_ID[row.operation_id].summary,
+            help=row.summary or BY_ID[row.operation_id].summary,
             # The description is wrapped when it is read; the example body keeps its layout.
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )

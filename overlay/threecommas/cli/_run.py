@@ -149,6 +149,10 @@ def run(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
         return _fail(exc, EXIT_USAGE)
     try:
         with client:
+            if command.stream:
+                from threecommas.cli._watch import print_events
+
+                return print_events(client, command, args)
             result = _call(client, command, args, body)
     except ThreeCommasError as exc:
         return _fail(exc, EXIT_API_ERROR)

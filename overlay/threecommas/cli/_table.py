@@ -102,10 +102,14 @@ class Arg:
     choices: Callable[[], Sequence[str]] | None = None
     help: str | None = None
     switch_to: str | None = None
+    #: An option that may be given several times (its values are collected in a list).
+    repeat: bool = False
+    #: The option's name when it is not the `dest`'s (`--id` for `ids`).
+    name: str | None = None
 
     @property
     def flag(self) -> str:
-        return "--" + self.dest.rstrip("_").replace("_", "-")
+        return "--" + (self.name or self.dest.rstrip("_").replace("_", "-"))
 
     @property
     def spelling(self) -> str:
@@ -128,6 +132,10 @@ class Command:
     #: Whether the command takes the operation's request body whole, as `--body FILE`
     #: (False when its arguments make the body).
     body_option: bool = True
+    #: The one-line help, when it is not the operation's summary.
+    summary: str | None = None
+    #: The facade method yields events until stopped: the command prints one line each.
+    stream: bool = False
 
     @property
     def body_schema(self) -> str | None:
@@ -199,6 +207,26 @@ COMMANDS: tuple[Command, ...] = (
         "smart_trades.force_process",
         (SMART_TRADE_ID,),
         details="Prints null when the API answers without a body.",
+    ),
+    Command(
+        "list_smart_trades",
+        "smart_trades.watch",
+        (
+            Arg(
+                "ids",
+                metavar="ID",
+                type=positive_id,
+                repeat=True,
+                name="id",
+                help="watch this SmartTrade (repeat for several; default: every active one)",
+            ),
+            Arg("budget_share", metavar="SHARE", type=float),
+        ),
+        summary="Print each change of your SmartTrades as it is seen (budgeted polling)",
+        details="One line per change: time, id, pair, old -> new status, profit; with "
+        "--format json, one JSON event per line. Stop it with Ctrl-C.",
+        body_option=False,
+        stream=True,
     ),
     Command("list_trades", "smart_trades.trades.list", (SMART_TRADE_ID,), table="trades"),
     Command(

@@ -13,6 +13,15 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
+from threecommas._watch import (
+    DEFAULT_BUDGET_SHARE,
+    SmartTradeEvent,
+    StopCheck,
+    Until,
+    WatchIds,
+    WatchPlan,
+    until_predicate,
+)
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.leverage_input import LeverageInput
 from threecommas_api.models.order_direction import OrderDirection
@@ -38,6 +47,7 @@ from threecommas_api.params import (
 from .._api_client import AsyncAPIClient
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
+from ._watch import AsyncWatch, wait_until
 
 __all__ = ["AsyncSmartTrades"]
 
@@ -371,3 +381,106 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
         return await self._client._execute(call, timeout, options)
+
+    def watch(
+        self,
+        ids: WatchIds = None,
+        *,
+        source: str = "poll",
+        budget_share: float = DEFAULT_BUDGET_SHARE,
+        initial: bool = True,
+        max_events: int | None = None,
+        duration: float | None = None,
+        stop: StopCheck | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncIterator[SmartTradeEvent]:
+        """Every change of your active SmartTrades (or of the ones you name), as it is seen.
+
+        Polls in sweeps within a share of the client's rate budget: one `list` request covers
+        100 active SmartTrades, so a sweep of N costs ceil(N / 100) requests, plus one `get` for
+        each SmartTrade that left the active list (to report its final state). A sweep that
+        cost k requests is followed by the next one after `k * period / (budget_share *
+        requests)` seconds, `requests` per `period` being the client's `rate_limit` (24 s for
+        1,000 active SmartTrades at 100 a minute and 25 %). The watcher's requests share the
+        client's limiter with every other call, and never take more than their share of it.
+        A few watched ids are read with one `get` each when that is cheaper than listing.
+
+        Events come in the order seen, those of one SmartTrade in the order of its changes; a
+        change undone between two sweeps is not seen. The watch ends when you stop iterating,
+        after `max_events` events or `duration` seconds, when `stop()` returns True (checked
+        between sweeps, at least every 0.25 s), or, with `ids`, once each of them finished.
+
+        Args:
+            ids: the SmartTrades to watch (an id or several); None: every active one, and
+                those that become active.
+            source: `"poll"`. (`"websocket"`, the SmartTradesChannel stream, is not
+                available yet and raises NotImplementedError.)
+            budget_share: the part of the client's rate budget watching may use, in (0, 1].
+            initial: also report each SmartTrade at first sight (`previous` None).
+            max_events, duration, stop: when to end (None: never).
+
+        Raises:
+            TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
+            APIError, APIConnectionError: while iterating, from the request that failed.
+
+        Yields:
+            `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
+        """
+        # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
+        plan = WatchPlan.checked(
+            self._client._policy.settings.rate_limit,
+            ids,
+            source,
+            budget_share,
+            initial,
+            max_events,
+            duration,
+            stop,
+        )
+        check_timeout(timeout)
+        return AsyncWatch(self, plan, forced_mode, timeout).events()
+
+    async def wait_for(
+        self,
+        smart_trade_id: int,
+        until: Until = None,
+        *,
+        timeout: float | None = None,
+        budget_share: float = DEFAULT_BUDGET_SHARE,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+    ) -> SmartTrade:
+        """The SmartTrade once `until` holds, watched as `watch([smart_trade_id])` does.
+
+        Args:
+            smart_trade_id: ID of the SmartTrade.
+            until: None or `"finished"`: finished, cancelled or failed; another status
+                (`"waiting_targets"`): that `status.basic_type`; or a callable taking the
+                SmartTrade and returning True when done.
+            timeout: seconds to wait at most (None: no limit).
+            budget_share: as for `watch`.
+
+        Raises:
+            TimeoutError: `until` did not hold within `timeout`.
+            ThreeCommasError: the SmartTrade ended (or does not exist) without `until`
+                holding.
+
+        Returns:
+            The SmartTrade as it was when `until` held.
+        """
+        holds = until_predicate(until)
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0
+        ):
+            raise ValueError("timeout must be a number of seconds >= 0, or None")
+        plan = WatchPlan.checked(
+            self._client._policy.settings.rate_limit,
+            smart_trade_id,
+            "poll",
+            budget_share,
+            True,
+            None,
+            timeout,
+            None,
+        )
+        return await wait_until(self, smart_trade_id, holds, plan, forced_mode, NOT_GIVEN)

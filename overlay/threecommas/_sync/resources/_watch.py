@@ -1,0 +1,197 @@
+# generated from overlay/threecommas/_async/resources/_watch.py by scripts/unasync.py — do not edit
+"""`client.smart_trades.watch()` and `wait_for()`: budgeted polling of SmartTrades.
+
+The events, the change detection and the budget arithmetic are in `threecommas._watch`; this
+module only sends the sweeps' requests and sleeps between them.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+from threecommas._exceptions import NotFoundError, ThreeCommasError
+from threecommas._types import ForcedModeArg, TimeoutArg
+from threecommas._watch import (
+    LIST_PAGE_SIZE,
+    Predicate,
+    Request,
+    SmartTradeEvent,
+    WatchPlan,
+    changes_between,
+    is_finished,
+)
+from threecommas_api.models.smart_trade import SmartTrade
+
+from .._api_client import _sleep
+
+if TYPE_CHECKING:
+    from ._smart_trades import SmartTrades
+
+__all__ = ["Watch"]
+
+T = TypeVar("T")
+
+
+class Watch:
+    """One watch: its plan, what it has seen, and its requests (each through its own limiter,
+    then the client's)."""
+
+    def __init__(
+        self,
+        smart_trades: SmartTrades,
+        plan: WatchPlan,
+        forced_mode: ForcedModeArg,
+        timeout: TimeoutArg,
+    ) -> None:
+        self._smart_trades = smart_trades
+        self._plan = plan
+        self._forced_mode = forced_mode
+        self._timeout = timeout
+        self._seen: dict[int, SmartTrade] = {}
+        self._done: set[int] = set()  # watched ids that finished (or do not exist)
+        self._pages = 1  # list pages the last sweep needed
+        self._spent = 0  # requests of the current sweep
+        self.requests = 0  # requests of the whole watch
+
+    def _send(self, request: Request[T]) -> T:
+        limiter = self._plan.limiter
+        while (delay := limiter.acquire()) > 0:
+            _sleep(delay)
+        try:
+            return request()
+        finally:
+            limiter.release()
+            self._spent += 1
+            self.requests += 1
+
+    def _list_active(self) -> list[SmartTrade]:
+        found: list[SmartTrade] = []
+        page = 1
+        while True:
+            batch = self._send(
+                functools.partial(
+                    self._smart_trades.list,
+                    status="active",
+                    page=page,
+                    per_page=LIST_PAGE_SIZE,
+                    forced_mode=self._forced_mode,
+                    timeout=self._timeout,
+                )
+            )
+            found += batch
+            if len(batch) < LIST_PAGE_SIZE:
+                break
+            page += 1
+        self._pages = page
+        return found
+
+    def _get(self, smart_trade_id: int) -> SmartTrade | None:
+        try:
+            return self._send(
+                lambda: self._smart_trades.get(
+                    smart_trade_id, forced_mode=self._forced_mode, timeout=self._timeout
+                )
+            )
+        except NotFoundError:
+            return None
+
+    def _sweep(self) -> list[SmartTrade]:
+        """The SmartTrades as they are now: the active ones (or the watched ids), and the final
+        state of each one that left the active list."""
+        ids = self._plan.ids
+        pending = None if ids is None else [i for i in ids if i not in self._done]
+        current: list[SmartTrade] = []
+        if pending is not None and len(pending) <= self._pages:
+            for smart_trade_id in pending:  # fewer requests than listing
+                smart_trade = self._get(smart_trade_id)
+                if smart_trade is None:
+                    self._done.add(smart_trade_id)
+                else:
+                    current.append(smart_trade)
+            return current
+        active = self._list_active()
+        present = {smart_trade.id for smart_trade in active}
+        wanted = None if pending is None else set(pending)
+        current = [st for st in active if wanted is None or st.id in wanted]
+        # Watched ids not in the active list: seen active before, or named but never seen.
+        gone = [i for i in self._seen if i not in present and i not in self._done]
+        if pending is not None:
+            gone += [i for i in pending if i not in present and i not in self._seen]
+        for smart_trade_id in gone:
+            smart_trade = self._get(smart_trade_id)
+            if smart_trade is None:
+                self._done.add(smart_trade_id)
+            else:
+                current.append(smart_trade)
+        return current
+
+    def _events(self, current: list[SmartTrade]) -> list[SmartTradeEvent]:
+        events = []
+        for smart_trade in current:
+            previous = self._seen.get(smart_trade.id)
+            changes = changes_between(previous, smart_trade)
+            self._seen[smart_trade.id] = smart_trade
+            if is_finished(smart_trade):
+                self._done.add(smart_trade.id)
+                if self._plan.ids is None:
+                    del self._seen[smart_trade.id]  # not listed any more: forget it
+            if changes and (previous is not None or self._plan.initial):
+                events.append(SmartTradeEvent(smart_trade, previous, changes))
+        return events
+
+    def events(self) -> Iterator[SmartTradeEvent]:
+        plan = self._plan
+        deadline = None if plan.duration is None else time.monotonic() + plan.duration
+        emitted = 0
+        while True:
+            started = time.monotonic()
+            self._spent = 0
+            for event in self._events(self._sweep()):
+                yield event
+                emitted += 1
+                if plan.max_events is not None and emitted >= plan.max_events:
+                    return
+            if plan.ids is not None and all(i in self._done for i in plan.ids):
+                return  # every watched SmartTrade is final: nothing more can change
+            wake = started + plan.interval(self._spent)
+            while True:
+                if plan.stop is not None and plan.stop():
+                    return
+                now = time.monotonic()
+                if deadline is not None and now >= deadline:
+                    return
+                if now >= wake:
+                    break
+                until = wake if deadline is None else min(wake, deadline)
+                # Short naps, so that `stop` is looked at often.
+                _sleep(min(until - now, 0.25))
+
+
+def wait_until(
+    smart_trades: SmartTrades,
+    smart_trade_id: int,
+    holds: Predicate,
+    plan: WatchPlan,
+    forced_mode: ForcedModeArg,
+    timeout: TimeoutArg,
+) -> SmartTrade:
+    """The SmartTrade once `holds` is true of it (the engine of `wait_for`)."""
+    last: SmartTrade | None = None
+    watch = Watch(smart_trades, plan, forced_mode, timeout)
+    for event in watch.events():
+        last = event.smart_trade
+        if holds(last):
+            return last
+    if last is not None and is_finished(last):
+        raise ThreeCommasError(
+            f"SmartTrade {smart_trade_id} ended ({last.status.basic_type}) before the "
+            "condition of wait_for held"
+        )
+    if last is None and smart_trade_id in watch._done:
+        raise ThreeCommasError(f"SmartTrade {smart_trade_id} was not found")
+    waited = "?" if plan.duration is None else f"{math.ceil(plan.duration)}"
+    raise TimeoutError(f"SmartTrade {smart_trade_id}: the condition did not hold in {waited} s")

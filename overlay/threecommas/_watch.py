@@ -1,0 +1,266 @@
+"""Watching SmartTrades, without I/O: the events, what changed, the budget and the sweep plan.
+
+`client.smart_trades.watch()` (written once in `_async/resources/_watch.py`) polls the API in
+sweeps. One `list` request (`status=active`, 100 per page) covers 100 active SmartTrades, so a
+sweep of N of them costs ceil(N / 100) requests, plus one `get` for each SmartTrade that left
+the active list (its final state). The watcher may spend a share `s` of the client's budget of
+`R` requests per `P` seconds; a sweep that cost `k` requests is followed by the next one after
+
+    interval = k * P / (s * R)
+
+seconds (1,000 active SmartTrades at the documented 100 a minute and the default 25 %:
+10 * 60 / 25 = 24 s). The watcher's own requests also pass a limiter of `floor(s * R)` per `P`
+seconds, and then the client's limiter, which they share with every other call of the client.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
+
+from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+from threecommas._limits import RateLimit, RateLimiter
+from threecommas._validation import check_id
+from threecommas_api.types import Unset
+
+if TYPE_CHECKING:
+    # Not at run time: `import threecommas` imports no generated model.
+    from threecommas_api.models.smart_trade import SmartTrade
+
+__all__ = [
+    "DEFAULT_BUDGET_SHARE",
+    "FINAL_STATUSES",
+    "LIST_PAGE_SIZE",
+    "Change",
+    "Predicate",
+    "Request",
+    "RequestAsync",
+    "SmartTradeEvent",
+    "StopCheck",
+    "Until",
+    "WatchIds",
+    "WatchPlan",
+    "changes_between",
+    "is_finished",
+    "until_predicate",
+]
+
+#: The part of the client's rate budget that watching may use unless told otherwise.
+DEFAULT_BUDGET_SHARE: Final = 0.25
+#: SmartTrades per `list` request (the API's maximum `per_page`).
+LIST_PAGE_SIZE: Final = 100
+#: The statuses after which a SmartTrade changes no more.
+FINAL_STATUSES: Final = frozenset(
+    {"finished", "successfully_finished", "completed", "cancelled", "failed"}
+)
+SOURCES: Final = ("poll", "websocket")
+
+T = TypeVar("T")
+#: The SmartTrades to watch: an id, several, or None for every active one.
+WatchIds = Iterable[int] | int | None
+#: `watch(stop=...)`: returns True when the watch should end.
+StopCheck = Callable[[], bool]
+#: A condition on a SmartTrade.
+Predicate = Callable[["SmartTrade"], bool]
+#: `wait_for(until=...)`: None (finished), a status, or a condition.
+Until = str | Predicate | None
+#: A request not sent yet (the watcher sends it when its budget allows).
+Request = Callable[[], T]
+RequestAsync = Callable[[], Awaitable[T]]
+
+
+class Change(NamedTuple):
+    """One value that changed between two looks at a SmartTrade (`old` is None at first sight)."""
+
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class SmartTradeEvent:
+    """A SmartTrade seen to change (or seen for the first time, with `previous` None).
+
+    Attributes:
+        smart_trade: the SmartTrade as it is now.
+        previous: the SmartTrade as it was last seen, or None when first seen.
+        changes: what changed, by name: `"status"`, `"position.status"`,
+            `"take_profit.steps.<trade id>.status"`, `"stop_loss.status"`, `"profit.percent"`,
+            `"profit.usd"`, `"profit.volume"`, `"profit.roe"` (each a `Change(old, new)` of
+            strings; at first sight every one of them with `old` None).
+        observed_at: when the watcher saw it (UTC).
+    """
+
+    smart_trade: SmartTrade
+    previous: SmartTrade | None
+    changes: Mapping[str, Change]
+    observed_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def id(self) -> int:
+        return self.smart_trade.id
+
+    @property
+    def status(self) -> str:
+        """The SmartTrade's status now (`status.basic_type`)."""
+        return self.smart_trade.status.basic_type
+
+    @property
+    def previous_status(self) -> str | None:
+        return None if self.previous is None else self.previous.status.basic_type
+
+    @property
+    def finished(self) -> bool:
+        """True when the SmartTrade will change no more (finished, cancelled or failed)."""
+        return is_finished(self.smart_trade)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: id, pair, the statuses, the changes and the SmartTrade."""
+        return {
+            "observed_at": self.observed_at.isoformat(),
+            "id": self.id,
+            "pair": self.smart_trade.pair,
+            "status": self.status,
+            "previous_status": self.previous_status,
+            "profit": self.smart_trade.profit.to_dict(),
+            "changes": {name: [c.old, c.new] for name, c in self.changes.items()},
+            "smart_trade": self.smart_trade.to_dict(),
+        }
+
+
+def is_finished(smart_trade: SmartTrade) -> bool:
+    """True once the SmartTrade left the active ones: finished, cancelled or failed."""
+    return smart_trade.status.basic_type in FINAL_STATUSES or smart_trade.data.finished is True
+
+
+def _facts(smart_trade: SmartTrade) -> dict[str, str | None]:
+    facts: dict[str, str | None] = {
+        "status": smart_trade.status.basic_type,
+        "position.status": smart_trade.position.status.basic_type,
+    }
+    for step in smart_trade.take_profit.steps:
+        facts[f"take_profit.steps.{step.id}.status"] = step.status.basic_type
+    stop_loss_status = smart_trade.stop_loss.status
+    if not isinstance(stop_loss_status, Unset):
+        facts["stop_loss.status"] = stop_loss_status.basic_type
+    profit = smart_trade.profit
+    for name in ("percent", "usd", "volume", "roe"):
+        facts[f"profit.{name}"] = getattr(profit, name)
+    return facts
+
+
+def changes_between(previous: SmartTrade | None, current: SmartTrade) -> dict[str, Change]:
+    """What changed from `previous` to `current`, in a fixed order (status first)."""
+    new = _facts(current)
+    old = {} if previous is None else _facts(previous)
+    return {
+        name: Change(old.get(name), value)
+        for name, value in new.items()
+        if previous is None or old.get(name) != value
+    }
+
+
+def until_predicate(until: object) -> Callable[[SmartTrade], bool]:
+    """`wait_for`'s condition: None (finished), a status (`"finished"` means any final one),
+    or a callable taking the SmartTrade."""
+    if until is None or until == "finished":
+        return is_finished
+    if isinstance(until, str):
+        if not until:
+            raise ValueError("until must be a non-empty status, a callable or None")
+        return lambda smart_trade: smart_trade.status.basic_type == until
+    if callable(until):
+        return lambda smart_trade: bool(until(smart_trade))
+    raise TypeError("until must be None, a status string or a callable taking a SmartTrade")
+
+
+def check_ids(ids: Iterable[int] | int | None) -> tuple[int, ...] | None:
+    if ids is None:
+        return None
+    if isinstance(ids, int):
+        ids = [ids]
+    if isinstance(ids, str | bytes):
+        raise TypeError("ids must be an iterable of SmartTrade ids, or None")
+    checked = tuple(dict.fromkeys(check_id("ids", i) for i in ids))
+    if not checked:
+        raise ValueError("ids must name at least one SmartTrade (or be None for all)")
+    return checked
+
+
+def _optional_positive(value: object, name: str, kind: type) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, kind) or not value > 0:  # type: ignore[operator]
+        raise ValueError(f"{name} must be a positive {kind.__name__} or None")
+
+
+@dataclass
+class WatchPlan:
+    """The checked arguments of a watch and its budget (shared by both clients)."""
+
+    ids: tuple[int, ...] | None
+    budget_share: float
+    requests: int
+    period: float
+    initial: bool = True
+    max_events: int | None = None
+    duration: float | None = None
+    stop: Callable[[], bool] | None = None
+    limiter: RateLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(
+            RateLimit(max(1, math.floor(self.budget_share * self.requests)), self.period)
+        )
+
+    @classmethod
+    def checked(
+        cls,
+        rate_limit: RateLimit | None,
+        ids: object,
+        source: object,
+        budget_share: object,
+        initial: object,
+        max_events: object,
+        duration: object,
+        stop: object,
+    ) -> WatchPlan:
+        if source not in SOURCES:
+            raise ValueError("source must be 'poll' or 'websocket'")
+        if source == "websocket":
+            raise NotImplementedError(
+                "source='websocket' (the SmartTradesChannel stream) is not available yet; "
+                "use source='poll'"
+            )
+        if (
+            isinstance(budget_share, bool)
+            or not isinstance(budget_share, int | float)
+            or not 0 < budget_share <= 1
+        ):
+            raise ValueError("budget_share must be a number in (0, 1]")
+        if not isinstance(initial, bool):
+            raise TypeError("initial must be a bool")
+        _optional_positive(max_events, "max_events", int)
+        if duration is not None and (
+            isinstance(duration, bool) or not isinstance(duration, int | float) or duration < 0
+        ):
+            raise ValueError("duration must be a number of seconds >= 0, or None")
+        if stop is not None and not callable(stop):
+            raise TypeError("stop must be a callable returning True to stop, or None")
+        limit = rate_limit or RateLimit(BUDGET_REQUESTS, BUDGET_PERIOD_S)
+        return cls(
+            ids=check_ids(ids),  # type: ignore[arg-type]
+            budget_share=float(budget_share),
+            requests=limit.requests,
+            period=limit.period,
+            initial=initial,
+            max_events=max_events,  # type: ignore[arg-type]
+            duration=None if duration is None else float(duration),
+            stop=stop,
+        )
+
+    def interval(self, requests_in_sweep: int) -> float:
+        """Seconds from the start of a sweep that cost `requests_in_sweep` to the next one."""
+        return max(1, requests_in_sweep) * self.period / (self.budget_share * self.requests)
