@@ -232,7 +232,7 @@ def main() -> int:
     print(
         f"{'fake server, ' + str(args.clients) + ' clients in another process, loopback':58s} "
         f"{rate:10.0f} req/s   target >= {TARGET_RATE:,} req/s, no error   "
-        f"{'target met' if met else 'MISSES target'} ({errors} errors)"
+        f"target {'met' if met else 'MISSED'} ({errors} errors)"
     )
     return 1 if problems else 0
 
