@@ -57,26 +57,44 @@ def _answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(201, content=BODY, headers={"Content-Type": "application/json"})
 
 
+def _round(function: Callable[[], Any], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        function()
+    return (time.perf_counter() - start) / number
+
+
 def best_of(function: Callable[[], Any], *, number: int, rounds: int) -> float:
     """Seconds per call: the best round's mean."""
-    times = []
+    return min(_round(function, number) for _ in range(rounds))
+
+
+def paired(
+    baseline: Callable[[], Any], measured: Callable[[], Any], *, number: int, rounds: int
+) -> tuple[float, float]:
+    """Best round of each, the rounds alternated so that a busy spell hits both alike."""
+    base, meas = [], []
     for _ in range(rounds):
+        base.append(_round(baseline, number))
+        meas.append(_round(measured, number))
+    return min(base), min(meas)
+
+
+def paired_async(
+    baseline: Callable[[], Any], measured: Callable[[], Any], *, number: int, rounds: int
+) -> tuple[float, float]:
+    async def one_round(function: Callable[[], Any]) -> float:
         start = time.perf_counter()
         for _ in range(number):
-            function()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
+            await function()
+        return (time.perf_counter() - start) / number
 
-
-def best_of_async(function: Callable[[], Any], *, number: int, rounds: int) -> float:
-    async def run() -> float:
-        times = []
+    async def run() -> tuple[float, float]:
+        base, meas = [], []
         for _ in range(rounds):
-            start = time.perf_counter()
-            for _ in range(number):
-                await function()
-            times.append((time.perf_counter() - start) / number)
-        return min(times)
+            base.append(await one_round(baseline))
+            meas.append(await one_round(measured))
+        return min(base), min(meas)
 
     return asyncio.run(run())
 
@@ -136,8 +154,7 @@ def bench_call(number: int, rounds: int) -> None:
         return client.smart_trades.close_trade_by_market(12345678, 1047934729)
 
     sdk(), floor()
-    floor_time = best_of(floor, number=number, rounds=rounds)
-    sdk_time = best_of(sdk, number=number, rounds=rounds)
+    floor_time, sdk_time = paired(floor, sdk, number=number, rounds=rounds)
     row("close_trade_by_market, sync (typed SmartTrade)", sdk_time, floor_time, target=1.2)
 
     floor_async = httpx.AsyncClient(
@@ -156,8 +173,7 @@ def bench_call(number: int, rounds: int) -> None:
     async def asdk() -> Any:
         return await aclient.smart_trades.close_trade_by_market(12345678, 1047934729)
 
-    afloor_time = best_of_async(afloor, number=number, rounds=rounds)
-    asdk_time = best_of_async(asdk, number=number, rounds=rounds)
+    afloor_time, asdk_time = paired_async(afloor, asdk, number=number, rounds=rounds)
     row("close_trade_by_market, async (typed SmartTrade)", asdk_time, afloor_time, target=1.2)
 
     try:
@@ -200,9 +216,11 @@ def bench_parse(number: int, rounds: int) -> None:
     from threecommas import SmartTrade
 
     page = json.dumps([SEED] * 100)
-    loads_time = best_of(lambda: json.loads(page), number=number, rounds=rounds)
-    typed_time = best_of(
-        lambda: [SmartTrade.from_dict(d) for d in json.loads(page)], number=number, rounds=rounds
+    loads_time, typed_time = paired(
+        lambda: json.loads(page),
+        lambda: [SmartTrade.from_dict(d) for d in json.loads(page)],
+        number=number,
+        rounds=rounds,
     )
     row(
         "parse a page of 100 SmartTrades, from_dict",
@@ -213,24 +231,30 @@ def bench_parse(number: int, rounds: int) -> None:
     )
 
 
-def _walls(command: list[str], repeat: int) -> list[float]:
-    times = []
+def _walls(*commands: list[str], repeat: int) -> list[list[float]]:
+    """Wall times of each command, the commands taking turns so that load hits them alike."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
+        for command, spent in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            spent.append(time.perf_counter() - start)
     return times
-
-
-def _wall(command: list[str], repeat: int) -> float:
-    return statistics.median(_walls(command, repeat))
 
 
 def bench_startup(repeat: int) -> None:
     python = sys.executable
-    bare = _wall([python, "-c", "pass"], repeat)
-    httpx_walls = _walls([python, "-c", "import httpx"], repeat)
-    sdk_walls = _walls([python, "-c", "import threecommas"], repeat)
+    # The console script a user runs; `python -m threecommas` where it is not installed.
+    script = Path(sys.executable).with_name("threecommas")
+    command = [str(script)] if script.exists() else [python, "-m", "threecommas"]
+    bare_walls, httpx_walls, sdk_walls, help_walls = _walls(
+        [python, "-c", "pass"],
+        [python, "-c", "import httpx"],
+        [python, "-c", "import threecommas"],
+        [*command, "--help"],
+        repeat=repeat,
+    )
+    bare = statistics.median(bare_walls)
     httpx_wall, sdk_wall = statistics.median(httpx_walls), statistics.median(sdk_walls)
     row(
         "import threecommas, above a bare interpreter (median)",
@@ -240,10 +264,6 @@ def bench_startup(repeat: int) -> None:
         target=1.1,
     )
     row("import threecommas, process wall time (median)", sdk_wall, httpx_wall, unit="ms")
-    # The console script a user runs; `python -m threecommas` where it is not installed.
-    script = Path(sys.executable).with_name("threecommas")
-    command = [str(script)] if script.exists() else [python, "-m", "threecommas"]
-    help_walls = _walls([*command, "--help"], repeat)
     row(
         "threecommas --help vs python -c 'import httpx' (median)",
         statistics.median(help_walls),
@@ -327,8 +347,11 @@ def bench_fixture(tests: int, repeat: int) -> None:
         fresh = textwrap.dedent(_FRESH_SUITE).format(n=tests, note=note)
         (directory / "test_fresh.py").write_text(fresh)
         (directory / "test_shared.py").write_text(textwrap.dedent(_SHARED_SUITE).format(n=tests))
-        shared_time = _pytest_wall(directory, "test_shared.py", repeat)
-        fresh_time = _pytest_wall(directory, "test_fresh.py", repeat)
+        shared_times, fresh_times = [], []
+        for _ in range(repeat):  # taking turns, so that load hits both suites alike
+            shared_times.append(_pytest_wall(directory, "test_shared.py", 1))
+            fresh_times.append(_pytest_wall(directory, "test_fresh.py", 1))
+        shared_time, fresh_time = min(shared_times), min(fresh_times)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
     overhead = (fresh_time - shared_time) / tests
