@@ -6,7 +6,14 @@
   (sync and async);
 - the same call through py3cw, the most used wrapper, when it is installed (benchmark only);
 - parsing a page of 100 SmartTrades: typed from_dict against json.loads;
-- `import threecommas` against `import httpx`, and `threecommas --help` wall time.
+- a fresh, isolated fake server per test (`threecommas_client`) against a test that reuses one
+  server: two generated pytest suites run in subprocesses, the difference per test;
+- `import threecommas` against `import httpx`, and `threecommas --help` against
+  `python -c "import httpx"` (process wall time);
+- the memory of 1,000 parsed SmartTrades against the same data as `json.loads` dicts.
+
+Each judged figure prints its target and says "met" or "MISSED". The fake server's throughput
+is printed by benchmarks/load_server.py (also run by `make bench`).
 
 Timings are the best of several rounds (min is the least noisy estimate on a shared machine).
 """
@@ -15,13 +22,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import hashlib
 import hmac
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import textwrap
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,26 +57,44 @@ def _answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(201, content=BODY, headers={"Content-Type": "application/json"})
 
 
+def _round(function: Callable[[], Any], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        function()
+    return (time.perf_counter() - start) / number
+
+
 def best_of(function: Callable[[], Any], *, number: int, rounds: int) -> float:
     """Seconds per call: the best round's mean."""
-    times = []
+    return min(_round(function, number) for _ in range(rounds))
+
+
+def paired(
+    baseline: Callable[[], Any], measured: Callable[[], Any], *, number: int, rounds: int
+) -> tuple[float, float]:
+    """Best round of each, the rounds alternated so that a busy spell hits both alike."""
+    base, meas = [], []
     for _ in range(rounds):
+        base.append(_round(baseline, number))
+        meas.append(_round(measured, number))
+    return min(base), min(meas)
+
+
+def paired_async(
+    baseline: Callable[[], Any], measured: Callable[[], Any], *, number: int, rounds: int
+) -> tuple[float, float]:
+    async def one_round(function: Callable[[], Any]) -> float:
         start = time.perf_counter()
         for _ in range(number):
-            function()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
+            await function()
+        return (time.perf_counter() - start) / number
 
-
-def best_of_async(function: Callable[[], Any], *, number: int, rounds: int) -> float:
-    async def run() -> float:
-        times = []
+    async def run() -> tuple[float, float]:
+        base, meas = [], []
         for _ in range(rounds):
-            start = time.perf_counter()
-            for _ in range(number):
-                await function()
-            times.append((time.perf_counter() - start) / number)
-        return min(times)
+            base.append(await one_round(baseline))
+            meas.append(await one_round(measured))
+        return min(base), min(meas)
 
     return asyncio.run(run())
 
@@ -85,17 +116,22 @@ class FloorAuth(httpx.Auth):
 PATH = "/v2/smart_trades/12345678/trades/1047934729/close_by_market"
 
 
+def verdict(ratio: float, target: float | None, *, at_least: bool = False) -> str:
+    if target is None:
+        return ""
+    met = ratio >= target if at_least else ratio <= target
+    sign = ">=" if at_least else "<="
+    return f"  target {sign} {target:g}x: {'met' if met else 'MISSED'}"
+
+
 def row(
     name: str, value: float, baseline: float, unit: str = "µs", target: float | None = None
 ) -> None:
     ratio = value / baseline
-    verdict = (
-        "" if target is None else ("  ok" if ratio <= target else f"  MISSES target {target}x")
-    )
-    scale = 1e6 if unit == "µs" else 1e3
+    scale = {"µs": 1e6, "ms": 1e3}[unit]
     measured = f"{value * scale:10.1f} {unit}"
     base = f"{baseline * scale:9.1f} {unit}"
-    print(f"{name:58s} {measured}   baseline {base}   {ratio:5.2f}x{verdict}")
+    print(f"{name:58s} {measured}   baseline {base}   {ratio:5.2f}x{verdict(ratio, target)}")
 
 
 def bench_call(number: int, rounds: int) -> None:
@@ -118,9 +154,8 @@ def bench_call(number: int, rounds: int) -> None:
         return client.smart_trades.close_trade_by_market(12345678, 1047934729)
 
     sdk(), floor()
-    floor_time = best_of(floor, number=number, rounds=rounds)
-    sdk_time = best_of(sdk, number=number, rounds=rounds)
-    row("close_trade_by_market, sync (typed SmartTrade)", sdk_time, floor_time, target=1.3)
+    floor_time, sdk_time = paired(floor, sdk, number=number, rounds=rounds)
+    row("close_trade_by_market, sync (typed SmartTrade)", sdk_time, floor_time, target=1.2)
 
     floor_async = httpx.AsyncClient(
         base_url=BASE, transport=httpx.MockTransport(_answer), auth=FloorAuth()
@@ -138,9 +173,8 @@ def bench_call(number: int, rounds: int) -> None:
     async def asdk() -> Any:
         return await aclient.smart_trades.close_trade_by_market(12345678, 1047934729)
 
-    afloor_time = best_of_async(afloor, number=number, rounds=rounds)
-    asdk_time = best_of_async(asdk, number=number, rounds=rounds)
-    row("close_trade_by_market, async (typed SmartTrade)", asdk_time, afloor_time, target=1.3)
+    afloor_time, asdk_time = paired_async(afloor, asdk, number=number, rounds=rounds)
+    row("close_trade_by_market, async (typed SmartTrade)", asdk_time, afloor_time, target=1.2)
 
     try:
         from py3cw.request import Py3CW  # type: ignore[import-not-found]
@@ -182,36 +216,181 @@ def bench_parse(number: int, rounds: int) -> None:
     from threecommas import SmartTrade
 
     page = json.dumps([SEED] * 100)
-    loads_time = best_of(lambda: json.loads(page), number=number, rounds=rounds)
-    typed_time = best_of(
-        lambda: [SmartTrade.from_dict(d) for d in json.loads(page)], number=number, rounds=rounds
+    loads_time, typed_time = paired(
+        lambda: json.loads(page),
+        lambda: [SmartTrade.from_dict(d) for d in json.loads(page)],
+        number=number,
+        rounds=rounds,
     )
-    row("parse a page of 100 SmartTrades, from_dict", typed_time, loads_time, unit="ms")
+    row(
+        "parse a page of 100 SmartTrades, from_dict",
+        typed_time,
+        loads_time,
+        unit="ms",
+        target=2.5,
+    )
 
 
-def _wall(command: list[str], repeat: int) -> float:
-    times = []
+def _walls(*commands: list[str], repeat: int) -> list[list[float]]:
+    """Wall times of each command, the commands taking turns so that load hits them alike."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for command, spent in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            spent.append(time.perf_counter() - start)
+    return times
 
 
 def bench_startup(repeat: int) -> None:
     python = sys.executable
-    bare = _wall([python, "-c", "pass"], repeat)
-    httpx_import = _wall([python, "-c", "import httpx"], repeat) - bare
-    sdk_import = _wall([python, "-c", "import threecommas"], repeat) - bare
-    row(
-        "import threecommas (above a bare interpreter)",
-        sdk_import,
-        httpx_import,
-        unit="ms",
-        target=1.5,
+    # The console script a user runs; `python -m threecommas` where it is not installed.
+    script = Path(sys.executable).with_name("threecommas")
+    command = [str(script)] if script.exists() else [python, "-m", "threecommas"]
+    bare_walls, httpx_walls, sdk_walls, help_walls = _walls(
+        [python, "-c", "pass"],
+        [python, "-c", "import httpx"],
+        [python, "-c", "import threecommas"],
+        [*command, "--help"],
+        repeat=repeat,
     )
-    help_time = _wall([python, "-m", "threecommas", "--help"], repeat)
-    row("threecommas --help, wall time", help_time, bare, unit="ms")
+    bare = statistics.median(bare_walls)
+    httpx_wall, sdk_wall = statistics.median(httpx_walls), statistics.median(sdk_walls)
+    row(
+        "import threecommas, above a bare interpreter (median)",
+        sdk_wall - bare,
+        httpx_wall - bare,
+        unit="ms",
+        target=1.1,
+    )
+    row("import threecommas, process wall time (median)", sdk_wall, httpx_wall, unit="ms")
+    row(
+        "threecommas --help vs python -c 'import httpx' (median)",
+        statistics.median(help_walls),
+        httpx_wall,
+        unit="ms",
+        target=0.5,
+    )
+    row(
+        "threecommas --help vs python -c 'import httpx' (best)",
+        min(help_walls),
+        min(httpx_walls),
+        unit="ms",
+    )
+
+
+#: Both suites make the same calls; only the fresh suite can assert the note it starts with.
+_FRESH_SUITE = """
+import pytest
+
+ID = 12345678
+
+
+@pytest.mark.parametrize("i", range({n}))
+def test_fresh(i, threecommas_client):
+    # Isolation: every test starts from the seed's note, whatever the test before it wrote.
+    assert threecommas_client.smart_trades.get(ID).note == {note!r}
+    threecommas_client.smart_trades.set_note(ID, f"written by test {{i}}")
+"""
+
+_SHARED_SUITE = """
+import pytest
+from threecommas import ThreeCommas
+
+ID = 12345678
+
+
+@pytest.fixture
+def shared_client(threecommas_server_session):
+    server = threecommas_server_session
+    with ThreeCommas(server.api_key, server.api_secret, base_url=server.base_url) as client:
+        yield client
+
+
+@pytest.mark.parametrize("i", range({n}))
+def test_shared(i, shared_client):
+    shared_client.smart_trades.get(ID).note  # the same calls, nothing to assert: state leaks
+    shared_client.smart_trades.set_note(ID, f"written by test {{i}}")
+"""
+
+
+def _pytest_wall(directory: Path, name: str, repeat: int) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_DISABLE_PLUGIN_AUTOLOAD"}
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", name],
+            cwd=directory,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise RuntimeError(f"{name} failed:\n{done.stdout}\n{done.stderr}")
+    return min(times)
+
+
+def bench_fixture(tests: int, repeat: int) -> None:
+    from threecommas import ThreeCommas
+    from threecommas.testing.server import run_in_thread
+
+    with (
+        run_in_thread() as server,
+        ThreeCommas(server.api_key, server.api_secret, base_url=server.base_url) as client,
+    ):
+        note = client.smart_trades.get(12345678).note
+    directory = Path(tempfile.mkdtemp(prefix="threecommas-bench-"))
+    try:
+        (directory / "pytest.ini").write_text("[pytest]\n")
+        fresh = textwrap.dedent(_FRESH_SUITE).format(n=tests, note=note)
+        (directory / "test_fresh.py").write_text(fresh)
+        (directory / "test_shared.py").write_text(textwrap.dedent(_SHARED_SUITE).format(n=tests))
+        shared_times, fresh_times = [], []
+        for _ in range(repeat):  # taking turns, so that load hits both suites alike
+            shared_times.append(_pytest_wall(directory, "test_shared.py", 1))
+            fresh_times.append(_pytest_wall(directory, "test_fresh.py", 1))
+        shared_time, fresh_time = min(shared_times), min(fresh_times)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    overhead = (fresh_time - shared_time) / tests
+    met = overhead <= 0.010
+    print(
+        f"{'fresh fake server per test (threecommas_client), per test':58s} "
+        f"{overhead * 1e3:10.1f} ms   over a test reusing one server "
+        f"({tests} tests: {fresh_time:.2f} s vs {shared_time:.2f} s)  "
+        f"target <= 10 ms: {'met' if met else 'MISSED'}; isolation asserted in every fresh test"
+    )
+
+
+def _retained(build: Callable[[], Any]) -> tuple[Any, int]:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        kept = build()
+        gc.collect()
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return kept, size
+
+
+def bench_memory(count: int = 1000) -> None:
+    from threecommas import SmartTrade
+
+    text = json.dumps([SEED] * count)
+    SmartTrade.from_dict(json.loads(json.dumps(SEED)))  # imports and caches warmed outside
+    dicts, dict_bytes = _retained(lambda: json.loads(text))
+    del dicts
+    models, model_bytes = _retained(lambda: [SmartTrade.from_dict(d) for d in json.loads(text)])
+    del models
+    ratio = model_bytes / dict_bytes
+    print(
+        f"{'memory of ' + format(count, ',') + ' parsed SmartTrades (tracemalloc)':58s} "
+        f"{model_bytes / 2**20:10.2f} MiB   json.loads dicts {dict_bytes / 2**20:6.2f} MiB   "
+        f"{ratio:5.2f}x  target not above: {'met' if ratio <= 1 else 'MISSED'}"
+    )
 
 
 def main() -> int:
@@ -222,7 +401,9 @@ def main() -> int:
     print(f"python {sys.version.split()[0]}, httpx {httpx.__version__}")
     bench_call(number, rounds)
     bench_parse(max(10, number // 20), rounds)
+    bench_memory()
     bench_startup(3 if args.quick else 9)
+    bench_fixture(10 if args.quick else 40, 1 if args.quick else 2)
     return 0
 
 

@@ -42,6 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from _serve import recorded_server
 
 STEPS_PER_SMART_TRADE = 5
+#: The issue's target: signed requests a second from 64 clients, with no error.
+TARGET_RATE = 2_500
 #: The share of each kind of request; closes each take a step no other close takes.
 MIX = {"get": 0.55, "list_trades": 0.15, "close": 0.20, "create": 0.10}
 CREATE_BODY: dict[str, Any] = request_example("create_smart_trade")
@@ -223,6 +225,15 @@ def main() -> int:
         print("FAIL:", problem)
     if not problems:
         print("OK: no 5xx; every state change applied exactly once")
+    rate = args.requests / elapsed
+    errors = sum(n for (_, status), n in tally.statuses.items() if status >= 500)
+    errors += sum(tally.transport_errors.values())
+    met = rate >= TARGET_RATE and errors == 0 and not problems
+    print(
+        f"{'fake server, ' + str(args.clients) + ' clients in another process, loopback':58s} "
+        f"{rate:10.0f} req/s   target >= {TARGET_RATE:,} req/s, no error   "
+        f"target {'met' if met else 'MISSED'} ({errors} errors)"
+    )
     return 1 if problems else 0
 
 
