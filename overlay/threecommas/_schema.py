@@ -93,6 +93,11 @@ PATTERN_WORDS: dict[str, str] = {
     "^([1-9][0-9]*(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)$": "a decimal string greater than 0",
     "^[A-Za-z0-9]+_[A-Za-z0-9]+$": "a pair such as 'USDT_BTC' (letters and digits, one '_')",
     "^[A-Za-z0-9]+$": "letters and digits only",
+    "^(0\\.0[1-9][0-9]*|0\\.[1-9][0-9]*|[1-9][0-9]?(\\.[0-9]+)?|100(\\.0+)?)$": (
+        "a decimal string from 0.01 to 100"
+    ),
+    "^(([0-9]|[1-8][0-9]|9[0-8])(\\.[0-9]+)?|99(\\.0+)?)$": "a decimal string from 0 to 99",
+    "^[1-9][0-9]{0,17}$": "a positive whole number written as a string",
 }
 
 _TYPE_WORDS: dict[str, str] = {
@@ -354,6 +359,9 @@ def _condition(failure: _Failure) -> str:
         where = field_name([*base, name])
         if "const" in rule:
             clauses.append(f"{where} is {shown(rule['const'])}")
+        elif rule.get("enum"):
+            # The canonical value comes first; the docs' spellings of it ("true") follow.
+            clauses.append(f"{where} is {shown(rule['enum'][0])}")
         else:
             clauses.append(f"{where} is given")
     negated = if_schema.get("not", {})
