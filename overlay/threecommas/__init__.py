@@ -31,6 +31,7 @@ from threecommas._exceptions import AuthenticationError as AuthenticationError
 from threecommas._exceptions import BadRequestError as BadRequestError
 from threecommas._exceptions import IPBannedError as IPBannedError
 from threecommas._exceptions import NotFoundError as NotFoundError
+from threecommas._exceptions import OrderLimitError as OrderLimitError
 from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
 from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
 from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
