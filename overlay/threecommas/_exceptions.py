@@ -481,3 +481,13 @@ class OrderLimitError(ValueError, ThreeCommasError):
 
 
 __all__ += ["OrderLimitError"]
+
+
+class MissingCredentialsError(ValueError, ThreeCommasError):
+    """A signed operation called on a client made without credentials, found before anything
+    was sent. Such a client (`ThreeCommas()` with no key in the arguments or the environment)
+    can call the public operations only: `client.market.markets()`, `.pairs(...)`,
+    `.currency_rates(...)`."""
+
+
+__all__ += ["MissingCredentialsError"]

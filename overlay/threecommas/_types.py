@@ -57,8 +57,11 @@ Quantity = str | Decimal | Mapping[str, Any]
 class Call(Generic[T]):
     """One API call, ready to send: the generated request arguments and the parser of a success.
 
-    `parse` turns a 2xx response into the result; it runs for nothing else.
+    `parse` turns a 2xx response into the result; it runs for nothing else. `signed` is False
+    for a public operation (the spec's `security: []`), sent without `Apikey` and `Signature`.
     """
 
     request: dict[str, Any]
     parse: Callable[[httpx.Response], T]
+    signed: bool = True
+    operation_id: str = ""

@@ -128,6 +128,8 @@ class Command:
     #: Whether the command takes the operation's request body whole, as `--body FILE`
     #: (False when its arguments make the body).
     body_option: bool = True
+    #: The command's words when they are not the facade path's (`market rates`, `check`).
+    spelled: tuple[str, ...] | None = None
 
     @property
     def body_schema(self) -> str | None:
@@ -136,7 +138,14 @@ class Command:
 
     @property
     def words(self) -> tuple[str, ...]:
+        if self.spelled is not None:
+            return self.spelled
         return tuple(part.replace("_", "-") for part in self.facade.split("."))
+
+    @property
+    def signed(self) -> bool:
+        """Whether the operation needs credentials (a public one runs without)."""
+        return BY_ID[self.operation_id].signed
 
     @property
     def facade_methods(self) -> tuple[str, ...]:
@@ -175,7 +184,13 @@ EVERY_PAGE = Arg(
 GROUPS: dict[tuple[str, ...], str] = {
     ("smart-trades",): "SmartTrade operations",
     ("smart-trades", "trades"): "The trades (orders) of a SmartTrade",
+    ("accounts",): "The exchange accounts (their ids are the account_id of a SmartTrade)",
+    ("market",): "Markets, their pairs, a pair's rates and trading limits (no key needed)",
 }
+
+ACCOUNT_ID = Arg("account_id", "positional", metavar="ACCOUNT_ID", type=positive_id)
+MARKET_CODE = Arg("market_code", "positional", metavar="MARKET_CODE")
+PAIR = Arg("pair", "positional", metavar="PAIR")
 
 COMMANDS: tuple[Command, ...] = (
     Command("create_smart_trade", "smart_trades.create"),
@@ -207,6 +222,38 @@ COMMANDS: tuple[Command, ...] = (
         (SMART_TRADE_ID, TRADE_ID),
     ),
     Command("cancel_trade", "smart_trades.trades.cancel", (SMART_TRADE_ID, TRADE_ID)),
+    Command(
+        "list_accounts",
+        "accounts.list",
+        (
+            Arg("api_key", metavar="EXCHANGE_KEY"),
+            Arg("page", type=integer),
+            Arg("per_page", type=integer),
+            Arg(
+                "all",
+                "switch",
+                help="fetch every page from --page on (--per-page defaults to 100)",
+                switch_to="accounts.iter_all",
+            ),
+        ),
+        table="accounts",
+    ),
+    Command("get_account", "accounts.get", (ACCOUNT_ID,)),
+    Command("list_markets", "market.markets", table="markets"),
+    Command("list_market_pairs", "market.pairs", (MARKET_CODE,)),
+    Command(
+        "get_currency_rates",
+        "market.currency_rates",
+        (PAIR, MARKET_CODE, Arg("limit_type", choices=enum_values("LimitType"))),
+        spelled=("market", "rates"),
+    ),
+    Command(
+        "validate_key",
+        "validate",
+        spelled=("check",),
+        details="Prints true when the API accepts the key and the signature; exit 1 with "
+        "the API's message otherwise.",
+    ),
     Command(
         "close_trade_by_market",
         "smart_trades.close_trade_by_market",
