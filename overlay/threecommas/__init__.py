@@ -45,7 +45,7 @@ from threecommas._exceptions import ThreeCommasError as ThreeCommasError
 from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from threecommas._exceptions import __all__ as _EXCEPTIONS
 from threecommas._limits import RateLimit
-from threecommas._market_operations import LIMITS_CACHE_TTL_S
+from threecommas._limits_cache import LIMITS_CACHE_TTL_S
 from threecommas._order_limits import OrderLimits
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError

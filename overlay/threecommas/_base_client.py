@@ -20,7 +20,7 @@ from threecommas._constants import (
 from threecommas._credentials import make_signer
 from threecommas._exceptions import MissingCredentialsError
 from threecommas._limits import Lockout, RateLimit, RateLimiter
-from threecommas._market_operations import LimitsCache
+from threecommas._limits_cache import LimitsCache
 from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._signing import ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter

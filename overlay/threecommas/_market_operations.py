@@ -1,5 +1,4 @@
-"""The operations on accounts, market data and the key: checked arguments in, a `Call` out; and
-the cache of what `check_limits=True` reads (an account's market, a pair's limits).
+"""The operations on accounts, market data and the key: checked arguments in, a `Call` out.
 
 Nothing here sends anything. The market operations are public (`security: []` in the spec): their
 `Call`s are not signed, and a client without credentials can send them.
@@ -7,10 +6,7 @@ Nothing here sends anything. The market operations are public (`security: []` in
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from threecommas._checks import check_enum
 from threecommas._operations import call
@@ -29,8 +25,6 @@ if TYPE_CHECKING:
     from threecommas._base_client import BaseClient
 
 __all__ = [
-    "LIMITS_CACHE_TTL_S",
-    "LimitsCache",
     "currency_rates",
     "get_account",
     "list_accounts",
@@ -39,10 +33,6 @@ __all__ = [
     "next_accounts_page",
     "validate_key",
 ]
-
-#: How long `check_limits=True` trusts what it read (seconds): an account's market code and a
-#: pair's limits. Exchanges change a pair's steps and minimums rarely, and never per order.
-LIMITS_CACHE_TTL_S: Final = 300.0
 
 
 def _paging(name: str, value: object) -> int:
@@ -136,26 +126,3 @@ def _valid(response: Any) -> bool:
 
 def validate_key() -> Call[bool]:
     return call("validate_key", _valid, (), None)
-
-
-# --- the cache of check_limits ------------------------------------------------------------------
-
-
-@dataclass
-class LimitsCache:
-    """What `check_limits=True` has read, each kept `ttl` seconds: accounts by id
-    (`("account", id)`), the rates of a pair (`("rates", market_code, pair)`) and what a
-    SmartTrade's funds are checked against (`("smart_trade", id)`). One per client."""
-
-    ttl: float = LIMITS_CACHE_TTL_S
-    clock: Callable[[], float] = time.monotonic
-    _held: dict[tuple[Any, ...], tuple[float, Any]] = field(default_factory=dict)
-
-    def get(self, key: tuple[Any, ...]) -> Any:
-        found = self._held.get(key)
-        if found is None or found[0] <= self.clock():
-            return None
-        return found[1]
-
-    def put(self, key: tuple[Any, ...], value: Any) -> None:
-        self._held[key] = (self.clock() + self.ttl, value)

@@ -40,6 +40,7 @@ __all__ = [
     "account_refusal",
     "create_limits_refusal",
     "funds_limits_refusal",
+    "smart_trade_account",
 ]
 
 DATA_FILE: Final = Path(__file__).resolve().parent.parent / "market_data.json"
@@ -60,6 +61,22 @@ def find_account(account_id: int) -> JSONObject | None:
         if account.get("id") == account_id:
             return account
     return None
+
+
+def smart_trade_account(account_id: int, shown: JSONObject) -> JSONObject:
+    """The ``account`` of a new SmartTrade: as another SmartTrade shows it (``shown``, from
+    ``Transaction.account``), else built from the data file as the docs' create example shows
+    its account (``type`` the market code, ``market`` the exchange's name)."""
+    account = find_account(account_id)
+    if account is None or shown.get("name") != f"Paper Account {account_id}":
+        return shown
+    return {
+        "id": account_id,
+        "type": account.get("market_code"),
+        "name": account.get("name"),
+        "market": account.get("exchange_name"),
+        "link": f"/accounts/{account_id}",
+    }
 
 
 def rates(market_code: str, pair: str) -> JSONObject | None:

@@ -48,6 +48,7 @@ from threecommas.testing.simulation._market import (
     account_refusal,
     create_limits_refusal,
     funds_limits_refusal,
+    smart_trade_account,
 )
 from threecommas.testing.simulation._state import (
     JSONObject,
@@ -114,7 +115,7 @@ class CreateSmartTradeRule:
             smart_trade_id=tx.new_id(),
             new_id=tx.new_id,
             now=tx.now(),
-            account=tx.account(account_id),
+            account=smart_trade_account(account_id, tx.account(account_id)),
             current_price=tx.current_price(str(body["pair"])),
         )
         tx.save(smart_trade)
