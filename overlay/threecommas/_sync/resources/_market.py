@@ -126,7 +126,9 @@ class AsyncMarket(Namespace):
         """The markets (exchanges) 3Commas supports, each with its `market_code`."""
         return self._client._execute(mops.list_markets(), timeout)
 
-    def pairs(self, market_code: str, *, timeout: TimeoutArg = NOT_GIVEN) -> builtins.list[str]:
+    def pairs(
+        self, market_code: str, *, timeout: TimeoutArg = NOT_GIVEN
+    ) -> builtins.list[str]:
         """The pairs of a market, in 3Commas notation (`USDT_BTC`: quote, then base).
 
         Args:
