@@ -126,7 +126,10 @@ class AsyncMarket(Namespace):
         return await self._client._execute(mops.list_markets(), timeout)
 
     async def pairs(
-        self, market_code: str, *, timeout: TimeoutArg = NOT_GIVEN
+        self,
+        market_code: str,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
     ) -> builtins.list[str]:
         """The pairs of a market, in 3Commas notation (`USDT_BTC`: quote, then base).
 
