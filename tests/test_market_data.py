@@ -15,12 +15,8 @@ import jsonschema
 import pytest
 
 import threecommas
-from threecommas._order_limits import (
-    OrderLimits,
-    check_account,
-    order_of_create_body,
-    order_of_funds_body,
-)
+from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
+from threecommas._order_limits import OrderLimits
 from threecommas._schema import load_spec
 from threecommas_api import models
 

@@ -15,14 +15,13 @@ from hypothesis import strategies as st
 
 import threecommas
 from threecommas import OrderLimitError, ThreeCommasError
-from threecommas._order_limits import (
-    LimitViolation,
-    OrderLimits,
+from threecommas._order_bodies import (
     check_account,
     order_of_create_body,
     order_of_funds_body,
     record_invalid_body,
 )
+from threecommas._order_limits import LimitViolation, OrderLimits
 from threecommas._schema import load_spec
 from threecommas_api.models import Account, CurrencyRates
 

@@ -27,35 +27,36 @@ multipliers are not checked: the docs do not say which reference price they mult
 
 from __future__ import annotations
 
-import decimal
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Final, Literal, TypedDict
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Any, Final, TypedDict
 
 from threecommas._exceptions import OrderLimitError
+from threecommas._order_numbers import (
+    _CONTEXT,
+    Number,
+    OrderKind,
+    Side,
+    _amount_for,
+    _decimal,
+    _is_multiple,
+    _nearest_in,
+    _order_kind,
+    _side,
+    _steps,
+    _text,
+)
 
 __all__ = [
     "ACCOUNT_FIELD",
     "LimitViolation",
     "OrderArgs",
     "OrderLimits",
-    "check_account",
-    "order_of_create_body",
-    "order_of_funds_body",
-    "record_invalid_body",
 ]
-
-Side = Literal["buy", "sell"]
-OrderKind = Literal["market", "limit"]
-Number = Decimal | str | int
 
 #: The request field that names the account of a create.
 ACCOUNT_FIELD: Final = "account_id"
-
-# Enough digits for any amount, price or step the API sends (and the 40-character decimal
-# strings the request schemas allow), so that a step count is never rounded.
-_CONTEXT: Final = decimal.Context(prec=100, traps=[InvalidOperation, decimal.DivisionByZero])
 
 # The API's names of the limits, by attribute.
 _API_NAMES: Final = {
@@ -72,59 +73,6 @@ _API_NAMES: Final = {
     "max_market_sell_amount": "maxMarketSellAmount",
 }
 _STEPS: Final = frozenset({"lot_step", "price_step"})
-
-
-def _text(value: Decimal) -> str:
-    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given."""
-    return format(value, "f")
-
-
-def _decimal(value: object, name: str) -> Decimal:
-    """`value` as a finite Decimal; floats are refused (see the module's docstring)."""
-    if isinstance(value, (bool, float)):
-        raise TypeError(
-            f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__} "
-            f"{value!r}: a binary float is not the decimal it looks like"
-        )
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"{name} must be a decimal number, got {value!r}") from None
-    else:
-        raise TypeError(
-            f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__}"
-        )
-    if not number.is_finite():
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return number
-
-
-def _side(value: object) -> Side:
-    text = str(getattr(value, "value", value))
-    if text == "buy":
-        return "buy"
-    if text == "sell":
-        return "sell"
-    raise ValueError(f"side must be 'buy' or 'sell', got {value!r}")
-
-
-def _order_kind(value: object) -> OrderKind:
-    text = str(getattr(value, "value", value))
-    if text == "market":
-        return "market"
-    if text == "limit":
-        return "limit"
-    if text == "conditional":
-        raise ValueError(
-            "order_type must be the order the exchange receives, 'market' or 'limit': for a "
-            "conditional entry pass its conditional order type (order_of_create_body does this)"
-        )
-    raise ValueError(f"order_type must be 'market' or 'limit', got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -540,171 +488,5 @@ class OrderLimits:
         return _nearest_in(price, self.price_step, low, self.max_price, ROUND_HALF_UP)
 
 
-# An amount derived from a total (total / price) is written with this many decimals at most,
-# rounded towards the valid side; no exchange counts amounts that finely.
-_AMOUNT_PLACES: Final = Decimal("1E-18")
-
-
-def _amount_for(total: Decimal, price: Decimal, rounding: str) -> Decimal:
-    """`total / price` to 18 decimals, rounded up for a lower bound (ROUND_CEILING) and down
-    for an upper one (ROUND_FLOOR), so that the amount still keeps the total within bounds."""
-    exact = _CONTEXT.divide(total, price)
-    return exact.quantize(_AMOUNT_PLACES, rounding=rounding, context=_CONTEXT).normalize(_CONTEXT)
-
-
 def _not_positive(field: str, value: Decimal, nearest: Decimal | None) -> LimitViolation:
     return LimitViolation(field, "positive", Decimal(0), value, nearest, "must be greater than 0")
-
-
-def _is_multiple(value: Decimal, step: Decimal) -> bool:
-    count = _CONTEXT.divide(value, step)
-    return count == count.to_integral_value()
-
-
-def _nearest_in(
-    value: Decimal, step: Decimal | None, low: Decimal, high: Decimal | None, tie: str
-) -> Decimal | None:
-    """The number nearest to `value` that is positive, within [low, high] and (with a step) a
-    whole multiple of `step`; None when there is none. `tie` settles a value halfway between
-    two multiples: ROUND_FLOOR takes the lower, ROUND_HALF_UP the higher."""
-    if step is None:
-        if high is not None and high < low:
-            return None
-        nearest = max(value, low)
-        if high is not None:
-            nearest = min(nearest, high)
-        return nearest if nearest > 0 else None
-    first = _CONTEXT.divide(low, step).to_integral_value(ROUND_CEILING)
-    first = max(first, Decimal(1))  # a positive multiple
-    last = None if high is None else _CONTEXT.divide(high, step).to_integral_value(ROUND_FLOOR)
-    if last is not None and last < first:
-        return None
-    exact = _CONTEXT.divide(value, step)
-    if tie == ROUND_FLOOR:
-        # nearest, halves down: floor(x + 1/2) rounds halves up, ceil(x - 1/2) rounds them down
-        count = _CONTEXT.subtract(exact, Decimal("0.5")).to_integral_value(ROUND_CEILING)
-    else:
-        count = exact.to_integral_value(ROUND_HALF_UP)
-    count = max(count, first)
-    if last is not None:
-        count = min(count, last)
-    return _steps(count, step)
-
-
-def _steps(count: Decimal, step: Decimal) -> Decimal:
-    """`count` steps, written with the step's decimals (`0.01230` for a step of `0.00001`,
-    `31.0` for `1.0`, `40` for `10`): never in exponent notation once formatted with "f"."""
-    exponent = step.as_tuple().exponent
-    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
-    return _CONTEXT.quantize(_CONTEXT.multiply(count, step), places)
-
-
-# --- for the recorded-responses server (and anyone holding a request body) ------------------
-
-
-def _body_decimal(value: object, name: str) -> Decimal | None:
-    if value is None:
-        return None
-    if isinstance(value, float):  # a JSON number of a docs form: its repr is what was sent
-        value = repr(value)
-    try:
-        return _decimal(value, name)
-    except (TypeError, ValueError):
-        return None
-
-
-def _value_of(node: object, name: str) -> Decimal | None:
-    return _body_decimal(node.get("value"), name) if isinstance(node, Mapping) else None
-
-
-def order_of_create_body(
-    body: Mapping[str, Any], *, market_price: Decimal | None = None
-) -> OrderArgs | None:
-    """The order a create body places (`CreateSmartTradeRequest` as JSON), for `check_order`;
-    None when the body lacks what the limits judge (the schema check reports that).
-
-    A conditional entry is judged as the order it places once triggered: a limit order at
-    `position[price][value]`, or a market order, whose total is estimated at the trigger price
-    (`position[conditional][price][value]`) when `market_price` is not given.
-    """
-    position = body.get("position")
-    if not isinstance(position, Mapping):
-        return None
-    side = str(position.get("type"))
-    kind = str(position.get("order_type"))
-    units = _value_of(position.get("units"), "position[units][value]")
-    price = _value_of(position.get("price"), "position[price][value]")
-    if side not in ("buy", "sell") or units is None:
-        return None
-    if kind == "conditional":
-        conditional = position.get("conditional")
-        if not isinstance(conditional, Mapping):
-            return None
-        kind = str(conditional.get("order_type"))
-        if kind == "market" and market_price is None:
-            market_price = _value_of(conditional.get("price"), "position[conditional][price]")
-    if kind not in ("market", "limit") or (kind == "limit" and price is None):
-        return None
-    return OrderArgs(
-        side="buy" if side == "buy" else "sell",
-        order_type="market" if kind == "market" else "limit",
-        units=units,
-        price=price if kind == "limit" else None,
-        market_price=market_price if kind == "market" else None,
-        prefix="position",
-    )
-
-
-def order_of_funds_body(
-    body: Mapping[str, Any], *, side: Side, market_price: Decimal | None = None
-) -> OrderArgs | None:
-    """The order an add-funds or reduce-funds body places (`AddFundsRequest`,
-    `ReduceFundsRequest` as JSON), for `check_order`; None when the body lacks what the limits
-    judge. `side` is the side of that order: the position's side to add funds, the opposite
-    side to reduce them."""
-    kind = str(body.get("order_type"))
-    units = _value_of(body.get("units"), "units[value]")
-    price = _value_of(body.get("price"), "price[value]")
-    if kind not in ("market", "limit") or units is None or (kind == "limit" and price is None):
-        return None
-    return OrderArgs(
-        side=_side(side),
-        order_type="market" if kind == "market" else "limit",
-        units=units,
-        price=price if kind == "limit" else None,
-        market_price=market_price if kind == "market" else None,
-        prefix="",
-    )
-
-
-def record_invalid_body(limits: OrderLimits, order: OrderArgs) -> dict[str, Any] | None:
-    """The API's 422 body for an order that breaks the limits (None when it breaks none):
-    `{"error": "record_invalid", "error_description": "Invalid parameters",
-    "error_attributes": {field: [message, ...]}}`."""
-    attributes = limits.error_attributes(**order)
-    if not attributes:
-        return None
-    return {
-        "error": "record_invalid",
-        "error_description": "Invalid parameters",
-        "error_attributes": attributes,
-    }
-
-
-def check_account(account: Any) -> None:
-    """Raise `OrderLimitError` (naming `account_id`) when SmartTrades cannot be created on this
-    exchange account: the API refuses a create on an account whose `smart_trading_supported`
-    is false. `account` is the generated `Account` model or its JSON object."""
-    data = account.to_dict() if hasattr(account, "to_dict") else account
-    if not isinstance(data, Mapping):
-        raise TypeError(f"expected an Account model or a mapping, got {type(account)}")
-    supported = data.get("smart_trading_supported")
-    if supported is True:
-        return
-    name = data.get("name")
-    market = data.get("exchange_name") or data.get("market_code")
-    what = f"account {data.get('id')}" + (f" ({name!r} on {market})" if name and market else "")
-    raise OrderLimitError(
-        f"{ACCOUNT_FIELD}: {what} does not support SmartTrades (smart_trading_supported is "
-        f"{'missing' if supported is None else str(supported).lower()})"
-    )

@@ -14,13 +14,8 @@ from typing import Any, Literal
 
 import threecommas._market_operations as mops
 import threecommas._operations as ops
-from threecommas._order_limits import (
-    OrderArgs,
-    OrderLimits,
-    check_account,
-    order_of_create_body,
-    order_of_funds_body,
-)
+from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
+from threecommas._order_limits import OrderArgs, OrderLimits
 from threecommas._types import Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates

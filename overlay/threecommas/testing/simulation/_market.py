@@ -16,12 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from threecommas._order_limits import (
-    OrderLimits,
-    order_of_create_body,
-    order_of_funds_body,
-    record_invalid_body,
-)
+from threecommas._order_bodies import order_of_create_body, order_of_funds_body, record_invalid_body
+from threecommas._order_limits import OrderLimits
 from threecommas._params import ParameterError, check_parameters
 from threecommas.testing.recording import Recording
 from threecommas.testing.simulation._base import (
