@@ -22,7 +22,7 @@ from threecommas._exceptions import MissingCredentialsError
 from threecommas._limits import Lockout, RateLimit, RateLimiter
 from threecommas._limits_cache import LimitsCache
 from threecommas._policy import PolicySettings, RequestPolicy
-from threecommas._signing import ThreeCommasAuth
+from threecommas._signing import RsaSigner, ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call, ForcedModeArg, TimeoutArg, TimeoutTypes, _Unset
 from threecommas._validation import check_encodable, check_forced_mode
@@ -133,6 +133,12 @@ class BaseClient:
                 "without them only the public market data can be read"
             )
         return self._auth
+
+    def _key_type(self) -> str:
+        """`"hmac"` (system-generated key) or `"rsa"` (self-generated); "none" without a key."""
+        if self._auth is None:
+            return "none"
+        return "rsa" if isinstance(self._auth._signer, RsaSigner) else "hmac"
 
     def _auth_for(self, call: Call[Any]) -> ThreeCommasAuth | None:
         """The signing of `call` (None for a public operation, sent unsigned)."""

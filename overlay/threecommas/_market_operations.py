@@ -6,7 +6,12 @@ Nothing here sends anything. The market operations are public (`security: []` in
 
 from __future__ import annotations
 
+import email.utils
+import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import httpx
 
 from threecommas._checks import check_enum
 from threecommas._operations import call
@@ -25,6 +30,8 @@ if TYPE_CHECKING:
     from threecommas._base_client import BaseClient
 
 __all__ = [
+    "KeyCheck",
+    "check_key",
     "currency_rates",
     "get_account",
     "list_accounts",
@@ -126,3 +133,36 @@ def _valid(response: Any) -> bool:
 
 def validate_key() -> Call[bool]:
     return call("validate_key", _valid, (), None)
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """What `client.check_key()` found: the key and signature accepted (`valid`), the kind of
+    key in use (`"hmac"`: system-generated, `"rsa"`: self-generated) and the server's clock
+    minus this machine's, in seconds, from the answer's `Date` header (None without one; the
+    header has whole seconds, so an offset within about 1 s is no offset)."""
+
+    valid: bool
+    key_type: str
+    clock_offset: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"valid": self.valid, "key_type": self.key_type, "clock_offset": self.clock_offset}
+
+
+def _offset(response: httpx.Response) -> float | None:
+    date = response.headers.get("Date")
+    if not date:
+        return None
+    try:
+        server = email.utils.parsedate_to_datetime(date)
+    except (TypeError, ValueError):
+        return None
+    return round(server.timestamp() - time.time(), 3)
+
+
+def check_key(key_type: str) -> Call[KeyCheck]:
+    def parse(response: httpx.Response) -> KeyCheck:
+        return KeyCheck(_valid(response), key_type, _offset(response))
+
+    return call("validate_key", parse, (), None)

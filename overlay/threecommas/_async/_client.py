@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -19,6 +20,9 @@ from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
 from threecommas._types import NOT_GIVEN, TimeoutArg, TimeoutTypes
 
 from ._api_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    from threecommas._market_operations import KeyCheck
 
 __all__ = ["AsyncThreeCommas"]
 
@@ -88,3 +92,11 @@ class AsyncThreeCommas(AsyncAPIClient):
         from threecommas._market_operations import validate_key
 
         return await self._execute(validate_key(), timeout)
+
+    async def check_key(self, *, timeout: TimeoutArg = NOT_GIVEN) -> KeyCheck:
+        """`validate`, telling more: a `KeyCheck` with `valid`, the `key_type` in use (`"hmac"`
+        or `"rsa"`) and the `clock_offset` of the server's `Date` header against this machine's
+        clock, in seconds. `AuthenticationError` with the API's message when refused."""
+        from threecommas._market_operations import check_key
+
+        return await self._execute(check_key(self._key_type()), timeout)

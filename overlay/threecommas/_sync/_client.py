@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -20,6 +21,9 @@ from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
 from threecommas._types import NOT_GIVEN, TimeoutArg, TimeoutTypes
 
 from ._api_client import SyncAPIClient
+
+if TYPE_CHECKING:
+    from threecommas._market_operations import KeyCheck
 
 __all__ = ["ThreeCommas"]
 
@@ -89,3 +93,11 @@ class ThreeCommas(SyncAPIClient):
         from threecommas._market_operations import validate_key
 
         return self._execute(validate_key(), timeout)
+
+    def check_key(self, *, timeout: TimeoutArg = NOT_GIVEN) -> KeyCheck:
+        """`validate`, telling more: a `KeyCheck` with `valid`, the `key_type` in use (`"hmac"`
+        or `"rsa"`) and the `clock_offset` of the server's `Date` header against this machine's
+        clock, in seconds. `AuthenticationError` with the API's message when refused."""
+        from threecommas._market_operations import check_key
+
+        return self._execute(check_key(self._key_type()), timeout)

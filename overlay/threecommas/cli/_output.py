@@ -90,7 +90,7 @@ def print_result(result: object, table: str | None) -> None:
     """The facade's result on stdout: models as their JSON, a list as a `table` when given."""
     data: Any
     if isinstance(result, list):
-        data = [item.to_dict() for item in result]
+        data = [item.to_dict() if hasattr(item, "to_dict") else item for item in result]
     else:
         to_dict = getattr(result, "to_dict", None)
         data = to_dict() if callable(to_dict) else result

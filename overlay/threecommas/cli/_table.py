@@ -249,10 +249,11 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "validate_key",
-        "validate",
+        "check_key",
         spelled=("check",),
-        details="Prints true when the API accepts the key and the signature; exit 1 with "
-        "the API's message otherwise.",
+        details="Prints valid, the key type in use (hmac or rsa) and the clock offset in "
+        "seconds (the server's Date header against this machine); exit 1 with the API's "
+        "message when the key or the signature is refused.",
     ),
     Command(
         "close_trade_by_market",
