@@ -188,3 +188,17 @@ def test_the_async_client_walks_the_same_way(threecommas_server: RunningServer) 
                 )
 
     asyncio.run(walk())
+
+
+def test_what_check_limits_read_is_kept_for_the_documented_time() -> None:
+    from threecommas import LIMITS_CACHE_TTL_S
+    from threecommas._limits_cache import LimitsCache
+
+    now = [1000.0]
+    cache = LimitsCache(clock=lambda: now[0])
+    cache.put(("rates", "binance", "USDT_BTC"), "rates")
+    now[0] += LIMITS_CACHE_TTL_S - 1
+    assert cache.get(("rates", "binance", "USDT_BTC")) == "rates"
+    now[0] += 1
+    assert cache.get(("rates", "binance", "USDT_BTC")) is None
+    assert LIMITS_CACHE_TTL_S == 300

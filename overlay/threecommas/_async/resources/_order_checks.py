@@ -15,7 +15,7 @@ import threecommas._market_operations as mops
 import threecommas._operations as ops
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
-from threecommas._types import Call, ForcedModeArg, TimeoutArg
+from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
 
@@ -28,7 +28,7 @@ async def _account(client: AsyncAPIClient, account_id: int, timeout: TimeoutArg)
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        found = await client._execute(mops.get_account(client, account_id, None), timeout)
+        found = await client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
         cache.put(("account", account_id), found)
     return found
 

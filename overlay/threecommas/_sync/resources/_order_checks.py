@@ -16,7 +16,7 @@ import threecommas._market_operations as mops
 import threecommas._operations as ops
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
-from threecommas._types import Call, ForcedModeArg, TimeoutArg
+from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
 
@@ -29,7 +29,7 @@ def _account(client: SyncAPIClient, account_id: int, timeout: TimeoutArg) -> Acc
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        found = client._execute(mops.get_account(client, account_id, None), timeout)
+        found = client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
         cache.put(("account", account_id), found)
     return found
 
