@@ -65,7 +65,9 @@ def _matches(template: str, path: str) -> bool:
 
 
 def _operation_of(method: str, path: str) -> str | None:
-    for (op_method, template), op_id in _operations().items():
+    # Literal paths first: /ver1/accounts/market_list is not /ver1/accounts/{account_id}.
+    by_literalness = sorted(_operations().items(), key=lambda item: item[0][1].count("{"))
+    for (op_method, template), op_id in by_literalness:
         if method == op_method and _matches(template, path):
             return op_id
     return None

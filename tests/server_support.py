@@ -120,6 +120,9 @@ SPEC = load_spec()
 SEED_IDS = (12345678, 28934742, 30404547, 30415988, 30428625, 30848974, 31247949, 32037964)
 CANCELLED_ID = 30404547  # the get page's SmartTrade: cancelled
 FAILED_ID = 28934742  # the list page's SmartTrade: failed
+#: An account of the server's data file (market_data.json) on binance, taking SmartTrades: the
+#: server refuses a create on an account it does not have.
+DATA_ACCOUNT_ID = 32455218
 ADD_FUNDS_ID = 30415988  # waiting_targets, with a stop loss
 SMART_SELL_ID = 30428625  # waiting_targets, Smart Sell, two take-profit steps and a stop loss
 TRADES_ID = 30848974  # rebuilt from the trades page

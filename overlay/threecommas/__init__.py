@@ -30,7 +30,9 @@ from threecommas._exceptions import APITimeoutError as APITimeoutError
 from threecommas._exceptions import AuthenticationError as AuthenticationError
 from threecommas._exceptions import BadRequestError as BadRequestError
 from threecommas._exceptions import IPBannedError as IPBannedError
+from threecommas._exceptions import MissingCredentialsError as MissingCredentialsError
 from threecommas._exceptions import NotFoundError as NotFoundError
+from threecommas._exceptions import OrderLimitError as OrderLimitError
 from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
 from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
 from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
@@ -43,7 +45,9 @@ from threecommas._exceptions import ThreeCommasError as ThreeCommasError
 from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from threecommas._exceptions import __all__ as _EXCEPTIONS
 from threecommas._limits import RateLimit
+from threecommas._limits_cache import LIMITS_CACHE_TTL_S
 from threecommas._logging import configure_from_env as _configure_logging
+from threecommas._order_limits import OrderLimits
 from threecommas._response import APIResponse
 from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
 from threecommas._storage import StorageError
@@ -53,14 +57,18 @@ from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     # For type checkers; at run time `__getattr__` imports each on first use.
+    from threecommas_api.models import Account as Account
     from threecommas_api.models import AddFundsRequest as AddFundsRequest
     from threecommas_api.models import ConditionalPriceInput as ConditionalPriceInput
     from threecommas_api.models import CreateSmartTradeRequest as CreateSmartTradeRequest
+    from threecommas_api.models import CurrencyRates as CurrencyRates
     from threecommas_api.models import EntryTrailingInput as EntryTrailingInput
     from threecommas_api.models import Error as Error
     from threecommas_api.models import ForcedMode as ForcedMode
     from threecommas_api.models import LeverageInput as LeverageInput
     from threecommas_api.models import LeverageType as LeverageType
+    from threecommas_api.models import LimitType as LimitType
+    from threecommas_api.models import Market as Market
     from threecommas_api.models import OrderDirection as OrderDirection
     from threecommas_api.models import OrderSide as OrderSide
     from threecommas_api.models import OrderType as OrderType
@@ -94,14 +102,18 @@ if TYPE_CHECKING:
 # The generated models and enums re-exported here, imported on first use so that
 # `import threecommas` stays light (tests/sdk/test_client.py holds the imports above to this list).
 _MODELS = (
+    "Account",
     "AddFundsRequest",
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",
+    "CurrencyRates",
     "EntryTrailingInput",
     "Error",
     "ForcedMode",
     "LeverageInput",
     "LeverageType",
+    "LimitType",
+    "Market",
     "OrderDirection",
     "OrderSide",
     "OrderType",
@@ -148,10 +160,12 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_TIMEOUT",
+    "LIMITS_CACHE_TTL_S",
     "APIResponse",
     "AsyncThreeCommas",
     "Change",
     "HmacSigner",
+    "OrderLimits",
     "RateLimit",
     "RsaSigner",
     "SmartTradeEvent",

@@ -19,11 +19,13 @@ from threecommas._constants import (
     ENV_BASE_URL,
 )
 from threecommas._credentials import make_signer
+from threecommas._exceptions import MissingCredentialsError
 from threecommas._limits import Lockout, RateLimit, RateLimiter
+from threecommas._limits_cache import LimitsCache
 from threecommas._options import check_options, merge_options
 from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._response import APIResponse
-from threecommas._signing import ThreeCommasAuth
+from threecommas._signing import RsaSigner, ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import (
     NOT_GIVEN,
@@ -42,6 +44,8 @@ __all__ = ["DEFAULT_HEADERS", "DEFAULT_RATE_LIMIT", "BaseClient", "wrong_http_cl
 
 #: The documented general budget: 100 requests a minute.
 DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
+# The budget key of a client without credentials (its requests are public ones).
+_ANONYMOUS = "anonymous"
 DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
 
 
@@ -97,26 +101,32 @@ class BaseClient:
         private_key_password: str | bytes | None = None,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
-        if not key:
+        anonymous = not key and api_secret is None and private_key is None
+        if not key and not anonymous:
             raise ValueError(f"no API key: pass api_key or set {ENV_API_KEY}")
-        if not isinstance(key, str):
+        if key is not None and not isinstance(key, str):
             raise TypeError("api_key must be a str")
         if base_url is None:
             base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValueError("base_url must be an http:// or https:// URL")
-        self._auth = ThreeCommasAuth(
-            key,
-            make_signer(api_secret, private_key, private_key_password),
-            body_separator=body_separator,
-        )
-        self._api_key = key
+        # Without any credentials the client sends only the public (unsigned) operations; a
+        # signed one raises `MissingCredentialsError` before anything is sent.
+        self._auth: ThreeCommasAuth | None = None
+        if key:
+            self._auth = ThreeCommasAuth(
+                key,
+                make_signer(api_secret, private_key, private_key_password),
+                body_separator=body_separator,
+            )
+        self._api_key = key or ""
         self._base_url = base_url.rstrip("/")
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
-        self._policy = RequestPolicy(settings, *_make_limits(settings, key))
+        self._policy = RequestPolicy(settings, *_make_limits(settings, key or _ANONYMOUS))
         self._closed = False
         self._raw = False
+        self._limits_cache = LimitsCache()
 
     def with_options(
         self,
@@ -181,7 +191,12 @@ class BaseClient:
         if not self._raw:
             return call
         parse = call.parse
-        return Call(call.request, lambda response: APIResponse(response, parse), call.operation_id)
+        return Call(
+            call.request,
+            lambda response: APIResponse(response, parse),
+            signed=call.signed,
+            operation_id=call.operation_id,
+        )
 
     def _refuse_raw(self, method: str) -> None:
         if self._raw:
@@ -197,7 +212,33 @@ class BaseClient:
     @property
     def auth(self) -> ThreeCommasAuth:
         """The `httpx.Auth` that signs requests; usable with any httpx client."""
+        return self._signing_auth("auth")
+
+    @property
+    def has_credentials(self) -> bool:
+        """Whether the client can sign (False: only the public operations can be called)."""
+        return self._auth is not None
+
+    def _signing_auth(self, what: str) -> ThreeCommasAuth:
+        if self._auth is None:
+            raise MissingCredentialsError(
+                f"{what} needs an API key and its secret or private key: this client has no "
+                f"credentials (pass api_key and api_secret or private_key, or set {ENV_API_KEY}); "
+                "without them only the public market data can be read"
+            )
         return self._auth
+
+    def _key_type(self) -> str:
+        """`"hmac"` (system-generated key) or `"rsa"` (self-generated); "none" without a key."""
+        if self._auth is None:
+            return "none"
+        return "rsa" if isinstance(self._auth._signer, RsaSigner) else "hmac"
+
+    def _auth_for(self, call: Call[Any]) -> ThreeCommasAuth | None:
+        """The signing of `call` (None for a public operation, sent unsigned)."""
+        if not call.signed:
+            return None
+        return self._signing_auth(call.operation_id or "this operation")
 
     def _forced_mode_for(self, forced_mode: ForcedModeArg) -> ForcedMode | None:
         if isinstance(forced_mode, _Unset):
@@ -210,7 +251,7 @@ class BaseClient:
             "token": self._api_key,
             "prefix": "",
             "auth_header_name": "Apikey",
-            "httpx_args": {"auth": self._auth},
+            "httpx_args": {"auth": self._signing_auth("api_client")},
             "timeout": httpx.Timeout(self._timeout),
         }
 

@@ -31,7 +31,7 @@ import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from threecommas._constants import BAN_COOLDOWN_S, LOCKOUT_S
 
@@ -445,3 +445,49 @@ def error_for_status(
     elif isinstance(error, IPBannedError):
         error.retry_after = _usable_wait(retry_after, ban_cooldown)
     return error
+
+
+# (Types only: the limits module imports this one.)
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+    from decimal import Decimal
+
+    from threecommas._order_limits import LimitViolation
+
+
+class OrderLimitError(ValueError, ThreeCommasError):
+    """An order that the exchange's trading limits would refuse, found before anything was sent.
+
+    Both a `ValueError` (the arguments are wrong) and a `ThreeCommasError`. The message names
+    each field in the API's notation (`position[units][value]`), the limit it breaks (with the
+    API's name of it, `minLotSize`), the value given and the nearest valid value.
+
+    Attributes:
+        violations: every limit the order breaks (`threecommas._order_limits.LimitViolation`:
+            `field`, `limit_name`, `limit`, `value`, `nearest`, `message`), in a fixed order.
+        field, limit_name, limit, value, nearest: those of the first violation (`nearest` is
+            None when no value of the field fits every limit).
+    """
+
+    def __init__(self, message: str, violations: Sequence[LimitViolation] = ()) -> None:
+        super().__init__(message)
+        self.violations: tuple[LimitViolation, ...] = tuple(violations)
+        first = self.violations[0] if self.violations else None
+        self.field: str | None = first.field if first else None
+        self.limit_name: str | None = first.limit_name if first else None
+        self.limit: Decimal | None = first.limit if first else None
+        self.value: Decimal | None = first.value if first else None
+        self.nearest: Decimal | None = first.nearest if first else None
+
+
+__all__ += ["OrderLimitError"]
+
+
+class MissingCredentialsError(ValueError, ThreeCommasError):
+    """A signed operation called on a client made without credentials, found before anything
+    was sent. Such a client (`ThreeCommas()` with no key in the arguments or the environment)
+    can call the public operations only: `client.market.markets()`, `.pairs(...)`,
+    `.currency_rates(...)`."""
+
+
+__all__ += ["MissingCredentialsError"]

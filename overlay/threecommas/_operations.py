@@ -46,6 +46,7 @@ __all__ = [
     "ListQuery",
     "by_id",
     "by_trade",
+    "call",
     "change",
     "check_paging",
     "create",
@@ -80,7 +81,7 @@ def _path_names(operation_id: str) -> tuple[str, ...]:
     return tuple(p.name for p in BY_ID[operation_id].parameters if p.location == "path")
 
 
-def _call(
+def call(
     operation_id: str,
     parse: Parser[T],
     path: tuple[int, ...],
@@ -88,15 +89,15 @@ def _call(
     **arguments: Any,
 ) -> Call[T]:
     """The request of `operation_id` built by its generated module, its parameters checked."""
-    request: dict[str, Any] = endpoint(operation_id).build_request(
-        *path, forced_mode=UNSET if mode is None else mode, **arguments
-    )
+    if any(p.name == "Forced-Mode" for p in BY_ID[operation_id].parameters):
+        arguments["forced_mode"] = UNSET if mode is None else mode
+    request: dict[str, Any] = endpoint(operation_id).build_request(*path, **arguments)
     ids = [(name, str(value)) for name, value in zip(_path_names(operation_id), path, strict=True)]
     check_parameters(operation_id, ids, location="path")
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])
-    return Call(request, parse, operation_id)
+    return Call(request, parse, signed=BY_ID[operation_id].signed, operation_id=operation_id)
 
 
 # --- one SmartTrade, or one of its trades, by id ------------------------------------------------
@@ -111,7 +112,7 @@ def _by_id(
 ) -> Call[T]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
     mode = client._forced_mode_for(forced_mode)
-    return _call(operation_id, parse, (checked_id,), mode)
+    return call(operation_id, parse, (checked_id,), mode)
 
 
 def by_id(
@@ -153,7 +154,7 @@ def by_trade(
     """An operation on one trade of a SmartTrade, answering the SmartTrade."""
     mode = client._forced_mode_for(forced_mode)
     path = (check_id("smart_trade_id", smart_trade_id), check_id("trade_id", trade_id))
-    return _call(operation_id, strict_object(operation_id, SmartTrade), path, mode)
+    return call(operation_id, strict_object(operation_id, SmartTrade), path, mode)
 
 
 # --- the list of SmartTrades --------------------------------------------------------------------
@@ -229,7 +230,7 @@ def iter_paging(page: object, per_page: object) -> tuple[int, int]:
 
 def list_page(query: ListQuery, page: int | None, per_page: int | None) -> Call[list[SmartTrade]]:
     # Unset paging goes out unset: the generated defaults (1 and 10) would otherwise be sent.
-    return _call(
+    return call(
         _LIST,
         strict_list(_LIST, SmartTrade),
         (),
@@ -274,7 +275,7 @@ def create(
         defaults=_CREATE_DEFAULTS,
     )
     operation_id = "create_smart_trade"
-    return _call(operation_id, strict_object(operation_id, SmartTrade), (), mode, body=body)
+    return call(operation_id, strict_object(operation_id, SmartTrade), (), mode, body=body)
 
 
 def _change(
@@ -282,7 +283,7 @@ def _change(
 ) -> Call[SmartTrade]:
     """A change to one SmartTrade with a request body, answering the SmartTrade."""
     parse = strict_object(operation_id, SmartTrade)
-    return _call(operation_id, parse, (checked_id,), mode, body=body)
+    return call(operation_id, parse, (checked_id,), mode, body=body)
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the

@@ -107,9 +107,12 @@ def _expected(schema: Mapping[str, Any]) -> str:
         return "true or false"
     if schema.get("format") == "date-time":
         return "an ISO 8601 date-time such as 2024-01-01T00:00:00Z"
+    length = ""
+    if "maxLength" in schema:
+        length = f" of {schema.get('minLength', 0)} to {schema['maxLength']} characters"
     if "pattern" in schema:
-        return f"text matching {schema['pattern']}"
-    return "text"
+        return f"text{length} matching {schema['pattern']}"
+    return f"text{length}"
 
 
 Reader = Callable[[str], tuple[bool, object]]
@@ -155,10 +158,18 @@ def _reader(schema: Mapping[str, Any]) -> Reader:
 
         return read_moment
     pattern = schema.get("pattern")
-    if pattern is not None:
-        search = re.compile(_ecma_end(pattern)).search
-        return lambda raw: (True, raw) if search(raw) is not None else (False, None)
-    return lambda raw: (True, raw)
+    search = None if pattern is None else re.compile(_ecma_end(pattern)).search
+    shortest, longest = schema.get("minLength", 0), schema.get("maxLength")
+
+    def read_text(raw: str) -> tuple[bool, object]:
+        # Lengths in characters, as JSON Schema counts them.
+        if len(raw) < shortest or (longest is not None and len(raw) > longest):
+            return False, None
+        if search is not None and search(raw) is None:
+            return False, None
+        return True, raw
+
+    return read_text
 
 
 @cache

@@ -102,6 +102,7 @@ PATTERN_WORDS: dict[str, str] = {
     ),
     "^(([0-9]|[1-8][0-9]|9[0-8])(\\.[0-9]+)?|99(\\.0+)?)$": "a decimal string from 0 to 99",
     "^[1-9][0-9]{0,17}$": "a positive whole number written as a string",
+    "^[A-Za-z0-9_]+$": "a market code such as 'binance_us' (letters, digits and '_')",
 }
 
 _TYPE_WORDS: dict[str, str] = {

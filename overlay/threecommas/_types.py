@@ -59,11 +59,14 @@ Quantity = str | Decimal | Mapping[str, Any]
 class Call(Generic[T]):
     """One API call, ready to send: the generated request arguments and the parser of a success.
 
-    `parse` turns a 2xx response into the result; it runs for nothing else.
+    `parse` turns a 2xx response into the result; it runs for nothing else. `signed` is False
+    for a public operation (the spec's `security: []`), sent without `Apikey` and `Signature`.
     """
 
     request: dict[str, Any]
     parse: Callable[[httpx.Response], T]
+    #: Sent with Apikey and Signature (False for the API's public operations).
+    signed: bool = True
     #: The operation's id in the OpenAPI document (None for a call made outside the catalogue).
     operation_id: str | None = None
 

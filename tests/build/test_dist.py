@@ -124,6 +124,7 @@ def test_the_wheel_carries_the_data_files(installed: Installed) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     assert "threecommas/openapi.yaml" in names
     assert "threecommas/py.typed" in names
+    assert "threecommas/testing/market_data.json" in names  # the fake server's market data
     assert "threecommas_api/py.typed" in names
     assert "threecommas_api/_spec.py" in names
     assert {

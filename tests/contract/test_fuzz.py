@@ -78,7 +78,7 @@ def test_checks_in_use() -> None:
         "ensure_resource_availability",
     ):
         assert required in names
-    assert len(OPERATIONS) == 15
+    assert len(OPERATIONS) == 21
 
 
 def _tally(name: str) -> Iterator[Tally]:

@@ -953,3 +953,52 @@ def test_piped_into_head_the_command_succeeds_quietly(threecommas_server: Runnin
     finally:
         os.unlink(errors)
     assert done.stdout == "[\nstatus=0\n", done.stdout + done.stderr
+
+
+# --- accounts, market data and the key check, against the server ------------------------------
+
+
+def _no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("API_KEY", "API_SECRET", "PRIVATE_KEY_FILE", "BASE_URL"):
+        monkeypatch.delenv(f"THREE_COMMAS_{name}", raising=False)
+
+
+def test_market_commands_run_without_credentials(
+    threecommas_server: RunningServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _no_credentials(monkeypatch)
+    url = ["--base-url", threecommas_server.base_url]
+    assert cli.main(["market", "rates", "USDT_BTC", "binance", *url]) == 0
+    assert json.loads(capsys.readouterr().out)["minLotSize"] == "0.00001"
+    assert cli.main(["market", "pairs", "binance", *url]) == 0
+    assert "USDT_BTC" in json.loads(capsys.readouterr().out)
+    assert cli.main(["market", "markets", "--format", "table", *url]) == 0
+    assert "binance" in capsys.readouterr().out
+    # A signed command still needs the credentials, and says so before sending.
+    assert cli.main(["accounts", "list", *url]) == 2
+    assert "THREE_COMMAS_API_KEY" in capsys.readouterr().err
+
+
+def test_accounts_and_check_with_credentials(
+    threecommas_server: RunningServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _no_credentials(monkeypatch)
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", threecommas_server.api_key)
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", threecommas_server.api_secret or "")
+    url = ["--base-url", threecommas_server.base_url]
+    assert cli.main(["accounts", "list", "--format", "table", *url]) == 0
+    table = capsys.readouterr().out
+    assert "32455218" in table and "SMARTTRADES" in table
+    assert cli.main(["accounts", "get", "32455218", *url]) == 0
+    assert json.loads(capsys.readouterr().out)["market_code"] == "binance"
+    assert cli.main(["check", *url]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    assert checked["valid"] is True and checked["key_type"] == "hmac"
+    assert abs(checked["clock_offset"]) < 5
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", "not-the-secret")
+    assert cli.main(["check", *url]) == 1
+    assert "signature" in capsys.readouterr().err.lower()

@@ -26,6 +26,7 @@ import pytest
 from starlette.applications import Starlette
 
 from tests.server_support import (
+    DATA_ACCOUNT_ID,
     SMART_SELL_ID,
     SMART_TRADE_ID,
     api,
@@ -281,7 +282,7 @@ def test_the_create_model_requires_the_three_parts() -> None:
 
 def test_the_api_takes_a_simple_buy_without_them_but_not_a_smart_trade(app: Starlette) -> None:
     body = {
-        "account_id": 1,
+        "account_id": DATA_ACCOUNT_ID,
         "pair": "USDT_BTC",
         "position": {"type": "buy", "order_type": "market", "units": {"value": "1"}},
     }

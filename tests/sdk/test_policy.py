@@ -145,12 +145,12 @@ def test_a_cancelled_async_call_gives_its_slot_back() -> None:
 def test_built_requests_are_checked_against_the_document() -> None:
     parse = strict_object("get_smart_trade", dict)
     with pytest.raises(ParameterError) as path:
-        ops._call("get_smart_trade", parse, (0,), None)
+        ops.call("get_smart_trade", parse, (0,), None)
     assert set(path.value.problems) == {"id"}
     with pytest.raises(ParameterError) as query:
-        ops._call("list_smart_trades", parse, (), None, page=0, per_page=500)
+        ops.call("list_smart_trades", parse, (), None, page=0, per_page=500)
     assert set(query.value.problems) == {"page", "per_page"}
-    call = ops._call("cancel_trade", parse, (7, 9), None)
+    call = ops.call("cancel_trade", parse, (7, 9), None)
     assert call.request["url"] == "/v2/smart_trades/7/trades/9"
 
 

@@ -4,7 +4,10 @@ Required fields. A response field is required in the spec exactly when every res
 of the official docs shows it (see the spec's conventions). The examples are kept in
 `tests/data/docs_response_examples.json`: every SmartTrade, Trade and ReduceFundsInfo answer
 found in a JSON code block of the three doc versions (the Docusaurus pages of `master`, the
-`gitbook` pages and the `classic` flat pages, whose SmartTrade page shows request bodies only).
+`gitbook` pages and the `classic` flat pages, whose SmartTrade page shows request bodies only),
+and every Account, Market, CurrencyRates and KeyValidity answer of the account, market-data and
+getting-started pages (an Account is the answer of eight account pages; the leverage-data
+variant of the rates page belongs to another operation and is left out).
 `test_required_fields_are_what_every_documented_answer_shows` holds the spec to them, schema by
 schema (a schema used in several places, like `OrderStatus`, sums up all its places); a schema
 no example shows (`Filled`) is left as written. `test_the_examples_file_is_what_the_docs_hold`
@@ -12,7 +15,7 @@ re-extracts the file from the docs when they are at hand (`THREECOMMAS_DOCS_DIR`
 `shared/reference/docs` folder above the checkout) and is skipped otherwise. Three doc blocks are
 repaired on the way: `{ ... }` placeholders for elided list items are dropped, trailing commas are
 removed, and a block holding several JSON values one after another (the gitbook note page) is
-read value by value.
+read value by value; a bare `...` closing a list (the gitbook accounts page) is dropped too.
 
 Enums. Every enum-typed field of every request model takes the member or its plain string value,
 through one converter the generator template adds (`openapi/templates/model.py.jinja`); any
@@ -43,7 +46,17 @@ from threecommas_api.types import Unset as GeneratedUnset
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES_FILE = ROOT / "tests" / "data" / "docs_response_examples.json"
-RESPONSE_SCHEMAS = ("SmartTrade", "Trade", "ReduceFundsInfo")
+RESPONSE_SCHEMAS = (
+    "SmartTrade",
+    "Trade",
+    "ReduceFundsInfo",
+    "Account",
+    "Market",
+    "CurrencyRates",
+    "KeyValidity",
+)
+# The answers a client call returns today (the accounts and market calls come with the facade).
+CLIENT_SCHEMAS = ("SmartTrade", "Trade", "ReduceFundsInfo")
 SPEC = load_spec()
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 
@@ -140,6 +153,11 @@ def test_the_examples_cover_every_response_schema() -> None:
     versions = {example["source"].split("/", 1)[0] for example in EXAMPLES}
     assert versions == {"master", "gitbook"}  # classic shows no response of these
     assert sum(example["schema"] == "SmartTrade" for example in EXAMPLES) >= 20
+    counts = {kind: sum(e["schema"] == kind for e in EXAMPLES) for kind in RESPONSE_SCHEMAS}
+    # the accounts of eight pages in both versions (one list shows two), both rates pages, the
+    # markets of the newest page (the older one is not JSON), both getting-started pages
+    assert (counts["Account"], counts["CurrencyRates"]) == (19, 2)
+    assert (counts["Market"], counts["KeyValidity"]) == (2, 2)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["source"] for e in EXAMPLES])
@@ -177,7 +195,7 @@ def _docs_dir() -> Path | None:
 
 
 _FENCE = re.compile(r"^\s*```[^\n]*\n(.*?)^\s*```", re.S | re.M)
-_ELIDED = re.compile(r"\{\s*\.\.\.\s*\},?")
+_ELIDED = re.compile(r"\{\s*\.\.\.\s*\},?|,\s*\.\.\.(?=\s*\])")
 _TRAILING_COMMA = re.compile(r",(\s*[\]}])")
 
 
@@ -205,16 +223,32 @@ def _kind(value: Any) -> str | None:
         return "Trade"
     if "max_reduce_funds_amount" in value:
         return "ReduceFundsInfo"
+    if {"market_code", "smart_trading_supported"} <= value.keys():
+        return "Account"
+    if {"market_code", "market_name"} <= value.keys():
+        return "Market"
+    if {"lotStep", "priceStep"} <= value.keys():
+        return "CurrencyRates"
+    if value.keys() == {"valid"}:
+        return "KeyValidity"
     return None
 
 
+_PAGES = re.compile(
+    r"smart-trade|SmartTrade|smart_trades_v2|/account/|/Account/|market-data|Market data"
+    r"|how_to_start|How to start"
+)
+# Another operation (currency_rates_with_leverage_data), not described by the spec.
+_OTHER_PAGES = re.compile(r"with_leverage_data|with leverage data")
+
+
 def extract_examples(docs: Path) -> list[dict[str, Any]]:
-    """Every SmartTrade, Trade and ReduceFundsInfo answer in the docs' SmartTrade pages."""
+    """Every answer of the kinds of `RESPONSE_SCHEMAS` in the docs' pages of those kinds."""
     examples: list[dict[str, Any]] = []
     pages = sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".mdx"))
     for page in pages:
         relative = page.relative_to(docs).as_posix()
-        if not re.search(r"smart-trade|SmartTrade|smart_trades_v2", relative):
+        if not _PAGES.search(relative) or _OTHER_PAGES.search(relative):
             continue
         text = page.read_text(encoding="utf-8")
         for match in _FENCE.finditer(text):
@@ -271,11 +305,13 @@ def test_required_fields_are_typed_without_unset(name: str) -> None:
 
 
 def _python_names(model: type, properties: dict[str, Any]) -> dict[str, str]:
-    """JSON name -> attribute name, as the generator spells them (`type` -> `type_`)."""
+    """JSON name -> attribute name, as the generator spells them (`type` -> `type_`,
+    `lotStep` -> `lot_step`)."""
     attributes = {field.name for field in attrs.fields(model)}
     names: dict[str, str] = {}
     for key in properties:
-        for candidate in (key, f"{key}_", f"field_{key}"):
+        snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", key).lower()
+        for candidate in (key, f"{key}_", f"field_{key}", snake):
             if candidate in attributes:
                 names[key] = candidate
                 break
@@ -300,6 +336,8 @@ def _required_cases() -> list[tuple[str, tuple[str | int, ...]]]:
     cases: list[tuple[str, tuple[str | int, ...]]] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for example in EXAMPLES:
+        if example["schema"] not in CLIENT_SCHEMAS:
+            continue
         for path in _required_paths(example["schema"], example["body"]):
             shape = tuple("[]" if isinstance(p, int) else p for p in path)
             if (example["schema"], shape) not in seen:
@@ -340,6 +378,29 @@ def test_an_answer_without_a_required_field_is_a_parse_error_with_the_body(
         call(client)
     assert raised.value.body == content.decode()
     assert repr(path[-1]) in str(raised.value)  # the missing key is named
+
+
+NEW_SCHEMA_CASES = [
+    (schema, path)
+    for schema in RESPONSE_SCHEMAS
+    if schema not in CLIENT_SCHEMAS
+    for path in [
+        _required_paths(schema, next(e["body"] for e in EXAMPLES if e["schema"] == schema))[0],
+        _required_paths(schema, next(e["body"] for e in EXAMPLES if e["schema"] == schema))[-1],
+    ]
+]
+
+
+@pytest.mark.parametrize(("schema", "path"), NEW_SCHEMA_CASES)
+def test_the_accounts_and_market_models_refuse_an_answer_without_a_required_field(
+    schema: str, path: tuple[str | int, ...]
+) -> None:
+    # (Through the client, such an answer becomes a ResponseParseError, as above, once the
+    # facade calls these operations.)
+    body = next(e["body"] for e in EXAMPLES if e["schema"] == schema)
+    with pytest.raises(KeyError) as raised:
+        getattr(models, schema).from_dict(_without(body, path))
+    assert raised.value.args == (path[-1],)
 
 
 def test_close_trade_by_market_returns_the_smart_trade() -> None:

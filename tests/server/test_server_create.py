@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 
 from tests.server_support import (
     CREATE_BODY,
+    DATA_ACCOUNT_ID,
     SEED_IDS,
     all_ids,
     api,
@@ -100,7 +101,7 @@ def test_create_sets_the_type(
     app: Starlette, instant: bool, skip: bool, side: str, kind: str
 ) -> None:
     body: dict[str, Any] = {
-        "account_id": 1,
+        "account_id": DATA_ACCOUNT_ID,
         "pair": "USDT_NEW",
         "instant": instant,
         "skip_enter_step": skip,
@@ -110,13 +111,13 @@ def test_create_sets_the_type(
         body.update(take_profit={"enabled": False}, stop_loss={"enabled": False})
     created = create(app, body)
     assert created["data"]["type"] == kind
-    # An account the server has not seen is a placeholder paper account, with every field.
+    # The account of the data file, shaped as the docs' create example shows it.
     assert created["account"] == {
-        "id": 1,
-        "type": "paper_trading",
-        "name": "Paper Account 1",
-        "market": "Binance Spot account simulator",
-        "link": "/accounts/1",
+        "id": DATA_ACCOUNT_ID,
+        "type": "binance",
+        "name": "Spot - Binance",
+        "market": "Binance Spot",
+        "link": f"/accounts/{DATA_ACCOUNT_ID}",
     }
     assert created["stop_loss"] == {"enabled": False}
     assert created["take_profit"] == {"enabled": False, "price_type": "value", "steps": []}

@@ -254,10 +254,11 @@ def test_add_funds(app: Starlette) -> None:
     assert added["position"]["units"]["value"] == "58.33738226"  # 43.736 + 14.60138226
     assert added["data"]["entered_amount"] == "58.33738226"
     assert added["status"]["basic_type"] == "waiting_targets"
-    limit = {"order_type": "limit", "units": {"value": "1"}, "price": {"value": "0.1"}}
+    # 50 x 0.1: the pair's minimum total (5.0), as the server checks it.
+    limit = {"order_type": "limit", "units": {"value": "50"}, "price": {"value": "0.1"}}
     again = ok(api(app, "POST", f"/v2/smart_trades/{ADD_FUNDS_ID}/add_funds", limit), 201)
     # A market order at the ask, then a limit order at its price.
-    expected = Decimal("4.57371") + Decimal("14.60138226") * Decimal("0.10265") + Decimal("0.1")
+    expected = Decimal("4.57371") + Decimal("14.60138226") * Decimal("0.10265") + Decimal("5.0")
     assert Decimal(again["position"]["total"]["value"]) == expected
     # Also while waiting for the position (the add-funds page allows it).
     ok(api(app, "POST", f"/v2/smart_trades/{WAITING_POSITION_ID}/add_funds", limit), 201)

@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .account import Account
+    from .account_available_for_trading import AccountAvailableForTrading
     from .add_funds_request import AddFundsRequest
     from .conditional_price_input import ConditionalPriceInput
     from .create_smart_trade_request import CreateSmartTradeRequest
+    from .currency_amount import CurrencyAmount
+    from .currency_amount_number import CurrencyAmountNumber
+    from .currency_rates import CurrencyRates
     from .current_price import CurrentPrice
     from .editable_units import EditableUnits
     from .entry_trailing_input import EntryTrailingInput
@@ -21,11 +25,16 @@ if TYPE_CHECKING:
     from .error_error_attributes import ErrorErrorAttributes
     from .filled import Filled
     from .forced_mode import ForcedMode
+    from .key_validity import KeyValidity
     from .leverage import Leverage
     from .leverage_input import LeverageInput
     from .leverage_type import LeverageType
+    from .limit_type import LimitType
     from .margin import Margin
+    from .market import Market
     from .market_close import MarketClose
+    from .market_form_field import MarketFormField
+    from .market_form_fields import MarketFormFields
     from .order_direction import OrderDirection
     from .order_price import OrderPrice
     from .order_side import OrderSide
@@ -46,6 +55,7 @@ if TYPE_CHECKING:
     from .reduce_funds_step import ReduceFundsStep
     from .set_note_request import SetNoteRequest
     from .smart_trade import SmartTrade
+    from .smart_trade_account import SmartTradeAccount
     from .smart_trade_data import SmartTradeData
     from .smart_trade_order_by import SmartTradeOrderBy
     from .smart_trade_status import SmartTradeStatus
@@ -79,9 +89,13 @@ if TYPE_CHECKING:
 
 _MODULE_OF = {
     "Account": ".account",
+    "AccountAvailableForTrading": ".account_available_for_trading",
     "AddFundsRequest": ".add_funds_request",
     "ConditionalPriceInput": ".conditional_price_input",
     "CreateSmartTradeRequest": ".create_smart_trade_request",
+    "CurrencyAmount": ".currency_amount",
+    "CurrencyAmountNumber": ".currency_amount_number",
+    "CurrencyRates": ".currency_rates",
     "CurrentPrice": ".current_price",
     "EditableUnits": ".editable_units",
     "EntryTrailingInput": ".entry_trailing_input",
@@ -89,11 +103,16 @@ _MODULE_OF = {
     "ErrorErrorAttributes": ".error_error_attributes",
     "Filled": ".filled",
     "ForcedMode": ".forced_mode",
+    "KeyValidity": ".key_validity",
     "Leverage": ".leverage",
     "LeverageInput": ".leverage_input",
     "LeverageType": ".leverage_type",
+    "LimitType": ".limit_type",
     "Margin": ".margin",
+    "Market": ".market",
     "MarketClose": ".market_close",
+    "MarketFormField": ".market_form_field",
+    "MarketFormFields": ".market_form_fields",
     "OrderDirection": ".order_direction",
     "OrderPrice": ".order_price",
     "OrderSide": ".order_side",
@@ -114,6 +133,7 @@ _MODULE_OF = {
     "ReduceFundsStep": ".reduce_funds_step",
     "SetNoteRequest": ".set_note_request",
     "SmartTrade": ".smart_trade",
+    "SmartTradeAccount": ".smart_trade_account",
     "SmartTradeData": ".smart_trade_data",
     "SmartTradeOrderBy": ".smart_trade_order_by",
     "SmartTradeStatus": ".smart_trade_status",
@@ -162,9 +182,13 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "Account",
+    "AccountAvailableForTrading",
     "AddFundsRequest",
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",
+    "CurrencyAmount",
+    "CurrencyAmountNumber",
+    "CurrencyRates",
     "CurrentPrice",
     "EditableUnits",
     "EntryTrailingInput",
@@ -172,11 +196,16 @@ __all__ = (
     "ErrorErrorAttributes",
     "Filled",
     "ForcedMode",
+    "KeyValidity",
     "Leverage",
     "LeverageInput",
     "LeverageType",
+    "LimitType",
     "Margin",
+    "Market",
     "MarketClose",
+    "MarketFormField",
+    "MarketFormFields",
     "OrderDirection",
     "OrderPrice",
     "OrderSide",
@@ -197,6 +226,7 @@ __all__ = (
     "ReduceFundsStep",
     "SetNoteRequest",
     "SmartTrade",
+    "SmartTradeAccount",
     "SmartTradeData",
     "SmartTradeOrderBy",
     "SmartTradeStatus",

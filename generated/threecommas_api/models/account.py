@@ -2,54 +2,386 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Account")
 
 
 @_attrs_define
 class Account:
-    """The exchange account the SmartTrade trades on."""
+    """An exchange account (or wallet) connected to the user's 3Commas profile: which market it
+    is on, what it may do, and what it holds. Several documented types are wrong (the prose
+    gives numbers for the profit figures and a string for `auto_balance_period`; the
+    examples send decimal strings and an integer); the types here follow the examples. The
+    profit and balance figures are decimal strings of high precision, sometimes in exponent
+    notation (`"-3.30980633289966e-05"`); `Decimal` reads both.
+
+    The older docs also show `api_key` (the exchange API key, in the clear) in their
+    examples; the newest examples no longer do, so it is optional here.
+
+    """
 
     id: int
-    """ ID of the exchange account. """
-    type_: str
-    """ Kind of exchange account. Known values include `binance`, `binance_us`, `kucoin` and
-    `paper_trading`; the server may send others.
-     """
+    """ ID of the exchange account; the `account_id` a SmartTrade is created on. """
     name: str
-    """ Name the user gave the account. """
-    market: str
-    """ Market of the account, e.g. `Binance US Spot`. """
-    link: str
-    """ Relative link to the account, e.g. `/accounts/32402783`. """
+    """ The name the user gave the account. """
+    exchange_name: str
+    """ Display name of the account's market, e.g. `Binance US Spot`. (A SmartTrade's
+    `account.market` shows the same text.)
+     """
+    market_code: str
+    """ The market's code in 3Commas, e.g. `binance_us`, `bybit_spot`: what
+    `list_market_pairs` and `get_currency_rates` take as `market_code`. (A SmartTrade's
+    `account.type` shows the same code.)
+     """
+    market_icon: str
+    """ URL of the market's icon. """
+    pretty_display_type: str
+    """ The account's kind, spelled for display (`BinanceUs`, `BybitSpot`). """
+    supported_market_types: list[str]
+    """ The kinds of market the account trades on; `spot` in the examples. """
+    api_key_invalid: bool
+    """ True when the exchange refuses the account's API key. """
+    api_keys_state: str
+    """ State of the account's exchange API keys; `ok` and `expired` in the examples. """
+    is_locked: bool
+    """ True when the account is locked. """
+    lock_reason: None | str
+    """ Why the account is locked, when `is_locked` is true. """
+    smart_trading_supported: bool
+    """ True when SmartTrades can be created on the account; creating one on an account
+    where it is false is refused.
+     """
+    trading_supported: bool
+    """ True when 3Commas can trade on the account. """
+    market_buy_supported: bool
+    """ True when the exchange takes market buy orders. """
+    market_sell_supported: bool
+    """ True when the exchange takes market sell orders. """
+    conditional_buy_supported: bool
+    """ True when the exchange takes conditional buy orders. """
+    stats_supported: bool
+    """ True when profit statistics are available for the account. """
+    hedge_mode_available: bool
+    """ True when hedge mode is available on the account. """
+    hedge_mode_enabled: bool
+    """ True when hedge mode is on. """
+    bots_allowed: bool
+    """ True when DCA bots may run on the account. """
+    bots_ttp_allowed: bool
+    """ True when bots may use trailing take profit. """
+    bots_tsl_allowed: bool
+    """ True when bots may use a trailing stop loss. """
+    gordon_bots_available: bool
+    """ Not described by the docs. """
+    multi_bots_allowed: bool
+    """ True when multi-pair bots may run on the account. """
+    grid_bots_allowed: bool
+    """ True when grid bots may run on the account. """
+    fast_convert_available: bool
+    """ True when "Sell all to BTC/USD" is available. """
+    deposit_enabled: bool
+    """ True when deposits are available. """
+    include_in_summary: bool
+    """ True when the account counts in the summary of all accounts. """
+    available_include_in_summary: bool
+    """ True when the account may be counted in the summary. """
+    autobalance_enabled: bool
+    """ True when automatic portfolio balancing is on. """
+    auto_balance_period: int | None
+    """ Hours between two automatic balancings. (The older prose says "null or string";
+    every example sends an integer, `12`.)
+     """
+    auto_balance_portfolio_id: int | None
+    """ ID of the portfolio being balanced automatically, if any. """
+    auto_balance_currency_change_limit: Any
+    """ Not described by the docs; null in every example, so its type is not known. """
+    auto_balance_method: None | str
+    """ Not described by the docs; null in every example. """
+    auto_balance_error: None | str
+    """ Why the last automatic balancing failed, if it did. """
+    last_auto_balance: None | str
+    """ When the portfolio was last balanced automatically (ISO 8601), if ever. """
+    customer_id: None | str
+    """ The customer ID that Bitstamp gives; null for other exchanges. """
+    subaccount_name: None | str
+    """ Not described by the docs; null in every example. """
+    btc_amount: str
+    """ What the account holds, in BTC. """
+    usd_amount: str
+    """ What the account holds, in USD. """
+    day_profit_btc: str
+    """ Profit of the day, in BTC. """
+    day_profit_usd: str
+    """ Profit of the day, in USD. """
+    day_profit_btc_percentage: str
+    """ Profit of the day in BTC, in percent (a number in the prose, a string in the examples). """
+    day_profit_usd_percentage: str
+    """ Profit of the day in USD, in percent (a number in the prose, a string in the examples). """
+    btc_profit: str
+    """ Profit of the month, in BTC (a number in the prose, a string in the examples). """
+    usd_profit: str
+    """ Profit of the month, in USD (a number in the prose, a string in the examples). """
+    btc_profit_percentage: str
+    """ Profit of the month in BTC, in percent. """
+    usd_profit_percentage: str
+    """ Profit of the month in USD, in percent. """
+    total_btc_profit: str
+    """ Profit since the start, in BTC (may be in exponent notation). """
+    total_usd_profit: str
+    """ Profit since the start, in USD. """
+    primary_display_currency_amount: CurrencyAmount
+    """ An amount in the user's display currency (not described by the docs). """
+    primary_display_currency_profit: CurrencyAmount
+    """ An amount in the user's display currency (not described by the docs). """
+    primary_display_currency_profit_percentage: CurrencyAmount
+    """ An amount in the user's display currency (not described by the docs). """
+    day_profit_primary_display_currency: CurrencyAmount
+    """ An amount in the user's display currency (not described by the docs). """
+    day_profit_primary_display_currency_percentage: CurrencyAmount
+    """ An amount in the user's display currency (not described by the docs). """
+    total_primary_display_currency_profit: CurrencyAmountNumber
+    """ The total profit in the user's display currency. Unlike the other display amounts, every
+    example sends this amount as a JSON number (`-0.05357667685386205`), already rounded to
+    binary floating point by the server; it is typed as the examples send it.
+     """
+    created_at: str
+    """ When the account was connected (ISO 8601). """
+    updated_at: str
+    """ When the account last changed (ISO 8601). """
+    api_key: str | Unset = UNSET
+    """ The exchange API key the account is connected with. Only the older docs' examples
+    show it.
+     """
+    smart_selling_supported: bool | Unset = UNSET
+    """ True when Smart Sell (a SmartTrade on funds already held) is available. Not in the
+    entity's description, and missing from the examples of the account-creation page.
+     """
+    available_for_trading: AccountAvailableForTrading | Unset = UNSET
+    """ Not described by the docs; an empty object in every example that shows it.
+     """
+    auto_balance_portfolio: Any | Unset = UNSET
+    """ Not described by the docs; null in every example that shows it, so its type is
+    not known.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        type_ = self.type_
-
         name = self.name
 
-        market = self.market
+        exchange_name = self.exchange_name
 
-        link = self.link
+        market_code = self.market_code
+
+        market_icon = self.market_icon
+
+        pretty_display_type = self.pretty_display_type
+
+        supported_market_types = self.supported_market_types
+
+        api_key_invalid = self.api_key_invalid
+
+        api_keys_state = self.api_keys_state
+
+        is_locked = self.is_locked
+
+        lock_reason: None | str
+        lock_reason = self.lock_reason
+
+        smart_trading_supported = self.smart_trading_supported
+
+        trading_supported = self.trading_supported
+
+        market_buy_supported = self.market_buy_supported
+
+        market_sell_supported = self.market_sell_supported
+
+        conditional_buy_supported = self.conditional_buy_supported
+
+        stats_supported = self.stats_supported
+
+        hedge_mode_available = self.hedge_mode_available
+
+        hedge_mode_enabled = self.hedge_mode_enabled
+
+        bots_allowed = self.bots_allowed
+
+        bots_ttp_allowed = self.bots_ttp_allowed
+
+        bots_tsl_allowed = self.bots_tsl_allowed
+
+        gordon_bots_available = self.gordon_bots_available
+
+        multi_bots_allowed = self.multi_bots_allowed
+
+        grid_bots_allowed = self.grid_bots_allowed
+
+        fast_convert_available = self.fast_convert_available
+
+        deposit_enabled = self.deposit_enabled
+
+        include_in_summary = self.include_in_summary
+
+        available_include_in_summary = self.available_include_in_summary
+
+        autobalance_enabled = self.autobalance_enabled
+
+        auto_balance_period: int | None
+        auto_balance_period = self.auto_balance_period
+
+        auto_balance_portfolio_id: int | None
+        auto_balance_portfolio_id = self.auto_balance_portfolio_id
+
+        auto_balance_currency_change_limit = self.auto_balance_currency_change_limit
+
+        auto_balance_method: None | str
+        auto_balance_method = self.auto_balance_method
+
+        auto_balance_error: None | str
+        auto_balance_error = self.auto_balance_error
+
+        last_auto_balance: None | str
+        last_auto_balance = self.last_auto_balance
+
+        customer_id: None | str
+        customer_id = self.customer_id
+
+        subaccount_name: None | str
+        subaccount_name = self.subaccount_name
+
+        btc_amount = self.btc_amount
+
+        usd_amount = self.usd_amount
+
+        day_profit_btc = self.day_profit_btc
+
+        day_profit_usd = self.day_profit_usd
+
+        day_profit_btc_percentage = self.day_profit_btc_percentage
+
+        day_profit_usd_percentage = self.day_profit_usd_percentage
+
+        btc_profit = self.btc_profit
+
+        usd_profit = self.usd_profit
+
+        btc_profit_percentage = self.btc_profit_percentage
+
+        usd_profit_percentage = self.usd_profit_percentage
+
+        total_btc_profit = self.total_btc_profit
+
+        total_usd_profit = self.total_usd_profit
+
+        primary_display_currency_amount = self.primary_display_currency_amount.to_dict()
+
+        primary_display_currency_profit = self.primary_display_currency_profit.to_dict()
+
+        primary_display_currency_profit_percentage = (
+            self.primary_display_currency_profit_percentage.to_dict()
+        )
+
+        day_profit_primary_display_currency = self.day_profit_primary_display_currency.to_dict()
+
+        day_profit_primary_display_currency_percentage = (
+            self.day_profit_primary_display_currency_percentage.to_dict()
+        )
+
+        total_primary_display_currency_profit = self.total_primary_display_currency_profit.to_dict()
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
+        api_key = self.api_key
+
+        smart_selling_supported = self.smart_selling_supported
+
+        available_for_trading: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.available_for_trading, Unset):
+            available_for_trading = self.available_for_trading.to_dict()
+
+        auto_balance_portfolio = self.auto_balance_portfolio
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "type": type_,
                 "name": name,
-                "market": market,
-                "link": link,
+                "exchange_name": exchange_name,
+                "market_code": market_code,
+                "market_icon": market_icon,
+                "pretty_display_type": pretty_display_type,
+                "supported_market_types": supported_market_types,
+                "api_key_invalid": api_key_invalid,
+                "api_keys_state": api_keys_state,
+                "is_locked": is_locked,
+                "lock_reason": lock_reason,
+                "smart_trading_supported": smart_trading_supported,
+                "trading_supported": trading_supported,
+                "market_buy_supported": market_buy_supported,
+                "market_sell_supported": market_sell_supported,
+                "conditional_buy_supported": conditional_buy_supported,
+                "stats_supported": stats_supported,
+                "hedge_mode_available": hedge_mode_available,
+                "hedge_mode_enabled": hedge_mode_enabled,
+                "bots_allowed": bots_allowed,
+                "bots_ttp_allowed": bots_ttp_allowed,
+                "bots_tsl_allowed": bots_tsl_allowed,
+                "gordon_bots_available": gordon_bots_available,
+                "multi_bots_allowed": multi_bots_allowed,
+                "grid_bots_allowed": grid_bots_allowed,
+                "fast_convert_available": fast_convert_available,
+                "deposit_enabled": deposit_enabled,
+                "include_in_summary": include_in_summary,
+                "available_include_in_summary": available_include_in_summary,
+                "autobalance_enabled": autobalance_enabled,
+                "auto_balance_period": auto_balance_period,
+                "auto_balance_portfolio_id": auto_balance_portfolio_id,
+                "auto_balance_currency_change_limit": auto_balance_currency_change_limit,
+                "auto_balance_method": auto_balance_method,
+                "auto_balance_error": auto_balance_error,
+                "last_auto_balance": last_auto_balance,
+                "customer_id": customer_id,
+                "subaccount_name": subaccount_name,
+                "btc_amount": btc_amount,
+                "usd_amount": usd_amount,
+                "day_profit_btc": day_profit_btc,
+                "day_profit_usd": day_profit_usd,
+                "day_profit_btc_percentage": day_profit_btc_percentage,
+                "day_profit_usd_percentage": day_profit_usd_percentage,
+                "btc_profit": btc_profit,
+                "usd_profit": usd_profit,
+                "btc_profit_percentage": btc_profit_percentage,
+                "usd_profit_percentage": usd_profit_percentage,
+                "total_btc_profit": total_btc_profit,
+                "total_usd_profit": total_usd_profit,
+                "primary_display_currency_amount": primary_display_currency_amount,
+                "primary_display_currency_profit": primary_display_currency_profit,
+                "primary_display_currency_profit_percentage": primary_display_currency_profit_percentage,
+                "day_profit_primary_display_currency": day_profit_primary_display_currency,
+                "day_profit_primary_display_currency_percentage": day_profit_primary_display_currency_percentage,
+                "total_primary_display_currency_profit": total_primary_display_currency_profit,
+                "created_at": created_at,
+                "updated_at": updated_at,
             }
         )
+        if api_key is not UNSET:
+            field_dict["api_key"] = api_key
+        if smart_selling_supported is not UNSET:
+            field_dict["smart_selling_supported"] = smart_selling_supported
+        if available_for_trading is not UNSET:
+            field_dict["available_for_trading"] = available_for_trading
+        if auto_balance_portfolio is not UNSET:
+            field_dict["auto_balance_portfolio"] = auto_balance_portfolio
 
         return field_dict
 
@@ -65,28 +397,385 @@ class Account:
         if isinstance(id, bool) or not isinstance(id, int):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
-            raise TypeError("type: expected str, got " + type(type_).__name__)
-
         name = d.pop("name")
         if not isinstance(name, str):
             raise TypeError("name: expected str, got " + type(name).__name__)
 
-        market = d.pop("market")
-        if not isinstance(market, str):
-            raise TypeError("market: expected str, got " + type(market).__name__)
+        exchange_name = d.pop("exchange_name")
+        if not isinstance(exchange_name, str):
+            raise TypeError("exchange_name: expected str, got " + type(exchange_name).__name__)
 
-        link = d.pop("link")
-        if not isinstance(link, str):
-            raise TypeError("link: expected str, got " + type(link).__name__)
+        market_code = d.pop("market_code")
+        if not isinstance(market_code, str):
+            raise TypeError("market_code: expected str, got " + type(market_code).__name__)
+
+        market_icon = d.pop("market_icon")
+        if not isinstance(market_icon, str):
+            raise TypeError("market_icon: expected str, got " + type(market_icon).__name__)
+
+        pretty_display_type = d.pop("pretty_display_type")
+        if not isinstance(pretty_display_type, str):
+            raise TypeError(
+                "pretty_display_type: expected str, got " + type(pretty_display_type).__name__
+            )
+
+        supported_market_types = cast(list[str], d.pop("supported_market_types"))
+
+        api_key_invalid = d.pop("api_key_invalid")
+        if not isinstance(api_key_invalid, bool):
+            raise TypeError("api_key_invalid: expected bool, got " + type(api_key_invalid).__name__)
+
+        api_keys_state = d.pop("api_keys_state")
+        if not isinstance(api_keys_state, str):
+            raise TypeError("api_keys_state: expected str, got " + type(api_keys_state).__name__)
+
+        is_locked = d.pop("is_locked")
+        if not isinstance(is_locked, bool):
+            raise TypeError("is_locked: expected bool, got " + type(is_locked).__name__)
+
+        lock_reason = d.pop("lock_reason")
+        if lock_reason is not None and (not isinstance(lock_reason, str)):
+            raise TypeError("lock_reason: expected str or null, got " + type(lock_reason).__name__)
+
+        smart_trading_supported = d.pop("smart_trading_supported")
+        if not isinstance(smart_trading_supported, bool):
+            raise TypeError(
+                "smart_trading_supported: expected bool, got "
+                + type(smart_trading_supported).__name__
+            )
+
+        trading_supported = d.pop("trading_supported")
+        if not isinstance(trading_supported, bool):
+            raise TypeError(
+                "trading_supported: expected bool, got " + type(trading_supported).__name__
+            )
+
+        market_buy_supported = d.pop("market_buy_supported")
+        if not isinstance(market_buy_supported, bool):
+            raise TypeError(
+                "market_buy_supported: expected bool, got " + type(market_buy_supported).__name__
+            )
+
+        market_sell_supported = d.pop("market_sell_supported")
+        if not isinstance(market_sell_supported, bool):
+            raise TypeError(
+                "market_sell_supported: expected bool, got " + type(market_sell_supported).__name__
+            )
+
+        conditional_buy_supported = d.pop("conditional_buy_supported")
+        if not isinstance(conditional_buy_supported, bool):
+            raise TypeError(
+                "conditional_buy_supported: expected bool, got "
+                + type(conditional_buy_supported).__name__
+            )
+
+        stats_supported = d.pop("stats_supported")
+        if not isinstance(stats_supported, bool):
+            raise TypeError("stats_supported: expected bool, got " + type(stats_supported).__name__)
+
+        hedge_mode_available = d.pop("hedge_mode_available")
+        if not isinstance(hedge_mode_available, bool):
+            raise TypeError(
+                "hedge_mode_available: expected bool, got " + type(hedge_mode_available).__name__
+            )
+
+        hedge_mode_enabled = d.pop("hedge_mode_enabled")
+        if not isinstance(hedge_mode_enabled, bool):
+            raise TypeError(
+                "hedge_mode_enabled: expected bool, got " + type(hedge_mode_enabled).__name__
+            )
+
+        bots_allowed = d.pop("bots_allowed")
+        if not isinstance(bots_allowed, bool):
+            raise TypeError("bots_allowed: expected bool, got " + type(bots_allowed).__name__)
+
+        bots_ttp_allowed = d.pop("bots_ttp_allowed")
+        if not isinstance(bots_ttp_allowed, bool):
+            raise TypeError(
+                "bots_ttp_allowed: expected bool, got " + type(bots_ttp_allowed).__name__
+            )
+
+        bots_tsl_allowed = d.pop("bots_tsl_allowed")
+        if not isinstance(bots_tsl_allowed, bool):
+            raise TypeError(
+                "bots_tsl_allowed: expected bool, got " + type(bots_tsl_allowed).__name__
+            )
+
+        gordon_bots_available = d.pop("gordon_bots_available")
+        if not isinstance(gordon_bots_available, bool):
+            raise TypeError(
+                "gordon_bots_available: expected bool, got " + type(gordon_bots_available).__name__
+            )
+
+        multi_bots_allowed = d.pop("multi_bots_allowed")
+        if not isinstance(multi_bots_allowed, bool):
+            raise TypeError(
+                "multi_bots_allowed: expected bool, got " + type(multi_bots_allowed).__name__
+            )
+
+        grid_bots_allowed = d.pop("grid_bots_allowed")
+        if not isinstance(grid_bots_allowed, bool):
+            raise TypeError(
+                "grid_bots_allowed: expected bool, got " + type(grid_bots_allowed).__name__
+            )
+
+        fast_convert_available = d.pop("fast_convert_available")
+        if not isinstance(fast_convert_available, bool):
+            raise TypeError(
+                "fast_convert_available: expected bool, got "
+                + type(fast_convert_available).__name__
+            )
+
+        deposit_enabled = d.pop("deposit_enabled")
+        if not isinstance(deposit_enabled, bool):
+            raise TypeError("deposit_enabled: expected bool, got " + type(deposit_enabled).__name__)
+
+        include_in_summary = d.pop("include_in_summary")
+        if not isinstance(include_in_summary, bool):
+            raise TypeError(
+                "include_in_summary: expected bool, got " + type(include_in_summary).__name__
+            )
+
+        available_include_in_summary = d.pop("available_include_in_summary")
+        if not isinstance(available_include_in_summary, bool):
+            raise TypeError(
+                "available_include_in_summary: expected bool, got "
+                + type(available_include_in_summary).__name__
+            )
+
+        autobalance_enabled = d.pop("autobalance_enabled")
+        if not isinstance(autobalance_enabled, bool):
+            raise TypeError(
+                "autobalance_enabled: expected bool, got " + type(autobalance_enabled).__name__
+            )
+
+        auto_balance_period = d.pop("auto_balance_period")
+        if auto_balance_period is not None and (
+            isinstance(auto_balance_period, bool) or not isinstance(auto_balance_period, int)
+        ):
+            raise TypeError(
+                "auto_balance_period: expected int or null, got "
+                + type(auto_balance_period).__name__
+            )
+
+        auto_balance_portfolio_id = d.pop("auto_balance_portfolio_id")
+        if auto_balance_portfolio_id is not None and (
+            isinstance(auto_balance_portfolio_id, bool)
+            or not isinstance(auto_balance_portfolio_id, int)
+        ):
+            raise TypeError(
+                "auto_balance_portfolio_id: expected int or null, got "
+                + type(auto_balance_portfolio_id).__name__
+            )
+
+        auto_balance_currency_change_limit = d.pop("auto_balance_currency_change_limit")
+
+        auto_balance_method = d.pop("auto_balance_method")
+        if auto_balance_method is not None and (not isinstance(auto_balance_method, str)):
+            raise TypeError(
+                "auto_balance_method: expected str or null, got "
+                + type(auto_balance_method).__name__
+            )
+
+        auto_balance_error = d.pop("auto_balance_error")
+        if auto_balance_error is not None and (not isinstance(auto_balance_error, str)):
+            raise TypeError(
+                "auto_balance_error: expected str or null, got " + type(auto_balance_error).__name__
+            )
+
+        last_auto_balance = d.pop("last_auto_balance")
+        if last_auto_balance is not None and (not isinstance(last_auto_balance, str)):
+            raise TypeError(
+                "last_auto_balance: expected str or null, got " + type(last_auto_balance).__name__
+            )
+
+        customer_id = d.pop("customer_id")
+        if customer_id is not None and (not isinstance(customer_id, str)):
+            raise TypeError("customer_id: expected str or null, got " + type(customer_id).__name__)
+
+        subaccount_name = d.pop("subaccount_name")
+        if subaccount_name is not None and (not isinstance(subaccount_name, str)):
+            raise TypeError(
+                "subaccount_name: expected str or null, got " + type(subaccount_name).__name__
+            )
+
+        btc_amount = d.pop("btc_amount")
+        if not isinstance(btc_amount, str):
+            raise TypeError("btc_amount: expected str, got " + type(btc_amount).__name__)
+
+        usd_amount = d.pop("usd_amount")
+        if not isinstance(usd_amount, str):
+            raise TypeError("usd_amount: expected str, got " + type(usd_amount).__name__)
+
+        day_profit_btc = d.pop("day_profit_btc")
+        if not isinstance(day_profit_btc, str):
+            raise TypeError("day_profit_btc: expected str, got " + type(day_profit_btc).__name__)
+
+        day_profit_usd = d.pop("day_profit_usd")
+        if not isinstance(day_profit_usd, str):
+            raise TypeError("day_profit_usd: expected str, got " + type(day_profit_usd).__name__)
+
+        day_profit_btc_percentage = d.pop("day_profit_btc_percentage")
+        if not isinstance(day_profit_btc_percentage, str):
+            raise TypeError(
+                "day_profit_btc_percentage: expected str, got "
+                + type(day_profit_btc_percentage).__name__
+            )
+
+        day_profit_usd_percentage = d.pop("day_profit_usd_percentage")
+        if not isinstance(day_profit_usd_percentage, str):
+            raise TypeError(
+                "day_profit_usd_percentage: expected str, got "
+                + type(day_profit_usd_percentage).__name__
+            )
+
+        btc_profit = d.pop("btc_profit")
+        if not isinstance(btc_profit, str):
+            raise TypeError("btc_profit: expected str, got " + type(btc_profit).__name__)
+
+        usd_profit = d.pop("usd_profit")
+        if not isinstance(usd_profit, str):
+            raise TypeError("usd_profit: expected str, got " + type(usd_profit).__name__)
+
+        btc_profit_percentage = d.pop("btc_profit_percentage")
+        if not isinstance(btc_profit_percentage, str):
+            raise TypeError(
+                "btc_profit_percentage: expected str, got " + type(btc_profit_percentage).__name__
+            )
+
+        usd_profit_percentage = d.pop("usd_profit_percentage")
+        if not isinstance(usd_profit_percentage, str):
+            raise TypeError(
+                "usd_profit_percentage: expected str, got " + type(usd_profit_percentage).__name__
+            )
+
+        total_btc_profit = d.pop("total_btc_profit")
+        if not isinstance(total_btc_profit, str):
+            raise TypeError(
+                "total_btc_profit: expected str, got " + type(total_btc_profit).__name__
+            )
+
+        total_usd_profit = d.pop("total_usd_profit")
+        if not isinstance(total_usd_profit, str):
+            raise TypeError(
+                "total_usd_profit: expected str, got " + type(total_usd_profit).__name__
+            )
+
+        primary_display_currency_amount = CurrencyAmount.from_dict(
+            d.pop("primary_display_currency_amount")
+        )
+
+        primary_display_currency_profit = CurrencyAmount.from_dict(
+            d.pop("primary_display_currency_profit")
+        )
+
+        primary_display_currency_profit_percentage = CurrencyAmount.from_dict(
+            d.pop("primary_display_currency_profit_percentage")
+        )
+
+        day_profit_primary_display_currency = CurrencyAmount.from_dict(
+            d.pop("day_profit_primary_display_currency")
+        )
+
+        day_profit_primary_display_currency_percentage = CurrencyAmount.from_dict(
+            d.pop("day_profit_primary_display_currency_percentage")
+        )
+
+        total_primary_display_currency_profit = CurrencyAmountNumber.from_dict(
+            d.pop("total_primary_display_currency_profit")
+        )
+
+        created_at = d.pop("created_at")
+        if not isinstance(created_at, str):
+            raise TypeError("created_at: expected str, got " + type(created_at).__name__)
+
+        updated_at = d.pop("updated_at")
+        if not isinstance(updated_at, str):
+            raise TypeError("updated_at: expected str, got " + type(updated_at).__name__)
+
+        api_key = d.pop("api_key", UNSET)
+        if not isinstance(api_key, (str, Unset)):
+            raise TypeError("api_key: expected str, got " + type(api_key).__name__)
+
+        smart_selling_supported = d.pop("smart_selling_supported", UNSET)
+        if not isinstance(smart_selling_supported, (bool, Unset)):
+            raise TypeError(
+                "smart_selling_supported: expected bool, got "
+                + type(smart_selling_supported).__name__
+            )
+
+        _available_for_trading = d.pop("available_for_trading", UNSET)
+        available_for_trading: AccountAvailableForTrading | Unset
+        if isinstance(_available_for_trading, Unset):
+            available_for_trading = UNSET
+        else:
+            available_for_trading = AccountAvailableForTrading.from_dict(_available_for_trading)
+
+        auto_balance_portfolio = d.pop("auto_balance_portfolio", UNSET)
 
         account = cls(
             id=id,
-            type_=type_,
             name=name,
-            market=market,
-            link=link,
+            exchange_name=exchange_name,
+            market_code=market_code,
+            market_icon=market_icon,
+            pretty_display_type=pretty_display_type,
+            supported_market_types=supported_market_types,
+            api_key_invalid=api_key_invalid,
+            api_keys_state=api_keys_state,
+            is_locked=is_locked,
+            lock_reason=lock_reason,
+            smart_trading_supported=smart_trading_supported,
+            trading_supported=trading_supported,
+            market_buy_supported=market_buy_supported,
+            market_sell_supported=market_sell_supported,
+            conditional_buy_supported=conditional_buy_supported,
+            stats_supported=stats_supported,
+            hedge_mode_available=hedge_mode_available,
+            hedge_mode_enabled=hedge_mode_enabled,
+            bots_allowed=bots_allowed,
+            bots_ttp_allowed=bots_ttp_allowed,
+            bots_tsl_allowed=bots_tsl_allowed,
+            gordon_bots_available=gordon_bots_available,
+            multi_bots_allowed=multi_bots_allowed,
+            grid_bots_allowed=grid_bots_allowed,
+            fast_convert_available=fast_convert_available,
+            deposit_enabled=deposit_enabled,
+            include_in_summary=include_in_summary,
+            available_include_in_summary=available_include_in_summary,
+            autobalance_enabled=autobalance_enabled,
+            auto_balance_period=auto_balance_period,
+            auto_balance_portfolio_id=auto_balance_portfolio_id,
+            auto_balance_currency_change_limit=auto_balance_currency_change_limit,
+            auto_balance_method=auto_balance_method,
+            auto_balance_error=auto_balance_error,
+            last_auto_balance=last_auto_balance,
+            customer_id=customer_id,
+            subaccount_name=subaccount_name,
+            btc_amount=btc_amount,
+            usd_amount=usd_amount,
+            day_profit_btc=day_profit_btc,
+            day_profit_usd=day_profit_usd,
+            day_profit_btc_percentage=day_profit_btc_percentage,
+            day_profit_usd_percentage=day_profit_usd_percentage,
+            btc_profit=btc_profit,
+            usd_profit=usd_profit,
+            btc_profit_percentage=btc_profit_percentage,
+            usd_profit_percentage=usd_profit_percentage,
+            total_btc_profit=total_btc_profit,
+            total_usd_profit=total_usd_profit,
+            primary_display_currency_amount=primary_display_currency_amount,
+            primary_display_currency_profit=primary_display_currency_profit,
+            primary_display_currency_profit_percentage=primary_display_currency_profit_percentage,
+            day_profit_primary_display_currency=day_profit_primary_display_currency,
+            day_profit_primary_display_currency_percentage=day_profit_primary_display_currency_percentage,
+            total_primary_display_currency_profit=total_primary_display_currency_profit,
+            created_at=created_at,
+            updated_at=updated_at,
+            api_key=api_key,
+            smart_selling_supported=smart_selling_supported,
+            available_for_trading=available_for_trading,
+            auto_balance_portfolio=auto_balance_portfolio,
         )
 
         account.additional_properties = d
@@ -107,3 +796,8 @@ class Account:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.account_available_for_trading import AccountAvailableForTrading
+from ..models.currency_amount import CurrencyAmount
+from ..models.currency_amount_number import CurrencyAmountNumber

@@ -23,8 +23,12 @@ class SmartTrade:
 
     id: int
     """ ID of the SmartTrade. """
-    account: Account
-    """ The exchange account the SmartTrade trades on. """
+    account: SmartTradeAccount
+    """ The exchange account the SmartTrade trades on, in short; `list_accounts` and
+    `get_account` give the whole Account. In the docs' examples `type` holds the Account's
+    `market_code` (`binance_us`) and `market` its `exchange_name` (`Binance US Spot`).
+    (Named `Account` up to version 0.2.0 of this document; `Account` is now the entity.)
+     """
     pair: str
     """ Trading pair in 3Commas format, QUOTE_BASE (e.g. `USDT_DOGE`). """
     instant: bool
@@ -149,7 +153,7 @@ class SmartTrade:
         if isinstance(id, bool) or not isinstance(id, int):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        account = Account.from_dict(d.pop("account"))
+        account = SmartTradeAccount.from_dict(d.pop("account"))
 
         pair = d.pop("pair")
         if not isinstance(pair, str):
@@ -244,13 +248,13 @@ class SmartTrade:
         return key in self.additional_properties
 
 
-from ..models.account import Account
 from ..models.leverage import Leverage
 from ..models.margin import Margin
 from ..models.market_close import MarketClose
 from ..models.position import Position
 from ..models.profit import Profit
 from ..models.reduce_funds import ReduceFunds
+from ..models.smart_trade_account import SmartTradeAccount
 from ..models.smart_trade_data import SmartTradeData
 from ..models.smart_trade_status import SmartTradeStatus
 from ..models.stop_loss import StopLoss

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncAPIClient"]
 
+# The signing of a public request: none (an `httpx.Auth` that adds nothing).
+_NO_AUTH = httpx.Auth()
+
 T = TypeVar("T")
 
 
@@ -73,6 +76,7 @@ class AsyncAPIClient(BaseClient):
         timeout = check_timeout(timeout)
         if self._is_closed():
             raise closed_error()
+        auth = self._auth_for(call)  # a signed call without credentials stops here
         request = self._build(self._http, call, timeout, options)
         call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed)
@@ -83,7 +87,7 @@ class AsyncAPIClient(BaseClient):
                 if isinstance(step, Sleep):
                     await _sleep(step.seconds)
                 else:
-                    answer = await self._send(request)
+                    answer = await self._send(request, auth)
                 step = flow.send(answer)
         except StopIteration as done:
             result: T = done.value
@@ -91,12 +95,15 @@ class AsyncAPIClient(BaseClient):
         finally:
             flow.close()  # also when cancelled or interrupted: the slot is released
 
-    async def _send(self, request: httpx.Request) -> httpx.Response | httpx.RequestError:
+    async def _send(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> httpx.Response | httpx.RequestError:
         """The response, or the transport error as a value (the policy decides what it means)."""
         try:
             # Never follow a redirect, whatever the HTTP client's setting: the next hop would
             # get the API key and a valid signature.
-            return await self._http.send(request, auth=self._auth, follow_redirects=False)
+            # A public operation goes unsigned (`auth=None`: not even the HTTP client's own).
+            return await self._http.send(request, auth=auth or _NO_AUTH, follow_redirects=False)
         except httpx.RequestError as exc:
             return exc
         except RuntimeError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -16,9 +17,12 @@ from threecommas._constants import (
 from threecommas._limits import RateLimit
 from threecommas._policy import PolicySettings
 from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
-from threecommas._types import TimeoutTypes
+from threecommas._types import NOT_GIVEN, TimeoutArg, TimeoutTypes
 
 from ._api_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    from threecommas._market_operations import KeyCheck
 
 __all__ = ["AsyncThreeCommas"]
 
@@ -28,12 +32,13 @@ class AsyncThreeCommas(AsyncAPIClient):
 
     Credentials come from the arguments or, when omitted, from the environment:
     `THREE_COMMAS_API_KEY`, and `THREE_COMMAS_API_SECRET` (system-generated key, HMAC) or
-    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). `base_url` defaults to
-    `THREE_COMMAS_BASE_URL`, else the production API. `private_key` is PEM text, PEM
-    bytes or a `pathlib.Path`; an encrypted key takes `private_key_password` (or
-    `THREE_COMMAS_PRIVATE_KEY_PASSWORD`). Every request is signed, also when it goes through an
-    `http_client` of your own (for proxies, a custom transport, tests), and never follows a
-    redirect, whatever that client's setting: a 3xx is a `RedirectError`.
+    `THREE_COMMAS_PRIVATE_KEY_FILE` (self-generated RSA key). Without any, the client sends the
+    public operations only (`client.market`); a signed one raises `MissingCredentialsError`.
+    `base_url` defaults to `THREE_COMMAS_BASE_URL`, else the production API. `private_key` is
+    PEM text, PEM bytes or a `pathlib.Path`; an encrypted key takes `private_key_password` (or
+    `THREE_COMMAS_PRIVATE_KEY_PASSWORD`). Every request but a public one is signed, also when
+    it goes through an `http_client` of your own (for proxies, a custom transport, tests), and
+    never follows a redirect, whatever that client's setting: a 3xx is a `RedirectError`.
 
     The signature covers the path, the query string and the JSON body exactly as sent. When a
     body goes without a query string, the docs disagree on what joins path and body: their HMAC
@@ -75,6 +80,23 @@ class AsyncThreeCommas(AsyncAPIClient):
         )
         self._open(http_client)
         # Imported here: `import threecommas` stays light until a client is made.
-        from .resources import AsyncSmartTrades
+        from .resources import AsyncAccounts, AsyncMarket, AsyncSmartTrades
 
         self.smart_trades = AsyncSmartTrades(self)
+        self.accounts = AsyncAccounts(self)
+        self.market = AsyncMarket(self)
+
+    async def validate(self, *, timeout: TimeoutArg = NOT_GIVEN) -> bool:
+        """Check the API key and the signature (`GET /ver1/validate`): True, or
+        `AuthenticationError` with the API's message. Needs credentials."""
+        from threecommas._market_operations import validate_key
+
+        return await self._execute(validate_key(), timeout)
+
+    async def check_key(self, *, timeout: TimeoutArg = NOT_GIVEN) -> KeyCheck:
+        """`validate`, telling more: a `KeyCheck` with `valid`, the `key_type` in use (`"hmac"`
+        or `"rsa"`) and the `clock_offset` of the server's `Date` header against this machine's
+        clock, in seconds. `AuthenticationError` with the API's message when refused."""
+        from threecommas._market_operations import check_key
+
+        return await self._execute(check_key(self._key_type()), timeout)

@@ -50,10 +50,26 @@ def _trade_row(data: dict[str, Any]) -> list[Any]:
     ]
 
 
+def _account_row(data: dict[str, Any]) -> list[Any]:
+    return [
+        data.get("id"),
+        data.get("name"),
+        data.get("market_code"),
+        data.get("smart_trading_supported"),
+        data.get("usd_amount"),
+    ]
+
+
+def _market_row(data: dict[str, Any]) -> list[Any]:
+    return [data.get("market_code"), data.get("market_name")]
+
+
 #: The kinds of rows `--format table` shows (a command row's `table`): columns, one row.
 TABLES: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], list[Any]]]] = {
     "smart_trades": (("ID", "PAIR", "TYPE", "STATUS", "PROFIT %", "CREATED AT"), _smart_trade_row),
     "trades": (("ID", "PURPOSE", "SIDE", "TYPE", "STATUS", "AMOUNT", "PRICE"), _trade_row),
+    "accounts": (("ID", "NAME", "MARKET", "SMARTTRADES", "USD"), _account_row),
+    "markets": (("CODE", "NAME"), _market_row),
 }
 
 
@@ -74,7 +90,7 @@ def print_result(result: object, table: str | None) -> None:
     """The facade's result on stdout: models as their JSON, a list as a `table` when given."""
     data: Any
     if isinstance(result, list):
-        data = [item.to_dict() for item in result]
+        data = [item.to_dict() if hasattr(item, "to_dict") else item for item in result]
     else:
         to_dict = getattr(result, "to_dict", None)
         data = to_dict() if callable(to_dict) else result

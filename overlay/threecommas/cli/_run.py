@@ -139,7 +139,8 @@ def run(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
     command: Command = args.command
     try:
         base_url = _base_url(args, os.environ)
-        _check_credentials(os.environ)
+        if command.signed or os.environ.get(ENV_API_KEY):
+            _check_credentials(os.environ)
         body = None if command.body_schema is None else read_body(args.body)
     except UsageError as exc:
         return _fail(exc, EXIT_USAGE)

@@ -136,6 +136,8 @@ class Command:
     summary: str | None = None
     #: The facade method yields events until stopped: the command prints one line each.
     stream: bool = False
+    #: The command's words when they are not the facade path's (`market rates`, `check`).
+    spelled: tuple[str, ...] | None = None
 
     @property
     def body_schema(self) -> str | None:
@@ -144,7 +146,14 @@ class Command:
 
     @property
     def words(self) -> tuple[str, ...]:
+        if self.spelled is not None:
+            return self.spelled
         return tuple(part.replace("_", "-") for part in self.facade.split("."))
+
+    @property
+    def signed(self) -> bool:
+        """Whether the operation needs credentials (a public one runs without)."""
+        return BY_ID[self.operation_id].signed
 
     @property
     def facade_methods(self) -> tuple[str, ...]:
@@ -183,7 +192,13 @@ EVERY_PAGE = Arg(
 GROUPS: dict[tuple[str, ...], str] = {
     ("smart-trades",): "SmartTrade operations",
     ("smart-trades", "trades"): "The trades (orders) of a SmartTrade",
+    ("accounts",): "The exchange accounts (their ids are the account_id of a SmartTrade)",
+    ("market",): "Markets, their pairs, a pair's rates and trading limits (no key needed)",
 }
+
+ACCOUNT_ID = Arg("account_id", "positional", metavar="ACCOUNT_ID", type=positive_id)
+MARKET_CODE = Arg("market_code", "positional", metavar="MARKET_CODE")
+PAIR = Arg("pair", "positional", metavar="PAIR")
 
 COMMANDS: tuple[Command, ...] = (
     Command("create_smart_trade", "smart_trades.create"),
@@ -235,6 +250,39 @@ COMMANDS: tuple[Command, ...] = (
         (SMART_TRADE_ID, TRADE_ID),
     ),
     Command("cancel_trade", "smart_trades.trades.cancel", (SMART_TRADE_ID, TRADE_ID)),
+    Command(
+        "list_accounts",
+        "accounts.list",
+        (
+            Arg("api_key", metavar="EXCHANGE_KEY"),
+            Arg("page", type=integer),
+            Arg("per_page", type=integer),
+            Arg(
+                "all",
+                "switch",
+                help="fetch every page from --page on (--per-page defaults to 100)",
+                switch_to="accounts.iter_all",
+            ),
+        ),
+        table="accounts",
+    ),
+    Command("get_account", "accounts.get", (ACCOUNT_ID,)),
+    Command("list_markets", "market.markets", table="markets"),
+    Command("list_market_pairs", "market.pairs", (MARKET_CODE,)),
+    Command(
+        "get_currency_rates",
+        "market.currency_rates",
+        (PAIR, MARKET_CODE, Arg("limit_type", choices=enum_values("LimitType"))),
+        spelled=("market", "rates"),
+    ),
+    Command(
+        "validate_key",
+        "check_key",
+        spelled=("check",),
+        details="Prints valid, the key type in use (hmac or rsa) and the clock offset in "
+        "seconds (the server's Date header against this machine); exit 1 with the API's "
+        "message when the key or the signature is refused.",
+    ),
     Command(
         "close_trade_by_market",
         "smart_trades.close_trade_by_market",

@@ -21,6 +21,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import AsyncAPIClient
+from ._order_checks import check_funds
 
 __all__ = ["AsyncSmartTradeOrders"]
 
@@ -39,6 +40,7 @@ class AsyncSmartTradeOrders(Namespace):
         order_type: OrderType | str | None = None,
         units: Quantity | UnitsInput | None = None,
         price: Quantity | PriceInput | None = None,
+        check_limits: bool = False,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -60,8 +62,15 @@ class AsyncSmartTradeOrders(Namespace):
             units: amount in base currency: a decimal string, a `decimal.Decimal` or a
                 `UnitsInput` (never a float).
             price: limit price, required for a limit order; same types as `units`.
+            check_limits: check the order against the exchange's limits of the SmartTrade's
+                pair before sending it; False by default. Cost: the SmartTrade, its account
+                (both signed) and the pair's rates (unsigned) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`) per client: at most three requests more the first time.
 
         Raises:
+            OrderLimitError: `check_limits=True` and the exchange's limits would refuse the
+                order: the field, the limit, the value and the nearest valid value are named;
+                nothing was sent.
             TypeError: a float amount, a request and fields together, a missing field;
                 nothing was sent.
             ValueError: the body breaks the schema (a limit without price, a bad decimal);
@@ -76,6 +85,15 @@ class AsyncSmartTradeOrders(Namespace):
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        if check_limits:
+            await check_funds(
+                self._client,
+                smart_trade_id,
+                call,
+                reduce=False,
+                forced_mode=forced_mode,
+                timeout=timeout,
+            )
         return await self._client._execute(call, timeout, options)
 
     async def reduce_funds_info(
@@ -230,6 +248,7 @@ class AsyncSmartTradeOrders(Namespace):
         order_type: OrderType | str | None = None,
         units: Quantity | UnitsInput | None = None,
         price: Quantity | PriceInput | None = None,
+        check_limits: bool = False,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -252,8 +271,15 @@ class AsyncSmartTradeOrders(Namespace):
             units: amount in base currency, at most `reduce_funds_info`'s: a decimal string,
                 a `decimal.Decimal` or a `UnitsInput` (never a float).
             price: the limit price of a limit order (required for one); types as for `units`.
+            check_limits: check the order against the exchange's limits of the SmartTrade's
+                pair before sending it; False by default. Cost: the SmartTrade, its account
+                (both signed) and the pair's rates (unsigned) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`) per client: at most three requests more the first time.
 
         Raises:
+            OrderLimitError: `check_limits=True` and the exchange's limits would refuse the
+                order: the field, the limit, the value and the nearest valid value are named;
+                nothing was sent.
             TypeError: a float for an amount, both a request and fields, or a missing field;
                 nothing was sent.
             ValueError: the body breaks the schema; nothing was sent.
@@ -269,4 +295,13 @@ class AsyncSmartTradeOrders(Namespace):
         call = ops.change(
             self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
+        if check_limits:
+            await check_funds(
+                self._client,
+                smart_trade_id,
+                call,
+                reduce=True,
+                forced_mode=forced_mode,
+                timeout=timeout,
+            )
         return await self._client._execute(call, timeout, options)

@@ -45,6 +45,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import AsyncAPIClient
+from ._order_checks import check_create
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
 from ._watch import AsyncWatch, wait_until
@@ -80,6 +81,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         instant: bool | None = None,
         skip_enter_step: bool | None = None,
         note: str | None = None,
+        check_limits: bool = False,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -113,6 +115,11 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             instant: True for a Simple Buy or Simple Sell.
             skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
             note: a note of 1 to 300 characters.
+            check_limits: check the order against the exchange's limits of the pair (and that
+                the account takes SmartTrades) before sending it; False by default. Cost: the
+                account (signed) and the pair's rates (unsigned) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`) per client, account and pair: at most two requests more
+                for the first order on an account and pair, none for the next ones.
 
         Raises:
             TypeError: a request and fields together, a required field missing, a float
@@ -120,6 +127,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             ValueError: the body breaks the schema or a rule (each bad field is named);
                 nothing was sent.
             UnprocessableEntityError: the API refused the values (`error_attributes`).
+            OrderLimitError: `check_limits=True` and the exchange's limits (or the account)
+                would refuse the order: the field, the limit, the value and the nearest valid
+                value are named; nothing was sent.
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
             OutcomeUnknownError: sent, but the connection broke before the answer came; the
                 order may have gone through: list your SmartTrades before sending it again (a
@@ -140,6 +150,8 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "note": note,
         }
         call = ops.create(self._client, request, fields, forced_mode)
+        if check_limits:
+            await check_create(self._client, call, timeout)
         return await self._client._execute(call, timeout, options)
 
     async def list(

@@ -22,6 +22,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import SyncAPIClient
+from ._order_checks import check_funds
 
 __all__ = ["SmartTradeOrders"]
 
@@ -40,6 +41,7 @@ class SmartTradeOrders(Namespace):
         order_type: OrderType | str | None = None,
         units: Quantity | UnitsInput | None = None,
         price: Quantity | PriceInput | None = None,
+        check_limits: bool = False,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -61,8 +63,15 @@ class SmartTradeOrders(Namespace):
             units: amount in base currency: a decimal string, a `decimal.Decimal` or a
                 `UnitsInput` (never a float).
             price: limit price, required for a limit order; same types as `units`.
+            check_limits: check the order against the exchange's limits of the SmartTrade's
+                pair before sending it; False by default. Cost: the SmartTrade, its account
+                (both signed) and the pair's rates (unsigned) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`) per client: at most three requests more the first time.
 
         Raises:
+            OrderLimitError: `check_limits=True` and the exchange's limits would refuse the
+                order: the field, the limit, the value and the nearest valid value are named;
+                nothing was sent.
             TypeError: a float amount, a request and fields together, a missing field;
                 nothing was sent.
             ValueError: the body breaks the schema (a limit without price, a bad decimal);
@@ -77,6 +86,15 @@ class SmartTradeOrders(Namespace):
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        if check_limits:
+            check_funds(
+                self._client,
+                smart_trade_id,
+                call,
+                reduce=False,
+                forced_mode=forced_mode,
+                timeout=timeout,
+            )
         return self._client._execute(call, timeout, options)
 
     def reduce_funds_info(
@@ -231,6 +249,7 @@ class SmartTradeOrders(Namespace):
         order_type: OrderType | str | None = None,
         units: Quantity | UnitsInput | None = None,
         price: Quantity | PriceInput | None = None,
+        check_limits: bool = False,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -253,8 +272,15 @@ class SmartTradeOrders(Namespace):
             units: amount in base currency, at most `reduce_funds_info`'s: a decimal string,
                 a `decimal.Decimal` or a `UnitsInput` (never a float).
             price: the limit price of a limit order (required for one); types as for `units`.
+            check_limits: check the order against the exchange's limits of the SmartTrade's
+                pair before sending it; False by default. Cost: the SmartTrade, its account
+                (both signed) and the pair's rates (unsigned) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`) per client: at most three requests more the first time.
 
         Raises:
+            OrderLimitError: `check_limits=True` and the exchange's limits would refuse the
+                order: the field, the limit, the value and the nearest valid value are named;
+                nothing was sent.
             TypeError: a float for an amount, both a request and fields, or a missing field;
                 nothing was sent.
             ValueError: the body breaks the schema; nothing was sent.
@@ -270,4 +296,13 @@ class SmartTradeOrders(Namespace):
         call = ops.change(
             self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
+        if check_limits:
+            check_funds(
+                self._client,
+                smart_trade_id,
+                call,
+                reduce=True,
+                forced_mode=forced_mode,
+                timeout=timeout,
+            )
         return self._client._execute(call, timeout, options)

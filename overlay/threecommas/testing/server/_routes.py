@@ -100,7 +100,12 @@ def _operation_endpoint(
         if operation is None:
             raise HTTPException(405, headers={"Allow": allow})
         body = await request.body()
-        failure = verifier.check(request.headers, request_target(request.scope), body)
+        # A public operation (`signed` False in the catalogue) is answered without a signature.
+        failure = (
+            verifier.check(request.headers, request_target(request.scope), body)
+            if operation.signed
+            else None
+        )
         if failure is not None:
             return JSONResponse(failure.body(), status_code=401)
         problem = _forced_mode_problem(operation.operation_id, request)

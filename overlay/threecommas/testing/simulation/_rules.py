@@ -43,6 +43,13 @@ from threecommas.testing.simulation._entities import (
     market_price,
 )
 from threecommas.testing.simulation._listing import list_page, parse_list_query
+from threecommas.testing.simulation._market import (
+    MARKET_RULES,
+    account_refusal,
+    create_limits_refusal,
+    funds_limits_refusal,
+    smart_trade_account,
+)
 from threecommas.testing.simulation._state import (
     JSONObject,
     add_funds_refusal,
@@ -69,13 +76,21 @@ from threecommas.testing.simulation._trade_rules import (
 __all__ = ["RULES", "reducible_amount"]
 
 
+def refuse(refusal: ActionError | None) -> None:
+    """Raise the refusal, if there is one."""
+    if refusal is not None:
+        raise refusal
+
+
 class CreateSmartTradeRule:
     """``POST /v2/smart_trades``: a new SmartTrade (new ids), ``created``, as the docs show.
 
-    Any ``account_id`` is accepted: the server keeps no accounts. Nothing moves a SmartTrade on
-    from ``created`` (no exchange is simulated), so, by the state rules, it can be read, noted,
-    force-started and force-processed, but not edited or cancelled until a test puts it in
-    another state with :meth:`SmartTradeStore.put`.
+    The account must be one of the data file's (``market_data.json``; 403 otherwise, as the
+    API answers for an account that is not the user's) and take SmartTrades, and the order must
+    fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market``). Nothing moves a
+    SmartTrade on from ``created`` (no exchange is simulated), so, by the state rules, it can be
+    read, noted, force-started and force-processed, but not edited or cancelled until a test
+    puts it in another state with :meth:`SmartTradeStore.put`.
     """
 
     seed_priority: ClassVar[int] = 2
@@ -93,12 +108,14 @@ class CreateSmartTradeRule:
         if "value" in timeout:
             timeout["value"] = integral(timeout["value"])
         account_id = int(integral(body["account_id"]))
+        refuse(account_refusal(account_id))
+        refuse(create_limits_refusal(body))
         smart_trade = build_smart_trade(
             body,
             smart_trade_id=tx.new_id(),
             new_id=tx.new_id,
             now=tx.now(),
-            account=tx.account(account_id),
+            account=smart_trade_account(account_id, tx.account(account_id)),
             current_price=tx.current_price(str(body["pair"])),
         )
         tx.save(smart_trade)
@@ -258,6 +275,7 @@ class AddFundsRule(SmartTradeRule):
     def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         body = read_body(request, "AddFundsRequest", 400)
         refuse_unless(add_funds_refusal(smart_trade))
+        refuse(funds_limits_refusal(smart_trade, body, reduce=False))
         position = smart_trade.get("position")
         units = to_decimal(as_object(body.get("units")).get("value"))
         if isinstance(position, dict) and units is not None:
@@ -412,4 +430,5 @@ RULES: Final[Mapping[str, OperationRule]] = {
     "list_trades": ListTradesRule(),
     "cancel_trade": CancelTradeRule(),
     "close_trade_by_market": CloseTradeByMarketRule(),
+    **MARKET_RULES,
 }

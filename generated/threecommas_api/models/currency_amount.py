@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CurrencyAmount")
+
+
+@_attrs_define
+class CurrencyAmount:
+    """An amount in the user's display currency (not described by the docs)."""
+
+    currency: str
+    """ The currency, e.g. `USD`. """
+    amount: str
+    """ The amount, or a percentage for the `_percentage` fields. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency = self.currency
+
+        amount = self.amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "amount": amount,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        currency = d.pop("currency")
+        if not isinstance(currency, str):
+            raise TypeError("currency: expected str, got " + type(currency).__name__)
+
+        amount = d.pop("amount")
+        if not isinstance(amount, str):
+            raise TypeError("amount: expected str, got " + type(amount).__name__)
+
+        currency_amount = cls(
+            currency=currency,
+            amount=amount,
+        )
+
+        currency_amount.additional_properties = d
+        return currency_amount
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CurrencyAmountNumber")
+
+
+@_attrs_define
+class CurrencyAmountNumber:
+    """The total profit in the user's display currency. Unlike the other display amounts, every
+    example sends this amount as a JSON number (`-0.05357667685386205`), already rounded to
+    binary floating point by the server; it is typed as the examples send it.
+
+    """
+
+    currency: str
+    """ The currency, e.g. `USD`. """
+    amount: float
+    """ The amount. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency = self.currency
+
+        amount = self.amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "amount": amount,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        currency = d.pop("currency")
+        if not isinstance(currency, str):
+            raise TypeError("currency: expected str, got " + type(currency).__name__)
+
+        amount = d.pop("amount")
+        if isinstance(amount, bool) or not isinstance(amount, (float, int)):
+            raise TypeError("amount: expected float or int, got " + type(amount).__name__)
+
+        currency_amount_number = cls(
+            currency=currency,
+            amount=amount,
+        )
+
+        currency_amount_number.additional_properties = d
+        return currency_amount_number
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

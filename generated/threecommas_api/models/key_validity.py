@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="KeyValidity")
+
+
+@_attrs_define
+class KeyValidity:
+    """The answer of `validate_key` when the key and the signature are valid."""
+
+    valid: bool
+    """ True; an invalid key or signature is answered 401 instead. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        valid = self.valid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "valid": valid,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        valid = d.pop("valid")
+        if not isinstance(valid, bool):
+            raise TypeError("valid: expected bool, got " + type(valid).__name__)
+
+        key_validity = cls(
+            valid=valid,
+        )
+
+        key_validity.additional_properties = d
+        return key_validity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Market")
+
+
+@_attrs_define
+class Market:
+    """A market (exchange) that 3Commas supports. The older page's example is not valid JSON
+    (it is cut and spliced); the fields it adds (`market_trust_message`,
+    `default_trust_message`, `connection_type`) are optional here.
+
+    """
+
+    market_name: str
+    """ Name of the market in 3Commas, e.g. `OKX`. """
+    market_url: str
+    """ Link to the exchange's site. """
+    market_icon: str
+    """ URL of the market's icon. """
+    help_link: str
+    """ Help page on connecting an account to this market. """
+    market_code: str
+    """ The market's code in 3Commas (`okex`); an Account's `market_code`. """
+    form_fields: MarketFormFields
+    """ The fields a connection form of the market asks for. """
+    available_connection_flows: list[str]
+    """ How an account can be connected; known values `form`, `fast_connect`. """
+    third_party_allowed: bool
+    """ True when the exchange lets third-party apps connect. """
+    trusted_ips: list[str]
+    """ IP addresses (or ranges) to whitelist on the exchange for 3Commas. """
+    trusted_ips_input_type: str
+    """ How the trusted IPs are entered; `inline` in the examples. """
+    fast_connect_action_name: str
+    """ Name of the market for the fast-connect flow. """
+    market_trust_message: str | Unset = UNSET
+    """ Text shown when connecting (older docs only). """
+    default_trust_message: str | Unset = UNSET
+    """ Text shown when connecting (older docs only). """
+    connection_type: str | Unset = UNSET
+    """ How the market is connected, e.g. `fields` (older docs only). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        market_name = self.market_name
+
+        market_url = self.market_url
+
+        market_icon = self.market_icon
+
+        help_link = self.help_link
+
+        market_code = self.market_code
+
+        form_fields = self.form_fields.to_dict()
+
+        available_connection_flows = self.available_connection_flows
+
+        third_party_allowed = self.third_party_allowed
+
+        trusted_ips = self.trusted_ips
+
+        trusted_ips_input_type = self.trusted_ips_input_type
+
+        fast_connect_action_name = self.fast_connect_action_name
+
+        market_trust_message = self.market_trust_message
+
+        default_trust_message = self.default_trust_message
+
+        connection_type = self.connection_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "market_name": market_name,
+                "market_url": market_url,
+                "market_icon": market_icon,
+                "help_link": help_link,
+                "market_code": market_code,
+                "form_fields": form_fields,
+                "available_connection_flows": available_connection_flows,
+                "third_party_allowed": third_party_allowed,
+                "trusted_ips": trusted_ips,
+                "trusted_ips_input_type": trusted_ips_input_type,
+                "fast_connect_action_name": fast_connect_action_name,
+            }
+        )
+        if market_trust_message is not UNSET:
+            field_dict["market_trust_message"] = market_trust_message
+        if default_trust_message is not UNSET:
+            field_dict["default_trust_message"] = default_trust_message
+        if connection_type is not UNSET:
+            field_dict["connection_type"] = connection_type
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        market_name = d.pop("market_name")
+        if not isinstance(market_name, str):
+            raise TypeError("market_name: expected str, got " + type(market_name).__name__)
+
+        market_url = d.pop("market_url")
+        if not isinstance(market_url, str):
+            raise TypeError("market_url: expected str, got " + type(market_url).__name__)
+
+        market_icon = d.pop("market_icon")
+        if not isinstance(market_icon, str):
+            raise TypeError("market_icon: expected str, got " + type(market_icon).__name__)
+
+        help_link = d.pop("help_link")
+        if not isinstance(help_link, str):
+            raise TypeError("help_link: expected str, got " + type(help_link).__name__)
+
+        market_code = d.pop("market_code")
+        if not isinstance(market_code, str):
+            raise TypeError("market_code: expected str, got " + type(market_code).__name__)
+
+        form_fields = MarketFormFields.from_dict(d.pop("form_fields"))
+
+        available_connection_flows = cast(list[str], d.pop("available_connection_flows"))
+
+        third_party_allowed = d.pop("third_party_allowed")
+        if not isinstance(third_party_allowed, bool):
+            raise TypeError(
+                "third_party_allowed: expected bool, got " + type(third_party_allowed).__name__
+            )
+
+        trusted_ips = cast(list[str], d.pop("trusted_ips"))
+
+        trusted_ips_input_type = d.pop("trusted_ips_input_type")
+        if not isinstance(trusted_ips_input_type, str):
+            raise TypeError(
+                "trusted_ips_input_type: expected str, got " + type(trusted_ips_input_type).__name__
+            )
+
+        fast_connect_action_name = d.pop("fast_connect_action_name")
+        if not isinstance(fast_connect_action_name, str):
+            raise TypeError(
+                "fast_connect_action_name: expected str, got "
+                + type(fast_connect_action_name).__name__
+            )
+
+        market_trust_message = d.pop("market_trust_message", UNSET)
+        if not isinstance(market_trust_message, (str, Unset)):
+            raise TypeError(
+                "market_trust_message: expected str, got " + type(market_trust_message).__name__
+            )
+
+        default_trust_message = d.pop("default_trust_message", UNSET)
+        if not isinstance(default_trust_message, (str, Unset)):
+            raise TypeError(
+                "default_trust_message: expected str, got " + type(default_trust_message).__name__
+            )
+
+        connection_type = d.pop("connection_type", UNSET)
+        if not isinstance(connection_type, (str, Unset)):
+            raise TypeError("connection_type: expected str, got " + type(connection_type).__name__)
+
+        market = cls(
+            market_name=market_name,
+            market_url=market_url,
+            market_icon=market_icon,
+            help_link=help_link,
+            market_code=market_code,
+            form_fields=form_fields,
+            available_connection_flows=available_connection_flows,
+            third_party_allowed=third_party_allowed,
+            trusted_ips=trusted_ips,
+            trusted_ips_input_type=trusted_ips_input_type,
+            fast_connect_action_name=fast_connect_action_name,
+            market_trust_message=market_trust_message,
+            default_trust_message=default_trust_message,
+            connection_type=connection_type,
+        )
+
+        market.additional_properties = d
+        return market
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.market_form_fields import MarketFormFields

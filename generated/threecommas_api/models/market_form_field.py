@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="MarketFormField")
+
+
+@_attrs_define
+class MarketFormField:
+    """One field of a connection form."""
+
+    field: str
+    """ The field's parameter name, e.g. `api_key`, `secret`, `passphrase`. """
+    localized_name: str
+    """ The field's label. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        localized_name = self.localized_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "field": field,
+                "localized_name": localized_name,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        field = d.pop("field")
+        if not isinstance(field, str):
+            raise TypeError("field: expected str, got " + type(field).__name__)
+
+        localized_name = d.pop("localized_name")
+        if not isinstance(localized_name, str):
+            raise TypeError("localized_name: expected str, got " + type(localized_name).__name__)
+
+        market_form_field = cls(
+            field=field,
+            localized_name=localized_name,
+        )
+
+        market_form_field.additional_properties = d
+        return market_form_field
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="MarketFormFields")
+
+
+@_attrs_define
+class MarketFormFields:
+    """The fields a connection form of the market asks for."""
+
+    required: list[MarketFormField]
+    optional: list[MarketFormField]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        required = []
+        for required_item_data in self.required:
+            required_item = required_item_data.to_dict()
+            required.append(required_item)
+
+        optional = []
+        for optional_item_data in self.optional:
+            optional_item = optional_item_data.to_dict()
+            optional.append(optional_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "required": required,
+                "optional": optional,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        required = []
+        _required = d.pop("required")
+        for required_item_data in _required:
+            required_item = MarketFormField.from_dict(required_item_data)
+
+            required.append(required_item)
+
+        optional = []
+        _optional = d.pop("optional")
+        for optional_item_data in _optional:
+            optional_item = MarketFormField.from_dict(optional_item_data)
+
+            optional.append(optional_item)
+
+        market_form_fields = cls(
+            required=required,
+            optional=optional,
+        )
+
+        market_form_fields.additional_properties = d
+        return market_form_fields
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.market_form_field import MarketFormField

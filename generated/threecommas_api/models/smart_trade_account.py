@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SmartTradeAccount")
+
+
+@_attrs_define
+class SmartTradeAccount:
+    """The exchange account the SmartTrade trades on, in short; `list_accounts` and
+    `get_account` give the whole Account. In the docs' examples `type` holds the Account's
+    `market_code` (`binance_us`) and `market` its `exchange_name` (`Binance US Spot`).
+    (Named `Account` up to version 0.2.0 of this document; `Account` is now the entity.)
+
+    """
+
+    id: int
+    """ ID of the exchange account. """
+    type_: str
+    """ Kind of exchange account: the account's market code. Known values include `binance`,
+    `binance_us`, `kucoin` and `paper_trading`; the server may send others.
+     """
+    name: str
+    """ Name the user gave the account. """
+    market: str
+    """ Market of the account, e.g. `Binance US Spot`. """
+    link: str
+    """ Relative link to the account, e.g. `/accounts/32402783`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        name = self.name
+
+        market = self.market
+
+        link = self.link
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "name": name,
+                "market": market,
+                "link": link,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise TypeError("id: expected int, got " + type(id).__name__)
+
+        type_ = d.pop("type")
+        if not isinstance(type_, str):
+            raise TypeError("type: expected str, got " + type(type_).__name__)
+
+        name = d.pop("name")
+        if not isinstance(name, str):
+            raise TypeError("name: expected str, got " + type(name).__name__)
+
+        market = d.pop("market")
+        if not isinstance(market, str):
+            raise TypeError("market: expected str, got " + type(market).__name__)
+
+        link = d.pop("link")
+        if not isinstance(link, str):
+            raise TypeError("link: expected str, got " + type(link).__name__)
+
+        smart_trade_account = cls(
+            id=id,
+            type_=type_,
+            name=name,
+            market=market,
+            link=link,
+        )
+
+        smart_trade_account.additional_properties = d
+        return smart_trade_account
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

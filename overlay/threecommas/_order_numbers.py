@@ -1,0 +1,126 @@
+"""The numbers of `threecommas._order_limits`: decimal parsing that refuses floats, the exact
+decimal context, and the step arithmetic (multiples of a step, the nearest one in a range)."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Final, Literal
+
+__all__ = ["Number", "OrderKind", "Side"]
+
+Side = Literal["buy", "sell"]
+OrderKind = Literal["market", "limit"]
+Number = Decimal | str | int
+
+# Enough digits for any amount, price or step the API sends (and the 40-character decimal
+# strings the request schemas allow), so that a step count is never rounded.
+_CONTEXT: Final = decimal.Context(prec=100, traps=[InvalidOperation, decimal.DivisionByZero])
+
+
+def _text(value: Decimal) -> str:
+    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given."""
+    return format(value, "f")
+
+
+def _decimal(value: object, name: str) -> Decimal:
+    """`value` as a finite Decimal; floats are refused (see the module's docstring)."""
+    if isinstance(value, (bool, float)):
+        raise TypeError(
+            f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__} "
+            f"{value!r}: a binary float is not the decimal it looks like"
+        )
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{name} must be a decimal number, got {value!r}") from None
+    else:
+        raise TypeError(
+            f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__}"
+        )
+    if not number.is_finite():
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return number
+
+
+def _side(value: object) -> Side:
+    text = str(getattr(value, "value", value))
+    if text == "buy":
+        return "buy"
+    if text == "sell":
+        return "sell"
+    raise ValueError(f"side must be 'buy' or 'sell', got {value!r}")
+
+
+def _order_kind(value: object) -> OrderKind:
+    text = str(getattr(value, "value", value))
+    if text == "market":
+        return "market"
+    if text == "limit":
+        return "limit"
+    if text == "conditional":
+        raise ValueError(
+            "order_type must be the order the exchange receives, 'market' or 'limit': for a "
+            "conditional entry pass its conditional order type (order_of_create_body does this)"
+        )
+    raise ValueError(f"order_type must be 'market' or 'limit', got {value!r}")
+
+
+# An amount derived from a total (total / price) is written with this many decimals at most,
+# rounded towards the valid side; no exchange counts amounts that finely.
+_AMOUNT_PLACES: Final = Decimal("1E-18")
+
+
+def _amount_for(total: Decimal, price: Decimal, rounding: str) -> Decimal:
+    """`total / price` to 18 decimals, rounded up for a lower bound (ROUND_CEILING) and down
+    for an upper one (ROUND_FLOOR), so that the amount still keeps the total within bounds."""
+    exact = _CONTEXT.divide(total, price)
+    return exact.quantize(_AMOUNT_PLACES, rounding=rounding, context=_CONTEXT).normalize(_CONTEXT)
+
+
+def _is_multiple(value: Decimal, step: Decimal) -> bool:
+    count = _CONTEXT.divide(value, step)
+    return count == count.to_integral_value()
+
+
+def _nearest_in(
+    value: Decimal, step: Decimal | None, low: Decimal, high: Decimal | None, tie: str
+) -> Decimal | None:
+    """The number nearest to `value` that is positive, within [low, high] and (with a step) a
+    whole multiple of `step`; None when there is none. `tie` settles a value halfway between
+    two multiples: ROUND_FLOOR takes the lower, ROUND_HALF_UP the higher."""
+    if step is None:
+        if high is not None and high < low:
+            return None
+        nearest = max(value, low)
+        if high is not None:
+            nearest = min(nearest, high)
+        return nearest if nearest > 0 else None
+    first = _CONTEXT.divide(low, step).to_integral_value(ROUND_CEILING)
+    first = max(first, Decimal(1))  # a positive multiple
+    last = None if high is None else _CONTEXT.divide(high, step).to_integral_value(ROUND_FLOOR)
+    if last is not None and last < first:
+        return None
+    exact = _CONTEXT.divide(value, step)
+    if tie == ROUND_FLOOR:
+        # nearest, halves down: floor(x + 1/2) rounds halves up, ceil(x - 1/2) rounds them down
+        count = _CONTEXT.subtract(exact, Decimal("0.5")).to_integral_value(ROUND_CEILING)
+    else:
+        count = exact.to_integral_value(ROUND_HALF_UP)
+    count = max(count, first)
+    if last is not None:
+        count = min(count, last)
+    return _steps(count, step)
+
+
+def _steps(count: Decimal, step: Decimal) -> Decimal:
+    """`count` steps, written with the step's decimals (`0.01230` for a step of `0.00001`,
+    `31.0` for `1.0`, `40` for `10`): never in exponent notation once formatted with "f"."""
+    exponent = step.as_tuple().exponent
+    places = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    return _CONTEXT.quantize(_CONTEXT.multiply(count, step), places)

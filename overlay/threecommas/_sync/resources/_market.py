@@ -1,0 +1,159 @@
+# generated from overlay/threecommas/_async/resources/_market.py by scripts/unasync.py — do not edit
+"""`client.accounts` (the exchange accounts, signed) and `client.market` (markets, pairs, rates
+and limits: public operations, sent unsigned, callable without credentials)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator
+
+import threecommas._market_operations as mops
+from threecommas._constants import ITER_ALL_PER_PAGE
+from threecommas._resource import Namespace
+from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._validation import check_timeout
+from threecommas_api.models.account import Account
+from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.limit_type import LimitType
+from threecommas_api.models.market import Market
+
+from .._api_client import SyncAPIClient
+
+__all__ = ["AsyncAccounts", "AsyncMarket"]
+
+
+class AsyncAccounts(Namespace):
+    """`client.accounts`: the exchange accounts (and wallets) connected to the 3Commas profile.
+
+    Signed: the client needs credentials. Each method checks its arguments before anything is
+    sent and takes `forced_mode` and `timeout` for that call only.
+    """
+
+    _client: SyncAPIClient
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        api_key: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> builtins.list[Account]:
+        """One page of the exchange accounts; each `id` is an `account_id` for `create`.
+
+        Args:
+            api_key: only the account connected with this EXCHANGE API key (not the 3Commas
+                key the client signs with).
+            page: page number, from 1 (1 when left out).
+            per_page: accounts per page (the API's default when left out).
+
+        Raises:
+            AuthenticationError: the key or the signature was refused.
+        """
+        call = mops.list_accounts(self._client, api_key, page, per_page, forced_mode)
+        return self._client._execute(call, timeout)
+
+    def iter_all(
+        self,
+        *,
+        api_key: str | None = None,
+        page: int | None = None,
+        per_page: int = ITER_ALL_PER_PAGE,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Iterator[Account]:
+        """Every account, page after page from `page` (1 when None), one request per page;
+        the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
+        first, size = mops.check_accounts_paging(page, per_page)
+        mode = self._client._forced_mode_for(forced_mode)
+        checked_timeout = check_timeout(timeout)
+        mops.list_accounts(self._client, api_key, first, size, mode)  # checks api_key now
+        return self._walk(api_key, first, size, mode, checked_timeout)
+
+    def _walk(
+        self,
+        api_key: str | None,
+        page: int,
+        per_page: int,
+        mode: ForcedModeArg,
+        timeout: TimeoutArg,
+    ) -> Iterator[Account]:
+        next_page: int | None = page
+        while next_page is not None:
+            call = mops.list_accounts(self._client, api_key, next_page, per_page, mode)
+            batch = self._client._execute(call, timeout)
+            for account in batch:
+                yield account
+            next_page = mops.next_accounts_page(next_page, len(batch), per_page)
+
+    def get(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Account:
+        """One exchange account: its `market_code` (for `client.market`), whether it takes
+        SmartTrades (`smart_trading_supported`), its balances.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+        """
+        call = mops.get_account(self._client, account_id, forced_mode)
+        return self._client._execute(call, timeout)
+
+
+class AsyncMarket(Namespace):
+    """`client.market`: the supported markets, their pairs, a pair's rates and trading limits.
+
+    Public operations: sent unsigned, and callable on a client made without credentials
+    (`ThreeCommas()`).
+    """
+
+    _client: SyncAPIClient
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def markets(self, *, timeout: TimeoutArg = NOT_GIVEN) -> builtins.list[Market]:
+        """The markets (exchanges) 3Commas supports, each with its `market_code`."""
+        return self._client._execute(mops.list_markets(), timeout)
+
+    def pairs(
+        self,
+        market_code: str,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> builtins.list[str]:
+        """The pairs of a market, in 3Commas notation (`USDT_BTC`: quote, then base).
+
+        Args:
+            market_code: the market's code (`binance`; an account's `market_code`).
+        """
+        return self._client._execute(mops.list_market_pairs(market_code), timeout)
+
+    def currency_rates(
+        self,
+        pair: str,
+        market_code: str,
+        limit_type: LimitType | str | None = "smart_trade",
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> CurrencyRates:
+        """The prices of a pair and its trading limits (minimum lot, lot and price steps,
+        minimum total...); `threecommas.OrderLimits.from_currency_rates` reads the limits.
+
+        Args:
+            pair: the pair in 3Commas notation (`USDT_BTC`).
+            market_code: the market's code (`binance`).
+            limit_type: `"smart_trade"` (the limits of SmartTrades, the default) or `"bot"`.
+        """
+        call = mops.currency_rates(pair, market_code, limit_type)
+        return self._client._execute(call, timeout)

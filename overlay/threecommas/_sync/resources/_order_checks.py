@@ -1,0 +1,101 @@
+# generated from overlay/threecommas/_async/resources/_order_checks.py by scripts/unasync.py — do not edit
+"""`check_limits=True`: an order checked against the exchange's limits before it is sent.
+
+What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (signed, for its
+`market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), and for
+add or reduce funds the SmartTrade (signed, for its account, pair and side). So a first order on
+an account and pair costs up to two requests more (three for funds); the next ones, none.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+import threecommas._market_operations as mops
+import threecommas._operations as ops
+from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
+from threecommas._order_limits import OrderArgs, OrderLimits
+from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
+from threecommas_api.models.account import Account
+from threecommas_api.models.currency_rates import CurrencyRates
+
+from .._api_client import SyncAPIClient
+
+__all__ = ["check_create", "check_funds"]
+
+
+def _account(client: SyncAPIClient, account_id: int, timeout: TimeoutArg) -> Account:
+    cache = client._limits_cache
+    found: Account | None = cache.get(("account", account_id))
+    if found is None:
+        found = client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
+        cache.put(("account", account_id), found)
+    return found
+
+
+def _rates(
+    client: SyncAPIClient, market_code: str, pair: str, timeout: TimeoutArg
+) -> CurrencyRates:
+    cache = client._limits_cache
+    found: CurrencyRates | None = cache.get(("rates", market_code, pair))
+    if found is None:
+        call = mops.currency_rates(pair, market_code, "smart_trade")
+        found = client._execute(call, timeout)
+        cache.put(("rates", market_code, pair), found)
+    return found
+
+
+def _price(rates: CurrencyRates, side: str) -> Decimal | None:
+    """The price a market order is expected to fill at: the ask for a buy, the bid for a sell."""
+    text = rates.ask if side == "buy" else rates.bid
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
+
+
+def _check(limits: OrderLimits, order: OrderArgs | None) -> None:
+    if order is not None:
+        limits.check_order(**order)
+
+
+def check_create(client: SyncAPIClient, call: Call[Any], timeout: TimeoutArg) -> None:
+    """Raise `OrderLimitError` if the create in `call` would be refused by the exchange's limits
+    or its account takes no SmartTrades."""
+    body = call.request["json"]
+    account = _account(client, int(body["account_id"]), timeout)
+    check_account(account)
+    pair = str(body["pair"])
+    rates = _rates(client, account.market_code, pair, timeout)
+    limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
+    side = str(body["position"]["type"])
+    _check(limits, order_of_create_body(body, market_price=_price(rates, side)))
+
+
+def check_funds(
+    client: SyncAPIClient,
+    smart_trade_id: int,
+    call: Call[Any],
+    *,
+    reduce: bool,
+    forced_mode: ForcedModeArg,
+    timeout: TimeoutArg,
+) -> None:
+    """Raise `OrderLimitError` if the add or reduce funds in `call` would be refused by the
+    limits of its SmartTrade's pair (the order's side: the position's to add, the other to
+    reduce)."""
+    cache = client._limits_cache
+    known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
+    if known is None:
+        get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
+        smart_trade = client._execute(get, timeout)
+        known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
+        cache.put(("smart_trade", smart_trade_id), known)
+    account_id, pair, position_side = known
+    account = _account(client, account_id, timeout)
+    rates = _rates(client, account.market_code, pair, timeout)
+    limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
+    side: Literal["buy", "sell"] = "buy" if (position_side == "buy") != reduce else "sell"
+    body = call.request["json"]
+    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)))

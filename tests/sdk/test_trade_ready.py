@@ -1,0 +1,204 @@
+"""From credentials to a valid order with the SDK alone, against the fake server: the accounts,
+their market's pairs and a pair's limits, an order rounded to them; and an order below the
+limits refused before it leaves (`check_limits=True`), which the server itself refuses when sent
+raw."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+
+from threecommas import (
+    AsyncThreeCommas,
+    AuthenticationError,
+    MissingCredentialsError,
+    OrderLimitError,
+    OrderLimits,
+    ThreeCommas,
+    UnprocessableEntityError,
+)
+from threecommas.testing.server import RunningServer
+
+
+def _client(server: RunningServer, **options: Any) -> ThreeCommas:
+    return ThreeCommas(server.api_key, server.api_secret, base_url=server.base_url, **options)
+
+
+def _sent(server: RunningServer, operation_id: str) -> int:
+    counters = server.app.state.faults.counters()
+    return sum(n for key, n in counters.received.items() if key[0] == operation_id)
+
+
+def test_from_the_accounts_to_a_created_smart_trade(threecommas_server: RunningServer) -> None:
+    with _client(threecommas_server) as client:
+        assert client.validate() is True
+        accounts = list(client.accounts.iter_all())
+        account = next(a for a in accounts if a.smart_trading_supported)
+        assert client.accounts.get(account.id).market_code == account.market_code
+        pairs = client.market.pairs(account.market_code)
+        pair = "USDT_BTC" if "USDT_BTC" in pairs else pairs[0]
+        rates = client.market.currency_rates(pair, account.market_code)
+        limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
+        assert limits.min_lot_size is not None and limits.price_step is not None
+        price = limits.round_price(Decimal(rates.bid) * Decimal("0.98123"))
+        units = limits.round_quantity(
+            max(limits.min_lot_size * 3, (limits.min_total or Decimal(0)) * 2 / price)
+        )
+        position = {
+            "type": "buy",
+            "order_type": "limit",
+            "units": {"value": str(units)},
+            "price": {"value": str(price)},
+        }
+        trade = client.smart_trades.create(
+            account_id=account.id, pair=pair, position=position, check_limits=True
+        )
+        assert trade.account.id == account.id and trade.pair == pair
+    assert threecommas_server.app.state.faults.counters().statuses[201] == 1
+
+
+def test_an_order_below_the_minimum_lot_never_leaves(threecommas_server: RunningServer) -> None:
+    account_id, pair = 32455218, "USDT_BTC"  # binance: minLotSize 0.00001, minTotal 5.0
+    position = {"type": "buy", "order_type": "market", "units": {"value": "0.000001"}}
+    with _client(threecommas_server) as client:
+        with pytest.raises(OrderLimitError) as caught:
+            client.smart_trades.create(
+                account_id=account_id, pair=pair, position=position, check_limits=True
+            )
+        error = caught.value
+        assert isinstance(error, ValueError)
+        assert error.field == "position[units][value]" and error.limit_name == "minLotSize"
+        assert error.value == Decimal("0.000001") and error.nearest is not None
+        assert _sent(threecommas_server, "create_smart_trade") == 0
+        # What the check read: the account and the rates, once each; a second try reads none.
+        assert _sent(threecommas_server, "get_account") == 1
+        assert _sent(threecommas_server, "get_currency_rates") == 1
+        with pytest.raises(OrderLimitError):
+            client.smart_trades.create(
+                account_id=account_id, pair=pair, position=position, check_limits=True
+            )
+        assert _sent(threecommas_server, "get_account") == 1
+        assert _sent(threecommas_server, "get_currency_rates") == 1
+        assert _sent(threecommas_server, "create_smart_trade") == 0
+        # Sent raw, the server refuses it the same way: 422 record_invalid naming the field.
+        with pytest.raises(UnprocessableEntityError) as refused:
+            client.smart_trades.create(account_id=account_id, pair=pair, position=position)
+    assert _sent(threecommas_server, "create_smart_trade") == 1
+    assert "position[units][value]" in str(refused.value)
+
+
+def test_an_account_without_smart_trades_is_refused_before_sending(
+    threecommas_server: RunningServer,
+) -> None:
+    position = {"type": "buy", "order_type": "market", "units": {"value": "1"}}
+    with (
+        _client(threecommas_server) as client,
+        pytest.raises(OrderLimitError, match="smart_trading_supported is false"),
+    ):
+        client.smart_trades.create(
+            account_id=32900001, pair="USDT_BTC", position=position, check_limits=True
+        )
+    assert _sent(threecommas_server, "create_smart_trade") == 0
+
+
+def test_add_funds_below_the_limits_is_refused_by_both(threecommas_server: RunningServer) -> None:
+    smart_trade_id = 30415988  # a seeded SmartTrade in waiting_targets
+    tiny = {"order_type": "limit", "units": {"value": "1"}, "price": {"value": "0.1"}}
+    with _client(threecommas_server) as client:
+        with pytest.raises(OrderLimitError, match="greater than or equal"):
+            client.smart_trades.add_funds(smart_trade_id, tiny, check_limits=True)
+        assert _sent(threecommas_server, "add_funds") == 0
+        with pytest.raises(UnprocessableEntityError):
+            client.smart_trades.add_funds(smart_trade_id, tiny)
+    assert _sent(threecommas_server, "add_funds") == 1
+
+
+def test_a_client_without_credentials_reads_the_public_market_data(
+    threecommas_server: RunningServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (
+        "THREE_COMMAS_API_KEY",
+        "THREE_COMMAS_API_SECRET",
+        "THREE_COMMAS_PRIVATE_KEY_FILE",
+    ):
+        monkeypatch.delenv(f"THREE_COMMAS_{name}", raising=False)
+    seen: list[httpx.Request] = []
+    http = httpx.Client(event_hooks={"request": [seen.append]})
+    with ThreeCommas(base_url=threecommas_server.base_url, http_client=http) as client:
+        assert not client.has_credentials
+        rates = client.market.currency_rates("USDT_BTC", "binance")
+        assert rates.min_lot_size == "0.00001"
+        assert "binance" in {m.market_code for m in client.market.markets()}
+        assert "USDT_BTC" in client.market.pairs("binance")
+        assert all("Signature" not in r.headers and "Apikey" not in r.headers for r in seen)
+        before = threecommas_server.app.state.faults.counters().requests
+        with pytest.raises(MissingCredentialsError, match="list_accounts"):
+            client.accounts.list()
+        assert threecommas_server.app.state.faults.counters().requests == before
+    http.close()
+
+
+def test_public_calls_of_a_client_with_credentials_go_unsigned(
+    threecommas_server: RunningServer,
+) -> None:
+    seen: list[httpx.Request] = []
+    http = httpx.Client(event_hooks={"request": [seen.append]})
+    with _client(threecommas_server, http_client=http) as client:
+        client.market.pairs("binance")
+        client.accounts.list(per_page=2)
+    assert "Signature" not in seen[0].headers and "Signature" in seen[1].headers
+    http.close()
+
+
+def test_validate_raises_for_a_wrong_secret(threecommas_server: RunningServer) -> None:
+    with (
+        ThreeCommas(
+            threecommas_server.api_key, "wrong", base_url=threecommas_server.base_url
+        ) as client,
+        pytest.raises(AuthenticationError),
+    ):
+        client.validate()
+
+
+def test_the_async_client_walks_the_same_way(threecommas_server: RunningServer) -> None:
+    async def walk() -> None:
+        server = threecommas_server
+        async with AsyncThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url
+        ) as client:
+            assert await client.validate() is True
+            accounts = [a async for a in client.accounts.iter_all(per_page=3)]
+            assert len(accounts) == len(await client.accounts.list())
+            rates = await client.market.currency_rates("USDT_BTC", "binance")
+            assert OrderLimits.from_currency_rates(rates).lot_step == Decimal("0.00001")
+            with pytest.raises(OrderLimitError):
+                await client.smart_trades.create(
+                    account_id=32455218,
+                    pair="USDT_BTC",
+                    position={
+                        "type": "buy",
+                        "order_type": "market",
+                        "units": {"value": "0.000009"},
+                    },
+                    check_limits=True,
+                )
+
+    asyncio.run(walk())
+
+
+def test_what_check_limits_read_is_kept_for_the_documented_time() -> None:
+    from threecommas import LIMITS_CACHE_TTL_S
+    from threecommas._limits_cache import LimitsCache
+
+    now = [1000.0]
+    cache = LimitsCache(clock=lambda: now[0])
+    cache.put(("rates", "binance", "USDT_BTC"), "rates")
+    now[0] += LIMITS_CACHE_TTL_S - 1
+    assert cache.get(("rates", "binance", "USDT_BTC")) == "rates"
+    now[0] += 1
+    assert cache.get(("rates", "binance", "USDT_BTC")) is None
+    assert LIMITS_CACHE_TTL_S == 300
