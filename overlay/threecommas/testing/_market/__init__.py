@@ -1,0 +1,1 @@
+"""A simulated market for the fake server (design note to be written)."""
