@@ -65,6 +65,7 @@ __all__ = [
     "number",
     "obj",
     "open_amount",
+    "realised",
     "reduce_steps",
     "step_target",
     "stop_trigger",
@@ -426,3 +427,52 @@ def finish_order(order: JSONObject, kind: str, now: str) -> None:
     """Mark an order ``finished`` or ``cancelled`` (and when)."""
     order["status"] = order_status(kind)
     order["closed_at"] = now
+
+
+def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
+    """What a Trade of ``/trades`` shows of its fill, from the SmartTrade's order behind it:
+    the fields to update on a Trade built from the SmartTrade (by its ``trade_purpose`` and
+    ``id``), empty while that order has not filled.
+
+    ``realised_amount`` is the units filled, ``realised_price`` the fill price,
+    ``realised_total`` the quote amount with commission (paid to buy, received from a sale) and
+    ``average_price`` that total over the units, as the position trade shows the entry."""
+    purpose = trade.get("trade_purpose")
+    data = obj(smart_trade.get("data"))
+    if purpose == "position":
+        if not entered(smart_trade) or smart_trade.get("skip_enter_step") is True:
+            return {}
+        return {
+            "average_price": data.get("average_enter_price"),
+            "realised_amount": data.get("entered_amount"),
+            "realised_total": data.get("entered_total"),
+            "realised_percentage": "100.0",
+            "realised_price": data.get("average_enter_price_without_commission"),
+        }
+    order: JSONObject | None = None
+    trade_id = trade.get("id")
+    if purpose == "take_profit":
+        order = next((s for s in take_profit_steps(smart_trade) if s.get("id") == trade_id), None)
+    elif purpose == "reduce_funds":
+        order = next((s for s in reduce_steps(smart_trade) if s.get("id") == trade_id), None)
+    elif purpose == "stop_loss":
+        order = obj(smart_trade.get("stop_loss"))
+    if order is None or status_of(order) != "finished":
+        return {}
+    units = _value(order.get("units"))
+    gross = _value(order.get("total"))
+    if units is None or gross is None or units <= 0:
+        return {}
+    rate = commission(smart_trade)
+    total = gross * (1 - rate) if is_long(smart_trade) else gross * (1 + rate)
+    fields: JSONObject = {
+        "average_price": text(divide(total, units)),
+        "realised_amount": text(units),
+        "realised_total": text(total),
+        "realised_percentage": "100.0",
+        "realised_price": text(divide(gross, units)),
+    }
+    closed_at = order.get("closed_at")
+    if isinstance(closed_at, str):
+        fields["updated_at"] = closed_at
+    return fields
