@@ -307,8 +307,10 @@ def test_a_stop_loss_timeout_needs_the_price_to_stay_beyond_the_trigger(
 
 
 def test_a_trailing_stop_loss_follows_the_best_price(store: StubStore, market: Market) -> None:
-    trailing = {"price": {"type": "last", "value": "0.09"}, "trailing": {"enabled": True}}
-    trailing["trailing"]["percent"] = "10"
+    trailing = {
+        "price": {"type": "last", "value": "0.09"},
+        "trailing": {"enabled": True, "percent": "10"},
+    }
     smart_trade = store.create(request(stop_loss={"order_type": "market", "conditional": trailing}))
     drive(market, store, [(0, "0.1"), (60, "0.12")])
     assert smart_trade["stop_loss"]["conditional"]["price"]["value"] == "0.108"

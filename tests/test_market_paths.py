@@ -266,7 +266,7 @@ def test_a_bar_plays_as_four_ticks_and_the_nearer_extreme_comes_first() -> None:
     ]
 
 
-BARS = [
+BARS: list[dict[str, Any]] = [
     {"t": 0, "open": "0.1", "high": "0.11", "low": "0.095", "close": "0.105"},
     {"t": 60, "open": "0.105", "high": "0.13", "low": "0.1", "close": "0.125"},
     {"t": 120, "open": "0.125", "high": "0.16", "low": "0.12", "close": "0.15"},
@@ -296,11 +296,12 @@ def test_bars_from_json_and_csv_and_as_points_give_the_same_smart_trades(
         )
     ]
     results = []
-    for source, pair in [
+    sources: list[tuple[Any, str | None]] = [
         (as_json, None),
         (as_csv, PAIR),
         ({"pair": PAIR, "points": as_points}, None),
-    ]:
+    ]
+    for source, pair in sources:
         store = StubStore()
         store.create(request(steps=[step("50", "0.12"), step("50", "0.15")]))
         market = Market(store)
@@ -389,3 +390,13 @@ def test_on_a_real_time_clock_sync_plays_what_the_scaled_real_time_reached() -> 
     check(store)
     assert status(smart_trade) == "finished"
     assert smart_trade["data"]["closed_at"] == "2024-01-01T00:01:00.000Z"
+
+
+def test_the_markets_spread_applies_to_paths_that_give_none() -> None:
+    market = Market(StubStore(), spread="0.02")
+    market.play({"pair": PAIR, "points": [[0, "1"]]})
+    market.play([{"t": 0, "pair": "USDT_BTC", "price": "100"}])
+    market.play({"pair": "USDT_ETH", "spread": "0", "points": [[0, "10"]]})
+    prices = market.snapshot()["prices"]
+    assert (prices[PAIR]["bid"], prices["USDT_BTC"]["ask"]) == ("0.99", "101.0")
+    assert prices["USDT_ETH"]["bid"] == "10.0"

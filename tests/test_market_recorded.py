@@ -98,6 +98,6 @@ def test_once_priced_the_recorded_smart_trades_trade(store: SmartTradeStore) -> 
     # The market steps (targets 0.5, 0.55, 0.6) fill when the price gets there.
     market.set_price("USDT_DOGE", "0.6")
     assert_sound(store)
-    seed = store.get(SEED_ID)
-    assert seed is not None and seed["status"]["basic_type"] == "finished"
-    assert seed["data"]["closed_amount"] == "14.91"
+    final = store.get(SEED_ID)
+    assert final is not None and final["status"]["basic_type"] == "finished"
+    assert final["data"]["closed_amount"] == "14.91"

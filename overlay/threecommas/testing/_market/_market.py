@@ -250,7 +250,9 @@ class Market:
         if isinstance(path, PricePath):
             return path
         if isinstance(path, list | Mapping):
-            return PricePath.from_json(path, pair=pair)
+            return PricePath.from_json(
+                path, pair=pair, spread=self.spread, bar_order=self.bar_order
+            )
         return PricePath.load(path, pair=pair, spread=self.spread, bar_order=self.bar_order)
 
     def _run_until(self, target: int, *, final_tick: bool) -> None:

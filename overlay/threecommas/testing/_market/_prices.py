@@ -376,10 +376,18 @@ class PricePath:
         return cls(ticks)
 
     @classmethod
-    def from_json(cls, data: Any, *, pair: str | None = None) -> PricePath:
-        """A path from parsed JSON (see the module's formats)."""
+    def from_json(
+        cls,
+        data: Any,
+        *,
+        pair: str | None = None,
+        spread: object = None,
+        bar_order: str = "adaptive",
+    ) -> PricePath:
+        """A path from parsed JSON (see the module's formats); ``pair``, ``spread`` and
+        ``bar_order`` apply where the document does not say."""
         if isinstance(data, list):
-            return cls.from_points(data, pair=pair)
+            return cls.from_points(data, pair=pair, spread=spread)
         if not isinstance(data, Mapping):
             raise PriceError("a price path is a JSON object or a list of points")
         known = {"pair", "spread", "points", "bars", "bar_seconds", "bar_order", "random_walk"}
@@ -392,7 +400,7 @@ class PricePath:
         default_pair = data.get("pair", pair)
         if default_pair is not None:
             check_pair(default_pair)
-        spread = data.get("spread")
+        spread = data.get("spread", spread)
         if kinds[0] == "points":
             points = data["points"]
             if not isinstance(points, list):
@@ -402,7 +410,7 @@ class PricePath:
             bars = data["bars"]
             if not isinstance(bars, list):
                 raise PriceError("bars must be a list")
-            order = data.get("bar_order", "adaptive")
+            order = data.get("bar_order", bar_order)
             return cls.from_bars(
                 bars,
                 pair=default_pair,
@@ -491,7 +499,7 @@ class PricePath:
                 data = json.loads(stripped)
             except ValueError as exc:
                 raise PriceError(f"the price path is not valid JSON: {exc}") from None
-            return cls.from_json(data, pair=pair)
+            return cls.from_json(data, pair=pair, spread=spread, bar_order=bar_order)
         return cls.from_csv(
             stripped, pair=pair, spread=spread, bar_seconds=bar_seconds, bar_order=bar_order
         )
