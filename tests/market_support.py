@@ -8,22 +8,22 @@ from decimal import Decimal
 from typing import Any
 
 from threecommas._schema import rule_errors, schema_errors
-from threecommas.testing._entities import (
+from threecommas.testing.simulation._entities import (
     POSITION_TRADE,
     STOP_LOSS_TRADE,
     build_smart_trade,
     placeholder_account,
-    trades_of,
 )
-from threecommas.testing._market._derive import realised
-from threecommas.testing._market._market import Market
-from threecommas.testing._state import (
+from threecommas.testing.simulation._market._derive import realised
+from threecommas.testing.simulation._market._market import Market
+from threecommas.testing.simulation._state import (
     FLAG_RULES,
     cancel_stop_loss_refusal,
     cancel_trade_refusal,
     close_trade_refusal,
     refresh_flags,
 )
+from threecommas.testing.simulation._trades import trades_of
 
 PAIR = "USDT_DOGE"
 CREATED_AT = "2024-01-01T00:00:00.000Z"

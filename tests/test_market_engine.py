@@ -26,9 +26,9 @@ from tests.market_support import (
     statuses,
     step,
 )
-from threecommas.testing._entities import build_reduce_funds_step
-from threecommas.testing._market._market import Market
-from threecommas.testing._state import (
+from threecommas.testing.simulation._entities import build_reduce_funds_step
+from threecommas.testing.simulation._market._market import Market
+from threecommas.testing.simulation._state import (
     close_by_market_refusal,
     force_start_refusal,
     order_status,

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.market_support import D, StubStore, check, market_stop, request, step
-from threecommas.testing._market._market import Market
-from threecommas.testing._market._prices import PricePath
-from threecommas.testing._state import smart_trade_status
+from threecommas.testing.simulation._market._market import Market
+from threecommas.testing.simulation._market._prices import PricePath
+from threecommas.testing.simulation._state import smart_trade_status
 
 KNOWN_ORDER_STATUSES = {
     "idle",

@@ -24,9 +24,15 @@ from tests.market_support import (
     statuses,
     step,
 )
-from threecommas.testing._market._clock import ClockError, VirtualClock
-from threecommas.testing._market._market import Market
-from threecommas.testing._market._prices import Bar, PriceError, PricePath, Quote, quote_of
+from threecommas.testing.simulation._market._clock import ClockError, VirtualClock
+from threecommas.testing.simulation._market._market import Market
+from threecommas.testing.simulation._market._prices import (
+    Bar,
+    PriceError,
+    PricePath,
+    Quote,
+    quote_of,
+)
 
 D = Decimal
 

@@ -13,8 +13,8 @@ import pytest
 from tests.market_support import D
 from threecommas._schema import schema_errors
 from threecommas.testing import DEFAULT_RECORDINGS_DIR, SmartTradeStore, load_recordings
-from threecommas.testing._market._market import Market
-from threecommas.testing._state import FLAG_RULES, close_trade_refusal
+from threecommas.testing.simulation._market._market import Market
+from threecommas.testing.simulation._state import FLAG_RULES, close_trade_refusal
 
 SEED_ID = 12345678
 CLOSED_STEP = 1047934729

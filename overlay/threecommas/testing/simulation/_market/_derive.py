@@ -16,7 +16,7 @@ What a fill writes (the *source* fields) and what :func:`derive` computes from t
   planned units and totals of the waiting orders (a percent price resolved against the average
   entry price), the stop loss moved to breakeven, ``profit``, the ``finished``/entered flags,
   ``data.current_price``, the SmartTrade's status, ``closed_at``, and the ``data.*_available``
-  flags (through :func:`threecommas.testing._state.refresh_flags`, the rules' own code).
+  flags (through :func:`threecommas.testing.simulation._state.refresh_flags`, the rules' own code).
 
 Commission: ``data.commission`` is the rate (0.001, the create example's, when the SmartTrade
 has none); it is charged on the quote value of every fill, entry and exit, market and limit
@@ -40,8 +40,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, Final
 
-from threecommas.testing._market._prices import Quote
-from threecommas.testing._state import (
+from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._state import (
     JSONObject,
     decimal_text,
     order_status,

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from threecommas.testing._entities import timestamp
+from threecommas.testing.simulation._entities import timestamp
 
 __all__ = ["DEFAULT_START", "ClockError", "VirtualClock", "parse_seconds"]
 

@@ -1,8 +1,8 @@
 """The matching rules: what one tick of the market does to one SmartTrade.
 
 Each rule is written once and works on the SmartTrade as the API shows it (a JSON dict, changed
-in place) and the pair's current :class:`~threecommas.testing._market._prices.Quote`. After
-every fill, :func:`~threecommas.testing._market._derive.derive` recomputes what follows from it.
+in place) and the pair's current :class:`._quotes.Quote`. After
+every fill, :func:`._derive.derive` recomputes what follows from it.
 
 The book: a buy fills at the ask, a sell at the bid; ``last`` only triggers (an order whose
 price type is ``last`` watches the last price, then trades against the book).
@@ -65,12 +65,10 @@ reduce funds, the take-profit steps, then the stop loss. Orders fill whole (no p
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from threecommas.testing._market._derive import (
+from threecommas.testing.simulation._market._derive import (
     PENDING_ORDER,
     TERMINAL,
     commission,
@@ -88,8 +86,23 @@ from threecommas.testing._market._derive import (
     text,
     tighter,
 )
-from threecommas.testing._market._prices import Quote
-from threecommas.testing._state import (
+from threecommas.testing.simulation._market._fills import (
+    Memory,
+    Moment,
+    add_entry,
+    breached,
+    entry_price,
+    exit_price,
+    fill_entry,
+    fill_exit,
+    limit_crossed,
+    planned_units,
+    reached,
+    refresh,
+    trailing_percent,
+)
+from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._state import (
     JSONObject,
     order_status,
     smart_trade_status,
@@ -101,135 +114,6 @@ __all__ = ["Memory", "Moment", "add_funds", "match"]
 
 _ZERO: Final = Decimal(0)
 _MICROS: Final = 1_000_000
-
-
-@dataclass
-class Memory:
-    """What the market remembers about one SmartTrade between ticks (never shown by the API):
-    the direction of the entry's trigger, the best prices that trailing orders follow, and
-    since when the stop loss's trigger has been breached (for its timeout)."""
-
-    entry_trigger: Decimal | None = None
-    entry_rises: bool = True
-    entry_extreme: Decimal | None = None
-    step_extremes: dict[int, Decimal] = field(default_factory=dict)
-    stop_extreme: Decimal | None = None
-    stop_distance: Decimal | None = None
-    stop_breached_since: int | None = None
-
-
-@dataclass(frozen=True)
-class Moment:
-    """One tick as the rules see it: the pair's quote, the virtual time, and what they need
-    from the store and the market."""
-
-    quote: Quote
-    now: str
-    micros: int
-    usd_rate: Decimal | None = None
-    new_id: Callable[[], int] | None = None
-
-
-# --- Helpers -------------------------------------------------------------------------------------
-
-
-def _refresh(smart_trade: JSONObject, moment: Moment) -> None:
-    derive(smart_trade, moment.quote, now=moment.now, usd_rate=moment.usd_rate)
-
-
-def _buy_price(moment: Moment) -> Decimal:
-    return moment.quote.ask
-
-
-def _sell_price(moment: Moment) -> Decimal:
-    return moment.quote.bid
-
-
-def _entry_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
-    """What a market entry pays (a buy) or gets (a sell)."""
-    return _buy_price(moment) if is_long(smart_trade) else _sell_price(moment)
-
-
-def _exit_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
-    """What a market exit gets (selling a long) or pays (buying back a short)."""
-    return _sell_price(moment) if is_long(smart_trade) else _buy_price(moment)
-
-
-def _limit_crossed(buying: bool, limit: Decimal, quote: Quote) -> bool:
-    """Freqtrade's rule: a buy limit fills when the ask is at or below it, a sell limit when
-    the bid is at or above it."""
-    return quote.ask <= limit if buying else quote.bid >= limit
-
-
-def _reached(long: bool, price: Decimal, target: Decimal) -> bool:
-    """A take-profit price is reached: at or above it for a long, at or below for a short."""
-    return price >= target if long else price <= target
-
-
-def _breached(long: bool, price: Decimal, trigger: Decimal) -> bool:
-    """A stop-loss trigger is breached: at or below it for a long, at or above for a short."""
-    return price <= trigger if long else price >= trigger
-
-
-def _percent(trailing: object) -> Decimal | None:
-    """A trailing object's percent when it is enabled (``None`` when off or without one)."""
-    trailing = obj(trailing)
-    if trailing.get("enabled") is not True:
-        return None
-    percent = number(trailing.get("percent"))
-    return percent if percent is not None and percent > 0 else None
-
-
-# --- Fills ---------------------------------------------------------------------------------------
-
-
-def _add_entry(smart_trade: JSONObject, units: Decimal, price: Decimal, rate: Decimal) -> None:
-    """Add an entry fill to ``entered_amount``/``entered_total`` and the average price."""
-    data = smart_trade.setdefault("data", {})
-    amount = number(data.get("entered_amount")) or _ZERO
-    total = number(data.get("entered_total")) or _ZERO
-    average = number(data.get("average_enter_price_without_commission"))
-    gross = units * price
-    fee = gross * rate
-    new_amount = amount + units
-    data["entered_amount"] = text(new_amount)
-    data["entered_total"] = text(total + (gross + fee if is_long(smart_trade) else gross - fee))
-    if new_amount > 0:
-        spent = (average or _ZERO) * amount + gross
-        data["average_enter_price_without_commission"] = text(divide(spent, new_amount))
-
-
-def _fill_entry(smart_trade: JSONObject, price: Decimal, moment: Moment) -> None:
-    position = obj(smart_trade.get("position"))
-    units = number(obj(position.get("units")).get("value")) or _ZERO
-    if units <= 0:
-        return
-    _add_entry(smart_trade, units, price, commission(smart_trade))
-    position["status"] = order_status("finished")
-    _refresh(smart_trade, moment)
-
-
-def _fill_exit(
-    smart_trade: JSONObject, order: JSONObject, units: Decimal, price: Decimal, moment: Moment
-) -> None:
-    """An exit order fills ``units`` at ``price``: it keeps its units and gross total."""
-    units = min(units, open_amount(smart_trade))
-    if units <= 0:
-        finish_order(order, "cancelled", moment.now)
-        _refresh(smart_trade, moment)
-        return
-    gross = units * price
-    order["units"] = {**obj(order.get("units")), "value": text(units)}
-    if isinstance(order.get("total"), dict):
-        order["total"] = {**order["total"], "value": text(gross)}
-    else:
-        order["total"] = text(gross)
-    finish_order(order, "finished", moment.now)
-    _refresh(smart_trade, moment)
-
-
-def _planned_units(order: JSONObject) -> Decimal:
-    return number(obj(order.get("units")).get("value")) or _ZERO
 
 
 # --- The rules -----------------------------------------------------------------------------------
@@ -245,7 +129,7 @@ def _start(smart_trade: JSONObject) -> None:
         units = number(obj(position.get("units")).get("value"))
         price = number(obj(position.get("price")).get("value"))
         if units is not None and price is not None and units > 0:
-            _add_entry(smart_trade, units, price, _ZERO)
+            add_entry(smart_trade, units, price, _ZERO)
 
 
 def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -253,22 +137,22 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     current = status_of(position)
     long = is_long(smart_trade)
     if current == "panic_sell_pending":  # force start: enter now, at market
-        _fill_entry(smart_trade, _entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
         return
     if current not in ("idle", "to_process", "order_placed", "trailing_activated"):
         return
     limit = number(obj(position.get("price")).get("value"))
     order_type = position.get("order_type")
     if current == "order_placed":  # a resting limit order
-        if limit is not None and _limit_crossed(long, limit, moment.quote):
-            _fill_entry(smart_trade, limit, moment)
+        if limit is not None and limit_crossed(long, limit, moment.quote):
+            fill_entry(smart_trade, limit, moment)
         return
     if order_type == "conditional":
         conditional = obj(position.get("conditional"))
         trigger_price = obj(conditional.get("price"))
         follows = trigger_price.get("type") or ("ask" if long else "bid")
         price = moment.quote.get(follows)
-        trailing = _percent(conditional.get("trailing"))
+        trailing = trailing_percent(conditional.get("trailing"))
         if current == "trailing_activated":
             _trail_entry(smart_trade, memory, moment, price, trailing or _ZERO)
             return
@@ -287,18 +171,18 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
         if conditional.get("order_type") == "limit":
             _place_entry_limit(smart_trade, limit if limit is not None else trigger, moment)
         else:
-            _fill_entry(smart_trade, _entry_price(smart_trade, moment), moment)
+            fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
         return
     if order_type == "limit" and limit is not None:
         _place_entry_limit(smart_trade, limit, moment)
         return
-    _fill_entry(smart_trade, _entry_price(smart_trade, moment), moment)
+    fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
 
 
 def _place_entry_limit(smart_trade: JSONObject, limit: Decimal | None, moment: Moment) -> None:
     position = obj(smart_trade.get("position"))
-    if limit is None or _limit_crossed(is_long(smart_trade), limit, moment.quote):
-        _fill_entry(smart_trade, _entry_price(smart_trade, moment), moment)
+    if limit is None or limit_crossed(is_long(smart_trade), limit, moment.quote):
+        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
     else:
         position["status"] = order_status("order_placed")
 
@@ -316,7 +200,7 @@ def _trail_entry(
     turn = extreme * (1 + percent / 100) if long else extreme * (1 - percent / 100)
     if (price >= turn) if long else (price <= turn):
         memory.entry_extreme = None
-        _fill_entry(smart_trade, _entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
 
 
 def _place_orders(smart_trade: JSONObject, moment: Moment) -> None:
@@ -325,11 +209,11 @@ def _place_orders(smart_trade: JSONObject, moment: Moment) -> None:
     for step in take_profit_steps(smart_trade):
         if status_of(step) != "idle":
             continue
-        if step.get("order_type") == "limit" and _percent(step.get("trailing")) is None:
+        if step.get("order_type") == "limit" and trailing_percent(step.get("trailing")) is None:
             target = step_target(smart_trade, step)
-            if target is not None and _limit_crossed(not long, target, moment.quote):
-                price = _exit_price(smart_trade, moment)
-                _fill_exit(smart_trade, step, _planned_units(step), price, moment)
+            if target is not None and limit_crossed(not long, target, moment.quote):
+                price = exit_price(smart_trade, moment)
+                fill_exit(smart_trade, step, planned_units(step), price, moment)
             else:
                 step["status"] = order_status("order_placed")
         else:
@@ -345,16 +229,16 @@ def _match_reduce_funds(smart_trade: JSONObject, moment: Moment) -> None:
         current = status_of(step)
         if current not in PENDING_ORDER:
             continue
-        units = _planned_units(step)
+        units = planned_units(step)
         limit = number(obj(step.get("price")).get("value"))
         is_limit = step.get("type", step.get("order_type")) == "limit" and limit is not None
         if current == "order_placed" and limit is not None:
-            if _limit_crossed(not long, limit, moment.quote):
+            if limit_crossed(not long, limit, moment.quote):
                 _fill_reduce(smart_trade, step, units, limit, moment)
-        elif is_limit and limit is not None and not _limit_crossed(not long, limit, moment.quote):
+        elif is_limit and limit is not None and not limit_crossed(not long, limit, moment.quote):
             step["status"] = order_status("order_placed")
         else:
-            _fill_reduce(smart_trade, step, units, _exit_price(smart_trade, moment), moment)
+            _fill_reduce(smart_trade, step, units, exit_price(smart_trade, moment), moment)
 
 
 def _fill_reduce(
@@ -367,7 +251,7 @@ def _fill_reduce(
         "value": text(with_commission),
         "value_without_commission": text(price),
     }
-    _fill_exit(smart_trade, step, units, price, moment)
+    fill_exit(smart_trade, step, units, price, moment)
 
 
 def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -378,15 +262,15 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
         current = status_of(step)
         if current not in PENDING_ORDER or current == "idle":
             continue
-        units = _planned_units(step)
+        units = planned_units(step)
         if current == "panic_sell_pending":  # closed by market through the trade endpoint
-            _fill_exit(smart_trade, step, units, _exit_price(smart_trade, moment), moment)
+            fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
             continue
         target = step_target(smart_trade, step)
         if target is None:
             continue
         price = moment.quote.get(obj(step.get("price")).get("type"))
-        trailing = _percent(step.get("trailing"))
+        trailing = trailing_percent(step.get("trailing"))
         step_id = step.get("id")
         key = step_id if isinstance(step_id, int) else -1
         if current == "trailing_activated":
@@ -397,19 +281,19 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             turn = best * (1 - retrace / 100) if long else best * (1 + retrace / 100)
             if (price <= turn) if long else (price >= turn):
                 memory.step_extremes.pop(key, None)
-                _fill_exit(smart_trade, step, units, _exit_price(smart_trade, moment), moment)
+                fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
             continue
         if current == "order_placed":  # a resting limit order
-            if _limit_crossed(not long, target, moment.quote):
-                _fill_exit(smart_trade, step, units, target, moment)
+            if limit_crossed(not long, target, moment.quote):
+                fill_exit(smart_trade, step, units, target, moment)
             continue
-        if not _reached(long, price, target):
+        if not reached(long, price, target):
             continue
         if trailing is not None:
             step["status"] = order_status("trailing_activated")
             memory.step_extremes[key] = price
             continue
-        _fill_exit(smart_trade, step, units, _exit_price(smart_trade, moment), moment)
+        fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
 
 
 def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -423,8 +307,8 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
     units = open_amount(smart_trade)
     limit = number(obj(stop_loss.get("price")).get("value"))
     if current == "order_placed":  # the triggered limit order rests
-        if limit is not None and _limit_crossed(not long, limit, moment.quote):
-            _fill_exit(smart_trade, stop_loss, units, limit, moment)
+        if limit is not None and limit_crossed(not long, limit, moment.quote):
+            fill_exit(smart_trade, stop_loss, units, limit, moment)
         return
     conditional = obj(stop_loss.get("conditional"))
     price = moment.quote.get(obj(conditional.get("price")).get("type"))
@@ -434,7 +318,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
     trailing = obj(conditional.get("trailing")).get("enabled") is True
     if trailing:
         trigger = _trail_stop(smart_trade, memory, price, trigger)
-    if not _breached(long, price, trigger):
+    if not breached(long, price, trigger):
         memory.stop_breached_since = None
         return
     timeout = obj(stop_loss.get("timeout"))
@@ -447,13 +331,13 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
             return
     memory.stop_breached_since = None
     if stop_loss.get("order_type") == "limit" and limit is not None:
-        if _limit_crossed(not long, limit, moment.quote):
-            _fill_exit(smart_trade, stop_loss, units, _exit_price(smart_trade, moment), moment)
+        if limit_crossed(not long, limit, moment.quote):
+            fill_exit(smart_trade, stop_loss, units, exit_price(smart_trade, moment), moment)
         else:
             stop_loss["status"] = order_status("order_placed")
-            _refresh(smart_trade, moment)
+            refresh(smart_trade, moment)
         return
-    _fill_exit(smart_trade, stop_loss, units, _exit_price(smart_trade, moment), moment)
+    fill_exit(smart_trade, stop_loss, units, exit_price(smart_trade, moment), moment)
 
 
 def _trail_stop(
@@ -463,7 +347,7 @@ def _trail_stop(
     long = is_long(smart_trade)
     stop_loss = obj(smart_trade.get("stop_loss"))
     conditional = obj(stop_loss.get("conditional"))
-    percent = _percent(conditional.get("trailing"))
+    percent = trailing_percent(conditional.get("trailing"))
     if memory.stop_distance is None:
         if percent is not None:
             memory.stop_distance = percent / 100
@@ -488,7 +372,7 @@ def _close_by_market(smart_trade: JSONObject, moment: Moment) -> None:
     if units <= 0:
         _cancel(smart_trade, moment)
         return
-    price = _exit_price(smart_trade, moment)
+    price = exit_price(smart_trade, moment)
     rate = commission(smart_trade)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     market_close: JSONObject = {}
@@ -515,7 +399,7 @@ def _cancel(smart_trade: JSONObject, moment: Moment) -> None:
         position["status"] = order_status("cancelled")
     _cancel_waiting_orders(smart_trade, moment)
     smart_trade["status"] = smart_trade_status("cancelled")
-    _refresh(smart_trade, moment)
+    refresh(smart_trade, moment)
 
 
 def _cancel_waiting_orders(smart_trade: JSONObject, moment: Moment) -> None:
@@ -530,14 +414,14 @@ def _cancel_waiting_orders(smart_trade: JSONObject, moment: Moment) -> None:
 
 def _conclude(smart_trade: JSONObject, moment: Moment) -> None:
     """Once nothing is held after something was closed: cancel what still waits, finish."""
-    _refresh(smart_trade, moment)
+    refresh(smart_trade, moment)
     if entered(smart_trade) and open_amount(smart_trade) <= 0:
         closed = number(obj(smart_trade.get("data")).get("closed_amount")) or _ZERO
         if closed > 0:
             _cancel_waiting_orders(smart_trade, moment)
             if status_of(smart_trade) not in ("cancelled", "failed"):
                 smart_trade["status"] = smart_trade_status("finished")
-            _refresh(smart_trade, moment)
+            refresh(smart_trade, moment)
 
 
 def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -551,16 +435,16 @@ def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
         return
     if status == "created":
         _start(smart_trade)
-    _refresh(smart_trade, moment)
+    refresh(smart_trade, moment)
     if not entered(smart_trade):
         _match_entry(smart_trade, memory, moment)
-        _refresh(smart_trade, moment)
+        refresh(smart_trade, moment)
     if entered(smart_trade):
         if status_of(smart_trade) == "panic_sell_pending":
             _close_by_market(smart_trade, moment)
             return
         _place_orders(smart_trade, moment)
-        _refresh(smart_trade, moment)
+        refresh(smart_trade, moment)
         _match_reduce_funds(smart_trade, moment)
         _match_take_profit(smart_trade, memory, moment)
         _match_stop_loss(smart_trade, memory, moment)
@@ -576,7 +460,7 @@ def add_funds(
     if units <= 0:
         return
     if entered(smart_trade):
-        _add_entry(smart_trade, units, price, commission(smart_trade))
+        add_entry(smart_trade, units, price, commission(smart_trade))
     else:
         position = smart_trade.setdefault("position", {})
         ordered = number(obj(position.get("units")).get("value")) or _ZERO

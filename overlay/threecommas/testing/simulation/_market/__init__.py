@@ -15,7 +15,7 @@ SmartTrade exactly as the API shows it (the JSON dict the store keeps). After ev
 function, :func:`._derive.derive`, recomputes everything that follows: the SmartTrade's status,
 its orders' units and totals, ``entered_*``/``closed_*``/``average_*``, ``profit``,
 ``current_price``, ``closed_at``, and the ``data.*_available`` flags through the store's own
-:func:`threecommas.testing._state.refresh_flags`.
+:func:`threecommas.testing.simulation._state.refresh_flags`.
 
 The market works on a store through a three-method protocol (:class:`MarketStore`:
 ``smart_trades()``, ``changed(smart_trade)``, ``new_id()``). It touches a SmartTrade only on a
@@ -97,9 +97,9 @@ What the wiring must do next (not done here)
 -------------------------------------------
 
 * **Where it lives.** This package moves into ``testing/simulation/`` with the store. It
-  imports only ``testing._state`` (``JSONObject``, ``decimal_text``, ``order_status``,
+  imports only ``testing.simulation._state`` (``JSONObject``, ``decimal_text``, ``order_status``,
   ``smart_trade_status``, ``status_of``, ``take_profit_steps``, ``refresh_flags``) and
-  ``testing._entities.timestamp``.
+  ``testing.simulation._entities.timestamp``.
 * **The store.** Give the market a :class:`MarketStore` over one transaction: ``smart_trades``
   = the transaction's working copies, ``changed`` = ``tx.save``, ``new_id`` = ``tx.new_id``;
   commit after each market call. Always take the store's lock first, then the market's (the
@@ -133,9 +133,9 @@ What the wiring must do next (not done here)
 
 from __future__ import annotations
 
-from threecommas.testing._market._clock import ClockError, VirtualClock
-from threecommas.testing._market._market import Market, MarketStore, PathSource
-from threecommas.testing._market._prices import Bar, PriceError, PricePath, Quote, Tick
+from threecommas.testing.simulation._market._clock import ClockError, VirtualClock
+from threecommas.testing.simulation._market._market import Market, MarketStore, PathSource
+from threecommas.testing.simulation._market._prices import Bar, PriceError, PricePath, Quote, Tick
 
 __all__ = [
     "Bar",

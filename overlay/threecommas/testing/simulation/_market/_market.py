@@ -15,7 +15,7 @@ of the paths being played, in time order, and ends with a tick of every priced p
 time (so that what waits for "the next tick", a close by market or a stop-loss timeout, happens
 even without a new price); :meth:`Market.tick` is a tick of every priced pair without moving
 the clock. At each tick every SmartTrade of the pair that is not finished, cancelled or failed
-goes through :func:`~threecommas.testing._market._matching.match`, in the store's order.
+goes through :func:`._matching.match`, in the store's order.
 
 ``data.updated_at`` becomes the tick's time when the SmartTrade's state changed (an order, a
 status, an amount), not when only the price and the profit it shows moved.
@@ -31,11 +31,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
-from threecommas.testing._market._clock import VirtualClock, parse_seconds
-from threecommas.testing._market._derive import TERMINAL, is_long
-from threecommas.testing._market._derive import usd_rate_of as _usd_rate_of
-from threecommas.testing._market._matching import Memory, Moment, add_funds, match
-from threecommas.testing._market._prices import (
+from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
+from threecommas.testing.simulation._market._derive import TERMINAL, is_long
+from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
+from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
+from threecommas.testing.simulation._market._prices import (
     BAR_ORDERS,
     PriceError,
     PricePath,
@@ -45,7 +45,7 @@ from threecommas.testing._market._prices import (
     parse_price,
     quote_of,
 )
-from threecommas.testing._state import JSONObject, status_of
+from threecommas.testing.simulation._state import JSONObject, status_of
 
 __all__ = ["Market", "MarketStore", "PathSource"]
 
