@@ -67,6 +67,14 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="directory of recording files (default: the ones shipped with the package)",
     )
+    parser.add_argument(
+        "--market",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a price path (JSON or CSV) for the simulated market, played from the start; "
+        "POST /__admin__/market/advance moves its virtual clock",
+    )
     _add_access_log_option(parser)
     add_fault_options(parser)
 
@@ -131,6 +139,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             api_secret=args.api_secret if args.api_secret is not None else DEFAULT_API_SECRET,
             public_key_pem=public_key_pem,
             recordings_dir=args.recordings,
+            market=args.market,
         )
     except (RecordingError, ValueError) as exc:
         # These messages name options, files and settings, never a secret's value.
