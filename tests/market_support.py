@@ -145,15 +145,20 @@ def check(store: StubStore) -> None:
     """What must hold after every step, for every SmartTrade: the spec's schema, every
     ``*_available`` flag equal to its rule, and ``/trades`` in the spec's shape."""
     for smart_trade in store.items:
-        assert schema_errors("SmartTrade", smart_trade) == {}, smart_trade["id"]
-        data = smart_trade["data"]
-        for flag, rule in FLAG_RULES.items():
-            assert data[flag] is (rule(smart_trade) is None), (smart_trade["id"], flag)
-        for s in smart_trade["take_profit"].get("steps", []):
-            closable = close_trade_refusal(s) is None
-            assert s["data"]["panic_sell_available"] is closable, (smart_trade["id"], s["id"])
-        for trade in store.trades(smart_trade):
-            assert schema_errors("Trade", trade) == {}, trade
+        check_smart_trade(smart_trade, store.trades(smart_trade))
+
+
+def check_smart_trade(smart_trade: Mapping[str, Any], trades: Iterable[Mapping[str, Any]]) -> None:
+    """The checks of :func:`check` for one SmartTrade (as the API shows it) and its Trades."""
+    assert schema_errors("SmartTrade", smart_trade) == {}, smart_trade["id"]
+    data = smart_trade["data"]
+    for flag, rule in FLAG_RULES.items():
+        assert data[flag] is (rule(dict(smart_trade)) is None), (smart_trade["id"], flag)
+    for s in smart_trade["take_profit"].get("steps", []):
+        closable = close_trade_refusal(s) is None
+        assert s["data"]["panic_sell_available"] is closable, (smart_trade["id"], s["id"])
+    for trade in trades:
+        assert schema_errors("Trade", trade) == {}, trade
 
 
 def drive(market: Market, store: StubStore, moves: Iterable[tuple[float, str]]) -> None:
