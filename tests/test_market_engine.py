@@ -547,3 +547,17 @@ def test_the_snapshot_reads_the_market(store: StubStore, market: Market) -> None
         PAIR: {"bid": "0.099", "ask": "0.101", "last": "0.1"},
     }
     assert snapshot["scheduled"] == {"ticks": 1, "pairs": ["USDT_BTC"], "until": "120"}
+
+
+def test_a_percent_over_an_entry_that_cost_next_to_nothing_is_still_a_number(
+    store: StubStore, market: Market
+) -> None:
+    # Found by the stateful fuzzing with the market moving: the percent had more digits than
+    # the decimal context keeps, and rounding it to the cent raised InvalidOperation.
+    smart_trade = store.create(request(units="1", steps=[step("100", "0.5")]))
+    market.set_price(PAIR, "1E-42")
+    assert status(smart_trade) == "waiting_targets"
+    market.set_price(PAIR, "0.15")
+    check(store)
+    percent = D(smart_trade["profit"]["percent"])
+    assert percent > D("1E40")

@@ -120,6 +120,14 @@ def divide(a: Decimal, b: Decimal) -> Decimal:
     return _CONTEXT.divide(a, b)
 
 
+def _cents(value: Decimal) -> Decimal:
+    """To the cent, half up; a figure too large to keep its cents within the context's
+    digits (a percent over an entry that cost next to nothing) keeps its digits instead."""
+    if value.adjusted() >= _CONTEXT.prec - 3:
+        return value
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)
+
+
 def is_long(smart_trade: JSONObject) -> bool:
     return obj(smart_trade.get("position")).get("type") != "sell"
 
@@ -343,7 +351,7 @@ def _profit(
     else:
         exit_price = quote.ask if quote is not None else _ZERO
         volume = entered_total - closed_total - open_units * exit_price * (1 + rate)
-    percent = divide(volume * 100, entered_total).quantize(_CENT, rounding=ROUND_HALF_UP)
+    percent = _cents(divide(volume * 100, entered_total))
     profit["volume"] = text(volume)
     profit["usd"] = text(volume * usd_rate) if usd_rate is not None else None
     profit["percent"] = text(percent)
