@@ -435,3 +435,19 @@ def test_the_seeds_close_still_answers_as_recorded_while_other_pairs_move(
     threecommas_server.market.advance(60)
     answer = httpx.post(threecommas_server.base_url + recording["path"], auth=threecommas_auth)
     assert (answer.status_code, answer.json()) == (recording["status"], recording["body"])
+
+
+def test_a_real_time_market_follows_the_clock_scaled_by_the_time_factor(
+    threecommas_server_factory: Callable[..., RunningServer],
+) -> None:
+    from threecommas.testing import FaultConfig
+
+    server = threecommas_server_factory(FaultConfig(time_factor=0.001), market_real_time=True)
+    server.market.set_price(TAKE_PROFIT, "0.1")
+    with _client(server.base_url) as client:
+        smart_trade = client.smart_trades.create(**REQUESTS[TAKE_PROFIT])
+        threading.Event().wait(0.2)  # 200 virtual seconds at least
+        smart_trade = client.smart_trades.get(smart_trade.id)
+    assert smart_trade.status.basic_type == "waiting_targets"
+    assert Decimal(server.market.snapshot()["clock"]["elapsed"]) >= 200
+    assert server.market.snapshot()["clock"]["real_time"] is True

@@ -75,6 +75,11 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         help="a price path (JSON or CSV) for the simulated market, played from the start; "
         "POST /__admin__/market/advance moves its virtual clock",
     )
+    parser.add_argument(
+        "--market-real-time",
+        action="store_true",
+        help="the market's virtual clock also follows the real time, scaled by --time-factor",
+    )
     _add_access_log_option(parser)
     add_fault_options(parser)
 
@@ -140,6 +145,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             public_key_pem=public_key_pem,
             recordings_dir=args.recordings,
             market=args.market,
+            market_real_time=args.market_real_time,
         )
     except (RecordingError, ValueError) as exc:
         # These messages name options, files and settings, never a secret's value.

@@ -23,7 +23,7 @@ from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_ro
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
 from threecommas.testing.server._routes import error_response, operation_routes
-from threecommas.testing.simulation import MarketControl, SmartTradeStore
+from threecommas.testing.simulation import Market, MarketControl, SmartTradeStore, VirtualClock
 from threecommas.testing.simulation._market import PathSource
 
 __all__ = ["OPENAPI_DOCUMENT_PATH", "create_app"]
@@ -102,6 +102,7 @@ def create_app(
     recordings_dir: str | Path | None = None,
     faults: FaultConfig | Faults | None = None,
     market: PathSource | None = None,
+    market_real_time: bool = False,
 ) -> Starlette:
     """Build a recorded-responses server with a fresh store.
 
@@ -117,11 +118,17 @@ def create_app(
     The store has a simulated market (``app.state.market``, a
     :class:`~threecommas.testing.simulation.MarketControl`): ``market``, a price path (a file
     name or open file, JSON or CSV, or parsed JSON), plays from the start; without it the
-    market has no price and every SmartTrade answers as recorded until it is given one.
+    market has no price and every SmartTrade answers as recorded until it is given one. Its
+    virtual clock moves only when advanced, unless ``market_real_time``: then it also follows
+    the real time, scaled by the faults' ``time_factor`` (0.01: a virtual minute in 0.6 s),
+    caught up before each request is answered.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
     store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
+    if market_real_time:
+        clock = VirtualClock.real_time(time_factor=fault_state.config.time_factor)
+        store.use_market(Market(clock=clock))
     market_control = MarketControl(store)
     if market is not None:
         market_control.play(market)  # a bad path raises PriceError (a ValueError)

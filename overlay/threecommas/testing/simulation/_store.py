@@ -135,6 +135,12 @@ class SmartTradeStore:
             self._held = _copy(self._initial)
             self.market.reset()
 
+    def use_market(self, market: Market) -> None:
+        """Work with ``market`` from now on; its clock becomes the store's."""
+        with self._lock:
+            self.market = market
+            self.clock = market.clock.now
+
     def with_market(self, action: Callable[[Market], _T]) -> _T:
         """Run ``action`` on the market inside one transaction of the store (the store's lock
         first, then the market's), and keep what it changed: how every market call of a
