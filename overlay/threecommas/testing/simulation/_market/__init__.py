@@ -93,42 +93,27 @@ Decisions where the docs are silent
   and of each order) is the tick that ended it. All times are the virtual clock's, in the API's
   format. Leverage is not simulated (``profit.roe`` and ``margin`` stay as they are).
 
-What the wiring must do next (not done here)
--------------------------------------------
+How it is wired
+---------------
 
-* **Where it lives.** This package moves into ``testing/simulation/`` with the store. It
-  imports only ``testing.simulation._state`` (``JSONObject``, ``decimal_text``, ``order_status``,
-  ``smart_trade_status``, ``status_of``, ``take_profit_steps``, ``refresh_flags``) and
-  ``testing.simulation._entities.timestamp``.
-* **The store.** Give the market a :class:`MarketStore` over one transaction: ``smart_trades``
-  = the transaction's working copies, ``changed`` = ``tx.save``, ``new_id`` = ``tx.new_id``;
-  commit after each market call. Always take the store's lock first, then the market's (the
-  market never calls into the store otherwise). Before answering each request, call
-  ``market.sync()`` (lazy evaluation, as freqtrade's dry run checks fills when an order is
-  read): a created market entry then fills on the next read, at the time it was created. Make
-  the store's clock the market's (``store.clock = market.clock.now``) so ``created_at`` and
-  the market's times agree. ``store.reset()`` must also ``market.reset()``.
-* **Rules that change with a market.** ``add_funds``: call :meth:`Market.add_funds` instead of
-  adding to the position by hand. ``list_trades``: after ``trades_of``, update each Trade with
-  :func:`._derive.realised` (fill price, amount, total of filled orders); the docs list no
-  trade purpose for a market close, so a ``market_close`` order shows only in the SmartTrade.
-  ``close_by_market``, ``cancel``, ``reduce_funds``, ``force_start``, ``close_trade_by_market``
-  and ``cancel_trade`` keep doing what they do (set the pending status); the market's next tick
-  carries them out.
-* **Admin API** under ``/__admin__/market/``: ``GET`` = :meth:`Market.snapshot`;
-  ``POST .../prices`` ``{"pair": ..., "price": ...}`` or ``{"pair", "bid", "ask", "last"}`` =
-  :meth:`Market.set_price`; ``POST .../play`` (a price path document, JSON, or CSV with a
-  ``pair`` query parameter) = :meth:`Market.play`; ``POST .../advance`` ``{"seconds": ...}`` =
-  :meth:`Market.advance`; errors (:class:`PriceError`, :class:`ClockError`, both
-  ``ValueError``) answer 400 with their message.
-* **CLI**: ``python -m threecommas.testing serve --market FILE`` plays ``FILE`` (a price path)
-  from the start; the server's ``time_factor`` builds the clock
-  (:meth:`VirtualClock.real_time` when the market should run with real time, a plain clock
-  otherwise; the admin ``advance`` works on both).
-* **Python**: ``server.market`` on a running server (``run_in_thread(...)``, the
-  ``threecommas_server`` fixture) with ``set_price``, ``play``, ``advance``; the fixture
-  ``threecommas_market`` returns that object. Since a running server's store is behind its
-  lock, ``server.market`` should be a thin proxy that runs each call in a store transaction.
+* **The store** (:class:`~threecommas.testing.simulation.SmartTradeStore`) owns a market
+  (``store.market``) and sees it through one transaction per market call
+  (``SmartTradeStore.with_market``: ``smart_trades`` = the transaction's working copies,
+  ``changed`` = ``tx.save``, ``new_id`` = ``tx.new_id``; the store's lock first, then the
+  market's). Before answering each request it calls ``market.sync()`` in a transaction of its
+  own (committed even when the request is then refused), so a created market entry fills on
+  the next read. The store's clock is the market's virtual clock (``created_at`` and the
+  market's times agree); ``store.reset()`` resets the market.
+* **Rules**: ``add_funds`` goes through :meth:`Market.add_funds` once the pair has a price
+  (before, as recorded); ``list_trades`` shows each order's fill (:func:`._derive.realised`)
+  once the pair has a price. ``close_by_market``, ``cancel``, ``reduce_funds``,
+  ``force_start``, ``close_trade_by_market`` and ``cancel_trade`` set their pending status; the
+  next tick carries them out.
+* **Driving it**: ``server.market`` / the ``threecommas_market`` fixture
+  (:class:`~threecommas.testing.simulation.MarketControl`, each call in a store transaction),
+  the admin API under ``/__admin__/market`` (``faults._market_admin``), and
+  ``serve --market FILE`` (``create_app(market=...)``); ``--market-real-time`` makes the clock
+  follow the real time scaled by the faults' ``time_factor``.
 """
 
 from __future__ import annotations
