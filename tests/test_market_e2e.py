@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from tests.market_support import check_smart_trade
+from tests.server_support import assert_store_flags_agree
 from threecommas import ThreeCommas
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, RunningServer
 
@@ -117,7 +118,11 @@ REQUESTS: dict[str, dict[str, Any]] = {
 History = dict[int, dict[str, dict[str, Any]]]
 
 
-def run_bot(client: ThreeCommas, move_to: Callable[[int], None]) -> History:
+def run_bot(
+    client: ThreeCommas,
+    move_to: Callable[[int], None],
+    after_each: Callable[[], None] = lambda: None,
+) -> History:
     """The bot: create the SmartTrades, then at each time let the market move, poll every
     SmartTrade with ``get`` (checking each one and its Trades against the rules), and close
     the ``CLOSED`` one by market once its first step has filled."""
@@ -134,6 +139,7 @@ def run_bot(client: ThreeCommas, move_to: Callable[[int], None]) -> History:
             seen[pair] = smart_trade.to_dict()
             check_smart_trade(seen[pair], [trade.to_dict() for trade in trades])
         history[at] = seen
+        after_each()
         first_step = seen[CLOSED]["take_profit"]["steps"][0]["status"]["basic_type"]
         if first_step == "finished" and not closed:
             client.smart_trades.close_by_market(ids[CLOSED])
@@ -141,6 +147,7 @@ def run_bot(client: ThreeCommas, move_to: Callable[[int], None]) -> History:
             after = client.smart_trades.get(ids[CLOSED]).to_dict()
             check_smart_trade(after, [])
             history[at][CLOSED] = after
+            after_each()
     return history
 
 
@@ -247,7 +254,13 @@ def steps(smart_trade: dict[str, Any]) -> list[str]:
 def test_a_bot_sees_its_smart_trades_move_to_their_end(
     threecommas_server: RunningServer, threecommas_client: ThreeCommas
 ) -> None:
-    history = run_bot(threecommas_client, python_mover(threecommas_server))
+    # Every SmartTrade of the server, the recorded ones included, keeps its flags agreeing with
+    # the rules (the server tests' check) after every step.
+    history = run_bot(
+        threecommas_client,
+        python_mover(threecommas_server),
+        lambda: assert_store_flags_agree(threecommas_server.app),
+    )
 
     # After the first poll every market entry has filled at the ask, 0.1, commission on top.
     first = history[0]
