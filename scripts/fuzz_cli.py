@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -73,10 +74,12 @@ def _operation_of(method: str, path: str) -> str | None:
     return None
 
 
-def _run(label: str, har: Path, *selection: str) -> int:
-    """One `schemathesis run` against a fresh server; its exit code."""
+def _run(label: str, har: Path, *selection: str, server: tuple[str, ...] = ()) -> int:
+    """One `schemathesis run` against a fresh server (started with `server` options); its exit
+    code."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as server_log:
-        with recorded_server("--no-access-log", stderr=None if VERBOSE else server_log) as url:
+        log_to = None if VERBOSE else server_log
+        with recorded_server("--no-access-log", *server, stderr=log_to) as url:
             command = [
                 str(Path(sys.executable).parent / "schemathesis"),
                 "run",
@@ -142,18 +145,41 @@ def _tally(har: Path, statuses: Counter[tuple[str, int]]) -> int:
     return len(entries)
 
 
+#: The recorded pairs and a price near the recorded ones, for the run with the market moving.
+_MARKET_PAIRS = {"USDT_DOGE": "0.1", "USDT_BTC": "60000", "BTC_ETH": "0.05", "USDT_1INCH": "0.5"}
+#: Each pair's price goes through these multiples of it, one a virtual minute, over and over.
+_MARKET_MOVES = ("1", "1.1", "1.25", "0.95", "0.7", "1.05", "1.3", "0.9")
+
+
+def _price_path(tmp: str) -> Path:
+    """A price path that moves every recorded pair for a virtual day."""
+    points = [
+        {"t": minute * 60, "pair": pair, "price": str(Decimal(base) * Decimal(move))}
+        for minute in range(24 * 60)
+        for pair, base in _MARKET_PAIRS.items()
+        for move in (_MARKET_MOVES[minute % len(_MARKET_MOVES)],)
+    ]
+    path = Path(tmp) / "prices.json"
+    path.write_text(json.dumps({"points": points}), encoding="utf-8")
+    return path
+
+
 def main() -> int:
     statuses: Counter[tuple[str, int]] = Counter()
     requests = 0
     with tempfile.TemporaryDirectory(prefix="threecommas-fuzz-") as tmp:
-        runs = [
-            (op_id, ["--include-operation-id", op_id, "--phases", PER_OPERATION_PHASES])
+        runs: list[tuple[str, list[str], tuple[str, ...]]] = [
+            (op_id, ["--include-operation-id", op_id, "--phases", PER_OPERATION_PHASES], ())
             for op_id in sorted(set(_operations().values()))
         ]
-        runs.append(("stateful", ["--phases", "stateful"]))
-        for label, selection in runs:
-            har = Path(tmp) / f"{label}.har"
-            code = _run(label, har, *selection)
+        runs.append(("stateful", ["--phases", "stateful"], ()))
+        # The market moves the recorded SmartTrades while the stateful phase runs: a virtual
+        # minute every 60 ms of real time.
+        market = ("--market", str(_price_path(tmp)), "--market-real-time", "--time-factor", "0.001")
+        runs.append(("stateful with the market moving", ["--phases", "stateful"], market))
+        for label, selection, server in runs:
+            har = Path(tmp) / f"{label.replace(' ', '_')}.har"
+            code = _run(label, har, *selection, server=server)
             if code != 0:
                 print(f"fuzz-cli: schemathesis reported failures ({' '.join(selection)})")
                 return code

@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.stateful import OpenAPIStateMachine
 
 from threecommas.testing import RunningServer, SmartTradeStore, create_app, run_in_thread
 from threecommas.testing.schemathesis_auth import SigningAuth, refresh_signature
+from threecommas.testing.simulation import MarketControl
 
 pytestmark = pytest.mark.fuzz
 
@@ -181,3 +182,42 @@ def test_stateful_live(live_server: RunningServer, live_statuses: Tally) -> None
         base_url=live_server.base_url,
     )
     machine.run(settings=STATEFUL_SETTINGS)
+
+
+#: The prices the market cycles through while the stateful fuzzing runs with it.
+_MARKET_PRICES = ("0.1", "0.12", "0.08", "0.15", "0.0999", "100")
+
+
+def _move_market(store: SmartTradeStore, step: int) -> None:
+    """Give every pair of the store a price (the next of the cycle) and let 30 s pass, so that
+    every SmartTrade the fuzzer made or changed moves."""
+    market = MarketControl(store)
+    pairs = sorted({st["pair"] for st in store.snapshot().values() if isinstance(st["pair"], str)})
+    for offset, pair in enumerate(pairs):
+        try:
+            market.set_price(pair, _MARKET_PRICES[(step + offset) % len(_MARKET_PRICES)])
+        except ValueError:
+            continue  # a pair the fuzzer wrote in a form the market does not price
+    market.advance(30)
+
+
+def test_stateful_inprocess_with_the_market_moving(
+    fresh_app: Any, inprocess_statuses: Tally
+) -> None:
+    """Every answer still conforms while the market fills, closes and finishes SmartTrades."""
+    store: SmartTradeStore = fresh_app.state.store
+    base = _stateful_machine(schema.as_state_machine(), store, inprocess_statuses, app=fresh_app)
+    calls = [0]
+
+    class Machine(base):  # type: ignore[misc, valid-type]
+        def setup(self) -> None:
+            super().setup()
+            _move_market(store, 0)
+
+        def after_call(self, response: Any, case: schemathesis.Case) -> None:
+            super().after_call(response, case)
+            calls[0] += 1
+            _move_market(store, calls[0])
+
+    Machine.run(settings=STATEFUL_SETTINGS)
+    assert calls[0] > 0

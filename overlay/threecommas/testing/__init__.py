@@ -19,9 +19,11 @@ The package by layer: :mod:`~threecommas.testing.server` (the app, its routes, s
 running it), :mod:`~threecommas.testing.simulation` (the store, one rule per operation, state
 and flags, entities, listing), :mod:`~threecommas.testing.faults` (fault injection, counters,
 emulated limits, the admin API, the fault options) and :mod:`~threecommas.testing.recording`
-(the recording files and the recorder); ``_operations`` reads the operations from the spec's
-catalogue, ``_command`` is the command line, and ``pytest_plugin`` and ``schemathesis_auth``
-serve test suites.
+(the recording files and the recorder); the simulated market that moves SmartTrades lives in
+``simulation`` and is driven by ``server.market`` (:class:`MarketControl`), the admin API
+under ``/__admin__/market`` and ``serve --market FILE``; ``_operations`` reads the operations
+from the spec's catalogue, ``_command`` is the command line, and ``pytest_plugin`` and
+``schemathesis_auth`` serve test suites.
 """
 
 from __future__ import annotations
@@ -53,7 +55,13 @@ if not _MISSING_EXTRA:
         create_app,
         run_in_thread,
     )
-    from threecommas.testing.simulation import ActionError, SmartTradeStore
+    from threecommas.testing.simulation import (
+        ActionError,
+        ClockError,
+        MarketControl,
+        PriceError,
+        SmartTradeStore,
+    )
 
 
 __all__ = [
@@ -65,9 +73,12 @@ __all__ = [
     "TEST_PRIVATE_KEY_PATH",
     "TEST_PUBLIC_KEY_PATH",
     "ActionError",
+    "ClockError",
     "FaultConfig",
     "FaultRule",
     "Faults",
+    "MarketControl",
+    "PriceError",
     "RateLimitConfig",
     "Recording",
     "RecordingError",

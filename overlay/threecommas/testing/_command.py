@@ -67,6 +67,19 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="directory of recording files (default: the ones shipped with the package)",
     )
+    parser.add_argument(
+        "--market",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a price path (JSON or CSV) for the simulated market, played from the start; "
+        "POST /__admin__/market/advance moves its virtual clock",
+    )
+    parser.add_argument(
+        "--market-real-time",
+        action="store_true",
+        help="the market's virtual clock also follows the real time, scaled by --time-factor",
+    )
     _add_access_log_option(parser)
     add_fault_options(parser)
 
@@ -131,6 +144,8 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             api_secret=args.api_secret if args.api_secret is not None else DEFAULT_API_SECRET,
             public_key_pem=public_key_pem,
             recordings_dir=args.recordings,
+            market=args.market,
+            market_real_time=args.market_real_time,
         )
     except (RecordingError, ValueError) as exc:
         # These messages name options, files and settings, never a secret's value.

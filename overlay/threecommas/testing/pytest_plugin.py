@@ -13,6 +13,7 @@ point ``threecommas``), so a test suite gets the fixtures below just by naming t
   ``threecommas_server``;
 * ``threecommas_async_client``: the same as an ``AsyncThreeCommas``;
 * ``threecommas_faults``: the fault injection and counters of ``threecommas_server``;
+* ``threecommas_market``: the simulated market of ``threecommas_server`` (its ``market``);
 * ``threecommas_server_factory``: starts live servers with given faults on demand.
 
 pytest imports this module in every session of an environment where the SDK is installed, so it
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from threecommas._signing import ThreeCommasAuth
     from threecommas.testing.faults import FaultConfig, Faults
     from threecommas.testing.server import RunningServer
+    from threecommas.testing.simulation import MarketControl
 
 __all__ = [
     "threecommas_app",
@@ -176,6 +178,17 @@ def threecommas_faults(threecommas_server: RunningServer) -> Faults:
     """
     faults: Faults = threecommas_server.app.state.faults
     return faults
+
+
+@pytest.fixture
+def threecommas_market(threecommas_server: RunningServer) -> MarketControl:
+    """The simulated market of ``threecommas_server`` (``threecommas_server.market``): no
+    price at first, the virtual clock still.
+
+    ``set_price(pair, price)`` gives a pair a price, ``play(path)`` plays a price path,
+    ``advance(seconds)`` moves the virtual clock; the SmartTrades of a priced pair move.
+    """
+    return threecommas_server.market
 
 
 #: ``start(faults=None, **create_app_options) -> RunningServer``

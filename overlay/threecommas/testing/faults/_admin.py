@@ -1,4 +1,5 @@
-"""The admin API under ``/__admin__``: the faults, the counters, a reset, and SmartTrades to add."""
+"""The admin API under ``/__admin__``: the faults, the counters, a reset, SmartTrades to add,
+and the market (:mod:`._market_admin`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,12 @@ from threecommas import _schema
 from threecommas.testing.faults._config import FaultConfig, JSONObject, integer_value, only_keys
 from threecommas.testing.faults._faults import Faults
 from threecommas.testing.faults._layer import json_answer
-from threecommas.testing.simulation import SmartTradeStore, seed_closable_smart_trades
+from threecommas.testing.faults._market_admin import market_routes
+from threecommas.testing.simulation import (
+    MarketControl,
+    SmartTradeStore,
+    seed_closable_smart_trades,
+)
 
 __all__ = [
     "ADMIN_PREFIX",
@@ -135,4 +141,4 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
     return [
         Route(ADMIN_PREFIX + path, dispatch(endpoints), methods=list(endpoints), name=None)
         for path, endpoints in by_path.items()
-    ]
+    ] + market_routes(ADMIN_PREFIX, MarketControl(store))

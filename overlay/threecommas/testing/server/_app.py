@@ -23,7 +23,8 @@ from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_ro
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
 from threecommas.testing.server._routes import error_response, operation_routes
-from threecommas.testing.simulation import SmartTradeStore
+from threecommas.testing.simulation import Market, MarketControl, SmartTradeStore, VirtualClock
+from threecommas.testing.simulation._market import PathSource
 
 __all__ = ["OPENAPI_DOCUMENT_PATH", "create_app"]
 
@@ -100,6 +101,8 @@ def create_app(
     public_key_pem: str | bytes | None = None,
     recordings_dir: str | Path | None = None,
     faults: FaultConfig | Faults | None = None,
+    market: PathSource | None = None,
+    market_real_time: bool = False,
 ) -> Starlette:
     """Build a recorded-responses server with a fresh store.
 
@@ -111,10 +114,24 @@ def create_app(
     ``faults`` sets the faults to inject (none by default); they, and the counters of what the
     server applied, are ``app.state.faults`` and the admin API under ``/__admin__`` (see
     :mod:`threecommas.testing.faults`).
+
+    The store has a simulated market (``app.state.market``, a
+    :class:`~threecommas.testing.simulation.MarketControl`): ``market``, a price path (a file
+    name or open file, JSON or CSV, or parsed JSON), plays from the start; without it the
+    market has no price and every SmartTrade answers as recorded until it is given one. Its
+    virtual clock moves only when advanced, unless ``market_real_time``: then it also follows
+    the real time, scaled by the faults' ``time_factor`` (0.01: a virtual minute in 0.6 s),
+    caught up before each request is answered.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
     store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
+    if market_real_time:
+        clock = VirtualClock.real_time(time_factor=fault_state.config.time_factor)
+        store.use_market(Market(clock=clock))
+    market_control = MarketControl(store)
+    if market is not None:
+        market_control.play(market)  # a bad path raises PriceError (a ValueError)
     routes = operation_routes(verifier, store)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     routes += admin_routes(store, fault_state)
@@ -129,4 +146,5 @@ def create_app(
     app.state.store = store
     app.state.verifier = verifier
     app.state.faults = fault_state
+    app.state.market = market_control
     return app

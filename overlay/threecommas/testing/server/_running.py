@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from threecommas.testing._operations import API_PREFIX
 from threecommas.testing.server._app import create_app
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET
-from threecommas.testing.simulation import SmartTradeStore
+from threecommas.testing.simulation import MarketControl, SmartTradeStore
 
 __all__ = [
     "RunningServer",
@@ -137,6 +137,13 @@ class RunningServer:
     def store(self) -> SmartTradeStore:
         store: SmartTradeStore = self.app.state.store
         return store
+
+    @property
+    def market(self) -> MarketControl:
+        """The simulated market: ``set_price(pair, price)``, ``play(path)``,
+        ``advance(seconds)``, ``snapshot()``."""
+        market: MarketControl = self.app.state.market
+        return market
 
 
 @contextmanager

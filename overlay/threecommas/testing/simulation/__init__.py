@@ -12,7 +12,9 @@
   Trades derived from a SmartTrade (and back);
 * ``_listing``: what the spec cannot say about a list request (status groups, order, pages);
 * ``_docs_forms``: the docs' spellings of a request turned into canonical values;
-* ``_seeding``: SmartTrades made for load tests.
+* ``_seeding``: SmartTrades made for load tests;
+* ``_market``: the simulated market (a virtual clock, prices, the matching rules), which moves
+  the store's SmartTrades; ``_market_control``: :class:`MarketControl`, ``server.market``.
 
 The server (``threecommas.testing.server``) puts it on HTTP.
 """
@@ -20,6 +22,8 @@ The server (``threecommas.testing.server``) puts it on HTTP.
 from __future__ import annotations
 
 from threecommas.testing.simulation._base import ActionError, OperationRule, Received, clone
+from threecommas.testing.simulation._market import ClockError, Market, PriceError, VirtualClock
+from threecommas.testing.simulation._market_control import MarketControl
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._seeding import seed_closable_smart_trades
 from threecommas.testing.simulation._state import JSONObject
@@ -29,10 +33,15 @@ __all__ = [
     "MAX_ID",
     "RULES",
     "ActionError",
+    "ClockError",
     "JSONObject",
+    "Market",
+    "MarketControl",
     "OperationRule",
+    "PriceError",
     "Received",
     "SmartTradeStore",
+    "VirtualClock",
     "clone",
     "seed_closable_smart_trades",
 ]

@@ -36,6 +36,7 @@ from threecommas.testing.simulation._entities import (
     placeholder_account,
     timestamp,
 )
+from threecommas.testing.simulation._market import Market
 from threecommas.testing.simulation._state import JSONObject, refresh_flags, take_profit_steps
 
 __all__ = [
@@ -162,9 +163,11 @@ class Holdings:
 class Transaction:
     """The store during one request, under its lock. Reads give copies; ``save`` stages changes."""
 
-    def __init__(self, held: Holdings, clock: Clock) -> None:
+    def __init__(self, held: Holdings, clock: Clock, market: Market | None = None) -> None:
         self._held = held
         self._clock = clock
+        #: The store's market (the add-funds rule fills through it once its pair has a price).
+        self.market = market
         self._saved: dict[int, JSONObject] = {}
         self._trade_ids: dict[int, TradeIds] = {}
         self._next_id = held.next_id

@@ -43,7 +43,8 @@ from threecommas.testing.simulation._entities import (
     market_price,
 )
 from threecommas.testing.simulation._listing import list_page, parse_list_query
-from threecommas.testing.simulation._market import (
+from threecommas.testing.simulation._market import Market
+from threecommas.testing.simulation._market_data import (
     MARKET_RULES,
     account_refusal,
     create_limits_refusal,
@@ -264,12 +265,19 @@ def _order_price(smart_trade: JSONObject, request: JSONObject, side: str) -> str
     return price
 
 
+def _priced(market: Market, smart_trade: JSONObject) -> bool:
+    """Whether the market has a price for the SmartTrade's pair (it moves only then)."""
+    pair = smart_trade.get("pair")
+    return isinstance(pair, str) and market.price(pair) is not None
+
+
 class AddFundsRule(SmartTradeRule):
     """``POST /v2/smart_trades/{id}/add_funds``: the position grows by the units.
 
-    No exchange is simulated: the order is taken as filled at its limit price (or the current
+    Once the market has a price for the pair, :meth:`Market.add_funds` fills the order (with
+    commission). Before that the order is taken as filled at its limit price (or the current
     price), so the position's units and total grow, and so do the entered amount and total once
-    the position itself is filled.
+    the position itself is filled (what the recorded SmartTrades answer).
     """
 
     def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
@@ -278,7 +286,16 @@ class AddFundsRule(SmartTradeRule):
         refuse(funds_limits_refusal(smart_trade, body, reduce=False))
         position = smart_trade.get("position")
         units = to_decimal(as_object(body.get("units")).get("value"))
-        if isinstance(position, dict) and units is not None:
+        market = tx.market
+        if market is not None and units is not None and _priced(market, smart_trade):
+            # The market fills it, with commission, and derives the figures again.
+            market.add_funds(
+                smart_trade,
+                units,
+                order_type=str(body.get("order_type") or "market"),
+                price=as_object(body.get("price")).get("value"),
+            )
+        elif isinstance(position, dict) and units is not None:
             side = str(position.get("type"))
             price = to_decimal(_order_price(smart_trade, body, side))
             position["units"] = {

@@ -9,9 +9,9 @@ set up a scenario with :meth:`SmartTradeStore.put`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from threecommas.testing.recording import Recording
 from threecommas.testing.simulation._base import (
@@ -25,18 +25,38 @@ from threecommas.testing.simulation._base import (
     clone,
 )
 from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
+from threecommas.testing.simulation._market import Market, VirtualClock
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._state import JSONObject, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
 __all__ = ["MAX_ID", "SmartTradeStore"]
 
+_T = TypeVar("_T")
+
 #: IDs are int64 in the API; anything above cannot name a real resource.
 MAX_ID: Final = 2**63 - 1
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+def _new_market() -> Market:
+    """A market whose virtual clock starts now (to the second) and moves only when told."""
+    return Market(clock=VirtualClock(datetime.now(UTC).replace(microsecond=0)))
+
+
+class _MarketView:
+    """The store as the market sees it during one transaction (:class:`MarketStore`)."""
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    def smart_trades(self) -> list[JSONObject]:
+        return self._tx.smart_trades()
+
+    def changed(self, smart_trade: JSONObject) -> None:
+        self._tx.save(smart_trade)
+
+    def new_id(self) -> int:
+        return self._tx.new_id()
 
 
 def _copy(held: Holdings) -> Holdings:
@@ -57,10 +77,19 @@ class SmartTradeStore:
     always above every id it has seen.
     """
 
-    def __init__(self, smart_trades: Iterable[JSONObject] = (), *, clock: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        smart_trades: Iterable[JSONObject] = (),
+        *,
+        clock: Clock | None = None,
+        market: Market | None = None,
+    ) -> None:
         self._lock = threading.Lock()
         self._held = Holdings()
-        self.clock = clock
+        #: The simulated market: SmartTrades move when it has a price for their pair.
+        self.market = market if market is not None else _new_market()
+        #: The time of ``created_at``/``updated_at``: the market's virtual clock by default.
+        self.clock: Clock = clock if clock is not None else self.market.clock.now
         for smart_trade in smart_trades:
             self.put(smart_trade)
         self._initial = self._state()
@@ -100,9 +129,42 @@ class SmartTradeStore:
             return _copy(self._held)
 
     def reset(self) -> None:
-        """Back to the state the store started from (the recordings), forgetting every change."""
+        """Back to the state the store started from (the recordings), forgetting every change;
+        the market forgets its prices and paths, and its clock starts over."""
         with self._lock:
             self._held = _copy(self._initial)
+            self.market.reset()
+
+    def use_market(self, market: Market) -> None:
+        """Work with ``market`` from now on; its clock becomes the store's."""
+        with self._lock:
+            self.market = market
+            self.clock = market.clock.now
+
+    def with_market(self, action: Callable[[Market], _T]) -> _T:
+        """Run ``action`` on the market inside one transaction of the store (the store's lock
+        first, then the market's), and keep what it changed: how every market call of a
+        running server is made."""
+        with self._lock:
+            tx = Transaction(self._held, self.clock, self.market)
+            self.market.attach(_MarketView(tx))
+            try:
+                result = action(self.market)
+            finally:
+                self.market.attach(None)
+            tx.commit()
+            return result
+
+    def _sync_market(self) -> None:
+        """Bring the SmartTrades up to the market (under the store's lock): a market entry made
+        by the last request fills now, as the next read finds it."""
+        tx = Transaction(self._held, self.clock, self.market)
+        self.market.attach(_MarketView(tx))
+        try:
+            self.market.sync()
+        finally:
+            self.market.attach(None)
+        tx.commit()
 
     def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
         """Add or replace a SmartTrade (a copy of it).
@@ -176,7 +238,8 @@ class SmartTradeStore:
             raise ActionError(404, "Not found", f"Unknown operation {operation}")
         request = Received(params=dict(params), query=tuple(query), body=body)
         with self._lock:
-            tx = Transaction(self._held, self.clock)
+            self._sync_market()
+            tx = Transaction(self._held, self.clock, self.market)
             answer = rule.run(tx, request)
             tx.commit()
             return BY_ID[operation].success[0], clone(answer)

@@ -24,6 +24,7 @@ from threecommas.testing.simulation._base import (
     trade_not_found,
 )
 from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
+from threecommas.testing.simulation._market._derive import realised
 from threecommas.testing.simulation._state import (
     JSONObject,
     as_object,
@@ -95,13 +96,19 @@ class ListTradesRule(_TradeRule):
         return [Seed(smart_trade, trade_ids)]
 
     def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
-        return trades_of(
+        trades = trades_of(
             smart_trade,
             tx.trade_ids(int(smart_trade["id"])),
             cancelable=lambda step: cancel_trade_refusal(smart_trade, step) is None,
             closable=lambda step: close_trade_refusal(step) is None,
             stop_loss_cancelable=cancel_stop_loss_refusal(smart_trade) is None,
         )
+        pair = smart_trade.get("pair")
+        if tx.market is not None and isinstance(pair, str) and tx.market.price(pair) is not None:
+            # Once the market prices the pair, each Trade shows its order's fill.
+            for trade in trades:
+                trade.update(realised(smart_trade, trade))
+        return trades
 
 
 class CancelTradeRule(_TradeRule):

@@ -1,0 +1,306 @@
+"""The :class:`Market`: prices, a virtual clock and the matching rules, applied to a store.
+
+A market works on any store that has the three methods of :class:`MarketStore`: the
+SmartTrades to look at (mutable dicts in the store's order), a hook called with each SmartTrade
+the market changed, and a source of new ids (for a market-close order). The real store gives
+them through one transaction per market call; a test can give a list.
+
+The market touches a SmartTrade only on a tick of its pair, and a pair has ticks only once it
+has a price (set, or played from a path). So a store whose pairs have no price answers exactly
+as before, recorded SmartTrades included.
+
+Ticks: :meth:`Market.set_price` is a tick of that pair; :meth:`Market.play` plays the path's
+ticks that are due (offset 0) at once; :meth:`Market.advance` moves the clock to each due tick
+of the paths being played, in time order, and ends with a tick of every priced pair at the new
+time (so that what waits for "the next tick", a close by market or a stop-loss timeout, happens
+even without a new price); :meth:`Market.tick` is a tick of every priced pair without moving
+the clock. At each tick every SmartTrade of the pair that is not finished, cancelled or failed
+goes through :func:`._matching.match`, in the store's order.
+
+``data.updated_at`` becomes the tick's time when the SmartTrade's state changed (an order, a
+status, an amount), not when only the price and the profit it shows moved.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Final, Protocol
+
+from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
+from threecommas.testing.simulation._market._derive import TERMINAL, is_long
+from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
+from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
+from threecommas.testing.simulation._market._prices import (
+    BAR_ORDERS,
+    PriceError,
+    PricePath,
+    Quote,
+    Tick,
+    check_pair,
+    parse_price,
+    quote_of,
+)
+from threecommas.testing.simulation._state import JSONObject, status_of
+
+__all__ = ["Market", "MarketStore", "PathSource"]
+
+#: What :meth:`Market.play` takes: a path, a file (by name or open), or parsed JSON.
+PathSource = PricePath | str | Path | IO[str] | IO[bytes] | list[Any] | Mapping[str, Any]
+
+_MICROS: Final = Decimal(1_000_000)
+#: Parts of a SmartTrade that move with the price alone; a change elsewhere is a change of
+#: state, which sets ``data.updated_at``.
+_PRICE_ONLY: Final = ("current_price", "updated_at")
+
+
+class MarketStore(Protocol):
+    """What the market needs from a store."""
+
+    def smart_trades(self) -> Iterable[JSONObject]:
+        """Every SmartTrade, as dicts the market may change in place, in the store's order."""
+        ...
+
+    def changed(self, smart_trade: JSONObject) -> None:
+        """Called with each SmartTrade the market changed, after the change."""
+        ...
+
+    def new_id(self) -> int:
+        """An id no SmartTrade, step or trade has had (for a market-close order)."""
+        ...
+
+
+@dataclass(frozen=True, order=True)
+class _Scheduled:
+    at: int  # virtual microseconds since the clock's start
+    sequence: int
+    tick: Tick
+
+
+def _state_of(smart_trade: JSONObject) -> JSONObject:
+    """The SmartTrade without what moves with the price alone."""
+    state = copy.deepcopy(smart_trade)
+    state.pop("profit", None)
+    data = state.get("data")
+    if isinstance(data, dict):
+        for key in _PRICE_ONLY:
+            data.pop(key, None)
+    return state
+
+
+class Market:
+    """A simulated market: see the package's documentation.
+
+    ``store`` may be given later (:meth:`attach`). ``spread`` (a fraction of the price, 0 by
+    default) places bid and ask around a single price set or played. ``usd_rates`` gives the
+    USD value of quote currencies that are not dollars (``{"BTC": "60000"}``), for
+    ``profit.usd``. ``bar_order`` is the default rule for the order of a bar's high and low.
+    """
+
+    def __init__(
+        self,
+        store: MarketStore | None = None,
+        *,
+        clock: VirtualClock | None = None,
+        spread: object = None,
+        usd_rates: Mapping[str, object] | None = None,
+        bar_order: str = "adaptive",
+    ) -> None:
+        if bar_order not in BAR_ORDERS:
+            raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
+        Quote.single("1", spread)  # checks the spread
+        self._store = store
+        self.clock = clock if clock is not None else VirtualClock()
+        self.spread = spread
+        self.bar_order = bar_order
+        self._rates = {
+            str(currency).upper(): parse_price(rate, f"usd_rates[{currency}]")
+            for currency, rate in (usd_rates or {}).items()
+        }
+        self._lock = threading.RLock()
+        self._quotes: dict[str, Quote] = {}
+        self._schedule: list[_Scheduled] = []
+        self._sequence = 0
+        self._memory: dict[int, Memory] = {}
+
+    # --- Wiring ---------------------------------------------------------------------------------
+
+    def attach(self, store: MarketStore | None) -> None:
+        """Work on ``store`` from now on (``None``: on nothing)."""
+        with self._lock:
+            self._store = store
+
+    def reset(self) -> None:
+        """Forget every price, path and remembered trailing state; the clock starts over."""
+        with self._lock:
+            self._quotes.clear()
+            self._schedule.clear()
+            self._memory.clear()
+            self.clock.reset()
+
+    # --- Reading --------------------------------------------------------------------------------
+
+    def price(self, pair: str) -> Quote | None:
+        """The pair's quote, or ``None`` when the market has no price for it."""
+        with self._lock:
+            return self._quotes.get(pair)
+
+    def now(self) -> str:
+        """The virtual time in the API's format."""
+        with self._lock:
+            return self.clock.timestamp()
+
+    def snapshot(self) -> JSONObject:
+        """The market as JSON: its clock, every pair's quote, the ticks still to play."""
+        with self._lock:
+            pending = self._schedule
+            last = pending[-1].at if pending else None
+            return {
+                "clock": self.clock.to_json(),
+                "prices": {pair: quote.to_json() for pair, quote in sorted(self._quotes.items())},
+                "scheduled": {
+                    "ticks": len(pending),
+                    "pairs": sorted({s.tick.pair for s in pending}),
+                    "until": None if last is None else _format_seconds(last),
+                },
+                "spread": None if self.spread is None else str(self.spread),
+                "bar_order": self.bar_order,
+            }
+
+    # --- Moving the market ----------------------------------------------------------------------
+
+    def set_price(self, pair: str, price: object) -> Quote:
+        """Set the pair's quote (a price, or bid/ask/last) and tick the pair at once."""
+        with self._lock:
+            check_pair(pair)
+            quote = quote_of(price, self.spread)
+            self._quotes[pair] = quote
+            self._tick({pair})
+            return quote
+
+    def play(self, path: PathSource, *, pair: str | None = None) -> PricePath:
+        """Play a price path from now: its offsets count from the current virtual time. The
+        path replaces what was still to play for its pairs; its ticks at offset 0 play at
+        once, the others as :meth:`advance` reaches them."""
+        with self._lock:
+            loaded = self._load(path, pair)
+            start = self.clock.elapsed_micros
+            self._schedule = [s for s in self._schedule if s.tick.pair not in loaded.pairs]
+            for tick in loaded:
+                self._sequence += 1
+                self._schedule.append(_Scheduled(start + tick.at, self._sequence, tick))
+            self._schedule.sort()
+            self._run_until(start, final_tick=False)
+            return loaded
+
+    def advance(self, seconds: object) -> JSONObject:
+        """Move the clock on by ``seconds`` of virtual time, playing every tick due on the way,
+        then tick every priced pair at the new time. Returns :meth:`snapshot`."""
+        step = int((parse_seconds(seconds) * _MICROS).to_integral_value())
+        with self._lock:
+            self._run_until(self.clock.elapsed_micros + step, final_tick=True)
+            return self.snapshot()
+
+    def sync(self) -> None:
+        """Catch up: on a clock that follows the real time, advance by the virtual time that
+        passed; then tick every priced pair (what a store would call before answering)."""
+        with self._lock:
+            self._run_until(
+                self.clock.elapsed_micros + self.clock.pending_wall_micros(), final_tick=True
+            )
+            self.clock.mark_wall()
+
+    def tick(self) -> None:
+        """Tick every priced pair at the current time, without moving the clock."""
+        with self._lock:
+            self._tick(set(self._quotes))
+
+    def add_funds(
+        self,
+        smart_trade: JSONObject,
+        units: object,
+        *,
+        order_type: str = "market",
+        price: object = None,
+    ) -> None:
+        """Apply an add-funds order to ``smart_trade`` (in place; for the store's add-funds
+        rule): a ``limit`` order at its ``price``, a ``market`` one at the book's price (the
+        ask for a long, the bid for a short; the position's price when the pair has none)."""
+        amount = parse_price(units, "units")
+        with self._lock:
+            quote = self._quotes.get(str(smart_trade.get("pair")))
+            if order_type == "limit" and price is not None:
+                fill = parse_price(price)
+            elif quote is not None:
+                fill = quote.ask if is_long(smart_trade) else quote.bid
+            else:
+                position = smart_trade.get("position")
+                price_part = position.get("price") if isinstance(position, dict) else None
+                value = price_part.get("value") if isinstance(price_part, dict) else None
+                fill = parse_price(value if value is not None else price, "price")
+            add_funds(smart_trade, amount, fill, now=self.clock.timestamp(), quote=quote)
+
+    # --- Inside ---------------------------------------------------------------------------------
+
+    def _load(self, path: PathSource, pair: str | None) -> PricePath:
+        if isinstance(path, PricePath):
+            return path
+        if isinstance(path, list | Mapping):
+            return PricePath.from_json(
+                path, pair=pair, spread=self.spread, bar_order=self.bar_order
+            )
+        return PricePath.load(path, pair=pair, spread=self.spread, bar_order=self.bar_order)
+
+    def _run_until(self, target: int, *, final_tick: bool) -> None:
+        while self._schedule and self._schedule[0].at <= target:
+            due = self._schedule.pop(0)
+            self.clock.move_to_micros(due.at)
+            self._quotes[due.tick.pair] = due.tick.quote
+            self._tick({due.tick.pair})
+        self.clock.move_to_micros(target)
+        if final_tick:
+            self._tick(set(self._quotes))
+
+    def _usd_rate(self, pair: str) -> Decimal | None:
+        return _usd_rate_of(pair, self._quotes, self._rates)
+
+    def _tick(self, pairs: set[str]) -> None:
+        store = self._store
+        if store is None or not pairs:
+            return
+        now = self.clock.timestamp()
+        micros = self.clock.elapsed_micros
+        for smart_trade in store.smart_trades():
+            pair = smart_trade.get("pair")
+            if not isinstance(pair, str) or pair not in pairs or pair not in self._quotes:
+                continue
+            if status_of(smart_trade) in TERMINAL:
+                continue
+            smart_trade_id = smart_trade.get("id")
+            if not isinstance(smart_trade_id, int):
+                continue
+            memory = self._memory.setdefault(smart_trade_id, Memory())
+            before = copy.deepcopy(smart_trade)
+            moment = Moment(
+                quote=self._quotes[pair],
+                now=now,
+                micros=micros,
+                usd_rate=self._usd_rate(pair),
+                new_id=store.new_id,
+            )
+            match(smart_trade, memory, moment)
+            if smart_trade == before:
+                continue
+            if _state_of(smart_trade) != _state_of(before):
+                smart_trade.setdefault("data", {})["updated_at"] = now
+            if status_of(smart_trade) in TERMINAL:
+                self._memory.pop(smart_trade_id, None)
+            store.changed(smart_trade)
+
+
+def _format_seconds(micros: int) -> str:
+    return format((Decimal(micros) / _MICROS).normalize(), "f")
