@@ -50,10 +50,8 @@ def _decimal(value: object, name: str) -> Decimal:
 
 def _side(value: object) -> Side:
     text = str(getattr(value, "value", value))
-    if text == "buy":
-        return "buy"
-    if text == "sell":
-        return "sell"
+    if text in ("buy", "sell"):
+        return "buy" if text == "buy" else "sell"
     raise ValueError(f"side must be 'buy' or 'sell', got {value!r}")
 
 

@@ -106,13 +106,7 @@ class Watch:
         pending = None if ids is None else [i for i in ids if i not in self._done]
         current: list[SmartTrade] = []
         if pending is not None and len(pending) <= self._pages:
-            for smart_trade_id in pending:  # fewer requests than listing
-                smart_trade = self._get(smart_trade_id)
-                if smart_trade is None:
-                    self._done.add(smart_trade_id)
-                else:
-                    current.append(smart_trade)
-            return current
+            return self._read_each(pending, current)  # fewer requests than listing
         active = self._list_active()
         present = {smart_trade.id for smart_trade in active}
         wanted = None if pending is None else set(pending)
@@ -121,7 +115,11 @@ class Watch:
         gone = [i for i in self._seen if i not in present and i not in self._done]
         if pending is not None:
             gone += [i for i in pending if i not in present and i not in self._seen]
-        for smart_trade_id in gone:
+        return self._read_each(gone, current)
+
+    def _read_each(self, ids: list[int], current: list[SmartTrade]) -> list[SmartTrade]:
+        """`current` with each of `ids` read by one `get`; an id that is no more is done."""
+        for smart_trade_id in ids:
             smart_trade = self._get(smart_trade_id)
             if smart_trade is None:
                 self._done.add(smart_trade_id)

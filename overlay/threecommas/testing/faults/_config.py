@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Final, Literal, get_args
 
+from threecommas._constants import BAN_COOLDOWN_S, BUDGET_PERIOD_S, BUDGET_REQUESTS, LOCKOUT_S
 from threecommas_api._catalogue import BY_ID
 
 __all__ = [
@@ -82,11 +83,11 @@ def only_keys(data: Any, allowed: Iterable[str], what: str) -> Mapping[str, Any]
 class RateLimitConfig:
     """The API's documented limits; durations in seconds, before the time factor."""
 
-    requests: int = 100
-    period: float = 60.0
-    lockout: float = 300.0
+    requests: int = BUDGET_REQUESTS
+    period: float = BUDGET_PERIOD_S
+    lockout: float = LOCKOUT_S
     ban_after: int = 3
-    ban: float = 120.0
+    ban: float = BAN_COOLDOWN_S
     ban_growth: float = 2.0
     max_ban: float = 3 * 24 * 3600.0
 
