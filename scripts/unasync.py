@@ -40,6 +40,8 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"AsyncSmartTrades", "SmartTrades"),
     (r"AsyncTrades", "Trades"),
     (r"AsyncWatch", "Watch"),
+    (r"AsyncAccounts", "Accounts"),
+    (r"AsyncMarket", "Market"),
     (r"RequestAsync", "Request"),
     (r"AsyncAPIClient", "SyncAPIClient"),
     (r"httpx\.AsyncClient", "httpx.Client"),

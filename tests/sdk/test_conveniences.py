@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -24,12 +26,17 @@ from threecommas import (
     RateLimit,
     ResponseParseError,
     SmartTrade,
+    ThreeCommas,
     ThreeCommasError,
     UnitsInput,
 )
 from threecommas._logging import configure_from_env
+from threecommas._resource import Namespace
 from threecommas._response import APIResponse
 from threecommas._signing import signature_payload, verify_hmac
+
+if TYPE_CHECKING:
+    from threecommas.testing import RunningServer
 
 
 def ok() -> httpx.Response:
@@ -108,6 +115,136 @@ def test_extra_options_on_iter_all_reach_every_page_and_async() -> None:
 
     assert isinstance(asyncio.run(run()), SmartTrade)
     assert recorder.requests[0].headers["X-B"] == "2"
+
+
+#: The public methods that send no request of their own (so take no per-call options).
+_NO_REQUEST = {"close", "with_options", "watch", "wait_for"}
+
+
+def _namespaces(owner: object, path: str) -> Iterator[tuple[str, object]]:
+    """`owner` and every resource namespace reachable from it, with their dotted paths."""
+    yield path, owner
+    for name, value in vars(owner).items():
+        if isinstance(value, Namespace) and not name.startswith("_"):
+            yield from _namespaces(value, f"{path}.{name}")
+
+
+@pytest.mark.parametrize("client_cls", [ThreeCommas, AsyncThreeCommas])
+def test_every_method_of_every_namespace_takes_the_request_options(client_cls: type) -> None:
+    client = client_cls(DOCS_KEY, DOCS_SECRET)
+    seen: set[str] = set()
+    for path, owner in _namespaces(client, "client"):
+        for name in dir(type(owner)):
+            method = getattr(owner, name)
+            if name.startswith("_") or name in _NO_REQUEST or not inspect.ismethod(method):
+                continue
+            seen.add(f"{path}.{name}")
+            parameters = inspect.signature(method).parameters
+            options = parameters.get("options")
+            assert options is not None, f"{path}.{name} takes no **options"
+            assert options.kind is inspect.Parameter.VAR_KEYWORD, f"{path}.{name}"
+            assert options.annotation == "Unpack[RequestOptions]", f"{path}.{name}"
+    # The namespaces are found, not listed: a new one is covered without editing this test.
+    assert {
+        "client.validate",
+        "client.check_key",
+        "client.accounts.list",
+        "client.accounts.iter_all",
+        "client.accounts.get",
+        "client.market.markets",
+        "client.market.pairs",
+        "client.market.currency_rates",
+        "client.smart_trades.create",
+        "client.smart_trades.iter_all",
+        "client.smart_trades.trades.close_by_market",
+    } <= seen
+
+
+def _traced(server: RunningServer) -> tuple[ThreeCommas, list[httpx.Request]]:
+    sent: list[httpx.Request] = []
+    http = httpx.Client(event_hooks={"request": [sent.append]})
+    client = ThreeCommas(
+        server.api_key, server.api_secret, base_url=server.base_url, http_client=http
+    )
+    return client, sent
+
+
+def test_accounts_market_and_key_checks_send_the_request_options(
+    threecommas_server: RunningServer,
+) -> None:
+    client, sent = _traced(threecommas_server)
+    extra: dict[str, Any] = {"extra_headers": {"X-Trace": "t"}, "extra_query": {"probe": 1}}
+    with client:
+        account = client.accounts.get(12345678, **extra)
+        assert client.accounts.list(**extra)
+        assert [a.id for a in client.accounts.iter_all(per_page=100, **extra)]
+        assert client.market.markets(**extra)
+        assert "USDT_BTC" in client.market.pairs("binance", **extra)
+        assert client.market.currency_rates("USDT_BTC", "binance", **extra).last
+        assert client.validate(**extra) is True
+        assert client.check_key(**extra).valid
+        # Checked before anything is sent, as for every other method.
+        with pytest.raises(ValueError, match="extra_headers cannot set"):
+            client.market.markets(extra_headers={"Apikey": "x"})
+        with pytest.raises(ValueError, match="extra_query cannot set 'per_page'"):
+            client.accounts.list(extra_query={"per_page": 1})
+        with pytest.raises(TypeError, match="extra_query"):
+            client.accounts.iter_all(extra_query={"x": [1]})  # type: ignore[dict-item]
+    assert account.id == 12345678
+    assert len(sent) == 8
+    for request in sent:
+        assert request.headers["X-Trace"] == "t", request.url
+        assert request.url.params["probe"] == "1", request.url
+
+
+def test_raw_response_and_with_options_reach_accounts_and_market(
+    threecommas_server: RunningServer,
+) -> None:
+    client, sent = _traced(threecommas_server)
+    with client:
+        raw = client.with_raw_response.accounts.get(12345678)
+        assert isinstance(raw, APIResponse) and raw.status_code == 200
+        assert raw.parse().id == 12345678
+        raw_pairs = client.with_raw_response.market.pairs("binance")
+        assert "USDT_BTC" in raw_pairs.parse() and raw_pairs.json() == raw_pairs.parse()
+        assert client.with_raw_response.validate().parse() is True
+        with pytest.raises(TypeError, match="iter_all has no raw form"):
+            client.with_raw_response.accounts.iter_all()
+        paper = client.with_options(forced_mode="paper", timeout=9)
+        assert paper.accounts._client is paper and paper.market._client is paper
+        assert paper.accounts.get(12345678).id == 12345678
+        assert paper.market.markets()
+        # The original client is unchanged.
+        client.accounts.get(12345678)
+    assert sent[-3].headers["Forced-Mode"] == "paper"
+    assert sent[-3].extensions["timeout"]["read"] == 9
+    assert "Forced-Mode" not in sent[-1].headers
+
+
+def test_async_accounts_and_market_take_the_request_options(
+    threecommas_server: RunningServer,
+) -> None:
+    sent: list[httpx.Request] = []
+
+    async def hook(request: httpx.Request) -> None:
+        sent.append(request)
+
+    async def run() -> None:
+        http = httpx.AsyncClient(event_hooks={"request": [hook]})
+        server = threecommas_server
+        async with AsyncThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url, http_client=http
+        ) as client:
+            headers = {"X-A": "1"}
+            assert (await client.accounts.get(12345678, extra_headers=headers)).id == 12345678
+            assert [a async for a in client.accounts.iter_all(extra_headers=headers)]
+            assert await client.market.markets(extra_headers=headers)
+            assert await client.validate(extra_headers=headers)
+            raw = await client.with_raw_response.market.markets()
+            assert raw.status_code == 200
+
+    asyncio.run(run())
+    assert [r.headers.get("X-A") for r in sent] == ["1"] * (len(sent) - 1) + [None]
 
 
 # --- with_options ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
@@ -17,7 +17,7 @@ from threecommas._constants import (
 from threecommas._limits import RateLimit
 from threecommas._policy import PolicySettings
 from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
-from threecommas._types import NOT_GIVEN, TimeoutArg, TimeoutTypes
+from threecommas._types import NOT_GIVEN, RequestOptions, TimeoutArg, TimeoutTypes
 
 from ._api_client import AsyncAPIClient
 
@@ -86,17 +86,21 @@ class AsyncThreeCommas(AsyncAPIClient):
         self.accounts = AsyncAccounts(self)
         self.market = AsyncMarket(self)
 
-    async def validate(self, *, timeout: TimeoutArg = NOT_GIVEN) -> bool:
+    async def validate(
+        self, *, timeout: TimeoutArg = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> bool:
         """Check the API key and the signature (`GET /ver1/validate`): True, or
         `AuthenticationError` with the API's message. Needs credentials."""
         from threecommas._market_operations import validate_key
 
-        return await self._execute(validate_key(), timeout)
+        return await self._execute(validate_key(), timeout, options)
 
-    async def check_key(self, *, timeout: TimeoutArg = NOT_GIVEN) -> KeyCheck:
+    async def check_key(
+        self, *, timeout: TimeoutArg = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> KeyCheck:
         """`validate`, telling more: a `KeyCheck` with `valid`, the `key_type` in use (`"hmac"`
         or `"rsa"`) and the `clock_offset` of the server's `Date` header against this machine's
         clock, in seconds. `AuthenticationError` with the API's message when refused."""
         from threecommas._market_operations import check_key
 
-        return await self._execute(check_key(self._key_type()), timeout)
+        return await self._execute(check_key(self._key_type()), timeout, options)

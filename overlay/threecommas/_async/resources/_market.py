@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator
+from typing import Unpack
 
 import threecommas._market_operations as mops
 from threecommas._constants import ITER_ALL_PER_PAGE
+from threecommas._options import check_options
 from threecommas._resource import Namespace
-from threecommas._types import NOT_GIVEN, ForcedModeArg, TimeoutArg
+from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
+from threecommas_api.models import market as market_model
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.limit_type import LimitType
-from threecommas_api.models.market import Market
 
 from .._api_client import AsyncAPIClient
 
@@ -25,7 +27,8 @@ class AsyncAccounts(Namespace):
     """`client.accounts`: the exchange accounts (and wallets) connected to the 3Commas profile.
 
     Signed: the client needs credentials. Each method checks its arguments before anything is
-    sent and takes `forced_mode` and `timeout` for that call only.
+    sent and takes `forced_mode`, `timeout`, `extra_headers` and `extra_query` for that
+    call only.
     """
 
     _client: AsyncAPIClient
@@ -41,6 +44,7 @@ class AsyncAccounts(Namespace):
         per_page: int | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[Account]:
         """One page of the exchange accounts; each `id` is an `account_id` for `create`.
 
@@ -54,7 +58,7 @@ class AsyncAccounts(Namespace):
             AuthenticationError: the key or the signature was refused.
         """
         call = mops.list_accounts(self._client, api_key, page, per_page, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
     def iter_all(
         self,
@@ -64,14 +68,17 @@ class AsyncAccounts(Namespace):
         per_page: int = ITER_ALL_PER_PAGE,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[Account]:
         """Every account, page after page from `page` (1 when None), one request per page;
         the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
+        self._client._refuse_raw("iter_all")
         first, size = mops.check_accounts_paging(page, per_page)
         mode = self._client._forced_mode_for(forced_mode)
         checked_timeout = check_timeout(timeout)
+        checked_options = check_options(options)
         mops.list_accounts(self._client, api_key, first, size, mode)  # checks api_key now
-        return self._walk(api_key, first, size, mode, checked_timeout)
+        return self._walk(api_key, first, size, mode, checked_timeout, checked_options)
 
     async def _walk(
         self,
@@ -80,11 +87,12 @@ class AsyncAccounts(Namespace):
         per_page: int,
         mode: ForcedModeArg,
         timeout: TimeoutArg,
+        options: RequestOptions,
     ) -> AsyncIterator[Account]:
         next_page: int | None = page
         while next_page is not None:
             call = mops.list_accounts(self._client, api_key, next_page, per_page, mode)
-            batch = await self._client._execute(call, timeout)
+            batch = await self._client._execute(call, timeout, options)
             for account in batch:
                 yield account
             next_page = mops.next_accounts_page(next_page, len(batch), per_page)
@@ -95,6 +103,7 @@ class AsyncAccounts(Namespace):
         *,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> Account:
         """One exchange account: its `market_code` (for `client.market`), whether it takes
         SmartTrades (`smart_trading_supported`), its balances.
@@ -106,7 +115,7 @@ class AsyncAccounts(Namespace):
             NotFoundError: no such account.
         """
         call = mops.get_account(self._client, account_id, forced_mode)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)
 
 
 class AsyncMarket(Namespace):
@@ -121,22 +130,26 @@ class AsyncMarket(Namespace):
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def markets(self, *, timeout: TimeoutArg = NOT_GIVEN) -> builtins.list[Market]:
+    async def markets(
+        self, *, timeout: TimeoutArg = NOT_GIVEN, **options: Unpack[RequestOptions]
+    ) -> builtins.list[market_model.Market]:
         """The markets (exchanges) 3Commas supports, each with its `market_code`."""
-        return await self._client._execute(mops.list_markets(), timeout)
+        return await self._client._execute(mops.list_markets(), timeout, options)
 
     async def pairs(
         self,
         market_code: str,
         *,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> builtins.list[str]:
         """The pairs of a market, in 3Commas notation (`USDT_BTC`: quote, then base).
 
         Args:
             market_code: the market's code (`binance`; an account's `market_code`).
         """
-        return await self._client._execute(mops.list_market_pairs(market_code), timeout)
+        call = mops.list_market_pairs(market_code)
+        return await self._client._execute(call, timeout, options)
 
     async def currency_rates(
         self,
@@ -145,6 +158,7 @@ class AsyncMarket(Namespace):
         limit_type: LimitType | str | None = "smart_trade",
         *,
         timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CurrencyRates:
         """The prices of a pair and its trading limits (minimum lot, lot and price steps,
         minimum total...); `threecommas.OrderLimits.from_currency_rates` reads the limits.
@@ -155,4 +169,4 @@ class AsyncMarket(Namespace):
             limit_type: `"smart_trade"` (the limits of SmartTrades, the default) or `"bot"`.
         """
         call = mops.currency_rates(pair, market_code, limit_type)
-        return await self._client._execute(call, timeout)
+        return await self._client._execute(call, timeout, options)

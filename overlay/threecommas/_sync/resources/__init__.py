@@ -2,8 +2,8 @@
 """The resource namespaces of the client: `client.smart_trades`, `client.smart_trades.trades`,
 `client.accounts` and `client.market`."""
 
-from ._market import AsyncAccounts, AsyncMarket
+from ._market import Accounts, Market
 from ._smart_trades import SmartTrades
 from ._trades import Trades
 
-__all__ = ["AsyncAccounts", "AsyncMarket", "SmartTrades", "Trades"]
+__all__ = ["Accounts", "Market", "SmartTrades", "Trades"]
