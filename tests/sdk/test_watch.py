@@ -28,6 +28,9 @@ from threecommas.testing.pytest_plugin import ServerFactory
 from threecommas.testing.simulation import SmartTradeStore, seed_closable_smart_trades
 from threecommas.testing.simulation._state import order_status, smart_trade_status
 
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
 # 100 requests per 6 s: a one-page sweep at the default 25 % then comes every 0.24 s.
 FAST = RateLimit(100, 6.0)
 

@@ -17,8 +17,13 @@ import time
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from threecommas import AsyncThreeCommas, RateLimit, SmartTrade, SmartTradeEvent, ThreeCommas
 from threecommas.testing.server import RunningServer
+
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
 
 ACCOUNT_ID = 32402783
 TAKE_PROFIT = "USDT_ADA"  # fills its first step, then the second: finished

@@ -31,6 +31,9 @@ from tests.server_support import assert_store_flags_agree
 from threecommas import ThreeCommas
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, RunningServer
 
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
 FEE = Decimal("0.001")
 #: 100 units bought at market at 0.1 (the ask; no spread), commission on top.
 ENTERED_TOTAL = 100 * Decimal("0.1") * (1 + FEE)

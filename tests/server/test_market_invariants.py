@@ -12,6 +12,9 @@ from threecommas.testing.simulation._market._market import Market
 from threecommas.testing.simulation._market._prices import PricePath
 from threecommas.testing.simulation._state import smart_trade_status
 
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
 KNOWN_ORDER_STATUSES = {
     "idle",
     "to_process",

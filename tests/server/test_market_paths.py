@@ -34,6 +34,9 @@ from threecommas.testing.simulation._market._prices import (
     quote_of,
 )
 
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
 D = Decimal
 
 # --- Clock ------------------------------------------------------------------------------------

@@ -35,6 +35,9 @@ from threecommas.testing import (
     RunningServer,
 )
 
+# Live servers, subprocesses or long scenarios: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
 # --- Live servers ----------------------------------------------------------------------------
 
 
