@@ -13,7 +13,12 @@ import json
 import textwrap
 from typing import Any
 
-from threecommas._client import DEFAULT_BASE_URL, ENV_API_KEY, ENV_API_SECRET, ENV_PRIVATE_KEY_FILE
+from threecommas._constants import (
+    DEFAULT_BASE_URL,
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    ENV_PRIVATE_KEY_FILE,
+)
 from threecommas._version import __version__
 from threecommas.cli import _docs
 from threecommas.cli._body import EXAMPLE_BODIES

@@ -13,7 +13,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from threecommas import ThreeCommasError
-from threecommas._client import DEFAULT_BASE_URL, ENV_API_KEY, ENV_API_SECRET, ENV_PRIVATE_KEY_FILE
+from threecommas._constants import (
+    DEFAULT_BASE_URL,
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    ENV_PRIVATE_KEY_FILE,
+)
 from threecommas.cli._body import UsageError, read_body
 from threecommas.cli._output import print_result, stdout_gone
 from threecommas.cli._parser import API_PATH, ENV_BASE_URL, option_names
