@@ -101,6 +101,7 @@ bench: venv redis-server
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/load_server.py
 	$(PY) benchmarks/shared_limit.py
+	$(PY) benchmarks/watch.py
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:
