@@ -13,6 +13,10 @@ results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their
 accept besides their string values (`SmartTradeType`, `OrderType`...). `Unset` is the type of
 a model field that the answer left out: only fields that some documented answer omits can be
 unset (`isinstance(smart_trade.version, Unset)`).
+
+Every public name is imported on first use (PEP 562): `import threecommas` loads neither httpx
+nor the generated package, so that `threecommas --help` starts quickly, and
+`from threecommas import ThreeCommas` loads what the sync client needs, not the async one.
 """
 
 from __future__ import annotations
@@ -262,7 +266,8 @@ def _load(source: str) -> Any:
         return models
 
 
-def __getattr__(name: str) -> Any:
+def _import_name(name: str) -> Any:
+    """A public name, imported on first use, then kept as a plain module attribute."""
     source = _SOURCES.get(name)
     if source is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -273,6 +278,12 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_SOURCES))
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which read the imports above: a misspelt name is an error
+    # for them, not `Any`.
+    __getattr__ = _import_name
 
 
 __all__ = ["__version__", *_SOURCES]

@@ -180,3 +180,23 @@ def test_the_command_line_resolves_its_lazy_names() -> None:
     assert (cli.EXIT_OK, cli.EXIT_API_ERROR, cli.EXIT_USAGE) == (0, 1, 2)
     with pytest.raises(AttributeError):
         cli.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_type_checkers_see_every_public_name_and_refuse_a_misspelt_one(tmp_path: Path) -> None:
+    """The lazy `__getattr__` is hidden from type checkers: each name has its own type (none is
+    `Any`), and a name that does not exist is an error, as for a plain module."""
+    from tests.sdk.test_types import run_mypy
+
+    names = [*threecommas.__all__, "cli.ThreeCommas", "cli.EXIT_USAGE"]
+    source = tmp_path / "names.py"
+    source.write_text(
+        "import threecommas\nimport threecommas.cli\n"
+        + "".join(f"reveal_type(threecommas.{name})\n" for name in names)
+        + "threecommas.ThreeComas\n"
+    )
+    result = run_mypy([source])
+    revealed = [line for line in result.stdout.splitlines() if "Revealed type" in line]
+    assert len(revealed) == len(names), result.stdout
+    assert not [line for line in revealed if '"Any"' in line]
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and 'no attribute "ThreeComas"' in errors[0], result.stdout

@@ -62,12 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with debug_log(getattr(args, "verbose", False)):
         # The client class is looked up here, at each call, so that a test can replace it.
-        return run(args, __getattr__("ThreeCommas"))
+        return run(args, _import_name("ThreeCommas"))
 
 
-def __getattr__(name: str) -> Any:
-    # Imported on first use: `ThreeCommas` (a test may replace `threecommas.cli.ThreeCommas`)
-    # and the exit statuses, which live with the code that runs a command.
+def _import_name(name: str) -> Any:
+    """Imported on first use: `ThreeCommas` (a test may replace `threecommas.cli.ThreeCommas`)
+    and the exit statuses, which live with the code that runs a command."""
     found = globals().get(name)
     if found is not None:
         return found
@@ -81,6 +81,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = found
     return found
+
+
+if not TYPE_CHECKING:
+    __getattr__ = _import_name  # type checkers read the imports above
 
 
 if __name__ == "__main__":
