@@ -274,13 +274,27 @@ def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
     return entries
 
 
+def catalogue_enums(document: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The string enums of the document's canonical view (the generated enum classes), each
+    with its values in the generated class's order (the generator sorts the members by name,
+    the value in upper case)."""
+    view = _spec_views().canonical_view(document)
+    return {
+        name: tuple(sorted(map(str, schema["enum"]), key=str.upper))
+        for name, schema in view["components"]["schemas"].items()
+        if schema.get("type") == "string" and "enum" in schema
+    }
+
+
 def _catalogue_module(spec: Path) -> str:
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
     lines = [
         '"""Every operation of the OpenAPI document, in order (written by scripts/generate.py).',
         "",
         "The SDK's facade, its command line, the fake server's routes and the tests all read the",
-        "operations from here, so that each is named once: in the document.",
+        "operations from here, so that each is named once: in the document. `ENUMS` holds the",
+        "values of the generated enums, for the command line's `--help` (which imports no model).",
+        "This module imports nothing but `typing`.",
         '"""',
         "",
         "from typing import NamedTuple",
@@ -321,7 +335,11 @@ def _catalogue_module(spec: Path) -> str:
         "",
         "BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}",
         "",
+        "#: Enum name (as in threecommas_api.models) -> its values, in the enum's order.",
+        "ENUMS: dict[str, tuple[str, ...]] = {",
     ]
+    lines += [f"    {name!r}: {values!r}," for name, values in catalogue_enums(document).items()]
+    lines += ["}", ""]
     return "\n".join(lines)
 
 

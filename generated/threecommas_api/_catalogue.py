@@ -1,7 +1,9 @@
 """Every operation of the OpenAPI document, in order (written by scripts/generate.py).
 
 The SDK's facade, its command line, the fake server's routes and the tests all read the
-operations from here, so that each is named once: in the document.
+operations from here, so that each is named once: in the document. `ENUMS` holds the
+values of the generated enums, for the command line's `--help` (which imports no model).
+This module imports nothing but `typing`.
 """
 
 from typing import NamedTuple
@@ -333,3 +335,18 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}
+
+#: Enum name (as in threecommas_api.models) -> its values, in the enum's order.
+ENUMS: dict[str, tuple[str, ...]] = {
+    'ForcedMode': ('paper', 'real'),
+    'OrderSide': ('buy', 'sell'),
+    'PositionOrderType': ('conditional', 'limit', 'market'),
+    'OrderType': ('limit', 'market'),
+    'PriceType': ('ask', 'bid', 'last'),
+    'LeverageType': ('cross', 'isolated'),
+    'SmartTradeType': ('simple_buy', 'simple_sell', 'smart_buy', 'smart_cover', 'smart_sell', 'smart_trade'),
+    'SmartTradeStatusFilter': ('active', 'all', 'cancelled', 'failed', 'finished', 'successfully_finished'),
+    'SmartTradeOrderBy': ('closed_at', 'created_at', 'profit', 'profit_percentage', 'status', 'updated_at'),
+    'OrderDirection': ('asc', 'desc'),
+    'LimitType': ('bot', 'smart_trade'),
+}

@@ -13,47 +13,57 @@ results (`SmartTrade`, `Trade`, `ReduceFundsInfo`), the request bodies and their
 accept besides their string values (`SmartTradeType`, `OrderType`...). `Unset` is the type of
 a model field that the answer left out: only fields that some documented answer omits can be
 unset (`isinstance(smart_trade.version, Unset)`).
+
+Every public name is imported on first use (PEP 562): `import threecommas` loads neither httpx
+nor the generated package, so that `threecommas --help` starts quickly, and
+`from threecommas import ThreeCommas` loads what the sync client needs, not the async one.
 """
 
+from __future__ import annotations
+
+import os
 from typing import TYPE_CHECKING, Any
 
-from threecommas._client import (
-    DEFAULT_BASE_URL,
-    DEFAULT_RATE_LIMIT,
-    DEFAULT_TIMEOUT,
-    AsyncThreeCommas,
-    ThreeCommas,
-)
-from threecommas._exceptions import APIConnectionError as APIConnectionError
-from threecommas._exceptions import APIError as APIError
-from threecommas._exceptions import APITimeoutError as APITimeoutError
-from threecommas._exceptions import AuthenticationError as AuthenticationError
-from threecommas._exceptions import BadRequestError as BadRequestError
-from threecommas._exceptions import IPBannedError as IPBannedError
-from threecommas._exceptions import MissingCredentialsError as MissingCredentialsError
-from threecommas._exceptions import NotFoundError as NotFoundError
-from threecommas._exceptions import OrderLimitError as OrderLimitError
-from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
-from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
-from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
-from threecommas._exceptions import PlanRestrictionError as PlanRestrictionError
-from threecommas._exceptions import RateLimitError as RateLimitError
-from threecommas._exceptions import RedirectError as RedirectError
-from threecommas._exceptions import ResponseParseError as ResponseParseError
-from threecommas._exceptions import ServerError as ServerError
-from threecommas._exceptions import ThreeCommasError as ThreeCommasError
-from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
-from threecommas._exceptions import __all__ as _EXCEPTIONS
-from threecommas._limits import RateLimit
-from threecommas._limits_cache import LIMITS_CACHE_TTL_S
-from threecommas._logging import configure_from_env as _configure_logging
-from threecommas._order_limits import OrderLimits
-from threecommas._response import APIResponse
-from threecommas._signing import HmacSigner, RsaSigner, ThreeCommasAuth
-from threecommas._storage import StorageError
+from threecommas._constants import ENV_LOG as _ENV_LOG
 from threecommas._version import __version__
-from threecommas._watch import Change, SmartTradeEvent
-from threecommas_api.types import Unset
+
+if TYPE_CHECKING:
+    # For type checkers; at run time `__getattr__` imports each on first use (see `_load`).
+    from threecommas._async._client import AsyncThreeCommas as AsyncThreeCommas
+    from threecommas._base_client import DEFAULT_RATE_LIMIT as DEFAULT_RATE_LIMIT
+    from threecommas._base_client import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from threecommas._constants import DEFAULT_BASE_URL as DEFAULT_BASE_URL
+    from threecommas._exceptions import APIConnectionError as APIConnectionError
+    from threecommas._exceptions import APIError as APIError
+    from threecommas._exceptions import APITimeoutError as APITimeoutError
+    from threecommas._exceptions import AuthenticationError as AuthenticationError
+    from threecommas._exceptions import BadRequestError as BadRequestError
+    from threecommas._exceptions import IPBannedError as IPBannedError
+    from threecommas._exceptions import MissingCredentialsError as MissingCredentialsError
+    from threecommas._exceptions import NotFoundError as NotFoundError
+    from threecommas._exceptions import OrderLimitError as OrderLimitError
+    from threecommas._exceptions import OutcomeUnknownError as OutcomeUnknownError
+    from threecommas._exceptions import OutcomeUnknownTimeoutError as OutcomeUnknownTimeoutError
+    from threecommas._exceptions import PermissionDeniedError as PermissionDeniedError
+    from threecommas._exceptions import PlanRestrictionError as PlanRestrictionError
+    from threecommas._exceptions import RateLimitError as RateLimitError
+    from threecommas._exceptions import RedirectError as RedirectError
+    from threecommas._exceptions import ResponseParseError as ResponseParseError
+    from threecommas._exceptions import ServerError as ServerError
+    from threecommas._exceptions import ThreeCommasError as ThreeCommasError
+    from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
+    from threecommas._limits import RateLimit as RateLimit
+    from threecommas._limits_cache import LIMITS_CACHE_TTL_S as LIMITS_CACHE_TTL_S
+    from threecommas._order_limits import OrderLimits as OrderLimits
+    from threecommas._response import APIResponse as APIResponse
+    from threecommas._signing import HmacSigner as HmacSigner
+    from threecommas._signing import RsaSigner as RsaSigner
+    from threecommas._signing import ThreeCommasAuth as ThreeCommasAuth
+    from threecommas._storage import StorageError as StorageError
+    from threecommas._sync._client import ThreeCommas as ThreeCommas
+    from threecommas._watch import Change as Change
+    from threecommas._watch import SmartTradeEvent as SmartTradeEvent
+    from threecommas_api.types import Unset as Unset
 
 if TYPE_CHECKING:
     # For type checkers; at run time `__getattr__` imports each on first use.
@@ -146,37 +156,141 @@ _MODELS = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    if name in _MODELS:
+#: The exceptions re-exported here (tests/sdk/test_client.py holds this to `_exceptions.__all__`).
+_EXCEPTIONS = (
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "IPBannedError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "OrderLimitError",
+    "OutcomeUnknownError",
+    "OutcomeUnknownTimeoutError",
+    "PermissionDeniedError",
+    "PlanRestrictionError",
+    "RateLimitError",
+    "RedirectError",
+    "ResponseParseError",
+    "ServerError",
+    "ThreeCommasError",
+    "UnprocessableEntityError",
+)
+
+#: Every public name but `__version__` -> the module that defines it, imported on first use:
+#: `import threecommas` loads neither httpx nor the generated package, so that the command
+#: line's `--help` stays quick; `from threecommas import ThreeCommas` loads what the client needs.
+_SOURCES: dict[str, str] = {
+    "DEFAULT_BASE_URL": "_constants",
+    "DEFAULT_RATE_LIMIT": "_base_client",
+    "DEFAULT_TIMEOUT": "_base_client",
+    # Each client alone: `from threecommas import ThreeCommas` does not load the async one.
+    "AsyncThreeCommas": "_async._client",
+    "ThreeCommas": "_sync._client",
+    **dict.fromkeys(_EXCEPTIONS, "_exceptions"),
+    "RateLimit": "_limits",
+    "LIMITS_CACHE_TTL_S": "_limits_cache",
+    "OrderLimits": "_order_limits",
+    "APIResponse": "_response",
+    "HmacSigner": "_signing",
+    "RsaSigner": "_signing",
+    "ThreeCommasAuth": "_signing",
+    "StorageError": "_storage",
+    "Change": "_watch",
+    "SmartTradeEvent": "_watch",
+    "Unset": "types",
+    **dict.fromkeys(_MODELS, "models"),
+}
+
+
+def _load(source: str) -> Any:
+    """The module named in `_SOURCES`. Each import is written out, not built from its name, so
+    that tests/build/test_imports.py sees it in the import graph."""
+    if source == "_sync._client":
+        from threecommas._sync import _client
+
+        return _client
+    elif source == "_async._client":
+        from threecommas._async import _client as _async_client
+
+        return _async_client
+    elif source == "_base_client":
+        from threecommas import _base_client
+
+        return _base_client
+    elif source == "_constants":
+        from threecommas import _constants
+
+        return _constants
+    elif source == "_exceptions":
+        from threecommas import _exceptions
+
+        return _exceptions
+    elif source == "_limits":
+        from threecommas import _limits
+
+        return _limits
+    elif source == "_limits_cache":
+        from threecommas import _limits_cache
+
+        return _limits_cache
+    elif source == "_order_limits":
+        from threecommas import _order_limits
+
+        return _order_limits
+    elif source == "_response":
+        from threecommas import _response
+
+        return _response
+    elif source == "_signing":
+        from threecommas import _signing
+
+        return _signing
+    elif source == "_storage":
+        from threecommas import _storage
+
+        return _storage
+    elif source == "_watch":
+        from threecommas import _watch
+
+        return _watch
+    elif source == "types":
+        from threecommas_api import types
+
+        return types
+    else:
         from threecommas_api import models
 
-        value = getattr(models, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return models
 
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "DEFAULT_RATE_LIMIT",
-    "DEFAULT_TIMEOUT",
-    "LIMITS_CACHE_TTL_S",
-    "APIResponse",
-    "AsyncThreeCommas",
-    "Change",
-    "HmacSigner",
-    "OrderLimits",
-    "RateLimit",
-    "RsaSigner",
-    "SmartTradeEvent",
-    "StorageError",
-    "ThreeCommas",
-    "ThreeCommasAuth",
-    "Unset",
-    "__version__",
-]
-__all__ += _EXCEPTIONS
-__all__ += _MODELS
+def _import_name(name: str) -> Any:
+    """A public name, imported on first use, then kept as a plain module attribute."""
+    source = _SOURCES.get(name)
+    if source is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_load(source), name)
+    globals()[name] = value
+    return value
 
-# THREECOMMAS_LOG=debug|info: the SDK's logging on stderr, without code.
-_configure_logging()
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_SOURCES))
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which read the imports above: a misspelt name is an error
+    # for them, not `Any`.
+    __getattr__ = _import_name
+
+
+__all__ = ["__version__", *_SOURCES]
+
+# THREECOMMAS_LOG=debug|info: the SDK's logging on stderr, without code (the logging module is
+# imported only then).
+if os.environ.get(_ENV_LOG, "").strip():
+    from threecommas._logging import configure_from_env as _configure_logging
+
+    _configure_logging()

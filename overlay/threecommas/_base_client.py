@@ -15,6 +15,8 @@ from threecommas._constants import (
     BUDGET_PERIOD_S,
     BUDGET_REQUESTS,
     DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT_S,
+    DEFAULT_READ_TIMEOUT_S,
     ENV_API_KEY,
     ENV_BASE_URL,
 )
@@ -40,10 +42,18 @@ from threecommas._validation import check_encodable, check_forced_mode, check_ti
 from threecommas._version import __version__
 from threecommas_api.models.forced_mode import ForcedMode
 
-__all__ = ["DEFAULT_HEADERS", "DEFAULT_RATE_LIMIT", "BaseClient", "wrong_http_client"]
+__all__ = [
+    "DEFAULT_HEADERS",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_TIMEOUT",
+    "BaseClient",
+    "wrong_http_client",
+]
 
 #: The documented general budget: 100 requests a minute.
 DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
+#: 5 s to connect, 30 s for the rest.
+DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT_S, connect=DEFAULT_CONNECT_TIMEOUT_S)
 # The budget key of a client without credentials (its requests are public ones).
 _ANONYMOUS = "anonymous"
 DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}

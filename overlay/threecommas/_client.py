@@ -6,10 +6,9 @@ Both are written once, async, in `_async/_client.py`; `ThreeCommas` is its gener
 
 from threecommas._async._client import AsyncThreeCommas
 from threecommas._base_client import DEFAULT_HEADERS as _DEFAULT_HEADERS
-from threecommas._base_client import DEFAULT_RATE_LIMIT
+from threecommas._base_client import DEFAULT_RATE_LIMIT, DEFAULT_TIMEOUT
 from threecommas._constants import (
     DEFAULT_BASE_URL,
-    DEFAULT_TIMEOUT,
     ENV_API_KEY,
     ENV_API_SECRET,
     ENV_PRIVATE_KEY_FILE,

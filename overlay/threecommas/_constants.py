@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import httpx
-
 #: Where the API's paths start (the `/public/api` prefix is part of every signed path).
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 
@@ -25,8 +23,13 @@ BAN_COOLDOWN_S: Final = 120.0
 DEFAULT_RETRY_AFTER_CAP_S: Final = 60.0
 #: How often a request that may be repeated is repeated, at most.
 DEFAULT_MAX_RETRIES: Final = 2
-#: 5 s to connect, 30 s for the rest.
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+#: The client's timeout: 5 s to connect, 30 s for the rest (the `httpx.Timeout` is built in
+#: `_base_client`: this module imports nothing, so that the command line's `--help` is quick).
+DEFAULT_CONNECT_TIMEOUT_S: Final = 5.0
+DEFAULT_READ_TIMEOUT_S: Final = 30.0
+
+#: The largest id the API takes (a signed 64-bit integer).
+INT64_MAX: Final = 2**63 - 1
 
 #: The page size `iter_all` asks for: the largest the API serves (a test holds it to the spec).
 ITER_ALL_PER_PAGE: Final = 100

@@ -12,7 +12,6 @@ from functools import cache
 from typing import Any
 
 from threecommas._types import RequestOptions
-from threecommas_api._catalogue import BY_ID
 
 __all__ = ["PROTECTED_HEADERS", "check_options", "merge_options"]
 
@@ -70,7 +69,13 @@ def check_options(options: Mapping[str, object] | None) -> RequestOptions:
 
 
 @cache
-def _declared_query(operation_id: str) -> frozenset[str]:
+def _declared_query(operation_id: str | None) -> frozenset[str]:
+    """The query parameters the operation declares (none for a call outside the catalogue)."""
+    # The catalogue is read here, on the first call with `extra_query`, not at import.
+    from threecommas_api._catalogue import BY_ID
+
+    if operation_id not in BY_ID:
+        return frozenset()
     return frozenset(p.name for p in BY_ID[operation_id].parameters if p.location == "query")
 
 
@@ -85,7 +90,7 @@ def merge_options(
     query = options.get("extra_query")
     if query:
         own = dict(request.get("params") or {})
-        declared = _declared_query(operation_id) if operation_id in BY_ID else frozenset()
+        declared = _declared_query(operation_id)
         for name in query:
             if name in own or name in declared:
                 raise ValueError(

@@ -7,11 +7,10 @@ from typing import Any
 
 import httpx
 
-from threecommas._schema import field_name
+from threecommas._constants import INT64_MAX
 from threecommas._types import TimeoutArg, _Unset
 from threecommas_api.models.forced_mode import ForcedMode
 
-INT64_MAX = 2**63 - 1
 FORCED_MODES = tuple(mode.value for mode in ForcedMode)
 
 
@@ -62,15 +61,33 @@ def exact_str(name: str, value: str) -> str:
     return text
 
 
+def _encodable(text: str) -> bool:
+    """Whether the plain str that `text` holds can be encoded as UTF-8 (`exact_str` says why
+    not; the field's name is put together only then)."""
+    try:
+        str.encode(str.__str__(text), "utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _field_name(path: tuple[str | int, ...]) -> str:
+    # The spec module is imported for an error's message only, not with the client.
+    from threecommas._schema import field_name
+
+    return field_name(path)
+
+
 def check_encodable(value: Any, path: tuple[str | int, ...] = ()) -> None:
     """Raise ValueError naming the first string (key or value) in JSON-like `value` that cannot
     be encoded as UTF-8. The last guard before a body or a query is encoded for sending."""
     if isinstance(value, str):
-        exact_str(field_name(path), value)
+        if not _encodable(value):
+            exact_str(_field_name(path), value)
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            if isinstance(key, str):
-                exact_str(f"a key of {field_name(path)}", key)
+            if isinstance(key, str) and not _encodable(key):
+                exact_str(f"a key of {_field_name(path)}", key)
             check_encodable(item, (*path, key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):

@@ -22,7 +22,7 @@ import yaml
 from threecommas import AsyncThreeCommas, ThreeCommas
 from threecommas.cli._table import COMMANDS, Command
 from threecommas.testing import API_PREFIX, create_app
-from threecommas_api._catalogue import OPERATIONS, Operation, Parameter
+from threecommas_api._catalogue import ENUMS, OPERATIONS, Operation, Parameter
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "threecommas.yaml"
 _METHODS = ("get", "put", "post", "patch", "delete")
@@ -163,6 +163,22 @@ def clients() -> Iterator[list[Any]]:
 def test_the_catalogue_names_the_spec_operations(document: dict[str, Any]) -> None:
     assert check_catalogue(document, OPERATIONS) == []
     assert len(OPERATIONS) == len({op.operation_id for op in OPERATIONS}) > 0
+
+
+def test_the_catalogue_lists_every_generated_enum_with_its_values_in_order() -> None:
+    """`ENUMS` serves the command line's choices without importing the models: the same enums,
+    the same values, in the same order as the generated classes."""
+    import enum
+
+    from threecommas_api import models
+
+    generated = {
+        name: tuple(member.value for member in value)
+        for name in models.__all__
+        if isinstance(value := getattr(models, name), type) and issubclass(value, enum.Enum)
+    }
+    assert generated == ENUMS
+    assert ENUMS["SmartTradeType"][:2] == ("simple_buy", "simple_sell")
 
 
 def test_the_server_serves_exactly_the_catalogue(served: set[Key]) -> None:

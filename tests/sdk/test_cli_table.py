@@ -126,3 +126,11 @@ def test_help_imports_neither_the_models_nor_the_facade() -> None:
     ]
     assert "threecommas.cli._table" in loaded
     assert heavy == []
+
+
+def test_the_choices_of_an_enum_come_from_the_catalogue() -> None:
+    from threecommas.cli._table import enum_values
+
+    assert enum_values("ForcedMode")() == ["paper", "real"]
+    with pytest.raises(KeyError, match="no enum 'Nope' in the catalogue"):
+        enum_values("Nope")

@@ -534,9 +534,10 @@ def test_public_surface() -> None:
     assert Path(threecommas.__file__).parent.joinpath("py.typed").exists()
 
 
-def test_the_model_list_is_written_once_and_type_checkers_see_the_same() -> None:
-    """`_MODELS` serves `__getattr__` and `__all__`; the imports that type checkers read (under
-    TYPE_CHECKING) name exactly the same models, and `import threecommas` imports none."""
+def test_the_public_names_are_written_once_and_type_checkers_see_the_same() -> None:
+    """`_SOURCES` serves `__getattr__` and `__all__`; the imports that type checkers read (under
+    TYPE_CHECKING) name exactly the same names, from the same modules, and `import threecommas`
+    imports none of the models."""
     import ast
     import subprocess
     import sys
@@ -547,12 +548,20 @@ def test_the_model_list_is_written_once_and_type_checkers_see_the_same() -> None
         for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
     ]
-    typed = [
-        alias.asname for node in checked for alias in ast.walk(node) if isinstance(alias, ast.alias)
-    ]
-    models = threecommas._MODELS  # type: ignore[attr-defined]
-    assert typed == list(models)
-    assert set(models) <= set(threecommas.__all__)
+    typed = {
+        alias.asname: node.module
+        for block in checked
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    sources = threecommas._SOURCES  # type: ignore[attr-defined]
+    package = {"types": "threecommas_api", "models": "threecommas_api"}
+    assert typed == {
+        name: f"{package.get(where, 'threecommas')}.{where}" for name, where in sources.items()
+    }
+    assert set(threecommas._MODELS) <= set(sources)  # type: ignore[attr-defined]
+    assert threecommas.__all__ == ["__version__", *sources]
     assert len(set(threecommas.__all__)) == len(threecommas.__all__)
     probe = (
         "import sys, threecommas\n"

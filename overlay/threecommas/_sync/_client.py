@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
-from threecommas._base_client import DEFAULT_RATE_LIMIT
+from threecommas._base_client import DEFAULT_RATE_LIMIT, DEFAULT_TIMEOUT
 from threecommas._constants import (
     BAN_COOLDOWN_S,
     DEFAULT_MAX_RETRIES,
     DEFAULT_RETRY_AFTER_CAP_S,
-    DEFAULT_TIMEOUT,
 )
 from threecommas._limits import RateLimit
 from threecommas._policy import PolicySettings

@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from threecommas import ThreeCommas
 from threecommas.cli._body import EXAMPLE_BODIES, UsageError
 from threecommas.cli._output import format_table
 from threecommas.cli._parser import build_parser
-from threecommas.cli._run import EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, debug_log, run
+
+if TYPE_CHECKING:
+    from threecommas import ThreeCommas
+    from threecommas.cli._run import EXIT_API_ERROR, EXIT_OK, EXIT_USAGE
 
 __all__ = [
     "EXAMPLE_BODIES",
@@ -53,9 +56,35 @@ __all__ = [
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: `sys.argv[1:]`); the exit status."""
     args = build_parser().parse_args(argv)
+    # Past the parser only: `--help` (and a usage error) ends above, without the SDK's client,
+    # httpx or the generated models, which running a command imports.
+    from threecommas.cli._run import debug_log, run
+
     with debug_log(getattr(args, "verbose", False)):
         # The client class is looked up here, at each call, so that a test can replace it.
-        return run(args, ThreeCommas)
+        return run(args, _import_name("ThreeCommas"))
+
+
+def _import_name(name: str) -> Any:
+    """Imported on first use: `ThreeCommas` (a test may replace `threecommas.cli.ThreeCommas`)
+    and the exit statuses, which live with the code that runs a command."""
+    found = globals().get(name)
+    if found is not None:
+        return found
+    if name == "ThreeCommas":
+        from threecommas import ThreeCommas as found
+    elif name in ("EXIT_API_ERROR", "EXIT_OK", "EXIT_USAGE"):
+        from threecommas.cli import _run
+
+        found = getattr(_run, name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = found
+    return found
+
+
+if not TYPE_CHECKING:
+    __getattr__ = _import_name  # type checkers read the imports above
 
 
 if __name__ == "__main__":

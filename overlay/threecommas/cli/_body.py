@@ -7,12 +7,9 @@ a fraction (quantities and prices travel as strings, so that no binary fraction 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
-
-from threecommas._schema import field_name
 
 __all__ = ["EXAMPLE_BODIES", "UsageError", "read_body"]
 
@@ -76,6 +73,8 @@ def _json_kind(value: Any) -> str:
 def _first_float(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str, float] | None:
     """The first JSON number with a fraction or an exponent in `value`: (field, number)."""
     if isinstance(value, float):
+        from threecommas._schema import field_name
+
         return field_name(path), value
     items: Iterable[tuple[str | int, Any]] = ()
     if isinstance(value, dict):
@@ -91,6 +90,8 @@ def _first_float(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str, flo
 
 def read_body(source: str) -> dict[str, Any]:
     """The JSON object of `--body`: a file, or stdin for `-`."""
+    import json  # here, not at the top: `threecommas --help` needs no JSON
+
     where = f"--body {source}"
     try:
         if source == "-":

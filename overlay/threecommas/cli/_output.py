@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -98,6 +97,8 @@ def print_result(result: object, table: str | None) -> None:
         headers, row = TABLES[table]
         sys.stdout.write(format_table(headers, [row(item) for item in data]))
     else:
+        import json  # here, not at the top: `threecommas --help` needs no JSON
+
         json.dump(data, sys.stdout, indent=2)
         sys.stdout.write("\n")
     sys.stdout.flush()

@@ -9,7 +9,6 @@ generated models nor the facade.
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 from typing import Any
 
@@ -114,6 +113,8 @@ class _Parser(argparse.ArgumentParser):
                 help=f"the {schema} as a JSON file, or - to read it from stdin",
             )
             if schema in EXAMPLE_BODIES:
+                import json  # a command's help only
+
                 example = textwrap.indent(json.dumps(EXAMPLE_BODIES[schema], indent=2), "  ")
                 self.epilog = (
                     f"example body ({schema}; quantities and prices are strings):\n{example}"

@@ -23,11 +23,10 @@ from __future__ import annotations
 import datetime
 from argparse import ArgumentTypeError
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from threecommas._validation import INT64_MAX
-from threecommas_api._catalogue import BY_ID
+from threecommas._constants import INT64_MAX
+from threecommas_api._catalogue import BY_ID, ENUMS
 
 # --- argument types: text of the command line -> the facade's value ----------------------------
 
@@ -72,13 +71,14 @@ def timestamp(text: str) -> datetime.datetime:
 
 
 def enum_values(name: str) -> Callable[[], list[str]]:
-    """The values of the public enum `threecommas.<name>`, read when a command needs them (the
-    generated models are not imported for `--help` or for another command)."""
+    """The values of the public enum `threecommas.<name>`, in its order, as the catalogue lists
+    them (`ENUMS`): `--help` imports no generated model (tests/contract/test_catalogue.py holds
+    the catalogue to the enums)."""
+    if name not in ENUMS:
+        raise KeyError(f"no enum {name!r} in the catalogue")
 
     def values() -> list[str]:
-        import threecommas
-
-        return [member.value for member in getattr(threecommas, name)]
+        return list(ENUMS[name])
 
     return values
 
@@ -86,8 +86,9 @@ def enum_values(name: str) -> Callable[[], list[str]]:
 # --- the rows -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Arg:
+# The rows are NamedTuples, not dataclasses: importing `dataclasses` (and `inspect`) would cost
+# `threecommas --help` more than the rest of this module.
+class Arg(NamedTuple):
     """One argument of a command, named by the facade method's parameter it fills (`dest`).
 
     A `positional` is passed positionally, an `option` (`--dest`, `_` spelled `-`) by keyword
@@ -117,8 +118,7 @@ class Arg:
         return self.metavar if self.kind == "positional" and self.metavar else self.flag
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One command: the catalogue's `operation_id`, carried out by the facade method `facade`
     (a dotted path from the client: `smart_trades.trades.cancel`)."""
 

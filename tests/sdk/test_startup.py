@@ -1,0 +1,202 @@
+"""What a process loads at startup: `import threecommas`, the client, and `threecommas --help`.
+
+The package's names are imported on first use (PEP 562), so that `threecommas --help` needs no
+HTTP stack and `from threecommas import ThreeCommas` loads the client's modules only. These tests
+check which modules a fresh interpreter has loaded (behaviour, not timing: benchmarks/bench.py
+measures the time against `import httpx`).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import threecommas
+import threecommas_api
+from threecommas import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Loaded by none of the light entry points below.
+HEAVY = (
+    "httpx",
+    "attr",
+    "attrs",
+    "threecommas_api.client",
+    "threecommas_api.models",
+    "threecommas_api.api",
+    "cryptography",
+    "yaml",
+    "jsonschema",
+    "redis",
+    "starlette",
+    "uvicorn",
+    "threecommas._schema",
+    "threecommas._resources",
+    "threecommas._async",
+    "threecommas._sync",
+    "threecommas._watch",
+    "threecommas._order_limits",
+)
+
+
+def _env() -> dict[str, str]:
+    # THREECOMMAS_LOG would import logging; PYTHONPATH from a caller must not change the answer.
+    return {k: v for k, v in os.environ.items() if k not in ("THREECOMMAS_LOG", "PYTHONPATH")}
+
+
+def loaded_by(code: str, tmp_path: Path) -> list[str]:
+    """Every module in `sys.modules` when a fresh interpreter that ran `code` exits (by
+    `sys.exit` too, as `--help` does). Read from `sys.modules`, not from `-X importtime`, which
+    does not report a module imported by `importlib.import_module` (as the models are)."""
+    out = tmp_path / "modules.txt"
+    probe = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(out)!r}, 'w').write('\\n'.join(sorted(sys.modules))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe + code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_env(),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return out.read_text().split()
+
+
+def command_line(*argv: str) -> str:
+    """The code that runs `threecommas ARGV` as the console script does."""
+    return f"from threecommas.cli import main\nsys.exit(main({list(argv)!r}))\n"
+
+
+def _heavy(modules: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return sorted({m for m in modules if m in heavy or m.startswith(tuple(f"{h}." for h in heavy))})
+
+
+def test_the_probe_sees_a_heavy_import(tmp_path: Path) -> None:
+    modules = loaded_by("import threecommas, httpx\nsys.exit(3 - 3)", tmp_path)
+    assert "httpx" in _heavy(modules)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["smart-trades", "--help"],
+        ["smart-trades", "trades", "--help"],
+        ["market", "--help"],
+        ["--version"],
+    ],
+    ids=" ".join,
+)
+def test_help_loads_no_http_stack_and_no_model(argv: list[str], tmp_path: Path) -> None:
+    """`threecommas --help` (and a group's help) is built from the command table and the
+    catalogue: httpx, attrs, the generated client and models are not imported."""
+    modules = loaded_by(command_line(*argv), tmp_path)
+    assert "threecommas.cli._table" in modules and "threecommas_api._catalogue" in modules
+    assert _heavy(modules) == []
+    # Nor what only running a command needs: the exceptions (email.utils), logging.
+    assert not {"threecommas.cli._run", "threecommas._exceptions", "logging"} & set(modules)
+
+
+def test_import_threecommas_loads_only_its_version(tmp_path: Path) -> None:
+    modules = loaded_by("import threecommas", tmp_path)
+    assert _heavy(modules) == []
+    assert not [m for m in modules if m.startswith("threecommas_api")]
+    assert "threecommas.cli" not in modules and "logging" not in modules
+
+
+def test_the_client_loads_httpx_and_its_own_modules_only(tmp_path: Path) -> None:
+    """`from threecommas import ThreeCommas` loads httpx and the sync client; not the async
+    client, the resources' models, attrs, the spec, the signing crypto or redis."""
+    modules = loaded_by("from threecommas import ThreeCommas", tmp_path)
+    assert "httpx" in modules and "threecommas._sync._client" in modules
+    needed = {
+        "threecommas._sync",
+        "threecommas._sync._client",
+        "threecommas._sync._api_client",
+        # The enum of `forced_mode=`, checked when a client is made.
+        "threecommas_api.models",
+        "threecommas_api.models.forced_mode",
+    }
+    assert [m for m in _heavy(modules, HEAVY[1:]) if m not in needed] == []
+    assert "threecommas_api._catalogue" not in modules
+
+
+def test_a_module_is_loaded_by_the_first_name_that_needs_it(tmp_path: Path) -> None:
+    modules = loaded_by(
+        "import threecommas\nthreecommas.SmartTrade, threecommas.APIError", tmp_path
+    )
+    assert "threecommas_api.models.smart_trade" in modules and "threecommas._exceptions" in modules
+    assert "threecommas._sync._client" not in modules and "httpx" not in modules
+
+
+def test_every_public_name_resolves_and_dir_lists_it() -> None:
+    for name in threecommas.__all__:
+        assert getattr(threecommas, name) is not None, name
+    assert set(threecommas.__all__) <= set(dir(threecommas))
+    from threecommas import _client
+
+    assert threecommas.ThreeCommas is _client.ThreeCommas
+    assert threecommas.AsyncThreeCommas is _client.AsyncThreeCommas
+    assert threecommas.DEFAULT_TIMEOUT is _client.DEFAULT_TIMEOUT
+    assert threecommas.DEFAULT_BASE_URL == _client.DEFAULT_BASE_URL
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        threecommas.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_star_import_gives_every_public_name() -> None:
+    names: dict[str, object] = {}
+    exec("from threecommas import *", names)
+    assert set(threecommas.__all__) <= set(names)
+
+
+def test_the_exceptions_listed_are_those_of_the_module() -> None:
+    from threecommas import _exceptions
+
+    assert set(threecommas._EXCEPTIONS) == set(_exceptions.__all__)  # type: ignore[attr-defined]
+
+
+def test_the_generated_package_loads_its_client_on_first_use(tmp_path: Path) -> None:
+    modules = loaded_by("import threecommas_api, threecommas_api._catalogue", tmp_path)
+    assert "threecommas_api.client" not in modules and "httpx" not in modules
+    from threecommas_api.client import AuthenticatedClient, Client
+
+    assert threecommas_api.Client is Client
+    assert threecommas_api.AuthenticatedClient is AuthenticatedClient
+    assert {"AuthenticatedClient", "Client", "__version__"} <= set(dir(threecommas_api))
+    with pytest.raises(AttributeError):
+        threecommas_api.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_command_line_resolves_its_lazy_names() -> None:
+    assert cli.ThreeCommas is threecommas.ThreeCommas
+    assert (cli.EXIT_OK, cli.EXIT_API_ERROR, cli.EXIT_USAGE) == (0, 1, 2)
+    with pytest.raises(AttributeError):
+        cli.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_type_checkers_see_every_public_name_and_refuse_a_misspelt_one(tmp_path: Path) -> None:
+    """The lazy `__getattr__` is hidden from type checkers: each name has its own type (none is
+    `Any`), and a name that does not exist is an error, as for a plain module."""
+    from tests.sdk.test_types import run_mypy
+
+    names = [*threecommas.__all__, "cli.ThreeCommas", "cli.EXIT_USAGE"]
+    source = tmp_path / "names.py"
+    source.write_text(
+        "import threecommas\nimport threecommas.cli\n"
+        + "".join(f"reveal_type(threecommas.{name})\n" for name in names)
+        + "threecommas.ThreeComas\n"
+    )
+    result = run_mypy([source])
+    revealed = [line for line in result.stdout.splitlines() if "Revealed type" in line]
+    assert len(revealed) == len(names), result.stdout
+    assert not [line for line in revealed if '"Any"' in line]
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and 'no attribute "ThreeComas"' in errors[0], result.stdout
