@@ -41,6 +41,9 @@ from threecommas._exceptions import RateLimitError as RateLimitError
 from threecommas._exceptions import RedirectError as RedirectError
 from threecommas._exceptions import ResponseParseError as ResponseParseError
 from threecommas._exceptions import ServerError as ServerError
+from threecommas._exceptions import StreamError as StreamError
+from threecommas._exceptions import StreamRejectedError as StreamRejectedError
+from threecommas._exceptions import StreamUnavailableError as StreamUnavailableError
 from threecommas._exceptions import ThreeCommasError as ThreeCommasError
 from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from threecommas._exceptions import __all__ as _EXCEPTIONS
