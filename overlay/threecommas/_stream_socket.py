@@ -10,6 +10,7 @@ off: its logger is the SDK's "threecommas.stream" with DEBUG masked.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from types import ModuleType
 from typing import Any
@@ -61,6 +62,16 @@ def _closed_errors() -> tuple[type[BaseException], ...]:
     return (WebSocketException, OSError, EOFError)
 
 
+def _options(timeout: float) -> dict[str, Any]:
+    # No protocol-level keepalive: the channel's own pings tell whether the connection lives.
+    return {
+        "open_timeout": timeout,
+        "close_timeout": 1,
+        "ping_interval": None,
+        "logger": _LIBRARY_LOG,
+    }
+
+
 def _open_errors() -> tuple[type[BaseException], ...]:
     return (*_closed_errors(), TimeoutError)
 
@@ -68,17 +79,21 @@ def _open_errors() -> tuple[type[BaseException], ...]:
 class CableSocket:
     """A synchronous WebSocket connection (`websockets.sync.client`)."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, closing: contextlib.ExitStack) -> None:
         self._connection = connection
+        self._closing = closing
 
     @classmethod
     def open(cls, url: str, timeout: float) -> CableSocket:
         from websockets.sync.client import connect
 
+        closing = contextlib.ExitStack()
         try:
-            return cls(connect(url, open_timeout=timeout, close_timeout=1, logger=_LIBRARY_LOG))
+            # Entered as a context manager: what websockets 17 asks of a direct connection.
+            connection = closing.enter_context(connect(url, **_options(timeout)))
         except _open_errors() as exc:
             raise SocketClosed(_describe(exc)) from None
+        return cls(connection, closing)
 
     def recv(self, timeout: float) -> str | bytes | None:
         """The next message, or None when none came within `timeout` seconds."""
@@ -98,7 +113,7 @@ class CableSocket:
 
     def close(self) -> None:
         try:
-            self._connection.close()
+            self._closing.close()
         except Exception:  # closing a broken connection: nothing left to do
             _log.debug("closing the stream's connection failed", exc_info=True)
 
@@ -114,9 +129,7 @@ class AsyncCableSocket:
         from websockets.asyncio.client import connect
 
         try:
-            return cls(
-                await connect(url, open_timeout=timeout, close_timeout=1, logger=_LIBRARY_LOG)
-            )
+            return cls(await connect(url, **_options(timeout)))
         except _open_errors() as exc:
             raise SocketClosed(_describe(exc)) from None
 
