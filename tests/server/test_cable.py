@@ -23,7 +23,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from threecommas import RsaSigner, ThreeCommas
 from threecommas.testing import RunningServer
-from threecommas.testing.faults import ADMIN_PREFIX
+from threecommas.testing.faults import ADMIN_PREFIX, FaultConfig
 from threecommas.testing.pytest_plugin import ServerFactory
 from threecommas.testing.server import TEST_PRIVATE_KEY_PATH, TEST_PUBLIC_KEY_PATH
 from threecommas.testing.simulation import seed_closable_smart_trades
@@ -206,6 +206,7 @@ def test_dropped_connections_close_without_a_handshake_and_new_ones_work(
     assert server.stream.counters()["dropped"] == 1
 
 
+@pytest.mark.slow
 def test_stopped_pings_leave_the_connection_open_and_silent_until_resumed(
     server: RunningServer,
 ) -> None:
@@ -248,3 +249,38 @@ def test_the_admin_api_drops_connections_and_stops_and_resumes_pings(
         assert state["counters"]["connections"] == 1 and state["counters"]["dropped"] == 1
         http.post("/reset")
         assert http.get("/stream").json()["counters"]["dropped"] == 0
+
+
+@pytest.mark.slow
+def test_a_market_that_follows_the_real_time_moves_trades_with_no_request(
+    threecommas_server_factory: ServerFactory,
+) -> None:
+    """A real-time market (a virtual second per real millisecond) reaching a stop loss while
+    the client sends nothing: the channel catches the market up and sends the change."""
+    server = threecommas_server_factory(
+        FaultConfig(time_factor=0.001), market_real_time=True, stream_ping_interval=PING
+    )
+    pair = "USDT_XRP"
+    server.market.set_price(pair, "0.1")
+    with (
+        cable(server) as ws,
+        ThreeCommas(server.api_key, server.api_secret, base_url=server.base_url) as client,
+    ):
+        assert subscribe(ws, identifier_of(server))["type"] == "confirm_subscription"
+        created = client.smart_trades.create(
+            account_id=32402783,
+            pair=pair,
+            position={"type": "buy", "order_type": "market", "units": {"value": "100"}},
+            stop_loss={
+                "enabled": True,
+                "order_type": "market",
+                "conditional": {"price": {"type": "last", "value": "0.08"}},
+            },
+        )
+        server.market.play({"pair": pair, "points": [[0, "0.1"], [300, "0.07"]]})
+        statuses = []
+        while not statuses or statuses[-1] != "finished":
+            message = frame(ws)["message"]
+            assert message["id"] == created.id
+            statuses.append(message["status"]["basic_type"])
+    assert statuses[-2:] == ["waiting_targets", "finished"]
