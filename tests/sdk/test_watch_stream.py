@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from threecommas import (
     StreamRejectedError,
     ThreeCommas,
 )
+from threecommas._signing import HmacSigner
+from threecommas._stream import stream_signature
 from threecommas.testing.pytest_plugin import ServerFactory
 from threecommas.testing.server import RunningServer
 from threecommas.testing.simulation import seed_closable_smart_trades
@@ -219,7 +222,12 @@ def test_status_changes_come_from_the_stream_and_the_resync_not_from_sweeps(
     assert counters["messages"] >= 1 and counters["subscriptions"] == 2
 
 
-def test_the_async_client_takes_the_stream_message_too(server: RunningServer) -> None:
+def test_the_async_client_takes_the_stream_message_too(
+    server: RunningServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Also: with every logger at DEBUG, neither the key, nor the secret, nor the signature is
+    logged (the websockets library would trace the subscription frame)."""
+    caplog.set_level(logging.DEBUG)
     pair = "USDT_XRP"
     start(server)
 
@@ -239,6 +247,13 @@ def test_the_async_client_takes_the_stream_message_too(server: RunningServer) ->
             return events
 
     events = asyncio.run(run())
+    assert server.api_secret is not None
+    signature = stream_signature(HmacSigner(server.api_secret))
+    # The SDK's records (the server's own uvicorn trace is the test server's business).
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("threecommas"))
+    assert "stream: connected to ws://" in logged
+    for secret in (server.api_key, server.api_secret, signature[:12], signature[-12:]):
+        assert secret not in logged
     assert [e.status for e in events] == ["waiting_targets", "finished"]
     assert events[1].previous is not None and events[1].changes["status"].old == "waiting_targets"
     assert reads(server) == 1
