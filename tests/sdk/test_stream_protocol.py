@@ -11,6 +11,7 @@ import json
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,12 +36,17 @@ from threecommas._stream import (
     stream_url_for,
     subscribe_message,
 )
+from threecommas._sync.resources._watch import Watch
+from threecommas._types import NOT_GIVEN
+from threecommas._watch import WatchPlan
 from threecommas.testing.server import TEST_PRIVATE_KEY_PATH, TEST_PUBLIC_KEY_PATH
+from threecommas_api.models.smart_trade import SmartTrade
 
 DOCS_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
 DOCS_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
 DOCS_SIGNATURE = "8b30fb42a82e4dcfb4d0273d2910c7ae0add2b32938b19c27c44e306c56c20bc"
 ID = identifier("key", "sig")
+RECORDINGS = Path(__file__).resolve().parents[2] / "overlay/threecommas/testing/recordings"
 INSTALL = r"pip install 'threecommas-sdk\[stream\]'"
 
 
@@ -191,3 +197,31 @@ def test_importing_the_sdk_and_making_a_client_does_not_load_websockets() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _smart_trade(status: str, updated_at: str, smart_trade_id: int = 30404547) -> SmartTrade:
+    path = RECORDINGS / "get_smart_trade_30404547.json"
+    body = json.loads(path.read_text())["body"]
+    body["id"] = smart_trade_id
+    body["status"]["basic_type"] = body["status"]["type"] = status
+    body["data"]["updated_at"] = updated_at
+    return SmartTrade.from_dict(body)
+
+
+def test_a_streamed_smart_trade_is_deduplicated_against_what_was_seen() -> None:
+    """The stream's side of the watch, without I/O: first sight, a message older than what was
+    seen (overtaken by a sweep), the same state again, a change, an id not watched, and a
+    message after the final state."""
+    plan = WatchPlan.checked(None, [30404547], "websocket", 0.25, True, None, None, None)
+    watch = Watch(None, plan, NOT_GIVEN, NOT_GIVEN)  # type: ignore[arg-type]
+    first = watch.streamed_events(_smart_trade("waiting_targets", "2026-11-30T10:00:05.000Z"))
+    assert [(e.status, e.previous) for e in first] == [("waiting_targets", None)]
+    assert watch.streamed_events(_smart_trade("created", "2026-11-30T10:00:01.000Z")) == []
+    assert watch.streamed_events(_smart_trade("waiting_targets", "2026-11-30T10:00:05.000Z")) == []
+    assert (
+        watch.streamed_events(_smart_trade("waiting_targets", "2026-11-30T10:00:05.000Z", 7)) == []
+    )
+    done = watch.streamed_events(_smart_trade("finished", "2026-11-30T10:00:09.000Z"))
+    assert [(e.previous_status, e.status) for e in done] == [("waiting_targets", "finished")]
+    assert watch.all_done()
+    assert watch.streamed_events(_smart_trade("cancelled", "2026-11-30T10:00:10.000Z")) == []

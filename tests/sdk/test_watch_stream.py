@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import threading
@@ -24,11 +25,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from websockets.sync.server import ServerConnection, serve
 
 from threecommas import (
     AsyncThreeCommas,
     RateLimit,
     SmartTradeEvent,
+    StreamError,
     StreamRejectedError,
     ThreeCommas,
 )
@@ -331,3 +334,84 @@ def test_cli_watch_source_websocket_prints_each_change(
         (a, "panic_sell_pending", "cancelled"),
     ]
     assert server.stream.counters()["messages"] >= 1
+
+
+class ScriptedCable:
+    """A tiny ActionCable server of its own (a real WebSocket server on loopback) whose
+    connections play `scripts` in turn: what to send after confirming the subscription."""
+
+    def __init__(self, scripts: list[list[dict[str, Any]]]) -> None:
+        self.scripts = scripts
+        self.connections = 0
+        self.confirmed = 0
+        self._server = serve(self._handle, "127.0.0.1", 0)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.socket.getsockname()[:2]
+        return f"ws://{host}:{port}/websocket"
+
+    def __enter__(self) -> ScriptedCable:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._thread.join(5)
+
+    def _handle(self, ws: ServerConnection) -> None:
+        script = self.scripts[min(self.connections, len(self.scripts) - 1)]
+        self.connections += 1
+        ws.send(json.dumps({"type": "welcome"}))
+        command = json.loads(ws.recv(timeout=5))
+        ws.send(json.dumps({"identifier": command["identifier"], "type": "confirm_subscription"}))
+        self.confirmed += 1
+        for message in script:
+            ws.send(json.dumps(message))
+        with contextlib.suppress(Exception):
+            while True:  # pings until the client leaves
+                ws.send(json.dumps({"type": "ping", "message": int(time.time())}))
+                time.sleep(PING)
+
+
+def test_a_disconnect_that_invites_a_reconnection_is_followed_by_one_and_a_resync(
+    threecommas_server: RunningServer,
+) -> None:
+    server = threecommas_server
+    restart = [{"type": "disconnect", "reason": "server_restart", "reconnect": True}]
+    with (
+        ScriptedCable([restart, []]) as cable,
+        ThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url, stream_url=cable.url
+        ) as client,
+    ):
+        events = list(
+            client.smart_trades.watch(
+                12345678, source="websocket", stop=lambda: cable.confirmed >= 2, **STREAM
+            )
+        )
+    assert cable.connections == 2
+    assert [(e.id, e.previous) for e in events] == [(12345678, None)]  # the resync: no repeat
+    assert reads(server) == 2  # a resync after each subscription
+
+
+@pytest.mark.parametrize(
+    ("reason", "error"),
+    [("unauthorized", StreamRejectedError), ("remote", StreamError)],
+)
+def test_a_disconnect_that_forbids_reconnecting_ends_the_watch(
+    threecommas_server: RunningServer, reason: str, error: type[Exception]
+) -> None:
+    server = threecommas_server
+    final = [{"type": "disconnect", "reason": reason, "reconnect": False}]
+    with (
+        ScriptedCable([final]) as cable,
+        ThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url, stream_url=cable.url
+        ) as client,
+    ):
+        watch = client.smart_trades.watch(12345678, source="websocket", initial=False, **STREAM)
+        with pytest.raises(error, match=reason):
+            next(iter(watch))
+    assert cable.connections == 1
