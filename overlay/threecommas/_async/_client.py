@@ -69,8 +69,8 @@ class AsyncThreeCommas(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         ban_cooldown: float = BAN_COOLDOWN_S,
         retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP_S,
-        private_key_password: str | bytes | None = None,
         stream_url: str | None = None,
+        private_key_password: str | bytes | None = None,
     ) -> None:
         settings = PolicySettings.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
         super().__init__(

@@ -15,7 +15,6 @@ from threecommas._stream import (
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
     DEFAULT_STALE_AFTER_S,
-    StreamSettings,
 )
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
@@ -435,79 +434,40 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Args:
             ids: the SmartTrades to watch (an id or several); None: every active one, and
                 those that become active.
-            source: `"poll"`, or `"websocket"`: EXPERIMENTAL, also listen to the
-                SmartTradesChannel stream (undocumented by 3Commas since February 2025; needs
-                `pip install 'threecommas-sdk[stream]'` and credentials). It connects to the
-                client's `stream_url`, subscribes with the key's signature of
-                `/smart_trades` (RSA keys: PKCS#1 v1.5 over the same path, unverified), and
-                reports each status change the stream pushes as it comes. After every
-                confirmed subscription (the first and each one after a reconnection) a REST
-                sweep catches up with what changed meanwhile, and the sweeps go on at the
-                polling pace within `budget_share` for what the stream never reports (the
-                take-profit steps). Events are deduplicated against what was seen, as in
-                polling. A refused subscription raises `StreamRejectedError`.
+            source: `"poll"`, or `"websocket"`: EXPERIMENTAL (undocumented since February
+                2025; `pip install 'threecommas-sdk[stream]'`): also listen to the
+                SmartTradesChannel stream at the client's `stream_url` for status changes. A
+                REST sweep follows every confirmed subscription (nothing missed while
+                disconnected), and sweeps go on within `budget_share` for the take-profit
+                steps the stream never reports. RSA keys sign with PKCS#1 v1.5 (unverified).
             budget_share: the part of the client's rate budget watching may use, in (0, 1].
             initial: also report each SmartTrade at first sight (`previous` None).
             max_events, duration, stop: when to end (None: never).
-            stale_after: `"websocket"` only: seconds without a ping (the server pings every
-                3 s) after which the connection counts as dead and is reopened.
-            reconnect_initial, reconnect_max: `"websocket"` only: reconnections wait about
-                `reconnect_initial` seconds, doubling each time up to `reconnect_max` (each
-                delay drawn between half of it and all of it); a confirmed subscription
-                starts over.
+            stale_after, reconnect_initial, reconnect_max: `"websocket"` only: a connection
+                without a ping (every 3 s) for `stale_after` s is reopened, after a jittered
+                delay doubling from `reconnect_initial` up to `reconnect_max` seconds.
 
         Raises:
             TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
-            StreamUnavailableError: `"websocket"` without the `stream` extra (by the call).
-            MissingCredentialsError: `"websocket"` on a client without credentials.
-            APIError, APIConnectionError: while iterating, from the request that failed.
-            StreamRejectedError: while iterating, the stream refused the subscription.
+            StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
+                `stream` extra or without credentials (raised by the call).
+            APIError, APIConnectionError, StreamRejectedError: while iterating, from the
+                request that failed, or the stream refused the subscription.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
         """
         # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
-        plan = WatchPlan.checked(
-            self._client._policy.settings.rate_limit,
-            ids,
-            source,
-            budget_share,
-            initial,
-            max_events,
-            duration,
-            stop,
-        )
+        limit = self._client._policy.settings.rate_limit
+        ending = (max_events, duration, stop)
+        plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending)
         check_timeout(timeout)
         if plan.source == "websocket":
-            return self._stream(
-                plan, forced_mode, timeout, stale_after, reconnect_initial, reconnect_max
-            )
+            from ._stream import stream_events  # loaded (with websockets) only when used
+
+            reconnect = (reconnect_initial, reconnect_max)
+            return stream_events(self, plan, forced_mode, timeout, stale_after, *reconnect)
         return AsyncWatch(self, plan, forced_mode, timeout).events()
-
-    def _stream(
-        self,
-        plan: WatchPlan,
-        forced_mode: ForcedModeArg,
-        timeout: TimeoutArg,
-        stale_after: object,
-        reconnect_initial: object,
-        reconnect_max: object,
-    ) -> AsyncIterator[SmartTradeEvent]:
-        # Imported here: the stream's I/O (and the websockets library) load only when used.
-        from threecommas._stream_socket import require_websockets
-
-        from ._stream import AsyncStreamWatch
-
-        client = self._client
-        settings = StreamSettings.checked(
-            client.stream_url,
-            *client._stream_credentials("watch(source='websocket')"),
-            stale_after,
-            reconnect_initial,
-            reconnect_max,
-        )
-        require_websockets()
-        return AsyncStreamWatch(self, plan, settings, forced_mode, timeout).events()
 
     async def wait_for(
         self,

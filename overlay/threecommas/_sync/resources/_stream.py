@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from threecommas._exceptions import StreamError, StreamRejectedError
 from threecommas._stream import Backoff, Liveness, StreamSettings, classify, subscribe_message
-from threecommas._stream_socket import CableSocket, SocketClosed
+from threecommas._stream_socket import CableSocket, SocketClosed, require_websockets
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import SmartTradeEvent, WatchPlan
 from threecommas_api.models.smart_trade import SmartTrade
@@ -39,12 +39,35 @@ from ._watch import Watch
 if TYPE_CHECKING:
     from ._smart_trades import SmartTrades
 
-__all__ = ["StreamWatch"]
+__all__ = ["StreamWatch", "stream_events"]
 
 _log = logging.getLogger("threecommas.stream")
 
 #: How often `stop` is looked at, at least.
 _STOP_CHECK_S = 0.25
+
+
+def stream_events(
+    smart_trades: SmartTrades,
+    plan: WatchPlan,
+    forced_mode: ForcedModeArg,
+    timeout: TimeoutArg,
+    stale_after: object,
+    reconnect_initial: object,
+    reconnect_max: object,
+) -> Iterator[SmartTradeEvent]:
+    """`watch(source="websocket")`: the arguments checked and the credentials read now (bad
+    ones raise before anything is sent), the `websockets` library required, the watch later."""
+    client = smart_trades._client
+    settings = StreamSettings.checked(
+        client.stream_url,
+        *client._stream_credentials("watch(source='websocket')"),
+        stale_after,
+        reconnect_initial,
+        reconnect_max,
+    )
+    require_websockets()
+    return StreamWatch(smart_trades, plan, settings, forced_mode, timeout).events()
 
 
 class StreamWatch:
