@@ -104,7 +104,7 @@ class CableChannel:
         ping_interval: float = DEFAULT_PING_INTERVAL_S,
     ) -> None:
         if isinstance(ping_interval, bool) or not ping_interval > 0:
-            raise ValueError("ping_interval must be a positive number of seconds")
+            raise ValueError("stream_ping_interval must be a positive number of seconds")
         self.ping_interval = float(ping_interval)
         self._store = store
         self._verifier = verifier
