@@ -40,6 +40,8 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"AsyncSmartTrades", "SmartTrades"),
     (r"AsyncTrades", "Trades"),
     (r"AsyncWatch", "Watch"),
+    (r"AsyncStreamWatch", "StreamWatch"),
+    (r"AsyncCableSocket", "CableSocket"),
     (r"AsyncAccounts", "Accounts"),
     (r"AsyncMarket", "Market"),
     (r"RequestAsync", "Request"),

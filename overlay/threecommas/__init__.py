@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from threecommas._exceptions import RedirectError as RedirectError
     from threecommas._exceptions import ResponseParseError as ResponseParseError
     from threecommas._exceptions import ServerError as ServerError
+    from threecommas._exceptions import StreamError as StreamError
+    from threecommas._exceptions import StreamRejectedError as StreamRejectedError
+    from threecommas._exceptions import StreamUnavailableError as StreamUnavailableError
     from threecommas._exceptions import ThreeCommasError as ThreeCommasError
     from threecommas._exceptions import UnprocessableEntityError as UnprocessableEntityError
     from threecommas._limits import RateLimit as RateLimit
@@ -175,6 +178,9 @@ _EXCEPTIONS = (
     "RedirectError",
     "ResponseParseError",
     "ServerError",
+    "StreamError",
+    "StreamRejectedError",
+    "StreamUnavailableError",
     "ThreeCommasError",
     "UnprocessableEntityError",
 )

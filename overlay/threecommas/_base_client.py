@@ -27,8 +27,9 @@ from threecommas._limits_cache import LimitsCache
 from threecommas._options import check_options, merge_options
 from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._response import APIResponse
-from threecommas._signing import RsaSigner, ThreeCommasAuth
+from threecommas._signing import RsaSigner, Signer, ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
+from threecommas._stream import check_stream_url, stream_url_for
 from threecommas._types import (
     NOT_GIVEN,
     Call,
@@ -109,6 +110,7 @@ class BaseClient:
         body_separator: str,
         settings: PolicySettings,
         private_key_password: str | bytes | None = None,
+        stream_url: str | None = None,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
         anonymous = not key and api_secret is None and private_key is None
@@ -131,6 +133,7 @@ class BaseClient:
             )
         self._api_key = key or ""
         self._base_url = base_url.rstrip("/")
+        self._stream_url = None if stream_url is None else check_stream_url(stream_url)
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
         self._policy = RequestPolicy(settings, *_make_limits(settings, key or _ANONYMOUS))
@@ -220,6 +223,13 @@ class BaseClient:
         return self._base_url
 
     @property
+    def stream_url(self) -> str:
+        """Where `watch(source="websocket")` connects: the `stream_url` given, else 3Commas'
+        stream for the production API, else the base URL's host at `/websocket` (`ws://`, or
+        `wss://` for https): a fake server's own stream."""
+        return stream_url_for(self._base_url, self._stream_url)
+
+    @property
     def auth(self) -> ThreeCommasAuth:
         """The `httpx.Auth` that signs requests; usable with any httpx client."""
         return self._signing_auth("auth")
@@ -237,6 +247,11 @@ class BaseClient:
                 "without them only the public market data can be read"
             )
         return self._auth
+
+    def _stream_credentials(self, what: str) -> tuple[str, Signer]:
+        """The API key and the signer the stream's subscription is signed with."""
+        auth = self._signing_auth(what)
+        return auth._api_key, auth._signer
 
     def _key_type(self) -> str:
         """`"hmac"` (system-generated key) or `"rsa"` (self-generated); "none" without a key."""

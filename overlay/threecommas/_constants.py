@@ -14,6 +14,8 @@ DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 #: The documented general budget: 100 requests in any 60 seconds.
 BUDGET_REQUESTS: Final = 100
 BUDGET_PERIOD_S: Final = 60.0
+#: What `watch(source=...)` takes: REST polling, or the SmartTradesChannel stream.
+WATCH_SOURCES: Final = ("poll", "websocket")
 #: A 429 without `Retry-After` locks the client out this long (documented).
 LOCKOUT_S: Final = 300.0
 #: The shortest documented IP ban (418); a ban without `Retry-After` stops the client this long.

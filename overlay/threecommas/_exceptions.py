@@ -13,11 +13,14 @@
     │   ├── RateLimitError            429
     │   ├── ServerError               5xx
     │   └── ResponseParseError        a 2xx whose body is not what the API documents
-    └── APIConnectionError            no response (DNS, refused, reset, TLS...); `.sent` says
-        │                             whether the request may have reached the API
-        ├── APITimeoutError
-        │   └── OutcomeUnknownTimeoutError   (also an OutcomeUnknownError)
-        └── OutcomeUnknownError       a change was sent, no answer came: it may have been done
+    ├── APIConnectionError            no response (DNS, refused, reset, TLS...); `.sent` says
+    │   │                             whether the request may have reached the API
+    │   ├── APITimeoutError
+    │   │   └── OutcomeUnknownTimeoutError   (also an OutcomeUnknownError)
+    │   └── OutcomeUnknownError       a change was sent, no answer came: it may have been done
+    ├── StreamError                   the SmartTradesChannel stream cannot go on (experimental)
+    │   └── StreamRejectedError       the server refused the subscription (key or signature)
+    └── StreamUnavailableError        the stream without `websockets` (also an ImportError)
 
 An error carries what came back (status, the parsed error fields, the raw body) and what was
 asked (method and path), never a request or response header: those hold the API key and the
@@ -491,3 +494,22 @@ class MissingCredentialsError(ValueError, ThreeCommasError):
 
 
 __all__ += ["MissingCredentialsError"]
+
+
+class StreamError(ThreeCommasError):
+    """The SmartTradesChannel stream (`watch(source="websocket")`, experimental) cannot go on:
+    the server refused the subscription, or closed and said not to reconnect."""
+
+
+class StreamRejectedError(StreamError):
+    """The server answered `reject_subscription`: the API key or its `/smart_trades`
+    signature was not accepted (a wrong secret, a key without SMART_TRADES_READ, or an RSA key
+    the stream does not take). Reconnecting would not help, so the watch stops."""
+
+
+class StreamUnavailableError(ImportError, ThreeCommasError):
+    """`watch(source="websocket")` without the `websockets` library:
+    `pip install 'threecommas-sdk[stream]'`."""
+
+
+__all__ += ["StreamError", "StreamRejectedError", "StreamUnavailableError"]

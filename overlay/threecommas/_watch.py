@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
 from threecommas_api.types import Unset
@@ -56,7 +56,7 @@ LIST_PAGE_SIZE: Final = 100
 FINAL_STATUSES: Final = frozenset(
     {"finished", "successfully_finished", "completed", "cancelled", "failed"}
 )
-SOURCES: Final = ("poll", "websocket")
+SOURCES: Final = WATCH_SOURCES
 
 T = TypeVar("T")
 #: The SmartTrades to watch: an id, several, or None for every active one.
@@ -208,6 +208,7 @@ class WatchPlan:
     max_events: int | None = None
     duration: float | None = None
     stop: Callable[[], bool] | None = None
+    source: str = "poll"
     limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -229,11 +230,6 @@ class WatchPlan:
     ) -> WatchPlan:
         if source not in SOURCES:
             raise ValueError("source must be 'poll' or 'websocket'")
-        if source == "websocket":
-            raise NotImplementedError(
-                "source='websocket' (the SmartTradesChannel stream) is not available yet; "
-                "use source='poll'"
-            )
         if (
             isinstance(budget_share, bool)
             or not isinstance(budget_share, int | float)
@@ -259,6 +255,7 @@ class WatchPlan:
             max_events=max_events,  # type: ignore[arg-type]
             duration=None if duration is None else float(duration),
             stop=stop,
+            source=str(source),
         )
 
     def interval(self, requests_in_sweep: int) -> float:

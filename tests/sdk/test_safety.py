@@ -773,6 +773,7 @@ def test_private_key_password_comes_last_and_keyword_only(cls: type[Any]) -> Non
         "max_retries",
         "ban_cooldown",
         "retry_after_cap",
+        "stream_url",
     ]
 
 

@@ -190,8 +190,10 @@ def test_bad_arguments_are_refused_before_anything_is_sent(
         smart_trades.watch(budget_share=0)
     with pytest.raises(ValueError, match="source"):
         smart_trades.watch(source="carrier-pigeon")
-    with pytest.raises(NotImplementedError, match="websocket"):
-        smart_trades.watch(source="websocket")
+    with pytest.raises(ValueError, match="stale_after"):
+        smart_trades.watch(source="websocket", stale_after=0)
+    with pytest.raises(ValueError, match="reconnect_max"):
+        smart_trades.watch(source="websocket", reconnect_initial=5, reconnect_max=1)
     with pytest.raises(TypeError, match="ids"):
         smart_trades.watch(ids="12")
     with pytest.raises(ValueError, match="ids"):

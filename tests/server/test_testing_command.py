@@ -179,3 +179,18 @@ def test_the_readme_fixtures_table_lists_every_fixture() -> None:
     table = _section("### pytest fixtures")
     for name in fixtures:
         assert f"`{name}`" in table.split("```", 1)[0], name
+
+
+@pytest.mark.slow
+def test_a_bad_stream_ping_interval_exits_2_naming_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "threecommas.testing", "serve", "--stream-ping-interval", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines()[-1] == (
+        "python -m threecommas.testing: error: stream_ping_interval must be a positive number "
+        "of seconds"
+    )

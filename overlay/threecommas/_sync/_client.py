@@ -45,6 +45,11 @@ class ThreeCommas(SyncAPIClient):
     example signs `path?{json}`, their RSA example `path{json}`. `body_separator` ("?" by
     default, or "") is that one switch.
 
+    `stream_url` is where the experimental `smart_trades.watch(source="websocket")` connects
+    (a `ws://` or `wss://` URL). Left out: `wss://ws.3commas.io/websocket` with the production
+    `base_url`, and with any other `base_url` its own host at `/websocket` (a fake server's
+    `ws://127.0.0.1:PORT/websocket`), so a test client never subscribes at 3Commas.
+
         with ThreeCommas() as client:
             trade = client.smart_trades.close_trade_by_market(12345678, 1047934729)
     """
@@ -64,6 +69,7 @@ class ThreeCommas(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         ban_cooldown: float = BAN_COOLDOWN_S,
         retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP_S,
+        stream_url: str | None = None,
         private_key_password: str | bytes | None = None,
     ) -> None:
         settings = PolicySettings.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
@@ -77,6 +83,7 @@ class ThreeCommas(SyncAPIClient):
             body_separator,
             settings,
             private_key_password,
+            stream_url,
         )
         self._open(http_client)
         # Imported here: `import threecommas` stays light until a client is made.

@@ -25,7 +25,7 @@ from argparse import ArgumentTypeError
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, NamedTuple
 
-from threecommas._constants import INT64_MAX
+from threecommas._constants import INT64_MAX, WATCH_SOURCES
 from threecommas_api._catalogue import BY_ID, ENUMS
 
 # --- argument types: text of the command line -> the facade's value ----------------------------
@@ -236,8 +236,15 @@ COMMANDS: tuple[Command, ...] = (
                 help="watch this SmartTrade (repeat for several; default: every active one)",
             ),
             Arg("budget_share", metavar="SHARE", type=float),
+            Arg(
+                "source",
+                choices=lambda: WATCH_SOURCES,
+                help="poll (default): budgeted REST sweeps; websocket (experimental, needs "
+                "the [stream] extra): the SmartTradesChannel stream, with REST sweeps behind it",
+            ),
         ),
-        summary="Print each change of your SmartTrades as it is seen (budgeted polling)",
+        summary="Print each change of your SmartTrades as it is seen (budgeted polling, or "
+        "the WebSocket stream)",
         details="One line per change: time, id, pair, old -> new status, profit; with "
         "--format json, one JSON event per line. Stop it with Ctrl-C.",
         body_option=False,

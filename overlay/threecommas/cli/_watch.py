@@ -36,6 +36,8 @@ def print_events(client: Any, command: Command, args: argparse.Namespace) -> int
         keywords["ids"] = args.ids
     if args.budget_share is not None:
         keywords["budget_share"] = args.budget_share
+    if getattr(args, "source", None) is not None:
+        keywords["source"] = args.source
     if getattr(args, "timeout", None) is not None:
         keywords["timeout"] = args.timeout
     until_finished = args.until == "finished"

@@ -24,6 +24,7 @@ from threecommas.testing.server import (
     create_app,
     serve_until_stopped,
 )
+from threecommas.testing.server._cable import DEFAULT_PING_INTERVAL_S
 
 __all__ = ["add_record_options", "add_serve_options", "main", "record_main"]
 
@@ -79,6 +80,13 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         "--market-real-time",
         action="store_true",
         help="the market's virtual clock also follows the real time, scaled by --time-factor",
+    )
+    parser.add_argument(
+        "--stream-ping-interval",
+        type=float,
+        default=DEFAULT_PING_INTERVAL_S,
+        metavar="SECONDS",
+        help="how often the WebSocket stream at /websocket pings (default 3, as 3Commas)",
     )
     _add_access_log_option(parser)
     add_fault_options(parser)
@@ -146,6 +154,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             recordings_dir=args.recordings,
             market=args.market,
             market_real_time=args.market_real_time,
+            stream_ping_interval=args.stream_ping_interval,
         )
     except (RecordingError, ValueError) as exc:
         # These messages name options, files and settings, never a secret's value.

@@ -11,6 +11,11 @@ from typing import Unpack
 import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
+from threecommas._stream import (
+    DEFAULT_RECONNECT_INITIAL_S,
+    DEFAULT_RECONNECT_MAX_S,
+    DEFAULT_STALE_AFTER_S,
+)
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 from threecommas._watch import (
@@ -406,6 +411,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         stop: StopCheck | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        stale_after: float = DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
     ) -> AsyncIterator[SmartTradeEvent]:
         """Every change of your active SmartTrades (or of the ones you name), as it is seen.
 
@@ -426,31 +434,39 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Args:
             ids: the SmartTrades to watch (an id or several); None: every active one, and
                 those that become active.
-            source: `"poll"`. (`"websocket"`, the SmartTradesChannel stream, is not
-                available yet and raises NotImplementedError.)
+            source: `"poll"`, or `"websocket"`: EXPERIMENTAL (undocumented since February
+                2025; `pip install 'threecommas-sdk[stream]'`): also listen to the
+                SmartTradesChannel stream at the client's `stream_url` for status changes. A
+                REST sweep follows every confirmed subscription (nothing missed while
+                disconnected), and sweeps go on within `budget_share` for the take-profit
+                steps the stream never reports. RSA keys sign with PKCS#1 v1.5 (unverified).
             budget_share: the part of the client's rate budget watching may use, in (0, 1].
             initial: also report each SmartTrade at first sight (`previous` None).
             max_events, duration, stop: when to end (None: never).
+            stale_after, reconnect_initial, reconnect_max: `"websocket"` only: a connection
+                without a ping (every 3 s) for `stale_after` s is reopened, after a jittered
+                delay doubling from `reconnect_initial` up to `reconnect_max` seconds.
 
         Raises:
             TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
-            APIError, APIConnectionError: while iterating, from the request that failed.
+            StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
+                `stream` extra or without credentials (raised by the call).
+            APIError, APIConnectionError, StreamRejectedError: while iterating, from the
+                request that failed, or the stream refused the subscription.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
         """
         # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
-        plan = WatchPlan.checked(
-            self._client._policy.settings.rate_limit,
-            ids,
-            source,
-            budget_share,
-            initial,
-            max_events,
-            duration,
-            stop,
-        )
+        limit = self._client._policy.settings.rate_limit
+        ending = (max_events, duration, stop)
+        plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending)
         check_timeout(timeout)
+        if plan.source == "websocket":
+            from ._stream import stream_events  # loaded (with websockets) only when used
+
+            reconnect = (reconnect_initial, reconnect_max)
+            return stream_events(self, plan, forced_mode, timeout, stale_after, *reconnect)
         return AsyncWatch(self, plan, forced_mode, timeout).events()
 
     async def wait_for(

@@ -56,6 +56,7 @@ class Watch:
         self._pages = 1  # list pages the last sweep needed
         self._spent = 0  # requests of the current sweep
         self.requests = 0  # requests of the whole watch
+        self.last_sweep_cost = 0  # requests of the last sweep
 
     def _send(self, request: Request[T]) -> T:
         limiter = self._plan.limiter
@@ -141,21 +142,45 @@ class Watch:
                 events.append(SmartTradeEvent(smart_trade, previous, changes))
         return events
 
+    def sweep_events(self) -> list[SmartTradeEvent]:
+        """One sweep, and what it found changed; `last_sweep_cost` is its request count."""
+        self._spent = 0
+        try:
+            return self._events(self._sweep())
+        finally:
+            self.last_sweep_cost = self._spent
+
+    def streamed_events(self, smart_trade: SmartTrade) -> list[SmartTradeEvent]:
+        """What a SmartTrade pushed by the stream changed, against what was seen: nothing for
+        an id not watched, one already final, or one older (`data.updated_at`) than the one
+        last seen (a message overtaken by a sweep)."""
+        ids = self._plan.ids
+        if (ids is not None and smart_trade.id not in ids) or smart_trade.id in self._done:
+            return []
+        previous = self._seen.get(smart_trade.id)
+        if previous is not None and _older(smart_trade, previous):
+            return []
+        return self._events([smart_trade])
+
+    def all_done(self) -> bool:
+        """True once every watched id is final (never true when watching every active one)."""
+        ids = self._plan.ids
+        return ids is not None and all(i in self._done for i in ids)
+
     def events(self) -> Iterator[SmartTradeEvent]:
         plan = self._plan
         deadline = None if plan.duration is None else time.monotonic() + plan.duration
         emitted = 0
         while True:
             started = time.monotonic()
-            self._spent = 0
-            for event in self._events(self._sweep()):
+            for event in self.sweep_events():
                 yield event
                 emitted += 1
                 if plan.max_events is not None and emitted >= plan.max_events:
                     return
-            if plan.ids is not None and all(i in self._done for i in plan.ids):
+            if self.all_done():
                 return  # every watched SmartTrade is final: nothing more can change
-            wake = started + plan.interval(self._spent)
+            wake = started + plan.interval(self.last_sweep_cost)
             while True:
                 if plan.stop is not None and plan.stop():
                     return
@@ -167,6 +192,12 @@ class Watch:
                 until = wake if deadline is None else min(wake, deadline)
                 # Short naps, so that `stop` is looked at often.
                 _sleep(min(until - now, 0.25))
+
+
+def _older(smart_trade: SmartTrade, than: SmartTrade) -> bool:
+    # ISO 8601 times in one format: their text sorts as the times do.
+    new, old = smart_trade.data.updated_at, than.data.updated_at
+    return isinstance(new, str) and isinstance(old, str) and new < old
 
 
 def wait_until(

@@ -65,6 +65,19 @@ close applied twice would show as 2.
 ``POST /__admin__/smart_trades/closable``   ``{"count": N, "steps": S}``: N copies of a recorded
                                 SmartTrade, waiting for targets, each with S take-profit steps
                                 that can be closed by market; answers their ids
+``GET  /__admin__/stream``      the WebSocket stream: ``{"pings": true, "counters": {...}}``
+                                (connections, subscriptions, rejections, messages, pings,
+                                dropped)
+``POST /__admin__/stream/drop`` cut every open WebSocket connection at once, without a closing
+                                handshake (the client sees 1006); ``{"dropped": N}``
+``PUT  /__admin__/stream/pings`` ``{"enabled": false}``: every connection stays open but goes
+                                silent (no ping, no message, no welcome or subscription
+                                answer; what is withheld is lost), until ``{"enabled": true}``
+
+**The stream's faults** (``/websocket``, the SmartTradesChannel, see
+:mod:`threecommas.testing.server`) are also ``faults.stream`` (a :class:`StreamFaults`):
+``drop_connections()``, ``stop_pings()``, ``resume_pings()``, ``counters()``. The reset
+clears their counters and resumes the pings.
 
 From Python the same lives on ``app.state.faults`` (a :class:`Faults`).
 
@@ -91,8 +104,9 @@ message naming the option and the key (exit status 2).
 ``--fault-seed N``               seed of the random choices, for runs that repeat exactly
 
 The modules: ``_config`` (what to inject), ``_counters``, ``_limits`` (the emulated rate
-limits), ``_faults`` (the state shared by the layer and the admin API), ``_layer`` (the ASGI
-middleware), ``_admin`` (the admin API) and ``_options`` (the command line).
+limits), ``_faults`` (the state shared by the layer and the admin API), ``_stream`` (the
+stream's faults), ``_layer`` (the ASGI middleware), ``_admin`` (the admin API) and ``_options``
+(the command line).
 """
 
 from __future__ import annotations
@@ -113,6 +127,7 @@ from threecommas.testing.faults._options import (
     add_fault_options,
     faults_from_args,
 )
+from threecommas.testing.faults._stream import STREAM_COUNTERS, StreamFaults
 
 __all__ = [
     "ADMIN_PREFIX",
@@ -120,6 +135,7 @@ __all__ = [
     "MAX_RECORDS",
     "PLAN_RESTRICTION_ERROR",
     "RULE_TEXT_KEYS",
+    "STREAM_COUNTERS",
     "ConnectionDropped",
     "Counters",
     "FaultConfig",
@@ -128,6 +144,7 @@ __all__ = [
     "FaultRule",
     "Faults",
     "RateLimitConfig",
+    "StreamFaults",
     "add_fault_options",
     "admin_routes",
     "faults_from_args",

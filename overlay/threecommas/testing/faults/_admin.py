@@ -100,6 +100,26 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
             return _bad_request(str(exc))
         return json_answer(201, {"id": smart_trade["id"]})
 
+    async def stream_state(request: Request) -> Response:
+        return json_answer(200, faults.stream.to_json())
+
+    async def stream_drop(request: Request) -> Response:
+        return json_answer(200, {"dropped": faults.stream.drop_connections()})
+
+    async def stream_pings(request: Request) -> Response:
+        try:
+            spec = only_keys(await _json_body(request), ("enabled",), "the body")
+        except ValueError as exc:
+            return _bad_request(str(exc))
+        enabled = spec.get("enabled")
+        if not isinstance(enabled, bool):
+            return _bad_request("enabled must be true or false")
+        if enabled:
+            faults.stream.resume_pings()
+        else:
+            faults.stream.stop_pings()
+        return json_answer(200, faults.stream.to_json())
+
     async def closable(request: Request) -> Response:
         try:
             spec = only_keys(await _json_body(request), ("count", "steps"), "the body")
@@ -120,6 +140,9 @@ def admin_routes(store: SmartTradeStore, faults: Faults) -> list[Route]:
         ("/counters", counters, "GET"),
         ("/smart_trades", put_smart_trade, "POST"),
         ("/smart_trades/closable", closable, "POST"),
+        ("/stream", stream_state, "GET"),
+        ("/stream/drop", stream_drop, "POST"),
+        ("/stream/pings", stream_pings, "PUT"),
     ]
     by_path: dict[str, dict[str, AdminEndpoint]] = {}
     for path, endpoint, method in routes:

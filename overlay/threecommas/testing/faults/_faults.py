@@ -12,6 +12,7 @@ from typing import Any, Final
 from threecommas.testing.faults._config import FaultConfig, FaultRule
 from threecommas.testing.faults._counters import MAX_RECORDS, CounterKey, Counters
 from threecommas.testing.faults._limits import RateLimiter, Refusal
+from threecommas.testing.faults._stream import StreamFaults
 
 __all__ = [
     "PLAN_RESTRICTION_ERROR",
@@ -45,6 +46,8 @@ class Faults:
         self._random = random.Random()
         self._counters = Counters()
         self._sequence = 0
+        #: The WebSocket stream's faults (drop the connections, stop the pings) and counters.
+        self.stream = StreamFaults()
         self.configure(config or FaultConfig())
 
     @property
@@ -75,7 +78,9 @@ class Faults:
         return new
 
     def reset(self) -> None:
-        """Clear the counters, the rule counts, lockouts and bans; keep the configuration."""
+        """Clear the counters, the rule counts, lockouts and bans; keep the configuration.
+        The stream's counters are cleared too, and its pings resumed."""
+        self.stream.reset()
         with self._lock:
             config = self._config
             self._counters = Counters()

@@ -4,6 +4,7 @@
   :mod:`threecommas.testing.faults`, and the fault layer around them);
 * ``_routes``: one route per path of the spec's catalogue, and the order of the checks;
 * ``_auth``: the ``Apikey`` and ``Signature`` check (HMAC or RSA), and the test credentials;
+* ``_cable``: the SmartTradesChannel WebSocket stream at ``/websocket`` (:class:`CableChannel`);
 * ``_running``: serving an app under uvicorn, from the command line or in a thread
   (:func:`run_in_thread`).
 
@@ -20,6 +21,7 @@ from threecommas.testing.server._auth import (
     TEST_PUBLIC_KEY_PATH,
     RequestVerifier,
 )
+from threecommas.testing.server._cable import CableChannel
 from threecommas.testing.server._running import (
     RunningServer,
     bind_socket,
@@ -35,6 +37,7 @@ __all__ = [
     "OPENAPI_DOCUMENT_PATH",
     "TEST_PRIVATE_KEY_PATH",
     "TEST_PUBLIC_KEY_PATH",
+    "CableChannel",
     "RequestVerifier",
     "RunningServer",
     "bind_socket",

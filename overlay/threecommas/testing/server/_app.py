@@ -15,13 +15,14 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas._schema import spec_path
 from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_routes
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
+from threecommas.testing.server._cable import DEFAULT_PING_INTERVAL_S, STREAM_PATH, CableChannel
 from threecommas.testing.server._routes import error_response, operation_routes
 from threecommas.testing.simulation import Market, MarketControl, SmartTradeStore, VirtualClock
 from threecommas.testing.simulation._market import PathSource
@@ -103,6 +104,7 @@ def create_app(
     faults: FaultConfig | Faults | None = None,
     market: PathSource | None = None,
     market_real_time: bool = False,
+    stream_ping_interval: float = DEFAULT_PING_INTERVAL_S,
 ) -> Starlette:
     """Build a recorded-responses server with a fresh store.
 
@@ -122,6 +124,9 @@ def create_app(
     virtual clock moves only when advanced, unless ``market_real_time``: then it also follows
     the real time, scaled by the faults' ``time_factor`` (0.01: a virtual minute in 0.6 s),
     caught up before each request is answered.
+
+    ``/websocket`` serves the SmartTradesChannel stream (:mod:`._cable`), pinging every
+    ``stream_ping_interval`` seconds; ``app.state.stream`` is its channel.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
     store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
@@ -135,8 +140,10 @@ def create_app(
     routes = operation_routes(verifier, store)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     routes += admin_routes(store, fault_state)
+    stream = CableChannel(store, verifier, fault_state.stream, ping_interval=stream_ping_interval)
+    app_routes: list[BaseRoute] = [*routes, WebSocketRoute(STREAM_PATH, stream, name="stream")]
     app = Starlette(
-        routes=routes,
+        routes=app_routes,
         # Faults outermost: a dropped connection must not become _CatchAll's 500.
         middleware=[Middleware(FaultLayer, faults=fault_state), Middleware(_CatchAll)],
         exception_handlers={HTTPException: _http_exception},
@@ -147,4 +154,5 @@ def create_app(
     app.state.verifier = verifier
     app.state.faults = fault_state
     app.state.market = market_control
+    app.state.stream = stream
     return app

@@ -37,6 +37,8 @@ __all__ = [
 #: Credentials the server accepts unless told otherwise. Test values only, never real ones.
 DEFAULT_API_KEY: Final = "threecommas-test-key"
 DEFAULT_API_SECRET: Final = "threecommas-test-secret"
+#: What a stream subscription signs (the SmartTradesChannel's path).
+STREAM_SIGNED_PATH: Final = b"/smart_trades"
 _KEYS: Final = Path(__file__).resolve().parents[1] / "keys"
 #: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
 TEST_PRIVATE_KEY_PATH: Final = _KEYS / "test_private_key.pem"
@@ -110,6 +112,15 @@ class RequestVerifier:
             return verify_rsa(self._public_key_pem, payload, signature)
         assert self._secret is not None
         return verify_hmac(self._secret, payload, signature)
+
+    def check_stream(self, api_key: object, signature: object) -> bool:
+        """Whether a stream subscription's user is this key, signed as the channel wants: the
+        literal path ``/smart_trades``, by the secret (HMAC hex) or the private key (RSA)."""
+        if not isinstance(api_key, str) or not isinstance(signature, str):
+            return False
+        if not hmac.compare_digest(_to_bytes(api_key), self._api_key):
+            return False
+        return self._verify(STREAM_SIGNED_PATH, signature)
 
     def check(self, headers: Mapping[str, str], target: bytes, body: bytes) -> AuthFailure | None:
         """``None`` if the request is signed by the configured key, else why not.

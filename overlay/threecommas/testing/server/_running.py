@@ -19,8 +19,10 @@ import uvicorn
 from starlette.applications import Starlette
 
 from threecommas.testing._operations import API_PREFIX
+from threecommas.testing.faults import Faults, StreamFaults
 from threecommas.testing.server._app import create_app
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET
+from threecommas.testing.server._cable import STREAM_PATH
 from threecommas.testing.simulation import MarketControl, SmartTradeStore
 
 __all__ = [
@@ -144,6 +146,19 @@ class RunningServer:
         ``advance(seconds)``, ``snapshot()``."""
         market: MarketControl = self.app.state.market
         return market
+
+    @property
+    def stream_url(self) -> str:
+        """The WebSocket stream's URL (``ws://HOST:PORT/websocket``), which a client made with
+        this ``base_url`` derives by itself."""
+        return "ws://" + self.base_url.split("://", 1)[1].split("/", 1)[0] + STREAM_PATH
+
+    @property
+    def stream(self) -> StreamFaults:
+        """The stream's faults and counters: ``drop_connections()``, ``stop_pings()``,
+        ``resume_pings()``, ``counters()``."""
+        faults: Faults = self.app.state.faults
+        return faults.stream
 
 
 @contextmanager

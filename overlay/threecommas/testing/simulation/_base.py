@@ -58,6 +58,7 @@ __all__ = [
     "recorded_smart_trade",
     "refuse_unless",
     "smart_trade_not_found",
+    "status_of",
     "trade_not_found",
 ]
 
@@ -240,11 +241,25 @@ class Transaction:
                 ids[key] = self.new_id()
         self._trade_ids[smart_trade_id] = ids
 
-    def commit(self) -> None:
+    def commit(self) -> list[JSONObject]:
+        """Keep the staged changes; the SmartTrades (as stored) whose status changed, new ones
+        included: what the stream's channel reports."""
         held = self._held
+        moved = [
+            smart_trade
+            for smart_trade_id, smart_trade in self._saved.items()
+            if status_of(held.smart_trades.get(smart_trade_id)) != status_of(smart_trade)
+        ]
         held.smart_trades.update(self._saved)
         held.trade_ids.update(self._trade_ids)
         held.next_id = max(held.next_id, self._next_id)
+        return moved
+
+
+def status_of(smart_trade: JSONObject | None) -> object:
+    """A SmartTrade's ``status.basic_type`` (None for no SmartTrade or no status)."""
+    status = smart_trade.get("status") if isinstance(smart_trade, dict) else None
+    return status.get("basic_type") if isinstance(status, dict) else None
 
 
 class OperationRule(Protocol):

@@ -23,6 +23,7 @@ from threecommas.testing.simulation._base import (
     Transaction,
     all_ids,
     clone,
+    status_of,
 )
 from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
 from threecommas.testing.simulation._market import Market, VirtualClock
@@ -30,7 +31,10 @@ from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._state import JSONObject, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
-__all__ = ["MAX_ID", "SmartTradeStore"]
+__all__ = ["MAX_ID", "SmartTradeStore", "StatusListener"]
+
+#: Called, under the store's lock, with the SmartTrades (as stored) whose status just changed.
+StatusListener = Callable[[list[JSONObject]], None]
 
 _T = TypeVar("_T")
 
@@ -86,6 +90,7 @@ class SmartTradeStore:
     ) -> None:
         self._lock = threading.Lock()
         self._held = Holdings()
+        self._listeners: list[StatusListener] = []
         #: The simulated market: SmartTrades move when it has a price for their pair.
         self.market = market if market is not None else _new_market()
         #: The time of ``created_at``/``updated_at``: the market's virtual clock by default.
@@ -152,8 +157,26 @@ class SmartTradeStore:
                 result = action(self.market)
             finally:
                 self.market.attach(None)
-            tx.commit()
+            self._notify(tx.commit())
             return result
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        """Call ``listener`` with the SmartTrades whose status changed, after each change
+        whatever made it (a request, the market, :meth:`put`), under the store's lock and in
+        the order of the changes: it must be quick and must not use the store."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def _notify(self, moved: list[JSONObject]) -> None:
+        if moved:
+            for listener in self._listeners:
+                listener(moved)
+
+    def catch_up(self) -> None:
+        """Bring the SmartTrades up to the market now, as before answering a request (on a
+        market that follows the real time, its moves since the last request)."""
+        with self._lock:
+            self._sync_market()
 
     def _sync_market(self) -> None:
         """Bring the SmartTrades up to the market (under the store's lock): a market entry made
@@ -164,7 +187,7 @@ class SmartTradeStore:
             self.market.sync()
         finally:
             self.market.attach(None)
-        tx.commit()
+        self._notify(tx.commit())
 
     def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
         """Add or replace a SmartTrade (a copy of it).
@@ -183,7 +206,10 @@ class SmartTradeStore:
         stored = clone(smart_trade)
         refresh_flags(stored)
         with self._lock:
+            before = self._held.smart_trades.get(smart_trade_id)
             self._held.smart_trades[smart_trade_id] = stored
+            if status_of(before) != status_of(stored):
+                self._notify([stored])
             ids = dict(self._held.trade_ids.get(smart_trade_id, {}))
             ids.update(trade_ids or {})
             seen = [*all_ids(smart_trade), *ids.values()]
@@ -241,7 +267,7 @@ class SmartTradeStore:
             self._sync_market()
             tx = Transaction(self._held, self.clock, self.market)
             answer = rule.run(tx, request)
-            tx.commit()
+            self._notify(tx.commit())
             return BY_ID[operation].success[0], clone(answer)
 
     def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:

@@ -1,0 +1,222 @@
+"""`client.smart_trades.watch(source="websocket")`: the SmartTradesChannel stream (experimental),
+with REST sweeps behind it.
+
+One loop, for both clients: it waits on the socket (`recv` with a timeout reaching to the next
+sweep, the ping deadline, the end of the watch or the next look at `stop`), then handles what
+came or what is due. The protocol (framing, identifier, liveness, backoff) is the sans-I/O
+`threecommas._stream`; the sweeps, the deduplication and the budget are the polling watch's
+(`AsyncWatch`), so an event is the same whichever way it was seen.
+
+* A confirmed subscription (the first or after a reconnection) is followed at once by a sweep,
+  so what changed while disconnected is reported; then the sweeps go on at the polling pace,
+  within `budget_share`, for the changes the stream never reports (a take-profit step).
+* A message is a SmartTrade whose status changed: an event if it changed anything seen.
+* A closed connection, or one silent for `stale_after` seconds, is reopened after a jittered
+  exponential backoff; sweeps go on meanwhile.
+* `reject_subscription` (or a `disconnect` that says not to reconnect) ends the watch with
+  `StreamRejectedError` (`StreamError`): the credentials will not do better next time.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from threecommas._exceptions import StreamError, StreamRejectedError
+from threecommas._stream import Backoff, Liveness, StreamSettings, classify, subscribe_message
+from threecommas._stream_socket import AsyncCableSocket, SocketClosed, require_websockets
+from threecommas._types import ForcedModeArg, TimeoutArg
+from threecommas._watch import SmartTradeEvent, WatchPlan
+from threecommas_api.models.smart_trade import SmartTrade
+
+from .._api_client import _sleep
+from ._watch import AsyncWatch
+
+if TYPE_CHECKING:
+    from ._smart_trades import AsyncSmartTrades
+
+__all__ = ["AsyncStreamWatch", "stream_events"]
+
+_log = logging.getLogger("threecommas.stream")
+
+#: How often `stop` is looked at, at least.
+_STOP_CHECK_S = 0.25
+
+
+def stream_events(
+    smart_trades: AsyncSmartTrades,
+    plan: WatchPlan,
+    forced_mode: ForcedModeArg,
+    timeout: TimeoutArg,
+    stale_after: object,
+    reconnect_initial: object,
+    reconnect_max: object,
+) -> AsyncIterator[SmartTradeEvent]:
+    """`watch(source="websocket")`: the arguments checked and the credentials read now (bad
+    ones raise before anything is sent), the `websockets` library required, the watch later."""
+    client = smart_trades._client
+    settings = StreamSettings.checked(
+        client.stream_url,
+        *client._stream_credentials("watch(source='websocket')"),
+        stale_after,
+        reconnect_initial,
+        reconnect_max,
+    )
+    require_websockets()
+    return AsyncStreamWatch(smart_trades, plan, settings, forced_mode, timeout).events()
+
+
+class AsyncStreamWatch:
+    """One stream watch: the connection, its subscription, and the polling watch behind it.
+
+    Its counters tell what came from where: `stream_messages` (SmartTrades the stream pushed),
+    `subscriptions` (confirmed ones) and `connections` (opened); `requests` are the REST
+    requests of the sweeps.
+    """
+
+    def __init__(
+        self,
+        smart_trades: AsyncSmartTrades,
+        plan: WatchPlan,
+        settings: StreamSettings,
+        forced_mode: ForcedModeArg,
+        timeout: TimeoutArg,
+    ) -> None:
+        self._plan = plan
+        self._settings = settings
+        self._identifier = settings.identifier
+        self._poll = AsyncWatch(smart_trades, plan, forced_mode, timeout)
+        self._backoff = Backoff(settings.reconnect_initial, settings.reconnect_max)
+        self._socket: AsyncCableSocket | None = None
+        self._liveness: Liveness | None = None
+        self._reconnect_at = 0.0  # no connection attempt before this time
+        # Until a subscription is confirmed, the first sweep waits this long for it.
+        self._next_sweep = time.monotonic() + settings.stale_after
+        self.connections = 0
+        self.subscriptions = 0
+        self.stream_messages = 0
+
+    @property
+    def requests(self) -> int:
+        return self._poll.requests
+
+    async def events(self) -> AsyncIterator[SmartTradeEvent]:
+        plan = self._plan
+        deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration
+        emitted = 0
+        try:
+            while True:
+                if plan.stop is not None and plan.stop():
+                    return
+                if time.monotonic() >= deadline:
+                    return
+                for event in await self._step(deadline):
+                    yield event
+                    emitted += 1
+                    if plan.max_events is not None and emitted >= plan.max_events:
+                        return
+                if self._poll.all_done():
+                    return  # every watched SmartTrade is final: nothing more can change
+        finally:
+            await self._close()
+
+    async def _step(self, deadline: float) -> list[SmartTradeEvent]:
+        """Do what is due now, or wait for the socket until something is; the events found."""
+        now = time.monotonic()
+        if now >= self._next_sweep:
+            return await self._sweep()
+        wake = min(self._next_sweep, deadline)
+        if self._plan.stop is not None:
+            wake = min(wake, now + _STOP_CHECK_S)
+        if self._socket is None:
+            if now < self._reconnect_at:
+                await _sleep(min(wake, self._reconnect_at) - now)
+                return []
+            await self._connect()
+            return []
+        assert self._liveness is not None
+        wake = min(wake, self._liveness.deadline)
+        try:
+            text = await self._socket.recv(wake - now)
+        except SocketClosed as exc:
+            await self._lost(f"the connection closed: {exc}")
+            return []
+        now = time.monotonic()
+        if text is None:
+            if self._liveness.is_stale(now):
+                await self._lost(f"no ping for {self._settings.stale_after:g} s")
+            return []
+        self._liveness.seen(now)
+        return await self._handle(text)
+
+    async def _sweep(self) -> list[SmartTradeEvent]:
+        started = time.monotonic()
+        events = await self._poll.sweep_events()
+        self._next_sweep = started + self._plan.interval(self._poll.last_sweep_cost)
+        return events
+
+    async def _connect(self) -> None:
+        url = self._settings.url
+        try:
+            self._socket = await AsyncCableSocket.open(url, self._settings.open_timeout)
+        except SocketClosed as exc:
+            self._retry_later(f"could not connect to {url}: {exc}")
+            return
+        self.connections += 1
+        self._liveness = Liveness(self._settings.stale_after, time.monotonic())
+        _log.info("stream: connected to %s", url)
+
+    async def _handle(self, text: str | bytes) -> list[SmartTradeEvent]:
+        frame = classify(text, self._identifier)
+        if frame.kind == "update":
+            assert frame.message is not None
+            self.stream_messages += 1
+            try:
+                smart_trade = SmartTrade.from_dict(frame.message)
+            except Exception:
+                _log.warning("stream: a message that is not a SmartTrade was ignored")
+                return []
+            return self._poll.streamed_events(smart_trade)
+        if frame.kind == "welcome":
+            assert self._socket is not None
+            try:
+                await self._socket.send(subscribe_message(self._identifier))
+            except SocketClosed as exc:
+                await self._lost(f"the connection closed: {exc}")
+        elif frame.kind == "confirm":
+            self.subscriptions += 1
+            self._backoff.reset()
+            _log.info("stream: subscribed; reading the SmartTrades over REST to catch up")
+            return await self._sweep()  # what changed while not subscribed
+        elif frame.kind == "reject":
+            await self._close()
+            raise StreamRejectedError(
+                "the stream refused the subscription (reject_subscription): the API key or its "
+                "signature of /smart_trades was not accepted; check the key, its secret or "
+                "private key, and its SMART_TRADES_READ permission"
+            )
+        elif frame.kind == "disconnect":
+            reason = frame.reason or "no reason given"
+            if not frame.reconnect:
+                await self._close()
+                error = StreamRejectedError if reason == "unauthorized" else StreamError
+                raise error(f"the stream's server closed the connection for good: {reason}")
+            await self._lost(f"the server asked to reconnect: {reason}")
+        return []
+
+    async def _lost(self, why: str) -> None:
+        await self._close()
+        self._retry_later(why)
+
+    def _retry_later(self, why: str) -> None:
+        delay = self._backoff.next_delay()
+        self._reconnect_at = time.monotonic() + delay
+        _log.warning("stream: %s; reconnecting in %.2f s", why, delay)
+
+    async def _close(self) -> None:
+        socket, self._socket = self._socket, None
+        if socket is not None:
+            await socket.close()
