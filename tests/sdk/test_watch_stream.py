@@ -73,9 +73,10 @@ def wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) 
 
 class FaultyBot(Bot):
     """The bot of `test_watch_market.py`, with the stream's faults in the middle: the
-    connections are dropped just before the market moves the first time; the pings stop just
-    before the bot closes a SmartTrade by market, and a helper thread resumes them (and makes
-    the last market move) once the client has noticed and opened a new connection."""
+    connections are dropped just before the market moves the first time; once the client has
+    subscribed again, a helper thread stops the pings (as the bot closes a SmartTrade by
+    market), then resumes them (and makes the last market move) once the client has noticed
+    and opened a new connection."""
 
     def __init__(self, server: RunningServer, ids: dict[str, int]) -> None:
         super().__init__(server, ids)
@@ -92,17 +93,21 @@ class FaultyBot(Bot):
             and latest[TAKE_PROFIT][1][0] == "finished"
             and latest[CLOSED][1][0] == "finished"
         ):
-            stream.stop_pings()
-            opened = stream.counters()["connections"]
-            self.helper = threading.Thread(target=self._resume_after_reconnection, args=(opened,))
+            # The client may not have subscribed again since the drop yet (the sync one is
+            # single-threaded: it reconnects while asked for the next event), so the helper
+            # waits for that before it silences the stream.
+            self.helper = threading.Thread(target=self._silence_then_resume)
             self.helper.start()
         if self.stage == 2:
             return  # the helper makes the last move
         super()._move()
 
-    def _resume_after_reconnection(self, opened: int) -> None:
+    def _silence_then_resume(self) -> None:
         server, stream = self.server, self.server.stream
         try:
+            wait_until(lambda: stream.counters()["subscriptions"] >= 2, "the re-subscription")
+            stream.stop_pings()
+            opened = stream.counters()["connections"]
             wait_until(lambda: stream.counters()["connections"] > opened, "a new connection")
             wait_until(lambda: self.latest[CLOSED][0] == "finished", "the close by market")
             stream.resume_pings()
