@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="AccountAvailableForTrading")
 
@@ -30,11 +32,19 @@ class AccountAvailableForTrading:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        account_available_for_trading = cls()
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "AccountAvailableForTrading: expected a JSON object, got " + type(d).__name__
+            )
+        _obj = object.__new__(cls)
+        if d:
+            _extra = dict(d)
+            _obj.additional_properties = _extra
+        return _obj
 
-        account_available_for_trading.additional_properties = d
-        return account_available_for_trading
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

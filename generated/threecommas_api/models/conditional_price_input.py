@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
 
@@ -57,25 +57,32 @@ class ConditionalPriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "ConditionalPriceInput: expected a JSON object, got " + type(d).__name__
+            )
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = d.get("type", UNSET)
         type_: PriceType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = PriceType(_type_)
 
-        conditional_price_input = cls(
-            value=value,
-            type_=type_,
-        )
+        _obj = object.__new__(cls)
+        _obj.value = value
+        _obj.type_ = type_
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET):
+            _extra = {key: value for key, value in d.items() if key not in {"value", "type"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        conditional_price_input.additional_properties = d
-        return conditional_price_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

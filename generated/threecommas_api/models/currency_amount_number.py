@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="CurrencyAmountNumber")
 
@@ -47,22 +49,29 @@ class CurrencyAmountNumber:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        currency = d.pop("currency")
-        if not isinstance(currency, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("CurrencyAmountNumber: expected a JSON object, got " + type(d).__name__)
+        currency = d["currency"]
+        if type(currency) is not str and (not isinstance(currency, str)):
             raise TypeError("currency: expected str, got " + type(currency).__name__)
 
-        amount = d.pop("amount")
-        if isinstance(amount, bool) or not isinstance(amount, (float, int)):
+        amount = d["amount"]
+        if type(amount) is not float and (
+            isinstance(amount, bool) or not isinstance(amount, (float, int))
+        ):
             raise TypeError("amount: expected float or int, got " + type(amount).__name__)
 
-        currency_amount_number = cls(
-            currency=currency,
-            amount=amount,
-        )
+        _obj = object.__new__(cls)
+        _obj.currency = currency
+        _obj.amount = amount
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"currency", "amount"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        currency_amount_number.additional_properties = d
-        return currency_amount_number
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="EditableUnits")
 
@@ -43,22 +45,27 @@ class EditableUnits:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("EditableUnits: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        editable_units = cls(
-            value=value,
-            editable=editable,
-        )
+        _obj = object.__new__(cls)
+        _obj.value = value
+        _obj.editable = editable
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"value", "editable"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        editable_units.additional_properties = d
-        return editable_units
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

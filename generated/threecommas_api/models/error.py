@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="Error")
 
@@ -58,32 +58,47 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error = d.pop("error")
-        if not isinstance(error, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Error: expected a JSON object, got " + type(d).__name__)
+        error = d["error"]
+        if type(error) is not str and (not isinstance(error, str)):
             raise TypeError("error: expected str, got " + type(error).__name__)
 
-        error_description = d.pop("error_description", UNSET)
-        if not isinstance(error_description, (str, Unset)):
+        error_description = d.get("error_description", UNSET)
+        if (
+            type(error_description) is not str
+            and error_description is not UNSET
+            and (not isinstance(error_description, str))
+        ):
             raise TypeError(
                 "error_description: expected str, got " + type(error_description).__name__
             )
 
-        _error_attributes = d.pop("error_attributes", UNSET)
+        _error_attributes = d.get("error_attributes", UNSET)
         error_attributes: ErrorErrorAttributes | Unset
         if isinstance(_error_attributes, Unset):
             error_attributes = UNSET
         else:
             error_attributes = ErrorErrorAttributes.from_dict(_error_attributes)
 
-        error = cls(
-            error=error,
-            error_description=error_description,
-            error_attributes=error_attributes,
-        )
+        _obj = object.__new__(cls)
+        _obj.error = error
+        _obj.error_description = error_description
+        _obj.error_attributes = error_attributes
+        if len(d) != 1 and len(d) != 1 + (error_description is not UNSET) + (
+            error_attributes is not UNSET
+        ):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"error", "error_description", "error_attributes"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        error.additional_properties = d
-        return error
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="KeyValidity")
 
@@ -38,17 +40,22 @@ class KeyValidity:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        valid = d.pop("valid")
-        if not isinstance(valid, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("KeyValidity: expected a JSON object, got " + type(d).__name__)
+        valid = d["valid"]
+        if type(valid) is not bool:
             raise TypeError("valid: expected bool, got " + type(valid).__name__)
 
-        key_validity = cls(
-            valid=valid,
-        )
+        _obj = object.__new__(cls)
+        _obj.valid = valid
+        if len(d) != 1:
+            _extra = {key: value for key, value in d.items() if key not in {"valid"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        key_validity.additional_properties = d
-        return key_validity
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="Leverage")
 
@@ -64,32 +64,47 @@ class Leverage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Leverage: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.get("type", UNSET)
+        if type(type_) is not str and type_ is not UNSET and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        value = d.pop("value", UNSET)
-        if isinstance(value, bool) or not isinstance(value, (int, str, Unset)):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not int
+            and value is not UNSET
+            and (isinstance(value, bool) or not isinstance(value, (int, str)))
+        ):
             raise TypeError("value: expected int or str, got " + type(value).__name__)
 
-        type_editable = d.pop("type_editable", UNSET)
-        if not isinstance(type_editable, (bool, Unset)):
+        type_editable = d.get("type_editable", UNSET)
+        if type(type_editable) is not bool and type_editable is not UNSET:
             raise TypeError("type_editable: expected bool, got " + type(type_editable).__name__)
 
-        leverage = cls(
-            enabled=enabled,
-            type_=type_,
-            value=value,
-            type_editable=type_editable,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.type_ = type_
+        _obj.value = value
+        _obj.type_editable = type_editable
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET) + (
+            type_editable is not UNSET
+        ):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"enabled", "type", "value", "type_editable"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        leverage.additional_properties = d
-        return leverage
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

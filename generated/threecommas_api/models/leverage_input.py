@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="LeverageInput")
 
@@ -66,30 +66,41 @@ class LeverageInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("LeverageInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = d.get("type", UNSET)
         type_: LeverageType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = LeverageType(_type_)
 
-        value = d.pop("value", UNSET)
-        if isinstance(value, bool) or not isinstance(value, (int, Unset)):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not int
+            and value is not UNSET
+            and (isinstance(value, bool) or not isinstance(value, int))
+        ):
             raise TypeError("value: expected int, got " + type(value).__name__)
 
-        leverage_input = cls(
-            enabled=enabled,
-            type_=type_,
-            value=value,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.type_ = type_
+        _obj.value = value
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET):
+            _extra = {
+                key: value for key, value in d.items() if key not in {"enabled", "type", "value"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        leverage_input.additional_properties = d
-        return leverage_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

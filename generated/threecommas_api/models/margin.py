@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="Margin")
 
@@ -45,22 +47,27 @@ class Margin:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount = d.pop("amount")
-        if amount is not None and (not isinstance(amount, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Margin: expected a JSON object, got " + type(d).__name__)
+        amount = d["amount"]
+        if type(amount) is not str and amount is not None and (not isinstance(amount, str)):
             raise TypeError("amount: expected str or null, got " + type(amount).__name__)
 
-        total = d.pop("total")
-        if total is not None and (not isinstance(total, str)):
+        total = d["total"]
+        if type(total) is not str and total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        margin = cls(
-            amount=amount,
-            total=total,
-        )
+        _obj = object.__new__(cls)
+        _obj.amount = amount
+        _obj.total = total
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"amount", "total"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        margin.additional_properties = d
-        return margin
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="MarketClose")
 
@@ -88,62 +88,79 @@ class MarketClose:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketClose: expected a JSON object, got " + type(d).__name__)
+        id = d.get("id", UNSET)
+        if (
+            type(id) is not int
+            and id is not UNSET
+            and (isinstance(id, bool) or not isinstance(id, int))
+        ):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.get("type", UNSET)
+        if type(type_) is not str and type_ is not UNSET and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        _status = d.pop("status", UNSET)
+        _status = d.get("status", UNSET)
         status: OrderStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = OrderStatus.from_dict(_status)
 
-        _units = d.pop("units", UNSET)
+        _units = d.get("units", UNSET)
         units: Units | Unset
         if isinstance(_units, Unset):
             units = UNSET
         else:
             units = Units.from_dict(_units)
 
-        _price = d.pop("price", UNSET)
+        _price = d.get("price", UNSET)
         price: OrderPrice | Unset
         if isinstance(_price, Unset):
             price = UNSET
         else:
             price = OrderPrice.from_dict(_price)
 
-        _total = d.pop("total", UNSET)
+        _total = d.get("total", UNSET)
         total: Total | Unset
         if isinstance(_total, Unset):
             total = UNSET
         else:
             total = Total.from_dict(_total)
 
-        _filled = d.pop("filled", UNSET)
+        _filled = d.get("filled", UNSET)
         filled: Filled | Unset
         if isinstance(_filled, Unset):
             filled = UNSET
         else:
             filled = Filled.from_dict(_filled)
 
-        market_close = cls(
-            id=id,
-            type_=type_,
-            status=status,
-            units=units,
-            price=price,
-            total=total,
-            filled=filled,
-        )
+        _obj = object.__new__(cls)
+        _obj.id = id
+        _obj.type_ = type_
+        _obj.status = status
+        _obj.units = units
+        _obj.price = price
+        _obj.total = total
+        _obj.filled = filled
+        if len(d) != 0 and len(d) != 0 + (id is not UNSET) + (type_ is not UNSET) + (
+            status is not UNSET
+        ) + (units is not UNSET) + (price is not UNSET) + (total is not UNSET) + (
+            filled is not UNSET
+        ):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"id", "type", "status", "units", "price", "total", "filled"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        market_close.additional_properties = d
-        return market_close
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

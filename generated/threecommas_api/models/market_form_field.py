@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="MarketFormField")
 
@@ -43,22 +45,29 @@ class MarketFormField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        field = d.pop("field")
-        if not isinstance(field, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketFormField: expected a JSON object, got " + type(d).__name__)
+        field = d["field"]
+        if type(field) is not str and (not isinstance(field, str)):
             raise TypeError("field: expected str, got " + type(field).__name__)
 
-        localized_name = d.pop("localized_name")
-        if not isinstance(localized_name, str):
+        localized_name = d["localized_name"]
+        if type(localized_name) is not str and (not isinstance(localized_name, str)):
             raise TypeError("localized_name: expected str, got " + type(localized_name).__name__)
 
-        market_form_field = cls(
-            field=field,
-            localized_name=localized_name,
-        )
+        _obj = object.__new__(cls)
+        _obj.field = field
+        _obj.localized_name = localized_name
+        if len(d) != 2:
+            _extra = {
+                key: value for key, value in d.items() if key not in {"field", "localized_name"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        market_form_field.additional_properties = d
-        return market_form_field
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="MarketFormFields")
 
@@ -47,28 +49,33 @@ class MarketFormFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketFormFields: expected a JSON object, got " + type(d).__name__)
         required = []
-        _required = d.pop("required")
+        _required = d["required"]
         for required_item_data in _required:
             required_item = MarketFormField.from_dict(required_item_data)
 
             required.append(required_item)
 
         optional = []
-        _optional = d.pop("optional")
+        _optional = d["optional"]
         for optional_item_data in _optional:
             optional_item = MarketFormField.from_dict(optional_item_data)
 
             optional.append(optional_item)
 
-        market_form_fields = cls(
-            required=required,
-            optional=optional,
-        )
+        _obj = object.__new__(cls)
+        _obj.required = required
+        _obj.optional = optional
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"required", "optional"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        market_form_fields.additional_properties = d
-        return market_form_fields
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="Position")
 
@@ -82,47 +82,66 @@ class Position:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Position: expected a JSON object, got " + type(d).__name__)
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        units = EditableUnits.from_dict(d.pop("units"))
+        units = EditableUnits.from_dict(d["units"])
 
-        price = PositionPrice.from_dict(d.pop("price"))
+        price = PositionPrice.from_dict(d["price"])
 
-        total = Total.from_dict(d.pop("total"))
+        total = Total.from_dict(d["total"])
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        status = OrderStatus.from_dict(d.pop("status"))
+        status = OrderStatus.from_dict(d["status"])
 
-        _conditional = d.pop("conditional", UNSET)
+        _conditional = d.get("conditional", UNSET)
         conditional: PositionConditional | Unset
         if isinstance(_conditional, Unset):
             conditional = UNSET
         else:
             conditional = PositionConditional.from_dict(_conditional)
 
-        position = cls(
-            type_=type_,
-            editable=editable,
-            units=units,
-            price=price,
-            total=total,
-            order_type=order_type,
-            status=status,
-            conditional=conditional,
-        )
+        _obj = object.__new__(cls)
+        _obj.type_ = type_
+        _obj.editable = editable
+        _obj.units = units
+        _obj.price = price
+        _obj.total = total
+        _obj.order_type = order_type
+        _obj.status = status
+        _obj.conditional = conditional
+        if len(d) != 7 and len(d) != 7 + (conditional is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key
+                not in {
+                    "type",
+                    "editable",
+                    "units",
+                    "price",
+                    "total",
+                    "order_type",
+                    "status",
+                    "conditional",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        position.additional_properties = d
-        return position
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

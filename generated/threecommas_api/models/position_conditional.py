@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="PositionConditional")
 
@@ -57,28 +59,37 @@ class PositionConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PositionConditional: expected a JSON object, got " + type(d).__name__)
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        price = TriggerPrice.from_dict(d.pop("price"))
+        price = TriggerPrice.from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d.pop("trailing"))
+        trailing = Trailing.from_dict(d["trailing"])
 
-        position_conditional = cls(
-            editable=editable,
-            order_type=order_type,
-            price=price,
-            trailing=trailing,
-        )
+        _obj = object.__new__(cls)
+        _obj.editable = editable
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 4:
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"editable", "order_type", "price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        position_conditional.additional_properties = d
-        return position_conditional
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

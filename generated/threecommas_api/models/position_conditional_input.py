@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="PositionConditionalInput")
 
@@ -60,26 +60,37 @@ class PositionConditionalInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        order_type = OrderType(d.pop("order_type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "PositionConditionalInput: expected a JSON object, got " + type(d).__name__
+            )
+        order_type = OrderType(d["order_type"])
 
-        price = ConditionalPriceInput.from_dict(d.pop("price"))
+        price = ConditionalPriceInput.from_dict(d["price"])
 
-        _trailing = d.pop("trailing", UNSET)
+        _trailing = d.get("trailing", UNSET)
         trailing: EntryTrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
             trailing = EntryTrailingInput.from_dict(_trailing)
 
-        position_conditional_input = cls(
-            order_type=order_type,
-            price=price,
-            trailing=trailing,
-        )
+        _obj = object.__new__(cls)
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 2 and len(d) != 2 + (trailing is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"order_type", "price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        position_conditional_input.additional_properties = d
-        return position_conditional_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

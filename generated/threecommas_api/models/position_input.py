@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -83,37 +83,46 @@ class PositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = OrderSide(d.pop("type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PositionInput: expected a JSON object, got " + type(d).__name__)
+        type_ = OrderSide(d["type"])
 
-        order_type = PositionOrderType(d.pop("order_type"))
+        order_type = PositionOrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d.pop("units"))
+        units = UnitsInput.from_dict(d["units"])
 
-        _price = d.pop("price", UNSET)
+        _price = d.get("price", UNSET)
         price: PriceInput | Unset
         if isinstance(_price, Unset):
             price = UNSET
         else:
             price = PriceInput.from_dict(_price)
 
-        _conditional = d.pop("conditional", UNSET)
+        _conditional = d.get("conditional", UNSET)
         conditional: PositionConditionalInput | Unset
         if isinstance(_conditional, Unset):
             conditional = UNSET
         else:
             conditional = PositionConditionalInput.from_dict(_conditional)
 
-        position_input = cls(
-            type_=type_,
-            order_type=order_type,
-            units=units,
-            price=price,
-            conditional=conditional,
-        )
+        _obj = object.__new__(cls)
+        _obj.type_ = type_
+        _obj.order_type = order_type
+        _obj.units = units
+        _obj.price = price
+        _obj.conditional = conditional
+        if len(d) != 3 and len(d) != 3 + (price is not UNSET) + (conditional is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"type", "order_type", "units", "price", "conditional"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        position_input.additional_properties = d
-        return position_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="PriceInput")
 
@@ -38,17 +40,22 @@ class PriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PriceInput: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        price_input = cls(
-            value=value,
-        )
+        _obj = object.__new__(cls)
+        _obj.value = value
+        if len(d) != 1:
+            _extra = {key: value for key, value in d.items() if key not in {"value"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        price_input.additional_properties = d
-        return price_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

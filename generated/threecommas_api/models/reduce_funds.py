@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="ReduceFunds")
 
@@ -43,20 +45,25 @@ class ReduceFunds:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFunds: expected a JSON object, got " + type(d).__name__)
         steps = []
-        _steps = d.pop("steps")
+        _steps = d["steps"]
         for steps_item_data in _steps:
             steps_item = ReduceFundsStep.from_dict(steps_item_data)
 
             steps.append(steps_item)
 
-        reduce_funds = cls(
-            steps=steps,
-        )
+        _obj = object.__new__(cls)
+        _obj.steps = steps
+        if len(d) != 1:
+            _extra = {key: value for key, value in d.items() if key not in {"steps"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        reduce_funds.additional_properties = d
-        return reduce_funds
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

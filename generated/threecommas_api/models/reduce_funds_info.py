@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="ReduceFundsInfo")
 
@@ -38,20 +40,29 @@ class ReduceFundsInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        max_reduce_funds_amount = d.pop("max_reduce_funds_amount")
-        if not isinstance(max_reduce_funds_amount, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFundsInfo: expected a JSON object, got " + type(d).__name__)
+        max_reduce_funds_amount = d["max_reduce_funds_amount"]
+        if type(max_reduce_funds_amount) is not str and (
+            not isinstance(max_reduce_funds_amount, str)
+        ):
             raise TypeError(
                 "max_reduce_funds_amount: expected str, got "
                 + type(max_reduce_funds_amount).__name__
             )
 
-        reduce_funds_info = cls(
-            max_reduce_funds_amount=max_reduce_funds_amount,
-        )
+        _obj = object.__new__(cls)
+        _obj.max_reduce_funds_amount = max_reduce_funds_amount
+        if len(d) != 1:
+            _extra = {
+                key: value for key, value in d.items() if key not in {"max_reduce_funds_amount"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        reduce_funds_info.additional_properties = d
-        return reduce_funds_info
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="ReduceFundsRequest")
 
@@ -60,26 +60,35 @@ class ReduceFundsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        order_type = OrderType(d.pop("order_type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFundsRequest: expected a JSON object, got " + type(d).__name__)
+        order_type = OrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d.pop("units"))
+        units = UnitsInput.from_dict(d["units"])
 
-        _price = d.pop("price", UNSET)
+        _price = d.get("price", UNSET)
         price: PriceInput | Unset
         if isinstance(_price, Unset):
             price = UNSET
         else:
             price = PriceInput.from_dict(_price)
 
-        reduce_funds_request = cls(
-            order_type=order_type,
-            units=units,
-            price=price,
-        )
+        _obj = object.__new__(cls)
+        _obj.order_type = order_type
+        _obj.units = units
+        _obj.price = price
+        if len(d) != 2 and len(d) != 2 + (price is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"order_type", "units", "price"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        reduce_funds_request.additional_properties = d
-        return reduce_funds_request
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

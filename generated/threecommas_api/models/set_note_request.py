@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="SetNoteRequest")
 
@@ -38,17 +40,22 @@ class SetNoteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        note = d.pop("note")
-        if not isinstance(note, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("SetNoteRequest: expected a JSON object, got " + type(d).__name__)
+        note = d["note"]
+        if type(note) is not str and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        set_note_request = cls(
-            note=note,
-        )
+        _obj = object.__new__(cls)
+        _obj.note = note
+        if len(d) != 1:
+            _extra = {key: value for key, value in d.items() if key not in {"note"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        set_note_request.additional_properties = d
-        return set_note_request
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="StopLossConditional")
 
@@ -47,18 +49,23 @@ class StopLossConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        price = TriggerPrice.from_dict(d.pop("price"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossConditional: expected a JSON object, got " + type(d).__name__)
+        price = TriggerPrice.from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d.pop("trailing"))
+        trailing = Trailing.from_dict(d["trailing"])
 
-        stop_loss_conditional = cls(
-            price=price,
-            trailing=trailing,
-        )
+        _obj = object.__new__(cls)
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"price", "trailing"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        stop_loss_conditional.additional_properties = d
-        return stop_loss_conditional
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

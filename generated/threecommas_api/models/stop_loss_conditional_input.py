@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
@@ -48,23 +48,30 @@ class StopLossConditionalInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        price = StopLossTriggerPriceInput.from_dict(d.pop("price"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "StopLossConditionalInput: expected a JSON object, got " + type(d).__name__
+            )
+        price = StopLossTriggerPriceInput.from_dict(d["price"])
 
-        _trailing = d.pop("trailing", UNSET)
+        _trailing = d.get("trailing", UNSET)
         trailing: TrailingInput | Unset
         if isinstance(_trailing, Unset):
             trailing = UNSET
         else:
             trailing = TrailingInput.from_dict(_trailing)
 
-        stop_loss_conditional_input = cls(
-            price=price,
-            trailing=trailing,
-        )
+        _obj = object.__new__(cls)
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 1 and len(d) != 1 + (trailing is not UNSET):
+            _extra = {key: value for key, value in d.items() if key not in {"price", "trailing"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        stop_loss_conditional_input.additional_properties = d
-        return stop_loss_conditional_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

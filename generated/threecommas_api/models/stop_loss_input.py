@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -88,54 +88,66 @@ class StopLossInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        breakeven = d.pop("breakeven", UNSET)
-        if not isinstance(breakeven, (bool, Unset)):
+        breakeven = d.get("breakeven", UNSET)
+        if type(breakeven) is not bool and breakeven is not UNSET:
             raise TypeError("breakeven: expected bool, got " + type(breakeven).__name__)
 
-        _order_type = d.pop("order_type", UNSET)
+        _order_type = d.get("order_type", UNSET)
         order_type: OrderType | Unset
         if isinstance(_order_type, Unset):
             order_type = UNSET
         else:
             order_type = OrderType(_order_type)
 
-        _price = d.pop("price", UNSET)
+        _price = d.get("price", UNSET)
         price: StopLossPriceInput | Unset
         if isinstance(_price, Unset):
             price = UNSET
         else:
             price = StopLossPriceInput.from_dict(_price)
 
-        _conditional = d.pop("conditional", UNSET)
+        _conditional = d.get("conditional", UNSET)
         conditional: StopLossConditionalInput | Unset
         if isinstance(_conditional, Unset):
             conditional = UNSET
         else:
             conditional = StopLossConditionalInput.from_dict(_conditional)
 
-        _timeout = d.pop("timeout", UNSET)
+        _timeout = d.get("timeout", UNSET)
         timeout: StopLossTimeoutInput | Unset
         if isinstance(_timeout, Unset):
             timeout = UNSET
         else:
             timeout = StopLossTimeoutInput.from_dict(_timeout)
 
-        stop_loss_input = cls(
-            enabled=enabled,
-            breakeven=breakeven,
-            order_type=order_type,
-            price=price,
-            conditional=conditional,
-            timeout=timeout,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.breakeven = breakeven
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.conditional = conditional
+        _obj.timeout = timeout
+        if len(d) != 1 and len(d) != 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
+            price is not UNSET
+        ) + (conditional is not UNSET) + (timeout is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key
+                not in {"enabled", "breakeven", "order_type", "price", "conditional", "timeout"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        stop_loss_input.additional_properties = d
-        return stop_loss_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

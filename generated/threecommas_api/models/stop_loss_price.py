@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="StopLossPrice")
 
@@ -45,22 +47,27 @@ class StopLossPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossPrice: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        percent = d.pop("percent")
-        if percent is not None and (not isinstance(percent, str)):
+        percent = d["percent"]
+        if type(percent) is not str and percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        stop_loss_price = cls(
-            value=value,
-            percent=percent,
-        )
+        _obj = object.__new__(cls)
+        _obj.value = value
+        _obj.percent = percent
+        if len(d) != 2:
+            _extra = {key: value for key, value in d.items() if key not in {"value", "percent"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        stop_loss_price.additional_properties = d
-        return stop_loss_price
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

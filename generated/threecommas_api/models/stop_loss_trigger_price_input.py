@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, enum_member
 
 T = TypeVar("T", bound="StopLossTriggerPriceInput")
 
@@ -59,25 +59,34 @@ class StopLossTriggerPriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = PriceType(d.pop("type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "StopLossTriggerPriceInput: expected a JSON object, got " + type(d).__name__
+            )
+        type_ = PriceType(d["type"])
 
-        value = d.pop("value", UNSET)
-        if not isinstance(value, (str, Unset)):
+        value = d.get("value", UNSET)
+        if type(value) is not str and value is not UNSET and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if not isinstance(percent, (str, Unset)):
+        percent = d.get("percent", UNSET)
+        if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        stop_loss_trigger_price_input = cls(
-            type_=type_,
-            value=value,
-            percent=percent,
-        )
+        _obj = object.__new__(cls)
+        _obj.type_ = type_
+        _obj.value = value
+        _obj.percent = percent
+        if len(d) != 1 and len(d) != 1 + (value is not UNSET) + (percent is not UNSET):
+            _extra = {
+                key: value for key, value in d.items() if key not in {"type", "value", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        stop_loss_trigger_price_input.additional_properties = d
-        return stop_loss_trigger_price_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

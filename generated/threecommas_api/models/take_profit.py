@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import _lazy_getattr
 
 T = TypeVar("T", bound="TakeProfit")
 
@@ -51,30 +53,39 @@ class TakeProfit:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfit: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        price_type = d.pop("price_type")
-        if not isinstance(price_type, str):
+        price_type = d["price_type"]
+        if type(price_type) is not str and (not isinstance(price_type, str)):
             raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
         steps = []
-        _steps = d.pop("steps")
+        _steps = d["steps"]
         for steps_item_data in _steps:
             steps_item = TakeProfitStep.from_dict(steps_item_data)
 
             steps.append(steps_item)
 
-        take_profit = cls(
-            enabled=enabled,
-            price_type=price_type,
-            steps=steps,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.price_type = price_type
+        _obj.steps = steps
+        if len(d) != 3:
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"enabled", "price_type", "steps"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        take_profit.additional_properties = d
-        return take_profit
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="TakeProfitInput")
 
@@ -49,12 +49,14 @@ class TakeProfitInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfitInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        _steps = d.pop("steps", UNSET)
+        _steps = d.get("steps", UNSET)
         steps: list[TakeProfitStepInput] | Unset = UNSET
         if _steps is not UNSET:
             steps = []
@@ -63,13 +65,16 @@ class TakeProfitInput:
 
                 steps.append(steps_item)
 
-        take_profit_input = cls(
-            enabled=enabled,
-            steps=steps,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.steps = steps
+        if len(d) != 1 and len(d) != 1 + (steps is not UNSET):
+            _extra = {key: value for key, value in d.items() if key not in {"enabled", "steps"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        take_profit_input.additional_properties = d
-        return take_profit_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

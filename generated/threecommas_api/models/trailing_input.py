@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="TrailingInput")
 
@@ -45,22 +45,27 @@ class TrailingInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TrailingInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if not isinstance(percent, (str, Unset)):
+        percent = d.get("percent", UNSET)
+        if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        trailing_input = cls(
-            enabled=enabled,
-            percent=percent,
-        )
+        _obj = object.__new__(cls)
+        _obj.enabled = enabled
+        _obj.percent = percent
+        if len(d) != 1 and len(d) != 1 + (percent is not UNSET):
+            _extra = {key: value for key, value in d.items() if key not in {"enabled", "percent"}}
+            _obj.additional_properties = _extra
+        return _obj
 
-        trailing_input.additional_properties = d
-        return trailing_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

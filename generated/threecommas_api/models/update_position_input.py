@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
@@ -56,36 +56,47 @@ class UpdatePositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _units = d.pop("units", UNSET)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("UpdatePositionInput: expected a JSON object, got " + type(d).__name__)
+        _units = d.get("units", UNSET)
         units: UnitsInput | Unset
         if isinstance(_units, Unset):
             units = UNSET
         else:
             units = UnitsInput.from_dict(_units)
 
-        _price = d.pop("price", UNSET)
+        _price = d.get("price", UNSET)
         price: PriceInput | Unset
         if isinstance(_price, Unset):
             price = UNSET
         else:
             price = PriceInput.from_dict(_price)
 
-        _conditional = d.pop("conditional", UNSET)
+        _conditional = d.get("conditional", UNSET)
         conditional: PositionConditionalInput | Unset
         if isinstance(_conditional, Unset):
             conditional = UNSET
         else:
             conditional = PositionConditionalInput.from_dict(_conditional)
 
-        update_position_input = cls(
-            units=units,
-            price=price,
-            conditional=conditional,
-        )
+        _obj = object.__new__(cls)
+        _obj.units = units
+        _obj.price = price
+        _obj.conditional = conditional
+        if len(d) != 0 and len(d) != 0 + (units is not UNSET) + (price is not UNSET) + (
+            conditional is not UNSET
+        ):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"units", "price", "conditional"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        update_position_input.additional_properties = d
-        return update_position_input
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

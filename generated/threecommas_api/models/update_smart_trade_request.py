@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_getattr
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
@@ -71,44 +71,57 @@ class UpdateSmartTradeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _leverage = d.pop("leverage", UNSET)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "UpdateSmartTradeRequest: expected a JSON object, got " + type(d).__name__
+            )
+        _leverage = d.get("leverage", UNSET)
         leverage: LeverageInput | Unset
         if isinstance(_leverage, Unset):
             leverage = UNSET
         else:
             leverage = LeverageInput.from_dict(_leverage)
 
-        _position = d.pop("position", UNSET)
+        _position = d.get("position", UNSET)
         position: UpdatePositionInput | Unset
         if isinstance(_position, Unset):
             position = UNSET
         else:
             position = UpdatePositionInput.from_dict(_position)
 
-        _take_profit = d.pop("take_profit", UNSET)
+        _take_profit = d.get("take_profit", UNSET)
         take_profit: TakeProfitInput | Unset
         if isinstance(_take_profit, Unset):
             take_profit = UNSET
         else:
             take_profit = TakeProfitInput.from_dict(_take_profit)
 
-        _stop_loss = d.pop("stop_loss", UNSET)
+        _stop_loss = d.get("stop_loss", UNSET)
         stop_loss: StopLossInput | Unset
         if isinstance(_stop_loss, Unset):
             stop_loss = UNSET
         else:
             stop_loss = StopLossInput.from_dict(_stop_loss)
 
-        update_smart_trade_request = cls(
-            leverage=leverage,
-            position=position,
-            take_profit=take_profit,
-            stop_loss=stop_loss,
-        )
+        _obj = object.__new__(cls)
+        _obj.leverage = leverage
+        _obj.position = position
+        _obj.take_profit = take_profit
+        _obj.stop_loss = stop_loss
+        if len(d) != 0 and len(d) != 0 + (leverage is not UNSET) + (position is not UNSET) + (
+            take_profit is not UNSET
+        ) + (stop_loss is not UNSET):
+            _extra = {
+                key: value
+                for key, value in d.items()
+                if key not in {"leverage", "position", "take_profit", "stop_loss"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
-        update_smart_trade_request.additional_properties = d
-        return update_smart_trade_request
+    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
+        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:
