@@ -70,6 +70,10 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         raise ValueError(f"{field} must be one of {allowed}, got {value!r}") from None
 
 
+#: How a model's `from_dict` makes the instance it fills (its fields are checked there already).
+_new = object.__new__
+
+
 def _lazy_getattr(self: Any, name: str) -> Any:
     """`additional_properties` of a model parsed without unknown keys: made on first use."""
     if name == "additional_properties":

@@ -190,6 +190,17 @@ def test_an_object_field_that_is_not_an_object_is_refused_by_name() -> None:
         SmartTrade.from_dict([("id", 1)])  # type: ignore[arg-type]
 
 
+def test_an_array_field_that_is_not_an_array_is_refused_by_name() -> None:
+    # (Iterating an empty object or string would have given an empty list.)
+    for wrong in ({}, "", {"id": 1}, "steps"):
+        with pytest.raises(TypeError, match="steps: expected an array, got"):
+            SmartTrade.from_dict(_replaced(seed_response(), ("take_profit", "steps"), wrong))
+    body = _replaced(
+        seed_response(), ("take_profit", "steps"), tuple(seed_response()["take_profit"]["steps"])
+    )
+    assert len(SmartTrade.from_dict(body).take_profit.steps) == 3
+
+
 @pytest.mark.parametrize(
     ("path", "wrong"),
     [

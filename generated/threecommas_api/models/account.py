@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Account")
 
@@ -697,27 +697,27 @@ class Account:
                 "total_usd_profit: expected str, got " + type(total_usd_profit).__name__
             )
 
-        primary_display_currency_amount = CurrencyAmount.from_dict(
+        primary_display_currency_amount = _CurrencyAmount_from_dict(
             d["primary_display_currency_amount"]
         )
 
-        primary_display_currency_profit = CurrencyAmount.from_dict(
+        primary_display_currency_profit = _CurrencyAmount_from_dict(
             d["primary_display_currency_profit"]
         )
 
-        primary_display_currency_profit_percentage = CurrencyAmount.from_dict(
+        primary_display_currency_profit_percentage = _CurrencyAmount_from_dict(
             d["primary_display_currency_profit_percentage"]
         )
 
-        day_profit_primary_display_currency = CurrencyAmount.from_dict(
+        day_profit_primary_display_currency = _CurrencyAmount_from_dict(
             d["day_profit_primary_display_currency"]
         )
 
-        day_profit_primary_display_currency_percentage = CurrencyAmount.from_dict(
+        day_profit_primary_display_currency_percentage = _CurrencyAmount_from_dict(
             d["day_profit_primary_display_currency_percentage"]
         )
 
-        total_primary_display_currency_profit = CurrencyAmountNumber.from_dict(
+        total_primary_display_currency_profit = _CurrencyAmountNumber_from_dict(
             d["total_primary_display_currency_profit"]
         )
 
@@ -740,16 +740,13 @@ class Account:
                 + type(smart_selling_supported).__name__
             )
 
-        _available_for_trading = d.get("available_for_trading", UNSET)
-        available_for_trading: AccountAvailableForTrading | Unset
-        if isinstance(_available_for_trading, Unset):
-            available_for_trading = UNSET
-        else:
-            available_for_trading = AccountAvailableForTrading.from_dict(_available_for_trading)
+        available_for_trading = d.get("available_for_trading", UNSET)
+        if available_for_trading is not UNSET:
+            available_for_trading = _AccountAvailableForTrading_from_dict(available_for_trading)
 
         auto_balance_portfolio = d.get("auto_balance_portfolio", UNSET)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.name = name
         _obj.exchange_name = exchange_name
@@ -912,3 +909,7 @@ class Account:
 from ..models.account_available_for_trading import AccountAvailableForTrading
 from ..models.currency_amount import CurrencyAmount
 from ..models.currency_amount_number import CurrencyAmountNumber
+
+_AccountAvailableForTrading_from_dict = AccountAvailableForTrading.from_dict
+_CurrencyAmount_from_dict = CurrencyAmount.from_dict
+_CurrencyAmountNumber_from_dict = CurrencyAmountNumber.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="AccountAvailableForTrading")
 
@@ -37,7 +37,7 @@ class AccountAvailableForTrading:
             raise TypeError(
                 "AccountAvailableForTrading: expected a JSON object, got " + type(d).__name__
             )
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         if d:
             _extra = dict(d)
             _obj.additional_properties = _extra

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="AddFundsRequest")
 
@@ -68,16 +68,13 @@ class AddFundsRequest:
             raise TypeError("AddFundsRequest: expected a JSON object, got " + type(d).__name__)
         order_type = OrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d["units"])
+        units = _UnitsInput_from_dict(d["units"])
 
-        _price = d.get("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.order_type = order_type
         _obj.units = units
         _obj.price = price
@@ -112,3 +109,6 @@ class AddFundsRequest:
 
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

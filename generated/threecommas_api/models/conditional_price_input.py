@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
 
@@ -73,7 +73,7 @@ class ConditionalPriceInput:
         else:
             type_ = PriceType(_type_)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.value = value
         _obj.type_ = type_
         if len(d) != 1 and len(d) != 1 + (type_ is not UNSET):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
@@ -112,13 +112,13 @@ class CreateSmartTradeRequest:
         if type(pair) is not str and (not isinstance(pair, str)):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
-        leverage = LeverageInput.from_dict(d["leverage"])
+        leverage = _LeverageInput_from_dict(d["leverage"])
 
-        position = PositionInput.from_dict(d["position"])
+        position = _PositionInput_from_dict(d["position"])
 
-        take_profit = TakeProfitInput.from_dict(d["take_profit"])
+        take_profit = _TakeProfitInput_from_dict(d["take_profit"])
 
-        stop_loss = StopLossInput.from_dict(d["stop_loss"])
+        stop_loss = _StopLossInput_from_dict(d["stop_loss"])
 
         instant = d.get("instant", UNSET)
         if type(instant) is not bool and instant is not UNSET:
@@ -132,7 +132,7 @@ class CreateSmartTradeRequest:
         if type(note) is not str and note is not UNSET and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.account_id = account_id
         _obj.pair = pair
         _obj.leverage = leverage
@@ -188,3 +188,8 @@ from ..models.leverage_input import LeverageInput
 from ..models.position_input import PositionInput
 from ..models.stop_loss_input import StopLossInput
 from ..models.take_profit_input import TakeProfitInput
+
+_LeverageInput_from_dict = LeverageInput.from_dict
+_PositionInput_from_dict = PositionInput.from_dict
+_StopLossInput_from_dict = StopLossInput.from_dict
+_TakeProfitInput_from_dict = TakeProfitInput.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="CurrencyAmountNumber")
 
@@ -62,7 +62,7 @@ class CurrencyAmountNumber:
         ):
             raise TypeError("amount: expected float or int, got " + type(amount).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.currency = currency
         _obj.amount = amount
         if len(d) != 2:

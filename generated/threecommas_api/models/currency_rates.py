@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="CurrencyRates")
 
@@ -295,7 +295,7 @@ class CurrencyRates:
         if type(max_total) is not str and (not isinstance(max_total, str)):
             raise TypeError("maxTotal: expected str, got " + type(max_total).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.last = last
         _obj.bid = bid
         _obj.ask = ask

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="CurrentPrice")
 
@@ -85,7 +85,7 @@ class CurrentPrice:
                 "day_change_percent: expected str, got " + type(day_change_percent).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.bid = bid
         _obj.ask = ask
         _obj.last = last

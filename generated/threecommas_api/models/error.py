@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Error")
 
@@ -75,14 +75,11 @@ class Error:
                 "error_description: expected str, got " + type(error_description).__name__
             )
 
-        _error_attributes = d.get("error_attributes", UNSET)
-        error_attributes: ErrorErrorAttributes | Unset
-        if isinstance(_error_attributes, Unset):
-            error_attributes = UNSET
-        else:
-            error_attributes = ErrorErrorAttributes.from_dict(_error_attributes)
+        error_attributes = d.get("error_attributes", UNSET)
+        if error_attributes is not UNSET:
+            error_attributes = _ErrorErrorAttributes_from_dict(error_attributes)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.error = error
         _obj.error_description = error_description
         _obj.error_attributes = error_attributes
@@ -118,3 +115,5 @@ class Error:
 
 
 from ..models.error_error_attributes import ErrorErrorAttributes
+
+_ErrorErrorAttributes_from_dict = ErrorErrorAttributes.from_dict

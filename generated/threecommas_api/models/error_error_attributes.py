@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="ErrorErrorAttributes")
 
@@ -41,7 +41,7 @@ class ErrorErrorAttributes:
         d = src_dict
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("ErrorErrorAttributes: expected a JSON object, got " + type(d).__name__)
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         if d:
             _extra = dict(d)
             additional_properties = {}

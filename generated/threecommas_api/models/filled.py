@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Filled")
 
@@ -111,7 +111,7 @@ class Filled:
         ):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.units = units
         _obj.total = total
         _obj.price = price

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="KeyValidity")
 
@@ -47,7 +47,7 @@ class KeyValidity:
         if type(valid) is not bool:
             raise TypeError("valid: expected bool, got " + type(valid).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.valid = valid
         if len(d) != 1:
             _extra = {key: value for key, value in d.items() if key not in {"valid"}}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Leverage")
 
@@ -87,7 +87,7 @@ class Leverage:
         if type(type_editable) is not bool and type_editable is not UNSET:
             raise TypeError("type_editable: expected bool, got " + type(type_editable).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.type_ = type_
         _obj.value = value

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="LeverageInput")
 
@@ -88,7 +88,7 @@ class LeverageInput:
         ):
             raise TypeError("value: expected int, got " + type(value).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.type_ = type_
         _obj.value = value

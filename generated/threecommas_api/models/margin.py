@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="Margin")
 
@@ -58,7 +58,7 @@ class Margin:
         if type(total) is not str and total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.amount = amount
         _obj.total = total
         if len(d) != 2:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Market")
 
@@ -135,7 +135,7 @@ class Market:
         if type(market_code) is not str and (not isinstance(market_code, str)):
             raise TypeError("market_code: expected str, got " + type(market_code).__name__)
 
-        form_fields = MarketFormFields.from_dict(d["form_fields"])
+        form_fields = _MarketFormFields_from_dict(d["form_fields"])
 
         available_connection_flows = cast(list[str], d["available_connection_flows"])
 
@@ -192,7 +192,7 @@ class Market:
         ):
             raise TypeError("connection_type: expected str, got " + type(connection_type).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.market_name = market_name
         _obj.market_url = market_url
         _obj.market_icon = market_icon
@@ -255,3 +255,5 @@ class Market:
 
 
 from ..models.market_form_fields import MarketFormFields
+
+_MarketFormFields_from_dict = MarketFormFields.from_dict

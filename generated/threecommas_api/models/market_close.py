@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="MarketClose")
 
@@ -103,42 +103,27 @@ class MarketClose:
         if type(type_) is not str and type_ is not UNSET and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        _status = d.get("status", UNSET)
-        status: OrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = OrderStatus.from_dict(_status)
+        status = d.get("status", UNSET)
+        if status is not UNSET:
+            status = _OrderStatus_from_dict(status)
 
-        _units = d.get("units", UNSET)
-        units: Units | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = Units.from_dict(_units)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _Units_from_dict(units)
 
-        _price = d.get("price", UNSET)
-        price: OrderPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = OrderPrice.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _OrderPrice_from_dict(price)
 
-        _total = d.get("total", UNSET)
-        total: Total | Unset
-        if isinstance(_total, Unset):
-            total = UNSET
-        else:
-            total = Total.from_dict(_total)
+        total = d.get("total", UNSET)
+        if total is not UNSET:
+            total = _Total_from_dict(total)
 
-        _filled = d.get("filled", UNSET)
-        filled: Filled | Unset
-        if isinstance(_filled, Unset):
-            filled = UNSET
-        else:
-            filled = Filled.from_dict(_filled)
+        filled = d.get("filled", UNSET)
+        if filled is not UNSET:
+            filled = _Filled_from_dict(filled)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.type_ = type_
         _obj.status = status
@@ -184,3 +169,9 @@ from ..models.order_price import OrderPrice
 from ..models.order_status import OrderStatus
 from ..models.total import Total
 from ..models.units import Units
+
+_Filled_from_dict = Filled.from_dict
+_OrderPrice_from_dict = OrderPrice.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="MarketFormField")
 
@@ -56,7 +56,7 @@ class MarketFormField:
         if type(localized_name) is not str and (not isinstance(localized_name, str)):
             raise TypeError("localized_name: expected str, got " + type(localized_name).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.field = field
         _obj.localized_name = localized_name
         if len(d) != 2:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="MarketFormFields")
 
@@ -52,21 +52,17 @@ class MarketFormFields:
         d = src_dict
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("MarketFormFields: expected a JSON object, got " + type(d).__name__)
-        required = []
-        _required = d["required"]
-        for required_item_data in _required:
-            required_item = MarketFormField.from_dict(required_item_data)
+        required = d["required"]
+        if type(required) is not list and not isinstance(required, list | tuple):
+            raise TypeError("required: expected an array, got " + type(required).__name__)
+        required = [_MarketFormField_from_dict(item) for item in required]
 
-            required.append(required_item)
+        optional = d["optional"]
+        if type(optional) is not list and not isinstance(optional, list | tuple):
+            raise TypeError("optional: expected an array, got " + type(optional).__name__)
+        optional = [_MarketFormField_from_dict(item) for item in optional]
 
-        optional = []
-        _optional = d["optional"]
-        for optional_item_data in _optional:
-            optional_item = MarketFormField.from_dict(optional_item_data)
-
-            optional.append(optional_item)
-
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.required = required
         _obj.optional = optional
         if len(d) != 2:
@@ -95,3 +91,5 @@ class MarketFormFields:
 
 
 from ..models.market_form_field import MarketFormField
+
+_MarketFormField_from_dict = MarketFormField.from_dict

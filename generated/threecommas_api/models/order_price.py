@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="OrderPrice")
 
@@ -65,7 +65,7 @@ class OrderPrice:
                 + type(value_without_commission).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.value = value
         _obj.value_without_commission = value_without_commission
         if len(d) != 2:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Position")
 
@@ -93,26 +93,23 @@ class Position:
         if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        units = EditableUnits.from_dict(d["units"])
+        units = _EditableUnits_from_dict(d["units"])
 
-        price = PositionPrice.from_dict(d["price"])
+        price = _PositionPrice_from_dict(d["price"])
 
-        total = Total.from_dict(d["total"])
+        total = _Total_from_dict(d["total"])
 
         order_type = d["order_type"]
         if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        status = OrderStatus.from_dict(d["status"])
+        status = _OrderStatus_from_dict(d["status"])
 
-        _conditional = d.get("conditional", UNSET)
-        conditional: PositionConditional | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditional.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditional_from_dict(conditional)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.type_ = type_
         _obj.editable = editable
         _obj.units = units
@@ -165,3 +162,9 @@ from ..models.order_status import OrderStatus
 from ..models.position_conditional import PositionConditional
 from ..models.position_price import PositionPrice
 from ..models.total import Total
+
+_EditableUnits_from_dict = EditableUnits.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_PositionConditional_from_dict = PositionConditional.from_dict
+_PositionPrice_from_dict = PositionPrice.from_dict
+_Total_from_dict = Total.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="PositionConditional")
 
@@ -70,11 +70,11 @@ class PositionConditional:
         if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        price = TriggerPrice.from_dict(d["price"])
+        price = _TriggerPrice_from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d["trailing"])
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.editable = editable
         _obj.order_type = order_type
         _obj.price = price
@@ -110,3 +110,6 @@ class PositionConditional:
 
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
+
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict

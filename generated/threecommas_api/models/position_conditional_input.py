@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="PositionConditionalInput")
 
@@ -67,16 +67,13 @@ class PositionConditionalInput:
             )
         order_type = OrderType(d["order_type"])
 
-        price = ConditionalPriceInput.from_dict(d["price"])
+        price = _ConditionalPriceInput_from_dict(d["price"])
 
-        _trailing = d.get("trailing", UNSET)
-        trailing: EntryTrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = EntryTrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _EntryTrailingInput_from_dict(trailing)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.order_type = order_type
         _obj.price = price
         _obj.trailing = trailing
@@ -111,3 +108,6 @@ class PositionConditionalInput:
 
 from ..models.conditional_price_input import ConditionalPriceInput
 from ..models.entry_trailing_input import EntryTrailingInput
+
+_ConditionalPriceInput_from_dict = ConditionalPriceInput.from_dict
+_EntryTrailingInput_from_dict = EntryTrailingInput.from_dict

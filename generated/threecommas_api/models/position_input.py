@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -90,23 +90,17 @@ class PositionInput:
 
         order_type = PositionOrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d["units"])
+        units = _UnitsInput_from_dict(d["units"])
 
-        _price = d.get("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        _conditional = d.get("conditional", UNSET)
-        conditional: PositionConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditionalInput_from_dict(conditional)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.type_ = type_
         _obj.order_type = order_type
         _obj.units = units
@@ -144,3 +138,7 @@ class PositionInput:
 from ..models.position_conditional_input import PositionConditionalInput
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PositionConditionalInput_from_dict = PositionConditionalInput.from_dict
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="PositionPrice")
 
@@ -73,7 +73,7 @@ class PositionPrice:
         if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.value = value
         _obj.value_without_commission = value_without_commission
         _obj.editable = editable

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="Profit")
 
@@ -77,7 +77,7 @@ class Profit:
         if type(roe) is not str and roe is not None and (not isinstance(roe, str)):
             raise TypeError("roe: expected str or null, got " + type(roe).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.volume = volume
         _obj.usd = usd
         _obj.percent = percent

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="ReduceFunds")
 
@@ -48,14 +48,12 @@ class ReduceFunds:
         d = src_dict
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("ReduceFunds: expected a JSON object, got " + type(d).__name__)
-        steps = []
-        _steps = d["steps"]
-        for steps_item_data in _steps:
-            steps_item = ReduceFundsStep.from_dict(steps_item_data)
+        steps = d["steps"]
+        if type(steps) is not list and not isinstance(steps, list | tuple):
+            raise TypeError("steps: expected an array, got " + type(steps).__name__)
+        steps = [_ReduceFundsStep_from_dict(item) for item in steps]
 
-            steps.append(steps_item)
-
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.steps = steps
         if len(d) != 1:
             _extra = {key: value for key, value in d.items() if key not in {"steps"}}
@@ -83,3 +81,5 @@ class ReduceFunds:
 
 
 from ..models.reduce_funds_step import ReduceFundsStep
+
+_ReduceFundsStep_from_dict = ReduceFundsStep.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="ReduceFundsInfo")
 
@@ -52,7 +52,7 @@ class ReduceFundsInfo:
                 + type(max_reduce_funds_amount).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.max_reduce_funds_amount = max_reduce_funds_amount
         if len(d) != 1:
             _extra = {

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
@@ -107,13 +107,13 @@ class ReduceFundsStep:
         if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        status = OrderStatus.from_dict(d["status"])
+        status = _OrderStatus_from_dict(d["status"])
 
-        units = Units.from_dict(d["units"])
+        units = _Units_from_dict(d["units"])
 
-        price = OrderPrice.from_dict(d["price"])
+        price = _OrderPrice_from_dict(d["price"])
 
-        total = Total.from_dict(d["total"])
+        total = _Total_from_dict(d["total"])
 
         closed_at = d["closed_at"]
         if (
@@ -123,7 +123,7 @@ class ReduceFundsStep:
         ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        data = StepData.from_dict(d["data"])
+        data = _StepData_from_dict(d["data"])
 
         order_type = d.get("order_type", UNSET)
         if (
@@ -133,14 +133,11 @@ class ReduceFundsStep:
         ):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        _filled = d.get("filled", UNSET)
-        filled: Filled | Unset
-        if isinstance(_filled, Unset):
-            filled = UNSET
-        else:
-            filled = Filled.from_dict(_filled)
+        filled = d.get("filled", UNSET)
+        if filled is not UNSET:
+            filled = _Filled_from_dict(filled)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.type_ = type_
         _obj.status = status
@@ -198,3 +195,10 @@ from ..models.order_status import OrderStatus
 from ..models.step_data import StepData
 from ..models.total import Total
 from ..models.units import Units
+
+_Filled_from_dict = Filled.from_dict
+_OrderPrice_from_dict = OrderPrice.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StepData_from_dict = StepData.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="SetNoteRequest")
 
@@ -47,7 +47,7 @@ class SetNoteRequest:
         if type(note) is not str and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.note = note
         if len(d) != 1:
             _extra = {key: value for key, value in d.items() if key not in {"note"}}

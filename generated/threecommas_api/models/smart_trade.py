@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="SmartTrade")
 
@@ -155,7 +155,7 @@ class SmartTrade:
         if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        account = SmartTradeAccount.from_dict(d["account"])
+        account = _SmartTradeAccount_from_dict(d["account"])
 
         pair = d["pair"]
         if type(pair) is not str and (not isinstance(pair, str)):
@@ -165,19 +165,19 @@ class SmartTrade:
         if type(instant) is not bool:
             raise TypeError("instant: expected bool, got " + type(instant).__name__)
 
-        status = SmartTradeStatus.from_dict(d["status"])
+        status = _SmartTradeStatus_from_dict(d["status"])
 
-        leverage = Leverage.from_dict(d["leverage"])
+        leverage = _Leverage_from_dict(d["leverage"])
 
-        position = Position.from_dict(d["position"])
+        position = _Position_from_dict(d["position"])
 
-        take_profit = TakeProfit.from_dict(d["take_profit"])
+        take_profit = _TakeProfit_from_dict(d["take_profit"])
 
-        stop_loss = StopLoss.from_dict(d["stop_loss"])
+        stop_loss = _StopLoss_from_dict(d["stop_loss"])
 
-        reduce_funds = ReduceFunds.from_dict(d["reduce_funds"])
+        reduce_funds = _ReduceFunds_from_dict(d["reduce_funds"])
 
-        market_close = MarketClose.from_dict(d["market_close"])
+        market_close = _MarketClose_from_dict(d["market_close"])
 
         note = d["note"]
         if type(note) is not str and (not isinstance(note, str)):
@@ -191,11 +191,11 @@ class SmartTrade:
         if type(skip_enter_step) is not bool:
             raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
-        data = SmartTradeData.from_dict(d["data"])
+        data = _SmartTradeData_from_dict(d["data"])
 
-        profit = Profit.from_dict(d["profit"])
+        profit = _Profit_from_dict(d["profit"])
 
-        margin = Margin.from_dict(d["margin"])
+        margin = _Margin_from_dict(d["margin"])
 
         is_position_not_filled = d["is_position_not_filled"]
         if type(is_position_not_filled) is not bool:
@@ -212,7 +212,7 @@ class SmartTrade:
         ):
             raise TypeError("version: expected int, got " + type(version).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.account = account
         _obj.pair = pair
@@ -293,3 +293,15 @@ from ..models.smart_trade_data import SmartTradeData
 from ..models.smart_trade_status import SmartTradeStatus
 from ..models.stop_loss import StopLoss
 from ..models.take_profit import TakeProfit
+
+_Leverage_from_dict = Leverage.from_dict
+_Margin_from_dict = Margin.from_dict
+_MarketClose_from_dict = MarketClose.from_dict
+_Position_from_dict = Position.from_dict
+_Profit_from_dict = Profit.from_dict
+_ReduceFunds_from_dict = ReduceFunds.from_dict
+_SmartTradeAccount_from_dict = SmartTradeAccount.from_dict
+_SmartTradeData_from_dict = SmartTradeData.from_dict
+_SmartTradeStatus_from_dict = SmartTradeStatus.from_dict
+_StopLoss_from_dict = StopLoss.from_dict
+_TakeProfit_from_dict = TakeProfit.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="SmartTradeAccount")
 
@@ -90,7 +90,7 @@ class SmartTradeAccount:
         if type(link) is not str and (not isinstance(link, str)):
             raise TypeError("link: expected str, got " + type(link).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.type_ = type_
         _obj.name = name

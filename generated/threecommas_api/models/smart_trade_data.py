@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="SmartTradeData")
 
@@ -204,7 +204,7 @@ class SmartTradeData:
         if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        current_price = CurrentPrice.from_dict(d["current_price"])
+        current_price = _CurrentPrice_from_dict(d["current_price"])
 
         target_price_type = d["target_price_type"]
         if type(target_price_type) is not str and (not isinstance(target_price_type, str)):
@@ -387,7 +387,7 @@ class SmartTradeData:
         ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.editable = editable
         _obj.current_price = current_price
         _obj.target_price_type = target_price_type
@@ -476,3 +476,5 @@ class SmartTradeData:
 
 
 from ..models.current_price import CurrentPrice
+
+_CurrentPrice_from_dict = CurrentPrice.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="SmartTradeStatus")
 
@@ -79,7 +79,7 @@ class SmartTradeStatus:
         if type(error) is not str and error is not UNSET and (not isinstance(error, str)):
             raise TypeError("error: expected str, got " + type(error).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.type_ = type_
         _obj.basic_type = basic_type
         _obj.title = title

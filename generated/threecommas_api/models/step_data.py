@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="StepData")
 
@@ -58,7 +58,7 @@ class StepData:
                 "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.cancelable = cancelable
         _obj.panic_sell_available = panic_sell_available
         if len(d) != 2:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="StopLoss")
 
@@ -159,47 +159,29 @@ class StopLoss:
         if type(editable) is not bool and editable is not UNSET:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        _price = d.get("price", UNSET)
-        price: StopLossPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = StopLossPrice.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _StopLossPrice_from_dict(price)
 
-        _units = d.get("units", UNSET)
-        units: Units | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = Units.from_dict(_units)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _Units_from_dict(units)
 
-        _total = d.get("total", UNSET)
-        total: Total | Unset
-        if isinstance(_total, Unset):
-            total = UNSET
-        else:
-            total = Total.from_dict(_total)
+        total = d.get("total", UNSET)
+        if total is not UNSET:
+            total = _Total_from_dict(total)
 
-        _conditional = d.get("conditional", UNSET)
-        conditional: StopLossConditional | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = StopLossConditional.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _StopLossConditional_from_dict(conditional)
 
-        _timeout = d.get("timeout", UNSET)
-        timeout: StopLossTimeout | Unset
-        if isinstance(_timeout, Unset):
-            timeout = UNSET
-        else:
-            timeout = StopLossTimeout.from_dict(_timeout)
+        timeout = d.get("timeout", UNSET)
+        if timeout is not UNSET:
+            timeout = _StopLossTimeout_from_dict(timeout)
 
-        _status = d.get("status", UNSET)
-        status: OrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = OrderStatus.from_dict(_status)
+        status = d.get("status", UNSET)
+        if status is not UNSET:
+            status = _OrderStatus_from_dict(status)
 
         closed_at = d.get("closed_at", UNSET)
         if (
@@ -210,7 +192,7 @@ class StopLoss:
         ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.price_type = price_type
         _obj.breakeven = breakeven
@@ -278,3 +260,10 @@ from ..models.stop_loss_price import StopLossPrice
 from ..models.stop_loss_timeout import StopLossTimeout
 from ..models.total import Total
 from ..models.units import Units
+
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StopLossConditional_from_dict = StopLossConditional.from_dict
+_StopLossPrice_from_dict = StopLossPrice.from_dict
+_StopLossTimeout_from_dict = StopLossTimeout.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

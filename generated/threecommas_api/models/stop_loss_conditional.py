@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="StopLossConditional")
 
@@ -52,11 +52,11 @@ class StopLossConditional:
         d = src_dict
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("StopLossConditional: expected a JSON object, got " + type(d).__name__)
-        price = TriggerPrice.from_dict(d["price"])
+        price = _TriggerPrice_from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d["trailing"])
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.price = price
         _obj.trailing = trailing
         if len(d) != 2:
@@ -86,3 +86,6 @@ class StopLossConditional:
 
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
+
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
@@ -53,16 +53,13 @@ class StopLossConditionalInput:
             raise TypeError(
                 "StopLossConditionalInput: expected a JSON object, got " + type(d).__name__
             )
-        price = StopLossTriggerPriceInput.from_dict(d["price"])
+        price = _StopLossTriggerPriceInput_from_dict(d["price"])
 
-        _trailing = d.get("trailing", UNSET)
-        trailing: TrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = TrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _TrailingInput_from_dict(trailing)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.price = price
         _obj.trailing = trailing
         if len(d) != 1 and len(d) != 1 + (trailing is not UNSET):
@@ -92,3 +89,6 @@ class StopLossConditionalInput:
 
 from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
 from ..models.trailing_input import TrailingInput
+
+_StopLossTriggerPriceInput_from_dict = StopLossTriggerPriceInput.from_dict
+_TrailingInput_from_dict = TrailingInput.from_dict

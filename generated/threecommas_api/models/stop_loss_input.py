@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -106,28 +106,19 @@ class StopLossInput:
         else:
             order_type = OrderType(_order_type)
 
-        _price = d.get("price", UNSET)
-        price: StopLossPriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = StopLossPriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _StopLossPriceInput_from_dict(price)
 
-        _conditional = d.get("conditional", UNSET)
-        conditional: StopLossConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = StopLossConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _StopLossConditionalInput_from_dict(conditional)
 
-        _timeout = d.get("timeout", UNSET)
-        timeout: StopLossTimeoutInput | Unset
-        if isinstance(_timeout, Unset):
-            timeout = UNSET
-        else:
-            timeout = StopLossTimeoutInput.from_dict(_timeout)
+        timeout = d.get("timeout", UNSET)
+        if timeout is not UNSET:
+            timeout = _StopLossTimeoutInput_from_dict(timeout)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.breakeven = breakeven
         _obj.order_type = order_type
@@ -169,3 +160,7 @@ class StopLossInput:
 from ..models.stop_loss_conditional_input import StopLossConditionalInput
 from ..models.stop_loss_price_input import StopLossPriceInput
 from ..models.stop_loss_timeout_input import StopLossTimeoutInput
+
+_StopLossConditionalInput_from_dict = StopLossConditionalInput.from_dict
+_StopLossPriceInput_from_dict = StopLossPriceInput.from_dict
+_StopLossTimeoutInput_from_dict = StopLossTimeoutInput.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="StopLossTimeout")
 
@@ -64,7 +64,7 @@ class StopLossTimeout:
         ):
             raise TypeError("value: expected int or null, got " + type(value).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.value = value
         if len(d) != 2:

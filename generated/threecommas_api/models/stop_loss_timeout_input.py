@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="StopLossTimeoutInput")
 
@@ -62,7 +62,7 @@ class StopLossTimeoutInput:
         ):
             raise TypeError("value: expected int, got " + type(value).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.value = value
         if len(d) != 1 and len(d) != 1 + (value is not UNSET):

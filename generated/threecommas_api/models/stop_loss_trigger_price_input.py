@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="StopLossTriggerPriceInput")
 
@@ -74,7 +74,7 @@ class StopLossTriggerPriceInput:
         if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.type_ = type_
         _obj.value = value
         _obj.percent = percent

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="TakeProfit")
 
@@ -64,14 +64,12 @@ class TakeProfit:
         if type(price_type) is not str and (not isinstance(price_type, str)):
             raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
-        steps = []
-        _steps = d["steps"]
-        for steps_item_data in _steps:
-            steps_item = TakeProfitStep.from_dict(steps_item_data)
+        steps = d["steps"]
+        if type(steps) is not list and not isinstance(steps, list | tuple):
+            raise TypeError("steps: expected an array, got " + type(steps).__name__)
+        steps = [_TakeProfitStep_from_dict(item) for item in steps]
 
-            steps.append(steps_item)
-
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.price_type = price_type
         _obj.steps = steps
@@ -105,3 +103,5 @@ class TakeProfit:
 
 
 from ..models.take_profit_step import TakeProfitStep
+
+_TakeProfitStep_from_dict = TakeProfitStep.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="TakeProfitInput")
 
@@ -56,16 +56,13 @@ class TakeProfitInput:
         if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        _steps = d.get("steps", UNSET)
-        steps: list[TakeProfitStepInput] | Unset = UNSET
-        if _steps is not UNSET:
-            steps = []
-            for steps_item_data in _steps:
-                steps_item = TakeProfitStepInput.from_dict(steps_item_data)
+        steps = d.get("steps", UNSET)
+        if steps is not UNSET:
+            if type(steps) is not list and not isinstance(steps, list | tuple):
+                raise TypeError("steps: expected an array, got " + type(steps).__name__)
+            steps = [_TakeProfitStepInput_from_dict(item) for item in steps]
 
-                steps.append(steps_item)
-
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.steps = steps
         if len(d) != 1 and len(d) != 1 + (steps is not UNSET):
@@ -94,3 +91,5 @@ class TakeProfitInput:
 
 
 from ..models.take_profit_step_input import TakeProfitStepInput
+
+_TakeProfitStepInput_from_dict = TakeProfitStepInput.from_dict

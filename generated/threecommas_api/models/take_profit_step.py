@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="TakeProfitStep")
 
@@ -129,9 +129,9 @@ class TakeProfitStep:
         if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        units = Units.from_dict(d["units"])
+        units = _Units_from_dict(d["units"])
 
-        price = TriggerPrice.from_dict(d["price"])
+        price = _TriggerPrice_from_dict(d["price"])
 
         volume = d["volume"]
         if type(volume) is not str and (not isinstance(volume, str)):
@@ -141,11 +141,11 @@ class TakeProfitStep:
         if type(total) is not str and total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        trailing = Trailing.from_dict(d["trailing"])
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        status = OrderStatus.from_dict(d["status"])
+        status = _OrderStatus_from_dict(d["status"])
 
-        data = StepData.from_dict(d["data"])
+        data = _StepData_from_dict(d["data"])
 
         position = d["position"]
         if type(position) is not int and (
@@ -162,7 +162,7 @@ class TakeProfitStep:
         ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.order_type = order_type
         _obj.editable = editable
@@ -223,3 +223,9 @@ from ..models.step_data import StepData
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
 from ..models.units import Units
+
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StepData_from_dict = StepData.from_dict
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict
+_Units_from_dict = Units.from_dict

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_getattr, enum_member
+from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
 
 T = TypeVar("T", bound="TakeProfitStepInput")
 
@@ -87,7 +87,7 @@ class TakeProfitStepInput:
         if type(volume) is not str and (not isinstance(volume, str)):
             raise TypeError("volume: expected str, got " + type(volume).__name__)
 
-        price = StepPriceInput.from_dict(d["price"])
+        price = _StepPriceInput_from_dict(d["price"])
 
         id = d.get("id", UNSET)
         if (
@@ -97,14 +97,11 @@ class TakeProfitStepInput:
         ):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        _trailing = d.get("trailing", UNSET)
-        trailing: TakeProfitTrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = TakeProfitTrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _TakeProfitTrailingInput_from_dict(trailing)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.order_type = order_type
         _obj.volume = volume
         _obj.price = price
@@ -141,3 +138,6 @@ class TakeProfitStepInput:
 
 from ..models.step_price_input import StepPriceInput
 from ..models.take_profit_trailing_input import TakeProfitTrailingInput
+
+_StepPriceInput_from_dict = StepPriceInput.from_dict
+_TakeProfitTrailingInput_from_dict = TakeProfitTrailingInput.from_dict

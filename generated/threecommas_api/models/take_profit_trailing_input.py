@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="TakeProfitTrailingInput")
 
@@ -60,7 +60,7 @@ class TakeProfitTrailingInput:
         if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.percent = percent
         if len(d) != 1 and len(d) != 1 + (percent is not UNSET):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="Total")
 
@@ -73,7 +73,7 @@ class Total:
                 + type(value_without_commission).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.value = value
         _obj.value_without_commission = value_without_commission
         if len(d) != 1 and len(d) != 1 + (value_without_commission is not UNSET):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="Trade")
 
@@ -464,7 +464,7 @@ class Trade:
                 "force_processable: expected bool, got " + type(force_processable).__name__
             )
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.id = id
         _obj.average_price = average_price
         _obj.follow_price_type = follow_price_type

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="Trailing")
 
@@ -60,7 +60,7 @@ class Trailing:
         if type(percent) is not str and percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.enabled = enabled
         _obj.percent = percent
         if len(d) != 2:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="TriggerPrice")
 
@@ -79,7 +79,7 @@ class TriggerPrice:
         ):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.type_ = type_
         _obj.value = value
         _obj.percent = percent

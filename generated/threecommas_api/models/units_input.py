@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr
+from ..types import _lazy_getattr, _new
 
 T = TypeVar("T", bound="UnitsInput")
 
@@ -47,7 +47,7 @@ class UnitsInput:
         if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.value = value
         if len(d) != 1:
             _extra = {key: value for key, value in d.items() if key not in {"value"}}

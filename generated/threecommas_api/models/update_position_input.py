@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
@@ -59,28 +59,19 @@ class UpdatePositionInput:
         d = src_dict
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("UpdatePositionInput: expected a JSON object, got " + type(d).__name__)
-        _units = d.get("units", UNSET)
-        units: UnitsInput | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = UnitsInput.from_dict(_units)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _UnitsInput_from_dict(units)
 
-        _price = d.get("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        _conditional = d.get("conditional", UNSET)
-        conditional: PositionConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditionalInput_from_dict(conditional)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.units = units
         _obj.price = price
         _obj.conditional = conditional
@@ -118,3 +109,7 @@ class UpdatePositionInput:
 from ..models.position_conditional_input import PositionConditionalInput
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PositionConditionalInput_from_dict = PositionConditionalInput.from_dict
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr
+from ..types import UNSET, Unset, _lazy_getattr, _new
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
@@ -76,35 +76,23 @@ class UpdateSmartTradeRequest:
             raise TypeError(
                 "UpdateSmartTradeRequest: expected a JSON object, got " + type(d).__name__
             )
-        _leverage = d.get("leverage", UNSET)
-        leverage: LeverageInput | Unset
-        if isinstance(_leverage, Unset):
-            leverage = UNSET
-        else:
-            leverage = LeverageInput.from_dict(_leverage)
+        leverage = d.get("leverage", UNSET)
+        if leverage is not UNSET:
+            leverage = _LeverageInput_from_dict(leverage)
 
-        _position = d.get("position", UNSET)
-        position: UpdatePositionInput | Unset
-        if isinstance(_position, Unset):
-            position = UNSET
-        else:
-            position = UpdatePositionInput.from_dict(_position)
+        position = d.get("position", UNSET)
+        if position is not UNSET:
+            position = _UpdatePositionInput_from_dict(position)
 
-        _take_profit = d.get("take_profit", UNSET)
-        take_profit: TakeProfitInput | Unset
-        if isinstance(_take_profit, Unset):
-            take_profit = UNSET
-        else:
-            take_profit = TakeProfitInput.from_dict(_take_profit)
+        take_profit = d.get("take_profit", UNSET)
+        if take_profit is not UNSET:
+            take_profit = _TakeProfitInput_from_dict(take_profit)
 
-        _stop_loss = d.get("stop_loss", UNSET)
-        stop_loss: StopLossInput | Unset
-        if isinstance(_stop_loss, Unset):
-            stop_loss = UNSET
-        else:
-            stop_loss = StopLossInput.from_dict(_stop_loss)
+        stop_loss = d.get("stop_loss", UNSET)
+        if stop_loss is not UNSET:
+            stop_loss = _StopLossInput_from_dict(stop_loss)
 
-        _obj = object.__new__(cls)
+        _obj = _new(cls)
         _obj.leverage = leverage
         _obj.position = position
         _obj.take_profit = take_profit
@@ -144,3 +132,8 @@ from ..models.leverage_input import LeverageInput
 from ..models.stop_loss_input import StopLossInput
 from ..models.take_profit_input import TakeProfitInput
 from ..models.update_position_input import UpdatePositionInput
+
+_LeverageInput_from_dict = LeverageInput.from_dict
+_StopLossInput_from_dict = StopLossInput.from_dict
+_TakeProfitInput_from_dict = TakeProfitInput.from_dict
+_UpdatePositionInput_from_dict = UpdatePositionInput.from_dict
