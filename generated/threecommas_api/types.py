@@ -3,7 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -72,17 +72,6 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
 
 #: How a model's `from_dict` makes the instance it fills (its fields are checked there already).
 _new = object.__new__
-
-
-def _lazy_getattr(self: Any, name: str) -> Any:
-    """`additional_properties` of a model parsed without unknown keys: made on first use."""
-    if name == "additional_properties":
-        extra: dict[str, Any] = {}
-        object.__setattr__(self, name, extra)
-        return extra
-    raise AttributeError(
-        f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
-    )
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "enum_member"]

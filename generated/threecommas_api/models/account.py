@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="Account")
 
@@ -811,9 +811,11 @@ class Account:
         _obj.smart_selling_supported = smart_selling_supported
         _obj.available_for_trading = available_for_trading
         _obj.auto_balance_portfolio = auto_balance_portfolio
-        if len(d) != 58 and len(d) != 58 + (api_key is not UNSET) + (
+        if len(d) == 58 or len(d) == 58 + (api_key is not UNSET) + (
             smart_selling_supported is not UNSET
         ) + (available_for_trading is not UNSET) + (auto_balance_portfolio is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -883,11 +885,8 @@ class Account:
                     "auto_balance_portfolio",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

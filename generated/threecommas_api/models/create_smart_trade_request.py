@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
@@ -142,9 +142,11 @@ class CreateSmartTradeRequest:
         _obj.instant = instant
         _obj.skip_enter_step = skip_enter_step
         _obj.note = note
-        if len(d) != 6 and len(d) != 6 + (instant is not UNSET) + (skip_enter_step is not UNSET) + (
+        if len(d) == 6 or len(d) == 6 + (instant is not UNSET) + (skip_enter_step is not UNSET) + (
             note is not UNSET
         ):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -161,11 +163,8 @@ class CreateSmartTradeRequest:
                     "note",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

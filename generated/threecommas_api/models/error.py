@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="Error")
 
@@ -83,19 +83,18 @@ class Error:
         _obj.error = error
         _obj.error_description = error_description
         _obj.error_attributes = error_attributes
-        if len(d) != 1 and len(d) != 1 + (error_description is not UNSET) + (
+        if len(d) == 1 or len(d) == 1 + (error_description is not UNSET) + (
             error_attributes is not UNSET
         ):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
                 if key not in {"error", "error_description", "error_attributes"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

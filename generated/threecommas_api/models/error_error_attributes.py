@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr, _new
+from ..types import _new
 
 T = TypeVar("T", bound="ErrorErrorAttributes")
 
@@ -42,18 +42,14 @@ class ErrorErrorAttributes:
         if type(d) is not dict and not isinstance(d, Mapping):
             raise TypeError("ErrorErrorAttributes: expected a JSON object, got " + type(d).__name__)
         _obj = _new(cls)
-        if d:
-            _extra = dict(d)
-            additional_properties = {}
-            for prop_name, prop_dict in _extra.items():
-                additional_property = cast(list[str], prop_dict)
+        _extra = dict(d)
+        additional_properties = {}
+        for prop_name, prop_dict in _extra.items():
+            additional_property = cast(list[str], prop_dict)
 
-                additional_properties[prop_name] = additional_property
-            _obj.additional_properties = additional_properties
+            additional_properties[prop_name] = additional_property
+        _obj.additional_properties = additional_properties
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="Market")
 
@@ -207,9 +207,11 @@ class Market:
         _obj.market_trust_message = market_trust_message
         _obj.default_trust_message = default_trust_message
         _obj.connection_type = connection_type
-        if len(d) != 11 and len(d) != 11 + (market_trust_message is not UNSET) + (
+        if len(d) == 11 or len(d) == 11 + (market_trust_message is not UNSET) + (
             default_trust_message is not UNSET
         ) + (connection_type is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -231,11 +233,8 @@ class Market:
                     "connection_type",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="OrderStatus")
 
@@ -87,17 +87,16 @@ class OrderStatus:
         _obj.basic_type = basic_type
         _obj.title = title
         _obj.error = error
-        if len(d) != 3 and len(d) != 3 + (error is not UNSET):
+        if len(d) == 3 or len(d) == 3 + (error is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
                 if key not in {"type", "basic_type", "title", "error"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
+from ..types import UNSET, Unset, _new, enum_member
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -106,17 +106,16 @@ class PositionInput:
         _obj.units = units
         _obj.price = price
         _obj.conditional = conditional
-        if len(d) != 3 and len(d) != 3 + (price is not UNSET) + (conditional is not UNSET):
+        if len(d) == 3 or len(d) == 3 + (price is not UNSET) + (conditional is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
                 if key not in {"type", "order_type", "units", "price", "conditional"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
@@ -148,7 +148,9 @@ class ReduceFundsStep:
         _obj.data = data
         _obj.order_type = order_type
         _obj.filled = filled
-        if len(d) != 8 and len(d) != 8 + (order_type is not UNSET) + (filled is not UNSET):
+        if len(d) == 8 or len(d) == 8 + (order_type is not UNSET) + (filled is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -166,11 +168,8 @@ class ReduceFundsStep:
                     "filled",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="SmartTrade")
 
@@ -232,7 +232,9 @@ class SmartTrade:
         _obj.margin = margin
         _obj.is_position_not_filled = is_position_not_filled
         _obj.version = version
-        if len(d) != 18 and len(d) != 18 + (version is not UNSET):
+        if len(d) == 18 or len(d) == 18 + (version is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -259,11 +261,8 @@ class SmartTrade:
                     "version",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="SmartTradeData")
 
@@ -416,7 +416,9 @@ class SmartTradeData:
         _obj.updated_at = updated_at
         _obj.type_ = type_
         _obj.closed_at = closed_at
-        if len(d) != 27 and len(d) != 27 + (closed_at is not UNSET):
+        if len(d) == 27 or len(d) == 27 + (closed_at is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -452,11 +454,8 @@ class SmartTradeData:
                     "closed_at",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

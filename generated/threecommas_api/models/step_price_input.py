@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
+from ..types import UNSET, Unset, _new, enum_member
 
 T = TypeVar("T", bound="StepPriceInput")
 
@@ -79,15 +79,14 @@ class StepPriceInput:
         _obj.type_ = type_
         _obj.value = value
         _obj.percent = percent
-        if len(d) != 1 and len(d) != 1 + (value is not UNSET) + (percent is not UNSET):
+        if len(d) == 1 or len(d) == 1 + (value is not UNSET) + (percent is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value for key, value in d.items() if key not in {"type", "value", "percent"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

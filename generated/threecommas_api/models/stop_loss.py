@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="StopLoss")
 
@@ -205,13 +205,15 @@ class StopLoss:
         _obj.timeout = timeout
         _obj.status = status
         _obj.closed_at = closed_at
-        if len(d) != 1 and len(d) != 1 + (price_type is not UNSET) + (breakeven is not UNSET) + (
+        if len(d) == 1 or len(d) == 1 + (price_type is not UNSET) + (breakeven is not UNSET) + (
             order_type is not UNSET
         ) + (editable is not UNSET) + (price is not UNSET) + (units is not UNSET) + (
             total is not UNSET
         ) + (conditional is not UNSET) + (timeout is not UNSET) + (status is not UNSET) + (
             closed_at is not UNSET
         ):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
@@ -231,11 +233,8 @@ class StopLoss:
                     "closed_at",
                 }
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

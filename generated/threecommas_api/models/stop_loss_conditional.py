@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_getattr, _new
+from ..types import _new
 
 T = TypeVar("T", bound="StopLossConditional")
 
@@ -59,13 +59,12 @@ class StopLossConditional:
         _obj = _new(cls)
         _obj.price = price
         _obj.trailing = trailing
-        if len(d) != 2:
+        if len(d) == 2:
+            _extra = {}
+        else:
             _extra = {key: value for key, value in d.items() if key not in {"price", "trailing"}}
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

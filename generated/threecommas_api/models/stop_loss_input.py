@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_getattr, _new, enum_member
+from ..types import UNSET, Unset, _new, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -125,20 +125,19 @@ class StopLossInput:
         _obj.price = price
         _obj.conditional = conditional
         _obj.timeout = timeout
-        if len(d) != 1 and len(d) != 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
+        if len(d) == 1 or len(d) == 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
             price is not UNSET
         ) + (conditional is not UNSET) + (timeout is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
                 if key
                 not in {"enabled", "breakeven", "order_type", "price", "conditional", "timeout"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:

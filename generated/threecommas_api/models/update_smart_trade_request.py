@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_getattr, _new
+from ..types import UNSET, Unset, _new
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
@@ -97,19 +97,18 @@ class UpdateSmartTradeRequest:
         _obj.position = position
         _obj.take_profit = take_profit
         _obj.stop_loss = stop_loss
-        if len(d) != 0 and len(d) != 0 + (leverage is not UNSET) + (position is not UNSET) + (
+        if len(d) == 0 or len(d) == 0 + (leverage is not UNSET) + (position is not UNSET) + (
             take_profit is not UNSET
         ) + (stop_loss is not UNSET):
+            _extra = {}
+        else:
             _extra = {
                 key: value
                 for key, value in d.items()
                 if key not in {"leverage", "position", "take_profit", "stop_loss"}
             }
-            _obj.additional_properties = _extra
+        _obj.additional_properties = _extra
         return _obj
-
-    if not TYPE_CHECKING:  # (type checkers would take any attribute name as valid)
-        __getattr__ = _lazy_getattr
 
     @property
     def additional_keys(self) -> list[str]:
