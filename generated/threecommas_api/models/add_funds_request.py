@@ -82,9 +82,9 @@ class AddFundsRequest:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"order_type", "units", "price"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"order_type", "units", "price"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -79,7 +79,7 @@ class ConditionalPriceInput:
         if len(d) == 1 or len(d) == 1 + (type_ is not UNSET):
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"value", "type"}}
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"value", "type"}}
         _obj.additional_properties = _extra
         return _obj
 

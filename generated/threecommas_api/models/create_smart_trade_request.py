@@ -148,9 +148,9 @@ class CreateSmartTradeRequest:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "account_id",
                     "pair",

@@ -68,7 +68,9 @@ class CurrencyAmountNumber:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"currency", "amount"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"currency", "amount"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

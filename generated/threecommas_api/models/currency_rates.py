@@ -325,9 +325,9 @@ class CurrencyRates:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "last",
                     "bid",

@@ -95,9 +95,9 @@ class CurrentPrice:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"bid", "ask", "last", "quote_volume", "day_change_percent"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"bid", "ask", "last", "quote_volume", "day_change_percent"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -62,7 +62,9 @@ class EditableUnits:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"value", "editable"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"value", "editable"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

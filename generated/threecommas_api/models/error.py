@@ -89,9 +89,9 @@ class Error:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"error", "error_description", "error_attributes"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"error", "error_description", "error_attributes"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -122,9 +122,9 @@ class Filled:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"units", "total", "price", "value"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"units", "total", "price", "value"}
             }
         _obj.additional_properties = _extra
         return _obj

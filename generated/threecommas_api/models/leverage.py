@@ -98,9 +98,9 @@ class Leverage:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"enabled", "type", "value", "type_editable"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "type", "value", "type_editable"}
             }
         _obj.additional_properties = _extra
         return _obj

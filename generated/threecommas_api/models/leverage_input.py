@@ -96,7 +96,9 @@ class LeverageInput:
             _extra = {}
         else:
             _extra = {
-                key: value for key, value in d.items() if key not in {"enabled", "type", "value"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "type", "value"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -64,7 +64,7 @@ class Margin:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"amount", "total"}}
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"amount", "total"}}
         _obj.additional_properties = _extra
         return _obj
 

@@ -213,9 +213,9 @@ class Market:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "market_name",
                     "market_url",

@@ -139,9 +139,9 @@ class MarketClose:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"id", "type", "status", "units", "price", "total", "filled"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"id", "type", "status", "units", "price", "total", "filled"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -63,7 +63,9 @@ class MarketFormField:
             _extra = {}
         else:
             _extra = {
-                key: value for key, value in d.items() if key not in {"field", "localized_name"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"field", "localized_name"}
             }
         _obj.additional_properties = _extra
         return _obj

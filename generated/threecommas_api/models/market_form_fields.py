@@ -68,7 +68,9 @@ class MarketFormFields:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"required", "optional"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"required", "optional"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

@@ -72,9 +72,9 @@ class OrderPrice:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"value", "value_without_commission"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"value", "value_without_commission"}
             }
         _obj.additional_properties = _extra
         return _obj

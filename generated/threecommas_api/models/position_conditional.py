@@ -83,9 +83,9 @@ class PositionConditional:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"editable", "order_type", "price", "trailing"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"editable", "order_type", "price", "trailing"}
             }
         _obj.additional_properties = _extra
         return _obj

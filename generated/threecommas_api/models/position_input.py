@@ -110,9 +110,9 @@ class PositionInput:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"type", "order_type", "units", "price", "conditional"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "order_type", "units", "price", "conditional"}
             }
         _obj.additional_properties = _extra
         return _obj

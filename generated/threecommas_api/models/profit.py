@@ -86,9 +86,9 @@ class Profit:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"volume", "usd", "percent", "roe"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"volume", "usd", "percent", "roe"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -58,7 +58,7 @@ class ReduceFunds:
         if len(d) == 1:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"steps"}}
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"steps"}}
         _obj.additional_properties = _extra
         return _obj
 

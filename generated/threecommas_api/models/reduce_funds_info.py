@@ -58,7 +58,9 @@ class ReduceFundsInfo:
             _extra = {}
         else:
             _extra = {
-                key: value for key, value in d.items() if key not in {"max_reduce_funds_amount"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"max_reduce_funds_amount"}
             }
         _obj.additional_properties = _extra
         return _obj

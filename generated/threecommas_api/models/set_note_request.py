@@ -52,7 +52,7 @@ class SetNoteRequest:
         if len(d) == 1:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"note"}}
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"note"}}
         _obj.additional_properties = _extra
         return _obj
 

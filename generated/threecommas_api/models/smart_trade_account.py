@@ -100,9 +100,9 @@ class SmartTradeAccount:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"id", "type", "name", "market", "link"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"id", "type", "name", "market", "link"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -420,9 +420,9 @@ class SmartTradeData:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "editable",
                     "current_price",

@@ -88,9 +88,9 @@ class SmartTradeStatus:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"type", "basic_type", "title", "error"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "basic_type", "title", "error"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -65,9 +65,9 @@ class StepData:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"cancelable", "panic_sell_available"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"cancelable", "panic_sell_available"}
             }
         _obj.additional_properties = _extra
         return _obj

@@ -215,9 +215,9 @@ class StopLoss:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "enabled",
                     "price_type",

@@ -62,7 +62,9 @@ class StopLossConditional:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"price", "trailing"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"price", "trailing"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

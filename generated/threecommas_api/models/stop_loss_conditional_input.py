@@ -65,7 +65,9 @@ class StopLossConditionalInput:
         if len(d) == 1 or len(d) == 1 + (trailing is not UNSET):
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"price", "trailing"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"price", "trailing"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

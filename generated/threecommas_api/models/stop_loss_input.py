@@ -131,9 +131,9 @@ class StopLossInput:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {"enabled", "breakeven", "order_type", "price", "conditional", "timeout"}
             }
         _obj.additional_properties = _extra

@@ -64,7 +64,9 @@ class StopLossPrice:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"value", "percent"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"value", "percent"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

@@ -68,7 +68,9 @@ class StopLossTimeoutInput:
         if len(d) == 1 or len(d) == 1 + (value is not UNSET):
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"enabled", "value"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "value"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

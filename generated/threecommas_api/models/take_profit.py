@@ -77,9 +77,9 @@ class TakeProfit:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"enabled", "price_type", "steps"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "price_type", "steps"}
             }
         _obj.additional_properties = _extra
         return _obj

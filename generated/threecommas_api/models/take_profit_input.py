@@ -68,7 +68,9 @@ class TakeProfitInput:
         if len(d) == 1 or len(d) == 1 + (steps is not UNSET):
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"enabled", "steps"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "steps"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

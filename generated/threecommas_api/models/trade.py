@@ -500,9 +500,9 @@ class Trade:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key
+                _key: _value
+                for _key, _value in d.items()
+                if _key
                 not in {
                     "id",
                     "average_price",

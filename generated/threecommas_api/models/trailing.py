@@ -66,7 +66,9 @@ class Trailing:
         if len(d) == 2:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"enabled", "percent"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

@@ -62,7 +62,9 @@ class TrailingInput:
         if len(d) == 1 or len(d) == 1 + (percent is not UNSET):
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"enabled", "percent"}}
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
+            }
         _obj.additional_properties = _extra
         return _obj
 

@@ -87,7 +87,9 @@ class TriggerPrice:
             _extra = {}
         else:
             _extra = {
-                key: value for key, value in d.items() if key not in {"type", "value", "percent"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "value", "percent"}
             }
         _obj.additional_properties = _extra
         return _obj

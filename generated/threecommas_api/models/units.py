@@ -53,7 +53,7 @@ class Units:
         if len(d) == 1:
             _extra = {}
         else:
-            _extra = {key: value for key, value in d.items() if key not in {"value"}}
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"value"}}
         _obj.additional_properties = _extra
         return _obj
 

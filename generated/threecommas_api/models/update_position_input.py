@@ -81,9 +81,9 @@ class UpdatePositionInput:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"units", "price", "conditional"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"units", "price", "conditional"}
             }
         _obj.additional_properties = _extra
         return _obj

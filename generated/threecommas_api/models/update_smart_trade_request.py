@@ -103,9 +103,9 @@ class UpdateSmartTradeRequest:
             _extra = {}
         else:
             _extra = {
-                key: value
-                for key, value in d.items()
-                if key not in {"leverage", "position", "take_profit", "stop_loss"}
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"leverage", "position", "take_profit", "stop_loss"}
             }
         _obj.additional_properties = _extra
         return _obj
