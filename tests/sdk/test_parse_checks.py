@@ -249,9 +249,14 @@ def test_from_dict_leaves_its_input_alone_and_takes_any_mapping() -> None:
 
 def test_additional_properties_of_a_parsed_model_are_its_own_dict() -> None:
     one, two = SmartTrade.from_dict(seed_response()), SmartTrade.from_dict(seed_response())
-    # Each object has a dict of its own, as after __init__ (none is shared)...
+    # Without unknown keys the dict is made on first use (no empty dict per parsed object)...
+    slot = vars(SmartTrade)["additional_properties"]._slot
+    with pytest.raises(AttributeError):
+        slot.__get__(one)
+    # ...then each object has a dict of its own, as after __init__ (none is shared)...
     assert one.additional_properties is not two.additional_properties
     assert one.status.additional_properties is not two.status.additional_properties
+    assert slot.__get__(one) is one.additional_properties
     # ...and no `__getattr__` (which would slow down every read of every field).
     assert all("__getattr__" not in vars(type(model)) for model in (one, one.status, one.data))
     assert one.additional_properties == {} and one.additional_keys == []
@@ -264,6 +269,17 @@ def test_additional_properties_of_a_parsed_model_are_its_own_dict() -> None:
     assert one.to_dict() == expected
     del one["mine"]
     assert one.additional_properties == {}
+
+
+def test_a_constructed_model_has_its_dict_and_can_be_given_another() -> None:
+    status = models.OrderStatus("to_process", "to_process", "Pending")
+    assert status.additional_properties == {}
+    status.additional_properties = {"x": 1}
+    assert status["x"] == 1 and status.to_dict()["x"] == 1
+    del status.additional_properties
+    with pytest.raises(AttributeError):
+        vars(models.OrderStatus)["additional_properties"]._slot.__get__(status)
+    assert status.additional_properties == {}  # made again on first use
 
 
 def test_a_parsed_model_equals_copies_and_prints_like_a_constructed_one() -> None:

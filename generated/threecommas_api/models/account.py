@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Account")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Account:
     """An exchange account (or wallet) connected to the user's 3Commas profile: which market it
@@ -811,11 +812,9 @@ class Account:
         _obj.smart_selling_supported = smart_selling_supported
         _obj.available_for_trading = available_for_trading
         _obj.auto_balance_portfolio = auto_balance_portfolio
-        if len(d) == 58 or len(d) == 58 + (api_key is not UNSET) + (
+        if len(d) != 58 and len(d) != 58 + (api_key is not UNSET) + (
             smart_selling_supported is not UNSET
         ) + (available_for_trading is not UNSET) + (auto_balance_portfolio is not UNSET):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -885,7 +884,7 @@ class Account:
                     "auto_balance_portfolio",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

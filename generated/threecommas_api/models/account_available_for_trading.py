@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="AccountAvailableForTrading")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class AccountAvailableForTrading:
     """Not described by the docs; an empty object in every example that shows it."""
@@ -38,8 +39,9 @@ class AccountAvailableForTrading:
                 "AccountAvailableForTrading: expected a JSON object, got " + type(d).__name__
             )
         _obj = _new(cls)
-        _extra = dict(d)
-        _obj.additional_properties = _extra
+        if d:
+            _extra = dict(d)
+            _obj.additional_properties = _extra
         return _obj
 
     @property

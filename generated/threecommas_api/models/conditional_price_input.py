@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
 
@@ -21,6 +21,7 @@ def _convert_type_(
     return enum_member(PriceType, value, "ConditionalPriceInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ConditionalPriceInput:
     """A trigger price of a conditional entry."""
@@ -76,11 +77,9 @@ class ConditionalPriceInput:
         _obj = _new(cls)
         _obj.value = value
         _obj.type_ = type_
-        if len(d) == 1 or len(d) == 1 + (type_ is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET):
             _extra = {_key: _value for _key, _value in d.items() if _key not in {"value", "type"}}
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

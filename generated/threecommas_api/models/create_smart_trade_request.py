@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CreateSmartTradeRequest:
     """The body of `create_smart_trade`. Every doc version marks `leverage[enabled]`,
@@ -142,11 +143,9 @@ class CreateSmartTradeRequest:
         _obj.instant = instant
         _obj.skip_enter_step = skip_enter_step
         _obj.note = note
-        if len(d) == 6 or len(d) == 6 + (instant is not UNSET) + (skip_enter_step is not UNSET) + (
+        if len(d) != 6 and len(d) != 6 + (instant is not UNSET) + (skip_enter_step is not UNSET) + (
             note is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -163,7 +162,7 @@ class CreateSmartTradeRequest:
                     "note",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

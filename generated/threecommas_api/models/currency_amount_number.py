@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="CurrencyAmountNumber")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrencyAmountNumber:
     """The total profit in the user's display currency. Unlike the other display amounts, every
@@ -65,13 +66,11 @@ class CurrencyAmountNumber:
         _obj = _new(cls)
         _obj.currency = currency
         _obj.amount = amount
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"currency", "amount"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

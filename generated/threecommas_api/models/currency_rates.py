@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="CurrencyRates")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrencyRates:
     """Prices of a pair and the exchange's trading rules for it, all as decimal strings. Base
@@ -321,9 +322,7 @@ class CurrencyRates:
         _obj.min_total = min_total
         _obj.min_market_total = min_market_total
         _obj.max_total = max_total
-        if len(d) == 25:
-            _extra = {}
-        else:
+        if len(d) != 25:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -356,7 +355,7 @@ class CurrencyRates:
                     "maxTotal",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

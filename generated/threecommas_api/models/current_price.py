@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="CurrentPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrentPrice:
     """Current market figures of the pair (decimal strings)."""
@@ -91,15 +92,13 @@ class CurrentPrice:
         _obj.last = last
         _obj.quote_volume = quote_volume
         _obj.day_change_percent = day_change_percent
-        if len(d) == 5:
-            _extra = {}
-        else:
+        if len(d) != 5:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"bid", "ask", "last", "quote_volume", "day_change_percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

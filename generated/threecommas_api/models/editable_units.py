@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="EditableUnits")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class EditableUnits:
     """Amount of base-currency units, and whether it may still be edited."""
@@ -59,13 +60,11 @@ class EditableUnits:
         _obj = _new(cls)
         _obj.value = value
         _obj.editable = editable
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"value", "editable"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

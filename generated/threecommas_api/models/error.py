@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Error")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Error:
     """The error body that the API sends with every non-2xx answer."""
@@ -83,17 +84,15 @@ class Error:
         _obj.error = error
         _obj.error_description = error_description
         _obj.error_attributes = error_attributes
-        if len(d) == 1 or len(d) == 1 + (error_description is not UNSET) + (
+        if len(d) != 1 and len(d) != 1 + (error_description is not UNSET) + (
             error_attributes is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"error", "error_description", "error_attributes"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Filled")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Filled:
     """What an order has filled so far (named only by the older OpenAPI file of the docs)."""
@@ -116,17 +117,15 @@ class Filled:
         _obj.total = total
         _obj.price = price
         _obj.value = value
-        if len(d) == 0 or len(d) == 0 + (units is not UNSET) + (total is not UNSET) + (
+        if len(d) != 0 and len(d) != 0 + (units is not UNSET) + (total is not UNSET) + (
             price is not UNSET
         ) + (value is not UNSET):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"units", "total", "price", "value"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="KeyValidity")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class KeyValidity:
     """The answer of `validate_key` when the key and the signature are valid."""
@@ -49,11 +50,9 @@ class KeyValidity:
 
         _obj = _new(cls)
         _obj.valid = valid
-        if len(d) == 1:
-            _extra = {}
-        else:
+        if len(d) != 1:
             _extra = {_key: _value for _key, _value in d.items() if _key not in {"valid"}}
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

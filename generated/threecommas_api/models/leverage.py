@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Leverage")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Leverage:
     """Leverage settings; just `{"enabled": false}` when leverage is off."""
@@ -92,17 +93,15 @@ class Leverage:
         _obj.type_ = type_
         _obj.value = value
         _obj.type_editable = type_editable
-        if len(d) == 1 or len(d) == 1 + (type_ is not UNSET) + (value is not UNSET) + (
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET) + (
             type_editable is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"enabled", "type", "value", "type_editable"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="LeverageInput")
 
@@ -21,6 +21,7 @@ def _convert_type_(
     return enum_member(LeverageType, value, "LeverageInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class LeverageInput:
     """Leverage, for futures accounts only."""
@@ -92,15 +93,13 @@ class LeverageInput:
         _obj.enabled = enabled
         _obj.type_ = type_
         _obj.value = value
-        if len(d) == 1 or len(d) == 1 + (type_ is not UNSET) + (value is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"enabled", "type", "value"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Margin")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Margin:
     """Margin of a leveraged SmartTrade (decimal strings, null otherwise)."""
@@ -61,11 +62,9 @@ class Margin:
         _obj = _new(cls)
         _obj.amount = amount
         _obj.total = total
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {_key: _value for _key, _value in d.items() if _key not in {"amount", "total"}}
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

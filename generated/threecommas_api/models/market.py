@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Market")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Market:
     """A market (exchange) that 3Commas supports. The older page's example is not valid JSON
@@ -207,11 +208,9 @@ class Market:
         _obj.market_trust_message = market_trust_message
         _obj.default_trust_message = default_trust_message
         _obj.connection_type = connection_type
-        if len(d) == 11 or len(d) == 11 + (market_trust_message is not UNSET) + (
+        if len(d) != 11 and len(d) != 11 + (market_trust_message is not UNSET) + (
             default_trust_message is not UNSET
         ) + (connection_type is not UNSET):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -233,7 +232,7 @@ class Market:
                     "connection_type",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

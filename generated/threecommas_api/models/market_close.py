@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="MarketClose")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketClose:
     """The market-close order; `{}` until the SmartTrade is closed by market."""
@@ -131,19 +132,17 @@ class MarketClose:
         _obj.price = price
         _obj.total = total
         _obj.filled = filled
-        if len(d) == 0 or len(d) == 0 + (id is not UNSET) + (type_ is not UNSET) + (
+        if len(d) != 0 and len(d) != 0 + (id is not UNSET) + (type_ is not UNSET) + (
             status is not UNSET
         ) + (units is not UNSET) + (price is not UNSET) + (total is not UNSET) + (
             filled is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"id", "type", "status", "units", "price", "total", "filled"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="MarketFormField")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketFormField:
     """One field of a connection form."""
@@ -59,15 +60,13 @@ class MarketFormField:
         _obj = _new(cls)
         _obj.field = field
         _obj.localized_name = localized_name
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"field", "localized_name"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

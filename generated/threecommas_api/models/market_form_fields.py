@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="MarketFormFields")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketFormFields:
     """The fields a connection form of the market asks for."""
@@ -65,13 +66,11 @@ class MarketFormFields:
         _obj = _new(cls)
         _obj.required = required
         _obj.optional = optional
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"required", "optional"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="OrderPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class OrderPrice:
     """Price of a reduce-funds or market-close order."""
@@ -68,15 +69,13 @@ class OrderPrice:
         _obj = _new(cls)
         _obj.value = value
         _obj.value_without_commission = value_without_commission
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"value", "value_without_commission"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Position")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Position:
     """The entry (position) order."""
@@ -118,9 +119,7 @@ class Position:
         _obj.order_type = order_type
         _obj.status = status
         _obj.conditional = conditional
-        if len(d) == 7 or len(d) == 7 + (conditional is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 7 and len(d) != 7 + (conditional is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -136,7 +135,7 @@ class Position:
                     "conditional",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

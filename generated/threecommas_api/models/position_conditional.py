@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="PositionConditional")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionConditional:
     """Trigger of a conditional entry order; present when `order_type` is `conditional`."""
@@ -79,15 +80,13 @@ class PositionConditional:
         _obj.order_type = order_type
         _obj.price = price
         _obj.trailing = trailing
-        if len(d) == 4:
-            _extra = {}
-        else:
+        if len(d) != 4:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"editable", "order_type", "price", "trailing"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

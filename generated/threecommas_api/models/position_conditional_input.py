@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="PositionConditionalInput")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "PositionConditionalInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionConditionalInput:
     """The trigger of a conditional entry."""
@@ -77,15 +78,13 @@ class PositionConditionalInput:
         _obj.order_type = order_type
         _obj.price = price
         _obj.trailing = trailing
-        if len(d) == 2 or len(d) == 2 + (trailing is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 2 and len(d) != 2 + (trailing is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"order_type", "price", "trailing"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

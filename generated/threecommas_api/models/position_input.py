@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -26,6 +26,7 @@ def _convert_order_type(
     return enum_member(PositionOrderType, value, "PositionInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionInput:
     """The entry order. A `limit` entry needs `price`; a `conditional` entry needs
@@ -106,15 +107,13 @@ class PositionInput:
         _obj.units = units
         _obj.price = price
         _obj.conditional = conditional
-        if len(d) == 3 or len(d) == 3 + (price is not UNSET) + (conditional is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 3 and len(d) != 3 + (price is not UNSET) + (conditional is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"type", "order_type", "units", "price", "conditional"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="PositionPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionPrice:
     """Price of the entry order."""
@@ -77,15 +78,13 @@ class PositionPrice:
         _obj.value = value
         _obj.value_without_commission = value_without_commission
         _obj.editable = editable
-        if len(d) == 3:
-            _extra = {}
-        else:
+        if len(d) != 3:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"value", "value_without_commission", "editable"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Profit")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Profit:
     """Profit so far (decimal strings)."""
@@ -82,15 +83,13 @@ class Profit:
         _obj.usd = usd
         _obj.percent = percent
         _obj.roe = roe
-        if len(d) == 4:
-            _extra = {}
-        else:
+        if len(d) != 4:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"volume", "usd", "percent", "roe"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="ReduceFunds")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFunds:
     """Reduce-funds orders. (The docs call it an array; every example shows an object with
@@ -55,11 +56,9 @@ class ReduceFunds:
 
         _obj = _new(cls)
         _obj.steps = steps
-        if len(d) == 1:
-            _extra = {}
-        else:
+        if len(d) != 1:
             _extra = {_key: _value for _key, _value in d.items() if _key not in {"steps"}}
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

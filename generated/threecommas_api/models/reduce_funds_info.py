@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="ReduceFundsInfo")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFundsInfo:
     """How far the position can be reduced."""
@@ -54,15 +55,13 @@ class ReduceFundsInfo:
 
         _obj = _new(cls)
         _obj.max_reduce_funds_amount = max_reduce_funds_amount
-        if len(d) == 1:
-            _extra = {}
-        else:
+        if len(d) != 1:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"max_reduce_funds_amount"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="ReduceFundsRequest")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "ReduceFundsRequest.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFundsRequest:
     """The body of `reduce_funds`. A `limit` order needs `price`."""
@@ -75,15 +76,13 @@ class ReduceFundsRequest:
         _obj.order_type = order_type
         _obj.units = units
         _obj.price = price
-        if len(d) == 2 or len(d) == 2 + (price is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 2 and len(d) != 2 + (price is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"order_type", "units", "price"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

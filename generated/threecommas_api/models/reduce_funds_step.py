@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFundsStep:
     """One reduce-funds order."""
@@ -148,9 +149,7 @@ class ReduceFundsStep:
         _obj.data = data
         _obj.order_type = order_type
         _obj.filled = filled
-        if len(d) == 8 or len(d) == 8 + (order_type is not UNSET) + (filled is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 8 and len(d) != 8 + (order_type is not UNSET) + (filled is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -168,7 +167,7 @@ class ReduceFundsStep:
                     "filled",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

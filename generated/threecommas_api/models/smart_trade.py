@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTrade")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTrade:
     """A SmartTrade: a position entry with optional take-profit steps, stop loss, added and
@@ -232,9 +233,7 @@ class SmartTrade:
         _obj.margin = margin
         _obj.is_position_not_filled = is_position_not_filled
         _obj.version = version
-        if len(d) == 18 or len(d) == 18 + (version is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 18 and len(d) != 18 + (version is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -261,7 +260,7 @@ class SmartTrade:
                     "version",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTradeAccount")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTradeAccount:
     """The exchange account the SmartTrade trades on, in short; `list_accounts` and
@@ -96,15 +97,13 @@ class SmartTradeAccount:
         _obj.name = name
         _obj.market = market
         _obj.link = link
-        if len(d) == 5:
-            _extra = {}
-        else:
+        if len(d) != 5:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"id", "type", "name", "market", "link"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTradeData")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTradeData:
     """Figures and the actions available on the SmartTrade as a whole."""
@@ -416,9 +417,7 @@ class SmartTradeData:
         _obj.updated_at = updated_at
         _obj.type_ = type_
         _obj.closed_at = closed_at
-        if len(d) == 27 or len(d) == 27 + (closed_at is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 27 and len(d) != 27 + (closed_at is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -454,7 +453,7 @@ class SmartTradeData:
                     "closed_at",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

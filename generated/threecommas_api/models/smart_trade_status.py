@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTradeStatus")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTradeStatus:
     """Overall status of the SmartTrade."""
@@ -84,15 +85,13 @@ class SmartTradeStatus:
         _obj.basic_type = basic_type
         _obj.title = title
         _obj.error = error
-        if len(d) == 3 or len(d) == 3 + (error is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 3 and len(d) != 3 + (error is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"type", "basic_type", "title", "error"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

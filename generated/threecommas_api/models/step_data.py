@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StepData")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StepData:
     """Actions available on one step."""
@@ -61,15 +62,13 @@ class StepData:
         _obj = _new(cls)
         _obj.cancelable = cancelable
         _obj.panic_sell_available = panic_sell_available
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"cancelable", "panic_sell_available"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

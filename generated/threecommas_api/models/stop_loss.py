@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLoss")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLoss:
     """Stop-loss settings; just `{"enabled": false}` when stop loss is off."""
@@ -205,15 +206,13 @@ class StopLoss:
         _obj.timeout = timeout
         _obj.status = status
         _obj.closed_at = closed_at
-        if len(d) == 1 or len(d) == 1 + (price_type is not UNSET) + (breakeven is not UNSET) + (
+        if len(d) != 1 and len(d) != 1 + (price_type is not UNSET) + (breakeven is not UNSET) + (
             order_type is not UNSET
         ) + (editable is not UNSET) + (price is not UNSET) + (units is not UNSET) + (
             total is not UNSET
         ) + (conditional is not UNSET) + (timeout is not UNSET) + (status is not UNSET) + (
             closed_at is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -233,7 +232,7 @@ class StopLoss:
                     "closed_at",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossConditionalInput:
     """The stop loss trigger."""
@@ -62,13 +63,11 @@ class StopLossConditionalInput:
         _obj = _new(cls)
         _obj.price = price
         _obj.trailing = trailing
-        if len(d) == 1 or len(d) == 1 + (trailing is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (trailing is not UNSET):
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"price", "trailing"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

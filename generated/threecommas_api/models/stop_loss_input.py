@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -21,6 +21,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "StopLossInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossInput:
     """Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
@@ -125,18 +126,16 @@ class StopLossInput:
         _obj.price = price
         _obj.conditional = conditional
         _obj.timeout = timeout
-        if len(d) == 1 or len(d) == 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
+        if len(d) != 1 and len(d) != 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
             price is not UNSET
         ) + (conditional is not UNSET) + (timeout is not UNSET):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key
                 not in {"enabled", "breakeven", "order_type", "price", "conditional", "timeout"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

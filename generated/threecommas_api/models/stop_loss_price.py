@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLossPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossPrice:
     """Limit price of the stop-loss order (for `limit` stop losses)."""
@@ -61,13 +62,11 @@ class StopLossPrice:
         _obj = _new(cls)
         _obj.value = value
         _obj.percent = percent
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"value", "percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLossTimeout")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossTimeout:
     """Delay before the stop loss acts once triggered. (One docs page types `enabled` as a
@@ -67,13 +68,11 @@ class StopLossTimeout:
         _obj = _new(cls)
         _obj.enabled = enabled
         _obj.value = value
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"enabled", "value"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

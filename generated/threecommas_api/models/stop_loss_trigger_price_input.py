@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="StopLossTriggerPriceInput")
 
@@ -19,6 +19,7 @@ def _convert_type_(
     return enum_member(PriceType, value, "StopLossTriggerPriceInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossTriggerPriceInput:
     """Trigger of the stop loss, as a price or (while trailing runs) a percent."""
@@ -78,15 +79,13 @@ class StopLossTriggerPriceInput:
         _obj.type_ = type_
         _obj.value = value
         _obj.percent = percent
-        if len(d) == 1 or len(d) == 1 + (value is not UNSET) + (percent is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (value is not UNSET) + (percent is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"type", "value", "percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

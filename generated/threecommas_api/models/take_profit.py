@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfit")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfit:
     """Take-profit settings and steps."""
@@ -73,15 +74,13 @@ class TakeProfit:
         _obj.enabled = enabled
         _obj.price_type = price_type
         _obj.steps = steps
-        if len(d) == 3:
-            _extra = {}
-        else:
+        if len(d) != 3:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"enabled", "price_type", "steps"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfitInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitInput:
     """Take-profit settings. When enabled, 1 to 8 steps are needed."""
@@ -65,13 +66,11 @@ class TakeProfitInput:
         _obj = _new(cls)
         _obj.enabled = enabled
         _obj.steps = steps
-        if len(d) == 1 or len(d) == 1 + (steps is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (steps is not UNSET):
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"enabled", "steps"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfitStep")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitStep:
     """One take-profit step. Its `id` is the trade ID used by the trade operations
@@ -175,9 +176,7 @@ class TakeProfitStep:
         _obj.data = data
         _obj.position = position
         _obj.closed_at = closed_at
-        if len(d) == 11 or len(d) == 11 + (closed_at is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 11 and len(d) != 11 + (closed_at is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -197,7 +196,7 @@ class TakeProfitStep:
                     "closed_at",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

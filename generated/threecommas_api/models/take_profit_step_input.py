@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="TakeProfitStepInput")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "TakeProfitStepInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitStepInput:
     """One take-profit step."""
@@ -107,15 +108,13 @@ class TakeProfitStepInput:
         _obj.price = price
         _obj.id = id
         _obj.trailing = trailing
-        if len(d) == 3 or len(d) == 3 + (id is not UNSET) + (trailing is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 3 and len(d) != 3 + (id is not UNSET) + (trailing is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"order_type", "volume", "price", "id", "trailing"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfitTrailingInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitTrailingInput:
     """Trailing settings of a take-profit step; only the last step, a market order."""
@@ -63,13 +64,11 @@ class TakeProfitTrailingInput:
         _obj = _new(cls)
         _obj.enabled = enabled
         _obj.percent = percent
-        if len(d) == 1 or len(d) == 1 + (percent is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (percent is not UNSET):
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Total")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Total:
     """Total of an order in quote currency. (The docs type the position total as a number; every
@@ -76,15 +77,13 @@ class Total:
         _obj = _new(cls)
         _obj.value = value
         _obj.value_without_commission = value_without_commission
-        if len(d) == 1 or len(d) == 1 + (value_without_commission is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 1 and len(d) != 1 + (value_without_commission is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"value", "value_without_commission"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

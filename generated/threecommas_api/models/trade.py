@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Trade")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Trade:
     """One trade (order) of a SmartTrade: its position, a take-profit step, the stop loss, a
@@ -496,9 +497,7 @@ class Trade:
         _obj.updated_at = updated_at
         _obj.cancelable = cancelable
         _obj.force_processable = force_processable
-        if len(d) == 31:
-            _extra = {}
-        else:
+        if len(d) != 31:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
@@ -537,7 +536,7 @@ class Trade:
                     "force_processable",
                 }
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

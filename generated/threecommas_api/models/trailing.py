@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Trailing")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Trailing:
     """Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
@@ -63,13 +64,11 @@ class Trailing:
         _obj = _new(cls)
         _obj.enabled = enabled
         _obj.percent = percent
-        if len(d) == 2:
-            _extra = {}
-        else:
+        if len(d) != 2:
             _extra = {
                 _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

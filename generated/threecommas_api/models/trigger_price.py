@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TriggerPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TriggerPrice:
     """A price given either as a value or, while a trailing entry is still running, as a percent;
@@ -83,15 +84,13 @@ class TriggerPrice:
         _obj.type_ = type_
         _obj.value = value
         _obj.percent = percent
-        if len(d) == 2 or len(d) == 2 + (percent is not UNSET):
-            _extra = {}
-        else:
+        if len(d) != 2 and len(d) != 2 + (percent is not UNSET):
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"type", "value", "percent"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

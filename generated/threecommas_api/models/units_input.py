@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _new
+from ..types import _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="UnitsInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class UnitsInput:
     """An amount of base-currency units."""
@@ -49,11 +50,9 @@ class UnitsInput:
 
         _obj = _new(cls)
         _obj.value = value
-        if len(d) == 1:
-            _extra = {}
-        else:
+        if len(d) != 1:
             _extra = {_key: _value for _key, _value in d.items() if _key not in {"value"}}
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

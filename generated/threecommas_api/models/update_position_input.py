@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class UpdatePositionInput:
     """The editable parts of the entry order."""
@@ -75,17 +76,15 @@ class UpdatePositionInput:
         _obj.units = units
         _obj.price = price
         _obj.conditional = conditional
-        if len(d) == 0 or len(d) == 0 + (units is not UNSET) + (price is not UNSET) + (
+        if len(d) != 0 and len(d) != 0 + (units is not UNSET) + (price is not UNSET) + (
             conditional is not UNSET
         ):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"units", "price", "conditional"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class UpdateSmartTradeRequest:
     """The body of `update_smart_trade`: the parts to change. A take-profit step may carry the
@@ -97,17 +98,15 @@ class UpdateSmartTradeRequest:
         _obj.position = position
         _obj.take_profit = take_profit
         _obj.stop_loss = stop_loss
-        if len(d) == 0 or len(d) == 0 + (leverage is not UNSET) + (position is not UNSET) + (
+        if len(d) != 0 and len(d) != 0 + (leverage is not UNSET) + (position is not UNSET) + (
             take_profit is not UNSET
         ) + (stop_loss is not UNSET):
-            _extra = {}
-        else:
             _extra = {
                 _key: _value
                 for _key, _value in d.items()
                 if _key not in {"leverage", "position", "take_profit", "stop_loss"}
             }
-        _obj.additional_properties = _extra
+            _obj.additional_properties = _extra
         return _obj
 
     @property
