@@ -3,7 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -68,6 +68,46 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
         return kind(value)
     except ValueError:
         raise ValueError(f"{field} must be one of {allowed}, got {value!r}") from None
+
+
+#: How a model's `from_dict` makes the instance it fills (its fields are checked there already).
+_new = object.__new__
+
+
+class _LazyDict:
+    """The `additional_properties` of a model: its attrs slot, given an empty dict of its own on
+    first use when `from_dict` left it unset (an object without unknown keys). Only this one
+    attribute goes through here; the other fields are read straight from their slots."""
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self._slot
+        try:
+            return self._slot.__get__(obj, owner)
+        except AttributeError:
+            extra: dict[str, Any] = {}
+            self._slot.__set__(obj, extra)
+            return extra
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self._slot.__set__(obj, value)
+
+    def __delete__(self, obj: Any) -> None:
+        self._slot.__delete__(obj)
+
+
+C = TypeVar("C", bound=type)
+
+
+def _lazy_additional_properties(cls: C) -> C:
+    """Class decorator (after attrs): `additional_properties` made on first use."""
+    cls.additional_properties = _LazyDict(cls.__dict__["additional_properties"])
+    return cls
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "enum_member"]

@@ -81,6 +81,12 @@ def _path_names(operation_id: str) -> tuple[str, ...]:
     return tuple(p.name for p in BY_ID[operation_id].parameters if p.location == "path")
 
 
+@cache
+def _takes_forced_mode(operation_id: str) -> bool:
+    """Whether the operation has the Forced-Mode header (read from the catalogue once)."""
+    return any(p.name == "Forced-Mode" for p in BY_ID[operation_id].parameters)
+
+
 def call(
     operation_id: str,
     parse: Parser[T],
@@ -89,7 +95,7 @@ def call(
     **arguments: Any,
 ) -> Call[T]:
     """The request of `operation_id` built by its generated module, its parameters checked."""
-    if any(p.name == "Forced-Mode" for p in BY_ID[operation_id].parameters):
+    if _takes_forced_mode(operation_id):
         arguments["forced_mode"] = UNSET if mode is None else mode
     request: dict[str, Any] = endpoint(operation_id).build_request(*path, **arguments)
     ids = [(name, str(value)) for name, value in zip(_path_names(operation_id), path, strict=True)]

@@ -69,12 +69,16 @@ def signature_payload(target: bytes, body: bytes, *, body_separator: str = "?") 
       parameters as "the query string concatenated with the request body", with no separator);
     * body and no query string: target, then ``body_separator``, then the body.
     """
-    separator = _check_separator(body_separator)
+    return _payload(target, body, _check_separator(body_separator).encode("ascii"))
+
+
+def _payload(target: bytes, body: bytes, separator: bytes) -> bytes:
+    """`signature_payload` with the separator checked and encoded already."""
     if not body:
         return bytes(target)
     if b"?" in target:
         return bytes(target) + bytes(body)
-    return bytes(target) + separator.encode("ascii") + bytes(body)
+    return bytes(target) + separator + bytes(body)
 
 
 class Signer(Protocol):
@@ -90,16 +94,17 @@ def _hmac_hex(secret: str, payload: bytes) -> str:
 class HmacSigner:
     """HMAC-SHA256 signer for system-generated API keys."""
 
-    __slots__ = ("_secret",)
+    __slots__ = ("_key", "_secret")
 
     def __init__(self, secret: str) -> None:
         if not isinstance(secret, str) or not secret:
             raise ValueError("the HMAC secret must be a non-empty string")
         self._secret = secret
+        self._key = secret.encode("utf-8")  # encoded once, not per request
 
     def sign(self, payload: bytes) -> str:
         """Return the HMAC-SHA256 of ``payload`` as lower-case hex."""
-        return _hmac_hex(self._secret, payload)
+        return hmac.digest(self._key, payload, "sha256").hex()
 
     def __repr__(self) -> str:
         return "HmacSigner(secret=***)"
@@ -200,7 +205,7 @@ class ThreeCommasAuth(httpx.Auth):
     and ``Signature`` headers to wherever a redirect leads (the SDK's clients never follow one).
     """
 
-    __slots__ = ("_api_key", "_body_separator", "_signer")
+    __slots__ = ("_api_key", "_body_separator", "_separator", "_signer")
 
     requires_request_body = True
 
@@ -217,15 +222,14 @@ class ThreeCommasAuth(httpx.Auth):
         self._api_key = api_key
         self._signer = signer
         self._body_separator = _check_separator(body_separator)
+        self._separator = self._body_separator.encode("ascii")  # checked once, not per request
 
     @property
     def body_separator(self) -> str:
         return self._body_separator
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        payload = signature_payload(
-            request.url.raw_path, request.content, body_separator=self._body_separator
-        )
+        payload = _payload(request.url.raw_path, request.content, self._separator)
         request.headers["Apikey"] = self._api_key
         request.headers["Signature"] = self._signer.sign(payload)
         yield request

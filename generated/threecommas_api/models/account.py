@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Account")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Account:
     """An exchange account (or wallet) connected to the user's 3Commas profile: which market it
@@ -392,394 +393,499 @@ class Account:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Account: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        name = d.pop("name")
-        if not isinstance(name, str):
+        name = d["name"]
+        if type(name) is not str and (not isinstance(name, str)):
             raise TypeError("name: expected str, got " + type(name).__name__)
 
-        exchange_name = d.pop("exchange_name")
-        if not isinstance(exchange_name, str):
+        exchange_name = d["exchange_name"]
+        if type(exchange_name) is not str and (not isinstance(exchange_name, str)):
             raise TypeError("exchange_name: expected str, got " + type(exchange_name).__name__)
 
-        market_code = d.pop("market_code")
-        if not isinstance(market_code, str):
+        market_code = d["market_code"]
+        if type(market_code) is not str and (not isinstance(market_code, str)):
             raise TypeError("market_code: expected str, got " + type(market_code).__name__)
 
-        market_icon = d.pop("market_icon")
-        if not isinstance(market_icon, str):
+        market_icon = d["market_icon"]
+        if type(market_icon) is not str and (not isinstance(market_icon, str)):
             raise TypeError("market_icon: expected str, got " + type(market_icon).__name__)
 
-        pretty_display_type = d.pop("pretty_display_type")
-        if not isinstance(pretty_display_type, str):
+        pretty_display_type = d["pretty_display_type"]
+        if type(pretty_display_type) is not str and (not isinstance(pretty_display_type, str)):
             raise TypeError(
                 "pretty_display_type: expected str, got " + type(pretty_display_type).__name__
             )
 
-        supported_market_types = cast(list[str], d.pop("supported_market_types"))
+        supported_market_types = cast(list[str], d["supported_market_types"])
 
-        api_key_invalid = d.pop("api_key_invalid")
-        if not isinstance(api_key_invalid, bool):
+        api_key_invalid = d["api_key_invalid"]
+        if type(api_key_invalid) is not bool:
             raise TypeError("api_key_invalid: expected bool, got " + type(api_key_invalid).__name__)
 
-        api_keys_state = d.pop("api_keys_state")
-        if not isinstance(api_keys_state, str):
+        api_keys_state = d["api_keys_state"]
+        if type(api_keys_state) is not str and (not isinstance(api_keys_state, str)):
             raise TypeError("api_keys_state: expected str, got " + type(api_keys_state).__name__)
 
-        is_locked = d.pop("is_locked")
-        if not isinstance(is_locked, bool):
+        is_locked = d["is_locked"]
+        if type(is_locked) is not bool:
             raise TypeError("is_locked: expected bool, got " + type(is_locked).__name__)
 
-        lock_reason = d.pop("lock_reason")
-        if lock_reason is not None and (not isinstance(lock_reason, str)):
+        lock_reason = d["lock_reason"]
+        if (
+            type(lock_reason) is not str
+            and lock_reason is not None
+            and (not isinstance(lock_reason, str))
+        ):
             raise TypeError("lock_reason: expected str or null, got " + type(lock_reason).__name__)
 
-        smart_trading_supported = d.pop("smart_trading_supported")
-        if not isinstance(smart_trading_supported, bool):
+        smart_trading_supported = d["smart_trading_supported"]
+        if type(smart_trading_supported) is not bool:
             raise TypeError(
                 "smart_trading_supported: expected bool, got "
                 + type(smart_trading_supported).__name__
             )
 
-        trading_supported = d.pop("trading_supported")
-        if not isinstance(trading_supported, bool):
+        trading_supported = d["trading_supported"]
+        if type(trading_supported) is not bool:
             raise TypeError(
                 "trading_supported: expected bool, got " + type(trading_supported).__name__
             )
 
-        market_buy_supported = d.pop("market_buy_supported")
-        if not isinstance(market_buy_supported, bool):
+        market_buy_supported = d["market_buy_supported"]
+        if type(market_buy_supported) is not bool:
             raise TypeError(
                 "market_buy_supported: expected bool, got " + type(market_buy_supported).__name__
             )
 
-        market_sell_supported = d.pop("market_sell_supported")
-        if not isinstance(market_sell_supported, bool):
+        market_sell_supported = d["market_sell_supported"]
+        if type(market_sell_supported) is not bool:
             raise TypeError(
                 "market_sell_supported: expected bool, got " + type(market_sell_supported).__name__
             )
 
-        conditional_buy_supported = d.pop("conditional_buy_supported")
-        if not isinstance(conditional_buy_supported, bool):
+        conditional_buy_supported = d["conditional_buy_supported"]
+        if type(conditional_buy_supported) is not bool:
             raise TypeError(
                 "conditional_buy_supported: expected bool, got "
                 + type(conditional_buy_supported).__name__
             )
 
-        stats_supported = d.pop("stats_supported")
-        if not isinstance(stats_supported, bool):
+        stats_supported = d["stats_supported"]
+        if type(stats_supported) is not bool:
             raise TypeError("stats_supported: expected bool, got " + type(stats_supported).__name__)
 
-        hedge_mode_available = d.pop("hedge_mode_available")
-        if not isinstance(hedge_mode_available, bool):
+        hedge_mode_available = d["hedge_mode_available"]
+        if type(hedge_mode_available) is not bool:
             raise TypeError(
                 "hedge_mode_available: expected bool, got " + type(hedge_mode_available).__name__
             )
 
-        hedge_mode_enabled = d.pop("hedge_mode_enabled")
-        if not isinstance(hedge_mode_enabled, bool):
+        hedge_mode_enabled = d["hedge_mode_enabled"]
+        if type(hedge_mode_enabled) is not bool:
             raise TypeError(
                 "hedge_mode_enabled: expected bool, got " + type(hedge_mode_enabled).__name__
             )
 
-        bots_allowed = d.pop("bots_allowed")
-        if not isinstance(bots_allowed, bool):
+        bots_allowed = d["bots_allowed"]
+        if type(bots_allowed) is not bool:
             raise TypeError("bots_allowed: expected bool, got " + type(bots_allowed).__name__)
 
-        bots_ttp_allowed = d.pop("bots_ttp_allowed")
-        if not isinstance(bots_ttp_allowed, bool):
+        bots_ttp_allowed = d["bots_ttp_allowed"]
+        if type(bots_ttp_allowed) is not bool:
             raise TypeError(
                 "bots_ttp_allowed: expected bool, got " + type(bots_ttp_allowed).__name__
             )
 
-        bots_tsl_allowed = d.pop("bots_tsl_allowed")
-        if not isinstance(bots_tsl_allowed, bool):
+        bots_tsl_allowed = d["bots_tsl_allowed"]
+        if type(bots_tsl_allowed) is not bool:
             raise TypeError(
                 "bots_tsl_allowed: expected bool, got " + type(bots_tsl_allowed).__name__
             )
 
-        gordon_bots_available = d.pop("gordon_bots_available")
-        if not isinstance(gordon_bots_available, bool):
+        gordon_bots_available = d["gordon_bots_available"]
+        if type(gordon_bots_available) is not bool:
             raise TypeError(
                 "gordon_bots_available: expected bool, got " + type(gordon_bots_available).__name__
             )
 
-        multi_bots_allowed = d.pop("multi_bots_allowed")
-        if not isinstance(multi_bots_allowed, bool):
+        multi_bots_allowed = d["multi_bots_allowed"]
+        if type(multi_bots_allowed) is not bool:
             raise TypeError(
                 "multi_bots_allowed: expected bool, got " + type(multi_bots_allowed).__name__
             )
 
-        grid_bots_allowed = d.pop("grid_bots_allowed")
-        if not isinstance(grid_bots_allowed, bool):
+        grid_bots_allowed = d["grid_bots_allowed"]
+        if type(grid_bots_allowed) is not bool:
             raise TypeError(
                 "grid_bots_allowed: expected bool, got " + type(grid_bots_allowed).__name__
             )
 
-        fast_convert_available = d.pop("fast_convert_available")
-        if not isinstance(fast_convert_available, bool):
+        fast_convert_available = d["fast_convert_available"]
+        if type(fast_convert_available) is not bool:
             raise TypeError(
                 "fast_convert_available: expected bool, got "
                 + type(fast_convert_available).__name__
             )
 
-        deposit_enabled = d.pop("deposit_enabled")
-        if not isinstance(deposit_enabled, bool):
+        deposit_enabled = d["deposit_enabled"]
+        if type(deposit_enabled) is not bool:
             raise TypeError("deposit_enabled: expected bool, got " + type(deposit_enabled).__name__)
 
-        include_in_summary = d.pop("include_in_summary")
-        if not isinstance(include_in_summary, bool):
+        include_in_summary = d["include_in_summary"]
+        if type(include_in_summary) is not bool:
             raise TypeError(
                 "include_in_summary: expected bool, got " + type(include_in_summary).__name__
             )
 
-        available_include_in_summary = d.pop("available_include_in_summary")
-        if not isinstance(available_include_in_summary, bool):
+        available_include_in_summary = d["available_include_in_summary"]
+        if type(available_include_in_summary) is not bool:
             raise TypeError(
                 "available_include_in_summary: expected bool, got "
                 + type(available_include_in_summary).__name__
             )
 
-        autobalance_enabled = d.pop("autobalance_enabled")
-        if not isinstance(autobalance_enabled, bool):
+        autobalance_enabled = d["autobalance_enabled"]
+        if type(autobalance_enabled) is not bool:
             raise TypeError(
                 "autobalance_enabled: expected bool, got " + type(autobalance_enabled).__name__
             )
 
-        auto_balance_period = d.pop("auto_balance_period")
-        if auto_balance_period is not None and (
-            isinstance(auto_balance_period, bool) or not isinstance(auto_balance_period, int)
+        auto_balance_period = d["auto_balance_period"]
+        if (
+            type(auto_balance_period) is not int
+            and auto_balance_period is not None
+            and (isinstance(auto_balance_period, bool) or not isinstance(auto_balance_period, int))
         ):
             raise TypeError(
                 "auto_balance_period: expected int or null, got "
                 + type(auto_balance_period).__name__
             )
 
-        auto_balance_portfolio_id = d.pop("auto_balance_portfolio_id")
-        if auto_balance_portfolio_id is not None and (
-            isinstance(auto_balance_portfolio_id, bool)
-            or not isinstance(auto_balance_portfolio_id, int)
+        auto_balance_portfolio_id = d["auto_balance_portfolio_id"]
+        if (
+            type(auto_balance_portfolio_id) is not int
+            and auto_balance_portfolio_id is not None
+            and (
+                isinstance(auto_balance_portfolio_id, bool)
+                or not isinstance(auto_balance_portfolio_id, int)
+            )
         ):
             raise TypeError(
                 "auto_balance_portfolio_id: expected int or null, got "
                 + type(auto_balance_portfolio_id).__name__
             )
 
-        auto_balance_currency_change_limit = d.pop("auto_balance_currency_change_limit")
+        auto_balance_currency_change_limit = d["auto_balance_currency_change_limit"]
 
-        auto_balance_method = d.pop("auto_balance_method")
-        if auto_balance_method is not None and (not isinstance(auto_balance_method, str)):
+        auto_balance_method = d["auto_balance_method"]
+        if (
+            type(auto_balance_method) is not str
+            and auto_balance_method is not None
+            and (not isinstance(auto_balance_method, str))
+        ):
             raise TypeError(
                 "auto_balance_method: expected str or null, got "
                 + type(auto_balance_method).__name__
             )
 
-        auto_balance_error = d.pop("auto_balance_error")
-        if auto_balance_error is not None and (not isinstance(auto_balance_error, str)):
+        auto_balance_error = d["auto_balance_error"]
+        if (
+            type(auto_balance_error) is not str
+            and auto_balance_error is not None
+            and (not isinstance(auto_balance_error, str))
+        ):
             raise TypeError(
                 "auto_balance_error: expected str or null, got " + type(auto_balance_error).__name__
             )
 
-        last_auto_balance = d.pop("last_auto_balance")
-        if last_auto_balance is not None and (not isinstance(last_auto_balance, str)):
+        last_auto_balance = d["last_auto_balance"]
+        if (
+            type(last_auto_balance) is not str
+            and last_auto_balance is not None
+            and (not isinstance(last_auto_balance, str))
+        ):
             raise TypeError(
                 "last_auto_balance: expected str or null, got " + type(last_auto_balance).__name__
             )
 
-        customer_id = d.pop("customer_id")
-        if customer_id is not None and (not isinstance(customer_id, str)):
+        customer_id = d["customer_id"]
+        if (
+            type(customer_id) is not str
+            and customer_id is not None
+            and (not isinstance(customer_id, str))
+        ):
             raise TypeError("customer_id: expected str or null, got " + type(customer_id).__name__)
 
-        subaccount_name = d.pop("subaccount_name")
-        if subaccount_name is not None and (not isinstance(subaccount_name, str)):
+        subaccount_name = d["subaccount_name"]
+        if (
+            type(subaccount_name) is not str
+            and subaccount_name is not None
+            and (not isinstance(subaccount_name, str))
+        ):
             raise TypeError(
                 "subaccount_name: expected str or null, got " + type(subaccount_name).__name__
             )
 
-        btc_amount = d.pop("btc_amount")
-        if not isinstance(btc_amount, str):
+        btc_amount = d["btc_amount"]
+        if type(btc_amount) is not str and (not isinstance(btc_amount, str)):
             raise TypeError("btc_amount: expected str, got " + type(btc_amount).__name__)
 
-        usd_amount = d.pop("usd_amount")
-        if not isinstance(usd_amount, str):
+        usd_amount = d["usd_amount"]
+        if type(usd_amount) is not str and (not isinstance(usd_amount, str)):
             raise TypeError("usd_amount: expected str, got " + type(usd_amount).__name__)
 
-        day_profit_btc = d.pop("day_profit_btc")
-        if not isinstance(day_profit_btc, str):
+        day_profit_btc = d["day_profit_btc"]
+        if type(day_profit_btc) is not str and (not isinstance(day_profit_btc, str)):
             raise TypeError("day_profit_btc: expected str, got " + type(day_profit_btc).__name__)
 
-        day_profit_usd = d.pop("day_profit_usd")
-        if not isinstance(day_profit_usd, str):
+        day_profit_usd = d["day_profit_usd"]
+        if type(day_profit_usd) is not str and (not isinstance(day_profit_usd, str)):
             raise TypeError("day_profit_usd: expected str, got " + type(day_profit_usd).__name__)
 
-        day_profit_btc_percentage = d.pop("day_profit_btc_percentage")
-        if not isinstance(day_profit_btc_percentage, str):
+        day_profit_btc_percentage = d["day_profit_btc_percentage"]
+        if type(day_profit_btc_percentage) is not str and (
+            not isinstance(day_profit_btc_percentage, str)
+        ):
             raise TypeError(
                 "day_profit_btc_percentage: expected str, got "
                 + type(day_profit_btc_percentage).__name__
             )
 
-        day_profit_usd_percentage = d.pop("day_profit_usd_percentage")
-        if not isinstance(day_profit_usd_percentage, str):
+        day_profit_usd_percentage = d["day_profit_usd_percentage"]
+        if type(day_profit_usd_percentage) is not str and (
+            not isinstance(day_profit_usd_percentage, str)
+        ):
             raise TypeError(
                 "day_profit_usd_percentage: expected str, got "
                 + type(day_profit_usd_percentage).__name__
             )
 
-        btc_profit = d.pop("btc_profit")
-        if not isinstance(btc_profit, str):
+        btc_profit = d["btc_profit"]
+        if type(btc_profit) is not str and (not isinstance(btc_profit, str)):
             raise TypeError("btc_profit: expected str, got " + type(btc_profit).__name__)
 
-        usd_profit = d.pop("usd_profit")
-        if not isinstance(usd_profit, str):
+        usd_profit = d["usd_profit"]
+        if type(usd_profit) is not str and (not isinstance(usd_profit, str)):
             raise TypeError("usd_profit: expected str, got " + type(usd_profit).__name__)
 
-        btc_profit_percentage = d.pop("btc_profit_percentage")
-        if not isinstance(btc_profit_percentage, str):
+        btc_profit_percentage = d["btc_profit_percentage"]
+        if type(btc_profit_percentage) is not str and (not isinstance(btc_profit_percentage, str)):
             raise TypeError(
                 "btc_profit_percentage: expected str, got " + type(btc_profit_percentage).__name__
             )
 
-        usd_profit_percentage = d.pop("usd_profit_percentage")
-        if not isinstance(usd_profit_percentage, str):
+        usd_profit_percentage = d["usd_profit_percentage"]
+        if type(usd_profit_percentage) is not str and (not isinstance(usd_profit_percentage, str)):
             raise TypeError(
                 "usd_profit_percentage: expected str, got " + type(usd_profit_percentage).__name__
             )
 
-        total_btc_profit = d.pop("total_btc_profit")
-        if not isinstance(total_btc_profit, str):
+        total_btc_profit = d["total_btc_profit"]
+        if type(total_btc_profit) is not str and (not isinstance(total_btc_profit, str)):
             raise TypeError(
                 "total_btc_profit: expected str, got " + type(total_btc_profit).__name__
             )
 
-        total_usd_profit = d.pop("total_usd_profit")
-        if not isinstance(total_usd_profit, str):
+        total_usd_profit = d["total_usd_profit"]
+        if type(total_usd_profit) is not str and (not isinstance(total_usd_profit, str)):
             raise TypeError(
                 "total_usd_profit: expected str, got " + type(total_usd_profit).__name__
             )
 
-        primary_display_currency_amount = CurrencyAmount.from_dict(
-            d.pop("primary_display_currency_amount")
+        primary_display_currency_amount = _CurrencyAmount_from_dict(
+            d["primary_display_currency_amount"]
         )
 
-        primary_display_currency_profit = CurrencyAmount.from_dict(
-            d.pop("primary_display_currency_profit")
+        primary_display_currency_profit = _CurrencyAmount_from_dict(
+            d["primary_display_currency_profit"]
         )
 
-        primary_display_currency_profit_percentage = CurrencyAmount.from_dict(
-            d.pop("primary_display_currency_profit_percentage")
+        primary_display_currency_profit_percentage = _CurrencyAmount_from_dict(
+            d["primary_display_currency_profit_percentage"]
         )
 
-        day_profit_primary_display_currency = CurrencyAmount.from_dict(
-            d.pop("day_profit_primary_display_currency")
+        day_profit_primary_display_currency = _CurrencyAmount_from_dict(
+            d["day_profit_primary_display_currency"]
         )
 
-        day_profit_primary_display_currency_percentage = CurrencyAmount.from_dict(
-            d.pop("day_profit_primary_display_currency_percentage")
+        day_profit_primary_display_currency_percentage = _CurrencyAmount_from_dict(
+            d["day_profit_primary_display_currency_percentage"]
         )
 
-        total_primary_display_currency_profit = CurrencyAmountNumber.from_dict(
-            d.pop("total_primary_display_currency_profit")
+        total_primary_display_currency_profit = _CurrencyAmountNumber_from_dict(
+            d["total_primary_display_currency_profit"]
         )
 
-        created_at = d.pop("created_at")
-        if not isinstance(created_at, str):
+        created_at = d["created_at"]
+        if type(created_at) is not str and (not isinstance(created_at, str)):
             raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        updated_at = d.pop("updated_at")
-        if not isinstance(updated_at, str):
+        updated_at = d["updated_at"]
+        if type(updated_at) is not str and (not isinstance(updated_at, str)):
             raise TypeError("updated_at: expected str, got " + type(updated_at).__name__)
 
-        api_key = d.pop("api_key", UNSET)
-        if not isinstance(api_key, (str, Unset)):
+        api_key = d.get("api_key", UNSET)
+        if type(api_key) is not str and api_key is not UNSET and (not isinstance(api_key, str)):
             raise TypeError("api_key: expected str, got " + type(api_key).__name__)
 
-        smart_selling_supported = d.pop("smart_selling_supported", UNSET)
-        if not isinstance(smart_selling_supported, (bool, Unset)):
+        smart_selling_supported = d.get("smart_selling_supported", UNSET)
+        if type(smart_selling_supported) is not bool and smart_selling_supported is not UNSET:
             raise TypeError(
                 "smart_selling_supported: expected bool, got "
                 + type(smart_selling_supported).__name__
             )
 
-        _available_for_trading = d.pop("available_for_trading", UNSET)
-        available_for_trading: AccountAvailableForTrading | Unset
-        if isinstance(_available_for_trading, Unset):
-            available_for_trading = UNSET
-        else:
-            available_for_trading = AccountAvailableForTrading.from_dict(_available_for_trading)
+        available_for_trading = d.get("available_for_trading", UNSET)
+        if available_for_trading is not UNSET:
+            available_for_trading = _AccountAvailableForTrading_from_dict(available_for_trading)
 
-        auto_balance_portfolio = d.pop("auto_balance_portfolio", UNSET)
+        auto_balance_portfolio = d.get("auto_balance_portfolio", UNSET)
 
-        account = cls(
-            id=id,
-            name=name,
-            exchange_name=exchange_name,
-            market_code=market_code,
-            market_icon=market_icon,
-            pretty_display_type=pretty_display_type,
-            supported_market_types=supported_market_types,
-            api_key_invalid=api_key_invalid,
-            api_keys_state=api_keys_state,
-            is_locked=is_locked,
-            lock_reason=lock_reason,
-            smart_trading_supported=smart_trading_supported,
-            trading_supported=trading_supported,
-            market_buy_supported=market_buy_supported,
-            market_sell_supported=market_sell_supported,
-            conditional_buy_supported=conditional_buy_supported,
-            stats_supported=stats_supported,
-            hedge_mode_available=hedge_mode_available,
-            hedge_mode_enabled=hedge_mode_enabled,
-            bots_allowed=bots_allowed,
-            bots_ttp_allowed=bots_ttp_allowed,
-            bots_tsl_allowed=bots_tsl_allowed,
-            gordon_bots_available=gordon_bots_available,
-            multi_bots_allowed=multi_bots_allowed,
-            grid_bots_allowed=grid_bots_allowed,
-            fast_convert_available=fast_convert_available,
-            deposit_enabled=deposit_enabled,
-            include_in_summary=include_in_summary,
-            available_include_in_summary=available_include_in_summary,
-            autobalance_enabled=autobalance_enabled,
-            auto_balance_period=auto_balance_period,
-            auto_balance_portfolio_id=auto_balance_portfolio_id,
-            auto_balance_currency_change_limit=auto_balance_currency_change_limit,
-            auto_balance_method=auto_balance_method,
-            auto_balance_error=auto_balance_error,
-            last_auto_balance=last_auto_balance,
-            customer_id=customer_id,
-            subaccount_name=subaccount_name,
-            btc_amount=btc_amount,
-            usd_amount=usd_amount,
-            day_profit_btc=day_profit_btc,
-            day_profit_usd=day_profit_usd,
-            day_profit_btc_percentage=day_profit_btc_percentage,
-            day_profit_usd_percentage=day_profit_usd_percentage,
-            btc_profit=btc_profit,
-            usd_profit=usd_profit,
-            btc_profit_percentage=btc_profit_percentage,
-            usd_profit_percentage=usd_profit_percentage,
-            total_btc_profit=total_btc_profit,
-            total_usd_profit=total_usd_profit,
-            primary_display_currency_amount=primary_display_currency_amount,
-            primary_display_currency_profit=primary_display_currency_profit,
-            primary_display_currency_profit_percentage=primary_display_currency_profit_percentage,
-            day_profit_primary_display_currency=day_profit_primary_display_currency,
-            day_profit_primary_display_currency_percentage=day_profit_primary_display_currency_percentage,
-            total_primary_display_currency_profit=total_primary_display_currency_profit,
-            created_at=created_at,
-            updated_at=updated_at,
-            api_key=api_key,
-            smart_selling_supported=smart_selling_supported,
-            available_for_trading=available_for_trading,
-            auto_balance_portfolio=auto_balance_portfolio,
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.name = name
+        _obj.exchange_name = exchange_name
+        _obj.market_code = market_code
+        _obj.market_icon = market_icon
+        _obj.pretty_display_type = pretty_display_type
+        _obj.supported_market_types = supported_market_types
+        _obj.api_key_invalid = api_key_invalid
+        _obj.api_keys_state = api_keys_state
+        _obj.is_locked = is_locked
+        _obj.lock_reason = lock_reason
+        _obj.smart_trading_supported = smart_trading_supported
+        _obj.trading_supported = trading_supported
+        _obj.market_buy_supported = market_buy_supported
+        _obj.market_sell_supported = market_sell_supported
+        _obj.conditional_buy_supported = conditional_buy_supported
+        _obj.stats_supported = stats_supported
+        _obj.hedge_mode_available = hedge_mode_available
+        _obj.hedge_mode_enabled = hedge_mode_enabled
+        _obj.bots_allowed = bots_allowed
+        _obj.bots_ttp_allowed = bots_ttp_allowed
+        _obj.bots_tsl_allowed = bots_tsl_allowed
+        _obj.gordon_bots_available = gordon_bots_available
+        _obj.multi_bots_allowed = multi_bots_allowed
+        _obj.grid_bots_allowed = grid_bots_allowed
+        _obj.fast_convert_available = fast_convert_available
+        _obj.deposit_enabled = deposit_enabled
+        _obj.include_in_summary = include_in_summary
+        _obj.available_include_in_summary = available_include_in_summary
+        _obj.autobalance_enabled = autobalance_enabled
+        _obj.auto_balance_period = auto_balance_period
+        _obj.auto_balance_portfolio_id = auto_balance_portfolio_id
+        _obj.auto_balance_currency_change_limit = auto_balance_currency_change_limit
+        _obj.auto_balance_method = auto_balance_method
+        _obj.auto_balance_error = auto_balance_error
+        _obj.last_auto_balance = last_auto_balance
+        _obj.customer_id = customer_id
+        _obj.subaccount_name = subaccount_name
+        _obj.btc_amount = btc_amount
+        _obj.usd_amount = usd_amount
+        _obj.day_profit_btc = day_profit_btc
+        _obj.day_profit_usd = day_profit_usd
+        _obj.day_profit_btc_percentage = day_profit_btc_percentage
+        _obj.day_profit_usd_percentage = day_profit_usd_percentage
+        _obj.btc_profit = btc_profit
+        _obj.usd_profit = usd_profit
+        _obj.btc_profit_percentage = btc_profit_percentage
+        _obj.usd_profit_percentage = usd_profit_percentage
+        _obj.total_btc_profit = total_btc_profit
+        _obj.total_usd_profit = total_usd_profit
+        _obj.primary_display_currency_amount = primary_display_currency_amount
+        _obj.primary_display_currency_profit = primary_display_currency_profit
+        _obj.primary_display_currency_profit_percentage = primary_display_currency_profit_percentage
+        _obj.day_profit_primary_display_currency = day_profit_primary_display_currency
+        _obj.day_profit_primary_display_currency_percentage = (
+            day_profit_primary_display_currency_percentage
         )
-
-        account.additional_properties = d
-        return account
+        _obj.total_primary_display_currency_profit = total_primary_display_currency_profit
+        _obj.created_at = created_at
+        _obj.updated_at = updated_at
+        _obj.api_key = api_key
+        _obj.smart_selling_supported = smart_selling_supported
+        _obj.available_for_trading = available_for_trading
+        _obj.auto_balance_portfolio = auto_balance_portfolio
+        if len(d) != 58 and len(d) != 58 + (api_key is not UNSET) + (
+            smart_selling_supported is not UNSET
+        ) + (available_for_trading is not UNSET) + (auto_balance_portfolio is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "id",
+                    "name",
+                    "exchange_name",
+                    "market_code",
+                    "market_icon",
+                    "pretty_display_type",
+                    "supported_market_types",
+                    "api_key_invalid",
+                    "api_keys_state",
+                    "is_locked",
+                    "lock_reason",
+                    "smart_trading_supported",
+                    "trading_supported",
+                    "market_buy_supported",
+                    "market_sell_supported",
+                    "conditional_buy_supported",
+                    "stats_supported",
+                    "hedge_mode_available",
+                    "hedge_mode_enabled",
+                    "bots_allowed",
+                    "bots_ttp_allowed",
+                    "bots_tsl_allowed",
+                    "gordon_bots_available",
+                    "multi_bots_allowed",
+                    "grid_bots_allowed",
+                    "fast_convert_available",
+                    "deposit_enabled",
+                    "include_in_summary",
+                    "available_include_in_summary",
+                    "autobalance_enabled",
+                    "auto_balance_period",
+                    "auto_balance_portfolio_id",
+                    "auto_balance_currency_change_limit",
+                    "auto_balance_method",
+                    "auto_balance_error",
+                    "last_auto_balance",
+                    "customer_id",
+                    "subaccount_name",
+                    "btc_amount",
+                    "usd_amount",
+                    "day_profit_btc",
+                    "day_profit_usd",
+                    "day_profit_btc_percentage",
+                    "day_profit_usd_percentage",
+                    "btc_profit",
+                    "usd_profit",
+                    "btc_profit_percentage",
+                    "usd_profit_percentage",
+                    "total_btc_profit",
+                    "total_usd_profit",
+                    "primary_display_currency_amount",
+                    "primary_display_currency_profit",
+                    "primary_display_currency_profit_percentage",
+                    "day_profit_primary_display_currency",
+                    "day_profit_primary_display_currency_percentage",
+                    "total_primary_display_currency_profit",
+                    "created_at",
+                    "updated_at",
+                    "api_key",
+                    "smart_selling_supported",
+                    "available_for_trading",
+                    "auto_balance_portfolio",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -801,3 +907,7 @@ class Account:
 from ..models.account_available_for_trading import AccountAvailableForTrading
 from ..models.currency_amount import CurrencyAmount
 from ..models.currency_amount_number import CurrencyAmountNumber
+
+_AccountAvailableForTrading_from_dict = AccountAvailableForTrading.from_dict
+_CurrencyAmount_from_dict = CurrencyAmount.from_dict
+_CurrencyAmountNumber_from_dict = CurrencyAmountNumber.from_dict

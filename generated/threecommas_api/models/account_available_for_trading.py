@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="AccountAvailableForTrading")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class AccountAvailableForTrading:
     """Not described by the docs; an empty object in every example that shows it."""
@@ -30,11 +33,16 @@ class AccountAvailableForTrading:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        account_available_for_trading = cls()
-
-        account_available_for_trading.additional_properties = d
-        return account_available_for_trading
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "AccountAvailableForTrading: expected a JSON object, got " + type(d).__name__
+            )
+        _obj = _new(cls)
+        if d:
+            _extra = dict(d)
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

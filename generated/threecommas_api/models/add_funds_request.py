@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="AddFundsRequest")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "AddFundsRequest.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class AddFundsRequest:
     """The body of `add_funds`. A `limit` order needs `price`. (The docs type `order_type` as an
@@ -63,26 +64,29 @@ class AddFundsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        order_type = OrderType(d.pop("order_type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("AddFundsRequest: expected a JSON object, got " + type(d).__name__)
+        order_type = OrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d.pop("units"))
+        units = _UnitsInput_from_dict(d["units"])
 
-        _price = d.pop("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        add_funds_request = cls(
-            order_type=order_type,
-            units=units,
-            price=price,
-        )
-
-        add_funds_request.additional_properties = d
-        return add_funds_request
+        _obj = _new(cls)
+        _obj.order_type = order_type
+        _obj.units = units
+        _obj.price = price
+        if len(d) != 2 and len(d) != 2 + (price is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"order_type", "units", "price"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -103,3 +107,6 @@ class AddFundsRequest:
 
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
 
@@ -21,6 +21,7 @@ def _convert_type_(
     return enum_member(PriceType, value, "ConditionalPriceInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ConditionalPriceInput:
     """A trigger price of a conditional entry."""
@@ -57,25 +58,29 @@ class ConditionalPriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "ConditionalPriceInput: expected a JSON object, got " + type(d).__name__
+            )
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = d.get("type", UNSET)
         type_: PriceType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = PriceType(_type_)
 
-        conditional_price_input = cls(
-            value=value,
-            type_=type_,
-        )
-
-        conditional_price_input.additional_properties = d
-        return conditional_price_input
+        _obj = _new(cls)
+        _obj.value = value
+        _obj.type_ = type_
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET):
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"value", "type"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

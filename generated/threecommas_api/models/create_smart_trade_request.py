@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CreateSmartTradeRequest:
     """The body of `create_smart_trade`. Every doc version marks `leverage[enabled]`,
@@ -97,49 +98,72 @@ class CreateSmartTradeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        account_id = d.pop("account_id")
-        if isinstance(account_id, bool) or not isinstance(account_id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "CreateSmartTradeRequest: expected a JSON object, got " + type(d).__name__
+            )
+        account_id = d["account_id"]
+        if type(account_id) is not int and (
+            isinstance(account_id, bool) or not isinstance(account_id, int)
+        ):
             raise TypeError("account_id: expected int, got " + type(account_id).__name__)
 
-        pair = d.pop("pair")
-        if not isinstance(pair, str):
+        pair = d["pair"]
+        if type(pair) is not str and (not isinstance(pair, str)):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
-        leverage = LeverageInput.from_dict(d.pop("leverage"))
+        leverage = _LeverageInput_from_dict(d["leverage"])
 
-        position = PositionInput.from_dict(d.pop("position"))
+        position = _PositionInput_from_dict(d["position"])
 
-        take_profit = TakeProfitInput.from_dict(d.pop("take_profit"))
+        take_profit = _TakeProfitInput_from_dict(d["take_profit"])
 
-        stop_loss = StopLossInput.from_dict(d.pop("stop_loss"))
+        stop_loss = _StopLossInput_from_dict(d["stop_loss"])
 
-        instant = d.pop("instant", UNSET)
-        if not isinstance(instant, (bool, Unset)):
+        instant = d.get("instant", UNSET)
+        if type(instant) is not bool and instant is not UNSET:
             raise TypeError("instant: expected bool, got " + type(instant).__name__)
 
-        skip_enter_step = d.pop("skip_enter_step", UNSET)
-        if not isinstance(skip_enter_step, (bool, Unset)):
+        skip_enter_step = d.get("skip_enter_step", UNSET)
+        if type(skip_enter_step) is not bool and skip_enter_step is not UNSET:
             raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
-        note = d.pop("note", UNSET)
-        if not isinstance(note, (str, Unset)):
+        note = d.get("note", UNSET)
+        if type(note) is not str and note is not UNSET and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        create_smart_trade_request = cls(
-            account_id=account_id,
-            pair=pair,
-            leverage=leverage,
-            position=position,
-            take_profit=take_profit,
-            stop_loss=stop_loss,
-            instant=instant,
-            skip_enter_step=skip_enter_step,
-            note=note,
-        )
-
-        create_smart_trade_request.additional_properties = d
-        return create_smart_trade_request
+        _obj = _new(cls)
+        _obj.account_id = account_id
+        _obj.pair = pair
+        _obj.leverage = leverage
+        _obj.position = position
+        _obj.take_profit = take_profit
+        _obj.stop_loss = stop_loss
+        _obj.instant = instant
+        _obj.skip_enter_step = skip_enter_step
+        _obj.note = note
+        if len(d) != 6 and len(d) != 6 + (instant is not UNSET) + (skip_enter_step is not UNSET) + (
+            note is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "account_id",
+                    "pair",
+                    "leverage",
+                    "position",
+                    "take_profit",
+                    "stop_loss",
+                    "instant",
+                    "skip_enter_step",
+                    "note",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -162,3 +186,8 @@ from ..models.leverage_input import LeverageInput
 from ..models.position_input import PositionInput
 from ..models.stop_loss_input import StopLossInput
 from ..models.take_profit_input import TakeProfitInput
+
+_LeverageInput_from_dict = LeverageInput.from_dict
+_PositionInput_from_dict = PositionInput.from_dict
+_StopLossInput_from_dict = StopLossInput.from_dict
+_TakeProfitInput_from_dict = TakeProfitInput.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="CurrencyAmount")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrencyAmount:
     """An amount in the user's display currency (not described by the docs)."""
@@ -43,22 +46,26 @@ class CurrencyAmount:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        currency = d.pop("currency")
-        if not isinstance(currency, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("CurrencyAmount: expected a JSON object, got " + type(d).__name__)
+        currency = d["currency"]
+        if type(currency) is not str and (not isinstance(currency, str)):
             raise TypeError("currency: expected str, got " + type(currency).__name__)
 
-        amount = d.pop("amount")
-        if not isinstance(amount, str):
+        amount = d["amount"]
+        if type(amount) is not str and (not isinstance(amount, str)):
             raise TypeError("amount: expected str, got " + type(amount).__name__)
 
-        currency_amount = cls(
-            currency=currency,
-            amount=amount,
-        )
-
-        currency_amount.additional_properties = d
-        return currency_amount
+        _obj = _new(cls)
+        _obj.currency = currency
+        _obj.amount = amount
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"currency", "amount"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

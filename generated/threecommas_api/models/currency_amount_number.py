@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="CurrencyAmountNumber")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrencyAmountNumber:
     """The total profit in the user's display currency. Unlike the other display amounts, every
@@ -47,22 +50,28 @@ class CurrencyAmountNumber:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        currency = d.pop("currency")
-        if not isinstance(currency, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("CurrencyAmountNumber: expected a JSON object, got " + type(d).__name__)
+        currency = d["currency"]
+        if type(currency) is not str and (not isinstance(currency, str)):
             raise TypeError("currency: expected str, got " + type(currency).__name__)
 
-        amount = d.pop("amount")
-        if isinstance(amount, bool) or not isinstance(amount, (float, int)):
+        amount = d["amount"]
+        if type(amount) is not float and (
+            isinstance(amount, bool) or not isinstance(amount, (float, int))
+        ):
             raise TypeError("amount: expected float or int, got " + type(amount).__name__)
 
-        currency_amount_number = cls(
-            currency=currency,
-            amount=amount,
-        )
-
-        currency_amount_number.additional_properties = d
-        return currency_amount_number
+        _obj = _new(cls)
+        _obj.currency = currency
+        _obj.amount = amount
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"currency", "amount"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="CurrencyRates")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrencyRates:
     """Prices of a pair and the exchange's trading rules for it, all as decimal strings. Base
@@ -167,154 +170,193 @@ class CurrencyRates:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        last = d.pop("last")
-        if not isinstance(last, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("CurrencyRates: expected a JSON object, got " + type(d).__name__)
+        last = d["last"]
+        if type(last) is not str and (not isinstance(last, str)):
             raise TypeError("last: expected str, got " + type(last).__name__)
 
-        bid = d.pop("bid")
-        if not isinstance(bid, str):
+        bid = d["bid"]
+        if type(bid) is not str and (not isinstance(bid, str)):
             raise TypeError("bid: expected str, got " + type(bid).__name__)
 
-        ask = d.pop("ask")
-        if not isinstance(ask, str):
+        ask = d["ask"]
+        if type(ask) is not str and (not isinstance(ask, str)):
             raise TypeError("ask: expected str, got " + type(ask).__name__)
 
-        orderbook_ask = d.pop("orderbook_ask")
-        if not isinstance(orderbook_ask, str):
+        orderbook_ask = d["orderbook_ask"]
+        if type(orderbook_ask) is not str and (not isinstance(orderbook_ask, str)):
             raise TypeError("orderbook_ask: expected str, got " + type(orderbook_ask).__name__)
 
-        orderbook_bid = d.pop("orderbook_bid")
-        if not isinstance(orderbook_bid, str):
+        orderbook_bid = d["orderbook_bid"]
+        if type(orderbook_bid) is not str and (not isinstance(orderbook_bid, str)):
             raise TypeError("orderbook_bid: expected str, got " + type(orderbook_bid).__name__)
 
-        orderbook_last = d.pop("orderbook_last")
-        if not isinstance(orderbook_last, str):
+        orderbook_last = d["orderbook_last"]
+        if type(orderbook_last) is not str and (not isinstance(orderbook_last, str)):
             raise TypeError("orderbook_last: expected str, got " + type(orderbook_last).__name__)
 
-        orderbook_price_currency = d.pop("orderbook_price_currency")
-        if not isinstance(orderbook_price_currency, str):
+        orderbook_price_currency = d["orderbook_price_currency"]
+        if type(orderbook_price_currency) is not str and (
+            not isinstance(orderbook_price_currency, str)
+        ):
             raise TypeError(
                 "orderbook_price_currency: expected str, got "
                 + type(orderbook_price_currency).__name__
             )
 
-        strategy_name = d.pop("strategy_name")
-        if not isinstance(strategy_name, str):
+        strategy_name = d["strategy_name"]
+        if type(strategy_name) is not str and (not isinstance(strategy_name, str)):
             raise TypeError("strategy_name: expected str, got " + type(strategy_name).__name__)
 
-        contract_strategy_name = d.pop("contract_strategy_name")
-        if not isinstance(contract_strategy_name, str):
+        contract_strategy_name = d["contract_strategy_name"]
+        if type(contract_strategy_name) is not str and (
+            not isinstance(contract_strategy_name, str)
+        ):
             raise TypeError(
                 "contract_strategy_name: expected str, got " + type(contract_strategy_name).__name__
             )
 
-        instrument_kind = d.pop("instrumentKind")
-        if not isinstance(instrument_kind, str):
+        instrument_kind = d["instrumentKind"]
+        if type(instrument_kind) is not str and (not isinstance(instrument_kind, str)):
             raise TypeError("instrumentKind: expected str, got " + type(instrument_kind).__name__)
 
-        min_price = d.pop("minPrice")
-        if not isinstance(min_price, str):
+        min_price = d["minPrice"]
+        if type(min_price) is not str and (not isinstance(min_price, str)):
             raise TypeError("minPrice: expected str, got " + type(min_price).__name__)
 
-        max_price = d.pop("maxPrice")
-        if not isinstance(max_price, str):
+        max_price = d["maxPrice"]
+        if type(max_price) is not str and (not isinstance(max_price, str)):
             raise TypeError("maxPrice: expected str, got " + type(max_price).__name__)
 
-        price_step = d.pop("priceStep")
-        if not isinstance(price_step, str):
+        price_step = d["priceStep"]
+        if type(price_step) is not str and (not isinstance(price_step, str)):
             raise TypeError("priceStep: expected str, got " + type(price_step).__name__)
 
-        min_lot_size = d.pop("minLotSize")
-        if not isinstance(min_lot_size, str):
+        min_lot_size = d["minLotSize"]
+        if type(min_lot_size) is not str and (not isinstance(min_lot_size, str)):
             raise TypeError("minLotSize: expected str, got " + type(min_lot_size).__name__)
 
-        lot_step = d.pop("lotStep")
-        if not isinstance(lot_step, str):
+        lot_step = d["lotStep"]
+        if type(lot_step) is not str and (not isinstance(lot_step, str)):
             raise TypeError("lotStep: expected str, got " + type(lot_step).__name__)
 
-        max_lot_size = d.pop("maxLotSize")
-        if not isinstance(max_lot_size, str):
+        max_lot_size = d["maxLotSize"]
+        if type(max_lot_size) is not str and (not isinstance(max_lot_size, str)):
             raise TypeError("maxLotSize: expected str, got " + type(max_lot_size).__name__)
 
-        max_market_buy_amount = d.pop("maxMarketBuyAmount")
-        if not isinstance(max_market_buy_amount, str):
+        max_market_buy_amount = d["maxMarketBuyAmount"]
+        if type(max_market_buy_amount) is not str and (not isinstance(max_market_buy_amount, str)):
             raise TypeError(
                 "maxMarketBuyAmount: expected str, got " + type(max_market_buy_amount).__name__
             )
 
-        max_market_sell_amount = d.pop("maxMarketSellAmount")
-        if not isinstance(max_market_sell_amount, str):
+        max_market_sell_amount = d["maxMarketSellAmount"]
+        if type(max_market_sell_amount) is not str and (
+            not isinstance(max_market_sell_amount, str)
+        ):
             raise TypeError(
                 "maxMarketSellAmount: expected str, got " + type(max_market_sell_amount).__name__
             )
 
-        bid_multiplier_down = d.pop("bidMultiplierDown")
-        if not isinstance(bid_multiplier_down, str):
+        bid_multiplier_down = d["bidMultiplierDown"]
+        if type(bid_multiplier_down) is not str and (not isinstance(bid_multiplier_down, str)):
             raise TypeError(
                 "bidMultiplierDown: expected str, got " + type(bid_multiplier_down).__name__
             )
 
-        bid_multiplier_up = d.pop("bidMultiplierUp")
-        if not isinstance(bid_multiplier_up, str):
+        bid_multiplier_up = d["bidMultiplierUp"]
+        if type(bid_multiplier_up) is not str and (not isinstance(bid_multiplier_up, str)):
             raise TypeError(
                 "bidMultiplierUp: expected str, got " + type(bid_multiplier_up).__name__
             )
 
-        ask_multiplier_up = d.pop("askMultiplierUp")
-        if not isinstance(ask_multiplier_up, str):
+        ask_multiplier_up = d["askMultiplierUp"]
+        if type(ask_multiplier_up) is not str and (not isinstance(ask_multiplier_up, str)):
             raise TypeError(
                 "askMultiplierUp: expected str, got " + type(ask_multiplier_up).__name__
             )
 
-        ask_multiplier_down = d.pop("askMultiplierDown")
-        if not isinstance(ask_multiplier_down, str):
+        ask_multiplier_down = d["askMultiplierDown"]
+        if type(ask_multiplier_down) is not str and (not isinstance(ask_multiplier_down, str)):
             raise TypeError(
                 "askMultiplierDown: expected str, got " + type(ask_multiplier_down).__name__
             )
 
-        min_total = d.pop("minTotal")
-        if not isinstance(min_total, str):
+        min_total = d["minTotal"]
+        if type(min_total) is not str and (not isinstance(min_total, str)):
             raise TypeError("minTotal: expected str, got " + type(min_total).__name__)
 
-        min_market_total = d.pop("minMarketTotal")
-        if not isinstance(min_market_total, str):
+        min_market_total = d["minMarketTotal"]
+        if type(min_market_total) is not str and (not isinstance(min_market_total, str)):
             raise TypeError("minMarketTotal: expected str, got " + type(min_market_total).__name__)
 
-        max_total = d.pop("maxTotal")
-        if not isinstance(max_total, str):
+        max_total = d["maxTotal"]
+        if type(max_total) is not str and (not isinstance(max_total, str)):
             raise TypeError("maxTotal: expected str, got " + type(max_total).__name__)
 
-        currency_rates = cls(
-            last=last,
-            bid=bid,
-            ask=ask,
-            orderbook_ask=orderbook_ask,
-            orderbook_bid=orderbook_bid,
-            orderbook_last=orderbook_last,
-            orderbook_price_currency=orderbook_price_currency,
-            strategy_name=strategy_name,
-            contract_strategy_name=contract_strategy_name,
-            instrument_kind=instrument_kind,
-            min_price=min_price,
-            max_price=max_price,
-            price_step=price_step,
-            min_lot_size=min_lot_size,
-            lot_step=lot_step,
-            max_lot_size=max_lot_size,
-            max_market_buy_amount=max_market_buy_amount,
-            max_market_sell_amount=max_market_sell_amount,
-            bid_multiplier_down=bid_multiplier_down,
-            bid_multiplier_up=bid_multiplier_up,
-            ask_multiplier_up=ask_multiplier_up,
-            ask_multiplier_down=ask_multiplier_down,
-            min_total=min_total,
-            min_market_total=min_market_total,
-            max_total=max_total,
-        )
-
-        currency_rates.additional_properties = d
-        return currency_rates
+        _obj = _new(cls)
+        _obj.last = last
+        _obj.bid = bid
+        _obj.ask = ask
+        _obj.orderbook_ask = orderbook_ask
+        _obj.orderbook_bid = orderbook_bid
+        _obj.orderbook_last = orderbook_last
+        _obj.orderbook_price_currency = orderbook_price_currency
+        _obj.strategy_name = strategy_name
+        _obj.contract_strategy_name = contract_strategy_name
+        _obj.instrument_kind = instrument_kind
+        _obj.min_price = min_price
+        _obj.max_price = max_price
+        _obj.price_step = price_step
+        _obj.min_lot_size = min_lot_size
+        _obj.lot_step = lot_step
+        _obj.max_lot_size = max_lot_size
+        _obj.max_market_buy_amount = max_market_buy_amount
+        _obj.max_market_sell_amount = max_market_sell_amount
+        _obj.bid_multiplier_down = bid_multiplier_down
+        _obj.bid_multiplier_up = bid_multiplier_up
+        _obj.ask_multiplier_up = ask_multiplier_up
+        _obj.ask_multiplier_down = ask_multiplier_down
+        _obj.min_total = min_total
+        _obj.min_market_total = min_market_total
+        _obj.max_total = max_total
+        if len(d) != 25:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "last",
+                    "bid",
+                    "ask",
+                    "orderbook_ask",
+                    "orderbook_bid",
+                    "orderbook_last",
+                    "orderbook_price_currency",
+                    "strategy_name",
+                    "contract_strategy_name",
+                    "instrumentKind",
+                    "minPrice",
+                    "maxPrice",
+                    "priceStep",
+                    "minLotSize",
+                    "lotStep",
+                    "maxLotSize",
+                    "maxMarketBuyAmount",
+                    "maxMarketSellAmount",
+                    "bidMultiplierDown",
+                    "bidMultiplierUp",
+                    "askMultiplierUp",
+                    "askMultiplierDown",
+                    "minTotal",
+                    "minMarketTotal",
+                    "maxTotal",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="CurrentPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class CurrentPrice:
     """Current market figures of the pair (decimal strings)."""
@@ -58,39 +61,45 @@ class CurrentPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        bid = d.pop("bid")
-        if not isinstance(bid, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("CurrentPrice: expected a JSON object, got " + type(d).__name__)
+        bid = d["bid"]
+        if type(bid) is not str and (not isinstance(bid, str)):
             raise TypeError("bid: expected str, got " + type(bid).__name__)
 
-        ask = d.pop("ask")
-        if not isinstance(ask, str):
+        ask = d["ask"]
+        if type(ask) is not str and (not isinstance(ask, str)):
             raise TypeError("ask: expected str, got " + type(ask).__name__)
 
-        last = d.pop("last")
-        if not isinstance(last, str):
+        last = d["last"]
+        if type(last) is not str and (not isinstance(last, str)):
             raise TypeError("last: expected str, got " + type(last).__name__)
 
-        quote_volume = d.pop("quote_volume")
-        if not isinstance(quote_volume, str):
+        quote_volume = d["quote_volume"]
+        if type(quote_volume) is not str and (not isinstance(quote_volume, str)):
             raise TypeError("quote_volume: expected str, got " + type(quote_volume).__name__)
 
-        day_change_percent = d.pop("day_change_percent")
-        if not isinstance(day_change_percent, str):
+        day_change_percent = d["day_change_percent"]
+        if type(day_change_percent) is not str and (not isinstance(day_change_percent, str)):
             raise TypeError(
                 "day_change_percent: expected str, got " + type(day_change_percent).__name__
             )
 
-        current_price = cls(
-            bid=bid,
-            ask=ask,
-            last=last,
-            quote_volume=quote_volume,
-            day_change_percent=day_change_percent,
-        )
-
-        current_price.additional_properties = d
-        return current_price
+        _obj = _new(cls)
+        _obj.bid = bid
+        _obj.ask = ask
+        _obj.last = last
+        _obj.quote_volume = quote_volume
+        _obj.day_change_percent = day_change_percent
+        if len(d) != 5:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"bid", "ask", "last", "quote_volume", "day_change_percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

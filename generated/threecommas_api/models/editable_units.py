@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="EditableUnits")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class EditableUnits:
     """Amount of base-currency units, and whether it may still be edited."""
@@ -43,22 +46,26 @@ class EditableUnits:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("EditableUnits: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        editable_units = cls(
-            value=value,
-            editable=editable,
-        )
-
-        editable_units.additional_properties = d
-        return editable_units
+        _obj = _new(cls)
+        _obj.value = value
+        _obj.editable = editable
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"value", "editable"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Error")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Error:
     """The error body that the API sends with every non-2xx answer."""
@@ -58,32 +59,41 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error = d.pop("error")
-        if not isinstance(error, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Error: expected a JSON object, got " + type(d).__name__)
+        error = d["error"]
+        if type(error) is not str and (not isinstance(error, str)):
             raise TypeError("error: expected str, got " + type(error).__name__)
 
-        error_description = d.pop("error_description", UNSET)
-        if not isinstance(error_description, (str, Unset)):
+        error_description = d.get("error_description", UNSET)
+        if (
+            type(error_description) is not str
+            and error_description is not UNSET
+            and (not isinstance(error_description, str))
+        ):
             raise TypeError(
                 "error_description: expected str, got " + type(error_description).__name__
             )
 
-        _error_attributes = d.pop("error_attributes", UNSET)
-        error_attributes: ErrorErrorAttributes | Unset
-        if isinstance(_error_attributes, Unset):
-            error_attributes = UNSET
-        else:
-            error_attributes = ErrorErrorAttributes.from_dict(_error_attributes)
+        error_attributes = d.get("error_attributes", UNSET)
+        if error_attributes is not UNSET:
+            error_attributes = _ErrorErrorAttributes_from_dict(error_attributes)
 
-        error = cls(
-            error=error,
-            error_description=error_description,
-            error_attributes=error_attributes,
-        )
-
-        error.additional_properties = d
-        return error
+        _obj = _new(cls)
+        _obj.error = error
+        _obj.error_description = error_description
+        _obj.error_attributes = error_attributes
+        if len(d) != 1 and len(d) != 1 + (error_description is not UNSET) + (
+            error_attributes is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"error", "error_description", "error_attributes"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -103,3 +113,5 @@ class Error:
 
 
 from ..models.error_error_attributes import ErrorErrorAttributes
+
+_ErrorErrorAttributes_from_dict = ErrorErrorAttributes.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="ErrorErrorAttributes")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ErrorErrorAttributes:
     """The fields that failed validation, each with its messages. Keys are parameter names,
@@ -36,17 +39,19 @@ class ErrorErrorAttributes:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error_error_attributes = cls()
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ErrorErrorAttributes: expected a JSON object, got " + type(d).__name__)
+        _obj = _new(cls)
+        if d:
+            _extra = dict(d)
+            additional_properties = {}
+            for prop_name, prop_dict in _extra.items():
+                additional_property = cast(list[str], prop_dict)
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = cast(list[str], prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        error_error_attributes.additional_properties = additional_properties
-        return error_error_attributes
+                additional_properties[prop_name] = additional_property
+            _obj.additional_properties = additional_properties
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

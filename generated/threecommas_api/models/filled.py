@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Filled")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Filled:
     """What an order has filled so far (named only by the older OpenAPI file of the docs)."""
@@ -72,32 +73,60 @@ class Filled:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        units = d.pop("units", UNSET)
-        if units is not None and (not isinstance(units, (str, Unset))):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Filled: expected a JSON object, got " + type(d).__name__)
+        units = d.get("units", UNSET)
+        if (
+            type(units) is not str
+            and units is not None
+            and units is not UNSET
+            and (not isinstance(units, str))
+        ):
             raise TypeError("units: expected str or null, got " + type(units).__name__)
 
-        total = d.pop("total", UNSET)
-        if total is not None and (not isinstance(total, (str, Unset))):
+        total = d.get("total", UNSET)
+        if (
+            type(total) is not str
+            and total is not None
+            and total is not UNSET
+            and (not isinstance(total, str))
+        ):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        price = d.pop("price", UNSET)
-        if price is not None and (not isinstance(price, (str, Unset))):
+        price = d.get("price", UNSET)
+        if (
+            type(price) is not str
+            and price is not None
+            and price is not UNSET
+            and (not isinstance(price, str))
+        ):
             raise TypeError("price: expected str or null, got " + type(price).__name__)
 
-        value = d.pop("value", UNSET)
-        if value is not None and (not isinstance(value, (str, Unset))):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not str
+            and value is not None
+            and value is not UNSET
+            and (not isinstance(value, str))
+        ):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        filled = cls(
-            units=units,
-            total=total,
-            price=price,
-            value=value,
-        )
-
-        filled.additional_properties = d
-        return filled
+        _obj = _new(cls)
+        _obj.units = units
+        _obj.total = total
+        _obj.price = price
+        _obj.value = value
+        if len(d) != 0 and len(d) != 0 + (units is not UNSET) + (total is not UNSET) + (
+            price is not UNSET
+        ) + (value is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"units", "total", "price", "value"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

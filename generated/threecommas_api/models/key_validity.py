@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="KeyValidity")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class KeyValidity:
     """The answer of `validate_key` when the key and the signature are valid."""
@@ -38,17 +41,19 @@ class KeyValidity:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        valid = d.pop("valid")
-        if not isinstance(valid, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("KeyValidity: expected a JSON object, got " + type(d).__name__)
+        valid = d["valid"]
+        if type(valid) is not bool:
             raise TypeError("valid: expected bool, got " + type(valid).__name__)
 
-        key_validity = cls(
-            valid=valid,
-        )
-
-        key_validity.additional_properties = d
-        return key_validity
+        _obj = _new(cls)
+        _obj.valid = valid
+        if len(d) != 1:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"valid"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Leverage")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Leverage:
     """Leverage settings; just `{"enabled": false}` when leverage is off."""
@@ -64,32 +65,44 @@ class Leverage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Leverage: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.get("type", UNSET)
+        if type(type_) is not str and type_ is not UNSET and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        value = d.pop("value", UNSET)
-        if isinstance(value, bool) or not isinstance(value, (int, str, Unset)):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not int
+            and value is not UNSET
+            and (isinstance(value, bool) or not isinstance(value, (int, str)))
+        ):
             raise TypeError("value: expected int or str, got " + type(value).__name__)
 
-        type_editable = d.pop("type_editable", UNSET)
-        if not isinstance(type_editable, (bool, Unset)):
+        type_editable = d.get("type_editable", UNSET)
+        if type(type_editable) is not bool and type_editable is not UNSET:
             raise TypeError("type_editable: expected bool, got " + type(type_editable).__name__)
 
-        leverage = cls(
-            enabled=enabled,
-            type_=type_,
-            value=value,
-            type_editable=type_editable,
-        )
-
-        leverage.additional_properties = d
-        return leverage
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.type_ = type_
+        _obj.value = value
+        _obj.type_editable = type_editable
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET) + (
+            type_editable is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "type", "value", "type_editable"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

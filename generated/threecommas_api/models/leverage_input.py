@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="LeverageInput")
 
@@ -21,6 +21,7 @@ def _convert_type_(
     return enum_member(LeverageType, value, "LeverageInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class LeverageInput:
     """Leverage, for futures accounts only."""
@@ -66,30 +67,40 @@ class LeverageInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("LeverageInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        _type_ = d.pop("type", UNSET)
+        _type_ = d.get("type", UNSET)
         type_: LeverageType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = LeverageType(_type_)
 
-        value = d.pop("value", UNSET)
-        if isinstance(value, bool) or not isinstance(value, (int, Unset)):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not int
+            and value is not UNSET
+            and (isinstance(value, bool) or not isinstance(value, int))
+        ):
             raise TypeError("value: expected int, got " + type(value).__name__)
 
-        leverage_input = cls(
-            enabled=enabled,
-            type_=type_,
-            value=value,
-        )
-
-        leverage_input.additional_properties = d
-        return leverage_input
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.type_ = type_
+        _obj.value = value
+        if len(d) != 1 and len(d) != 1 + (type_ is not UNSET) + (value is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "type", "value"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="Margin")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Margin:
     """Margin of a leveraged SmartTrade (decimal strings, null otherwise)."""
@@ -45,22 +48,24 @@ class Margin:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        amount = d.pop("amount")
-        if amount is not None and (not isinstance(amount, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Margin: expected a JSON object, got " + type(d).__name__)
+        amount = d["amount"]
+        if type(amount) is not str and amount is not None and (not isinstance(amount, str)):
             raise TypeError("amount: expected str or null, got " + type(amount).__name__)
 
-        total = d.pop("total")
-        if total is not None and (not isinstance(total, str)):
+        total = d["total"]
+        if type(total) is not str and total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        margin = cls(
-            amount=amount,
-            total=total,
-        )
-
-        margin.additional_properties = d
-        return margin
+        _obj = _new(cls)
+        _obj.amount = amount
+        _obj.total = total
+        if len(d) != 2:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"amount", "total"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Market")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Market:
     """A market (exchange) that 3Commas supports. The older page's example is not valid JSON
@@ -112,87 +113,127 @@ class Market:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        market_name = d.pop("market_name")
-        if not isinstance(market_name, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Market: expected a JSON object, got " + type(d).__name__)
+        market_name = d["market_name"]
+        if type(market_name) is not str and (not isinstance(market_name, str)):
             raise TypeError("market_name: expected str, got " + type(market_name).__name__)
 
-        market_url = d.pop("market_url")
-        if not isinstance(market_url, str):
+        market_url = d["market_url"]
+        if type(market_url) is not str and (not isinstance(market_url, str)):
             raise TypeError("market_url: expected str, got " + type(market_url).__name__)
 
-        market_icon = d.pop("market_icon")
-        if not isinstance(market_icon, str):
+        market_icon = d["market_icon"]
+        if type(market_icon) is not str and (not isinstance(market_icon, str)):
             raise TypeError("market_icon: expected str, got " + type(market_icon).__name__)
 
-        help_link = d.pop("help_link")
-        if not isinstance(help_link, str):
+        help_link = d["help_link"]
+        if type(help_link) is not str and (not isinstance(help_link, str)):
             raise TypeError("help_link: expected str, got " + type(help_link).__name__)
 
-        market_code = d.pop("market_code")
-        if not isinstance(market_code, str):
+        market_code = d["market_code"]
+        if type(market_code) is not str and (not isinstance(market_code, str)):
             raise TypeError("market_code: expected str, got " + type(market_code).__name__)
 
-        form_fields = MarketFormFields.from_dict(d.pop("form_fields"))
+        form_fields = _MarketFormFields_from_dict(d["form_fields"])
 
-        available_connection_flows = cast(list[str], d.pop("available_connection_flows"))
+        available_connection_flows = cast(list[str], d["available_connection_flows"])
 
-        third_party_allowed = d.pop("third_party_allowed")
-        if not isinstance(third_party_allowed, bool):
+        third_party_allowed = d["third_party_allowed"]
+        if type(third_party_allowed) is not bool:
             raise TypeError(
                 "third_party_allowed: expected bool, got " + type(third_party_allowed).__name__
             )
 
-        trusted_ips = cast(list[str], d.pop("trusted_ips"))
+        trusted_ips = cast(list[str], d["trusted_ips"])
 
-        trusted_ips_input_type = d.pop("trusted_ips_input_type")
-        if not isinstance(trusted_ips_input_type, str):
+        trusted_ips_input_type = d["trusted_ips_input_type"]
+        if type(trusted_ips_input_type) is not str and (
+            not isinstance(trusted_ips_input_type, str)
+        ):
             raise TypeError(
                 "trusted_ips_input_type: expected str, got " + type(trusted_ips_input_type).__name__
             )
 
-        fast_connect_action_name = d.pop("fast_connect_action_name")
-        if not isinstance(fast_connect_action_name, str):
+        fast_connect_action_name = d["fast_connect_action_name"]
+        if type(fast_connect_action_name) is not str and (
+            not isinstance(fast_connect_action_name, str)
+        ):
             raise TypeError(
                 "fast_connect_action_name: expected str, got "
                 + type(fast_connect_action_name).__name__
             )
 
-        market_trust_message = d.pop("market_trust_message", UNSET)
-        if not isinstance(market_trust_message, (str, Unset)):
+        market_trust_message = d.get("market_trust_message", UNSET)
+        if (
+            type(market_trust_message) is not str
+            and market_trust_message is not UNSET
+            and (not isinstance(market_trust_message, str))
+        ):
             raise TypeError(
                 "market_trust_message: expected str, got " + type(market_trust_message).__name__
             )
 
-        default_trust_message = d.pop("default_trust_message", UNSET)
-        if not isinstance(default_trust_message, (str, Unset)):
+        default_trust_message = d.get("default_trust_message", UNSET)
+        if (
+            type(default_trust_message) is not str
+            and default_trust_message is not UNSET
+            and (not isinstance(default_trust_message, str))
+        ):
             raise TypeError(
                 "default_trust_message: expected str, got " + type(default_trust_message).__name__
             )
 
-        connection_type = d.pop("connection_type", UNSET)
-        if not isinstance(connection_type, (str, Unset)):
+        connection_type = d.get("connection_type", UNSET)
+        if (
+            type(connection_type) is not str
+            and connection_type is not UNSET
+            and (not isinstance(connection_type, str))
+        ):
             raise TypeError("connection_type: expected str, got " + type(connection_type).__name__)
 
-        market = cls(
-            market_name=market_name,
-            market_url=market_url,
-            market_icon=market_icon,
-            help_link=help_link,
-            market_code=market_code,
-            form_fields=form_fields,
-            available_connection_flows=available_connection_flows,
-            third_party_allowed=third_party_allowed,
-            trusted_ips=trusted_ips,
-            trusted_ips_input_type=trusted_ips_input_type,
-            fast_connect_action_name=fast_connect_action_name,
-            market_trust_message=market_trust_message,
-            default_trust_message=default_trust_message,
-            connection_type=connection_type,
-        )
-
-        market.additional_properties = d
-        return market
+        _obj = _new(cls)
+        _obj.market_name = market_name
+        _obj.market_url = market_url
+        _obj.market_icon = market_icon
+        _obj.help_link = help_link
+        _obj.market_code = market_code
+        _obj.form_fields = form_fields
+        _obj.available_connection_flows = available_connection_flows
+        _obj.third_party_allowed = third_party_allowed
+        _obj.trusted_ips = trusted_ips
+        _obj.trusted_ips_input_type = trusted_ips_input_type
+        _obj.fast_connect_action_name = fast_connect_action_name
+        _obj.market_trust_message = market_trust_message
+        _obj.default_trust_message = default_trust_message
+        _obj.connection_type = connection_type
+        if len(d) != 11 and len(d) != 11 + (market_trust_message is not UNSET) + (
+            default_trust_message is not UNSET
+        ) + (connection_type is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "market_name",
+                    "market_url",
+                    "market_icon",
+                    "help_link",
+                    "market_code",
+                    "form_fields",
+                    "available_connection_flows",
+                    "third_party_allowed",
+                    "trusted_ips",
+                    "trusted_ips_input_type",
+                    "fast_connect_action_name",
+                    "market_trust_message",
+                    "default_trust_message",
+                    "connection_type",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -212,3 +253,5 @@ class Market:
 
 
 from ..models.market_form_fields import MarketFormFields
+
+_MarketFormFields_from_dict = MarketFormFields.from_dict

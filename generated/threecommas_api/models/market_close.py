@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="MarketClose")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketClose:
     """The market-close order; `{}` until the SmartTrade is closed by market."""
@@ -88,62 +89,61 @@ class MarketClose:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketClose: expected a JSON object, got " + type(d).__name__)
+        id = d.get("id", UNSET)
+        if (
+            type(id) is not int
+            and id is not UNSET
+            and (isinstance(id, bool) or not isinstance(id, int))
+        ):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type", UNSET)
-        if not isinstance(type_, (str, Unset)):
+        type_ = d.get("type", UNSET)
+        if type(type_) is not str and type_ is not UNSET and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        _status = d.pop("status", UNSET)
-        status: OrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = OrderStatus.from_dict(_status)
+        status = d.get("status", UNSET)
+        if status is not UNSET:
+            status = _OrderStatus_from_dict(status)
 
-        _units = d.pop("units", UNSET)
-        units: Units | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = Units.from_dict(_units)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _Units_from_dict(units)
 
-        _price = d.pop("price", UNSET)
-        price: OrderPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = OrderPrice.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _OrderPrice_from_dict(price)
 
-        _total = d.pop("total", UNSET)
-        total: Total | Unset
-        if isinstance(_total, Unset):
-            total = UNSET
-        else:
-            total = Total.from_dict(_total)
+        total = d.get("total", UNSET)
+        if total is not UNSET:
+            total = _Total_from_dict(total)
 
-        _filled = d.pop("filled", UNSET)
-        filled: Filled | Unset
-        if isinstance(_filled, Unset):
-            filled = UNSET
-        else:
-            filled = Filled.from_dict(_filled)
+        filled = d.get("filled", UNSET)
+        if filled is not UNSET:
+            filled = _Filled_from_dict(filled)
 
-        market_close = cls(
-            id=id,
-            type_=type_,
-            status=status,
-            units=units,
-            price=price,
-            total=total,
-            filled=filled,
-        )
-
-        market_close.additional_properties = d
-        return market_close
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.type_ = type_
+        _obj.status = status
+        _obj.units = units
+        _obj.price = price
+        _obj.total = total
+        _obj.filled = filled
+        if len(d) != 0 and len(d) != 0 + (id is not UNSET) + (type_ is not UNSET) + (
+            status is not UNSET
+        ) + (units is not UNSET) + (price is not UNSET) + (total is not UNSET) + (
+            filled is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"id", "type", "status", "units", "price", "total", "filled"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -167,3 +167,9 @@ from ..models.order_price import OrderPrice
 from ..models.order_status import OrderStatus
 from ..models.total import Total
 from ..models.units import Units
+
+_Filled_from_dict = Filled.from_dict
+_OrderPrice_from_dict = OrderPrice.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="MarketFormField")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketFormField:
     """One field of a connection form."""
@@ -43,22 +46,28 @@ class MarketFormField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        field = d.pop("field")
-        if not isinstance(field, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketFormField: expected a JSON object, got " + type(d).__name__)
+        field = d["field"]
+        if type(field) is not str and (not isinstance(field, str)):
             raise TypeError("field: expected str, got " + type(field).__name__)
 
-        localized_name = d.pop("localized_name")
-        if not isinstance(localized_name, str):
+        localized_name = d["localized_name"]
+        if type(localized_name) is not str and (not isinstance(localized_name, str)):
             raise TypeError("localized_name: expected str, got " + type(localized_name).__name__)
 
-        market_form_field = cls(
-            field=field,
-            localized_name=localized_name,
-        )
-
-        market_form_field.additional_properties = d
-        return market_form_field
+        _obj = _new(cls)
+        _obj.field = field
+        _obj.localized_name = localized_name
+        if len(d) != 2:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"field", "localized_name"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="MarketFormFields")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class MarketFormFields:
     """The fields a connection form of the market asks for."""
@@ -47,28 +50,28 @@ class MarketFormFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        required = []
-        _required = d.pop("required")
-        for required_item_data in _required:
-            required_item = MarketFormField.from_dict(required_item_data)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("MarketFormFields: expected a JSON object, got " + type(d).__name__)
+        required = d["required"]
+        if type(required) is not list and not isinstance(required, list | tuple):
+            raise TypeError("required: expected an array, got " + type(required).__name__)
+        required = [_MarketFormField_from_dict(item) for item in required]
 
-            required.append(required_item)
+        optional = d["optional"]
+        if type(optional) is not list and not isinstance(optional, list | tuple):
+            raise TypeError("optional: expected an array, got " + type(optional).__name__)
+        optional = [_MarketFormField_from_dict(item) for item in optional]
 
-        optional = []
-        _optional = d.pop("optional")
-        for optional_item_data in _optional:
-            optional_item = MarketFormField.from_dict(optional_item_data)
-
-            optional.append(optional_item)
-
-        market_form_fields = cls(
-            required=required,
-            optional=optional,
-        )
-
-        market_form_fields.additional_properties = d
-        return market_form_fields
+        _obj = _new(cls)
+        _obj.required = required
+        _obj.optional = optional
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"required", "optional"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -88,3 +91,5 @@ class MarketFormFields:
 
 
 from ..models.market_form_field import MarketFormField
+
+_MarketFormField_from_dict = MarketFormField.from_dict

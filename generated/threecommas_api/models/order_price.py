@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="OrderPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class OrderPrice:
     """Price of a reduce-funds or market-close order."""
@@ -45,25 +48,35 @@ class OrderPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("OrderPrice: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        value_without_commission = d.pop("value_without_commission")
-        if value_without_commission is not None and (not isinstance(value_without_commission, str)):
+        value_without_commission = d["value_without_commission"]
+        if (
+            type(value_without_commission) is not str
+            and value_without_commission is not None
+            and (not isinstance(value_without_commission, str))
+        ):
             raise TypeError(
                 "value_without_commission: expected str or null, got "
                 + type(value_without_commission).__name__
             )
 
-        order_price = cls(
-            value=value,
-            value_without_commission=value_without_commission,
-        )
-
-        order_price.additional_properties = d
-        return order_price
+        _obj = _new(cls)
+        _obj.value = value
+        _obj.value_without_commission = value_without_commission
+        if len(d) != 2:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"value", "value_without_commission"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="OrderStatus")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class OrderStatus:
     """Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
@@ -63,32 +64,38 @@ class OrderStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("OrderStatus: expected a JSON object, got " + type(d).__name__)
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        basic_type = d.pop("basic_type")
-        if not isinstance(basic_type, str):
+        basic_type = d["basic_type"]
+        if type(basic_type) is not str and (not isinstance(basic_type, str)):
             raise TypeError("basic_type: expected str, got " + type(basic_type).__name__)
 
-        title = d.pop("title")
-        if not isinstance(title, str):
+        title = d["title"]
+        if type(title) is not str and (not isinstance(title, str)):
             raise TypeError("title: expected str, got " + type(title).__name__)
 
-        error = d.pop("error", UNSET)
-        if not isinstance(error, (str, Unset)):
+        error = d.get("error", UNSET)
+        if type(error) is not str and error is not UNSET and (not isinstance(error, str)):
             raise TypeError("error: expected str, got " + type(error).__name__)
 
-        order_status = cls(
-            type_=type_,
-            basic_type=basic_type,
-            title=title,
-            error=error,
-        )
-
-        order_status.additional_properties = d
-        return order_status
+        _obj = _new(cls)
+        _obj.type_ = type_
+        _obj.basic_type = basic_type
+        _obj.title = title
+        _obj.error = error
+        if len(d) != 3 and len(d) != 3 + (error is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "basic_type", "title", "error"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

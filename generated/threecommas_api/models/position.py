@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Position")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Position:
     """The entry (position) order."""
@@ -82,47 +83,60 @@ class Position:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Position: expected a JSON object, got " + type(d).__name__)
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        units = EditableUnits.from_dict(d.pop("units"))
+        units = _EditableUnits_from_dict(d["units"])
 
-        price = PositionPrice.from_dict(d.pop("price"))
+        price = _PositionPrice_from_dict(d["price"])
 
-        total = Total.from_dict(d.pop("total"))
+        total = _Total_from_dict(d["total"])
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        status = OrderStatus.from_dict(d.pop("status"))
+        status = _OrderStatus_from_dict(d["status"])
 
-        _conditional = d.pop("conditional", UNSET)
-        conditional: PositionConditional | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditional.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditional_from_dict(conditional)
 
-        position = cls(
-            type_=type_,
-            editable=editable,
-            units=units,
-            price=price,
-            total=total,
-            order_type=order_type,
-            status=status,
-            conditional=conditional,
-        )
-
-        position.additional_properties = d
-        return position
+        _obj = _new(cls)
+        _obj.type_ = type_
+        _obj.editable = editable
+        _obj.units = units
+        _obj.price = price
+        _obj.total = total
+        _obj.order_type = order_type
+        _obj.status = status
+        _obj.conditional = conditional
+        if len(d) != 7 and len(d) != 7 + (conditional is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "type",
+                    "editable",
+                    "units",
+                    "price",
+                    "total",
+                    "order_type",
+                    "status",
+                    "conditional",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -146,3 +160,9 @@ from ..models.order_status import OrderStatus
 from ..models.position_conditional import PositionConditional
 from ..models.position_price import PositionPrice
 from ..models.total import Total
+
+_EditableUnits_from_dict = EditableUnits.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_PositionConditional_from_dict = PositionConditional.from_dict
+_PositionPrice_from_dict = PositionPrice.from_dict
+_Total_from_dict = Total.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="PositionConditional")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionConditional:
     """Trigger of a conditional entry order; present when `order_type` is `conditional`."""
@@ -57,28 +60,34 @@ class PositionConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PositionConditional: expected a JSON object, got " + type(d).__name__)
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        price = TriggerPrice.from_dict(d.pop("price"))
+        price = _TriggerPrice_from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d.pop("trailing"))
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        position_conditional = cls(
-            editable=editable,
-            order_type=order_type,
-            price=price,
-            trailing=trailing,
-        )
-
-        position_conditional.additional_properties = d
-        return position_conditional
+        _obj = _new(cls)
+        _obj.editable = editable
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 4:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"editable", "order_type", "price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -99,3 +108,6 @@ class PositionConditional:
 
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
+
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="PositionConditionalInput")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "PositionConditionalInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionConditionalInput:
     """The trigger of a conditional entry."""
@@ -60,26 +61,31 @@ class PositionConditionalInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        order_type = OrderType(d.pop("order_type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "PositionConditionalInput: expected a JSON object, got " + type(d).__name__
+            )
+        order_type = OrderType(d["order_type"])
 
-        price = ConditionalPriceInput.from_dict(d.pop("price"))
+        price = _ConditionalPriceInput_from_dict(d["price"])
 
-        _trailing = d.pop("trailing", UNSET)
-        trailing: EntryTrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = EntryTrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _EntryTrailingInput_from_dict(trailing)
 
-        position_conditional_input = cls(
-            order_type=order_type,
-            price=price,
-            trailing=trailing,
-        )
-
-        position_conditional_input.additional_properties = d
-        return position_conditional_input
+        _obj = _new(cls)
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 2 and len(d) != 2 + (trailing is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"order_type", "price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -100,3 +106,6 @@ class PositionConditionalInput:
 
 from ..models.conditional_price_input import ConditionalPriceInput
 from ..models.entry_trailing_input import EntryTrailingInput
+
+_ConditionalPriceInput_from_dict = ConditionalPriceInput.from_dict
+_EntryTrailingInput_from_dict = EntryTrailingInput.from_dict

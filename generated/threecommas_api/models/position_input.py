@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -26,6 +26,7 @@ def _convert_order_type(
     return enum_member(PositionOrderType, value, "PositionInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class PositionInput:
     """The entry order. A `limit` entry needs `price`; a `conditional` entry needs
@@ -83,37 +84,37 @@ class PositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = OrderSide(d.pop("type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PositionInput: expected a JSON object, got " + type(d).__name__)
+        type_ = OrderSide(d["type"])
 
-        order_type = PositionOrderType(d.pop("order_type"))
+        order_type = PositionOrderType(d["order_type"])
 
-        units = UnitsInput.from_dict(d.pop("units"))
+        units = _UnitsInput_from_dict(d["units"])
 
-        _price = d.pop("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        _conditional = d.pop("conditional", UNSET)
-        conditional: PositionConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditionalInput_from_dict(conditional)
 
-        position_input = cls(
-            type_=type_,
-            order_type=order_type,
-            units=units,
-            price=price,
-            conditional=conditional,
-        )
-
-        position_input.additional_properties = d
-        return position_input
+        _obj = _new(cls)
+        _obj.type_ = type_
+        _obj.order_type = order_type
+        _obj.units = units
+        _obj.price = price
+        _obj.conditional = conditional
+        if len(d) != 3 and len(d) != 3 + (price is not UNSET) + (conditional is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "order_type", "units", "price", "conditional"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -135,3 +136,7 @@ class PositionInput:
 from ..models.position_conditional_input import PositionConditionalInput
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PositionConditionalInput_from_dict = PositionConditionalInput.from_dict
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="Profit")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Profit:
     """Profit so far (decimal strings)."""
@@ -56,32 +59,38 @@ class Profit:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        volume = d.pop("volume")
-        if volume is not None and (not isinstance(volume, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Profit: expected a JSON object, got " + type(d).__name__)
+        volume = d["volume"]
+        if type(volume) is not str and volume is not None and (not isinstance(volume, str)):
             raise TypeError("volume: expected str or null, got " + type(volume).__name__)
 
-        usd = d.pop("usd")
-        if usd is not None and (not isinstance(usd, str)):
+        usd = d["usd"]
+        if type(usd) is not str and usd is not None and (not isinstance(usd, str)):
             raise TypeError("usd: expected str or null, got " + type(usd).__name__)
 
-        percent = d.pop("percent")
-        if not isinstance(percent, str):
+        percent = d["percent"]
+        if type(percent) is not str and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        roe = d.pop("roe")
-        if roe is not None and (not isinstance(roe, str)):
+        roe = d["roe"]
+        if type(roe) is not str and roe is not None and (not isinstance(roe, str)):
             raise TypeError("roe: expected str or null, got " + type(roe).__name__)
 
-        profit = cls(
-            volume=volume,
-            usd=usd,
-            percent=percent,
-            roe=roe,
-        )
-
-        profit.additional_properties = d
-        return profit
+        _obj = _new(cls)
+        _obj.volume = volume
+        _obj.usd = usd
+        _obj.percent = percent
+        _obj.roe = roe
+        if len(d) != 4:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"volume", "usd", "percent", "roe"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="ReduceFunds")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFunds:
     """Reduce-funds orders. (The docs call it an array; every example shows an object with
@@ -43,20 +46,20 @@ class ReduceFunds:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        steps = []
-        _steps = d.pop("steps")
-        for steps_item_data in _steps:
-            steps_item = ReduceFundsStep.from_dict(steps_item_data)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFunds: expected a JSON object, got " + type(d).__name__)
+        steps = d["steps"]
+        if type(steps) is not list and not isinstance(steps, list | tuple):
+            raise TypeError("steps: expected an array, got " + type(steps).__name__)
+        steps = [_ReduceFundsStep_from_dict(item) for item in steps]
 
-            steps.append(steps_item)
-
-        reduce_funds = cls(
-            steps=steps,
-        )
-
-        reduce_funds.additional_properties = d
-        return reduce_funds
+        _obj = _new(cls)
+        _obj.steps = steps
+        if len(d) != 1:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"steps"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -76,3 +79,5 @@ class ReduceFunds:
 
 
 from ..models.reduce_funds_step import ReduceFundsStep
+
+_ReduceFundsStep_from_dict = ReduceFundsStep.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="ReduceFundsInfo")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFundsInfo:
     """How far the position can be reduced."""
@@ -38,20 +41,28 @@ class ReduceFundsInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        max_reduce_funds_amount = d.pop("max_reduce_funds_amount")
-        if not isinstance(max_reduce_funds_amount, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFundsInfo: expected a JSON object, got " + type(d).__name__)
+        max_reduce_funds_amount = d["max_reduce_funds_amount"]
+        if type(max_reduce_funds_amount) is not str and (
+            not isinstance(max_reduce_funds_amount, str)
+        ):
             raise TypeError(
                 "max_reduce_funds_amount: expected str, got "
                 + type(max_reduce_funds_amount).__name__
             )
 
-        reduce_funds_info = cls(
-            max_reduce_funds_amount=max_reduce_funds_amount,
-        )
-
-        reduce_funds_info.additional_properties = d
-        return reduce_funds_info
+        _obj = _new(cls)
+        _obj.max_reduce_funds_amount = max_reduce_funds_amount
+        if len(d) != 1:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"max_reduce_funds_amount"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

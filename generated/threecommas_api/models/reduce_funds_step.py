@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class ReduceFundsStep:
     """One reduce-funds order."""
@@ -96,55 +97,78 @@ class ReduceFundsStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("ReduceFundsStep: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        status = OrderStatus.from_dict(d.pop("status"))
+        status = _OrderStatus_from_dict(d["status"])
 
-        units = Units.from_dict(d.pop("units"))
+        units = _Units_from_dict(d["units"])
 
-        price = OrderPrice.from_dict(d.pop("price"))
+        price = _OrderPrice_from_dict(d["price"])
 
-        total = Total.from_dict(d.pop("total"))
+        total = _Total_from_dict(d["total"])
 
-        closed_at = d.pop("closed_at")
-        if closed_at is not None and (not isinstance(closed_at, str)):
+        closed_at = d["closed_at"]
+        if (
+            type(closed_at) is not str
+            and closed_at is not None
+            and (not isinstance(closed_at, str))
+        ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        data = StepData.from_dict(d.pop("data"))
+        data = _StepData_from_dict(d["data"])
 
-        order_type = d.pop("order_type", UNSET)
-        if not isinstance(order_type, (str, Unset)):
+        order_type = d.get("order_type", UNSET)
+        if (
+            type(order_type) is not str
+            and order_type is not UNSET
+            and (not isinstance(order_type, str))
+        ):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        _filled = d.pop("filled", UNSET)
-        filled: Filled | Unset
-        if isinstance(_filled, Unset):
-            filled = UNSET
-        else:
-            filled = Filled.from_dict(_filled)
+        filled = d.get("filled", UNSET)
+        if filled is not UNSET:
+            filled = _Filled_from_dict(filled)
 
-        reduce_funds_step = cls(
-            id=id,
-            type_=type_,
-            status=status,
-            units=units,
-            price=price,
-            total=total,
-            closed_at=closed_at,
-            data=data,
-            order_type=order_type,
-            filled=filled,
-        )
-
-        reduce_funds_step.additional_properties = d
-        return reduce_funds_step
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.type_ = type_
+        _obj.status = status
+        _obj.units = units
+        _obj.price = price
+        _obj.total = total
+        _obj.closed_at = closed_at
+        _obj.data = data
+        _obj.order_type = order_type
+        _obj.filled = filled
+        if len(d) != 8 and len(d) != 8 + (order_type is not UNSET) + (filled is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "id",
+                    "type",
+                    "status",
+                    "units",
+                    "price",
+                    "total",
+                    "closed_at",
+                    "data",
+                    "order_type",
+                    "filled",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -169,3 +193,10 @@ from ..models.order_status import OrderStatus
 from ..models.step_data import StepData
 from ..models.total import Total
 from ..models.units import Units
+
+_Filled_from_dict = Filled.from_dict
+_OrderPrice_from_dict = OrderPrice.from_dict
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StepData_from_dict = StepData.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

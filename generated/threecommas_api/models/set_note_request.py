@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="SetNoteRequest")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SetNoteRequest:
     """The body of `set_note`."""
@@ -38,17 +41,19 @@ class SetNoteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        note = d.pop("note")
-        if not isinstance(note, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("SetNoteRequest: expected a JSON object, got " + type(d).__name__)
+        note = d["note"]
+        if type(note) is not str and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        set_note_request = cls(
-            note=note,
-        )
-
-        set_note_request.additional_properties = d
-        return set_note_request
+        _obj = _new(cls)
+        _obj.note = note
+        if len(d) != 1:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"note"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

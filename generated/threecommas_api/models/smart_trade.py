@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTrade")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTrade:
     """A SmartTrade: a position entry with optional take-profit steps, stop loss, added and
@@ -148,88 +149,119 @@ class SmartTrade:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("SmartTrade: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        account = SmartTradeAccount.from_dict(d.pop("account"))
+        account = _SmartTradeAccount_from_dict(d["account"])
 
-        pair = d.pop("pair")
-        if not isinstance(pair, str):
+        pair = d["pair"]
+        if type(pair) is not str and (not isinstance(pair, str)):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
-        instant = d.pop("instant")
-        if not isinstance(instant, bool):
+        instant = d["instant"]
+        if type(instant) is not bool:
             raise TypeError("instant: expected bool, got " + type(instant).__name__)
 
-        status = SmartTradeStatus.from_dict(d.pop("status"))
+        status = _SmartTradeStatus_from_dict(d["status"])
 
-        leverage = Leverage.from_dict(d.pop("leverage"))
+        leverage = _Leverage_from_dict(d["leverage"])
 
-        position = Position.from_dict(d.pop("position"))
+        position = _Position_from_dict(d["position"])
 
-        take_profit = TakeProfit.from_dict(d.pop("take_profit"))
+        take_profit = _TakeProfit_from_dict(d["take_profit"])
 
-        stop_loss = StopLoss.from_dict(d.pop("stop_loss"))
+        stop_loss = _StopLoss_from_dict(d["stop_loss"])
 
-        reduce_funds = ReduceFunds.from_dict(d.pop("reduce_funds"))
+        reduce_funds = _ReduceFunds_from_dict(d["reduce_funds"])
 
-        market_close = MarketClose.from_dict(d.pop("market_close"))
+        market_close = _MarketClose_from_dict(d["market_close"])
 
-        note = d.pop("note")
-        if not isinstance(note, str):
+        note = d["note"]
+        if type(note) is not str and (not isinstance(note, str)):
             raise TypeError("note: expected str, got " + type(note).__name__)
 
-        note_raw = d.pop("note_raw")
-        if note_raw is not None and (not isinstance(note_raw, str)):
+        note_raw = d["note_raw"]
+        if type(note_raw) is not str and note_raw is not None and (not isinstance(note_raw, str)):
             raise TypeError("note_raw: expected str or null, got " + type(note_raw).__name__)
 
-        skip_enter_step = d.pop("skip_enter_step")
-        if not isinstance(skip_enter_step, bool):
+        skip_enter_step = d["skip_enter_step"]
+        if type(skip_enter_step) is not bool:
             raise TypeError("skip_enter_step: expected bool, got " + type(skip_enter_step).__name__)
 
-        data = SmartTradeData.from_dict(d.pop("data"))
+        data = _SmartTradeData_from_dict(d["data"])
 
-        profit = Profit.from_dict(d.pop("profit"))
+        profit = _Profit_from_dict(d["profit"])
 
-        margin = Margin.from_dict(d.pop("margin"))
+        margin = _Margin_from_dict(d["margin"])
 
-        is_position_not_filled = d.pop("is_position_not_filled")
-        if not isinstance(is_position_not_filled, bool):
+        is_position_not_filled = d["is_position_not_filled"]
+        if type(is_position_not_filled) is not bool:
             raise TypeError(
                 "is_position_not_filled: expected bool, got "
                 + type(is_position_not_filled).__name__
             )
 
-        version = d.pop("version", UNSET)
-        if isinstance(version, bool) or not isinstance(version, (int, Unset)):
+        version = d.get("version", UNSET)
+        if (
+            type(version) is not int
+            and version is not UNSET
+            and (isinstance(version, bool) or not isinstance(version, int))
+        ):
             raise TypeError("version: expected int, got " + type(version).__name__)
 
-        smart_trade = cls(
-            id=id,
-            account=account,
-            pair=pair,
-            instant=instant,
-            status=status,
-            leverage=leverage,
-            position=position,
-            take_profit=take_profit,
-            stop_loss=stop_loss,
-            reduce_funds=reduce_funds,
-            market_close=market_close,
-            note=note,
-            note_raw=note_raw,
-            skip_enter_step=skip_enter_step,
-            data=data,
-            profit=profit,
-            margin=margin,
-            is_position_not_filled=is_position_not_filled,
-            version=version,
-        )
-
-        smart_trade.additional_properties = d
-        return smart_trade
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.account = account
+        _obj.pair = pair
+        _obj.instant = instant
+        _obj.status = status
+        _obj.leverage = leverage
+        _obj.position = position
+        _obj.take_profit = take_profit
+        _obj.stop_loss = stop_loss
+        _obj.reduce_funds = reduce_funds
+        _obj.market_close = market_close
+        _obj.note = note
+        _obj.note_raw = note_raw
+        _obj.skip_enter_step = skip_enter_step
+        _obj.data = data
+        _obj.profit = profit
+        _obj.margin = margin
+        _obj.is_position_not_filled = is_position_not_filled
+        _obj.version = version
+        if len(d) != 18 and len(d) != 18 + (version is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "id",
+                    "account",
+                    "pair",
+                    "instant",
+                    "status",
+                    "leverage",
+                    "position",
+                    "take_profit",
+                    "stop_loss",
+                    "reduce_funds",
+                    "market_close",
+                    "note",
+                    "note_raw",
+                    "skip_enter_step",
+                    "data",
+                    "profit",
+                    "margin",
+                    "is_position_not_filled",
+                    "version",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -259,3 +291,15 @@ from ..models.smart_trade_data import SmartTradeData
 from ..models.smart_trade_status import SmartTradeStatus
 from ..models.stop_loss import StopLoss
 from ..models.take_profit import TakeProfit
+
+_Leverage_from_dict = Leverage.from_dict
+_Margin_from_dict = Margin.from_dict
+_MarketClose_from_dict = MarketClose.from_dict
+_Position_from_dict = Position.from_dict
+_Profit_from_dict = Profit.from_dict
+_ReduceFunds_from_dict = ReduceFunds.from_dict
+_SmartTradeAccount_from_dict = SmartTradeAccount.from_dict
+_SmartTradeData_from_dict = SmartTradeData.from_dict
+_SmartTradeStatus_from_dict = SmartTradeStatus.from_dict
+_StopLoss_from_dict = StopLoss.from_dict
+_TakeProfit_from_dict = TakeProfit.from_dict

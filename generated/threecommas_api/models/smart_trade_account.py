@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="SmartTradeAccount")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTradeAccount:
     """The exchange account the SmartTrade trades on, in short; `list_accounts` and
@@ -65,37 +68,43 @@ class SmartTradeAccount:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("SmartTradeAccount: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        name = d.pop("name")
-        if not isinstance(name, str):
+        name = d["name"]
+        if type(name) is not str and (not isinstance(name, str)):
             raise TypeError("name: expected str, got " + type(name).__name__)
 
-        market = d.pop("market")
-        if not isinstance(market, str):
+        market = d["market"]
+        if type(market) is not str and (not isinstance(market, str)):
             raise TypeError("market: expected str, got " + type(market).__name__)
 
-        link = d.pop("link")
-        if not isinstance(link, str):
+        link = d["link"]
+        if type(link) is not str and (not isinstance(link, str)):
             raise TypeError("link: expected str, got " + type(link).__name__)
 
-        smart_trade_account = cls(
-            id=id,
-            type_=type_,
-            name=name,
-            market=market,
-            link=link,
-        )
-
-        smart_trade_account.additional_properties = d
-        return smart_trade_account
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.type_ = type_
+        _obj.name = name
+        _obj.market = market
+        _obj.link = link
+        if len(d) != 5:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"id", "type", "name", "market", "link"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="SmartTradeData")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class SmartTradeData:
     """Figures and the actions available on the SmartTrade as a whole."""
@@ -197,196 +198,263 @@ class SmartTradeData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("SmartTradeData: expected a JSON object, got " + type(d).__name__)
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        current_price = CurrentPrice.from_dict(d.pop("current_price"))
+        current_price = _CurrentPrice_from_dict(d["current_price"])
 
-        target_price_type = d.pop("target_price_type")
-        if not isinstance(target_price_type, str):
+        target_price_type = d["target_price_type"]
+        if type(target_price_type) is not str and (not isinstance(target_price_type, str)):
             raise TypeError(
                 "target_price_type: expected str, got " + type(target_price_type).__name__
             )
 
-        orderbook_price_currency = d.pop("orderbook_price_currency")
-        if not isinstance(orderbook_price_currency, str):
+        orderbook_price_currency = d["orderbook_price_currency"]
+        if type(orderbook_price_currency) is not str and (
+            not isinstance(orderbook_price_currency, str)
+        ):
             raise TypeError(
                 "orderbook_price_currency: expected str, got "
                 + type(orderbook_price_currency).__name__
             )
 
-        base_order_finished = d.pop("base_order_finished")
-        if not isinstance(base_order_finished, bool):
+        base_order_finished = d["base_order_finished"]
+        if type(base_order_finished) is not bool:
             raise TypeError(
                 "base_order_finished: expected bool, got " + type(base_order_finished).__name__
             )
 
-        missing_funds_to_close = d.pop("missing_funds_to_close")
-        if not isinstance(missing_funds_to_close, str):
+        missing_funds_to_close = d["missing_funds_to_close"]
+        if type(missing_funds_to_close) is not str and (
+            not isinstance(missing_funds_to_close, str)
+        ):
             raise TypeError(
                 "missing_funds_to_close: expected str, got " + type(missing_funds_to_close).__name__
             )
 
-        liquidation_price = d.pop("liquidation_price")
-        if liquidation_price is not None and (not isinstance(liquidation_price, str)):
+        liquidation_price = d["liquidation_price"]
+        if (
+            type(liquidation_price) is not str
+            and liquidation_price is not None
+            and (not isinstance(liquidation_price, str))
+        ):
             raise TypeError(
                 "liquidation_price: expected str or null, got " + type(liquidation_price).__name__
             )
 
-        average_enter_price = d.pop("average_enter_price")
-        if average_enter_price is not None and (not isinstance(average_enter_price, str)):
+        average_enter_price = d["average_enter_price"]
+        if (
+            type(average_enter_price) is not str
+            and average_enter_price is not None
+            and (not isinstance(average_enter_price, str))
+        ):
             raise TypeError(
                 "average_enter_price: expected str or null, got "
                 + type(average_enter_price).__name__
             )
 
-        average_close_price = d.pop("average_close_price")
-        if average_close_price is not None and (not isinstance(average_close_price, str)):
+        average_close_price = d["average_close_price"]
+        if (
+            type(average_close_price) is not str
+            and average_close_price is not None
+            and (not isinstance(average_close_price, str))
+        ):
             raise TypeError(
                 "average_close_price: expected str or null, got "
                 + type(average_close_price).__name__
             )
 
-        average_enter_price_without_commission = d.pop("average_enter_price_without_commission")
-        if average_enter_price_without_commission is not None and (
-            not isinstance(average_enter_price_without_commission, str)
+        average_enter_price_without_commission = d["average_enter_price_without_commission"]
+        if (
+            type(average_enter_price_without_commission) is not str
+            and average_enter_price_without_commission is not None
+            and (not isinstance(average_enter_price_without_commission, str))
         ):
             raise TypeError(
                 "average_enter_price_without_commission: expected str or null, got "
                 + type(average_enter_price_without_commission).__name__
             )
 
-        average_close_price_without_commission = d.pop("average_close_price_without_commission")
-        if average_close_price_without_commission is not None and (
-            not isinstance(average_close_price_without_commission, str)
+        average_close_price_without_commission = d["average_close_price_without_commission"]
+        if (
+            type(average_close_price_without_commission) is not str
+            and average_close_price_without_commission is not None
+            and (not isinstance(average_close_price_without_commission, str))
         ):
             raise TypeError(
                 "average_close_price_without_commission: expected str or null, got "
                 + type(average_close_price_without_commission).__name__
             )
 
-        panic_sell_available = d.pop("panic_sell_available")
-        if not isinstance(panic_sell_available, bool):
+        panic_sell_available = d["panic_sell_available"]
+        if type(panic_sell_available) is not bool:
             raise TypeError(
                 "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
             )
 
-        add_funds_available = d.pop("add_funds_available")
-        if not isinstance(add_funds_available, bool):
+        add_funds_available = d["add_funds_available"]
+        if type(add_funds_available) is not bool:
             raise TypeError(
                 "add_funds_available: expected bool, got " + type(add_funds_available).__name__
             )
 
-        reduce_funds_available = d.pop("reduce_funds_available")
-        if not isinstance(reduce_funds_available, bool):
+        reduce_funds_available = d["reduce_funds_available"]
+        if type(reduce_funds_available) is not bool:
             raise TypeError(
                 "reduce_funds_available: expected bool, got "
                 + type(reduce_funds_available).__name__
             )
 
-        force_start_available = d.pop("force_start_available")
-        if not isinstance(force_start_available, bool):
+        force_start_available = d["force_start_available"]
+        if type(force_start_available) is not bool:
             raise TypeError(
                 "force_start_available: expected bool, got " + type(force_start_available).__name__
             )
 
-        force_process_available = d.pop("force_process_available")
-        if not isinstance(force_process_available, bool):
+        force_process_available = d["force_process_available"]
+        if type(force_process_available) is not bool:
             raise TypeError(
                 "force_process_available: expected bool, got "
                 + type(force_process_available).__name__
             )
 
-        cancel_available = d.pop("cancel_available")
-        if not isinstance(cancel_available, bool):
+        cancel_available = d["cancel_available"]
+        if type(cancel_available) is not bool:
             raise TypeError(
                 "cancel_available: expected bool, got " + type(cancel_available).__name__
             )
 
-        finished = d.pop("finished")
-        if not isinstance(finished, bool):
+        finished = d["finished"]
+        if type(finished) is not bool:
             raise TypeError("finished: expected bool, got " + type(finished).__name__)
 
-        base_position_step_finished = d.pop("base_position_step_finished")
-        if not isinstance(base_position_step_finished, bool):
+        base_position_step_finished = d["base_position_step_finished"]
+        if type(base_position_step_finished) is not bool:
             raise TypeError(
                 "base_position_step_finished: expected bool, got "
                 + type(base_position_step_finished).__name__
             )
 
-        entered_amount = d.pop("entered_amount")
-        if not isinstance(entered_amount, str):
+        entered_amount = d["entered_amount"]
+        if type(entered_amount) is not str and (not isinstance(entered_amount, str)):
             raise TypeError("entered_amount: expected str, got " + type(entered_amount).__name__)
 
-        entered_total = d.pop("entered_total")
-        if not isinstance(entered_total, str):
+        entered_total = d["entered_total"]
+        if type(entered_total) is not str and (not isinstance(entered_total, str)):
             raise TypeError("entered_total: expected str, got " + type(entered_total).__name__)
 
-        closed_amount = d.pop("closed_amount")
-        if not isinstance(closed_amount, str):
+        closed_amount = d["closed_amount"]
+        if type(closed_amount) is not str and (not isinstance(closed_amount, str)):
             raise TypeError("closed_amount: expected str, got " + type(closed_amount).__name__)
 
-        closed_total = d.pop("closed_total")
-        if not isinstance(closed_total, str):
+        closed_total = d["closed_total"]
+        if type(closed_total) is not str and (not isinstance(closed_total, str)):
             raise TypeError("closed_total: expected str, got " + type(closed_total).__name__)
 
-        commission = d.pop("commission")
-        if isinstance(commission, bool) or not isinstance(commission, (float, int, str)):
+        commission = d["commission"]
+        if type(commission) is not float and (
+            isinstance(commission, bool) or not isinstance(commission, (float, int, str))
+        ):
             raise TypeError(
                 "commission: expected float or int or str, got " + type(commission).__name__
             )
 
-        created_at = d.pop("created_at")
-        if not isinstance(created_at, str):
+        created_at = d["created_at"]
+        if type(created_at) is not str and (not isinstance(created_at, str)):
             raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        updated_at = d.pop("updated_at")
-        if updated_at is not None and (not isinstance(updated_at, str)):
+        updated_at = d["updated_at"]
+        if (
+            type(updated_at) is not str
+            and updated_at is not None
+            and (not isinstance(updated_at, str))
+        ):
             raise TypeError("updated_at: expected str or null, got " + type(updated_at).__name__)
 
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        closed_at = d.pop("closed_at", UNSET)
-        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+        closed_at = d.get("closed_at", UNSET)
+        if (
+            type(closed_at) is not str
+            and closed_at is not None
+            and closed_at is not UNSET
+            and (not isinstance(closed_at, str))
+        ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        smart_trade_data = cls(
-            editable=editable,
-            current_price=current_price,
-            target_price_type=target_price_type,
-            orderbook_price_currency=orderbook_price_currency,
-            base_order_finished=base_order_finished,
-            missing_funds_to_close=missing_funds_to_close,
-            liquidation_price=liquidation_price,
-            average_enter_price=average_enter_price,
-            average_close_price=average_close_price,
-            average_enter_price_without_commission=average_enter_price_without_commission,
-            average_close_price_without_commission=average_close_price_without_commission,
-            panic_sell_available=panic_sell_available,
-            add_funds_available=add_funds_available,
-            reduce_funds_available=reduce_funds_available,
-            force_start_available=force_start_available,
-            force_process_available=force_process_available,
-            cancel_available=cancel_available,
-            finished=finished,
-            base_position_step_finished=base_position_step_finished,
-            entered_amount=entered_amount,
-            entered_total=entered_total,
-            closed_amount=closed_amount,
-            closed_total=closed_total,
-            commission=commission,
-            created_at=created_at,
-            updated_at=updated_at,
-            type_=type_,
-            closed_at=closed_at,
-        )
-
-        smart_trade_data.additional_properties = d
-        return smart_trade_data
+        _obj = _new(cls)
+        _obj.editable = editable
+        _obj.current_price = current_price
+        _obj.target_price_type = target_price_type
+        _obj.orderbook_price_currency = orderbook_price_currency
+        _obj.base_order_finished = base_order_finished
+        _obj.missing_funds_to_close = missing_funds_to_close
+        _obj.liquidation_price = liquidation_price
+        _obj.average_enter_price = average_enter_price
+        _obj.average_close_price = average_close_price
+        _obj.average_enter_price_without_commission = average_enter_price_without_commission
+        _obj.average_close_price_without_commission = average_close_price_without_commission
+        _obj.panic_sell_available = panic_sell_available
+        _obj.add_funds_available = add_funds_available
+        _obj.reduce_funds_available = reduce_funds_available
+        _obj.force_start_available = force_start_available
+        _obj.force_process_available = force_process_available
+        _obj.cancel_available = cancel_available
+        _obj.finished = finished
+        _obj.base_position_step_finished = base_position_step_finished
+        _obj.entered_amount = entered_amount
+        _obj.entered_total = entered_total
+        _obj.closed_amount = closed_amount
+        _obj.closed_total = closed_total
+        _obj.commission = commission
+        _obj.created_at = created_at
+        _obj.updated_at = updated_at
+        _obj.type_ = type_
+        _obj.closed_at = closed_at
+        if len(d) != 27 and len(d) != 27 + (closed_at is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "editable",
+                    "current_price",
+                    "target_price_type",
+                    "orderbook_price_currency",
+                    "base_order_finished",
+                    "missing_funds_to_close",
+                    "liquidation_price",
+                    "average_enter_price",
+                    "average_close_price",
+                    "average_enter_price_without_commission",
+                    "average_close_price_without_commission",
+                    "panic_sell_available",
+                    "add_funds_available",
+                    "reduce_funds_available",
+                    "force_start_available",
+                    "force_process_available",
+                    "cancel_available",
+                    "finished",
+                    "base_position_step_finished",
+                    "entered_amount",
+                    "entered_total",
+                    "closed_amount",
+                    "closed_total",
+                    "commission",
+                    "created_at",
+                    "updated_at",
+                    "type",
+                    "closed_at",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -406,3 +474,5 @@ class SmartTradeData:
 
 
 from ..models.current_price import CurrentPrice
+
+_CurrentPrice_from_dict = CurrentPrice.from_dict

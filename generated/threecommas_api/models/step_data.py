@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="StepData")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StepData:
     """Actions available on one step."""
@@ -43,24 +46,30 @@ class StepData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        cancelable = d.pop("cancelable")
-        if not isinstance(cancelable, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StepData: expected a JSON object, got " + type(d).__name__)
+        cancelable = d["cancelable"]
+        if type(cancelable) is not bool:
             raise TypeError("cancelable: expected bool, got " + type(cancelable).__name__)
 
-        panic_sell_available = d.pop("panic_sell_available")
-        if not isinstance(panic_sell_available, bool):
+        panic_sell_available = d["panic_sell_available"]
+        if type(panic_sell_available) is not bool:
             raise TypeError(
                 "panic_sell_available: expected bool, got " + type(panic_sell_available).__name__
             )
 
-        step_data = cls(
-            cancelable=cancelable,
-            panic_sell_available=panic_sell_available,
-        )
-
-        step_data.additional_properties = d
-        return step_data
+        _obj = _new(cls)
+        _obj.cancelable = cancelable
+        _obj.panic_sell_available = panic_sell_available
+        if len(d) != 2:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"cancelable", "panic_sell_available"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLoss")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLoss:
     """Stop-loss settings; just `{"enabled": false}` when stop loss is off."""
@@ -128,90 +129,111 @@ class StopLoss:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLoss: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        price_type = d.pop("price_type", UNSET)
-        if not isinstance(price_type, (str, Unset)):
+        price_type = d.get("price_type", UNSET)
+        if (
+            type(price_type) is not str
+            and price_type is not UNSET
+            and (not isinstance(price_type, str))
+        ):
             raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
-        breakeven = d.pop("breakeven", UNSET)
-        if not isinstance(breakeven, (bool, Unset)):
+        breakeven = d.get("breakeven", UNSET)
+        if type(breakeven) is not bool and breakeven is not UNSET:
             raise TypeError("breakeven: expected bool, got " + type(breakeven).__name__)
 
-        order_type = d.pop("order_type", UNSET)
-        if not isinstance(order_type, (str, Unset)):
+        order_type = d.get("order_type", UNSET)
+        if (
+            type(order_type) is not str
+            and order_type is not UNSET
+            and (not isinstance(order_type, str))
+        ):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        editable = d.pop("editable", UNSET)
-        if not isinstance(editable, (bool, Unset)):
+        editable = d.get("editable", UNSET)
+        if type(editable) is not bool and editable is not UNSET:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        _price = d.pop("price", UNSET)
-        price: StopLossPrice | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = StopLossPrice.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _StopLossPrice_from_dict(price)
 
-        _units = d.pop("units", UNSET)
-        units: Units | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = Units.from_dict(_units)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _Units_from_dict(units)
 
-        _total = d.pop("total", UNSET)
-        total: Total | Unset
-        if isinstance(_total, Unset):
-            total = UNSET
-        else:
-            total = Total.from_dict(_total)
+        total = d.get("total", UNSET)
+        if total is not UNSET:
+            total = _Total_from_dict(total)
 
-        _conditional = d.pop("conditional", UNSET)
-        conditional: StopLossConditional | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = StopLossConditional.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _StopLossConditional_from_dict(conditional)
 
-        _timeout = d.pop("timeout", UNSET)
-        timeout: StopLossTimeout | Unset
-        if isinstance(_timeout, Unset):
-            timeout = UNSET
-        else:
-            timeout = StopLossTimeout.from_dict(_timeout)
+        timeout = d.get("timeout", UNSET)
+        if timeout is not UNSET:
+            timeout = _StopLossTimeout_from_dict(timeout)
 
-        _status = d.pop("status", UNSET)
-        status: OrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = OrderStatus.from_dict(_status)
+        status = d.get("status", UNSET)
+        if status is not UNSET:
+            status = _OrderStatus_from_dict(status)
 
-        closed_at = d.pop("closed_at", UNSET)
-        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+        closed_at = d.get("closed_at", UNSET)
+        if (
+            type(closed_at) is not str
+            and closed_at is not None
+            and closed_at is not UNSET
+            and (not isinstance(closed_at, str))
+        ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        stop_loss = cls(
-            enabled=enabled,
-            price_type=price_type,
-            breakeven=breakeven,
-            order_type=order_type,
-            editable=editable,
-            price=price,
-            units=units,
-            total=total,
-            conditional=conditional,
-            timeout=timeout,
-            status=status,
-            closed_at=closed_at,
-        )
-
-        stop_loss.additional_properties = d
-        return stop_loss
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.price_type = price_type
+        _obj.breakeven = breakeven
+        _obj.order_type = order_type
+        _obj.editable = editable
+        _obj.price = price
+        _obj.units = units
+        _obj.total = total
+        _obj.conditional = conditional
+        _obj.timeout = timeout
+        _obj.status = status
+        _obj.closed_at = closed_at
+        if len(d) != 1 and len(d) != 1 + (price_type is not UNSET) + (breakeven is not UNSET) + (
+            order_type is not UNSET
+        ) + (editable is not UNSET) + (price is not UNSET) + (units is not UNSET) + (
+            total is not UNSET
+        ) + (conditional is not UNSET) + (timeout is not UNSET) + (status is not UNSET) + (
+            closed_at is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "enabled",
+                    "price_type",
+                    "breakeven",
+                    "order_type",
+                    "editable",
+                    "price",
+                    "units",
+                    "total",
+                    "conditional",
+                    "timeout",
+                    "status",
+                    "closed_at",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -236,3 +258,10 @@ from ..models.stop_loss_price import StopLossPrice
 from ..models.stop_loss_timeout import StopLossTimeout
 from ..models.total import Total
 from ..models.units import Units
+
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StopLossConditional_from_dict = StopLossConditional.from_dict
+_StopLossPrice_from_dict = StopLossPrice.from_dict
+_StopLossTimeout_from_dict = StopLossTimeout.from_dict
+_Total_from_dict = Total.from_dict
+_Units_from_dict = Units.from_dict

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="StopLossConditional")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossConditional:
     """Trigger of the stop loss."""
@@ -47,18 +50,22 @@ class StopLossConditional:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        price = TriggerPrice.from_dict(d.pop("price"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossConditional: expected a JSON object, got " + type(d).__name__)
+        price = _TriggerPrice_from_dict(d["price"])
 
-        trailing = Trailing.from_dict(d.pop("trailing"))
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        stop_loss_conditional = cls(
-            price=price,
-            trailing=trailing,
-        )
-
-        stop_loss_conditional.additional_properties = d
-        return stop_loss_conditional
+        _obj = _new(cls)
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -79,3 +86,6 @@ class StopLossConditional:
 
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
+
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict

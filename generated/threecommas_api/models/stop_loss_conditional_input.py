@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossConditionalInput:
     """The stop loss trigger."""
@@ -48,23 +49,26 @@ class StopLossConditionalInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        price = StopLossTriggerPriceInput.from_dict(d.pop("price"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "StopLossConditionalInput: expected a JSON object, got " + type(d).__name__
+            )
+        price = _StopLossTriggerPriceInput_from_dict(d["price"])
 
-        _trailing = d.pop("trailing", UNSET)
-        trailing: TrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = TrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _TrailingInput_from_dict(trailing)
 
-        stop_loss_conditional_input = cls(
-            price=price,
-            trailing=trailing,
-        )
-
-        stop_loss_conditional_input.additional_properties = d
-        return stop_loss_conditional_input
+        _obj = _new(cls)
+        _obj.price = price
+        _obj.trailing = trailing
+        if len(d) != 1 and len(d) != 1 + (trailing is not UNSET):
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"price", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -85,3 +89,6 @@ class StopLossConditionalInput:
 
 from ..models.stop_loss_trigger_price_input import StopLossTriggerPriceInput
 from ..models.trailing_input import TrailingInput
+
+_StopLossTriggerPriceInput_from_dict = StopLossTriggerPriceInput.from_dict
+_TrailingInput_from_dict = TrailingInput.from_dict

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -21,6 +21,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "StopLossInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossInput:
     """Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
@@ -88,54 +89,54 @@ class StopLossInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        breakeven = d.pop("breakeven", UNSET)
-        if not isinstance(breakeven, (bool, Unset)):
+        breakeven = d.get("breakeven", UNSET)
+        if type(breakeven) is not bool and breakeven is not UNSET:
             raise TypeError("breakeven: expected bool, got " + type(breakeven).__name__)
 
-        _order_type = d.pop("order_type", UNSET)
+        _order_type = d.get("order_type", UNSET)
         order_type: OrderType | Unset
         if isinstance(_order_type, Unset):
             order_type = UNSET
         else:
             order_type = OrderType(_order_type)
 
-        _price = d.pop("price", UNSET)
-        price: StopLossPriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = StopLossPriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _StopLossPriceInput_from_dict(price)
 
-        _conditional = d.pop("conditional", UNSET)
-        conditional: StopLossConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = StopLossConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _StopLossConditionalInput_from_dict(conditional)
 
-        _timeout = d.pop("timeout", UNSET)
-        timeout: StopLossTimeoutInput | Unset
-        if isinstance(_timeout, Unset):
-            timeout = UNSET
-        else:
-            timeout = StopLossTimeoutInput.from_dict(_timeout)
+        timeout = d.get("timeout", UNSET)
+        if timeout is not UNSET:
+            timeout = _StopLossTimeoutInput_from_dict(timeout)
 
-        stop_loss_input = cls(
-            enabled=enabled,
-            breakeven=breakeven,
-            order_type=order_type,
-            price=price,
-            conditional=conditional,
-            timeout=timeout,
-        )
-
-        stop_loss_input.additional_properties = d
-        return stop_loss_input
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.breakeven = breakeven
+        _obj.order_type = order_type
+        _obj.price = price
+        _obj.conditional = conditional
+        _obj.timeout = timeout
+        if len(d) != 1 and len(d) != 1 + (breakeven is not UNSET) + (order_type is not UNSET) + (
+            price is not UNSET
+        ) + (conditional is not UNSET) + (timeout is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {"enabled", "breakeven", "order_type", "price", "conditional", "timeout"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -157,3 +158,7 @@ class StopLossInput:
 from ..models.stop_loss_conditional_input import StopLossConditionalInput
 from ..models.stop_loss_price_input import StopLossPriceInput
 from ..models.stop_loss_timeout_input import StopLossTimeoutInput
+
+_StopLossConditionalInput_from_dict = StopLossConditionalInput.from_dict
+_StopLossPriceInput_from_dict = StopLossPriceInput.from_dict
+_StopLossTimeoutInput_from_dict = StopLossTimeoutInput.from_dict

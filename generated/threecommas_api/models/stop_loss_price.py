@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="StopLossPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossPrice:
     """Limit price of the stop-loss order (for `limit` stop losses)."""
@@ -45,22 +48,26 @@ class StopLossPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossPrice: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        percent = d.pop("percent")
-        if percent is not None and (not isinstance(percent, str)):
+        percent = d["percent"]
+        if type(percent) is not str and percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        stop_loss_price = cls(
-            value=value,
-            percent=percent,
-        )
-
-        stop_loss_price.additional_properties = d
-        return stop_loss_price
+        _obj = _new(cls)
+        _obj.value = value
+        _obj.percent = percent
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"value", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

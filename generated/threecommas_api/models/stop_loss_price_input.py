@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="StopLossPriceInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossPriceInput:
     """Limit price of a `limit` stop loss."""
@@ -38,17 +41,19 @@ class StopLossPriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if not isinstance(value, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossPriceInput: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        stop_loss_price_input = cls(
-            value=value,
-        )
-
-        stop_loss_price_input.additional_properties = d
-        return stop_loss_price_input
+        _obj = _new(cls)
+        _obj.value = value
+        if len(d) != 1:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"value"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="StopLossTimeoutInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossTimeoutInput:
     """Delay before the stop loss acts once triggered."""
@@ -47,22 +48,30 @@ class StopLossTimeoutInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("StopLossTimeoutInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        value = d.pop("value", UNSET)
-        if isinstance(value, bool) or not isinstance(value, (int, Unset)):
+        value = d.get("value", UNSET)
+        if (
+            type(value) is not int
+            and value is not UNSET
+            and (isinstance(value, bool) or not isinstance(value, int))
+        ):
             raise TypeError("value: expected int, got " + type(value).__name__)
 
-        stop_loss_timeout_input = cls(
-            enabled=enabled,
-            value=value,
-        )
-
-        stop_loss_timeout_input.additional_properties = d
-        return stop_loss_timeout_input
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.value = value
+        if len(d) != 1 and len(d) != 1 + (value is not UNSET):
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "value"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="StopLossTriggerPriceInput")
 
@@ -19,6 +19,7 @@ def _convert_type_(
     return enum_member(PriceType, value, "StopLossTriggerPriceInput.type_")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class StopLossTriggerPriceInput:
     """Trigger of the stop loss, as a price or (while trailing runs) a percent."""
@@ -59,25 +60,33 @@ class StopLossTriggerPriceInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = PriceType(d.pop("type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "StopLossTriggerPriceInput: expected a JSON object, got " + type(d).__name__
+            )
+        type_ = PriceType(d["type"])
 
-        value = d.pop("value", UNSET)
-        if not isinstance(value, (str, Unset)):
+        value = d.get("value", UNSET)
+        if type(value) is not str and value is not UNSET and (not isinstance(value, str)):
             raise TypeError("value: expected str, got " + type(value).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if not isinstance(percent, (str, Unset)):
+        percent = d.get("percent", UNSET)
+        if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        stop_loss_trigger_price_input = cls(
-            type_=type_,
-            value=value,
-            percent=percent,
-        )
-
-        stop_loss_trigger_price_input.additional_properties = d
-        return stop_loss_trigger_price_input
+        _obj = _new(cls)
+        _obj.type_ = type_
+        _obj.value = value
+        _obj.percent = percent
+        if len(d) != 1 and len(d) != 1 + (value is not UNSET) + (percent is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "value", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="TakeProfit")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfit:
     """Take-profit settings and steps."""
@@ -51,30 +54,34 @@ class TakeProfit:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfit: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        price_type = d.pop("price_type")
-        if not isinstance(price_type, str):
+        price_type = d["price_type"]
+        if type(price_type) is not str and (not isinstance(price_type, str)):
             raise TypeError("price_type: expected str, got " + type(price_type).__name__)
 
-        steps = []
-        _steps = d.pop("steps")
-        for steps_item_data in _steps:
-            steps_item = TakeProfitStep.from_dict(steps_item_data)
+        steps = d["steps"]
+        if type(steps) is not list and not isinstance(steps, list | tuple):
+            raise TypeError("steps: expected an array, got " + type(steps).__name__)
+        steps = [_TakeProfitStep_from_dict(item) for item in steps]
 
-            steps.append(steps_item)
-
-        take_profit = cls(
-            enabled=enabled,
-            price_type=price_type,
-            steps=steps,
-        )
-
-        take_profit.additional_properties = d
-        return take_profit
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.price_type = price_type
+        _obj.steps = steps
+        if len(d) != 3:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"enabled", "price_type", "steps"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -94,3 +101,5 @@ class TakeProfit:
 
 
 from ..models.take_profit_step import TakeProfitStep
+
+_TakeProfitStep_from_dict = TakeProfitStep.from_dict

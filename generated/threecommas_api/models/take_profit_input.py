@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfitInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitInput:
     """Take-profit settings. When enabled, 1 to 8 steps are needed."""
@@ -49,27 +50,28 @@ class TakeProfitInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfitInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        _steps = d.pop("steps", UNSET)
-        steps: list[TakeProfitStepInput] | Unset = UNSET
-        if _steps is not UNSET:
-            steps = []
-            for steps_item_data in _steps:
-                steps_item = TakeProfitStepInput.from_dict(steps_item_data)
+        steps = d.get("steps", UNSET)
+        if steps is not UNSET:
+            if type(steps) is not list and not isinstance(steps, list | tuple):
+                raise TypeError("steps: expected an array, got " + type(steps).__name__)
+            steps = [_TakeProfitStepInput_from_dict(item) for item in steps]
 
-                steps.append(steps_item)
-
-        take_profit_input = cls(
-            enabled=enabled,
-            steps=steps,
-        )
-
-        take_profit_input.additional_properties = d
-        return take_profit_input
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.steps = steps
+        if len(d) != 1 and len(d) != 1 + (steps is not UNSET):
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "steps"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -89,3 +91,5 @@ class TakeProfitInput:
 
 
 from ..models.take_profit_step_input import TakeProfitStepInput
+
+_TakeProfitStepInput_from_dict = TakeProfitStepInput.from_dict

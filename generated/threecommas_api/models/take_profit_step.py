@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TakeProfitStep")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitStep:
     """One take-profit step. Its `id` is the trade ID used by the trade operations
@@ -114,62 +115,89 @@ class TakeProfitStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfitStep: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        editable = d.pop("editable")
-        if not isinstance(editable, bool):
+        editable = d["editable"]
+        if type(editable) is not bool:
             raise TypeError("editable: expected bool, got " + type(editable).__name__)
 
-        units = Units.from_dict(d.pop("units"))
+        units = _Units_from_dict(d["units"])
 
-        price = TriggerPrice.from_dict(d.pop("price"))
+        price = _TriggerPrice_from_dict(d["price"])
 
-        volume = d.pop("volume")
-        if not isinstance(volume, str):
+        volume = d["volume"]
+        if type(volume) is not str and (not isinstance(volume, str)):
             raise TypeError("volume: expected str, got " + type(volume).__name__)
 
-        total = d.pop("total")
-        if total is not None and (not isinstance(total, str)):
+        total = d["total"]
+        if type(total) is not str and total is not None and (not isinstance(total, str)):
             raise TypeError("total: expected str or null, got " + type(total).__name__)
 
-        trailing = Trailing.from_dict(d.pop("trailing"))
+        trailing = _Trailing_from_dict(d["trailing"])
 
-        status = OrderStatus.from_dict(d.pop("status"))
+        status = _OrderStatus_from_dict(d["status"])
 
-        data = StepData.from_dict(d.pop("data"))
+        data = _StepData_from_dict(d["data"])
 
-        position = d.pop("position")
-        if isinstance(position, bool) or not isinstance(position, int):
+        position = d["position"]
+        if type(position) is not int and (
+            isinstance(position, bool) or not isinstance(position, int)
+        ):
             raise TypeError("position: expected int, got " + type(position).__name__)
 
-        closed_at = d.pop("closed_at", UNSET)
-        if closed_at is not None and (not isinstance(closed_at, (str, Unset))):
+        closed_at = d.get("closed_at", UNSET)
+        if (
+            type(closed_at) is not str
+            and closed_at is not None
+            and closed_at is not UNSET
+            and (not isinstance(closed_at, str))
+        ):
             raise TypeError("closed_at: expected str or null, got " + type(closed_at).__name__)
 
-        take_profit_step = cls(
-            id=id,
-            order_type=order_type,
-            editable=editable,
-            units=units,
-            price=price,
-            volume=volume,
-            total=total,
-            trailing=trailing,
-            status=status,
-            data=data,
-            position=position,
-            closed_at=closed_at,
-        )
-
-        take_profit_step.additional_properties = d
-        return take_profit_step
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.order_type = order_type
+        _obj.editable = editable
+        _obj.units = units
+        _obj.price = price
+        _obj.volume = volume
+        _obj.total = total
+        _obj.trailing = trailing
+        _obj.status = status
+        _obj.data = data
+        _obj.position = position
+        _obj.closed_at = closed_at
+        if len(d) != 11 and len(d) != 11 + (closed_at is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "id",
+                    "order_type",
+                    "editable",
+                    "units",
+                    "price",
+                    "volume",
+                    "total",
+                    "trailing",
+                    "status",
+                    "data",
+                    "position",
+                    "closed_at",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -193,3 +221,9 @@ from ..models.step_data import StepData
 from ..models.trailing import Trailing
 from ..models.trigger_price import TriggerPrice
 from ..models.units import Units
+
+_OrderStatus_from_dict = OrderStatus.from_dict
+_StepData_from_dict = StepData.from_dict
+_Trailing_from_dict = Trailing.from_dict
+_TriggerPrice_from_dict = TriggerPrice.from_dict
+_Units_from_dict = Units.from_dict

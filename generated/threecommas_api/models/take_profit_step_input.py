@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
 
 T = TypeVar("T", bound="TakeProfitStepInput")
 
@@ -19,6 +19,7 @@ def _convert_order_type(
     return enum_member(OrderType, value, "TakeProfitStepInput.order_type")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TakeProfitStepInput:
     """One take-profit step."""
@@ -78,36 +79,43 @@ class TakeProfitStepInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        order_type = OrderType(d.pop("order_type"))
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TakeProfitStepInput: expected a JSON object, got " + type(d).__name__)
+        order_type = OrderType(d["order_type"])
 
-        volume = d.pop("volume")
-        if not isinstance(volume, str):
+        volume = d["volume"]
+        if type(volume) is not str and (not isinstance(volume, str)):
             raise TypeError("volume: expected str, got " + type(volume).__name__)
 
-        price = StepPriceInput.from_dict(d.pop("price"))
+        price = _StepPriceInput_from_dict(d["price"])
 
-        id = d.pop("id", UNSET)
-        if isinstance(id, bool) or not isinstance(id, (int, Unset)):
+        id = d.get("id", UNSET)
+        if (
+            type(id) is not int
+            and id is not UNSET
+            and (isinstance(id, bool) or not isinstance(id, int))
+        ):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        _trailing = d.pop("trailing", UNSET)
-        trailing: TakeProfitTrailingInput | Unset
-        if isinstance(_trailing, Unset):
-            trailing = UNSET
-        else:
-            trailing = TakeProfitTrailingInput.from_dict(_trailing)
+        trailing = d.get("trailing", UNSET)
+        if trailing is not UNSET:
+            trailing = _TakeProfitTrailingInput_from_dict(trailing)
 
-        take_profit_step_input = cls(
-            order_type=order_type,
-            volume=volume,
-            price=price,
-            id=id,
-            trailing=trailing,
-        )
-
-        take_profit_step_input.additional_properties = d
-        return take_profit_step_input
+        _obj = _new(cls)
+        _obj.order_type = order_type
+        _obj.volume = volume
+        _obj.price = price
+        _obj.id = id
+        _obj.trailing = trailing
+        if len(d) != 3 and len(d) != 3 + (id is not UNSET) + (trailing is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"order_type", "volume", "price", "id", "trailing"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -128,3 +136,6 @@ class TakeProfitStepInput:
 
 from ..models.step_price_input import StepPriceInput
 from ..models.take_profit_trailing_input import TakeProfitTrailingInput
+
+_StepPriceInput_from_dict = StepPriceInput.from_dict
+_TakeProfitTrailingInput_from_dict = TakeProfitTrailingInput.from_dict

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="Total")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Total:
     """Total of an order in quote currency. (The docs type the position total as a number; every
@@ -54,27 +55,36 @@ class Total:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Total: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        value_without_commission = d.pop("value_without_commission", UNSET)
-        if value_without_commission is not None and (
-            not isinstance(value_without_commission, (str, Unset))
+        value_without_commission = d.get("value_without_commission", UNSET)
+        if (
+            type(value_without_commission) is not str
+            and value_without_commission is not None
+            and value_without_commission is not UNSET
+            and (not isinstance(value_without_commission, str))
         ):
             raise TypeError(
                 "value_without_commission: expected str or null, got "
                 + type(value_without_commission).__name__
             )
 
-        total = cls(
-            value=value,
-            value_without_commission=value_without_commission,
-        )
-
-        total.additional_properties = d
-        return total
+        _obj = _new(cls)
+        _obj.value = value
+        _obj.value_without_commission = value_without_commission
+        if len(d) != 1 and len(d) != 1 + (value_without_commission is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"value", "value_without_commission"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

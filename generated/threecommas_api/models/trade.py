@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="Trade")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Trade:
     """One trade (order) of a SmartTrade: its position, a take-profit step, the stop loss, a
@@ -212,214 +215,329 @@ class Trade:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if isinstance(id, bool) or not isinstance(id, int):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Trade: expected a JSON object, got " + type(d).__name__)
+        id = d["id"]
+        if type(id) is not int and (isinstance(id, bool) or not isinstance(id, int)):
             raise TypeError("id: expected int, got " + type(id).__name__)
 
-        average_price = d.pop("average_price")
-        if average_price is not None and (not isinstance(average_price, str)):
+        average_price = d["average_price"]
+        if (
+            type(average_price) is not str
+            and average_price is not None
+            and (not isinstance(average_price, str))
+        ):
             raise TypeError(
                 "average_price: expected str or null, got " + type(average_price).__name__
             )
 
-        follow_price_type = d.pop("follow_price_type")
-        if not isinstance(follow_price_type, str):
+        follow_price_type = d["follow_price_type"]
+        if type(follow_price_type) is not str and (not isinstance(follow_price_type, str)):
             raise TypeError(
                 "follow_price_type: expected str, got " + type(follow_price_type).__name__
             )
 
-        initial_amount = d.pop("initial_amount")
-        if initial_amount is not None and (not isinstance(initial_amount, str)):
+        initial_amount = d["initial_amount"]
+        if (
+            type(initial_amount) is not str
+            and initial_amount is not None
+            and (not isinstance(initial_amount, str))
+        ):
             raise TypeError(
                 "initial_amount: expected str or null, got " + type(initial_amount).__name__
             )
 
-        initial_total = d.pop("initial_total")
-        if initial_total is not None and (not isinstance(initial_total, str)):
+        initial_total = d["initial_total"]
+        if (
+            type(initial_total) is not str
+            and initial_total is not None
+            and (not isinstance(initial_total, str))
+        ):
             raise TypeError(
                 "initial_total: expected str or null, got " + type(initial_total).__name__
             )
 
-        initial_price = d.pop("initial_price")
-        if initial_price is not None and (not isinstance(initial_price, str)):
+        initial_price = d["initial_price"]
+        if (
+            type(initial_price) is not str
+            and initial_price is not None
+            and (not isinstance(initial_price, str))
+        ):
             raise TypeError(
                 "initial_price: expected str or null, got " + type(initial_price).__name__
             )
 
-        order_price = d.pop("order_price")
-        if order_price is not None and (not isinstance(order_price, str)):
+        order_price = d["order_price"]
+        if (
+            type(order_price) is not str
+            and order_price is not None
+            and (not isinstance(order_price, str))
+        ):
             raise TypeError("order_price: expected str or null, got " + type(order_price).__name__)
 
-        order_side = d.pop("order_side")
-        if not isinstance(order_side, str):
+        order_side = d["order_side"]
+        if type(order_side) is not str and (not isinstance(order_side, str)):
             raise TypeError("order_side: expected str, got " + type(order_side).__name__)
 
-        order_type = d.pop("order_type")
-        if not isinstance(order_type, str):
+        order_type = d["order_type"]
+        if type(order_type) is not str and (not isinstance(order_type, str)):
             raise TypeError("order_type: expected str, got " + type(order_type).__name__)
 
-        pair = d.pop("pair")
-        if not isinstance(pair, str):
+        pair = d["pair"]
+        if type(pair) is not str and (not isinstance(pair, str)):
             raise TypeError("pair: expected str, got " + type(pair).__name__)
 
-        position_percentage = d.pop("position_percentage")
-        if position_percentage is not None and (not isinstance(position_percentage, str)):
+        position_percentage = d["position_percentage"]
+        if (
+            type(position_percentage) is not str
+            and position_percentage is not None
+            and (not isinstance(position_percentage, str))
+        ):
             raise TypeError(
                 "position_percentage: expected str or null, got "
                 + type(position_percentage).__name__
             )
 
-        realised_amount = d.pop("realised_amount")
-        if realised_amount is not None and (not isinstance(realised_amount, str)):
+        realised_amount = d["realised_amount"]
+        if (
+            type(realised_amount) is not str
+            and realised_amount is not None
+            and (not isinstance(realised_amount, str))
+        ):
             raise TypeError(
                 "realised_amount: expected str or null, got " + type(realised_amount).__name__
             )
 
-        realised_total = d.pop("realised_total")
-        if realised_total is not None and (not isinstance(realised_total, str)):
+        realised_total = d["realised_total"]
+        if (
+            type(realised_total) is not str
+            and realised_total is not None
+            and (not isinstance(realised_total, str))
+        ):
             raise TypeError(
                 "realised_total: expected str or null, got " + type(realised_total).__name__
             )
 
-        realised_percentage = d.pop("realised_percentage")
-        if realised_percentage is not None and (not isinstance(realised_percentage, str)):
+        realised_percentage = d["realised_percentage"]
+        if (
+            type(realised_percentage) is not str
+            and realised_percentage is not None
+            and (not isinstance(realised_percentage, str))
+        ):
             raise TypeError(
                 "realised_percentage: expected str or null, got "
                 + type(realised_percentage).__name__
             )
 
-        realised_price = d.pop("realised_price")
-        if realised_price is not None and (not isinstance(realised_price, str)):
+        realised_price = d["realised_price"]
+        if (
+            type(realised_price) is not str
+            and realised_price is not None
+            and (not isinstance(realised_price, str))
+        ):
             raise TypeError(
                 "realised_price: expected str or null, got " + type(realised_price).__name__
             )
 
-        status = d.pop("status")
-        if not isinstance(status, str):
+        status = d["status"]
+        if type(status) is not str and (not isinstance(status, str)):
             raise TypeError("status: expected str, got " + type(status).__name__)
 
-        take_profit_percentage = d.pop("take_profit_percentage")
-        if take_profit_percentage is not None and (not isinstance(take_profit_percentage, str)):
+        take_profit_percentage = d["take_profit_percentage"]
+        if (
+            type(take_profit_percentage) is not str
+            and take_profit_percentage is not None
+            and (not isinstance(take_profit_percentage, str))
+        ):
             raise TypeError(
                 "take_profit_percentage: expected str or null, got "
                 + type(take_profit_percentage).__name__
             )
 
-        trade_purpose = d.pop("trade_purpose")
-        if not isinstance(trade_purpose, str):
+        trade_purpose = d["trade_purpose"]
+        if type(trade_purpose) is not str and (not isinstance(trade_purpose, str)):
             raise TypeError("trade_purpose: expected str, got " + type(trade_purpose).__name__)
 
-        trail_percentage = d.pop("trail_percentage")
-        if trail_percentage is not None and (not isinstance(trail_percentage, str)):
+        trail_percentage = d["trail_percentage"]
+        if (
+            type(trail_percentage) is not str
+            and trail_percentage is not None
+            and (not isinstance(trail_percentage, str))
+        ):
             raise TypeError(
                 "trail_percentage: expected str or null, got " + type(trail_percentage).__name__
             )
 
-        trail_value = d.pop("trail_value")
-        if trail_value is not None and (not isinstance(trail_value, str)):
+        trail_value = d["trail_value"]
+        if (
+            type(trail_value) is not str
+            and trail_value is not None
+            and (not isinstance(trail_value, str))
+        ):
             raise TypeError("trail_value: expected str or null, got " + type(trail_value).__name__)
 
-        trailing_enabled = d.pop("trailing_enabled")
-        if not isinstance(trailing_enabled, bool):
+        trailing_enabled = d["trailing_enabled"]
+        if type(trailing_enabled) is not bool:
             raise TypeError(
                 "trailing_enabled: expected bool, got " + type(trailing_enabled).__name__
             )
 
-        trailing_last_price = d.pop("trailing_last_price")
-        if trailing_last_price is not None and (not isinstance(trailing_last_price, str)):
+        trailing_last_price = d["trailing_last_price"]
+        if (
+            type(trailing_last_price) is not str
+            and trailing_last_price is not None
+            and (not isinstance(trailing_last_price, str))
+        ):
             raise TypeError(
                 "trailing_last_price: expected str or null, got "
                 + type(trailing_last_price).__name__
             )
 
-        trailing_last_price_updated_at = d.pop("trailing_last_price_updated_at")
-        if trailing_last_price_updated_at is not None and (
-            isinstance(trailing_last_price_updated_at, bool)
-            or not isinstance(trailing_last_price_updated_at, (float, int, str))
+        trailing_last_price_updated_at = d["trailing_last_price_updated_at"]
+        if (
+            type(trailing_last_price_updated_at) is not float
+            and trailing_last_price_updated_at is not None
+            and (
+                isinstance(trailing_last_price_updated_at, bool)
+                or not isinstance(trailing_last_price_updated_at, (float, int, str))
+            )
         ):
             raise TypeError(
                 "trailing_last_price_updated_at: expected float or int or str or null, got "
                 + type(trailing_last_price_updated_at).__name__
             )
 
-        trigger_condition = d.pop("trigger_condition")
-        if trigger_condition is not None and (not isinstance(trigger_condition, str)):
+        trigger_condition = d["trigger_condition"]
+        if (
+            type(trigger_condition) is not str
+            and trigger_condition is not None
+            and (not isinstance(trigger_condition, str))
+        ):
             raise TypeError(
                 "trigger_condition: expected str or null, got " + type(trigger_condition).__name__
             )
 
-        trigger_price = d.pop("trigger_price")
-        if trigger_price is not None and (not isinstance(trigger_price, str)):
+        trigger_price = d["trigger_price"]
+        if (
+            type(trigger_price) is not str
+            and trigger_price is not None
+            and (not isinstance(trigger_price, str))
+        ):
             raise TypeError(
                 "trigger_price: expected str or null, got " + type(trigger_price).__name__
             )
 
-        trigger_price_percentage = d.pop("trigger_price_percentage")
-        if trigger_price_percentage is not None and (not isinstance(trigger_price_percentage, str)):
+        trigger_price_percentage = d["trigger_price_percentage"]
+        if (
+            type(trigger_price_percentage) is not str
+            and trigger_price_percentage is not None
+            and (not isinstance(trigger_price_percentage, str))
+        ):
             raise TypeError(
                 "trigger_price_percentage: expected str or null, got "
                 + type(trigger_price_percentage).__name__
             )
 
-        trigger_type = d.pop("trigger_type")
-        if not isinstance(trigger_type, str):
+        trigger_type = d["trigger_type"]
+        if type(trigger_type) is not str and (not isinstance(trigger_type, str)):
             raise TypeError("trigger_type: expected str, got " + type(trigger_type).__name__)
 
-        created_at = d.pop("created_at")
-        if not isinstance(created_at, str):
+        created_at = d["created_at"]
+        if type(created_at) is not str and (not isinstance(created_at, str)):
             raise TypeError("created_at: expected str, got " + type(created_at).__name__)
 
-        updated_at = d.pop("updated_at")
-        if updated_at is not None and (not isinstance(updated_at, str)):
+        updated_at = d["updated_at"]
+        if (
+            type(updated_at) is not str
+            and updated_at is not None
+            and (not isinstance(updated_at, str))
+        ):
             raise TypeError("updated_at: expected str or null, got " + type(updated_at).__name__)
 
-        cancelable = d.pop("cancelable")
-        if not isinstance(cancelable, bool):
+        cancelable = d["cancelable"]
+        if type(cancelable) is not bool:
             raise TypeError("cancelable: expected bool, got " + type(cancelable).__name__)
 
-        force_processable = d.pop("force_processable")
-        if not isinstance(force_processable, bool):
+        force_processable = d["force_processable"]
+        if type(force_processable) is not bool:
             raise TypeError(
                 "force_processable: expected bool, got " + type(force_processable).__name__
             )
 
-        trade = cls(
-            id=id,
-            average_price=average_price,
-            follow_price_type=follow_price_type,
-            initial_amount=initial_amount,
-            initial_total=initial_total,
-            initial_price=initial_price,
-            order_price=order_price,
-            order_side=order_side,
-            order_type=order_type,
-            pair=pair,
-            position_percentage=position_percentage,
-            realised_amount=realised_amount,
-            realised_total=realised_total,
-            realised_percentage=realised_percentage,
-            realised_price=realised_price,
-            status=status,
-            take_profit_percentage=take_profit_percentage,
-            trade_purpose=trade_purpose,
-            trail_percentage=trail_percentage,
-            trail_value=trail_value,
-            trailing_enabled=trailing_enabled,
-            trailing_last_price=trailing_last_price,
-            trailing_last_price_updated_at=trailing_last_price_updated_at,
-            trigger_condition=trigger_condition,
-            trigger_price=trigger_price,
-            trigger_price_percentage=trigger_price_percentage,
-            trigger_type=trigger_type,
-            created_at=created_at,
-            updated_at=updated_at,
-            cancelable=cancelable,
-            force_processable=force_processable,
-        )
-
-        trade.additional_properties = d
-        return trade
+        _obj = _new(cls)
+        _obj.id = id
+        _obj.average_price = average_price
+        _obj.follow_price_type = follow_price_type
+        _obj.initial_amount = initial_amount
+        _obj.initial_total = initial_total
+        _obj.initial_price = initial_price
+        _obj.order_price = order_price
+        _obj.order_side = order_side
+        _obj.order_type = order_type
+        _obj.pair = pair
+        _obj.position_percentage = position_percentage
+        _obj.realised_amount = realised_amount
+        _obj.realised_total = realised_total
+        _obj.realised_percentage = realised_percentage
+        _obj.realised_price = realised_price
+        _obj.status = status
+        _obj.take_profit_percentage = take_profit_percentage
+        _obj.trade_purpose = trade_purpose
+        _obj.trail_percentage = trail_percentage
+        _obj.trail_value = trail_value
+        _obj.trailing_enabled = trailing_enabled
+        _obj.trailing_last_price = trailing_last_price
+        _obj.trailing_last_price_updated_at = trailing_last_price_updated_at
+        _obj.trigger_condition = trigger_condition
+        _obj.trigger_price = trigger_price
+        _obj.trigger_price_percentage = trigger_price_percentage
+        _obj.trigger_type = trigger_type
+        _obj.created_at = created_at
+        _obj.updated_at = updated_at
+        _obj.cancelable = cancelable
+        _obj.force_processable = force_processable
+        if len(d) != 31:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "id",
+                    "average_price",
+                    "follow_price_type",
+                    "initial_amount",
+                    "initial_total",
+                    "initial_price",
+                    "order_price",
+                    "order_side",
+                    "order_type",
+                    "pair",
+                    "position_percentage",
+                    "realised_amount",
+                    "realised_total",
+                    "realised_percentage",
+                    "realised_price",
+                    "status",
+                    "take_profit_percentage",
+                    "trade_purpose",
+                    "trail_percentage",
+                    "trail_value",
+                    "trailing_enabled",
+                    "trailing_last_price",
+                    "trailing_last_price_updated_at",
+                    "trigger_condition",
+                    "trigger_price",
+                    "trigger_price_percentage",
+                    "trigger_type",
+                    "created_at",
+                    "updated_at",
+                    "cancelable",
+                    "force_processable",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

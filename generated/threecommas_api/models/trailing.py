@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="Trailing")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Trailing:
     """Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
@@ -47,22 +50,26 @@ class Trailing:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Trailing: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        percent = d.pop("percent")
-        if percent is not None and (not isinstance(percent, str)):
+        percent = d["percent"]
+        if type(percent) is not str and percent is not None and (not isinstance(percent, str)):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        trailing = cls(
-            enabled=enabled,
-            percent=percent,
-        )
-
-        trailing.additional_properties = d
-        return trailing
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.percent = percent
+        if len(d) != 2:
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

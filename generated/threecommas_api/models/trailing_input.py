@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TrailingInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TrailingInput:
     """Trailing settings of a stop loss; only for market orders."""
@@ -45,22 +46,26 @@ class TrailingInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enabled = d.pop("enabled")
-        if not isinstance(enabled, bool):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TrailingInput: expected a JSON object, got " + type(d).__name__)
+        enabled = d["enabled"]
+        if type(enabled) is not bool:
             raise TypeError("enabled: expected bool, got " + type(enabled).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if not isinstance(percent, (str, Unset)):
+        percent = d.get("percent", UNSET)
+        if type(percent) is not str and percent is not UNSET and (not isinstance(percent, str)):
             raise TypeError("percent: expected str, got " + type(percent).__name__)
 
-        trailing_input = cls(
-            enabled=enabled,
-            percent=percent,
-        )
-
-        trailing_input.additional_properties = d
-        return trailing_input
+        _obj = _new(cls)
+        _obj.enabled = enabled
+        _obj.percent = percent
+        if len(d) != 1 and len(d) != 1 + (percent is not UNSET):
+            _extra = {
+                _key: _value for _key, _value in d.items() if _key not in {"enabled", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

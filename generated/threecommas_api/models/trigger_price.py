@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="TriggerPrice")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class TriggerPrice:
     """A price given either as a value or, while a trailing entry is still running, as a percent;
@@ -59,27 +60,38 @@ class TriggerPrice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if not isinstance(type_, str):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("TriggerPrice: expected a JSON object, got " + type(d).__name__)
+        type_ = d["type"]
+        if type(type_) is not str and (not isinstance(type_, str)):
             raise TypeError("type: expected str, got " + type(type_).__name__)
 
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        percent = d.pop("percent", UNSET)
-        if percent is not None and (not isinstance(percent, (str, Unset))):
+        percent = d.get("percent", UNSET)
+        if (
+            type(percent) is not str
+            and percent is not None
+            and percent is not UNSET
+            and (not isinstance(percent, str))
+        ):
             raise TypeError("percent: expected str or null, got " + type(percent).__name__)
 
-        trigger_price = cls(
-            type_=type_,
-            value=value,
-            percent=percent,
-        )
-
-        trigger_price.additional_properties = d
-        return trigger_price
+        _obj = _new(cls)
+        _obj.type_ = type_
+        _obj.value = value
+        _obj.percent = percent
+        if len(d) != 2 and len(d) != 2 + (percent is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"type", "value", "percent"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

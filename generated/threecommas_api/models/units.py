@@ -7,9 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _lazy_additional_properties, _new
+
 T = TypeVar("T", bound="Units")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class Units:
     """Amount of base-currency units of an order."""
@@ -39,17 +42,19 @@ class Units:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        value = d.pop("value")
-        if value is not None and (not isinstance(value, str)):
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("Units: expected a JSON object, got " + type(d).__name__)
+        value = d["value"]
+        if type(value) is not str and value is not None and (not isinstance(value, str)):
             raise TypeError("value: expected str or null, got " + type(value).__name__)
 
-        units = cls(
-            value=value,
-        )
-
-        units.additional_properties = d
-        return units
+        _obj = _new(cls)
+        _obj.value = value
+        if len(d) != 1:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"value"}}
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class UpdatePositionInput:
     """The editable parts of the entry order."""
@@ -56,36 +57,35 @@ class UpdatePositionInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _units = d.pop("units", UNSET)
-        units: UnitsInput | Unset
-        if isinstance(_units, Unset):
-            units = UNSET
-        else:
-            units = UnitsInput.from_dict(_units)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("UpdatePositionInput: expected a JSON object, got " + type(d).__name__)
+        units = d.get("units", UNSET)
+        if units is not UNSET:
+            units = _UnitsInput_from_dict(units)
 
-        _price = d.pop("price", UNSET)
-        price: PriceInput | Unset
-        if isinstance(_price, Unset):
-            price = UNSET
-        else:
-            price = PriceInput.from_dict(_price)
+        price = d.get("price", UNSET)
+        if price is not UNSET:
+            price = _PriceInput_from_dict(price)
 
-        _conditional = d.pop("conditional", UNSET)
-        conditional: PositionConditionalInput | Unset
-        if isinstance(_conditional, Unset):
-            conditional = UNSET
-        else:
-            conditional = PositionConditionalInput.from_dict(_conditional)
+        conditional = d.get("conditional", UNSET)
+        if conditional is not UNSET:
+            conditional = _PositionConditionalInput_from_dict(conditional)
 
-        update_position_input = cls(
-            units=units,
-            price=price,
-            conditional=conditional,
-        )
-
-        update_position_input.additional_properties = d
-        return update_position_input
+        _obj = _new(cls)
+        _obj.units = units
+        _obj.price = price
+        _obj.conditional = conditional
+        if len(d) != 0 and len(d) != 0 + (units is not UNSET) + (price is not UNSET) + (
+            conditional is not UNSET
+        ):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"units", "price", "conditional"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -107,3 +107,7 @@ class UpdatePositionInput:
 from ..models.position_conditional_input import PositionConditionalInput
 from ..models.price_input import PriceInput
 from ..models.units_input import UnitsInput
+
+_PositionConditionalInput_from_dict = PositionConditionalInput.from_dict
+_PriceInput_from_dict = PriceInput.from_dict
+_UnitsInput_from_dict = UnitsInput.from_dict

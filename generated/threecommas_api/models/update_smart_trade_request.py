@@ -7,11 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
 
+@_lazy_additional_properties
 @_attrs_define
 class UpdateSmartTradeRequest:
     """The body of `update_smart_trade`: the parts to change. A take-profit step may carry the
@@ -71,44 +72,42 @@ class UpdateSmartTradeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _leverage = d.pop("leverage", UNSET)
-        leverage: LeverageInput | Unset
-        if isinstance(_leverage, Unset):
-            leverage = UNSET
-        else:
-            leverage = LeverageInput.from_dict(_leverage)
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "UpdateSmartTradeRequest: expected a JSON object, got " + type(d).__name__
+            )
+        leverage = d.get("leverage", UNSET)
+        if leverage is not UNSET:
+            leverage = _LeverageInput_from_dict(leverage)
 
-        _position = d.pop("position", UNSET)
-        position: UpdatePositionInput | Unset
-        if isinstance(_position, Unset):
-            position = UNSET
-        else:
-            position = UpdatePositionInput.from_dict(_position)
+        position = d.get("position", UNSET)
+        if position is not UNSET:
+            position = _UpdatePositionInput_from_dict(position)
 
-        _take_profit = d.pop("take_profit", UNSET)
-        take_profit: TakeProfitInput | Unset
-        if isinstance(_take_profit, Unset):
-            take_profit = UNSET
-        else:
-            take_profit = TakeProfitInput.from_dict(_take_profit)
+        take_profit = d.get("take_profit", UNSET)
+        if take_profit is not UNSET:
+            take_profit = _TakeProfitInput_from_dict(take_profit)
 
-        _stop_loss = d.pop("stop_loss", UNSET)
-        stop_loss: StopLossInput | Unset
-        if isinstance(_stop_loss, Unset):
-            stop_loss = UNSET
-        else:
-            stop_loss = StopLossInput.from_dict(_stop_loss)
+        stop_loss = d.get("stop_loss", UNSET)
+        if stop_loss is not UNSET:
+            stop_loss = _StopLossInput_from_dict(stop_loss)
 
-        update_smart_trade_request = cls(
-            leverage=leverage,
-            position=position,
-            take_profit=take_profit,
-            stop_loss=stop_loss,
-        )
-
-        update_smart_trade_request.additional_properties = d
-        return update_smart_trade_request
+        _obj = _new(cls)
+        _obj.leverage = leverage
+        _obj.position = position
+        _obj.take_profit = take_profit
+        _obj.stop_loss = stop_loss
+        if len(d) != 0 and len(d) != 0 + (leverage is not UNSET) + (position is not UNSET) + (
+            take_profit is not UNSET
+        ) + (stop_loss is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key not in {"leverage", "position", "take_profit", "stop_loss"}
+            }
+            _obj.additional_properties = _extra
+        return _obj
 
     @property
     def additional_keys(self) -> list[str]:
@@ -131,3 +130,8 @@ from ..models.leverage_input import LeverageInput
 from ..models.stop_loss_input import StopLossInput
 from ..models.take_profit_input import TakeProfitInput
 from ..models.update_position_input import UpdatePositionInput
+
+_LeverageInput_from_dict = LeverageInput.from_dict
+_StopLossInput_from_dict = StopLossInput.from_dict
+_TakeProfitInput_from_dict = TakeProfitInput.from_dict
+_UpdatePositionInput_from_dict = UpdatePositionInput.from_dict
