@@ -9,8 +9,24 @@ from attrs import define
 
 
 class Unset:
+    """The type of `UNSET`, the one value of a field that the answer left out."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    # Copies and pickles of a model keep the one `UNSET`, so that `isinstance`, `is UNSET`,
+    # equality and `to_dict()` treat their left-out fields as left out.
+    def __copy__(self) -> "Unset":
+        return UNSET
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Unset":
+        return UNSET
+
+    def __reduce__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

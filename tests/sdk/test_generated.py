@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import importlib.util
+import pickle
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from tests.seed import seed_response
 from threecommas_api.models import SmartTrade
+from threecommas_api.types import UNSET
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,3 +68,20 @@ def test_check_names_stale_and_extra_files(generate: ModuleType, tmp_path: Path)
         "not generated: models/leftover.py",
         "differs: models/smart_trade.py",
     ]
+
+
+@pytest.mark.parametrize(
+    "duplicate",
+    [copy.copy, copy.deepcopy, lambda model: pickle.loads(pickle.dumps(model))],
+    ids=["copy", "deepcopy", "pickle"],
+)
+def test_copies_keep_left_out_fields_left_out(duplicate: Callable[[Any], Any]) -> None:
+    answer = seed_response()
+    del answer["version"]  # a field some documented answers leave out
+    smart_trade = SmartTrade.from_dict(answer)
+    assert smart_trade.version is UNSET
+    twin = duplicate(smart_trade)
+    assert twin.version is UNSET  # the one UNSET, not a new Unset object
+    assert twin == smart_trade
+    assert twin.to_dict() == smart_trade.to_dict() == answer
+    assert repr(UNSET) == "UNSET"
