@@ -355,5 +355,7 @@ def test_watching_1000_smart_trades_stays_within_its_share(
     assert busiest <= allowed
     assert len(watched) <= allowed * math.ceil(WATCH_SECONDS / period)
     assert len(watched) >= 2 * 10  # at least two sweeps of 10 pages: the watch went on
-    assert other_calls > 100  # the rest of the traffic got through ...
+    # The rest of the traffic got through (about 75 per period when the machine is idle; half
+    # of that is asked, so that a loaded machine's slower answers do not fail the test) ...
+    assert other_calls > 0.5 * (1 - share) * limit.requests * WATCH_SECONDS / period
     assert counters.statuses[429] == 0 and counters.statuses[418] == 0  # ... without a 429
