@@ -52,6 +52,7 @@ if not _MISSING_EXTRA:
         TEST_PRIVATE_KEY_PATH,
         TEST_PUBLIC_KEY_PATH,
         RunningServer,
+        ServerHost,
         create_app,
         run_in_thread,
     )
@@ -83,6 +84,7 @@ __all__ = [
     "Recording",
     "RecordingError",
     "RunningServer",
+    "ServerHost",
     "SmartTradeStore",
     "create_app",
     "load_recordings",

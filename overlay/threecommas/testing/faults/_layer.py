@@ -135,8 +135,10 @@ async def _drop(receive: Receive) -> None:
     """Close the connection without a word; in-process, raise the transport error instead."""
     # uvicorn's receive is a method of the request's cycle, which holds the TCP transport.
     transport = getattr(getattr(receive, "__self__", None), "transport", None)
-    if isinstance(transport, asyncio.Transport):
-        transport.abort()
+    # Duck-typed: uvloop's transports are not asyncio.Transport subclasses.
+    abort = getattr(transport, "abort", None)
+    if callable(abort):
+        abort()
         # Let the server see the connection lost, so that it does not try to answer after us.
         for _ in range(3):
             await asyncio.sleep(0)

@@ -5,7 +5,8 @@
 * ``_routes``: one route per path of the spec's catalogue, and the order of the checks;
 * ``_auth``: the ``Apikey`` and ``Signature`` check (HMAC or RSA), and the test credentials;
 * ``_running``: serving an app under uvicorn, from the command line or in a thread
-  (:func:`run_in_thread`).
+  (:func:`run_in_thread`), or many apps in turn on one server (:class:`ServerHost`, the
+  fixtures' way).
 
 The SmartTrades and the rules behind the routes are :mod:`threecommas.testing.simulation`.
 """
@@ -22,6 +23,7 @@ from threecommas.testing.server._auth import (
 )
 from threecommas.testing.server._running import (
     RunningServer,
+    ServerHost,
     bind_socket,
     make_server,
     run_in_thread,
@@ -37,6 +39,7 @@ __all__ = [
     "TEST_PUBLIC_KEY_PATH",
     "RequestVerifier",
     "RunningServer",
+    "ServerHost",
     "bind_socket",
     "create_app",
     "make_server",
