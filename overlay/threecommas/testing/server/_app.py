@@ -6,6 +6,7 @@ admin API (:mod:`threecommas.testing.faults`); the fault layer wraps them all.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Final
@@ -94,6 +95,12 @@ class _CatchAll:
                 await error_response(500, "internal_error")(scope, receive, send)
 
 
+@functools.cache
+def _shipped_store() -> SmartTradeStore:
+    """The store of the shipped recordings, never served: fresh stores are made from it."""
+    return SmartTradeStore.from_recordings(load_recordings())
+
+
 def create_app(
     *,
     api_key: str = DEFAULT_API_KEY,
@@ -124,7 +131,10 @@ def create_app(
     caught up before each request is answered.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
-    store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    if recordings_dir is None:
+        store = _shipped_store().fresh()  # the shipped recordings, read once per process
+    else:
+        store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
     if market_real_time:
         clock = VirtualClock.real_time(time_factor=fault_state.config.time_factor)

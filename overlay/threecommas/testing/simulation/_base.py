@@ -153,19 +153,38 @@ def all_ids(smart_trade: JSONObject) -> Iterator[int]:
 @dataclass
 class Holdings:
     """What a store holds: SmartTrades by id, the ids of the trades that a SmartTrade entity
-    does not show (its position's and stop loss'), and the next new id."""
+    does not show (its position's and stop loss'), and the next new id.
+
+    A stored SmartTrade (or trade-id mapping) is never changed in place: a change stores a new
+    one. So holdings can share their values: a copy needs only new mappings (:meth:`copy`).
+    """
 
     smart_trades: dict[int, JSONObject] = field(default_factory=dict)
     trade_ids: dict[int, TradeIds] = field(default_factory=dict)
     next_id: int = 1
 
+    def copy(self) -> Holdings:
+        return Holdings(dict(self.smart_trades), dict(self.trade_ids), self.next_id)
+
 
 class Transaction:
-    """The store during one request, under its lock. Reads give copies; ``save`` stages changes."""
+    """The store during one request, under its lock. Reads give copies; ``save`` stages changes.
 
-    def __init__(self, held: Holdings, clock: Clock, market: Market | None = None) -> None:
+    ``shared_reads`` is for the rules that only read (``read_only``): their reads give the
+    stored SmartTrades themselves, which they must not change, saving a copy per read.
+    """
+
+    def __init__(
+        self,
+        held: Holdings,
+        clock: Clock,
+        market: Market | None = None,
+        *,
+        shared_reads: bool = False,
+    ) -> None:
         self._held = held
         self._clock = clock
+        self._shared_reads = shared_reads
         #: The store's market (the add-funds rule fills through it once its pair has a price).
         self.market = market
         self._saved: dict[int, JSONObject] = {}
@@ -178,7 +197,9 @@ class Transaction:
         current = self._saved.get(smart_trade_id)
         if current is None:
             current = self._held.smart_trades.get(smart_trade_id)
-        return None if current is None else clone(current)
+        if current is None or self._shared_reads:
+            return current
+        return clone(current)
 
     def smart_trade(self, smart_trade_id: int) -> JSONObject:
         """A working copy of the SmartTrade, or the API's 404."""
@@ -260,7 +281,10 @@ class OperationRule(Protocol):
         ...
 
     def run(self, tx: Transaction, request: Received) -> Any:
-        """The answer's body; changes go through ``tx``. Raise ActionError to refuse."""
+        """The answer's body; changes go through ``tx``. Raise ActionError to refuse.
+
+        A rule with a true ``read_only`` class attribute changes nothing, not even what ``tx``
+        reads give it: it is then given the stored SmartTrades themselves (no copies)."""
         ...
 
 

@@ -9,6 +9,7 @@ answers an order that breaks them with the API's 422 ``record_invalid``, naming 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -52,11 +53,18 @@ def accounts() -> list[JSONObject]:
     return [clone(entry["body"]) for entry in _data()["accounts"]]
 
 
+@cache
+def _accounts_by_id() -> Mapping[object, JSONObject]:
+    by_id: dict[object, JSONObject] = {}
+    for entry in _data()["accounts"]:
+        by_id.setdefault(entry["body"].get("id"), entry["body"])
+    return by_id
+
+
 def find_account(account_id: int) -> JSONObject | None:
-    for account in accounts():
-        if account.get("id") == account_id:
-            return account
-    return None
+    """A copy of the account with this id in the data file, or None."""
+    account = _accounts_by_id().get(account_id)
+    return None if account is None else clone(account)
 
 
 def smart_trade_account(account_id: int, shown: JSONObject) -> JSONObject:
@@ -81,9 +89,16 @@ def rates(market_code: str, pair: str) -> JSONObject | None:
 
 
 def _limits(account_id: object, pair: object) -> tuple[OrderLimits, JSONObject] | None:
-    """The limits of a pair on an account's market, and its rates; None when unknown."""
-    if not isinstance(account_id, int) or not isinstance(pair, str):
+    """The limits of a pair on an account's market, and its rates (not to be changed); None
+    when unknown."""
+    if not isinstance(account_id, int) or isinstance(account_id, bool) or not isinstance(pair, str):
         return None
+    return _limits_of(account_id, pair)
+
+
+@functools.lru_cache(maxsize=1024)
+def _limits_of(account_id: int, pair: str) -> tuple[OrderLimits, JSONObject] | None:
+    # The data file does not change while the server runs: each pair's limits are read once.
     account = find_account(account_id)
     if account is None:
         return None

@@ -8,6 +8,7 @@ set up a scenario with :meth:`SmartTradeStore.put`.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._state import JSONObject, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
-__all__ = ["MAX_ID", "SmartTradeStore"]
+__all__ = ["MAX_ID", "SmartTradeStore", "encode_answer"]
 
 _T = TypeVar("_T")
 
@@ -59,14 +60,13 @@ class _MarketView:
         return self._tx.new_id()
 
 
-def _copy(held: Holdings) -> Holdings:
-    # Copied value by value: a copy of a whole mapping would go through JSON and turn the
-    # integer ids that key it into strings.
-    return Holdings(
-        {k: clone(v) for k, v in held.smart_trades.items()},
-        {k: clone(v) for k, v in held.trade_ids.items()},
-        held.next_id,
-    )
+#: How the server encodes an answer: compact UTF-8 JSON, no NaN (as Starlette's JSONResponse).
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def encode_answer(answer: Any) -> bytes:
+    """An answer's body as sent: compact UTF-8 JSON."""
+    return _ENCODER.encode(answer).encode("utf-8")
 
 
 class SmartTradeStore:
@@ -126,13 +126,21 @@ class SmartTradeStore:
 
     def _state(self) -> Holdings:
         with self._lock:
-            return _copy(self._held)
+            return self._held.copy()
+
+    def fresh(self) -> SmartTradeStore:
+        """A new store in the state this one started from (its recordings), with a market of
+        its own: what building it again would give, without reading anything again."""
+        store = SmartTradeStore()
+        store._initial = self._initial  # never changed in place: reset() copies it
+        store._held = self._initial.copy()
+        return store
 
     def reset(self) -> None:
         """Back to the state the store started from (the recordings), forgetting every change;
         the market forgets its prices and paths, and its clock starts over."""
         with self._lock:
-            self._held = _copy(self._initial)
+            self._held = self._initial.copy()
             self.market.reset()
 
     def use_market(self, market: Market) -> None:
@@ -233,16 +241,42 @@ class SmartTradeStore:
         body: bytes = b"",
     ) -> tuple[int, Any]:
         """Run ``operation`` on one request: ``(status, body)``, or raise ActionError."""
+        status, answer = self._run(operation, params, query, body)
+        return status, clone(answer)
+
+    def perform_encoded(
+        self,
+        operation: str,
+        params: Mapping[str, int],
+        *,
+        query: Iterable[tuple[str, str]] = (),
+        body: bytes = b"",
+    ) -> tuple[int, bytes]:
+        """:meth:`perform`, with the answer encoded as the server sends it
+        (:func:`encode_answer`): what the routes call, sparing a copy of the answer."""
+        status, answer = self._run(operation, params, query, body)
+        # Outside the lock: the answer may hold stored values, which are never changed in place.
+        return status, encode_answer(answer)
+
+    def _run(
+        self,
+        operation: str,
+        params: Mapping[str, int],
+        query: Iterable[tuple[str, str]],
+        body: bytes,
+    ) -> tuple[int, Any]:
         rule = RULES.get(operation)
         if rule is None:
             raise ActionError(404, "Not found", f"Unknown operation {operation}")
         request = Received(params=dict(params), query=tuple(query), body=body)
+        # A rule that only reads works on the stored SmartTrades themselves, not on copies.
+        shared = getattr(rule, "read_only", False) is True
         with self._lock:
             self._sync_market()
-            tx = Transaction(self._held, self.clock, self.market)
+            tx = Transaction(self._held, self.clock, self.market, shared_reads=shared)
             answer = rule.run(tx, request)
             tx.commit()
-            return BY_ID[operation].success[0], clone(answer)
+            return BY_ID[operation].success[0], answer
 
     def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:
         """Close one take-profit step by market; the updated SmartTrade, or raise ActionError."""

@@ -1,0 +1,87 @@
+"""What makes a fresh store cheap and a read cheap, without changing any answer: fresh stores
+share the prepared seed's SmartTrades (never changed in place), reads that change nothing work on
+the stored SmartTrades themselves, and the routes encode an answer once."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.server_support import SEED_IDS, SMART_TRADE_ID
+from threecommas.testing import SmartTradeStore, create_app, load_recordings
+from threecommas.testing.simulation._base import Transaction
+from threecommas.testing.simulation._rules import RULES
+from threecommas.testing.simulation._store import encode_answer
+
+READS: list[tuple[str, dict[str, int], list[tuple[str, str]]]] = [
+    *[("get_smart_trade", {"id": i}, []) for i in SEED_IDS],
+    *[("list_trades", {"smart_trade_id": i}, []) for i in SEED_IDS],
+    ("list_smart_trades", {}, []),
+    ("list_smart_trades", {}, [("per_page", "100"), ("order_by", "updated_at")]),
+]
+
+
+def _stored(store: SmartTradeStore) -> str:
+    held = store._held
+    return json.dumps([held.smart_trades, {k: v for k, v in held.trade_ids.items()}], default=str)
+
+
+def test_a_fresh_store_is_the_store_the_recordings_build() -> None:
+    built = SmartTradeStore.from_recordings(load_recordings())
+    fresh = create_app().state.store
+    assert fresh.snapshot() == built.snapshot()
+    assert {i: fresh.trade_ids(i) for i in fresh.ids()} == {
+        i: built.trade_ids(i) for i in built.ids()
+    }
+    assert fresh._held.next_id == built._held.next_id
+
+
+def test_changes_to_one_fresh_store_reach_no_other() -> None:
+    first, second = create_app().state.store, create_app().state.store
+    before = _stored(second)
+    body = json.dumps({"note": "first only"}).encode()
+    first.perform("set_note", {"id": SMART_TRADE_ID}, body=body)
+    first.perform("close_smart_trade_by_market", {"id": SMART_TRADE_ID})
+    first.market.set_price("USDT_DOGE", "0.5")
+    first.reset()
+    first.perform("set_note", {"id": SMART_TRADE_ID}, body=body)
+    assert _stored(second) == before
+    assert _stored(create_app().state.store) == before
+
+
+@pytest.mark.parametrize("priced", [False, True], ids=["recorded", "priced"])
+def test_reads_leave_the_stored_smart_trades_as_they_were(priced: bool) -> None:
+    store = create_app().state.store
+    if priced:  # the market then changes SmartTrades before a read answers
+        store.market.set_price("USDT_DOGE", "0.5")
+    store.perform("get_smart_trade", {"id": SMART_TRADE_ID})  # the market's changes, once
+    before = _stored(store)
+    for operation, params, query in READS:
+        assert getattr(RULES[operation], "read_only", False) is True
+        store.perform_encoded(operation, params, query=query)
+    assert _stored(store) == before
+
+
+def test_only_reading_rules_are_read_only() -> None:
+    read_only = {name for name, rule in RULES.items() if getattr(rule, "read_only", False)}
+    assert read_only == {"get_smart_trade", "list_trades", "list_smart_trades"}
+
+
+@pytest.mark.parametrize(("operation", "params", "query"), READS)
+def test_an_encoded_answer_is_the_answer_encoded(
+    operation: str, params: dict[str, int], query: list[tuple[str, str]]
+) -> None:
+    store = create_app().state.store
+    status, answer = store.perform(operation, params, query=query)
+    assert store.perform_encoded(operation, params, query=query) == (status, encode_answer(answer))
+
+
+def test_a_transaction_with_shared_reads_gives_the_stored_smart_trade() -> None:
+    store = create_app().state.store
+    held = store._held
+    stored: Any = held.smart_trades[SMART_TRADE_ID]
+    assert Transaction(held, store.clock, shared_reads=True).find(SMART_TRADE_ID) is stored
+    copy = Transaction(held, store.clock).find(SMART_TRADE_ID)
+    assert copy == stored and copy is not stored
