@@ -12,6 +12,7 @@ import pytest
 from tests.server_support import SEED_IDS, SMART_TRADE_ID
 from threecommas.testing import SmartTradeStore, create_app, load_recordings
 from threecommas.testing.simulation._base import Transaction
+from threecommas.testing.simulation._entities import placeholder_account
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._store import encode_answer
 
@@ -85,3 +86,58 @@ def test_a_transaction_with_shared_reads_gives_the_stored_smart_trade() -> None:
     assert Transaction(held, store.clock, shared_reads=True).find(SMART_TRADE_ID) is stored
     copy = Transaction(held, store.clock).find(SMART_TRADE_ID)
     assert copy == stored and copy is not stored
+
+
+def _scan_account(store: SmartTradeStore, account_id: int) -> Any:
+    for smart_trade in store._held.smart_trades.values():
+        account = smart_trade.get("account")
+        if isinstance(account, dict) and account.get("id") == account_id:
+            return account
+    return None
+
+
+def _scan_price(store: SmartTradeStore, pair: str) -> Any:
+    for smart_trade in store._held.smart_trades.values():
+        data = smart_trade.get("data")
+        prices = data.get("current_price") if isinstance(data, dict) else None
+        if smart_trade.get("pair") == pair and isinstance(prices, dict):
+            return prices
+    return None
+
+
+def test_the_account_and_price_lookups_agree_with_a_scan_of_the_store() -> None:
+    import random
+
+    store = create_app().state.store
+    template = store.get(SMART_TRADE_ID)
+    assert template is not None
+    accounts = sorted({_account(st) for st in store.snapshot().values()} | {1, 2})
+    pairs = sorted({st["pair"] for st in store.snapshot().values()} | {"USDT_XYZ"})
+    chooser = random.Random(7)
+    for step in range(300):
+        tx = Transaction(store._held, store.clock)
+        for account_id in accounts:  # the lookups, built or kept, against a scan
+            expected = _scan_account(store, account_id)
+            assert tx.account(account_id) == (expected or placeholder_account(account_id))
+        for pair in pairs:
+            assert tx.current_price(pair) == (_scan_price(store, pair) or {})
+        # Then a change: a new SmartTrade, or one replaced with another account, pair or price.
+        smart_trade = dict(template)
+        ids = store.ids()
+        smart_trade["id"] = chooser.choice(ids) if chooser.random() < 0.6 else 10**9 + step
+        smart_trade["account"] = {**template["account"], "id": chooser.choice(accounts)}
+        smart_trade["pair"] = chooser.choice(pairs)
+        data = dict(template["data"])
+        if chooser.random() < 0.3:
+            data.pop("current_price", None)
+        else:
+            data["current_price"] = {"bid": str(step), "ask": str(step), "last": str(step)}
+        smart_trade["data"] = data
+        store.put(smart_trade)
+        if step % 50 == 49:
+            store.reset()
+
+
+def _account(smart_trade: dict[str, Any]) -> int:
+    value: int = smart_trade["account"]["id"]
+    return value

@@ -162,9 +162,74 @@ class Holdings:
     smart_trades: dict[int, JSONObject] = field(default_factory=dict)
     trade_ids: dict[int, TradeIds] = field(default_factory=dict)
     next_id: int = 1
+    # Lookups that a create would otherwise make by going through every SmartTrade: the first
+    # SmartTrade (in store order) showing each account id, and the first of each pair showing
+    # a current price. Built when first needed; ``keep`` keeps them right or drops them.
+    _by_account: dict[object, int] | None = field(default=None, repr=False, compare=False)
+    _by_pair: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def copy(self) -> Holdings:
-        return Holdings(dict(self.smart_trades), dict(self.trade_ids), self.next_id)
+        return Holdings(
+            dict(self.smart_trades),
+            dict(self.trade_ids),
+            self.next_id,
+            None if self._by_account is None else dict(self._by_account),
+            None if self._by_pair is None else dict(self._by_pair),
+        )
+
+    def keep(self, smart_trade_id: int, smart_trade: JSONObject) -> None:
+        """Store ``smart_trade`` under its id (a new id goes last in the store's order)."""
+        old = self.smart_trades.get(smart_trade_id)
+        self.smart_trades[smart_trade_id] = smart_trade
+        if old is None:  # last in order: the first of its account or pair only if alone
+            account, pair = _account_key(smart_trade), _priced_pair(smart_trade)
+            if self._by_account is not None and account is not None:
+                self._by_account.setdefault(account, smart_trade_id)
+            if self._by_pair is not None and pair is not None:
+                self._by_pair.setdefault(pair, smart_trade_id)
+            return
+        # Replaced in place: the lookups hold unless what they go by changed.
+        if _account_key(old) != _account_key(smart_trade):
+            self._by_account = None
+        if _priced_pair(old) != _priced_pair(smart_trade):
+            self._by_pair = None
+
+    def first_with_account(self, account_id: int) -> JSONObject | None:
+        """The first SmartTrade whose ``account.id`` is ``account_id``."""
+        if self._by_account is None:
+            self._by_account = {}
+            for key, smart_trade in self.smart_trades.items():
+                account = _account_key(smart_trade)
+                if account is not None:
+                    self._by_account.setdefault(account, key)
+        found = self._by_account.get(account_id)
+        return None if found is None else self.smart_trades[found]
+
+    def first_priced(self, pair: str) -> JSONObject | None:
+        """The first SmartTrade of ``pair`` whose ``data.current_price`` is an object."""
+        if self._by_pair is None:
+            self._by_pair = {}
+            for key, smart_trade in self.smart_trades.items():
+                priced = _priced_pair(smart_trade)
+                if priced is not None:
+                    self._by_pair.setdefault(priced, key)
+        found = self._by_pair.get(pair)
+        return None if found is None else self.smart_trades[found]
+
+
+def _account_key(smart_trade: JSONObject) -> object:
+    """``account.id`` when it is a number or text (what an account id can equal), else None."""
+    account = smart_trade.get("account")
+    value = account.get("id") if isinstance(account, dict) else None
+    return value if isinstance(value, int | float | str) else None
+
+
+def _priced_pair(smart_trade: JSONObject) -> str | None:
+    """The pair, when it is text and the SmartTrade shows a current price, else None."""
+    data = smart_trade.get("data")
+    prices = data.get("current_price") if isinstance(data, dict) else None
+    pair = smart_trade.get("pair")
+    return pair if isinstance(pair, str) and isinstance(prices, dict) else None
 
 
 class Transaction:
@@ -232,20 +297,19 @@ class Transaction:
 
     def account(self, account_id: int) -> JSONObject:
         """The account as another SmartTrade shows it; a placeholder if none does."""
-        for smart_trade in self._held.smart_trades.values():
-            account = smart_trade.get("account")
-            if isinstance(account, dict) and account.get("id") == account_id:
-                return clone(account)
-        return placeholder_account(account_id)
+        smart_trade = self._held.first_with_account(account_id)
+        if smart_trade is None:
+            return placeholder_account(account_id)
+        account: JSONObject = clone(smart_trade["account"])
+        return account
 
     def current_price(self, pair: str) -> JSONObject:
         """The pair's prices as another SmartTrade last showed them (empty when none does)."""
-        for smart_trade in self._held.smart_trades.values():
-            data = smart_trade.get("data")
-            prices = data.get("current_price") if isinstance(data, dict) else None
-            if smart_trade.get("pair") == pair and isinstance(prices, dict):
-                return clone(prices)
-        return {}
+        smart_trade = self._held.first_priced(pair)
+        if smart_trade is None:
+            return {}
+        prices: JSONObject = clone(smart_trade["data"]["current_price"])
+        return prices
 
     # Writing
 
@@ -263,7 +327,8 @@ class Transaction:
 
     def commit(self) -> None:
         held = self._held
-        held.smart_trades.update(self._saved)
+        for smart_trade_id, smart_trade in self._saved.items():
+            held.keep(smart_trade_id, smart_trade)
         held.trade_ids.update(self._trade_ids)
         held.next_id = max(held.next_id, self._next_id)
 

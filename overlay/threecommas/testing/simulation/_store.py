@@ -191,7 +191,7 @@ class SmartTradeStore:
         stored = clone(smart_trade)
         refresh_flags(stored)
         with self._lock:
-            self._held.smart_trades[smart_trade_id] = stored
+            self._held.keep(smart_trade_id, stored)
             ids = dict(self._held.trade_ids.get(smart_trade_id, {}))
             ids.update(trade_ids or {})
             seen = [*all_ids(smart_trade), *ids.values()]
