@@ -11,7 +11,7 @@ import pytest
 
 from tests.server_support import SEED_IDS, SMART_TRADE_ID
 from threecommas.testing import SmartTradeStore, create_app, load_recordings
-from threecommas.testing.simulation._base import Transaction
+from threecommas.testing.simulation._base import Transaction, copy_stored
 from threecommas.testing.simulation._entities import placeholder_account
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._store import encode_answer
@@ -141,3 +141,30 @@ def test_the_account_and_price_lookups_agree_with_a_scan_of_the_store() -> None:
 def _account(smart_trade: dict[str, Any]) -> int:
     value: int = smart_trade["account"]["id"]
     return value
+
+
+def test_a_read_after_a_change_shows_the_change_not_an_earlier_encoding() -> None:
+    store = create_app().state.store
+    read = ("get_smart_trade", {"id": SMART_TRADE_ID})
+    first = store.perform_encoded(*read)
+    assert store.perform_encoded(*read) == first  # unchanged: the same answer
+    for note in ("one", "two"):
+        store.perform("set_note", {"id": SMART_TRADE_ID}, body=json.dumps({"note": note}).encode())
+        status, body = store.perform_encoded(*read)
+        assert (status, json.loads(body)["note"]) == (200, note)
+        assert store.perform_encoded(*read) == (status, body)
+    store.put({**json.loads(body), "note": "put"})
+    assert json.loads(store.perform_encoded(*read)[1])["note"] == "put"
+    store.reset()
+    assert json.loads(store.perform_encoded(*read)[1]) == json.loads(first[1])
+
+
+def test_a_stored_value_is_copied_exactly() -> None:
+    stored = create_app().state.store._held.smart_trades[SMART_TRADE_ID]
+    copied = copy_stored(stored)
+    assert copied == stored and copied is not stored
+    assert copied["take_profit"] is not stored["take_profit"]
+
+    odd = {"a": [lambda: 1]}  # neither pickle nor JSON: clone's deep copy
+    copied_odd = copy_stored(odd)
+    assert copied_odd["a"] is not odd["a"] and copied_odd["a"][0] is odd["a"][0]

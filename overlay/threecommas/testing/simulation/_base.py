@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -132,6 +133,16 @@ def clone(value: _T) -> _T:
         return copied
     except (TypeError, ValueError, RecursionError):
         return copy.deepcopy(value)  # not plain JSON: a SmartTrade put in by hand
+
+
+def copy_stored(value: _T) -> _T:
+    """A deep copy of a stored value: one that went through :func:`clone` when stored, so
+    plain JSON (or a deep copy of what is not); pickle copies that exactly, twice as fast."""
+    try:
+        copied: _T = pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return copied
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return clone(value)
 
 
 def all_ids(smart_trade: JSONObject) -> Iterator[int]:
@@ -264,7 +275,7 @@ class Transaction:
             current = self._held.smart_trades.get(smart_trade_id)
         if current is None or self._shared_reads:
             return current
-        return clone(current)
+        return copy_stored(current)
 
     def smart_trade(self, smart_trade_id: int) -> JSONObject:
         """A working copy of the SmartTrade, or the API's 404."""

@@ -86,6 +86,8 @@ class SmartTradeStore:
     ) -> None:
         self._lock = threading.Lock()
         self._held = Holdings()
+        #: The last encoding of a stored SmartTrade, by id, with the object it encodes.
+        self._encoded: dict[int, tuple[JSONObject, bytes]] = {}
         #: The simulated market: SmartTrades move when it has a price for their pair.
         self.market = market if market is not None else _new_market()
         #: The time of ``created_at``/``updated_at``: the market's virtual clock by default.
@@ -256,7 +258,21 @@ class SmartTradeStore:
         (:func:`encode_answer`): what the routes call, sparing a copy of the answer."""
         status, answer = self._run(operation, params, query, body)
         # Outside the lock: the answer may hold stored values, which are never changed in place.
+        if isinstance(answer, dict):
+            # A read answers the stored SmartTrade itself: while it is unchanged (the same
+            # object), so is its encoding, kept from the last read (a bot polls the same ones).
+            key = answer.get("id")
+            kept = self._encoded.get(key) if isinstance(key, int) else None
+            if kept is not None and kept[0] is answer:
+                return status, kept[1]
+            encoded = encode_answer(answer)
+            if isinstance(key, int) and self._is_stored(key, answer):
+                self._encoded[key] = (answer, encoded)
+            return status, encoded
         return status, encode_answer(answer)
+
+    def _is_stored(self, smart_trade_id: int, value: JSONObject) -> bool:
+        return self._held.smart_trades.get(smart_trade_id) is value
 
     def _run(
         self,
