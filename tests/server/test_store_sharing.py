@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.server_support import SEED_IDS, SMART_TRADE_ID
+from tests.server_support import CLOSED_STEP_ID, SEED_IDS, SMART_TRADE_ID
 from threecommas.testing import SmartTradeStore, create_app, load_recordings
 from threecommas.testing.simulation._base import Transaction, copy_stored
 from threecommas.testing.simulation._entities import placeholder_account
@@ -168,3 +168,70 @@ def test_a_stored_value_is_copied_exactly() -> None:
     odd = {"a": [lambda: 1]}  # neither pickle nor JSON: clone's deep copy
     copied_odd = copy_stored(odd)
     assert copied_odd["a"] is not odd["a"] and copied_odd["a"][0] is odd["a"][0]
+
+
+# --- An API request whose operation the fault layer found skips Starlette's routing ----------
+
+
+def _requests() -> list[tuple[str, str, Any]]:
+    st = f"/v2/smart_trades/{SMART_TRADE_ID}"
+    return [
+        ("GET", st, None),
+        ("GET", f"{st}/trades", None),
+        ("GET", "/v2/smart_trades?per_page=2&order_direction=DESC", None),
+        ("POST", f"{st}/set_note", {"note": "routed"}),
+        ("POST", f"{st}/set_note", {"note": 5}),  # 400
+        ("PUT", st, None),  # 405
+        ("GET", "/v2/smart_trades/0", None),  # 404 from the spec's check
+        ("GET", "/v2/smart_trades/99999999999999999999", None),  # no route
+        ("GET", "/v2/smart_trades/87654321", None),  # 404 from the store
+        ("POST", f"{st}/trades/{CLOSED_STEP_ID}/close_by_market", None),
+        ("POST", f"{st}/trades/{CLOSED_STEP_ID}/close_by_market", None),  # 403 now
+        ("POST", f"{st}/close_by_market", None),
+        ("GET", "/v2/nothing", None),
+    ]
+
+
+async def _answers(app: Any, auth: Any) -> list[tuple[int, list[tuple[str, str]], bytes]]:
+    import httpx
+
+    transport = httpx.ASGITransport(app)
+    answers = []
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver/public/api", auth=auth
+    ) as http:
+        for method, path, body in _requests():
+            response = await http.request(method, path, json=body)
+            headers = [(k, v) for k, v in response.headers.items() if k != "date"]
+            answers.append((response.status_code, headers, response.content))
+        unsigned = await http.get(f"/v2/smart_trades/{SMART_TRADE_ID}", auth=None)
+        answers.append((unsigned.status_code, list(unsigned.headers.items()), unsigned.content))
+    return answers
+
+
+def test_found_operations_are_answered_as_the_routing_answers_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    from tests.server_support import AUTH
+    from threecommas.testing.server import _app, _routes
+
+    routed = create_app()
+    # Without the shortcut, every request goes through Starlette's routing.
+    routed.user_middleware = [
+        m for m in routed.user_middleware if m.cls is not _app._FoundOperations
+    ]
+    expected = asyncio.run(_answers(routed, AUTH))
+
+    shortcut: list[int] = []
+    serve_found = _routes.OperationEndpoint.serve_found
+
+    async def counted(self: Any, *args: Any) -> None:
+        shortcut.append(1)
+        await serve_found(self, *args)
+
+    monkeypatch.setattr(_routes.OperationEndpoint, "serve_found", counted)
+    assert asyncio.run(_answers(create_app(), AUTH)) == expected
+    assert len(shortcut) >= 8  # every request with a found operation took the shortcut
+    assert {status for status, _, _ in expected} >= {200, 201, 400, 401, 403, 404, 405}

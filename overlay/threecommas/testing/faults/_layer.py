@@ -12,7 +12,7 @@ import httpx
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from threecommas.testing._operations import API_PREFIX, find_operation
+from threecommas.testing._operations import API_PREFIX, FOUND_OPERATION, find_operation
 from threecommas.testing.faults._config import FaultRule, JSONObject
 from threecommas.testing.faults._counters import CounterKey
 from threecommas.testing.faults._faults import Faults
@@ -185,6 +185,7 @@ class FaultLayer:
         method = str(scope.get("method", "GET")).upper()
         request_id = faults.arrive(_header(scope, b"x-request-id"))
         resolved = find_operation(method, path)
+        scope[FOUND_OPERATION] = resolved
         operation = None if resolved is None else resolved[0]
         key: CounterKey | None = None
         if resolved is not None:

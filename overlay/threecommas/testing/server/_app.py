@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
@@ -20,10 +21,16 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas._schema import spec_path
+from threecommas.testing._operations import FOUND_OPERATION
 from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_routes
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
-from threecommas.testing.server._routes import error_response, operation_routes
+from threecommas.testing.server._routes import (
+    OperationEndpoint,
+    error_response,
+    operation_endpoints,
+    operation_routes,
+)
 from threecommas.testing.simulation import Market, MarketControl, SmartTradeStore, VirtualClock
 from threecommas.testing.simulation._market import PathSource
 
@@ -101,6 +108,30 @@ def _shipped_store() -> SmartTradeStore:
     return SmartTradeStore.from_recordings(load_recordings())
 
 
+class _FoundOperations:
+    """Send an API request whose operation the fault layer found (a method of the path, ids
+    that the spec allows) straight to its endpoint: what Starlette's routing would do, without
+    going through every route. Anything else (no operation, a wrong method or id, the admin API,
+    ``/openapi.yaml``) goes through the routing and its JSON 404 and 405."""
+
+    def __init__(self, app: ASGIApp, endpoints: Mapping[str, OperationEndpoint]) -> None:
+        self.app = app
+        self._by_operation = {
+            operation.operation_id: endpoint
+            for endpoint in endpoints.values()
+            for operation in endpoint.operations
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        found = scope.get(FOUND_OPERATION) if scope["type"] == "http" else None
+        if found is not None:
+            endpoint = self._by_operation.get(found[0])
+            if endpoint is not None:
+                await endpoint.serve_found(scope, receive, send, found[1])
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(
     *,
     api_key: str = DEFAULT_API_KEY,
@@ -142,13 +173,18 @@ def create_app(
     market_control = MarketControl(store)
     if market is not None:
         market_control.play(market)  # a bad path raises PriceError (a ValueError)
-    routes = operation_routes(verifier, store)
+    endpoints = operation_endpoints(verifier, store)
+    routes = operation_routes(endpoints)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     routes += admin_routes(store, fault_state)
     app = Starlette(
         routes=routes,
         # Faults outermost: a dropped connection must not become _CatchAll's 500.
-        middleware=[Middleware(FaultLayer, faults=fault_state), Middleware(_CatchAll)],
+        middleware=[
+            Middleware(FaultLayer, faults=fault_state),
+            Middleware(_CatchAll),
+            Middleware(_FoundOperations, endpoints=endpoints),
+        ],
         exception_handlers={HTTPException: _http_exception},
     )
     # A trailing slash would otherwise get a non-JSON redirect; the API has no such paths.

@@ -34,7 +34,7 @@ from threecommas.testing._operations import (
 from threecommas.testing.server._auth import RequestVerifier
 from threecommas.testing.simulation import ActionError, SmartTradeStore
 
-__all__ = ["error_response", "operation_routes"]
+__all__ = ["OperationEndpoint", "error_response", "operation_endpoints", "operation_routes"]
 
 
 def error_response(
@@ -105,13 +105,14 @@ def _query_items(scope: Scope) -> list[tuple[str, str]]:
     return parse_qsl(query.decode("latin-1"), keep_blank_values=True) if query else []
 
 
-class _OperationEndpoint:
+class OperationEndpoint:
     """The operations at one path, as a plain ASGI app (Starlette then routes every method to
     it, so that it answers 405 itself with exactly the path's methods in ``Allow``)."""
 
     def __init__(
         self, operations: list[Operation], verifier: RequestVerifier, store: SmartTradeStore
     ) -> None:
+        self.operations = operations
         self._by_method = {operation.method: operation for operation in operations}
         self._names = {operation.method: path_names(operation) for operation in operations}
         self._allow = ", ".join(sorted(self._by_method, key=_METHOD_ORDER.index))
@@ -119,10 +120,18 @@ class _OperationEndpoint:
         self._store = store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = await self._answer(scope, receive)
+        response = await self._answer(scope, receive, None)
         await response(scope, receive, send)
 
-    async def _answer(self, scope: Scope, receive: Receive) -> Response:
+    async def serve_found(
+        self, scope: Scope, receive: Receive, send: Send, ids: dict[str, int]
+    ) -> None:
+        """Answer a request whose operation (one of this path's) and path ids are already
+        known and checked (:func:`~threecommas.testing._operations.find_operation`)."""
+        response = await self._answer(scope, receive, ids)
+        await response(scope, receive, send)
+
+    async def _answer(self, scope: Scope, receive: Receive, ids: dict[str, int] | None) -> Response:
         method = scope["method"]
         operation = self._by_method.get(method)
         if operation is None:
@@ -138,13 +147,17 @@ class _OperationEndpoint:
         problem = _forced_mode_problem(operation.operation_id, headers)
         if problem is not None:
             return error_response(400, "Wrong param(s)", problem)
-        path_params = scope["path_params"]
-        try:
-            params = read_path_ids(
-                operation.operation_id, [(name, path_params[name]) for name in self._names[method]]
-            )
-        except ParameterError as exc:
-            return error_response(404, "Not found", str(exc))
+        if ids is not None:
+            params = ids
+        else:
+            path_params = scope["path_params"]
+            try:
+                params = read_path_ids(
+                    operation.operation_id,
+                    [(name, path_params[name]) for name in self._names[method]],
+                )
+            except ParameterError as exc:
+                return error_response(404, "Not found", str(exc))
         try:
             status, answer = self._store.perform_encoded(
                 operation.operation_id, params, query=_query_items(scope), body=body
@@ -154,13 +167,23 @@ class _OperationEndpoint:
         return Response(answer, status_code=status, media_type="application/json")
 
 
-def operation_routes(verifier: RequestVerifier, store: SmartTradeStore) -> list[Route]:
+def operation_endpoints(
+    verifier: RequestVerifier, store: SmartTradeStore
+) -> dict[str, OperationEndpoint]:
+    """The endpoint of each path of the catalogue (by path template)."""
+    return {
+        path: OperationEndpoint(operations, verifier, store)
+        for path, operations in by_path().items()
+    }
+
+
+def operation_routes(endpoints: dict[str, OperationEndpoint]) -> list[Route]:
     """A route per path of the catalogue, each answering every operation at that path."""
     return [
         Route(
             _route_path(path),
-            _OperationEndpoint(operations, verifier, store),
-            name="+".join(op.operation_id for op in operations),
+            endpoint,
+            name="+".join(op.operation_id for op in endpoint.operations),
         )
-        for path, operations in by_path().items()
+        for path, endpoint in endpoints.items()
     ]
