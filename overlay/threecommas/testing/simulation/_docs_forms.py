@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from threecommas._schema import load_spec
+from threecommas._schema import _inlined, load_spec
 from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form
 from threecommas_api._catalogue import BY_ID
 
@@ -41,9 +41,10 @@ def _matches(schema: Mapping[str, Any], value: Any) -> bool:
     if validator is None:
         import jsonschema
 
-        validator = jsonschema.Draft202012Validator(
-            {**schema, "components": load_spec()["components"]}
-        )
+        components = load_spec()["components"]
+        # References followed once, here, rather than at each check.
+        inlined = _inlined(schema, components["schemas"], ())
+        validator = jsonschema.Draft202012Validator({**inlined, "components": components})
         _validators[id(schema)] = validator
     return bool(validator.is_valid(value))
 
