@@ -235,3 +235,30 @@ def test_found_operations_are_answered_as_the_routing_answers_them(
     assert asyncio.run(_answers(create_app(), AUTH)) == expected
     assert len(shortcut) >= 8  # every request with a found operation took the shortcut
     assert {status for status, _, _ in expected} >= {200, 201, 400, 401, 403, 404, 405}
+
+
+def test_a_request_syncs_the_market_only_when_it_could_move_something(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from threecommas.testing.simulation import Market, VirtualClock
+
+    store = create_app().state.store
+    synced: list[int] = []
+    real_sync = Market.sync
+
+    def counted(self: Market) -> None:
+        synced.append(1)
+        real_sync(self)
+
+    monkeypatch.setattr(Market, "sync", counted)
+    assert store.market.idle()
+    store.perform("get_smart_trade", {"id": SMART_TRADE_ID})
+    assert synced == []
+    store.market.set_price("USDT_DOGE", "0.5")
+    assert not store.market.idle()
+    store.perform("get_smart_trade", {"id": SMART_TRADE_ID})
+    assert synced == [1]
+    store.reset()
+    assert store.market.idle()
+    store.use_market(Market(clock=VirtualClock.real_time()))
+    assert not store.market.idle()  # a clock that follows the real time moves by itself

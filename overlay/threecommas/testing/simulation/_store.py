@@ -168,6 +168,8 @@ class SmartTradeStore:
     def _sync_market(self) -> None:
         """Bring the SmartTrades up to the market (under the store's lock): a market entry made
         by the last request fills now, as the next read finds it."""
+        if self.market.idle():  # no price, nothing scheduled: nothing would move
+            return
         tx = Transaction(self._held, self.clock, self.market)
         self.market.attach(_MarketView(tx))
         try:
