@@ -17,8 +17,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from threecommas._schema import _inlined, load_spec
-from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form
+from threecommas._schema import load_spec
+from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form, inlined
 from threecommas_api._catalogue import BY_ID
 
 __all__ = ["canonical_body", "query_aliases"]
@@ -43,8 +43,8 @@ def _matches(schema: Mapping[str, Any], value: Any) -> bool:
 
         components = load_spec()["components"]
         # References followed once, here, rather than at each check.
-        inlined = _inlined(schema, components["schemas"], ())
-        validator = jsonschema.Draft202012Validator({**inlined, "components": components})
+        followed = inlined(schema, components["schemas"])
+        validator = jsonschema.Draft202012Validator({**followed, "components": components})
         _validators[id(schema)] = validator
     return bool(validator.is_valid(value))
 
