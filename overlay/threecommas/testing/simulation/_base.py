@@ -51,6 +51,8 @@ __all__ = [
     "Transaction",
     "all_ids",
     "clone",
+    "copy_stored",
+    "encode_answer",
     "forbidden",
     "integral",
     "invalid_parameters",
@@ -133,6 +135,15 @@ def clone(value: _T) -> _T:
         return copied
     except (TypeError, ValueError, RecursionError):
         return copy.deepcopy(value)  # not plain JSON: a SmartTrade put in by hand
+
+
+#: How the server encodes an answer: compact UTF-8 JSON, no NaN (as Starlette's JSONResponse).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def encode_answer(answer: Any) -> bytes:
+    """An answer's body as sent: compact UTF-8 JSON."""
+    return _ENCODER.encode(answer).encode("utf-8")
 
 
 def copy_stored(value: _T) -> _T:
@@ -264,6 +275,8 @@ class Transaction:
         #: The store's market (the add-funds rule fills through it once its pair has a price).
         self.market = market
         self._saved: dict[int, JSONObject] = {}
+        #: Per saved id: the object given to ``save`` and its encoding then (None: not JSON).
+        self._given: dict[int, tuple[JSONObject, bytes | None]] = {}
         self._trade_ids: dict[int, TradeIds] = {}
         self._next_id = held.next_id
 
@@ -328,13 +341,31 @@ class Transaction:
         """Stage a changed (or new) SmartTrade, its flags recomputed from the rules."""
         refresh_flags(smart_trade)
         smart_trade_id = int(smart_trade["id"])
-        self._saved[smart_trade_id] = clone(smart_trade)
+        # The stored copy is read back from the answer's encoding: one encoding for both (a
+        # rule answers with what it saved, see saved_as).
+        try:
+            encoded: bytes | None = encode_answer(smart_trade)
+        except (TypeError, ValueError, RecursionError):
+            encoded = None  # not plain JSON (NaN, a Decimal put in by hand...)
+        self._saved[smart_trade_id] = clone(smart_trade) if encoded is None else json.loads(encoded)
+        self._given[smart_trade_id] = (smart_trade, encoded)
         ids = self.trade_ids(smart_trade_id)
         ids.update(trade_ids or {})
         for key in (POSITION_TRADE, STOP_LOSS_TRADE):
             if key not in ids:
                 ids[key] = self.new_id()
         self._trade_ids[smart_trade_id] = ids
+
+    def saved_as(self, answer: Any) -> tuple[JSONObject, bytes] | None:
+        """When ``answer`` is the very object last given to :meth:`save` (a rule answers with
+        it and changes it no more): the SmartTrade as stored and its encoding, else None."""
+        if not isinstance(answer, dict):
+            return None
+        key = answer.get("id")
+        given = self._given.get(key) if isinstance(key, int) else None
+        if given is None or given[0] is not answer or given[1] is None:
+            return None
+        return self._saved[int(answer["id"])], given[1]
 
     def commit(self) -> None:
         held = self._held

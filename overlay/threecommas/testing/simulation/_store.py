@@ -8,7 +8,6 @@ set up a scenario with :meth:`SmartTradeStore.put`.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from threecommas.testing.simulation._base import (
     Transaction,
     all_ids,
     clone,
+    encode_answer,
 )
 from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
 from threecommas.testing.simulation._market import Market, VirtualClock
@@ -58,15 +58,6 @@ class _MarketView:
 
     def new_id(self) -> int:
         return self._tx.new_id()
-
-
-#: How the server encodes an answer: compact UTF-8 JSON, no NaN (as Starlette's JSONResponse).
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-
-
-def encode_answer(answer: Any) -> bytes:
-    """An answer's body as sent: compact UTF-8 JSON."""
-    return _ENCODER.encode(answer).encode("utf-8")
 
 
 class SmartTradeStore:
@@ -245,7 +236,7 @@ class SmartTradeStore:
         body: bytes = b"",
     ) -> tuple[int, Any]:
         """Run ``operation`` on one request: ``(status, body)``, or raise ActionError."""
-        status, answer = self._run(operation, params, query, body)
+        status, answer, _ = self._run(operation, params, query, body)
         return status, clone(answer)
 
     def perform_encoded(
@@ -258,7 +249,11 @@ class SmartTradeStore:
     ) -> tuple[int, bytes]:
         """:meth:`perform`, with the answer encoded as the server sends it
         (:func:`encode_answer`): what the routes call, sparing a copy of the answer."""
-        status, answer = self._run(operation, params, query, body)
+        status, answer, saved = self._run(operation, params, query, body)
+        if saved is not None:  # the SmartTrade the request saved: encoded when it was saved
+            stored, encoded = saved
+            self._encoded[int(stored["id"])] = (stored, encoded)
+            return status, encoded
         # Outside the lock: the answer may hold stored values, which are never changed in place.
         if isinstance(answer, dict):
             # A read answers the stored SmartTrade itself: while it is unchanged (the same
@@ -282,7 +277,9 @@ class SmartTradeStore:
         params: Mapping[str, int],
         query: Iterable[tuple[str, str]],
         body: bytes,
-    ) -> tuple[int, Any]:
+    ) -> tuple[int, Any, tuple[JSONObject, bytes] | None]:
+        """The status, the answer, and when the answer is a SmartTrade the request saved, that
+        SmartTrade as stored and its encoding."""
         rule = RULES.get(operation)
         if rule is None:
             raise ActionError(404, "Not found", f"Unknown operation {operation}")
@@ -294,7 +291,7 @@ class SmartTradeStore:
             tx = Transaction(self._held, self.clock, self.market, shared_reads=shared)
             answer = rule.run(tx, request)
             tx.commit()
-            return BY_ID[operation].success[0], answer
+            return BY_ID[operation].success[0], answer, tx.saved_as(answer)
 
     def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:
         """Close one take-profit step by market; the updated SmartTrade, or raise ActionError."""
