@@ -116,10 +116,10 @@ class _Connection:
         self.writer.write(head + b"\r\n" + body)
         header = await self.reader.readuntil(b"\r\n\r\n")
         status = int(header[9:12])
-        length = 0
-        for line in header.split(b"\r\n"):
-            if line[:15].lower() == b"content-length:":
-                length = int(line[15:])
+        start = header.lower().find(b"\r\ncontent-length:")
+        if start < 0:
+            return status, b""
+        length = int(header[start + 17 : header.index(b"\r\n", start + 17)])
         return status, await self.reader.readexactly(length) if length else b""
 
     async def close(self) -> None:
