@@ -71,7 +71,7 @@ def smart_trade_account(account_id: int, shown: JSONObject) -> JSONObject:
     """The ``account`` of a new SmartTrade: as another SmartTrade shows it (``shown``, from
     ``Transaction.account``), else built from the data file as the docs' create example shows
     its account (``type`` the market code, ``market`` the exchange's name)."""
-    account = find_account(account_id)
+    account = _accounts_by_id().get(account_id)  # read only: no copy
     if account is None or shown.get("name") != f"Paper Account {account_id}":
         return shown
     return {
@@ -99,7 +99,7 @@ def _limits(account_id: object, pair: object) -> tuple[OrderLimits, JSONObject] 
 @functools.lru_cache(maxsize=1024)
 def _limits_of(account_id: int, pair: str) -> tuple[OrderLimits, JSONObject] | None:
     # The data file does not change while the server runs: each pair's limits are read once.
-    account = find_account(account_id)
+    account = _accounts_by_id().get(account_id)
     if account is None:
         return None
     code = str(account.get("market_code"))
@@ -125,7 +125,7 @@ def _refusal(body: dict[str, Any] | None) -> ActionError | None:
 def account_refusal(account_id: int) -> ActionError | None:
     """A create on an account the user does not have: the API's 403 (the Forbidden example of
     the spec); on one that takes no SmartTrades, the same 403 naming it."""
-    account = find_account(account_id)
+    account = _accounts_by_id().get(account_id)  # read only: no copy
     if account is None:
         return ActionError(403, "Forbidden", "Account not owned by current user.")
     if account.get("smart_trading_supported") is not True:
