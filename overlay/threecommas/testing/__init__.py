@@ -9,7 +9,8 @@ as the real API would, and checks the ``Apikey`` and ``Signature`` headers like 
 
 as a live server in a test (the pytest plugin that the package registers gives the
 ``threecommas_server``, ``threecommas_client`` and other fixtures, or use
-:func:`run_in_thread`), or from the command line::
+:func:`run_in_thread`, or :class:`ServerHost` to serve many apps in turn on one uvicorn
+server), or from the command line::
 
     python -m threecommas.testing serve --port 0      # prints http://127.0.0.1:PORT/public/api
 
