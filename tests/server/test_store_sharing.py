@@ -304,3 +304,37 @@ def test_a_saved_smart_trade_is_answered_as_the_rule_gave_it(
         # Kept with its encoding: the next read of it is answered without encoding it again.
         smart_trade_id = answers[0][1]["id"]
         assert twins[1]._encoded[smart_trade_id][0] is twins[1]._held.smart_trades[smart_trade_id]
+
+
+# --- Docs forms: the branch a valid value matches, found by its type when only one fits --------
+
+
+def _bodies() -> list[tuple[str, Any]]:
+    from threecommas.testing._operations import request_example
+    from threecommas_api._catalogue import OPERATIONS
+
+    found: list[tuple[str, Any]] = []
+    for operation in OPERATIONS:
+        example = request_example(operation.operation_id)
+        if example is None or operation.body is None:
+            continue
+        found.append((operation.body, example))
+        # The same in the SDK's canonical spellings: what the SDK would send.
+        found.append((operation.body, json.loads(json.dumps(example).replace('"true"', "true"))))
+    return found
+
+
+@pytest.mark.parametrize(("schema_name", "body"), _bodies())
+def test_docs_forms_read_the_same_with_or_without_the_type_shortcut(
+    schema_name: str, body: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import copy
+
+    from threecommas import _schema
+    from threecommas.testing.simulation import _docs_forms
+
+    if _schema.schema_errors(schema_name, body, lenient=True):
+        pytest.skip("canonical_body is only given valid bodies")
+    fast = _docs_forms.canonical_body(schema_name, copy.deepcopy(body))
+    monkeypatch.setattr(_docs_forms, "_sole_candidate", lambda branches, value: None)
+    assert _docs_forms.canonical_body(schema_name, copy.deepcopy(body)) == fast
