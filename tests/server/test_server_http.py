@@ -96,7 +96,7 @@ def test_an_unexpected_exception_becomes_json_500(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(store_of(app), "perform", broken)
+    monkeypatch.setattr(store_of(app), "perform_encoded", broken)  # what the routes call
     with caplog.at_level(logging.ERROR, logger="threecommas.testing"):
         response = call(app, "POST", CLOSE_PATH)
     assert response.status_code == 500

@@ -9,7 +9,8 @@ as the real API would, and checks the ``Apikey`` and ``Signature`` headers like 
 
 as a live server in a test (the pytest plugin that the package registers gives the
 ``threecommas_server``, ``threecommas_client`` and other fixtures, or use
-:func:`run_in_thread`), or from the command line::
+:func:`run_in_thread`, or :class:`ServerHost` to serve many apps in turn on one uvicorn
+server), or from the command line::
 
     python -m threecommas.testing serve --port 0      # prints http://127.0.0.1:PORT/public/api
 
@@ -52,6 +53,7 @@ if not _MISSING_EXTRA:
         TEST_PRIVATE_KEY_PATH,
         TEST_PUBLIC_KEY_PATH,
         RunningServer,
+        ServerHost,
         create_app,
         run_in_thread,
     )
@@ -83,6 +85,7 @@ __all__ = [
     "Recording",
     "RecordingError",
     "RunningServer",
+    "ServerHost",
     "SmartTradeStore",
     "create_app",
     "load_recordings",

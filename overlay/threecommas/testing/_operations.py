@@ -25,6 +25,7 @@ from threecommas_api._catalogue import BY_ID, OPERATIONS, Operation
 
 __all__ = [
     "API_PREFIX",
+    "FOUND_OPERATION",
     "OPERATIONS",
     "Operation",
     "by_path",
@@ -39,6 +40,10 @@ __all__ = [
 
 #: Every API path lives under this prefix (the path of the API's base URL); signatures cover it.
 API_PREFIX: Final = urlsplit(DEFAULT_BASE_URL).path
+
+#: The ASGI scope key under which the fault layer leaves what :func:`find_operation` found for
+#: the request (``(operation_id, ids)`` or ``None``), so that the app need not look again.
+FOUND_OPERATION: Final = "threecommas.operation"
 
 _PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

@@ -8,6 +8,8 @@ point ``threecommas``), so a test suite gets the fixtures below just by naming t
 * ``threecommas_server``: a fresh live server per test on a free loopback port;
 * ``threecommas_server_session``: one live server for the whole session (its store is shared,
   so a test must not rely on the state another test may have changed);
+* ``threecommas_server_host``: the one uvicorn server (a :class:`ServerHost`, started by the
+  first test that needs it) that serves the live servers above, each on a port of its own;
 * ``threecommas_auth``: an ``httpx.Auth`` that signs with the default test credentials;
 * ``threecommas_client``: a ``ThreeCommas`` client signed for, and pointed at, the test's
   ``threecommas_server``;
@@ -20,6 +22,12 @@ pytest imports this module in every session of an environment where the SDK is i
 imports nothing beyond pytest at that point: the server and the clients are imported by the
 fixtures that need them. Without the ``testing`` extra (starlette, uvicorn), the server fixtures
 skip their tests with a message saying what to install.
+
+A "fresh live server" is a fresh app (its own store, faults, counters, limits, market,
+credentials) served on a new loopback port of the session's one uvicorn server: as isolated as a
+server of its own, for about a millisecond instead of a tenth of a second. When its test ends,
+the port stops listening and every connection made to it is closed, so a client left open by one
+test reaches nothing of the next (its requests are refused, as by a stopped server).
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ if TYPE_CHECKING:
     from threecommas._client import AsyncThreeCommas, ThreeCommas
     from threecommas._signing import ThreeCommasAuth
     from threecommas.testing.faults import FaultConfig, Faults
-    from threecommas.testing.server import RunningServer
+    from threecommas.testing.server import RunningServer, ServerHost
     from threecommas.testing.simulation import MarketControl
 
 __all__ = [
@@ -49,6 +57,7 @@ __all__ = [
     "threecommas_faults",
     "threecommas_server",
     "threecommas_server_factory",
+    "threecommas_server_host",
     "threecommas_server_session",
 ]
 
@@ -75,23 +84,33 @@ def threecommas_app() -> Starlette:
     return create_app()
 
 
-@pytest.fixture
-def threecommas_server() -> Iterator[RunningServer]:
-    """A live server on ``127.0.0.1`` with a fresh store, stopped after the test."""
+@pytest.fixture(scope="session")
+def threecommas_server_host() -> Iterator[ServerHost]:
+    """The session's uvicorn server (on ``127.0.0.1``), which serves every live server of the
+    fixtures, each app on a port of its own; ``host.serve(app)`` serves one more."""
     _require_testing_extra()
-    from threecommas.testing.server import run_in_thread
+    from threecommas.testing.server import ServerHost
 
-    with run_in_thread() as server:
+    with ServerHost() as host:
+        yield host
+
+
+@pytest.fixture
+def threecommas_server(threecommas_server_host: ServerHost) -> Iterator[RunningServer]:
+    """A live server on a new ``127.0.0.1`` port with a fresh app (store, faults, counters,
+    market), stopped after the test (its port closed with every connection to it)."""
+    from threecommas.testing.server import create_app
+
+    with threecommas_server_host.serve(create_app()) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def threecommas_server_session() -> Iterator[RunningServer]:
+def threecommas_server_session(threecommas_server_host: ServerHost) -> Iterator[RunningServer]:
     """One live server shared by every test of the session."""
-    _require_testing_extra()
-    from threecommas.testing.server import run_in_thread
+    from threecommas.testing.server import create_app
 
-    with run_in_thread() as server:
+    with threecommas_server_host.serve(create_app()) as server:
         yield server
 
 
@@ -196,20 +215,15 @@ ServerFactory = Callable[..., "RunningServer"]
 
 
 @pytest.fixture
-def threecommas_server_factory() -> Iterator[ServerFactory]:
+def threecommas_server_factory(threecommas_server_host: ServerHost) -> Iterator[ServerFactory]:
     """Start live servers on demand, each with its own faults and a fresh store::
 
         server = threecommas_server_factory(FaultConfig(rate_limit=RateLimitConfig()))
 
-    Keyword arguments go to ``create_app``; every server stops after the test.
+    Keyword arguments go to ``create_app``; every server stops after the test. Each is on a
+    port of its own of ``threecommas_server_host``.
     """
-    _require_testing_extra()
-    from threecommas.testing.server import (
-        DEFAULT_API_KEY,
-        DEFAULT_API_SECRET,
-        create_app,
-        run_in_thread,
-    )
+    from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
 
     with contextlib.ExitStack() as servers:
 
@@ -219,6 +233,6 @@ def threecommas_server_factory() -> Iterator[ServerFactory]:
                 "api_key": options.get("api_key", DEFAULT_API_KEY),
                 "api_secret": options.get("api_secret", DEFAULT_API_SECRET),
             }
-            return servers.enter_context(run_in_thread(app, **credentials))
+            return servers.enter_context(threecommas_server_host.serve(app, **credentials))
 
         yield start

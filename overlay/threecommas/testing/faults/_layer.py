@@ -12,7 +12,7 @@ import httpx
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from threecommas.testing._operations import API_PREFIX, find_operation
+from threecommas.testing._operations import API_PREFIX, FOUND_OPERATION, find_operation
 from threecommas.testing.faults._config import FaultRule, JSONObject
 from threecommas.testing.faults._counters import CounterKey
 from threecommas.testing.faults._faults import Faults
@@ -135,8 +135,10 @@ async def _drop(receive: Receive) -> None:
     """Close the connection without a word; in-process, raise the transport error instead."""
     # uvicorn's receive is a method of the request's cycle, which holds the TCP transport.
     transport = getattr(getattr(receive, "__self__", None), "transport", None)
-    if isinstance(transport, asyncio.Transport):
-        transport.abort()
+    # Duck-typed: uvloop's transports are not asyncio.Transport subclasses.
+    abort = getattr(transport, "abort", None)
+    if callable(abort):
+        abort()
         # Let the server see the connection lost, so that it does not try to answer after us.
         for _ in range(3):
             await asyncio.sleep(0)
@@ -183,6 +185,7 @@ class FaultLayer:
         method = str(scope.get("method", "GET")).upper()
         request_id = faults.arrive(_header(scope, b"x-request-id"))
         resolved = find_operation(method, path)
+        scope[FOUND_OPERATION] = resolved
         operation = None if resolved is None else resolved[0]
         key: CounterKey | None = None
         if resolved is not None:

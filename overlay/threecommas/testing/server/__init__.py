@@ -6,7 +6,8 @@
 * ``_auth``: the ``Apikey`` and ``Signature`` check (HMAC or RSA), and the test credentials;
 * ``_cable``: the SmartTradesChannel WebSocket stream at ``/websocket`` (:class:`CableChannel`);
 * ``_running``: serving an app under uvicorn, from the command line or in a thread
-  (:func:`run_in_thread`).
+  (:func:`run_in_thread`), or many apps in turn on one server (:class:`ServerHost`, the
+  fixtures' way).
 
 The SmartTrades and the rules behind the routes are :mod:`threecommas.testing.simulation`.
 """
@@ -24,6 +25,7 @@ from threecommas.testing.server._auth import (
 from threecommas.testing.server._cable import CableChannel
 from threecommas.testing.server._running import (
     RunningServer,
+    ServerHost,
     bind_socket,
     make_server,
     run_in_thread,
@@ -40,6 +42,7 @@ __all__ = [
     "CableChannel",
     "RequestVerifier",
     "RunningServer",
+    "ServerHost",
     "bind_socket",
     "create_app",
     "make_server",

@@ -6,7 +6,9 @@ admin API (:mod:`threecommas.testing.faults`); the fault layer wraps them all.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
@@ -19,11 +21,17 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas._schema import spec_path
+from threecommas.testing._operations import FOUND_OPERATION
 from threecommas.testing.faults import FaultConfig, FaultLayer, Faults, admin_routes
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET, RequestVerifier
 from threecommas.testing.server._cable import DEFAULT_PING_INTERVAL_S, STREAM_PATH, CableChannel
-from threecommas.testing.server._routes import error_response, operation_routes
+from threecommas.testing.server._routes import (
+    OperationEndpoint,
+    error_response,
+    operation_endpoints,
+    operation_routes,
+)
 from threecommas.testing.simulation import Market, MarketControl, SmartTradeStore, VirtualClock
 from threecommas.testing.simulation._market import PathSource
 
@@ -95,6 +103,36 @@ class _CatchAll:
                 await error_response(500, "internal_error")(scope, receive, send)
 
 
+@functools.cache
+def _shipped_store() -> SmartTradeStore:
+    """The store of the shipped recordings, never served: fresh stores are made from it."""
+    return SmartTradeStore.from_recordings(load_recordings())
+
+
+class _FoundOperations:
+    """Send an API request whose operation the fault layer found (a method of the path, ids
+    that the spec allows) straight to its endpoint: what Starlette's routing would do, without
+    going through every route. Anything else (no operation, a wrong method or id, the admin API,
+    ``/openapi.yaml``) goes through the routing and its JSON 404 and 405."""
+
+    def __init__(self, app: ASGIApp, endpoints: Mapping[str, OperationEndpoint]) -> None:
+        self.app = app
+        self._by_operation = {
+            operation.operation_id: endpoint
+            for endpoint in endpoints.values()
+            for operation in endpoint.operations
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        found = scope.get(FOUND_OPERATION) if scope["type"] == "http" else None
+        if found is not None:
+            endpoint = self._by_operation.get(found[0])
+            if endpoint is not None:
+                await endpoint.serve_found(scope, receive, send, found[1])
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(
     *,
     api_key: str = DEFAULT_API_KEY,
@@ -129,7 +167,10 @@ def create_app(
     ``stream_ping_interval`` seconds; ``app.state.stream`` is its channel.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)
-    store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    if recordings_dir is None:
+        store = _shipped_store().fresh()  # the shipped recordings, read once per process
+    else:
+        store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
     if market_real_time:
         clock = VirtualClock.real_time(time_factor=fault_state.config.time_factor)
@@ -137,7 +178,8 @@ def create_app(
     market_control = MarketControl(store)
     if market is not None:
         market_control.play(market)  # a bad path raises PriceError (a ValueError)
-    routes = operation_routes(verifier, store)
+    endpoints = operation_endpoints(verifier, store)
+    routes = operation_routes(endpoints)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))
     routes += admin_routes(store, fault_state)
     stream = CableChannel(store, verifier, fault_state.stream, ping_interval=stream_ping_interval)
@@ -145,7 +187,11 @@ def create_app(
     app = Starlette(
         routes=app_routes,
         # Faults outermost: a dropped connection must not become _CatchAll's 500.
-        middleware=[Middleware(FaultLayer, faults=fault_state), Middleware(_CatchAll)],
+        middleware=[
+            Middleware(FaultLayer, faults=fault_state),
+            Middleware(_CatchAll),
+            Middleware(_FoundOperations, endpoints=endpoints),
+        ],
         exception_handlers={HTTPException: _http_exception},
     )
     # A trailing slash would otherwise get a non-JSON redirect; the API has no such paths.

@@ -11,14 +11,15 @@ checked against the spec by :func:`threecommas._params.check_parameters`.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any, Final
+from urllib.parse import parse_qsl
 
 from starlette.convertors import Convertor, register_url_convertor
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, request_response
+from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from threecommas._params import ParameterError, check_parameters
@@ -33,7 +34,7 @@ from threecommas.testing._operations import (
 from threecommas.testing.server._auth import RequestVerifier
 from threecommas.testing.simulation import ActionError, SmartTradeStore
 
-__all__ = ["error_response", "operation_routes"]
+__all__ = ["OperationEndpoint", "error_response", "operation_endpoints", "operation_routes"]
 
 
 def error_response(
@@ -66,8 +67,6 @@ class _IdConvertor(Convertor[str]):
 _ID_CONVERTOR: Final = "threecommas_id"
 register_url_convertor(_ID_CONVERTOR, _IdConvertor())
 
-Endpoint = Callable[[Request], Awaitable[Response]]
-
 
 def _route_path(template: str) -> str:
     """The Starlette route of a path template: every path parameter of the API is an id."""
@@ -79,9 +78,9 @@ _METHOD_ORDER: Final = ("POST", "GET", "PATCH", "PUT", "DELETE")
 _FORCED_MODE: Final = "Forced-Mode"
 
 
-def _forced_mode_problem(operation_id: str, request: Request) -> str | None:
+def _forced_mode_problem(operation_id: str, headers: Headers) -> str | None:
     """What is wrong with the ``Forced-Mode`` header(s), checked against the spec, or None."""
-    for mode in request.headers.getlist(_FORCED_MODE):
+    for mode in headers.getlist(_FORCED_MODE):
         try:
             check_parameters(operation_id, [(_FORCED_MODE, mode)], location="header")
         except ParameterError as exc:
@@ -89,67 +88,102 @@ def _forced_mode_problem(operation_id: str, request: Request) -> str | None:
     return None
 
 
-def _operation_endpoint(
-    operations: list[Operation], verifier: RequestVerifier, store: SmartTradeStore
-) -> Endpoint:
-    by_method = {operation.method: operation for operation in operations}
-    allow = ", ".join(sorted(by_method, key=_METHOD_ORDER.index))
+async def _read_body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
-    async def endpoint(request: Request) -> Response:
-        operation = by_method.get(request.method)
+
+def _query_items(scope: Scope) -> list[tuple[str, str]]:
+    # What Starlette's QueryParams would give, without building one per request.
+    query = scope.get("query_string") or b""
+    return parse_qsl(query.decode("latin-1"), keep_blank_values=True) if query else []
+
+
+class OperationEndpoint:
+    """The operations at one path, as a plain ASGI app (Starlette then routes every method to
+    it, so that it answers 405 itself with exactly the path's methods in ``Allow``)."""
+
+    def __init__(
+        self, operations: list[Operation], verifier: RequestVerifier, store: SmartTradeStore
+    ) -> None:
+        self.operations = operations
+        self._by_method = {operation.method: operation for operation in operations}
+        self._names = {operation.method: path_names(operation) for operation in operations}
+        self._allow = ", ".join(sorted(self._by_method, key=_METHOD_ORDER.index))
+        self._verifier = verifier
+        self._store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self._answer(scope, receive, None)
+        await response(scope, receive, send)
+
+    async def serve_found(
+        self, scope: Scope, receive: Receive, send: Send, ids: dict[str, int]
+    ) -> None:
+        """Answer a request whose operation (one of this path's) and path ids are already
+        known and checked (:func:`~threecommas.testing._operations.find_operation`)."""
+        response = await self._answer(scope, receive, ids)
+        await response(scope, receive, send)
+
+    async def _answer(self, scope: Scope, receive: Receive, ids: dict[str, int] | None) -> Response:
+        method = scope["method"]
+        operation = self._by_method.get(method)
         if operation is None:
-            raise HTTPException(405, headers={"Allow": allow})
-        body = await request.body()
+            raise HTTPException(405, headers={"Allow": self._allow})
+        body = await _read_body(receive)
+        headers = Headers(scope=scope)
         # A public operation (`signed` False in the catalogue) is answered without a signature.
         failure = (
-            verifier.check(request.headers, request_target(request.scope), body)
-            if operation.signed
-            else None
+            self._verifier.check(headers, request_target(scope), body) if operation.signed else None
         )
         if failure is not None:
             return JSONResponse(failure.body(), status_code=401)
-        problem = _forced_mode_problem(operation.operation_id, request)
+        problem = _forced_mode_problem(operation.operation_id, headers)
         if problem is not None:
             return error_response(400, "Wrong param(s)", problem)
-        names = path_names(operation)
+        if ids is not None:
+            params = ids
+        else:
+            path_params = scope["path_params"]
+            try:
+                params = read_path_ids(
+                    operation.operation_id,
+                    [(name, path_params[name]) for name in self._names[method]],
+                )
+            except ParameterError as exc:
+                return error_response(404, "Not found", str(exc))
         try:
-            params = read_path_ids(
-                operation.operation_id, [(name, request.path_params[name]) for name in names]
-            )
-        except ParameterError as exc:
-            return error_response(404, "Not found", str(exc))
-        try:
-            status, answer = store.perform(
-                operation.operation_id,
-                params,
-                query=request.query_params.multi_items(),
-                body=body,
+            status, answer = self._store.perform_encoded(
+                operation.operation_id, params, query=_query_items(scope), body=body
             )
         except ActionError as refusal:
             return JSONResponse(refusal.body(), status_code=refusal.status)
-        return JSONResponse(answer, status_code=status)
-
-    return endpoint
+        return Response(answer, status_code=status, media_type="application/json")
 
 
-class _AnyMethod:
-    """An endpoint as an ASGI object: Starlette then routes every method to it (a plain function
-    would be limited to GET), so that the endpoint itself answers 405 with the path's methods."""
+def operation_endpoints(
+    verifier: RequestVerifier, store: SmartTradeStore
+) -> dict[str, OperationEndpoint]:
+    """The endpoint of each path of the catalogue (by path template)."""
+    return {
+        path: OperationEndpoint(operations, verifier, store)
+        for path, operations in by_path().items()
+    }
 
-    def __init__(self, endpoint: Endpoint) -> None:
-        self._app = request_response(endpoint)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self._app(scope, receive, send)
-
-
-def operation_routes(verifier: RequestVerifier, store: SmartTradeStore) -> list[Route]:
+def operation_routes(endpoints: dict[str, OperationEndpoint]) -> list[Route]:
     """A route per path of the catalogue, each answering every operation at that path."""
     return [
         Route(
             _route_path(path),
-            _AnyMethod(_operation_endpoint(operations, verifier, store)),
-            name="+".join(op.operation_id for op in operations),
+            endpoint,
+            name="+".join(op.operation_id for op in endpoint.operations),
         )
-        for path, operations in by_path().items()
+        for path, endpoint in endpoints.items()
     ]

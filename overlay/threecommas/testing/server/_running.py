@@ -1,8 +1,12 @@
 """Running an app under uvicorn: on a socket bound here (so port 0 works), until Ctrl-C or SIGTERM
-(the command line), or in a background thread (tests)."""
+(the command line), or in a background thread (tests): one server per app (:func:`run_in_thread`),
+or one server that hosts many apps in turn, each on a port of its own (:class:`ServerHost`, what
+the pytest fixtures use: a fresh app costs a millisecond, a fresh uvicorn server a tenth of a
+second)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import logging
 import signal
@@ -17,6 +21,7 @@ from typing import Any, Final
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from threecommas.testing._operations import API_PREFIX
 from threecommas.testing.faults import Faults, StreamFaults
@@ -27,6 +32,7 @@ from threecommas.testing.simulation import MarketControl, SmartTradeStore
 
 __all__ = [
     "RunningServer",
+    "ServerHost",
     "bind_socket",
     "make_server",
     "run_in_thread",
@@ -36,6 +42,9 @@ __all__ = [
 
 _START_TIMEOUT: Final = 10.0
 _STOP_TIMEOUT: Final = 10.0
+#: How long :meth:`ServerHost.serve` waits, on the way out, for the connections of the app it
+#: served to close (a connection in the middle of an answer closes once it is sent).
+_CLOSE_TIMEOUT: Final = 2.0
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -70,20 +79,57 @@ def stderr_log_config() -> dict[str, Any]:
 
 
 class _Server(uvicorn.Server):
-    """A uvicorn server that calls back once it accepts connections."""
+    """A uvicorn server that calls back once it accepts connections, and can listen on more
+    sockets while it runs (:meth:`listen`)."""
 
     def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
         super().__init__(config)
         self._on_started = on_started
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
+        self.loop = asyncio.get_running_loop()
         if self.started:
             self._on_started()
 
+    async def listen(self, sock: socket.socket) -> asyncio.Server:
+        """Accept connections on ``sock`` too, with the same protocol as uvicorn's own sockets
+        (uvicorn's ``startup`` builds its protocols the same way)."""
+        config = self.config
+
+        def create_protocol(_loop: asyncio.AbstractEventLoop | None = None) -> asyncio.Protocol:
+            protocol: asyncio.Protocol = config.http_protocol_class(  # type: ignore[call-arg]
+                config=config,
+                server_state=self.server_state,
+                app_state=self.lifespan.state,
+                _loop=_loop,
+            )
+            return protocol
+
+        loop = asyncio.get_running_loop()
+        return await loop.create_server(create_protocol, sock=sock, backlog=config.backlog)
+
+    async def close_connections(self, port: int, timeout: float) -> None:
+        """Close the connections made to ``port``: idle ones at once, busy ones once their
+        answer is sent (uvicorn's graceful ``shutdown`` of a connection); wait for them."""
+        mine = [c for c in self.server_state.connections if _local_port(c) == port]
+        for connection in mine:
+            connection.shutdown()
+        deadline = time.monotonic() + timeout
+        while any(c in self.server_state.connections for c in mine):
+            if time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.001)
+
+
+def _local_port(connection: object) -> int | None:
+    local = getattr(connection, "server", None)  # (host, port) of the socket's own end
+    return local[1] if isinstance(local, tuple) and len(local) >= 2 else None
+
 
 def make_server(
-    app: Starlette,
+    app: ASGIApp,
     on_started: Callable[[], None],
     *,
     access_log: bool = True,
@@ -91,6 +137,10 @@ def make_server(
 ) -> uvicorn.Server:
     config = uvicorn.Config(
         app,
+        # uvicorn's C parser (httptools) and event loop (uvloop) when installed (the `testing`
+        # extra installs them): several times the requests a second of the pure-Python ones.
+        http="auto",
+        loop="auto",
         access_log=access_log,
         log_config=log_config,
         lifespan="off",
@@ -203,3 +253,140 @@ def run_in_thread(
             logging.getLogger("threecommas.testing").warning(
                 "the threecommas test server did not stop within %s s", _STOP_TIMEOUT
             )
+
+
+class _PortSwitch:
+    """The app of a :class:`ServerHost`: each connection goes to the app served on the port it
+    came in by; a port that no longer serves an app answers 503 (never another test's app)."""
+
+    def __init__(self) -> None:
+        self.apps: dict[int, ASGIApp] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        local = scope.get("server")
+        app = self.apps.get(local[1]) if local else None
+        if app is not None:
+            await app(scope, receive, send)
+        elif scope["type"] == "http":
+            await _NOT_SERVING(scope, receive, send)
+        # A WebSocket to a port that serves nothing is refused by returning without accepting.
+
+
+def _not_serving_app() -> ASGIApp:
+    from threecommas.testing.server._routes import error_response
+
+    return error_response(503, "service_unavailable", "This test server has stopped")
+
+
+_NOT_SERVING: Final = _not_serving_app()
+
+
+class ServerHost:
+    """One uvicorn server, in a background thread, that serves many apps in turn, each on a
+    port of its own: what :func:`run_in_thread` does for one app, at a fraction of its cost.
+
+    ``with host.serve(app) as server:`` binds a new port (a free one, like
+    :func:`run_in_thread`), serves ``app`` there, and on the way out stops listening on it and
+    closes every connection made to it (idle ones at once, a busy one once its answer is sent),
+    so that nothing of one app (a kept-alive connection, a late request) reaches the next. A
+    client still holding the old URL is refused, as by a stopped server. Several apps can be
+    served at once (each on its port). Thread-safe; the server starts with the first
+    :meth:`serve` and stops at :meth:`close`.
+    """
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
+        self._lock = threading.Lock()
+        self._switch = _PortSwitch()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def _start(self) -> _Server:
+        with self._lock:
+            if self._server is not None:
+                return self._server
+            started = threading.Event()
+            server = _Server(
+                uvicorn.Config(
+                    self._switch,
+                    access_log=False,
+                    log_config=None,
+                    lifespan="off",
+                    timeout_graceful_shutdown=5,
+                ),
+                started.set,
+            )
+            # No socket of its own: every served app brings one.
+            thread = threading.Thread(
+                target=server.run, kwargs={"sockets": []}, name="threecommas-testing", daemon=True
+            )
+            thread.start()
+            deadline = time.monotonic() + _START_TIMEOUT
+            while not started.wait(0.005):
+                if not thread.is_alive():
+                    raise RuntimeError("the threecommas test server failed to start")
+                if time.monotonic() > deadline:
+                    server.should_exit = True
+                    raise RuntimeError("the threecommas test server did not start in time")
+            self._server, self._thread = server, thread
+            return server
+
+    def _call(self, server: _Server, coroutine: Any) -> Any:
+        assert server.loop is not None
+        return asyncio.run_coroutine_threadsafe(coroutine, server.loop).result(_STOP_TIMEOUT)
+
+    @contextmanager
+    def serve(
+        self,
+        app: Starlette,
+        *,
+        api_key: str = DEFAULT_API_KEY,
+        api_secret: str | None = DEFAULT_API_SECRET,
+    ) -> Iterator[RunningServer]:
+        """Serve ``app`` on a new port until the block ends (``api_key`` and ``api_secret`` are
+        only reported back: they must be the ones ``app`` was built with)."""
+        server = self._start()
+        sock = bind_socket(self.host, 0)
+        port = sock.getsockname()[1]
+        self._switch.apps[port] = app
+        try:
+            listener: asyncio.Server = self._call(server, server.listen(sock))
+        except BaseException:
+            del self._switch.apps[port]
+            sock.close()
+            raise
+        try:
+            yield RunningServer(
+                base_url=server_url(sock),
+                api_key=api_key,
+                api_secret=api_secret,
+                app=app,
+            )
+        finally:
+            self._call(server, _stop_listening(server, listener, port))
+            del self._switch.apps[port]
+
+    def close(self) -> None:
+        """Stop the server (the apps still served stop with it)."""
+        with self._lock:
+            server, thread = self._server, self._thread
+            self._server = self._thread = None
+        if server is None or thread is None:
+            return
+        server.should_exit = True
+        thread.join(_STOP_TIMEOUT)
+        if thread.is_alive():
+            logging.getLogger("threecommas.testing").warning(
+                "the threecommas test server did not stop within %s s", _STOP_TIMEOUT
+            )
+
+    def __enter__(self) -> ServerHost:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+async def _stop_listening(server: _Server, listener: asyncio.Server, port: int) -> None:
+    listener.close()  # no new connection; closes the listening socket
+    await server.close_connections(port, _CLOSE_TIMEOUT)

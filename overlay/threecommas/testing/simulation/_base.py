@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -50,6 +51,8 @@ __all__ = [
     "Transaction",
     "all_ids",
     "clone",
+    "copy_stored",
+    "encode_answer",
     "forbidden",
     "integral",
     "invalid_parameters",
@@ -135,6 +138,25 @@ def clone(value: _T) -> _T:
         return copy.deepcopy(value)  # not plain JSON: a SmartTrade put in by hand
 
 
+#: How the server encodes an answer: compact UTF-8 JSON, no NaN (as Starlette's JSONResponse).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def encode_answer(answer: Any) -> bytes:
+    """An answer's body as sent: compact UTF-8 JSON."""
+    return _ENCODER.encode(answer).encode("utf-8")
+
+
+def copy_stored(value: _T) -> _T:
+    """A deep copy of a stored value: one that went through :func:`clone` when stored, so
+    plain JSON (or a deep copy of what is not); pickle copies that exactly, twice as fast."""
+    try:
+        copied: _T = pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        return copied
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return clone(value)
+
+
 def all_ids(smart_trade: JSONObject) -> Iterator[int]:
     """Every id in a SmartTrade: its own, its steps', its market close's."""
     candidates: list[Any] = [smart_trade.get("id")]
@@ -154,22 +176,108 @@ def all_ids(smart_trade: JSONObject) -> Iterator[int]:
 @dataclass
 class Holdings:
     """What a store holds: SmartTrades by id, the ids of the trades that a SmartTrade entity
-    does not show (its position's and stop loss'), and the next new id."""
+    does not show (its position's and stop loss'), and the next new id.
+
+    A stored SmartTrade (or trade-id mapping) is never changed in place: a change stores a new
+    one. So holdings can share their values: a copy needs only new mappings (:meth:`copy`).
+    """
 
     smart_trades: dict[int, JSONObject] = field(default_factory=dict)
     trade_ids: dict[int, TradeIds] = field(default_factory=dict)
     next_id: int = 1
+    # Lookups that a create would otherwise make by going through every SmartTrade: the first
+    # SmartTrade (in store order) showing each account id, and the first of each pair showing
+    # a current price. Built when first needed; ``keep`` keeps them right or drops them.
+    _by_account: dict[object, int] | None = field(default=None, repr=False, compare=False)
+    _by_pair: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def copy(self) -> Holdings:
+        return Holdings(
+            dict(self.smart_trades),
+            dict(self.trade_ids),
+            self.next_id,
+            None if self._by_account is None else dict(self._by_account),
+            None if self._by_pair is None else dict(self._by_pair),
+        )
+
+    def keep(self, smart_trade_id: int, smart_trade: JSONObject) -> None:
+        """Store ``smart_trade`` under its id (a new id goes last in the store's order)."""
+        old = self.smart_trades.get(smart_trade_id)
+        self.smart_trades[smart_trade_id] = smart_trade
+        if old is None:  # last in order: the first of its account or pair only if alone
+            account, pair = _account_key(smart_trade), _priced_pair(smart_trade)
+            if self._by_account is not None and account is not None:
+                self._by_account.setdefault(account, smart_trade_id)
+            if self._by_pair is not None and pair is not None:
+                self._by_pair.setdefault(pair, smart_trade_id)
+            return
+        # Replaced in place: the lookups hold unless what they go by changed.
+        if _account_key(old) != _account_key(smart_trade):
+            self._by_account = None
+        if _priced_pair(old) != _priced_pair(smart_trade):
+            self._by_pair = None
+
+    def first_with_account(self, account_id: int) -> JSONObject | None:
+        """The first SmartTrade whose ``account.id`` is ``account_id``."""
+        if self._by_account is None:
+            self._by_account = {}
+            for key, smart_trade in self.smart_trades.items():
+                account = _account_key(smart_trade)
+                if account is not None:
+                    self._by_account.setdefault(account, key)
+        found = self._by_account.get(account_id)
+        return None if found is None else self.smart_trades[found]
+
+    def first_priced(self, pair: str) -> JSONObject | None:
+        """The first SmartTrade of ``pair`` whose ``data.current_price`` is an object."""
+        if self._by_pair is None:
+            self._by_pair = {}
+            for key, smart_trade in self.smart_trades.items():
+                priced = _priced_pair(smart_trade)
+                if priced is not None:
+                    self._by_pair.setdefault(priced, key)
+        found = self._by_pair.get(pair)
+        return None if found is None else self.smart_trades[found]
+
+
+def _account_key(smart_trade: JSONObject) -> object:
+    """``account.id`` when it is a number or text (what an account id can equal), else None."""
+    account = smart_trade.get("account")
+    value = account.get("id") if isinstance(account, dict) else None
+    return value if isinstance(value, int | float | str) else None
+
+
+def _priced_pair(smart_trade: JSONObject) -> str | None:
+    """The pair, when it is text and the SmartTrade shows a current price, else None."""
+    data = smart_trade.get("data")
+    prices = data.get("current_price") if isinstance(data, dict) else None
+    pair = smart_trade.get("pair")
+    return pair if isinstance(pair, str) and isinstance(prices, dict) else None
 
 
 class Transaction:
-    """The store during one request, under its lock. Reads give copies; ``save`` stages changes."""
+    """The store during one request, under its lock. Reads give copies; ``save`` stages changes.
 
-    def __init__(self, held: Holdings, clock: Clock, market: Market | None = None) -> None:
+    ``shared_reads`` is for the rules that only read (``read_only``): their reads give the
+    stored SmartTrades themselves, which they must not change, saving a copy per read.
+    """
+
+    def __init__(
+        self,
+        held: Holdings,
+        clock: Clock,
+        market: Market | None = None,
+        *,
+        shared_reads: bool = False,
+    ) -> None:
         self._held = held
         self._clock = clock
+        self._shared_reads = shared_reads
         #: The store's market (the add-funds rule fills through it once its pair has a price).
         self.market = market
         self._saved: dict[int, JSONObject] = {}
+        #: Per saved id: the object given to ``save`` and its encoding then (None: not JSON).
+        self._given: dict[int, tuple[JSONObject, bytes | None]] = {}
         self._trade_ids: dict[int, TradeIds] = {}
         self._next_id = held.next_id
 
@@ -179,7 +287,9 @@ class Transaction:
         current = self._saved.get(smart_trade_id)
         if current is None:
             current = self._held.smart_trades.get(smart_trade_id)
-        return None if current is None else clone(current)
+        if current is None or self._shared_reads:
+            return current
+        return copy_stored(current)
 
     def smart_trade(self, smart_trade_id: int) -> JSONObject:
         """A working copy of the SmartTrade, or the API's 404."""
@@ -212,20 +322,19 @@ class Transaction:
 
     def account(self, account_id: int) -> JSONObject:
         """The account as another SmartTrade shows it; a placeholder if none does."""
-        for smart_trade in self._held.smart_trades.values():
-            account = smart_trade.get("account")
-            if isinstance(account, dict) and account.get("id") == account_id:
-                return clone(account)
-        return placeholder_account(account_id)
+        smart_trade = self._held.first_with_account(account_id)
+        if smart_trade is None:
+            return placeholder_account(account_id)
+        account: JSONObject = clone(smart_trade["account"])
+        return account
 
     def current_price(self, pair: str) -> JSONObject:
         """The pair's prices as another SmartTrade last showed them (empty when none does)."""
-        for smart_trade in self._held.smart_trades.values():
-            data = smart_trade.get("data")
-            prices = data.get("current_price") if isinstance(data, dict) else None
-            if smart_trade.get("pair") == pair and isinstance(prices, dict):
-                return clone(prices)
-        return {}
+        smart_trade = self._held.first_priced(pair)
+        if smart_trade is None:
+            return {}
+        prices: JSONObject = clone(smart_trade["data"]["current_price"])
+        return prices
 
     # Writing
 
@@ -233,13 +342,31 @@ class Transaction:
         """Stage a changed (or new) SmartTrade, its flags recomputed from the rules."""
         refresh_flags(smart_trade)
         smart_trade_id = int(smart_trade["id"])
-        self._saved[smart_trade_id] = clone(smart_trade)
+        # The stored copy is read back from the answer's encoding: one encoding for both (a
+        # rule answers with what it saved, see saved_as).
+        try:
+            encoded: bytes | None = encode_answer(smart_trade)
+        except (TypeError, ValueError, RecursionError):
+            encoded = None  # not plain JSON (NaN, a Decimal put in by hand...)
+        self._saved[smart_trade_id] = clone(smart_trade) if encoded is None else json.loads(encoded)
+        self._given[smart_trade_id] = (smart_trade, encoded)
         ids = self.trade_ids(smart_trade_id)
         ids.update(trade_ids or {})
         for key in (POSITION_TRADE, STOP_LOSS_TRADE):
             if key not in ids:
                 ids[key] = self.new_id()
         self._trade_ids[smart_trade_id] = ids
+
+    def saved_as(self, answer: Any) -> tuple[JSONObject, bytes] | None:
+        """When ``answer`` is the very object last given to :meth:`save` (a rule answers with
+        it and changes it no more): the SmartTrade as stored and its encoding, else None."""
+        if not isinstance(answer, dict):
+            return None
+        key = answer.get("id")
+        given = self._given.get(key) if isinstance(key, int) else None
+        if given is None or given[0] is not answer or given[1] is None:
+            return None
+        return self._saved[int(answer["id"])], given[1]
 
     def commit(self) -> list[JSONObject]:
         """Keep the staged changes; the SmartTrades (as stored) whose status changed, new ones
@@ -250,7 +377,8 @@ class Transaction:
             for smart_trade_id, smart_trade in self._saved.items()
             if status_of(held.smart_trades.get(smart_trade_id)) != status_of(smart_trade)
         ]
-        held.smart_trades.update(self._saved)
+        for smart_trade_id, smart_trade in self._saved.items():
+            held.keep(smart_trade_id, smart_trade)
         held.trade_ids.update(self._trade_ids)
         held.next_id = max(held.next_id, self._next_id)
         return moved
@@ -275,7 +403,10 @@ class OperationRule(Protocol):
         ...
 
     def run(self, tx: Transaction, request: Received) -> Any:
-        """The answer's body; changes go through ``tx``. Raise ActionError to refuse."""
+        """The answer's body; changes go through ``tx``. Raise ActionError to refuse.
+
+        A rule with a true ``read_only`` class attribute changes nothing, not even what ``tx``
+        reads give it: it is then given the stored SmartTrades themselves (no copies)."""
         ...
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from threecommas._schema import load_spec
-from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form
+from threecommas._spec_views import CANONICAL, DOCS_FORM, docs_form, inlined
 from threecommas_api._catalogue import BY_ID
 
 __all__ = ["canonical_body", "query_aliases"]
@@ -41,9 +41,10 @@ def _matches(schema: Mapping[str, Any], value: Any) -> bool:
     if validator is None:
         import jsonschema
 
-        validator = jsonschema.Draft202012Validator(
-            {**schema, "components": load_spec()["components"]}
-        )
+        components = load_spec()["components"]
+        # References followed once, here, rather than at each check.
+        followed = inlined(schema, components["schemas"])
+        validator = jsonschema.Draft202012Validator({**followed, "components": components})
         _validators[id(schema)] = validator
     return bool(validator.is_valid(value))
 
@@ -67,13 +68,52 @@ def _stored(form: Mapping[str, Any], value: Any) -> Any:
     raise ValueError(f"unknown docs form {kind!r}")
 
 
+def _type_fits(kind: Any, value: Any) -> bool:
+    """Whether ``value`` has the JSON Schema type ``kind`` (as jsonschema decides it; True for
+    a kind it does not know, which rules nothing out)."""
+    if kind == "null":
+        return value is None
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "object":
+        return isinstance(value, dict)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "string":
+        return isinstance(value, str)
+    if kind in ("number", "integer"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return kind == "number" or isinstance(value, int) or value.is_integer()
+    return True
+
+
+def _may_match(branch: Mapping[str, Any], value: Any) -> bool:
+    """False when the branch's ``type`` rules ``value`` out: it cannot match."""
+    resolved = _resolve(branch)
+    kind = resolved.get("type") if isinstance(resolved, Mapping) else None
+    if kind is None:
+        return True
+    return any(_type_fits(k, value) for k in ([kind] if isinstance(kind, str) else kind))
+
+
+def _sole_candidate(branches: list[Mapping[str, Any]], value: Any) -> Mapping[str, Any] | None:
+    """The one branch whose type lets ``value`` in, when there is exactly one. The value is
+    valid against the ``anyOf``/``oneOf`` (what :func:`canonical_body` is given), so that
+    branch is the one it matches, and no validator need be run to find it."""
+    candidates = [branch for branch in branches if _may_match(branch, value)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def _canonical(value: Any, schema: Any) -> Any:
     node = _resolve(schema)
     if not isinstance(node, Mapping):
         return value
     for key in ("anyOf", "oneOf"):
-        for branch in node.get(key, ()):
-            if isinstance(branch, Mapping) and _matches(branch, value):
+        branches = [b for b in node.get(key, ()) if isinstance(b, Mapping)]
+        sole = _sole_candidate(branches, value) if branches else None
+        for branch in branches:
+            if branch is sole or (sole is None and _matches(branch, value)):
                 form = docs_form(load_spec(), branch)
                 if form is not None:
                     return _stored(form, value)

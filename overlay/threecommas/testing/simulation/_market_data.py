@@ -9,6 +9,7 @@ answers an order that breaks them with the API's 422 ``record_invalid``, naming 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -52,18 +53,25 @@ def accounts() -> list[JSONObject]:
     return [clone(entry["body"]) for entry in _data()["accounts"]]
 
 
+@cache
+def _accounts_by_id() -> Mapping[object, JSONObject]:
+    by_id: dict[object, JSONObject] = {}
+    for entry in _data()["accounts"]:
+        by_id.setdefault(entry["body"].get("id"), entry["body"])
+    return by_id
+
+
 def find_account(account_id: int) -> JSONObject | None:
-    for account in accounts():
-        if account.get("id") == account_id:
-            return account
-    return None
+    """A copy of the account with this id in the data file, or None."""
+    account = _accounts_by_id().get(account_id)
+    return None if account is None else clone(account)
 
 
 def smart_trade_account(account_id: int, shown: JSONObject) -> JSONObject:
     """The ``account`` of a new SmartTrade: as another SmartTrade shows it (``shown``, from
     ``Transaction.account``), else built from the data file as the docs' create example shows
     its account (``type`` the market code, ``market`` the exchange's name)."""
-    account = find_account(account_id)
+    account = _accounts_by_id().get(account_id)  # read only: no copy
     if account is None or shown.get("name") != f"Paper Account {account_id}":
         return shown
     return {
@@ -81,10 +89,17 @@ def rates(market_code: str, pair: str) -> JSONObject | None:
 
 
 def _limits(account_id: object, pair: object) -> tuple[OrderLimits, JSONObject] | None:
-    """The limits of a pair on an account's market, and its rates; None when unknown."""
-    if not isinstance(account_id, int) or not isinstance(pair, str):
+    """The limits of a pair on an account's market, and its rates (not to be changed); None
+    when unknown."""
+    if not isinstance(account_id, int) or isinstance(account_id, bool) or not isinstance(pair, str):
         return None
-    account = find_account(account_id)
+    return _limits_of(account_id, pair)
+
+
+@functools.lru_cache(maxsize=1024)
+def _limits_of(account_id: int, pair: str) -> tuple[OrderLimits, JSONObject] | None:
+    # The data file does not change while the server runs: each pair's limits are read once.
+    account = _accounts_by_id().get(account_id)
     if account is None:
         return None
     code = str(account.get("market_code"))
@@ -110,7 +125,7 @@ def _refusal(body: dict[str, Any] | None) -> ActionError | None:
 def account_refusal(account_id: int) -> ActionError | None:
     """A create on an account the user does not have: the API's 403 (the Forbidden example of
     the spec); on one that takes no SmartTrades, the same 403 naming it."""
-    account = find_account(account_id)
+    account = _accounts_by_id().get(account_id)  # read only: no copy
     if account is None:
         return ActionError(403, "Forbidden", "Account not owned by current user.")
     if account.get("smart_trading_supported") is not True:

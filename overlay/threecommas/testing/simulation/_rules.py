@@ -127,6 +127,7 @@ class ListSmartTradesRule:
     """``GET /v2/smart_trades``: one page, filtered and ordered (see ``_listing``)."""
 
     seed_priority: ClassVar[int] = 0
+    read_only: ClassVar[bool] = True
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         items = recording.body
@@ -151,6 +152,7 @@ class GetSmartTradeRule(SmartTradeRule):
     """``GET /v2/smart_trades/{id}``: the SmartTrade as stored."""
 
     seed_priority = 0
+    read_only: ClassVar[bool] = True
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         smart_trade = recorded_smart_trade(recording)

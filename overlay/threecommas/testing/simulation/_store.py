@@ -23,6 +23,7 @@ from threecommas.testing.simulation._base import (
     Transaction,
     all_ids,
     clone,
+    encode_answer,
     status_of,
 )
 from threecommas.testing.simulation._entities import POSITION_TRADE, STOP_LOSS_TRADE
@@ -31,7 +32,7 @@ from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._state import JSONObject, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
-__all__ = ["MAX_ID", "SmartTradeStore", "StatusListener"]
+__all__ = ["MAX_ID", "SmartTradeStore", "StatusListener", "encode_answer"]
 
 #: Called, under the store's lock, with the SmartTrades (as stored) whose status just changed.
 StatusListener = Callable[[list[JSONObject]], None]
@@ -63,16 +64,6 @@ class _MarketView:
         return self._tx.new_id()
 
 
-def _copy(held: Holdings) -> Holdings:
-    # Copied value by value: a copy of a whole mapping would go through JSON and turn the
-    # integer ids that key it into strings.
-    return Holdings(
-        {k: clone(v) for k, v in held.smart_trades.items()},
-        {k: clone(v) for k, v in held.trade_ids.items()},
-        held.next_id,
-    )
-
-
 class SmartTradeStore:
     """SmartTrades by id. Thread-safe; every read returns a copy.
 
@@ -91,6 +82,8 @@ class SmartTradeStore:
         self._lock = threading.Lock()
         self._held = Holdings()
         self._listeners: list[StatusListener] = []
+        #: The last encoding of a stored SmartTrade, by id, with the object it encodes.
+        self._encoded: dict[int, tuple[JSONObject, bytes]] = {}
         #: The simulated market: SmartTrades move when it has a price for their pair.
         self.market = market if market is not None else _new_market()
         #: The time of ``created_at``/``updated_at``: the market's virtual clock by default.
@@ -131,13 +124,21 @@ class SmartTradeStore:
 
     def _state(self) -> Holdings:
         with self._lock:
-            return _copy(self._held)
+            return self._held.copy()
+
+    def fresh(self) -> SmartTradeStore:
+        """A new store in the state this one started from (its recordings), with a market of
+        its own: what building it again would give, without reading anything again."""
+        store = SmartTradeStore()
+        store._initial = self._initial  # never changed in place: reset() copies it
+        store._held = self._initial.copy()
+        return store
 
     def reset(self) -> None:
         """Back to the state the store started from (the recordings), forgetting every change;
         the market forgets its prices and paths, and its clock starts over."""
         with self._lock:
-            self._held = _copy(self._initial)
+            self._held = self._initial.copy()
             self.market.reset()
 
     def use_market(self, market: Market) -> None:
@@ -181,6 +182,8 @@ class SmartTradeStore:
     def _sync_market(self) -> None:
         """Bring the SmartTrades up to the market (under the store's lock): a market entry made
         by the last request fills now, as the next read finds it."""
+        if self.market.idle():  # no price, nothing scheduled: nothing would move
+            return
         tx = Transaction(self._held, self.clock, self.market)
         self.market.attach(_MarketView(tx))
         try:
@@ -207,7 +210,7 @@ class SmartTradeStore:
         refresh_flags(stored)
         with self._lock:
             before = self._held.smart_trades.get(smart_trade_id)
-            self._held.smart_trades[smart_trade_id] = stored
+            self._held.keep(smart_trade_id, stored)
             if status_of(before) != status_of(stored):
                 self._notify([stored])
             ids = dict(self._held.trade_ids.get(smart_trade_id, {}))
@@ -259,16 +262,62 @@ class SmartTradeStore:
         body: bytes = b"",
     ) -> tuple[int, Any]:
         """Run ``operation`` on one request: ``(status, body)``, or raise ActionError."""
+        status, answer, _ = self._run(operation, params, query, body)
+        return status, clone(answer)
+
+    def perform_encoded(
+        self,
+        operation: str,
+        params: Mapping[str, int],
+        *,
+        query: Iterable[tuple[str, str]] = (),
+        body: bytes = b"",
+    ) -> tuple[int, bytes]:
+        """:meth:`perform`, with the answer encoded as the server sends it
+        (:func:`encode_answer`): what the routes call, sparing a copy of the answer."""
+        status, answer, saved = self._run(operation, params, query, body)
+        if saved is not None:  # the SmartTrade the request saved: encoded when it was saved
+            stored, encoded = saved
+            self._encoded[int(stored["id"])] = (stored, encoded)
+            return status, encoded
+        # Outside the lock: the answer may hold stored values, which are never changed in place.
+        if isinstance(answer, dict):
+            # A read answers the stored SmartTrade itself: while it is unchanged (the same
+            # object), so is its encoding, kept from the last read (a bot polls the same ones).
+            key = answer.get("id")
+            kept = self._encoded.get(key) if isinstance(key, int) else None
+            if kept is not None and kept[0] is answer:
+                return status, kept[1]
+            encoded = encode_answer(answer)
+            if isinstance(key, int) and self._is_stored(key, answer):
+                self._encoded[key] = (answer, encoded)
+            return status, encoded
+        return status, encode_answer(answer)
+
+    def _is_stored(self, smart_trade_id: int, value: JSONObject) -> bool:
+        return self._held.smart_trades.get(smart_trade_id) is value
+
+    def _run(
+        self,
+        operation: str,
+        params: Mapping[str, int],
+        query: Iterable[tuple[str, str]],
+        body: bytes,
+    ) -> tuple[int, Any, tuple[JSONObject, bytes] | None]:
+        """The status, the answer, and when the answer is a SmartTrade the request saved, that
+        SmartTrade as stored and its encoding."""
         rule = RULES.get(operation)
         if rule is None:
             raise ActionError(404, "Not found", f"Unknown operation {operation}")
         request = Received(params=dict(params), query=tuple(query), body=body)
+        # A rule that only reads works on the stored SmartTrades themselves, not on copies.
+        shared = getattr(rule, "read_only", False) is True
         with self._lock:
             self._sync_market()
-            tx = Transaction(self._held, self.clock, self.market)
+            tx = Transaction(self._held, self.clock, self.market, shared_reads=shared)
             answer = rule.run(tx, request)
             self._notify(tx.commit())
-            return BY_ID[operation].success[0], clone(answer)
+            return BY_ID[operation].success[0], answer, tx.saved_as(answer)
 
     def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> JSONObject:
         """Close one take-profit step by market; the updated SmartTrade, or raise ActionError."""

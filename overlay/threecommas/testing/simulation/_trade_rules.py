@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from threecommas.testing.recording import Recording, RecordingError
 from threecommas.testing.simulation._base import (
@@ -82,6 +82,8 @@ class _TradeRule(SmartTradeRule):
 
 class ListTradesRule(_TradeRule):
     """``GET /v2/smart_trades/{smart_trade_id}/trades``: the Trades, derived from the state."""
+
+    read_only: ClassVar[bool] = True
 
     def starting_states(self, recording: Recording, params: Mapping[str, int]) -> list[Seed]:
         trades = recording.body

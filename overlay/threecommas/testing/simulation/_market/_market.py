@@ -214,6 +214,12 @@ class Market:
             )
             self.clock.mark_wall()
 
+    def idle(self) -> bool:
+        """True while :meth:`sync` would change nothing: no price, nothing scheduled, and a
+        clock that does not follow the real time (what a store checks first, per request)."""
+        with self._lock:
+            return not self._quotes and not self._schedule and not self.clock.follows_wall_time
+
     def tick(self) -> None:
         """Tick every priced pair at the current time, without moving the clock."""
         with self._lock:
