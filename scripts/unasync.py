@@ -35,6 +35,9 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"async for ", "for "),
     (r"await ", ""),
     (r"AsyncIterator", "Iterator"),
+    # An async generator's type has two parameters, a generator's three.
+    (r"AsyncGenerator\[(\w+), None\]", r"Generator[\1, None, None]"),
+    (r"AsyncGenerator", "Generator"),
     (r"AsyncThreeCommas", "ThreeCommas"),
     (r"AsyncSmartTradeOrders", "SmartTradeOrders"),
     (r"AsyncSmartTrades", "SmartTrades"),

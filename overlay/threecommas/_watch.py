@@ -176,6 +176,14 @@ def until_predicate(until: object) -> Callable[[SmartTrade], bool]:
     raise TypeError("until must be None, a status string or a callable taking a SmartTrade")
 
 
+def check_wait_timeout(timeout: object) -> None:
+    """`wait_for`'s `timeout`: seconds >= 0, or None."""
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0
+    ):
+        raise ValueError("timeout must be a number of seconds >= 0, or None")
+
+
 def check_ids(ids: Iterable[int] | int | None) -> tuple[int, ...] | None:
     if ids is None:
         return None

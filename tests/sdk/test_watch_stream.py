@@ -30,6 +30,7 @@ from websockets.sync.server import ServerConnection, serve
 from threecommas import (
     AsyncThreeCommas,
     RateLimit,
+    SmartTrade,
     SmartTradeEvent,
     StreamError,
     StreamRejectedError,
@@ -263,6 +264,60 @@ def test_the_async_client_takes_the_stream_message_too(
     assert [e.status for e in events] == ["waiting_targets", "finished"]
     assert events[1].previous is not None and events[1].changes["status"].old == "waiting_targets"
     assert reads(server) == 1
+
+
+def _hit_stop_loss_once_subscribed(server: RunningServer, pair: str, subscribed: int) -> None:
+    wait_until(lambda: server.stream.counters()["subscriptions"] > subscribed, "a subscription")
+    server.market.set_price(pair, "0.08")
+
+
+def test_wait_for_on_the_stream_returns_when_the_stream_reports_the_end(
+    server: RunningServer,
+) -> None:
+    """Sweeps 600 s apart: `wait_for(source="websocket")` returns the finished SmartTrade as
+    the stream reports its stop loss, after one read (the re-sync after subscribing). Sync and
+    async."""
+    pair = "USDT_XRP"
+    start(server)
+    with ThreeCommas(
+        server.api_key, server.api_secret, base_url=server.base_url, rate_limit=SLOW
+    ) as client:
+        smart_trade_id = client.smart_trades.create(**body(pair)).id
+        mover = threading.Thread(
+            target=_hit_stop_loss_once_subscribed, args=(server, pair, 0), daemon=True
+        )
+        mover.start()
+        done = client.smart_trades.wait_for(
+            smart_trade_id, source="websocket", budget_share=0.01, timeout=30, **STEADY
+        )
+        mover.join(10)
+    assert done.id == smart_trade_id and done.status.basic_type == "finished"
+    assert reads(server) == 1
+    assert server.stream.counters()["messages"] >= 1
+
+    async def run() -> SmartTrade:
+        async with AsyncThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url, rate_limit=SLOW
+        ) as client:
+            smart_trade_id = (await client.smart_trades.create(**body("USDT_TRX"))).id
+            subscribed = server.stream.counters()["subscriptions"]
+            mover = asyncio.to_thread(
+                _hit_stop_loss_once_subscribed, server, "USDT_TRX", subscribed
+            )
+            waiting = client.smart_trades.wait_for(
+                smart_trade_id,
+                "finished",
+                source="websocket",
+                budget_share=0.01,
+                timeout=30,
+                **STEADY,
+            )
+            done, _ = await asyncio.gather(waiting, mover)
+            return done
+
+    done = asyncio.run(run())
+    assert done.status.basic_type == "finished" and done.pair == "USDT_TRX"
+    assert reads(server) == 2  # one more: the async watch's re-sync
 
 
 def test_a_refused_subscription_raises_and_does_not_reconnect(server: RunningServer) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING
 
 from threecommas._exceptions import StreamError, StreamRejectedError
@@ -54,9 +54,10 @@ def stream_events(
     stale_after: object,
     reconnect_initial: object,
     reconnect_max: object,
-) -> AsyncIterator[SmartTradeEvent]:
+) -> AsyncStreamWatch:
     """`watch(source="websocket")`: the arguments checked and the credentials read now (bad
-    ones raise before anything is sent), the `websockets` library required, the watch later."""
+    ones raise before anything is sent), the `websockets` library required; its `events()`
+    watch later."""
     client = smart_trades._client
     settings = StreamSettings.checked(
         client.stream_url,
@@ -66,7 +67,7 @@ def stream_events(
         reconnect_max,
     )
     require_websockets()
-    return AsyncStreamWatch(smart_trades, plan, settings, forced_mode, timeout).events()
+    return AsyncStreamWatch(smart_trades, plan, settings, forced_mode, timeout)
 
 
 class AsyncStreamWatch:
@@ -103,7 +104,7 @@ class AsyncStreamWatch:
     def requests(self) -> int:
         return self._poll.requests
 
-    async def events(self) -> AsyncIterator[SmartTradeEvent]:
+    async def events(self) -> AsyncGenerator[SmartTradeEvent, None]:
         plan = self._plan
         deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration
         emitted = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, TypeVar
 
 from threecommas._exceptions import NotFoundError, ThreeCommasError
@@ -166,7 +166,7 @@ class AsyncWatch:
         ids = self._plan.ids
         return ids is not None and all(i in self._done for i in ids)
 
-    async def events(self) -> AsyncIterator[SmartTradeEvent]:
+    async def events(self) -> AsyncGenerator[SmartTradeEvent, None]:
         plan = self._plan
         deadline = None if plan.duration is None else time.monotonic() + plan.duration
         emitted = 0
@@ -200,20 +200,22 @@ def _older(smart_trade: SmartTrade, than: SmartTrade) -> bool:
 
 
 async def wait_until(
-    smart_trades: AsyncSmartTrades,
     smart_trade_id: int,
     holds: Predicate,
     plan: WatchPlan,
-    forced_mode: ForcedModeArg,
-    timeout: TimeoutArg,
+    events: AsyncGenerator[SmartTradeEvent, None],
+    watch: AsyncWatch,
 ) -> SmartTrade:
-    """The SmartTrade once `holds` is true of it (the engine of `wait_for`)."""
+    """The SmartTrade once `holds` is true of it (the engine of `wait_for`): `events` come
+    from a watch of that one id, whose sweeps `watch` makes."""
     last: SmartTrade | None = None
-    watch = AsyncWatch(smart_trades, plan, forced_mode, timeout)
-    async for event in watch.events():
-        last = event.smart_trade
-        if holds(last):
-            return last
+    try:
+        async for event in events:
+            last = event.smart_trade
+            if holds(last):
+                return last
+    finally:
+        await events.aclose()
     if last is not None and is_finished(last):
         raise ThreeCommasError(
             f"SmartTrade {smart_trade_id} ended ({last.status.basic_type}) before the "

@@ -26,6 +26,7 @@ from threecommas._watch import (
     Until,
     WatchIds,
     WatchPlan,
+    check_wait_timeout,
     until_predicate,
 )
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
@@ -465,7 +466,8 @@ class SmartTrades(SmartTradeOrders):
             from ._stream import stream_events  # loaded (with websockets) only when used
 
             reconnect = (reconnect_initial, reconnect_max)
-            return stream_events(self, plan, forced_mode, timeout, stale_after, *reconnect)
+            stream = stream_events(self, plan, forced_mode, timeout, stale_after, *reconnect)
+            return stream.events()
         return Watch(self, plan, forced_mode, timeout).events()
 
     def wait_for(
@@ -474,7 +476,11 @@ class SmartTrades(SmartTradeOrders):
         until: Until = None,
         *,
         timeout: float | None = None,
+        source: str = "poll",
         budget_share: float = DEFAULT_BUDGET_SHARE,
+        stale_after: float = DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
         forced_mode: ForcedModeArg = NOT_GIVEN,
     ) -> SmartTrade:
         """The SmartTrade once `until` holds, watched as `watch([smart_trade_id])` does.
@@ -485,7 +491,8 @@ class SmartTrades(SmartTradeOrders):
                 (`"waiting_targets"`): that `status.basic_type`; or a callable taking the
                 SmartTrade and returning True when done.
             timeout: seconds to wait at most (None: no limit).
-            budget_share: as for `watch`.
+            source, budget_share, stale_after, reconnect_initial, reconnect_max: as for
+                `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
             TimeoutError: `until` did not hold within `timeout`.
@@ -496,18 +503,14 @@ class SmartTrades(SmartTradeOrders):
             The SmartTrade as it was when `until` held.
         """
         holds = until_predicate(until)
-        if timeout is not None and (
-            isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0
-        ):
-            raise ValueError("timeout must be a number of seconds >= 0, or None")
-        plan = WatchPlan.checked(
-            self._client._policy.settings.rate_limit,
-            smart_trade_id,
-            "poll",
-            budget_share,
-            True,
-            None,
-            timeout,
-            None,
-        )
-        return wait_until(self, smart_trade_id, holds, plan, forced_mode, NOT_GIVEN)
+        check_wait_timeout(timeout)
+        limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)
+        plan = WatchPlan.checked(limit, smart_trade_id, source, budget_share, True, *ending)
+        if plan.source == "websocket":
+            from ._stream import stream_events
+
+            reconnect = (reconnect_initial, reconnect_max)
+            stream = stream_events(self, plan, forced_mode, NOT_GIVEN, stale_after, *reconnect)
+            return wait_until(smart_trade_id, holds, plan, stream.events(), stream._poll)
+        watch = Watch(self, plan, forced_mode, NOT_GIVEN)
+        return wait_until(smart_trade_id, holds, plan, watch.events(), watch)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING
 
 from threecommas._exceptions import StreamError, StreamRejectedError
@@ -55,9 +55,10 @@ def stream_events(
     stale_after: object,
     reconnect_initial: object,
     reconnect_max: object,
-) -> Iterator[SmartTradeEvent]:
+) -> StreamWatch:
     """`watch(source="websocket")`: the arguments checked and the credentials read now (bad
-    ones raise before anything is sent), the `websockets` library required, the watch later."""
+    ones raise before anything is sent), the `websockets` library required; its `events()`
+    watch later."""
     client = smart_trades._client
     settings = StreamSettings.checked(
         client.stream_url,
@@ -67,7 +68,7 @@ def stream_events(
         reconnect_max,
     )
     require_websockets()
-    return StreamWatch(smart_trades, plan, settings, forced_mode, timeout).events()
+    return StreamWatch(smart_trades, plan, settings, forced_mode, timeout)
 
 
 class StreamWatch:
@@ -104,7 +105,7 @@ class StreamWatch:
     def requests(self) -> int:
         return self._poll.requests
 
-    def events(self) -> Iterator[SmartTradeEvent]:
+    def events(self) -> Generator[SmartTradeEvent, None, None]:
         plan = self._plan
         deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration
         emitted = 0

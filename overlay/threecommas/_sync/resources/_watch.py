@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING, TypeVar
 
 from threecommas._exceptions import NotFoundError, ThreeCommasError
@@ -167,7 +167,7 @@ class Watch:
         ids = self._plan.ids
         return ids is not None and all(i in self._done for i in ids)
 
-    def events(self) -> Iterator[SmartTradeEvent]:
+    def events(self) -> Generator[SmartTradeEvent, None, None]:
         plan = self._plan
         deadline = None if plan.duration is None else time.monotonic() + plan.duration
         emitted = 0
@@ -201,20 +201,22 @@ def _older(smart_trade: SmartTrade, than: SmartTrade) -> bool:
 
 
 def wait_until(
-    smart_trades: SmartTrades,
     smart_trade_id: int,
     holds: Predicate,
     plan: WatchPlan,
-    forced_mode: ForcedModeArg,
-    timeout: TimeoutArg,
+    events: Generator[SmartTradeEvent, None, None],
+    watch: Watch,
 ) -> SmartTrade:
-    """The SmartTrade once `holds` is true of it (the engine of `wait_for`)."""
+    """The SmartTrade once `holds` is true of it (the engine of `wait_for`): `events` come
+    from a watch of that one id, whose sweeps `watch` makes."""
     last: SmartTrade | None = None
-    watch = Watch(smart_trades, plan, forced_mode, timeout)
-    for event in watch.events():
-        last = event.smart_trade
-        if holds(last):
-            return last
+    try:
+        for event in events:
+            last = event.smart_trade
+            if holds(last):
+                return last
+    finally:
+        events.close()
     if last is not None and is_finished(last):
         raise ThreeCommasError(
             f"SmartTrade {smart_trade_id} ended ({last.status.basic_type}) before the "
