@@ -700,16 +700,16 @@ def test_redis_going_away_mid_burst(
     # whatever the mode: no order applied twice, none lost, no 429 and no 418
     _applied_once(faults, closes)
     assert counters.statuses[429] == counters.statuses[418] == 0
-    for result in results:
-        warnings = [w for w in result["warnings"] if "cannot be reached" in w]
-        assert len(warnings) >= 1
+    # A process still at work once Redis was back went through the whole outage: it saw it,
+    # and said so. (One that had its share of the closes done before cannot have.)
+    through = [r for r in results if r["finished"] >= restarted]
+    assert through, "no process was still at work after the outage"
+    warned = [sum("cannot be reached" in w for w in r["warnings"]) for r in results]
+    assert all(n >= 1 for r, n in zip(results, warned, strict=True) if r in through), warned
     if mode == "local":
         assert errors == []
         assert sent_while_away, "the fleet should have gone on, metered in each process"
-        for result in results:
-            assert sum("cannot be reached" in w for w in result["warnings"]) == 1, result[
-                "warnings"
-            ]
+        assert all(n <= 1 for n in warned), warned  # one warning per outage
     else:
         assert sent_while_away == []
         # Redis came back empty: every process waited one period more before sending again
@@ -718,5 +718,5 @@ def test_redis_going_away_mid_burst(
             assert errors == []
         else:
             assert errors and all(o[2] == "StorageError" and "not sent" in o[3] for o in errors)
-            for result in results:
+            for result in through:
                 assert any(o[2] == "StorageError" for o in result["outcomes"])
