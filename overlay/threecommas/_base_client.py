@@ -29,7 +29,6 @@ from threecommas._policy import PolicySettings, RequestPolicy
 from threecommas._response import APIResponse
 from threecommas._signing import RsaSigner, Signer, ThreeCommasAuth
 from threecommas._storage import LockoutState, SlotLimiter
-from threecommas._stream import check_stream_url, stream_url_for
 from threecommas._types import (
     NOT_GIVEN,
     Call,
@@ -133,7 +132,11 @@ class BaseClient:
             )
         self._api_key = key or ""
         self._base_url = base_url.rstrip("/")
-        self._stream_url = None if stream_url is None else check_stream_url(stream_url)
+        if stream_url is not None:
+            from threecommas._stream import check_stream_url  # the stream's code, when used
+
+            stream_url = check_stream_url(stream_url)
+        self._stream_url = stream_url
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
         self._policy = RequestPolicy(settings, *_make_limits(settings, key or _ANONYMOUS))
@@ -227,6 +230,8 @@ class BaseClient:
         """Where `watch(source="websocket")` connects: the `stream_url` given, else 3Commas'
         stream for the production API, else the base URL's host at `/websocket` (`ws://`, or
         `wss://` for https): a fake server's own stream."""
+        from threecommas._stream import stream_url_for
+
         return stream_url_for(self._base_url, self._stream_url)
 
     @property

@@ -127,6 +127,8 @@ def test_the_client_loads_httpx_and_its_own_modules_only(tmp_path: Path) -> None
     }
     assert [m for m in _heavy(modules, HEAVY[1:]) if m not in needed] == []
     assert "threecommas_api._catalogue" not in modules
+    # The stream's code (and its library) loads when a stream is used, not with the client.
+    assert "threecommas._stream" not in modules and "websockets" not in modules
 
 
 def test_a_module_is_loaded_by_the_first_name_that_needs_it(tmp_path: Path) -> None:
