@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import copy
 import os
+import ssl
+import threading
 from typing import Any, Self
 
 import httpx
@@ -79,6 +81,23 @@ def _make_limits(settings: PolicySettings, api_key: str) -> tuple[SlotLimiter | 
     """The rate limiter and the lockout of a new client (the one place that makes them): in the
     process, or shared through the storage that the rate limit names (Redis)."""
     return budget_for(settings.rate_limit, api_key)
+
+
+_ssl_contexts: dict[tuple[str, str], ssl.SSLContext] = {}
+_ssl_lock = threading.Lock()
+
+
+def default_ssl_context() -> ssl.SSLContext:
+    """The certificate check an `httpx.Client()` makes by default (certifi's bundle, or
+    `SSL_CERT_FILE` / `SSL_CERT_DIR`), made once per process for each of those settings and
+    shared by the HTTP clients the SDK makes: loading the bundle costs tens of milliseconds,
+    which every new client (a test's, a short script's) would pay again."""
+    key = (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
+    with _ssl_lock:
+        context = _ssl_contexts.get(key)
+        if context is None:
+            context = _ssl_contexts[key] = httpx.create_ssl_context()
+        return context
 
 
 def wrong_http_client(expected: type[httpx.Client] | type[httpx.AsyncClient]) -> TypeError:
@@ -283,6 +302,7 @@ class BaseClient:
             "auth_header_name": "Apikey",
             "httpx_args": {"auth": self._signing_auth("api_client")},
             "timeout": httpx.Timeout(self._timeout),
+            "verify_ssl": default_ssl_context(),
         }
 
     def _build(

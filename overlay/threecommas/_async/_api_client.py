@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 import httpx
 
-from threecommas._base_client import DEFAULT_HEADERS, BaseClient, wrong_http_client
+from threecommas._base_client import (
+    DEFAULT_HEADERS,
+    BaseClient,
+    default_ssl_context,
+    wrong_http_client,
+)
 from threecommas._policy import Answer, Sleep, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
@@ -48,7 +53,9 @@ class AsyncAPIClient(BaseClient):
         self._http = (
             http_client
             if http_client is not None
-            else httpx.AsyncClient(timeout=self._timeout, headers=DEFAULT_HEADERS)
+            else httpx.AsyncClient(
+                timeout=self._timeout, headers=DEFAULT_HEADERS, verify=default_ssl_context()
+            )
         )
         self._api_client: AuthenticatedClient | None = None
 
