@@ -48,7 +48,7 @@ from threecommas.testing import DEFAULT_API_KEY, DEFAULT_API_SECRET
 from threecommas.testing._operations import request_example
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from _serve import recorded_server
+from _serve import announced_url, recorded_server
 
 _T = TypeVar("_T")
 
@@ -309,23 +309,9 @@ def hello_server() -> Iterator[str]:
         "serve_until_stopped(load_server.hello_world, bind_socket('127.0.0.1', 0), "
         "access_log=False)"
     )
-    with subprocess.Popen(
-        [sys.executable, "-c", code, str(Path(__file__).resolve().parent)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    ) as proc:
-        try:
-            assert proc.stdout is not None
-            line = proc.stdout.readline().strip()
-            if not line.startswith("http://"):
-                raise SystemExit(f"the hello-world server did not start (exit {proc.poll()})")
-            yield line
-        finally:
-            proc.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=10)
-            proc.kill()
+    command = [sys.executable, "-c", code, str(Path(__file__).resolve().parent)]
+    with announced_url(command, what="hello-world server", stderr=subprocess.DEVNULL) as url:
+        yield url
 
 
 def baseline(kinds: list[str], clients: int) -> float:
