@@ -496,7 +496,7 @@ def main() -> int:
     if "memory" in parts:
         bench_memory()
     if "startup" in parts:
-        bench_startup(3 if args.quick else 9)
+        bench_startup(3 if args.quick else 21)
     if "fixture" in parts:
         bench_fixture(10 if args.quick else 60, 1 if args.quick else 3)
     return 0
