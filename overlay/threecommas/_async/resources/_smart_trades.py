@@ -512,6 +512,6 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
 
             reconnect = (reconnect_initial, reconnect_max)
             stream = stream_events(self, plan, forced_mode, NOT_GIVEN, stale_after, *reconnect)
-            return await wait_until(smart_trade_id, holds, plan, stream.events(), stream._poll)
+            return await wait_until(smart_trade_id, holds, plan, stream.events(), stream.sweeps)
         watch = AsyncWatch(self, plan, forced_mode, NOT_GIVEN)
         return await wait_until(smart_trade_id, holds, plan, watch.events(), watch)

@@ -104,6 +104,11 @@ class AsyncStreamWatch:
     def requests(self) -> int:
         return self._poll.requests
 
+    @property
+    def sweeps(self) -> AsyncWatch:
+        """The polling watch that makes this watch's REST sweeps (and knows which ids ended)."""
+        return self._poll
+
     async def events(self) -> AsyncGenerator[SmartTradeEvent, None]:
         plan = self._plan
         deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration

@@ -511,6 +511,6 @@ class SmartTrades(SmartTradeOrders):
 
             reconnect = (reconnect_initial, reconnect_max)
             stream = stream_events(self, plan, forced_mode, NOT_GIVEN, stale_after, *reconnect)
-            return wait_until(smart_trade_id, holds, plan, stream.events(), stream._poll)
+            return wait_until(smart_trade_id, holds, plan, stream.events(), stream.sweeps)
         watch = Watch(self, plan, forced_mode, NOT_GIVEN)
         return wait_until(smart_trade_id, holds, plan, watch.events(), watch)

@@ -105,6 +105,11 @@ class StreamWatch:
     def requests(self) -> int:
         return self._poll.requests
 
+    @property
+    def sweeps(self) -> Watch:
+        """The polling watch that makes this watch's REST sweeps (and knows which ids ended)."""
+        return self._poll
+
     def events(self) -> Generator[SmartTradeEvent, None, None]:
         plan = self._plan
         deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration
