@@ -56,7 +56,6 @@ LIST_PAGE_SIZE: Final = 100
 FINAL_STATUSES: Final = frozenset(
     {"finished", "successfully_finished", "completed", "cancelled", "failed"}
 )
-SOURCES: Final = WATCH_SOURCES
 
 T = TypeVar("T")
 #: The SmartTrades to watch: an id, several, or None for every active one.
@@ -236,7 +235,7 @@ class WatchPlan:
         duration: object,
         stop: object,
     ) -> WatchPlan:
-        if source not in SOURCES:
+        if source not in WATCH_SOURCES:
             raise ValueError("source must be 'poll' or 'websocket'")
         if (
             isinstance(budget_share, bool)
