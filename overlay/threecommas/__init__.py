@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from threecommas._sync._client import ThreeCommas as ThreeCommas
     from threecommas._watch import Change as Change
     from threecommas._watch import SmartTradeEvent as SmartTradeEvent
+    from threecommas._watch import WaitStatus as WaitStatus
     from threecommas_api.types import Unset as Unset
 
 if TYPE_CHECKING:
@@ -206,6 +207,7 @@ _SOURCES: dict[str, str] = {
     "StorageError": "_storage",
     "Change": "_watch",
     "SmartTradeEvent": "_watch",
+    "WaitStatus": "_watch",
     "Unset": "types",
     **dict.fromkeys(_MODELS, "models"),
 }

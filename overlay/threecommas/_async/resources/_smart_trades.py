@@ -452,6 +452,8 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
             StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
                 `stream` extra or without credentials (raised by the call).
+            NotFoundError: while iterating, on the first sweep and before any event: the API
+                does not know one of `ids` (the message names each such id).
             APIError, APIConnectionError, StreamRejectedError: while iterating, from the
                 request that failed, or the stream refused the subscription.
 
@@ -489,15 +491,17 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Args:
             smart_trade_id: ID of the SmartTrade.
             until: None or `"finished"`: finished, cancelled or failed; another status
-                (`"waiting_targets"`): that `status.basic_type`; or a callable taking the
-                SmartTrade and returning True when done.
+                (`"waiting_targets"`, one of `WaitStatus`): that `status.basic_type`; or a
+                callable taking the SmartTrade and returning True when done.
             timeout: seconds to wait at most (None: no limit).
             source, budget_share, stale_after, reconnect_initial, reconnect_max: as for
                 `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
+            ValueError: `until` is a status `wait_for` does not know (nothing was sent).
+            NotFoundError: the API does not know `smart_trade_id`.
             TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or does not exist) without `until`
+            ThreeCommasError: the SmartTrade ended (or is no longer found) without `until`
                 holding.
 
         Returns:
