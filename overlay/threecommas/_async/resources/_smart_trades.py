@@ -452,10 +452,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
             StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
                 `stream` extra or without credentials (raised by the call).
-            NotFoundError: while iterating, on the first sweep and before any event: the API
-                does not know one of `ids` (the message names each such id).
             APIError, APIConnectionError, StreamRejectedError: while iterating, from the
-                request that failed, or the stream refused the subscription.
+                request that failed, or the stream refused the subscription; `NotFoundError`
+                on the first sweep (before any event) naming the ids the API does not know.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
@@ -498,11 +497,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
-            ValueError: `until` is a status `wait_for` does not know (nothing was sent).
-            NotFoundError: the API does not know `smart_trade_id`.
+            ValueError, NotFoundError: `until` is not a `WaitStatus`, a callable or None
+                (nothing was sent); the API does not know `smart_trade_id`.
             TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or is no longer found) without `until`
-                holding.
+            ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
 
         Returns:
             The SmartTrade as it was when `until` held.
