@@ -228,10 +228,12 @@ def unknown_ids_error(ids: list[int], refusal: NotFoundError) -> NotFoundError:
     """The `NotFoundError` of a watch whose ids the API does not know (a mistyped id must not
     look like a SmartTrade that ended), with the answer to the first of them."""
     named = ", ".join(str(i) for i in ids)
-    which = f"SmartTrade {named}" if len(ids) == 1 else f"SmartTrades {named}"
+    which, them, id_ = (
+        ("SmartTrade", "it", "id") if len(ids) == 1 else ("SmartTrades", "them", "ids")
+    )
     return NotFoundError(
-        f"{which} not found: the API does not know {'it' if len(ids) == 1 else 'them'} "
-        f"(check the id; {refusal.message})",
+        f"{which} {named} not found: the API does not know {them} (check the {id_}; "
+        f"{refusal.message})",
         **refusal._state(),
     )
 

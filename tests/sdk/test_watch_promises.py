@@ -12,7 +12,13 @@ from typing import Any, get_args
 import httpx
 import pytest
 
-from threecommas import AsyncThreeCommas, NotFoundError, RateLimit, ThreeCommas
+from threecommas import (
+    AsyncThreeCommas,
+    NotFoundError,
+    RateLimit,
+    ThreeCommas,
+    ThreeCommasError,
+)
 from threecommas.testing import RunningServer
 from threecommas.testing.pytest_plugin import ServerFactory
 from threecommas.testing.simulation import seed_closable_smart_trades
@@ -107,6 +113,27 @@ def test_the_stream_watch_and_wait_for_raise_not_found_on_their_first_sweep(
 
     asyncio.run(run())
     assert server.stream.counters()["subscriptions"] == 3  # each failed on its first sweep
+
+
+@pytest.mark.slow
+def test_wait_for_a_smart_trade_that_vanishes_says_so_and_does_not_claim_a_timeout(
+    threecommas_server: RunningServer,
+) -> None:
+    """Seen once, then answered 404 (the store forgets it while the condition is looked at):
+    not the `TimeoutError` of a timeout that never came."""
+    store = threecommas_server.store
+    [(smart_trade_id, _)] = seed_closable_smart_trades(store, 1, 1)
+
+    def forget(smart_trade: Any) -> bool:
+        store.reset()  # back to the recordings: the seeded SmartTrade is gone
+        return False
+
+    with (
+        _client(threecommas_server) as client,
+        pytest.raises(ThreeCommasError, match=f"{smart_trade_id} is no longer found") as raised,
+    ):
+        client.smart_trades.wait_for(smart_trade_id, forget, timeout=30)
+    assert not isinstance(raised.value, TimeoutError)
 
 
 @pytest.mark.slow
