@@ -28,8 +28,9 @@ from .test_types import run_mypy
 # 100 requests per 6 s: a one-page sweep at the default 25 % then comes every 0.24 s.
 FAST = RateLimit(100, 6.0)
 UNKNOWN = 999999
-#: The stream's settings of `test_watch_stream.py` where no reconnection is wanted.
-STEADY: dict[str, Any] = {"stale_after": 5.0, "reconnect_initial": 0.05, "reconnect_max": 0.2}
+#: No reconnection, and the first sweep waits for the subscription (up to `stale_after`): a
+#: loaded machine cannot make it sweep before subscribing.
+STEADY: dict[str, Any] = {"stale_after": 20.0, "reconnect_initial": 0.05, "reconnect_max": 0.2}
 
 
 def _client(server: RunningServer) -> ThreeCommas:
@@ -98,15 +99,15 @@ def test_the_stream_watch_and_wait_for_raise_not_found_on_their_first_sweep(
 ) -> None:
     server = threecommas_server_factory(stream_ping_interval=0.05)
     with _client(server) as client:
-        watch = client.smart_trades.watch([UNKNOWN], source="websocket", duration=30, **STEADY)
+        watch = client.smart_trades.watch([UNKNOWN], source="websocket", duration=60, **STEADY)
         with pytest.raises(NotFoundError, match=f"SmartTrade {UNKNOWN} not found"):
             list(watch)
         with pytest.raises(NotFoundError, match=str(UNKNOWN)):
-            client.smart_trades.wait_for(UNKNOWN, source="websocket", timeout=30, **STEADY)
+            client.smart_trades.wait_for(UNKNOWN, source="websocket", timeout=60, **STEADY)
 
     async def run() -> None:
         async with _async_client(server) as client:
-            watch = client.smart_trades.watch(UNKNOWN, source="websocket", duration=30, **STEADY)
+            watch = client.smart_trades.watch(UNKNOWN, source="websocket", duration=60, **STEADY)
             with pytest.raises(NotFoundError, match=str(UNKNOWN)):
                 async for _ in watch:
                     pass
@@ -171,7 +172,7 @@ def _refusing_transport(sent: list[httpx.Request]) -> httpx.MockTransport:
 def test_a_misspelt_status_is_refused_at_the_call_listing_the_valid_ones() -> None:
     sent: list[httpx.Request] = []
     http = httpx.Client(transport=_refusing_transport(sent))
-    with ThreeCommas("key", "secret", http_client=http) as client:
+    with http, ThreeCommas("key", "secret", http_client=http) as client:
         with pytest.raises(ValueError, match="'finshed'") as raised:
             client.smart_trades.wait_for(1, "finshed", timeout=5)  # type: ignore[arg-type]
         for status in ("finished", "waiting_targets", "cancelled", "failed"):
@@ -181,7 +182,7 @@ def test_a_misspelt_status_is_refused_at_the_call_listing_the_valid_ones() -> No
 
     async def run() -> None:
         async_http = httpx.AsyncClient(transport=_refusing_transport(sent))
-        async with AsyncThreeCommas("key", "secret", http_client=async_http) as client:
+        async with async_http, AsyncThreeCommas("key", "secret", http_client=async_http) as client:
             with pytest.raises(ValueError, match="finshed"):
                 await client.smart_trades.wait_for(1, "finshed")  # type: ignore[arg-type]
 
