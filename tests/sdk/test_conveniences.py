@@ -1,5 +1,5 @@
 """The conveniences of issue 14: per-call extra headers and query, `with_options`,
-`with_raw_response`, `THREECOMMAS_LOG`, `to_json`, and the request bodies' TypedDicts."""
+`with_raw_response`, `THREE_COMMAS_LOG`, `to_json`, and the request bodies' TypedDicts."""
 
 from __future__ import annotations
 
@@ -368,7 +368,7 @@ def test_async_with_raw_response_stays_awaitable() -> None:
     assert isinstance(smart_trade, SmartTrade)
 
 
-# --- THREECOMMAS_LOG ----------------------------------------------------------------------------
+# --- THREE_COMMAS_LOG ---------------------------------------------------------------------------
 
 _LOGGING_SCRIPT = f"""
 import httpx, threecommas
@@ -381,10 +381,13 @@ print("SIGNATURE=" + http.build_request("GET", "https://x").headers.get("Signatu
 """
 
 
-def _run_logged(level: str | None) -> subprocess.CompletedProcess[str]:
+def _run_logged(
+    level: str | None, variable: str = "THREE_COMMAS_LOG", **more: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("THREE")}
     if level is not None:
-        env["THREECOMMAS_LOG"] = level
+        env[variable] = level
+    env.update(more)
     return subprocess.run(
         [sys.executable, "-c", _LOGGING_SCRIPT],
         env=env,
@@ -409,6 +412,13 @@ def test_threecommas_log_info_or_unset_shows_no_debug_lines() -> None:
     assert _run_logged(None).stderr == ""
 
 
+def test_the_former_name_threecommas_log_still_works_and_the_new_one_wins() -> None:
+    request_line = "DEBUG threecommas: GET /public/api/v2/smart_trades/12345678 -> 200"
+    assert request_line in _run_logged("debug", "THREECOMMAS_LOG").stderr
+    both = _run_logged("info", THREECOMMAS_LOG="debug")
+    assert both.stderr == ""  # THREE_COMMAS_LOG=info is the one read
+
+
 def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() -> None:
     logger = logging.getLogger("threecommas")
     level = logger.level
@@ -417,7 +427,7 @@ def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() 
         assert first is not None and configure_from_env("info") is first
         assert logger.handlers.count(first) == 1
         assert logger.level == logging.INFO
-        with pytest.warns(UserWarning, match="THREECOMMAS_LOG"):
+        with pytest.warns(UserWarning, match="THREE_COMMAS_LOG='loud'"):
             assert configure_from_env("loud") is None
         assert configure_from_env("") is None
     finally:

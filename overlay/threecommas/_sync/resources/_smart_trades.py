@@ -453,7 +453,8 @@ class SmartTrades(SmartTradeOrders):
             StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
                 `stream` extra or without credentials (raised by the call).
             APIError, APIConnectionError, StreamRejectedError: while iterating, from the
-                request that failed, or the stream refused the subscription.
+                request that failed, or the stream refused the subscription; `NotFoundError`
+                on the first sweep (before any event) naming the ids the API does not know.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
@@ -488,16 +489,17 @@ class SmartTrades(SmartTradeOrders):
         Args:
             smart_trade_id: ID of the SmartTrade.
             until: None or `"finished"`: finished, cancelled or failed; another status
-                (`"waiting_targets"`): that `status.basic_type`; or a callable taking the
-                SmartTrade and returning True when done.
+                (`"waiting_targets"`, one of `WaitStatus`): that `status.basic_type`; or a
+                callable taking the SmartTrade and returning True when done.
             timeout: seconds to wait at most (None: no limit).
             source, budget_share, stale_after, reconnect_initial, reconnect_max: as for
                 `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
+            ValueError, NotFoundError: `until` is not a `WaitStatus`, a callable or None
+                (nothing was sent); the API does not know `smart_trade_id`.
             TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or does not exist) without `until`
-                holding.
+            ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
 
         Returns:
             The SmartTrade as it was when `until` held.
