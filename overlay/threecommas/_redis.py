@@ -68,6 +68,10 @@ _POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
+# While a client knows of a lockout, it makes sure Redis still has it this often (per call
+# refused meanwhile, not in the background), and leaves alone one found within the slack.
+_LOCKOUT_CHECK_S: Final = 0.25
+_LOCKOUT_SLACK_MS: Final = 1000
 
 
 class _OwnWindow:
@@ -155,6 +159,7 @@ class RedisBudget:
         self._promised: deque[float] = deque()
         self._mirror = Lockout(clock=clock)
         self._lockout_to_push: tuple[float, str] | None = None
+        self._next_lockout_check = -math.inf
 
         self.limiter = RedisRateLimiter(self)
         self.lockout = RedisLockout(self)
@@ -231,6 +236,7 @@ class RedisBudget:
         if int(status) == lua.LOCKED:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
             self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
+            self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
         return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
@@ -400,23 +406,39 @@ class RedisBudget:
             with self._lock:
                 self._keep_lockout(now + seconds, payload)
                 self._failed(now, exc)
+            return
+        with self._lock:
+            self._next_lockout_check = now + _LOCKOUT_CHECK_S
 
     def _keep_lockout(self, until: float, payload: str) -> None:
         if self._lockout_to_push is None or self._lockout_to_push[0] < until:
             self._lockout_to_push = (until, payload)
 
     def lockout_remaining(self) -> tuple[float, BaseException | None]:
-        """The lockout as this client knows it, without a round trip to Redis: a lockout set
-        by another client is checked by the slot's script, atomically with taking a slot, and
-        learned from it. Only a lockout this client could not write yet goes to Redis here."""
+        """The lockout as this client knows it. A lockout set by another client is checked by
+        the slot's script, atomically with taking a slot, and learned from it. So Redis is
+        asked here only while this client knows of a lockout (at most every
+        `_LOCKOUT_CHECK_S`): one it could not write yet, or one Redis may have lost since (a
+        restart): it is written back, or a client that never heard of it would send into it."""
         now = self._clock()
         with self._lock:
+            left, reason = self._mirror.remaining()
             push = self._lockout_to_push
-            if push is None or (self._down_since is not None and now < self._next_try):
-                return self._mirror.remaining()
+            if self._down_since is not None and now < self._next_try:
+                return left, reason
+            if push is None:
+                if left <= 0 or reason is None or now < self._next_lockout_check:
+                    return left, reason
+                # Its expiry in Redis and here differ by a round trip: a lockout found within
+                # the slack is the same one, left as it is (never lengthened bit by bit).
+                push = (now + left, lua.reason_json(reason, left))
+                slack = _LOCKOUT_SLACK_MS
+            else:
+                slack = 0
             self._lockout_to_push = None
+            self._next_lockout_check = now + _LOCKOUT_CHECK_S
         if push[0] > now:
-            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1]]
+            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1], slack]
             try:
                 self._lockout_script(keys=[self.keys["lockout"]], args=args)
             except STORAGE_ERRORS as exc:

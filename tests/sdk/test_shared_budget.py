@@ -268,6 +268,60 @@ def test_the_client_refuses_without_sending_after_a_429_seen_elsewhere(
     assert sent == [] and 299 < refused.value.retry_after <= 300
 
 
+@pytest.mark.parametrize("status", [429, 418])
+def test_a_lockout_the_storage_forgot_is_restored_before_anyone_sends_into_it(
+    own_redis: RedisServer, status: int
+) -> None:
+    """Redis restarts empty during a lockout: the client that knows it writes it back on its
+    next call, and a client made after the restart learns it there instead of sending."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if len(sent) == 1:
+            return httpx.Response(status, headers={"Retry-After": "300"}, json={})
+        return httpx.Response(200, json={"ok": True})
+
+    limit = RateLimit(100, 60.0, storage=own_redis.url, storage_timeout=0.5)
+
+    def client() -> ThreeCommas:
+        transport = httpx.MockTransport(answer)
+        return ThreeCommas(
+            API_KEY,
+            "secret",
+            rate_limit=limit,
+            max_retries=0,
+            ban_cooldown=300,
+            http_client=httpx.Client(transport=transport),
+        )
+
+    cls = RateLimitError if status == 429 else IPBannedError
+    call = Call({"method": "post", "url": "/v2/smart_trades/1/close_by_market"}, lambda r: r.json())
+    knows = client()
+    with pytest.raises(cls):
+        knows._execute(call)
+    assert len(sent) == 1
+    lockout_key = RedisBudget(limit, API_KEY).keys["lockout"]
+    admin = redis.Redis.from_url(own_redis.url)
+    assert admin.pttl(lockout_key) > 290_000
+
+    own_redis.stop()
+    own_redis.start()  # persistence off: it comes back empty
+    assert admin.exists(lockout_key) == 0
+    time.sleep(0.3)  # longer than a client goes without checking the storage's copy
+    with pytest.raises(cls, match="not sent"):
+        knows._execute(call)
+    # written back, for as long as it has left (give or take the slack of the check)
+    assert 290_000 < admin.pttl(lockout_key) <= 300_000
+    raw = admin.get(lockout_key)
+    assert raw is not None and json.loads(raw)["status"] == status
+
+    with pytest.raises(cls, match="not sent") as refused:
+        client()._execute(call)
+    assert len(sent) == 1
+    assert 290 < refused.value.retry_after <= 300
+
+
 # --- Storage errors -----------------------------------------------------------------------------
 
 
