@@ -16,7 +16,9 @@ lease (`in_flight_timeout`) ends: they then count as answered at that moment.
 **Lockouts**: after a 429 or a 418 seen by any client, one key with an expiry says until when
 and why (status, `Retry-After`, error fields). The slot's script refuses a slot while it
 exists and hands it back, so every client learns it before it could send, and rebuilds the
-same exception from it.
+same exception from it. A client that knows of a lockout keeps it in Redis until it ends (on
+its calls, and from a thread while it makes none): a Redis restarted empty would otherwise let
+a client that never heard of it send into it.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
 with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
@@ -46,6 +48,7 @@ import random
 import threading
 import time
 import uuid
+import weakref
 from collections import deque
 from typing import Any, Final
 
@@ -72,6 +75,9 @@ _BACKOFF_CAP_S: Final = 2.0
 # refused meanwhile, not in the background), and leaves alone one found within the slack.
 _LOCKOUT_CHECK_S: Final = 0.25
 _LOCKOUT_SLACK_MS: Final = 1000
+# And a client that makes no call meanwhile (idle, or sleeping through the lockout) has a
+# thread do it this often, for as long as the lockout lasts.
+_LOCKOUT_WATCH_S: Final = 1.0
 
 
 class _OwnWindow:
@@ -160,6 +166,7 @@ class RedisBudget:
         self._mirror = Lockout(clock=clock)
         self._lockout_to_push: tuple[float, str] | None = None
         self._next_lockout_check = -math.inf
+        self._lockout_keeper: threading.Thread | None = None
 
         self.limiter = RedisRateLimiter(self)
         self.lockout = RedisLockout(self)
@@ -237,6 +244,7 @@ class RedisBudget:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
             self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
             self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
+            self._keep_lockout_in_storage()
         return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
@@ -395,6 +403,7 @@ class RedisBudget:
 
     def start_lockout(self, seconds: float, reason: BaseException) -> None:
         self._mirror.start(seconds, reason)
+        self._keep_lockout_in_storage()
         now = self._clock()
         payload = lua.reason_json(reason, seconds)
         ms = math.ceil(max(0.0, seconds) * 1000)
@@ -410,16 +419,35 @@ class RedisBudget:
         with self._lock:
             self._next_lockout_check = now + _LOCKOUT_CHECK_S
 
+    def _keep_lockout_in_storage(self) -> None:
+        """See that a thread puts the lockout this client knows back into Redis, should Redis
+        lose it, until it ends, also while the client makes no call. Needed once per client:
+        the thread ends with the last lockout it knows of (or with the client)."""
+        with self._lock:
+            keeper = self._lockout_keeper
+            if keeper is not None and keeper.is_alive():
+                return
+            keeper = threading.Thread(
+                target=_keep_lockout_until_it_ends,
+                args=(weakref.ref(self),),
+                name="threecommas-lockout-keeper",
+                daemon=True,
+            )
+            self._lockout_keeper = keeper
+        keeper.start()
+
     def _keep_lockout(self, until: float, payload: str) -> None:
         if self._lockout_to_push is None or self._lockout_to_push[0] < until:
             self._lockout_to_push = (until, payload)
 
-    def lockout_remaining(self) -> tuple[float, BaseException | None]:
+    def lockout_remaining(self, *, quiet: bool = False) -> tuple[float, BaseException | None]:
         """The lockout as this client knows it. A lockout set by another client is checked by
         the slot's script, atomically with taking a slot, and learned from it. So Redis is
         asked here only while this client knows of a lockout (at most every
         `_LOCKOUT_CHECK_S`): one it could not write yet, or one Redis may have lost since (a
-        restart): it is written back, or a client that never heard of it would send into it."""
+        restart): it is written back, or a client that never heard of it would send into it.
+        `quiet`: a failure to reach Redis is left for the client's own calls to notice (and
+        warn about) rather than a background thread's."""
         now = self._clock()
         with self._lock:
             left, reason = self._mirror.remaining()
@@ -444,11 +472,33 @@ class RedisBudget:
             except STORAGE_ERRORS as exc:
                 with self._lock:
                     self._keep_lockout(*push)
-                    self._failed(now, exc)
+                    if not quiet:
+                        self._failed(now, exc)
                 return self._mirror.remaining()
             with self._lock:
                 self._recovered(now)
         return self._mirror.remaining()
+
+
+def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
+    """The lockout keeper's loop. It holds its client only while it checks, so that a client
+    dropped during a three-day ban is not kept alive by it."""
+    while True:
+        time.sleep(_LOCKOUT_WATCH_S)
+        budget = ref()
+        if budget is None:
+            return
+        try:
+            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
+        except Exception:  # pragma: no cover - a bug here must not kill the thread silently
+            logger.exception("threecommas: keeping the lockout in the shared storage failed")
+        with budget._lock:
+            # Decided under the lock, where a new lockout checks for a keeper: either the
+            # keeper sees it, or the new lockout sees no keeper and starts one.
+            if budget._mirror.remaining()[0] <= 0:
+                budget._lockout_keeper = None
+                return
+        del budget
 
 
 class RedisRateLimiter:
