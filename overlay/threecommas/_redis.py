@@ -17,8 +17,7 @@ lease (`in_flight_timeout`) ends: they then count as answered at that moment.
 and why (status, `Retry-After`, error fields). The slot's script refuses a slot while it
 exists and hands it back, so every client learns it before it could send, and rebuilds the
 same exception from it. A client that knows of a lockout keeps it in Redis until it ends (on
-its calls, and from a thread while it makes none): a Redis restarted empty would otherwise let
-a client that never heard of it send into it.
+its calls, and from a thread while it makes none), lest Redis restarted empty let others in.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
 with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
@@ -71,13 +70,12 @@ _POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
-# While a client knows of a lockout, it makes sure Redis still has it this often (per call
-# refused meanwhile, not in the background), and leaves alone one found within the slack.
+# A client that knows of a lockout makes sure Redis still has it: at most this often on the
+# calls it refuses, and from a thread this often (idle, or sleeping through it); one found
+# within the slack is the same.
 _LOCKOUT_CHECK_S: Final = 0.25
-_LOCKOUT_SLACK_MS: Final = 1000
-# And a client that makes no call meanwhile (idle, or sleeping through the lockout) has a
-# thread do it this often, for as long as the lockout lasts.
 _LOCKOUT_WATCH_S: Final = 1.0
+_LOCKOUT_SLACK_MS: Final = 1000
 
 
 class _OwnWindow:
@@ -415,14 +413,9 @@ class RedisBudget:
             with self._lock:
                 self._keep_lockout(now + seconds, payload)
                 self._failed(now, exc)
-            return
-        with self._lock:
-            self._next_lockout_check = now + _LOCKOUT_CHECK_S
 
     def _keep_lockout_in_storage(self) -> None:
-        """See that a thread puts the lockout this client knows back into Redis, should Redis
-        lose it, until it ends, also while the client makes no call. Needed once per client:
-        the thread ends with the last lockout it knows of (or with the client)."""
+        """Have a thread (one per client) keep the lockouts it knows in Redis until they end."""
         with self._lock:
             keeper = self._lockout_keeper
             if keeper is not None and keeper.is_alive():
@@ -441,13 +434,10 @@ class RedisBudget:
             self._lockout_to_push = (until, payload)
 
     def lockout_remaining(self, *, quiet: bool = False) -> tuple[float, BaseException | None]:
-        """The lockout as this client knows it. A lockout set by another client is checked by
-        the slot's script, atomically with taking a slot, and learned from it. So Redis is
-        asked here only while this client knows of a lockout (at most every
-        `_LOCKOUT_CHECK_S`): one it could not write yet, or one Redis may have lost since (a
-        restart): it is written back, or a client that never heard of it would send into it.
-        `quiet`: a failure to reach Redis is left for the client's own calls to notice (and
-        warn about) rather than a background thread's."""
+        """The lockout as this client knows it (another client's is learned by the slot's
+        script). Redis is asked only while this client knows of one: one it could not write
+        yet, or one Redis may have lost since (a restart), written back. `quiet`: a failure
+        is left for the client's own calls to notice and warn about."""
         now = self._clock()
         with self._lock:
             left, reason = self._mirror.remaining()
@@ -460,9 +450,7 @@ class RedisBudget:
                 # Its expiry in Redis and here differ by a round trip: a lockout found within
                 # the slack is the same one, left as it is (never lengthened bit by bit).
                 push = (now + left, lua.reason_json(reason, left))
-                slack = _LOCKOUT_SLACK_MS
-            else:
-                slack = 0
+            slack = 0 if push is self._lockout_to_push else _LOCKOUT_SLACK_MS
             self._lockout_to_push = None
             self._next_lockout_check = now + _LOCKOUT_CHECK_S
         if push[0] > now:
@@ -481,8 +469,7 @@ class RedisBudget:
 
 
 def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
-    """The lockout keeper's loop. It holds its client only while it checks, so that a client
-    dropped during a three-day ban is not kept alive by it."""
+    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
     while True:
         time.sleep(_LOCKOUT_WATCH_S)
         budget = ref()
@@ -490,11 +477,9 @@ def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
             return
         try:
             budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
-        except Exception:  # pragma: no cover - a bug here must not kill the thread silently
+        except Exception:  # pragma: no cover - a bug must not end the thread unseen
             logger.exception("threecommas: keeping the lockout in the shared storage failed")
-        with budget._lock:
-            # Decided under the lock, where a new lockout checks for a keeper: either the
-            # keeper sees it, or the new lockout sees no keeper and starts one.
+        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
             if budget._mirror.remaining()[0] <= 0:
                 budget._lockout_keeper = None
                 return
