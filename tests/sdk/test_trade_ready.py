@@ -202,3 +202,51 @@ def test_what_check_limits_read_is_kept_for_the_documented_time() -> None:
     now[0] += 1
     assert cache.get(("rates", "binance", "USDT_BTC")) is None
     assert LIMITS_CACHE_TTL_S == 300
+
+
+def test_check_limits_works_through_with_raw_response(threecommas_server: RunningServer) -> None:
+    """The limit reads are the SDK's own: they are parsed whatever mode the call is in; only
+    the order's own answer comes back raw."""
+    from threecommas._response import APIResponse
+
+    position = {
+        "type": "buy",
+        "order_type": "limit",
+        "units": {"value": "0.001"},
+        "price": {"value": "20000"},
+    }
+    with _client(threecommas_server) as client:
+        raw = client.with_raw_response
+        created = raw.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+        )
+        assert isinstance(created, APIResponse) and created.status_code == 201
+        assert created.parse().pair == "USDT_BTC"
+        small = {"type": "buy", "order_type": "market", "units": {"value": "0.000001"}}
+        with pytest.raises(OrderLimitError):
+            raw.smart_trades.create(
+                account_id=32455218, pair="USDT_BTC", position=small, check_limits=True
+            )
+        tiny = {"order_type": "limit", "units": {"value": "1"}, "price": {"value": "0.1"}}
+        with pytest.raises(OrderLimitError, match="greater than or equal"):
+            raw.smart_trades.add_funds(30415988, tiny, check_limits=True)
+        with pytest.raises(OrderLimitError):
+            raw.smart_trades.reduce_funds(30415988, tiny, check_limits=True)
+    assert _sent(threecommas_server, "create_smart_trade") == 1
+    assert _sent(threecommas_server, "add_funds") == _sent(threecommas_server, "reduce_funds") == 0
+
+    async def run() -> None:
+        server = threecommas_server
+        async with AsyncThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url
+        ) as client:
+            with pytest.raises(OrderLimitError, match="greater than or equal"):
+                await client.with_raw_response.smart_trades.add_funds(
+                    30415988, tiny, check_limits=True
+                )
+            answer = await client.with_raw_response.smart_trades.create(
+                account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+            )
+            assert isinstance(answer, APIResponse) and answer.status_code == 201
+
+    asyncio.run(run())

@@ -4,6 +4,7 @@ What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (s
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), and for
 add or reduce funds the SmartTrade (signed, for its account, pair and side). So a first order on
 an account and pair costs up to two requests more (three for funds); the next ones, none.
+These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ async def _account(client: AsyncAPIClient, account_id: int, timeout: TimeoutArg)
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        found = await client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
+        call = mops.get_account(client, account_id, NOT_GIVEN)
+        found = await client._execute(call, timeout, parsed=True)
         cache.put(("account", account_id), found)
     return found
 
@@ -40,7 +42,7 @@ async def _rates(
     found: CurrencyRates | None = cache.get(("rates", market_code, pair))
     if found is None:
         call = mops.currency_rates(pair, market_code, "smart_trade")
-        found = await client._execute(call, timeout)
+        found = await client._execute(call, timeout, parsed=True)
         cache.put(("rates", market_code, pair), found)
     return found
 
@@ -88,7 +90,7 @@ async def check_funds(
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
         get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
-        smart_trade = await client._execute(get, timeout)
+        smart_trade = await client._execute(get, timeout, parsed=True)
         known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
         cache.put(("smart_trade", smart_trade_id), known)
     account_id, pair, position_side = known

@@ -5,6 +5,7 @@ What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (s
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), and for
 add or reduce funds the SmartTrade (signed, for its account, pair and side). So a first order on
 an account and pair costs up to two requests more (three for funds); the next ones, none.
+These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def _account(client: SyncAPIClient, account_id: int, timeout: TimeoutArg) -> Acc
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        found = client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
+        call = mops.get_account(client, account_id, NOT_GIVEN)
+        found = client._execute(call, timeout, parsed=True)
         cache.put(("account", account_id), found)
     return found
 
@@ -41,7 +43,7 @@ def _rates(
     found: CurrencyRates | None = cache.get(("rates", market_code, pair))
     if found is None:
         call = mops.currency_rates(pair, market_code, "smart_trade")
-        found = client._execute(call, timeout)
+        found = client._execute(call, timeout, parsed=True)
         cache.put(("rates", market_code, pair), found)
     return found
 
@@ -89,7 +91,7 @@ def check_funds(
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
         get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
-        smart_trade = client._execute(get, timeout)
+        smart_trade = client._execute(get, timeout, parsed=True)
         known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
         cache.put(("smart_trade", smart_trade_id), known)
     account_id, pair, position_side = known
