@@ -32,7 +32,7 @@ from dataclasses import dataclass, fields
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Final, TypedDict
 
-from threecommas._exceptions import OrderLimitError
+from threecommas._exceptions import OrderLimitError, ResponseParseError
 from threecommas._order_numbers import (
     _CONTEXT,
     Number,
@@ -40,9 +40,11 @@ from threecommas._order_numbers import (
     Side,
     _amount_for,
     _decimal,
+    _in_range,
     _is_multiple,
     _nearest_in,
     _order_kind,
+    _shown,
     _side,
     _steps,
     _text,
@@ -53,6 +55,7 @@ __all__ = [
     "LimitViolation",
     "OrderArgs",
     "OrderLimits",
+    "check_rates",
 ]
 
 #: The request field that names the account of a create.
@@ -73,6 +76,38 @@ _API_NAMES: Final = {
     "max_market_sell_amount": "maxMarketSellAmount",
 }
 _STEPS: Final = frozenset({"lot_step", "price_step"})
+# The prices of a currency_rates answer. Zero is read as "no quote" (an illiquid pair whose book
+# has no bids, say): the answer is kept, and a market order that needs that price is refused by
+# `check_limits=True` rather than sent unchecked.
+_PRICES: Final = ("last", "bid", "ask")
+
+
+def _rate(raw: object, api_name: str) -> Decimal:
+    """One decimal of a currency_rates answer: a decimal string (a JSON number is read as it was
+    written), finite, within the sane range, above zero for a step and zero or more otherwise
+    (a minimum of zero is no minimum). ValueError naming the API field otherwise."""
+    if isinstance(raw, float):
+        raw = repr(raw)
+    if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+        raise ValueError(f"{api_name} must be a decimal string, got {_shown(raw)}")
+    number = _decimal(raw, api_name)
+    if api_name in ("lotStep", "priceStep"):
+        if number <= 0:
+            raise ValueError(f"{api_name} must be greater than 0, got {_shown(raw)}")
+    elif number < 0:
+        raise ValueError(f"{api_name} must be 0 or more, got {_shown(raw)}")
+    return number
+
+
+def check_rates(data: Mapping[str, Any]) -> None:
+    """Raise ValueError naming the first field of a currency_rates answer (its JSON object)
+    that the limits or the market-order checks could not use: each limit and each price is
+    present and a decimal as `_rate` reads it. The response parser of `get_currency_rates`
+    calls it, so an unusable answer is a `ResponseParseError` and nothing is sent after it."""
+    for api_name in (*_API_NAMES.values(), *_PRICES):
+        if data.get(api_name) is None:
+            raise ValueError(f"{api_name} is missing")
+        _rate(data[api_name], api_name)
 
 
 @dataclass(frozen=True)
@@ -166,7 +201,9 @@ class OrderLimits:
                 raise TypeError(f"{name} ({api_name}) must be a Decimal or None, got {value!r}")
             if not value.is_finite() or value < 0 or (name in _STEPS and value == 0):
                 kind = "positive" if name in _STEPS else "zero or more"
-                raise ValueError(f"{name} ({api_name}) must be finite and {kind}, got {value}")
+                shown = _text(value)
+                raise ValueError(f"{name} ({api_name}) must be finite and {kind}, got {shown}")
+            _in_range(value, f"{name} ({api_name})", value)
 
     @classmethod
     def from_currency_rates(
@@ -175,8 +212,11 @@ class OrderLimits:
         """The limits in an answer of `get_currency_rates`: the generated `CurrencyRates`
         model, or its JSON object as a mapping (the API's field names).
 
-        A limit that is missing, null or empty is not checked; a step of zero means no step.
-        A value that is not a decimal raises `ValueError` naming the API field.
+        A limit that is missing, null or empty in a mapping is not checked (the client's own
+        answers always have every limit). A value the limits cannot use raises
+        `ResponseParseError` naming the API field: not a decimal (`"abc"`, `"NaN"`,
+        `"Infinity"`), below zero, a step of zero, or outside the sane range (a size between
+        1E-18 and 1E+18, or 0, with at most 50 digits). A JSON number is read as it was written.
         """
         data = rates.to_dict() if hasattr(rates, "to_dict") else rates
         if not isinstance(data, Mapping):
@@ -187,10 +227,13 @@ class OrderLimits:
             if raw is None or raw == "":
                 values[name] = None
                 continue
-            if isinstance(raw, float):  # a JSON number: its shortest repr is what was sent
-                raw = repr(raw)
-            number = _decimal(raw, api_name)
-            values[name] = None if name in _STEPS and number == 0 else number
+            try:
+                values[name] = _rate(raw, api_name)
+            except ValueError as exc:
+                # Data from the API, not the caller's argument: the answer is what is wrong.
+                raise ResponseParseError(
+                    f"the currency rates are not what the API documents: {exc}", status_code=200
+                ) from None
         return cls(pair=pair, market_code=market_code, **values)
 
     def limits(self) -> dict[str, Decimal]:
@@ -273,7 +316,27 @@ class OrderLimits:
         market_price: Number | None = None,
         prefix: str = "position",
     ) -> list[LimitViolation]:
-        """Every limit the order breaks (an empty list when it is valid); see `check_order`."""
+        """Every limit the order breaks (an empty list when it is valid); see `check_order`.
+
+        The `nearest` values combine: setting each field named here to its `nearest` gives an
+        order that passes every check. So when a price must move (to its step, say) and the
+        amount, valid at the price given, is not at the suggested one (the total would drop
+        below `minTotal`), the amount is named too, with the message `makes the total at the
+        suggested price ...`, though the order as given breaks no amount limit."""
+        breaches, follow_ups = self._judge(side, order_type, units, price, market_price, prefix)
+        return breaches + follow_ups
+
+    def _judge(
+        self,
+        side: Side,
+        order_type: OrderKind,
+        units: Number,
+        price: Number | None,
+        market_price: Number | None,
+        prefix: str,
+    ) -> tuple[list[LimitViolation], list[LimitViolation]]:
+        """The limits the order as given breaks (what the API would answer), and the amount
+        changes that following the suggested price needs (empty unless a price is suggested)."""
         side = _side(side)
         kind = _order_kind(order_type)
         units_field = f"{prefix}[units][value]" if prefix else "units[value]"
@@ -306,6 +369,7 @@ class OrderLimits:
             nearest_price = total_price
         market = kind == "market"
         nearest = self._nearest_units(amount, side, market, nearest_price)
+        price_moves = bool(found)
         found += self._units_bounds(
             amount, units_field, given=amount, nearest=nearest, side=side, market=market
         )
@@ -313,25 +377,55 @@ class OrderLimits:
             message = f"must be a multiple of {_text(self.lot_step)}"
             found.append(self._violation(units_field, "lot_step", amount, message, nearest))
         if total_price is not None:
-            total = _CONTEXT.multiply(amount, total_price)
-            minimum_name = "min_total"
-            if market and self.min_market_total is not None:
-                minimum_name = "min_market_total"
-            minimum = getattr(self, minimum_name)
-            what = "the total (units x market price" if market else "the total (units x price"
-            if minimum is not None and total < minimum:
-                message = (
-                    f"makes {what} = {_text(total)}), which must be greater than or equal "
-                    f"to {_text(minimum)}"
-                )
-                found.append(self._violation(units_field, minimum_name, amount, message, nearest))
-            if self.max_total is not None and total > self.max_total:
-                message = (
-                    f"makes {what} = {_text(total)}), which must be less than or equal "
-                    f"to {_text(self.max_total)}"
-                )
-                found.append(self._violation(units_field, "max_total", amount, message, nearest))
+            found += self._totals(amount, total_price, units_field, nearest, market, "")
+        follow_ups: list[LimitViolation] = []
+        amount_named = any(v.field == units_field for v in found)
+        if price_moves and not amount_named and nearest_price is not None and nearest != amount:
+            # The amount is valid at the price given but not at the price suggested.
+            follow_ups = self._totals(
+                amount, nearest_price, units_field, nearest, market, " at the suggested price"
+            ) or [self._moved(units_field, amount, nearest, nearest_price)]
+        return found, follow_ups
+
+    def _totals(
+        self,
+        amount: Decimal,
+        price: Decimal,
+        field: str,
+        nearest: Decimal | None,
+        market: bool,
+        where: str,
+    ) -> list[LimitViolation]:
+        """The total limits `amount` at `price` breaks (`where` says which price it is)."""
+        found: list[LimitViolation] = []
+        total = _CONTEXT.multiply(amount, price)
+        minimum_name = "min_total"
+        if market and self.min_market_total is not None:
+            minimum_name = "min_market_total"
+        minimum = getattr(self, minimum_name)
+        what = "the total (units x market price" if market else "the total (units x price"
+        what += where
+        if minimum is not None and total < minimum:
+            message = (
+                f"makes {what} = {_text(total)}), which must be greater than or equal "
+                f"to {_text(minimum)}"
+            )
+            found.append(self._violation(field, minimum_name, amount, message, nearest))
+        if self.max_total is not None and total > self.max_total:
+            message = (
+                f"makes {what} = {_text(total)}), which must be less than or equal "
+                f"to {_text(self.max_total)}"
+            )
+            found.append(self._violation(field, "max_total", amount, message, nearest))
         return found
+
+    def _moved(
+        self, field: str, amount: Decimal, nearest: Decimal | None, price: Decimal
+    ) -> LimitViolation:
+        """An amount that must change with the suggested price though no total limit names
+        it (a defensive case: the nearest amount is computed from the same limits)."""
+        message = f"must change with the price: at the suggested price {_text(price)}"
+        return LimitViolation(field, "positive", Decimal(0), amount, nearest, message)
 
     def check_order(
         self,
@@ -382,14 +476,10 @@ class OrderLimits:
         """The `error_attributes` of the API's 422 `record_invalid` for this order: field ->
         messages, the messages of `violations`; empty when the order is valid."""
         attributes: dict[str, list[str]] = {}
-        for found in self.violations(
-            side=side,
-            order_type=order_type,
-            units=units,
-            price=price,
-            market_price=market_price,
-            prefix=prefix,
-        ):
+        # The API judges the order as sent: the amount changes a suggested price would need
+        # are advice of the client's error, not refusals of the server.
+        breaches, _ = self._judge(side, order_type, units, price, market_price, prefix)
+        for found in breaches:
             attributes.setdefault(found.field, []).append(found.message)
         return attributes
 
@@ -410,7 +500,12 @@ class OrderLimits:
     def _error(self, found: list[LimitViolation]) -> OrderLimitError:
         lines = [f"{v.describe()} ({v.limit_name}{self._of()})" for v in found]
         head = "the exchange would refuse this order: " if len(lines) > 1 else ""
-        return OrderLimitError(head + "; ".join(lines), found)
+        tail = ""
+        if any(v.nearest is None for v in found):
+            tail = "; no valid order is near this one (no value of " + ", ".join(
+                dict.fromkeys(v.field for v in found if v.nearest is None)
+            ) + " fits every limit with the other suggestions)"
+        return OrderLimitError(head + "; ".join(lines) + tail, found)
 
     def _max_units(self, side: Side | None, market: bool) -> tuple[str, Decimal] | None:
         """The tightest upper bound of an amount, with its attribute name."""

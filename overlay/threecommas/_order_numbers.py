@@ -7,7 +7,7 @@ import decimal
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final, Literal
 
-__all__ = ["Number", "OrderKind", "Side"]
+__all__ = ["MAX_DIGITS", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Number", "OrderKind", "Side"]
 
 Side = Literal["buy", "sell"]
 OrderKind = Literal["market", "limit"]
@@ -18,34 +18,85 @@ Number = Decimal | str | int
 _CONTEXT: Final = decimal.Context(prec=100, traps=[InvalidOperation, decimal.DivisionByZero])
 
 
+# The sane range of every decimal the limits judge, from the API or from the caller: no
+# exchange's price, amount, step or total lies outside 1E-18 .. 1E+18, and within it (with at most
+# `MAX_DIGITS` digits) the exact arithmetic of `_CONTEXT` never rounds. Anything else is refused
+# before any arithmetic, so a hostile `1e9999999` can neither overflow a step count nor build a
+# message of megabytes.
+MIN_MAGNITUDE: Final = Decimal("1E-18")
+MAX_MAGNITUDE: Final = Decimal("1E+18")
+MAX_DIGITS: Final = 50
+# Longer than any decimal in the range above, written out: a longer string is refused unread.
+_MAX_TEXT: Final = 120
+# A number in a message is written out in full up to this many characters; beyond, it is
+# written in exponent notation with at most `_SHOWN_DIGITS` significant digits.
+_MAX_PLAIN: Final = 60
+_SHOWN_DIGITS: Final = 20
+
+
 def _text(value: Decimal) -> str:
-    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given."""
-    return format(value, "f")
+    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given;
+    in exponent notation, shortened, when that would be long (a message stays short whatever
+    the number: `1E+9999999` is not written out as ten million digits)."""
+    if value.is_finite():
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        whole = max(value.adjusted() + 1, 1)
+        if whole + max(-exponent, 0) <= _MAX_PLAIN:
+            return format(value, "f")
+        digits = min(len(value.as_tuple().digits), _SHOWN_DIGITS)
+        return format(value, f".{digits - 1}E")
+    return str(value)
+
+
+def _shown(value: object) -> str:
+    """`repr(value)` cut to a few dozen characters, for a message about a value from outside."""
+    text = repr(value) if len(str(value)) <= _MAX_TEXT else repr(str(value)[:40]) + "..."
+    return text if len(text) <= _MAX_TEXT else text[:40] + "..."
+
+
+def _in_range(number: Decimal, name: str, value: object) -> Decimal:
+    """`number` if it is finite and within the sane range (zero included); ValueError naming
+    `name` otherwise."""
+    if not number.is_finite():
+        raise ValueError(f"{name} must be a finite number, got {_shown(value)}")
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"{name} must have at most {MAX_DIGITS} digits, got {_shown(value)}")
+    size = number.copy_abs()  # no context: cannot overflow
+    if size and not MIN_MAGNITUDE <= size <= MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} must be 0 or between {MIN_MAGNITUDE} and {MAX_MAGNITUDE} in size, "
+            f"got {_shown(value)}"
+        )
+    return number
 
 
 def _decimal(value: object, name: str) -> Decimal:
-    """`value` as a finite Decimal; floats are refused (see the module's docstring)."""
+    """`value` as a finite Decimal within the sane range; floats are refused (see the module's
+    docstring)."""
     if isinstance(value, (bool, float)):
         raise TypeError(
             f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__} "
-            f"{value!r}: a binary float is not the decimal it looks like"
+            f"{_shown(value)}: a binary float is not the decimal it looks like"
         )
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
+        if value.bit_length() > 64:  # larger than the range anyway; Decimal(10**10**6) is slow
+            raise ValueError(f"{name} must be at most {MAX_MAGNITUDE} in size, got a larger int")
         number = Decimal(value)
     elif isinstance(value, str):
+        if len(value) > _MAX_TEXT:
+            raise ValueError(f"{name} must be a decimal number, got {_shown(value)}")
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(f"{name} must be a decimal number, got {value!r}") from None
+            raise ValueError(f"{name} must be a decimal number, got {_shown(value)}") from None
     else:
         raise TypeError(
             f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__}"
         )
-    if not number.is_finite():
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return number
+    return _in_range(number, name, value)
 
 
 def _side(value: object) -> Side:
