@@ -23,6 +23,12 @@ a price (limit and conditional orders) is between `minPrice` and `maxPrice` and 
 of `priceStep`; the total, amount times price (quote currency), is at least `minTotal` (for a
 market order `minMarketTotal`, at the market price) and at most `maxTotal`. The bid and ask
 multipliers are not checked: the docs do not say which reference price they multiply.
+
+The rates are data from outside and are judged before anything relies on them (`check_rates`,
+run by the client's parser of `get_currency_rates`): every limit and price a finite decimal,
+between 1E-18 and 1E+18 in size (or 0) with at most 50 digits; a step above zero; a minimum of 0
+is no minimum; a price of 0 is no quote. The caller's amounts and prices get the same range. So
+no step count overflows, and a message stays a few lines whatever the numbers.
 """
 
 from __future__ import annotations
@@ -380,11 +386,11 @@ class OrderLimits:
             found += self._totals(amount, total_price, units_field, nearest, market, "")
         follow_ups: list[LimitViolation] = []
         amount_named = any(v.field == units_field for v in found)
-        if price_moves and not amount_named and nearest_price is not None and nearest != amount:
-            # The amount is valid at the price given but not at the price suggested.
-            follow_ups = self._totals(
-                amount, nearest_price, units_field, nearest, market, " at the suggested price"
-            ) or [self._moved(units_field, amount, nearest, nearest_price)]
+        if price_moves and not amount_named and nearest_price is not None:
+            # The amount passes every check at the price given; only its total can break at the
+            # price suggested, and then the amount must move with it.
+            where = f" at the suggested price {_text(nearest_price)}"
+            follow_ups = self._totals(amount, nearest_price, units_field, nearest, market, where)
         return found, follow_ups
 
     def _totals(
@@ -419,14 +425,6 @@ class OrderLimits:
             found.append(self._violation(field, "max_total", amount, message, nearest))
         return found
 
-    def _moved(
-        self, field: str, amount: Decimal, nearest: Decimal | None, price: Decimal
-    ) -> LimitViolation:
-        """An amount that must change with the suggested price though no total limit names
-        it (a defensive case: the nearest amount is computed from the same limits)."""
-        message = f"must change with the price: at the suggested price {_text(price)}"
-        return LimitViolation(field, "positive", Decimal(0), amount, nearest, message)
-
     def check_order(
         self,
         *,
@@ -448,7 +446,7 @@ class OrderLimits:
             price: the price of a limit order (required then; ignored for a market order).
             market_price: for a market order, the price it is expected to fill at (the ask for
                 a buy, the bid for a sell); without it the total of a market order is not
-                checked.
+                checked here (`check_limits=True` refuses such an order instead of sending it).
             prefix: where the fields are in the request: `"position"` for a create
                 (`position[units][value]`), `""` for add and reduce funds (`units[value]`).
         """
@@ -502,9 +500,11 @@ class OrderLimits:
         head = "the exchange would refuse this order: " if len(lines) > 1 else ""
         tail = ""
         if any(v.nearest is None for v in found):
-            tail = "; no valid order is near this one (no value of " + ", ".join(
-                dict.fromkeys(v.field for v in found if v.nearest is None)
-            ) + " fits every limit with the other suggestions)"
+            tail = (
+                "; no valid order is near this one (no value of "
+                + ", ".join(dict.fromkeys(v.field for v in found if v.nearest is None))
+                + " fits every limit with the other suggestions)"
+            )
         return OrderLimitError(head + "; ".join(lines) + tail, found)
 
     def _max_units(self, side: Side | None, market: bool) -> tuple[str, Decimal] | None:

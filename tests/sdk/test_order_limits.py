@@ -600,7 +600,7 @@ def test_a_price_rounded_down_under_the_minimum_total_suggests_an_amount_too(
         ("position[price][value]", "priceStep", D("29411.76")),
         ("position[units][value]", "minTotal", D("0.00018")),
     ]
-    assert "at the suggested price = 4.9999992" in error.violations[1].message
+    assert "at the suggested price 29411.76 = 4.9999992" in error.violations[1].message
     assert "the nearest valid value is 0.00018" in str(error)
     followed = _followed(order, error)
     assert followed is not None
@@ -731,12 +731,12 @@ def test_the_rates_check_refuses_hostile_prices_by_name(value: str) -> None:
     from threecommas._order_limits import check_rates
 
     for field in ("bid", "ask", "last", "lotStep", "minTotal"):
-        with pytest.raises(ValueError, match=f"^{field} ") as raised:
+        with pytest.raises(ValueError, match=rf"^{field} ") as raised:
             check_rates({**RATES, field: value})
         assert not isinstance(raised.value, InvalidOperation)
         assert len(str(raised.value)) < 300
     check_rates({**RATES, "bid": "0", "ask": "0.0"})  # no quote: refused by the checks instead
-    with pytest.raises(ValueError, match="^bid is missing"):
+    with pytest.raises(ValueError, match=r"^bid is missing"):
         check_rates({k: v for k, v in RATES.items() if k != "bid"})
 
 

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 import threecommas._market_operations as mops
 import threecommas._operations as ops
-from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._exceptions import OrderLimitError
+from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
 from threecommas._order_numbers import _shown
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
