@@ -17,7 +17,7 @@ import httpx
 
 from threecommas._checks import check_enum
 from threecommas._operations import call
-from threecommas._order_limits import check_rates
+from threecommas._order_rates import check_rates
 from threecommas._params import parameter_schemas
 from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg

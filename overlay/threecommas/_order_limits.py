@@ -23,12 +23,8 @@ a price (limit and conditional orders) is between `minPrice` and `maxPrice` and 
 of `priceStep`; the total, amount times price (quote currency), is at least `minTotal` (for a
 market order `minMarketTotal`, at the market price) and at most `maxTotal`. The bid and ask
 multipliers are not checked: the docs do not say which reference price they multiply.
-
-The rates are data from outside and are judged before anything relies on them (`check_rates`,
-run by the client's parser of `get_currency_rates`): every limit and price a finite decimal,
-between 1E-18 and 1E+18 in size (or 0) with at most 50 digits; a step above zero; a minimum of 0
-is no minimum; a price of 0 is no quote. The caller's amounts and prices get the same range. So
-no step count overflows, and a message stays a few lines whatever the numbers.
+The rates are judged before use (`threecommas._order_rates`); the caller's amounts and prices
+are held to the same range (1E-18 .. 1E+18, or 0), so a message stays short whatever the data.
 """
 
 from __future__ import annotations
@@ -38,7 +34,7 @@ from dataclasses import dataclass, fields
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Final, TypedDict
 
-from threecommas._exceptions import OrderLimitError, ResponseParseError
+from threecommas._exceptions import OrderLimitError
 from threecommas._order_numbers import (
     _CONTEXT,
     Number,
@@ -50,70 +46,21 @@ from threecommas._order_numbers import (
     _is_multiple,
     _nearest_in,
     _order_kind,
-    _shown,
     _side,
     _steps,
     _text,
 )
+from threecommas._order_rates import _API_NAMES, _STEPS, read_limits
 
 __all__ = [
     "ACCOUNT_FIELD",
     "LimitViolation",
     "OrderArgs",
     "OrderLimits",
-    "check_rates",
 ]
 
 #: The request field that names the account of a create.
 ACCOUNT_FIELD: Final = "account_id"
-
-# The API's names of the limits, by attribute.
-_API_NAMES: Final = {
-    "min_lot_size": "minLotSize",
-    "lot_step": "lotStep",
-    "max_lot_size": "maxLotSize",
-    "price_step": "priceStep",
-    "min_price": "minPrice",
-    "max_price": "maxPrice",
-    "min_total": "minTotal",
-    "min_market_total": "minMarketTotal",
-    "max_total": "maxTotal",
-    "max_market_buy_amount": "maxMarketBuyAmount",
-    "max_market_sell_amount": "maxMarketSellAmount",
-}
-_STEPS: Final = frozenset({"lot_step", "price_step"})
-# The prices of a currency_rates answer. Zero is read as "no quote" (an illiquid pair whose book
-# has no bids, say): the answer is kept, and a market order that needs that price is refused by
-# `check_limits=True` rather than sent unchecked.
-_PRICES: Final = ("last", "bid", "ask")
-
-
-def _rate(raw: object, api_name: str) -> Decimal:
-    """One decimal of a currency_rates answer: a decimal string (a JSON number is read as it was
-    written), finite, within the sane range, above zero for a step and zero or more otherwise
-    (a minimum of zero is no minimum). ValueError naming the API field otherwise."""
-    if isinstance(raw, float):
-        raw = repr(raw)
-    if not isinstance(raw, (str, int)) or isinstance(raw, bool):
-        raise ValueError(f"{api_name} must be a decimal string, got {_shown(raw)}")
-    number = _decimal(raw, api_name)
-    if api_name in ("lotStep", "priceStep"):
-        if number <= 0:
-            raise ValueError(f"{api_name} must be greater than 0, got {_shown(raw)}")
-    elif number < 0:
-        raise ValueError(f"{api_name} must be 0 or more, got {_shown(raw)}")
-    return number
-
-
-def check_rates(data: Mapping[str, Any]) -> None:
-    """Raise ValueError naming the first field of a currency_rates answer (its JSON object)
-    that the limits or the market-order checks could not use: each limit and each price is
-    present and a decimal as `_rate` reads it. The response parser of `get_currency_rates`
-    calls it, so an unusable answer is a `ResponseParseError` and nothing is sent after it."""
-    for api_name in (*_API_NAMES.values(), *_PRICES):
-        if data.get(api_name) is None:
-            raise ValueError(f"{api_name} is missing")
-        _rate(data[api_name], api_name)
 
 
 @dataclass(frozen=True)
@@ -227,20 +174,7 @@ class OrderLimits:
         data = rates.to_dict() if hasattr(rates, "to_dict") else rates
         if not isinstance(data, Mapping):
             raise TypeError(f"expected a CurrencyRates model or a mapping, got {type(rates)}")
-        values: dict[str, Decimal | None] = {}
-        for name, api_name in _API_NAMES.items():
-            raw = data.get(api_name)
-            if raw is None or raw == "":
-                values[name] = None
-                continue
-            try:
-                values[name] = _rate(raw, api_name)
-            except ValueError as exc:
-                # Data from the API, not the caller's argument: the answer is what is wrong.
-                raise ResponseParseError(
-                    f"the currency rates are not what the API documents: {exc}", status_code=200
-                ) from None
-        return cls(pair=pair, market_code=market_code, **values)
+        return cls(pair=pair, market_code=market_code, **read_limits(data))
 
     def limits(self) -> dict[str, Decimal]:
         """The limits that are set, by the API's names (`{"minLotSize": Decimal("0.00001")}`)."""
@@ -498,13 +432,9 @@ class OrderLimits:
     def _error(self, found: list[LimitViolation]) -> OrderLimitError:
         lines = [f"{v.describe()} ({v.limit_name}{self._of()})" for v in found]
         head = "the exchange would refuse this order: " if len(lines) > 1 else ""
-        tail = ""
-        if any(v.nearest is None for v in found):
-            tail = (
-                "; no valid order is near this one (no value of "
-                + ", ".join(dict.fromkeys(v.field for v in found if v.nearest is None))
-                + " fits every limit with the other suggestions)"
-            )
+        stuck = ", ".join(dict.fromkeys(v.field for v in found if v.nearest is None))
+        tail = f"; no valid order is near this one (no value of {stuck} fits every limit)"
+        tail = tail if stuck else ""
         return OrderLimitError(head + "; ".join(lines) + tail, found)
 
     def _max_units(self, side: Side | None, market: bool) -> tuple[str, Decimal] | None:

@@ -728,7 +728,7 @@ def test_a_minimum_of_zero_is_no_minimum() -> None:
 
 @pytest.mark.parametrize("value", [*HOSTILE, "0" * 10_000_000 + "1"])
 def test_the_rates_check_refuses_hostile_prices_by_name(value: str) -> None:
-    from threecommas._order_limits import check_rates
+    from threecommas._order_rates import check_rates
 
     for field in ("bid", "ask", "last", "lotStep", "minTotal"):
         with pytest.raises(ValueError, match=rf"^{field} ") as raised:
