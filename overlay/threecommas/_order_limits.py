@@ -23,8 +23,10 @@ a price (limit and conditional orders) is between `minPrice` and `maxPrice` and 
 of `priceStep`; the total, amount times price (quote currency), is at least `minTotal` (for a
 market order `minMarketTotal`, at the market price) and at most `maxTotal`. The bid and ask
 multipliers are not checked: the docs do not say which reference price they multiply.
+
 The rates are judged before use (`threecommas._order_rates`); the caller's amounts and prices
-are held to the same range (1E-18 .. 1E+18, or 0), so a message stays short whatever the data.
+must be 0 or 1E-40 .. 1E+40 in size (every 40-character decimal string is), so a message stays
+short whatever the data.
 """
 
 from __future__ import annotations

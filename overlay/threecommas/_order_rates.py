@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from threecommas._exceptions import ResponseParseError
-from threecommas._order_numbers import _decimal, _shown
+from threecommas._order_numbers import MAX_MAGNITUDE, MIN_MAGNITUDE, _decimal, _shown
 
 __all__ = ["check_rates", "read_limits"]
 
@@ -48,7 +48,7 @@ def _rate(raw: object, api_name: str) -> Decimal:
         raw = repr(raw)
     if not isinstance(raw, (str, int)) or isinstance(raw, bool):
         raise ValueError(f"{api_name} must be a decimal string, got {_shown(raw)}")
-    number = _decimal(raw, api_name)
+    number = _decimal(raw, api_name, MIN_MAGNITUDE, MAX_MAGNITUDE)
     if api_name in ("lotStep", "priceStep"):
         if number <= 0:
             raise ValueError(f"{api_name} must be greater than 0, got {_shown(raw)}")

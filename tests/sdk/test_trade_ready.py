@@ -321,3 +321,21 @@ def test_a_zero_step_is_refused_and_a_zero_minimum_is_no_minimum(field: str, ref
         else:
             rates = client.market.currency_rates("USDT_BTC", "binance")
             assert OrderLimits.from_currency_rates(rates).limits()[field] == 0
+
+
+@pytest.mark.parametrize(
+    ("units", "limit_name"),
+    [("0.0000000000000000000000000000000000001", "minLotSize"), ("9" * 39, "maxLotSize")],
+)
+def test_an_absurd_amount_the_schema_allows_is_judged_not_skipped(
+    units: str, limit_name: str
+) -> None:
+    client, seen = _mocked(dict(_RATES))
+    position = {"type": "buy", "order_type": "limit", "units": {"value": units}}
+    position["price"] = {"value": "63000.00"}
+    with client, pytest.raises(OrderLimitError) as caught:
+        client.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+        )
+    assert caught.value.limit_name == limit_name
+    assert [r.method for r in seen] == ["GET", "GET"]
