@@ -17,6 +17,7 @@ import httpx
 
 from threecommas._checks import check_enum
 from threecommas._operations import call
+from threecommas._order_rates import check_rates
 from threecommas._params import parameter_schemas
 from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
@@ -112,14 +113,22 @@ def list_market_pairs(market_code: object) -> Call[list[str]]:
     return call("list_market_pairs", _pairs, (), None, market_code=code)
 
 
+def _rates(response: Any) -> CurrencyRates:
+    """The rates, refused (ValueError, so `ResponseParseError`) when a limit or a price is not
+    a decimal the checks can use: this is data from outside, judged before any order relies
+    on it (`threecommas._order_limits.check_rates` says what passes)."""
+    rates = strict_object("get_currency_rates", CurrencyRates)(response)
+    check_rates(rates.to_dict())
+    return rates
+
+
 def currency_rates(pair: object, market_code: object, limit_type: object) -> Call[CurrencyRates]:
     checked_pair = _text("pair", pair)
     code = _text("market_code", market_code)
     kind = UNSET if limit_type is None else check_enum("limit_type", limit_type, LimitType)
-    parse = strict_object("get_currency_rates", CurrencyRates)
     return call(
         "get_currency_rates",
-        parse,
+        _rates,
         (),
         None,
         market_code=code,

@@ -14,8 +14,10 @@ from typing import Any, Literal
 
 import threecommas._market_operations as mops
 import threecommas._operations as ops
+from threecommas._exceptions import OrderLimitError
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
+from threecommas._order_numbers import _shown
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
@@ -48,17 +50,34 @@ async def _rates(
 
 
 def _price(rates: CurrencyRates, side: str) -> Decimal | None:
-    """The price a market order is expected to fill at: the ask for a buy, the bid for a sell."""
+    """The price a market order is expected to fill at: the ask for a buy, the bid for a sell;
+    None when there is none (zero: that side of the book is empty)."""
     text = rates.ask if side == "buy" else rates.bid
     try:
-        return Decimal(text)
+        price = Decimal(text)
     except ArithmeticError:
         return None
+    return price if price.is_finite() and price > 0 else None
 
 
-def _check(limits: OrderLimits, order: OrderArgs | None) -> None:
-    if order is not None:
-        limits.check_order(**order)
+def _check(limits: OrderLimits, order: OrderArgs | None, rates: CurrencyRates) -> None:
+    if order is None:
+        return
+    if order["order_type"] == "market" and order["market_price"] is None:
+        # Without a price the total of a market order cannot be judged: refuse rather than
+        # skip the check and send (the exchange's minimum total is the usual refusal).
+        limited = limits.limits()
+        names = [n for n in ("minMarketTotal", "minTotal", "maxTotal") if n in limited]
+        if names:
+            side = order["side"]
+            quote = "ask" if side == "buy" else "bid"
+            raise OrderLimitError(
+                f"not sent: the {quote} of {limits.pair} on {limits.market_code} is "
+                f"{_shown(getattr(rates, quote))}, not a price, so the total of this market "
+                f"{side} cannot be checked against {' and '.join(names)}; retry when the "
+                "pair has a quote, or place a limit order"
+            )
+    limits.check_order(**order)
 
 
 async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: TimeoutArg) -> None:
@@ -71,7 +90,7 @@ async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: Timeout
     rates = await _rates(client, account.market_code, pair, timeout)
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side = str(body["position"]["type"])
-    _check(limits, order_of_create_body(body, market_price=_price(rates, side)))
+    _check(limits, order_of_create_body(body, market_price=_price(rates, side)), rates)
 
 
 async def check_funds(
@@ -99,4 +118,4 @@ async def check_funds(
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side: Literal["buy", "sell"] = "buy" if (position_side == "buy") != reduce else "sell"
     body = call.request["json"]
-    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)))
+    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)), rates)
