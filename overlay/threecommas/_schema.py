@@ -342,23 +342,28 @@ _CONDITION = "threecommas_condition"
 
 
 def _annotated_if(validator: Any, if_schema: Any, instance: Any, schema: Any) -> Iterator[Any]:
-    """JSON Schema's `if`, with each error of its `then` marked with the condition that held, so
-    that a message can say why a field is needed ("required when order_type is 'limit'")."""
+    """JSON Schema's `if`, with each error of its `then` or `else` marked with the condition and
+    the branch, so that a message can say why a field is needed: "required when order_type is
+    'limit'" for a `then`, "required unless instant is true" for an `else` (the condition failed).
+    """
     import jsonschema
 
     plain_if = jsonschema.Draft202012Validator.VALIDATORS["if"]
     for error in plain_if(validator, if_schema, instance, schema):
         if not hasattr(error, _CONDITION):
-            setattr(error, _CONDITION, (if_schema, len(error.relative_path)))
+            # Seen here, before the `if` level is added, the path starts with the branch taken.
+            branch = error.relative_schema_path[0] if error.relative_schema_path else "then"
+            setattr(error, _CONDITION, (if_schema, len(error.relative_path), branch))
         yield error
 
 
 def _condition(failure: _Failure) -> str:
-    """ " when position[order_type] is 'limit'" for an error under an `if`, else ""."""
+    """ " when position[order_type] is 'limit'" for an error under an `if`'s `then`, " unless
+    instant is true" under its `else`, else ""."""
     mark = getattr(failure.error, _CONDITION, None)
     if mark is None:
         return ""
-    if_schema, depth = mark
+    if_schema, depth, branch = mark
     base = failure.path[: len(failure.path) - depth] if depth else failure.path
     clauses: list[str] = []
     properties = if_schema.get("properties", {})
@@ -374,7 +379,9 @@ def _condition(failure: _Failure) -> str:
     negated = if_schema.get("not", {})
     for name in negated.get("required", []) if isinstance(negated, Mapping) else []:
         clauses.append(f"{field_name([*base, name])} is not given")
-    return " when " + " and ".join(clauses) if clauses else ""
+    if not clauses:
+        return ""
+    return (" unless " if branch == "else" else " when ") + " and ".join(clauses)
 
 
 def _leaves(error: Any) -> list[Any]:

@@ -292,6 +292,9 @@ def test_the_api_takes_a_simple_buy_without_them_but_not_a_smart_trade(app: Star
     # "required only when instant is false" (the classic docs' comments)
     missing = invalid(api(app, "POST", "/v2/smart_trades", body), 422)
     assert set(missing) == {"take_profit", "stop_loss"}
+    # The rule the right way round: the parts are needed when instant is NOT true.
+    assert missing["take_profit"] == ["is missing (required unless instant is true)"]
+    assert missing["stop_loss"] == ["is missing (required unless instant is true)"]
 
 
 # --- Limits --------------------------------------------------------------------------------------
