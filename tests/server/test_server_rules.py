@@ -437,3 +437,22 @@ def test_flags_agree_with_the_rules_through_a_sequence(app: Starlette) -> None:
         assert api(app, method, path, body).status_code < 300
     statuses = {i: stored(app, i)["status"]["basic_type"] for i in (new_id, WAITING_POSITION_ID)}
     assert statuses == {new_id: "panic_sell_pending", WAITING_POSITION_ID: "cancellation_pending"}
+
+
+# --- Accounts ------------------------------------------------------------------------------------
+
+
+def test_list_accounts_filters_by_api_key(app: Starlette) -> None:
+    """`GET /ver1/accounts?api_key=...` keeps only that key's account, as both doc versions say
+    ("Filter by API-key"); the older docs' example gives the key of account 12345678."""
+    every = ok(api(app, "GET", "/ver1/accounts"), 200)
+    assert len(every) > 2
+    docs_key = "yzNYzv8a0VEBwsrhc3MDpHZ7XMqa1vJqSqHzpfjjKpdFF9SbQsVQKRl3hKNyZU45"
+    (only,) = ok(api(app, "GET", f"/ver1/accounts?api_key={docs_key}"), 200)
+    assert only == next(account for account in every if account["id"] == 12345678)
+    assert "api_key" not in only  # the newest docs' answers no longer show it
+    (second,) = ok(api(app, "GET", "/ver1/accounts?api_key=gyTAiGCgRe1hctsA1J"), 200)
+    assert second["id"] == 32833900
+    assert ok(api(app, "GET", "/ver1/accounts?api_key=no-such-key"), 200) == []
+    # The filter applies before paging.
+    assert ok(api(app, "GET", f"/ver1/accounts?api_key={docs_key}&page=2&per_page=1"), 200) == []
