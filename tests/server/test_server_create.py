@@ -185,6 +185,19 @@ def test_create_that_breaks_a_rule_is_422(app: Starlette) -> None:
     }
 
 
+def test_create_beyond_the_limits_is_refused_under_the_docs_keys(app: Starlette) -> None:
+    """The create page's 422 names `position`, `position.total` and `units_to_buy`, not the
+    request's `position[units][value]`: a bot tested offline looks for the keys the API sends."""
+    body = copy.deepcopy(CREATE_BODY)
+    body["position"]["units"]["value"] = "100000000"  # binance_us USDT_DOGE: at most 9000000
+    attributes = invalid(api(app, "POST", "/v2/smart_trades", body), 422)
+    assert attributes == {
+        "position": ["is invalid"],
+        "position.total": ["must be less than or equal to 9000000.0"],
+        "units_to_buy": ["must be less than or equal to 9000000.0"],
+    }
+
+
 def test_create_with_the_docs_example(app: Starlette) -> None:
     created = create(app, request_example("create_smart_trade"))
     docs = next(r for r in load_recordings() if r.operation == "create_smart_trade").body

@@ -456,3 +456,14 @@ def test_list_accounts_filters_by_api_key(app: Starlette) -> None:
     assert ok(api(app, "GET", "/ver1/accounts?api_key=no-such-key"), 200) == []
     # The filter applies before paging.
     assert ok(api(app, "GET", f"/ver1/accounts?api_key={docs_key}&page=2&per_page=1"), 200) == []
+
+
+def test_add_funds_beyond_the_limits_is_refused_under_the_docs_key(app: Starlette) -> None:
+    """The add-funds page's 422 names `total` (not `units[value]`)."""
+    body = {"order_type": "limit", "units": {"value": "5"}, "price": {"value": "0.1"}}
+    before = store_of(app).snapshot()
+    path = f"/v2/smart_trades/{ADD_FUNDS_ID}/add_funds"
+    attributes = invalid(api(app, "POST", path, body), 422)
+    # binance_us USDT_DOGE: a total of at least 1.0; 5 x 0.1 is 0.5
+    assert attributes == {"total": ["must be greater than or equal to 1.0"]}
+    assert store_of(app).snapshot() == before

@@ -17,7 +17,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from threecommas._order_bodies import order_of_create_body, order_of_funds_body, record_invalid_body
+from threecommas._order_bodies import (
+    LimitedOperation,
+    order_of_create_body,
+    order_of_funds_body,
+    record_invalid_body,
+)
 from threecommas._order_limits import OrderLimits
 from threecommas._params import ParameterError, check_parameters
 from threecommas.testing.recording import Recording
@@ -149,7 +154,9 @@ def create_limits_refusal(body: Mapping[str, Any]) -> ActionError | None:
     order = order_of_create_body(
         body, market_price=_market_price(pair_rates, str(position.get("type")))
     )
-    return None if order is None else _refusal(record_invalid_body(limits, order))
+    if order is None:
+        return None
+    return _refusal(record_invalid_body(limits, order, operation="create_smart_trade"))
 
 
 def funds_limits_refusal(
@@ -168,7 +175,10 @@ def funds_limits_refusal(
     order = order_of_funds_body(
         body, side="buy" if side == "buy" else "sell", market_price=_market_price(pair_rates, side)
     )
-    return None if order is None else _refusal(record_invalid_body(limits, order))
+    if order is None:
+        return None
+    operation: LimitedOperation = "reduce_funds" if reduce else "add_funds"
+    return _refusal(record_invalid_body(limits, order, operation=operation))
 
 
 # --- the rules of the account and market operations ---------------------------------------------
