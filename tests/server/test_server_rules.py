@@ -284,6 +284,7 @@ def test_add_funds_refusals(app: Starlette, change: dict[str, Any]) -> None:
     if change.get("trailing"):
         smart_trade["position"]["order_type"] = "conditional"
         smart_trade["position"]["conditional"] = {
+            "editable": True,
             "order_type": "market",
             "price": {"type": "last", "value": "0.1"},
             "trailing": {"enabled": True, "percent": "1.0"},
