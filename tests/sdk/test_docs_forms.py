@@ -52,9 +52,8 @@ from threecommas import (
 from threecommas._resources import AsyncTrades, Trades
 from threecommas._schema import body_errors, canonical_spec, load_spec, schema_errors
 from threecommas._spec_views import DOCS_FORM, SDK_REQUIRED, canonical_view, docs_form
-from threecommas.testing import RunningServer, create_app
+from threecommas.testing import InvalidSmartTradeError, RunningServer, create_app
 from threecommas.testing.faults import ADMIN_PREFIX
-from threecommas.testing.simulation import InvalidSmartTradeError
 
 CREATE: dict[str, Any] = {
     "account_id": 32455218,
