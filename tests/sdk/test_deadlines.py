@@ -257,6 +257,25 @@ def test_the_streams_reconnection_backoff_ends_at_the_deadline() -> None:
     assert server.requests == 0  # the first sweep waits stale_after (6 s) for a subscription
 
 
+def test_a_slow_sweep_of_the_stream_watch_ends_at_the_deadline() -> None:
+    pytest.importorskip("websockets")
+    clock = FakeClock()
+    server = VirtualServer(clock, latency=30.0)
+    with _closed_port() as port, sync_client(server, stream_url=f"ws://127.0.0.1:{port}") as c:
+        times_out_on_time(
+            clock,
+            lambda: c.smart_trades.wait_for(
+                SMART_TRADE_ID,
+                timeout=DEADLINE,
+                source="websocket",
+                stale_after=1.0,  # no subscription: the first sweep comes after 1 s
+                reconnect_initial=20.0,
+                reconnect_max=60.0,
+            ),
+        )
+    assert server.requests == 1
+
+
 @pytest.mark.slow
 def test_a_stream_handshake_that_hangs_ends_at_the_deadline() -> None:
     """Real time (the socket's own timeout): a server that accepts the connection and never
