@@ -174,7 +174,8 @@ class StreamWatch:
     def _connect(self, time_left: float) -> None:
         url = self._settings.url
         # Opening may not outlast the watch (its handshake can hang on a sick server).
-        timeout = self._clock.io_timeout(min(self._settings.open_timeout, time_left))
+        # Never 0 or less: a socket timeout of 0 means "do not block", not "give up at once".
+        timeout = max(1e-3, self._clock.io_timeout(min(self._settings.open_timeout, time_left)))
         try:
             self._socket = CableSocket.open(url, timeout)
         except SocketClosed as exc:
