@@ -52,10 +52,10 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"httpx\.AsyncClient", "httpx.Client"),
     (r"get_async_httpx_client", "get_httpx_client"),
     (r"asyncio_detailed", "sync_detailed"),
-    (r"asyncio", "time"),
     (r"__aenter__", "__enter__"),
     (r"__aexit__", "__exit__"),
     (r"aclose", "close"),
+    (r"asleep", "sleep"),
     (r"Asynchronous", "Synchronous"),
     (r"asynchronous", "synchronous"),
 )

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from threecommas._async._client import AsyncThreeCommas as AsyncThreeCommas
     from threecommas._base_client import DEFAULT_RATE_LIMIT as DEFAULT_RATE_LIMIT
     from threecommas._base_client import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from threecommas._clock import Clock as Clock
+    from threecommas._clock import SystemClock as SystemClock
     from threecommas._constants import DEFAULT_BASE_URL as DEFAULT_BASE_URL
     from threecommas._exceptions import APIConnectionError as APIConnectionError
     from threecommas._exceptions import APIError as APIError
@@ -199,6 +201,8 @@ _SOURCES: dict[str, str] = {
     "ThreeCommas": "_sync._client",
     **dict.fromkeys(_EXCEPTIONS, "_exceptions"),
     "RateLimit": "_limits",
+    "Clock": "_clock",
+    "SystemClock": "_clock",
     "LIMITS_CACHE_TTL_S": "_limits_cache",
     "OrderLimits": "_order_limits",
     "APIResponse": "_response",
@@ -241,6 +245,10 @@ def _load(source: str) -> Any:
         from threecommas import _limits
 
         return _limits
+    elif source == "_clock":
+        from threecommas import _clock
+
+        return _clock
     elif source == "_limits_cache":
         from threecommas import _limits_cache
 

@@ -13,6 +13,7 @@ from typing import Any, Self
 
 import httpx
 
+from threecommas._clock import SYSTEM_CLOCK, Clock
 from threecommas._constants import (
     BUDGET_PERIOD_S,
     BUDGET_REQUESTS,
@@ -61,12 +62,15 @@ _ANONYMOUS = "anonymous"
 DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
 
 
-def budget_for(limit: RateLimit | None, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
-    """The limiter (None without a rate limit) and the lockout that a client uses."""
+def budget_for(
+    limit: RateLimit | None, api_key: str, clock: Clock = SYSTEM_CLOCK
+) -> tuple[SlotLimiter | None, LockoutState]:
+    """The limiter (None without a rate limit) and the lockout that a client uses; in the
+    process they run on `clock` (a shared storage keeps its own time)."""
     if limit is None:
-        return None, Lockout()
+        return None, Lockout(clock=clock.monotonic)
     if limit.storage is None:
-        return RateLimiter(limit), Lockout()
+        return RateLimiter(limit, clock=clock.monotonic), Lockout(clock=clock.monotonic)
     try:
         from threecommas._redis import RedisBudget
     except ImportError as exc:
@@ -77,10 +81,12 @@ def budget_for(limit: RateLimit | None, api_key: str) -> tuple[SlotLimiter | Non
     return budget.limiter, budget.lockout
 
 
-def _make_limits(settings: PolicySettings, api_key: str) -> tuple[SlotLimiter | None, LockoutState]:
+def _make_limits(
+    settings: PolicySettings, api_key: str, clock: Clock
+) -> tuple[SlotLimiter | None, LockoutState]:
     """The rate limiter and the lockout of a new client (the one place that makes them): in the
     process, or shared through the storage that the rate limit names (Redis)."""
-    return budget_for(settings.rate_limit, api_key)
+    return budget_for(settings.rate_limit, api_key, clock)
 
 
 _ssl_contexts: dict[tuple[str, str], ssl.SSLContext] = {}
@@ -129,6 +135,7 @@ class BaseClient:
         settings: PolicySettings,
         private_key_password: str | bytes | None = None,
         stream_url: str | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
         anonymous = not key and api_secret is None and private_key is None
@@ -158,7 +165,9 @@ class BaseClient:
         self._stream_url = stream_url
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
-        self._policy = RequestPolicy(settings, *_make_limits(settings, key or _ANONYMOUS))
+        self._clock = clock
+        limits = _make_limits(settings, key or _ANONYMOUS, clock)
+        self._policy = RequestPolicy(settings, *limits, clock)
         self._closed = False
         self._raw = False
         self._limits_cache = LimitsCache()
@@ -191,7 +200,7 @@ class BaseClient:
                 policy.settings.ban_cooldown,
                 policy.settings.retry_after_cap,
             )
-            other._policy = RequestPolicy(settings, policy.limiter, policy.lockout)
+            other._policy = RequestPolicy(settings, policy.limiter, policy.lockout, policy.clock)
         if not isinstance(forced_mode, _Unset):
             other._forced_mode = check_forced_mode(forced_mode)
         return other
@@ -243,6 +252,11 @@ class BaseClient:
     @property
     def base_url(self) -> str:
         return self._base_url
+
+    @property
+    def clock(self) -> Clock:
+        """The clock this client's limiter, lockouts, retries and watches run on."""
+        return self._clock
 
     @property
     def stream_url(self) -> str:

@@ -6,8 +6,8 @@ under the budget, and a lockout stops every request of the client while the API 
 it, so that a burst never turns into a ban.
 
 Both keep their state under a short lock and never sleep while holding it, so one instance
-serves threads and asyncio tasks alike: the caller sleeps (`time.sleep` or `asyncio.sleep`)
-for the delay it was given and asks again.
+serves threads and asyncio tasks alike: the caller sleeps (on the client's clock, `sleep` or
+`asleep`) for the delay it was given and asks again; `clock` is where they read the time.
 """
 
 from __future__ import annotations

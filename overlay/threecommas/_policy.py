@@ -30,6 +30,7 @@ from typing import Final, TypeVar
 
 import httpx
 
+from threecommas._clock import SYSTEM_CLOCK, Clock, DeadlineReached
 from threecommas._exceptions import (
     SAFE_METHODS,
     APIConnectionError,
@@ -55,6 +56,8 @@ T = TypeVar("T")
 logger = logging.getLogger("threecommas")
 
 _RETRYABLE_STATUSES = frozenset({502, 503, 504})
+# The phases of an httpx timeout (`request.extensions["timeout"]`).
+_PHASES = ("connect", "read", "write", "pool")
 
 # What a parser may raise on a body it cannot read: JSON errors (ValueError), missing or wrong
 # fields (LookupError, TypeError, AttributeError), numbers or dates out of range
@@ -223,21 +226,35 @@ class RequestPolicy:
     """The rate limit, the lockouts and the retry rules of one client (shared by its calls)."""
 
     def __init__(
-        self, settings: PolicySettings, limiter: SlotLimiter | None, lockout: LockoutState
+        self,
+        settings: PolicySettings,
+        limiter: SlotLimiter | None,
+        lockout: LockoutState,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.settings = settings
         self.limiter = limiter
         self.lockout = lockout
+        self.clock = clock
 
     def flow(
-        self, call: Call[T], request: httpx.Request, closed: Callable[[], bool]
+        self,
+        call: Call[T],
+        request: httpx.Request,
+        closed: Callable[[], bool],
+        deadline: float | None = None,
     ) -> Generator[Step, Answer, T]:
         """Send `request` (as often as the rules allow) and return the parsed result.
 
-        `closed` tells whether the client was closed meanwhile: no request goes out then."""
+        `closed` tells whether the client was closed meanwhile: no request goes out then.
+        With a `deadline` (on the policy's clock), no wait lasts past it and each attempt's
+        timeout is cut to the time left; reaching it raises `DeadlineReached`."""
+        timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():
             while (wait := self._admit(request, closed)) > 0:
-                yield Sleep(wait)
+                yield from self._wait(wait, deadline)
+            if deadline is not None:
+                self._cut_timeout(request, timeouts, deadline)
             started = time.perf_counter()
             try:
                 answer = yield SEND
@@ -257,13 +274,47 @@ class RequestPolicy:
             else:
                 raise TypeError(f"the policy expected an answer to SEND, not {answer!r}")
             delay = self._retry_delay(request, error, attempt)
+            if (
+                deadline is not None
+                and isinstance(error, APITimeoutError)
+                and not isinstance(error, OutcomeUnknownError)
+                and self.clock.monotonic() >= deadline
+            ):
+                # Its timeout was cut to the time left: the deadline, not the server, ended it.
+                raise DeadlineReached("the deadline came while waiting for the answer") from error
             if delay is None:
                 if cause is None:
                     raise error
                 raise error from cause
             self._log_retry(request, error, delay, attempt)
-            yield Sleep(delay)
+            yield from self._wait(delay, deadline)
         raise AssertionError("unreachable")
+
+    def _wait(self, seconds: float, deadline: float | None) -> Generator[Step, Answer, None]:
+        """Sleep `seconds`; a wait that would end past `deadline` sleeps until it, then raises
+        `DeadlineReached` (a watch then ends on time, not when the wait is over)."""
+        if deadline is not None:
+            left = deadline - self.clock.monotonic()
+            if seconds >= left:
+                if left > 0:
+                    yield Sleep(left)
+                raise DeadlineReached("the deadline came while the request waited to be sent")
+        yield Sleep(seconds)
+
+    def _cut_timeout(
+        self, request: httpx.Request, configured: dict[str, float | None], deadline: float
+    ) -> None:
+        """Give this attempt no more time (to connect, to write, to read) than is left."""
+        left = deadline - self.clock.monotonic()
+        if left <= 0:
+            if self.limiter is not None:
+                self.limiter.release()  # the slot `_admit` took: nothing is sent
+            raise DeadlineReached("the deadline came before the request was sent")
+        cap = self.clock.io_timeout(left)
+        request.extensions["timeout"] = {
+            phase: cap if value is None else min(value, cap)
+            for phase, value in (configured or dict.fromkeys(_PHASES)).items()
+        }
 
     def _admit(self, request: httpx.Request, closed: Callable[[], bool]) -> float:
         """0 once the request may go (it then holds a rate-limit slot until its answer), or the

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar, get_args
 
+from threecommas._clock import SYSTEM_CLOCK, Clock
 from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
@@ -258,11 +259,13 @@ class WatchPlan:
     duration: float | None = None
     stop: Callable[[], bool] | None = None
     source: str = "poll"
+    clock: Clock = SYSTEM_CLOCK  # the client's: the sweeps' pace and the deadline run on it
     limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(
-            RateLimit(max(1, math.floor(self.budget_share * self.requests)), self.period)
+            RateLimit(max(1, math.floor(self.budget_share * self.requests)), self.period),
+            clock=self.clock.monotonic,
         )
 
     @classmethod
@@ -276,6 +279,8 @@ class WatchPlan:
         max_events: object,
         duration: object,
         stop: object,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> WatchPlan:
         if source not in WATCH_SOURCES:
             raise ValueError("source must be 'poll' or 'websocket'")
@@ -305,6 +310,7 @@ class WatchPlan:
             duration=None if duration is None else float(duration),
             stop=stop,
             source=str(source),
+            clock=clock,
         )
 
     def interval(self, requests_in_sweep: int) -> float:

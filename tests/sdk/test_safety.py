@@ -756,11 +756,11 @@ def test_encrypted_key_errors_say_what_to_do_and_never_show_the_password(
 
 
 @pytest.mark.parametrize("cls", CLIENTS)
-def test_private_key_password_comes_last_and_keyword_only(cls: type[Any]) -> None:
+def test_private_key_password_and_clock_come_last_and_keyword_only(cls: type[Any]) -> None:
     parameters = list(inspect.signature(cls).parameters.values())
-    assert parameters[-1].name == "private_key_password"
-    assert parameters[-1].kind is inspect.Parameter.KEYWORD_ONLY
-    assert [p.name for p in parameters[:-1]] == [
+    assert [p.name for p in parameters[-2:]] == ["private_key_password", "clock"]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters[-2:])
+    assert [p.name for p in parameters[:-2]] == [
         "api_key",
         "api_secret",
         "private_key",

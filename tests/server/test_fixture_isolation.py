@@ -24,6 +24,7 @@ from tests.server_support import AUTH, SMART_TRADE_ID, UNKNOWN_ID, seed_body, si
 from threecommas import AsyncThreeCommas, ThreeCommas
 from threecommas._signing import HmacSigner, ThreeCommasAuth
 from threecommas.testing import (
+    FIXTURE_TIME_FACTOR,
     FaultConfig,
     FaultRule,
     Faults,
@@ -119,7 +120,7 @@ def test_server_pair_2_finds_a_fresh_server(
         pytest.skip("checks what test_server_pair_1_leaves_state_behind left (run the module)")
     # Counters, faults and limits before any request of this test.
     assert threecommas_faults.counters().requests == 0
-    assert threecommas_faults.config == FaultConfig()
+    assert threecommas_faults.config == FaultConfig(time_factor=FIXTURE_TIME_FACTOR)
     assert threecommas_market.snapshot()["prices"] == {}
     assert _LEFT["created"] not in threecommas_server.store
     assert threecommas_client.smart_trades.get(SMART_TRADE_ID).note == SEED_NOTE

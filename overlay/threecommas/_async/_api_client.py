@@ -18,6 +18,7 @@ from threecommas._base_client import (
     default_ssl_context,
     wrong_http_client,
 )
+from threecommas._clock import current_deadline
 from threecommas._policy import Answer, Sleep, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
@@ -31,13 +32,6 @@ __all__ = ["AsyncAPIClient"]
 _NO_AUTH = httpx.Auth()
 
 T = TypeVar("T")
-
-
-async def _sleep(seconds: float) -> None:
-    # Imported here: users of the sync client never pay for importing asyncio.  # unasync: skip
-    import asyncio
-
-    await asyncio.sleep(seconds)
 
 
 class AsyncAPIClient(BaseClient):
@@ -94,13 +88,13 @@ class AsyncAPIClient(BaseClient):
         request = self._build(self._http, call, timeout, options)
         if not parsed:
             call = self._raw_or(call)
-        flow = self._policy.flow(call, request, self._is_closed)
+        flow = self._policy.flow(call, request, self._is_closed, current_deadline())
         try:
             step = next(flow)
             while True:
                 answer: Answer = None
                 if isinstance(step, Sleep):
-                    await _sleep(step.seconds)
+                    await self._clock.asleep(step.seconds)
                 else:
                     answer = await self._send(request, auth)
                 step = flow.send(answer)

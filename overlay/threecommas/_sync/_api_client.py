@@ -19,6 +19,7 @@ from threecommas._base_client import (
     default_ssl_context,
     wrong_http_client,
 )
+from threecommas._clock import current_deadline
 from threecommas._policy import Answer, Sleep, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
@@ -32,12 +33,6 @@ __all__ = ["SyncAPIClient"]
 _NO_AUTH = httpx.Auth()
 
 T = TypeVar("T")
-
-
-def _sleep(seconds: float) -> None:
-    import time
-
-    time.sleep(seconds)
 
 
 class SyncAPIClient(BaseClient):
@@ -94,13 +89,13 @@ class SyncAPIClient(BaseClient):
         request = self._build(self._http, call, timeout, options)
         if not parsed:
             call = self._raw_or(call)
-        flow = self._policy.flow(call, request, self._is_closed)
+        flow = self._policy.flow(call, request, self._is_closed, current_deadline())
         try:
             step = next(flow)
             while True:
                 answer: Answer = None
                 if isinstance(step, Sleep):
-                    _sleep(step.seconds)
+                    self._clock.sleep(step.seconds)
                 else:
                     answer = self._send(request, auth)
                 step = flow.send(answer)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Unpack
 import httpx
 
 from threecommas._base_client import DEFAULT_RATE_LIMIT, DEFAULT_TIMEOUT
+from threecommas._clock import Clock, check_clock
 from threecommas._constants import (
     BAN_COOLDOWN_S,
     DEFAULT_MAX_RETRIES,
@@ -50,6 +51,10 @@ class ThreeCommas(SyncAPIClient):
     `base_url`, and with any other `base_url` its own host at `/websocket` (a fake server's
     `ws://127.0.0.1:PORT/websocket`), so a test client never subscribes at 3Commas.
 
+    `clock` (a `threecommas.Clock`; the real one by default) is the time the client's rate
+    limiter, lockouts, retry waits and watches run on, `wait_for`'s `timeout` and `watch`'s
+    `duration` included: hand a test's or a backtest's clock here rather than patching `time`.
+
         with ThreeCommas() as client:
             trade = client.smart_trades.close_trade_by_market(12345678, 1047934729)
     """
@@ -71,6 +76,7 @@ class ThreeCommas(SyncAPIClient):
         retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP_S,
         stream_url: str | None = None,
         private_key_password: str | bytes | None = None,
+        clock: Clock | None = None,
     ) -> None:
         settings = PolicySettings.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
         super().__init__(
@@ -84,6 +90,7 @@ class ThreeCommas(SyncAPIClient):
             settings,
             private_key_password,
             stream_url,
+            check_clock(clock),
         )
         self._open(http_client)
         # Imported here: `import threecommas` stays light until a client is made.

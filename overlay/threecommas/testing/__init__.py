@@ -25,6 +25,12 @@ emulated limits, the admin API, the fault options) and :mod:`~threecommas.testin
 under ``/__admin__/market`` and ``serve --market FILE``; ``_operations`` reads the operations
 from the spec's catalogue, ``_command`` is the command line, and ``pytest_plugin`` and
 ``schemathesis_auth`` serve test suites.
+
+For annotating a test suite's own fixtures and helpers: :class:`MarketControl` is the type of
+the ``threecommas_market`` fixture, :class:`ServerFactory` of ``threecommas_server_factory``,
+:class:`ClientFactory` of ``threecommas_client_factory``; :class:`ScaledClock` is the clock the
+fixtures' clients run on (the server's ``time_factor``, by default
+:data:`FIXTURE_TIME_FACTOR`).
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ _MISSING_EXTRA = [
 ]
 
 if not _MISSING_EXTRA:
+    from threecommas._clock import ScaledClock
+    from threecommas.testing._fixtures import FIXTURE_TIME_FACTOR, ClientFactory, ServerFactory
     from threecommas.testing._operations import API_PREFIX
     from threecommas.testing.faults import FaultConfig, FaultRule, Faults, RateLimitConfig
     from threecommas.testing.recording import (
@@ -72,10 +80,12 @@ __all__ = [
     "DEFAULT_API_KEY",
     "DEFAULT_API_SECRET",
     "DEFAULT_RECORDINGS_DIR",
+    "FIXTURE_TIME_FACTOR",
     "OPENAPI_DOCUMENT_PATH",
     "TEST_PRIVATE_KEY_PATH",
     "TEST_PUBLIC_KEY_PATH",
     "ActionError",
+    "ClientFactory",
     "ClockError",
     "FaultConfig",
     "FaultRule",
@@ -87,6 +97,8 @@ __all__ = [
     "Recording",
     "RecordingError",
     "RunningServer",
+    "ScaledClock",
+    "ServerFactory",
     "ServerHost",
     "SmartTradeStore",
     "create_app",

@@ -12,8 +12,9 @@ point ``threecommas``), so a test suite gets the fixtures below just by naming t
   first test that needs it) that serves the live servers above, each on a port of its own;
 * ``threecommas_auth``: an ``httpx.Auth`` that signs with the default test credentials;
 * ``threecommas_client``: a ``ThreeCommas`` client signed for, and pointed at, the test's
-  ``threecommas_server``;
+  ``threecommas_server``, running on that server's clock;
 * ``threecommas_async_client``: the same as an ``AsyncThreeCommas``;
+* ``threecommas_client_factory``: more such clients, with options, for any live server;
 * ``threecommas_faults``: the fault injection and counters of ``threecommas_server``;
 * ``threecommas_market``: the simulated market of ``threecommas_server`` (its ``market``);
 * ``threecommas_server_factory``: starts live servers with given faults on demand.
@@ -22,6 +23,14 @@ pytest imports this module in every session of an environment where the SDK is i
 imports nothing beyond pytest at that point: the server and the clients are imported by the
 fixtures that need them. Without the ``testing`` extra (starlette, uvicorn), the server fixtures
 skip their tests with a message saying what to install.
+
+``threecommas_server`` runs its emulated rate limits (once configured) on a scaled clock
+(``time_factor`` ``FIXTURE_TIME_FACTOR``, 0.01: a virtual minute in 0.6 s), and the clients the
+fixtures make run on a :class:`~threecommas.testing.ScaledClock` that follows the server's
+``time_factor``: their limiter, lockouts, retry waits and watches keep the production budget in
+the server's time, so a ``wait_for`` sweeps every 24 ms and the emulated limits still hold.
+Durations given to those clients (``wait_for``'s ``timeout``, ``watch``'s ``duration``) are in
+that time too: ``timeout=60`` is 0.6 real seconds at 0.01.
 
 A "fresh live server" is a fresh app (its own store, faults, counters, limits, market,
 credentials) served on a new loopback port of the session's one uvicorn server: as isolated as a
@@ -34,10 +43,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 import pytest
+
+from threecommas.testing._fixtures import (
+    FIXTURE_TIME_FACTOR,
+    ClientFactory,
+    ServerFactory,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -50,10 +65,14 @@ if TYPE_CHECKING:
     from threecommas.testing.simulation import MarketControl
 
 __all__ = [
+    "FIXTURE_TIME_FACTOR",
+    "ClientFactory",
+    "ServerFactory",
     "threecommas_app",
     "threecommas_async_client",
     "threecommas_auth",
     "threecommas_client",
+    "threecommas_client_factory",
     "threecommas_faults",
     "threecommas_server",
     "threecommas_server_factory",
@@ -98,10 +117,19 @@ def threecommas_server_host() -> Iterator[ServerHost]:
 @pytest.fixture
 def threecommas_server(threecommas_server_host: ServerHost) -> Iterator[RunningServer]:
     """A live server on a new ``127.0.0.1`` port with a fresh app (store, faults, counters,
-    market), stopped after the test (its port closed with every connection to it)."""
-    from threecommas.testing.server import create_app
+    market), stopped after the test (its port closed with every connection to it).
 
-    with threecommas_server_host.serve(create_app()) as server:
+    Its faults start with ``time_factor=FIXTURE_TIME_FACTOR`` and nothing injected; its stream
+    pings at the same pace (every 3 s of the scaled time)."""
+    from threecommas.testing.faults import FaultConfig
+    from threecommas.testing.server import create_app
+    from threecommas.testing.server._cable import DEFAULT_PING_INTERVAL_S
+
+    app = create_app(
+        faults=FaultConfig(time_factor=FIXTURE_TIME_FACTOR),
+        stream_ping_interval=DEFAULT_PING_INTERVAL_S * FIXTURE_TIME_FACTOR,
+    )
+    with threecommas_server_host.serve(app) as server:
         yield server
 
 
@@ -128,40 +156,51 @@ def threecommas_auth() -> ThreeCommasAuth:
 def threecommas_client(threecommas_server: RunningServer) -> Iterator[ThreeCommas]:
     """A ``ThreeCommas`` client for this test's ``threecommas_server``, closed after the test.
 
-    It signs with the server's credentials and otherwise has the SDK's defaults (rate limit,
-    retries, timeouts); ``threecommas_server.store`` shows what the client's calls changed.
+    It signs with the server's credentials and has the SDK's defaults (rate limit, retries,
+    timeouts), on the server's clock (see the module's notes: its limiter, lockouts and watches
+    count the server's scaled seconds); ``threecommas_server.store`` shows what the client's
+    calls changed.
     """
-    from threecommas._client import ThreeCommas
+    from threecommas.testing._fixtures import fixture_client
 
-    with ThreeCommas(
-        threecommas_server.api_key,
-        threecommas_server.api_secret,
-        base_url=threecommas_server.base_url,
-    ) as client:
+    client, http = fixture_client(threecommas_server)
+    with http, client:
         yield client
 
 
 @pytest.fixture
+def threecommas_client_factory(threecommas_server: RunningServer) -> Iterator[ClientFactory]:
+    """Make ``ThreeCommas`` clients on a server's clock, as ``threecommas_client`` is made::
+
+        client = threecommas_client_factory(max_retries=0)
+        other = threecommas_client_factory(threecommas_server_factory(faults), rate_limit=None)
+
+    The server defaults to the test's ``threecommas_server``; every client is closed after the
+    test.
+    """
+    from threecommas.testing._fixtures import fixture_client
+
+    with contextlib.ExitStack() as opened:
+
+        def make(server: RunningServer | None = None, **options: Any) -> ThreeCommas:
+            client, http = fixture_client(server or threecommas_server, **options)
+            opened.enter_context(http)
+            return opened.enter_context(client)
+
+        yield make
+
+
+@pytest.fixture
 def threecommas_async_client(threecommas_server: RunningServer) -> Iterator[AsyncThreeCommas]:
-    """An ``AsyncThreeCommas`` client for this test's ``threecommas_server``.
+    """An ``AsyncThreeCommas`` for ``threecommas_server``, on its clock.
 
     The fixture is synchronous, so that it needs no async plugin: the client works in the event
     loop of the test, or in several (``asyncio.run`` twice), because it keeps no connection
     open between requests; nothing is left to close in another loop after the test.
     """
-    import httpx
+    from threecommas.testing._fixtures import fixture_async_client
 
-    from threecommas._client import _DEFAULT_HEADERS, AsyncThreeCommas
-
-    http = httpx.AsyncClient(
-        headers=_DEFAULT_HEADERS, limits=httpx.Limits(max_keepalive_connections=0)
-    )
-    client = AsyncThreeCommas(
-        threecommas_server.api_key,
-        threecommas_server.api_secret,
-        base_url=threecommas_server.base_url,
-        http_client=http,
-    )
+    client, http = fixture_async_client(threecommas_server)
     try:
         yield client
     finally:
@@ -208,10 +247,6 @@ def threecommas_market(threecommas_server: RunningServer) -> MarketControl:
     ``advance(seconds)`` moves the virtual clock; the SmartTrades of a priced pair move.
     """
     return threecommas_server.market
-
-
-#: ``start(faults=None, **create_app_options) -> RunningServer``
-ServerFactory = Callable[..., "RunningServer"]
 
 
 @pytest.fixture

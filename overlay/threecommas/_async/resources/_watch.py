@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import math
-import time
 from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from threecommas._clock import DeadlineReached, deadline_at
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
@@ -25,8 +26,6 @@ from threecommas._watch import (
     unknown_ids_error,
 )
 from threecommas_api.models.smart_trade import SmartTrade
-
-from .._api_client import _sleep
 
 if TYPE_CHECKING:
     from ._smart_trades import AsyncSmartTrades
@@ -49,8 +48,11 @@ class AsyncWatch:
     ) -> None:
         self._smart_trades = smart_trades
         self._plan = plan
+        self._clock = plan.clock
         self._forced_mode = forced_mode
         self._timeout = timeout
+        # When the watch ends (on its clock): no request, and no wait of one, lasts past it.
+        self.deadline: float | None = None
         self._seen: dict[int, SmartTrade] = {}
         self._done: set[int] = set()  # watched ids that finished (or do not exist)
         self._pages = 1  # list pages the last sweep needed
@@ -61,13 +63,23 @@ class AsyncWatch:
     async def _send(self, request: RequestAsync[T]) -> T:
         limiter = self._plan.limiter
         while (delay := limiter.acquire()) > 0:
-            await _sleep(delay)
+            await self._nap(delay)
         try:
-            return await request()
+            with deadline_at(self.deadline):
+                return await request()
         finally:
             limiter.release()
             self._spent += 1
             self.requests += 1
+
+    async def _nap(self, seconds: float) -> None:
+        """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""
+        if self.deadline is not None:
+            left = self.deadline - self._clock.monotonic()
+            if seconds >= left:
+                await self._clock.asleep(left)
+                raise DeadlineReached("the watch's time ran out while it waited for its budget")
+        await self._clock.asleep(seconds)
 
     async def _list_active(self) -> list[SmartTrade]:
         found: list[SmartTrade] = []
@@ -134,6 +146,7 @@ class AsyncWatch:
 
     def _events(self, current: list[SmartTrade]) -> list[SmartTradeEvent]:
         events = []
+        observed_at = datetime.fromtimestamp(self._clock.time(), UTC)
         for smart_trade in current:
             previous = self._seen.get(smart_trade.id)
             if previous is not None and _older(smart_trade, previous):
@@ -145,7 +158,7 @@ class AsyncWatch:
                 if self._plan.ids is None:
                     del self._seen[smart_trade.id]  # not listed any more: forget it
             if changes and (previous is not None or self._plan.initial):
-                events.append(SmartTradeEvent(smart_trade, previous, changes))
+                events.append(SmartTradeEvent(smart_trade, previous, changes, observed_at))
         return events
 
     async def sweep_events(self) -> list[SmartTradeEvent]:
@@ -171,12 +184,17 @@ class AsyncWatch:
         return ids is not None and all(i in self._done for i in ids)
 
     async def events(self) -> AsyncGenerator[SmartTradeEvent, None]:
-        plan = self._plan
-        deadline = None if plan.duration is None else time.monotonic() + plan.duration
+        plan, clock = self._plan, self._clock
+        deadline = None if plan.duration is None else clock.monotonic() + plan.duration
+        self.deadline = deadline
         emitted = 0
         while True:
-            started = time.monotonic()
-            for event in await self.sweep_events():
+            started = clock.monotonic()
+            try:
+                found = await self.sweep_events()
+            except DeadlineReached:
+                return  # the time ran out during the sweep: the watch ends on time
+            for event in found:
                 yield event
                 emitted += 1
                 if plan.max_events is not None and emitted >= plan.max_events:
@@ -187,14 +205,14 @@ class AsyncWatch:
             while True:
                 if plan.stop is not None and plan.stop():
                     return
-                now = time.monotonic()
+                now = clock.monotonic()
                 if deadline is not None and now >= deadline:
                     return
                 if now >= wake:
                     break
                 until = wake if deadline is None else min(wake, deadline)
                 # Short naps, so that `stop` is looked at often.
-                await _sleep(min(until - now, 0.25))
+                await clock.asleep(min(until - now, 0.25))
 
 
 def _older(smart_trade: SmartTrade, than: SmartTrade) -> bool:

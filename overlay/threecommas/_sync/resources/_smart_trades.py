@@ -429,8 +429,9 @@ class SmartTrades(SmartTradeOrders):
 
         Events come in the order seen, those of one SmartTrade in the order of its changes; a
         change undone between two sweeps is not seen. The watch ends when you stop iterating,
-        after `max_events` events or `duration` seconds, when `stop()` returns True (checked
-        between sweeps, at least every 0.25 s), or, with `ids`, once each of them finished.
+        after `max_events` events or `duration` seconds (on the client's `clock`; no wait or
+        request runs past it), when `stop()` returns True (checked between sweeps, at least
+        every 0.25 s), or, with `ids`, once each of them finished.
 
         Args:
             ids: the SmartTrades to watch (an id or several); None: every active one, and
@@ -452,16 +453,15 @@ class SmartTrades(SmartTradeOrders):
             TypeError, ValueError: a bad argument; raised by the call itself, nothing was sent.
             StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
                 `stream` extra or without credentials (raised by the call).
-            APIError, APIConnectionError, StreamRejectedError: while iterating, from the
-                request that failed, or the stream refused the subscription; `NotFoundError`
-                on the first sweep (before any event) naming the ids the API does not know.
+            APIError, APIConnectionError, StreamRejectedError: while iterating (a failed
+                request, a refused subscription); `NotFoundError` naming unknown ids first.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
         """
-        limit = self._client._policy.settings.rate_limit
+        limit, clock = self._client._policy.settings.rate_limit, self._client._clock
         ending = (max_events, duration, stop)
-        plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending)
+        plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending, clock=clock)
         check_timeout(timeout)
         if plan.source == "websocket":
             from ._stream import stream_events  # loaded (with websockets) only when used
@@ -491,13 +491,12 @@ class SmartTrades(SmartTradeOrders):
             until: None or `"finished"`: finished, cancelled or failed; another status
                 (`"waiting_targets"`, one of `WaitStatus`): that `status.basic_type`; or a
                 callable taking the SmartTrade and returning True when done.
-            timeout: seconds to wait at most (None: no limit).
+            timeout: seconds to wait at most, on the client's `clock` (None: no limit).
             source, budget_share, stale_after, reconnect_initial, reconnect_max: as for
                 `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
-            ValueError, NotFoundError: `until` is not a `WaitStatus`, a callable or None
-                (nothing was sent); the API does not know `smart_trade_id`.
+            ValueError, NotFoundError: a bad `until` (nothing sent); an unknown id.
             TimeoutError: `until` did not hold within `timeout`.
             ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
 
@@ -507,7 +506,9 @@ class SmartTrades(SmartTradeOrders):
         holds = until_predicate(until)
         check_wait_timeout(timeout)
         limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)
-        plan = WatchPlan.checked(limit, smart_trade_id, source, budget_share, True, *ending)
+        plan = WatchPlan.checked(
+            limit, smart_trade_id, source, budget_share, True, *ending, clock=self._client._clock
+        )
         if plan.source == "websocket":
             from ._stream import stream_events
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections.abc import Generator
 from typing import TYPE_CHECKING
 
+from threecommas._clock import DeadlineReached
 from threecommas._exceptions import StreamError, StreamRejectedError
 from threecommas._stream import Backoff, Liveness, StreamSettings, classify, subscribe_message
 from threecommas._stream_socket import CableSocket, SocketClosed, require_websockets
@@ -33,7 +33,6 @@ from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import SmartTradeEvent, WatchPlan
 from threecommas_api.models.smart_trade import SmartTrade
 
-from .._api_client import _sleep
 from ._watch import Watch
 
 if TYPE_CHECKING:
@@ -88,6 +87,7 @@ class StreamWatch:
         timeout: TimeoutArg,
     ) -> None:
         self._plan = plan
+        self._clock = plan.clock
         self._settings = settings
         self._identifier = settings.identifier
         self._poll = Watch(smart_trades, plan, forced_mode, timeout)
@@ -96,7 +96,7 @@ class StreamWatch:
         self._liveness: Liveness | None = None
         self._reconnect_at = 0.0  # no connection attempt before this time
         # Until a subscription is confirmed, the first sweep waits this long for it.
-        self._next_sweep = time.monotonic() + settings.stale_after
+        self._next_sweep = self._clock.monotonic() + settings.stale_after
         self.connections = 0
         self.subscriptions = 0
         self.stream_messages = 0
@@ -111,16 +111,21 @@ class StreamWatch:
         return self._poll
 
     def events(self) -> Generator[SmartTradeEvent, None, None]:
-        plan = self._plan
-        deadline = math.inf if plan.duration is None else time.monotonic() + plan.duration
+        plan, clock = self._plan, self._clock
+        deadline = math.inf if plan.duration is None else clock.monotonic() + plan.duration
+        self._poll.deadline = None if plan.duration is None else deadline
         emitted = 0
         try:
             while True:
                 if plan.stop is not None and plan.stop():
                     return
-                if time.monotonic() >= deadline:
+                if clock.monotonic() >= deadline:
                     return
-                for event in self._step(deadline):
+                try:
+                    found = self._step(deadline)
+                except DeadlineReached:
+                    return  # the time ran out during a sweep: the watch ends on time
+                for event in found:
                     yield event
                     emitted += 1
                     if plan.max_events is not None and emitted >= plan.max_events:
@@ -132,7 +137,8 @@ class StreamWatch:
 
     def _step(self, deadline: float) -> list[SmartTradeEvent]:
         """Do what is due now, or wait for the socket until something is; the events found."""
-        now = time.monotonic()
+        clock = self._clock
+        now = clock.monotonic()
         if now >= self._next_sweep:
             return self._sweep()
         wake = min(self._next_sweep, deadline)
@@ -140,18 +146,18 @@ class StreamWatch:
             wake = min(wake, now + _STOP_CHECK_S)
         if self._socket is None:
             if now < self._reconnect_at:
-                _sleep(min(wake, self._reconnect_at) - now)
+                clock.sleep(min(wake, self._reconnect_at) - now)
                 return []
-            self._connect()
+            self._connect(deadline - now)
             return []
         assert self._liveness is not None
         wake = min(wake, self._liveness.deadline)
         try:
-            text = self._socket.recv(wake - now)
+            text = self._socket.recv(clock.io_timeout(wake - now))
         except SocketClosed as exc:
             self._lost(f"the connection closed: {exc}")
             return []
-        now = time.monotonic()
+        now = clock.monotonic()
         if text is None:
             if self._liveness.is_stale(now):
                 self._lost(f"no ping for {self._settings.stale_after:g} s")
@@ -160,20 +166,23 @@ class StreamWatch:
         return self._handle(text)
 
     def _sweep(self) -> list[SmartTradeEvent]:
-        started = time.monotonic()
+        started = self._clock.monotonic()
         events = self._poll.sweep_events()
         self._next_sweep = started + self._plan.interval(self._poll.last_sweep_cost)
         return events
 
-    def _connect(self) -> None:
+    def _connect(self, time_left: float) -> None:
         url = self._settings.url
+        # Opening may not outlast the watch (its handshake can hang on a sick server).
+        # Never 0 or less: a socket timeout of 0 means "do not block", not "give up at once".
+        timeout = max(1e-3, self._clock.io_timeout(min(self._settings.open_timeout, time_left)))
         try:
-            self._socket = CableSocket.open(url, self._settings.open_timeout)
+            self._socket = CableSocket.open(url, timeout)
         except SocketClosed as exc:
             self._retry_later(f"could not connect to {url}: {exc}")
             return
         self.connections += 1
-        self._liveness = Liveness(self._settings.stale_after, time.monotonic())
+        self._liveness = Liveness(self._settings.stale_after, self._clock.monotonic())
         _log.info("stream: connected to %s", url)
 
     def _handle(self, text: str | bytes) -> list[SmartTradeEvent]:
@@ -220,7 +229,7 @@ class StreamWatch:
 
     def _retry_later(self, why: str) -> None:
         delay = self._backoff.next_delay()
-        self._reconnect_at = time.monotonic() + delay
+        self._reconnect_at = self._clock.monotonic() + delay
         _log.warning("stream: %s; reconnecting in %.2f s", why, delay)
 
     def _close(self) -> None:

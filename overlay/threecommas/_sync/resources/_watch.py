@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import math
-import time
 from collections.abc import Generator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from threecommas._clock import DeadlineReached, deadline_at
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
@@ -26,8 +27,6 @@ from threecommas._watch import (
     unknown_ids_error,
 )
 from threecommas_api.models.smart_trade import SmartTrade
-
-from .._api_client import _sleep
 
 if TYPE_CHECKING:
     from ._smart_trades import SmartTrades
@@ -50,8 +49,11 @@ class Watch:
     ) -> None:
         self._smart_trades = smart_trades
         self._plan = plan
+        self._clock = plan.clock
         self._forced_mode = forced_mode
         self._timeout = timeout
+        # When the watch ends (on its clock): no request, and no wait of one, lasts past it.
+        self.deadline: float | None = None
         self._seen: dict[int, SmartTrade] = {}
         self._done: set[int] = set()  # watched ids that finished (or do not exist)
         self._pages = 1  # list pages the last sweep needed
@@ -62,13 +64,23 @@ class Watch:
     def _send(self, request: Request[T]) -> T:
         limiter = self._plan.limiter
         while (delay := limiter.acquire()) > 0:
-            _sleep(delay)
+            self._nap(delay)
         try:
-            return request()
+            with deadline_at(self.deadline):
+                return request()
         finally:
             limiter.release()
             self._spent += 1
             self.requests += 1
+
+    def _nap(self, seconds: float) -> None:
+        """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""
+        if self.deadline is not None:
+            left = self.deadline - self._clock.monotonic()
+            if seconds >= left:
+                self._clock.sleep(left)
+                raise DeadlineReached("the watch's time ran out while it waited for its budget")
+        self._clock.sleep(seconds)
 
     def _list_active(self) -> list[SmartTrade]:
         found: list[SmartTrade] = []
@@ -135,6 +147,7 @@ class Watch:
 
     def _events(self, current: list[SmartTrade]) -> list[SmartTradeEvent]:
         events = []
+        observed_at = datetime.fromtimestamp(self._clock.time(), UTC)
         for smart_trade in current:
             previous = self._seen.get(smart_trade.id)
             if previous is not None and _older(smart_trade, previous):
@@ -146,7 +159,7 @@ class Watch:
                 if self._plan.ids is None:
                     del self._seen[smart_trade.id]  # not listed any more: forget it
             if changes and (previous is not None or self._plan.initial):
-                events.append(SmartTradeEvent(smart_trade, previous, changes))
+                events.append(SmartTradeEvent(smart_trade, previous, changes, observed_at))
         return events
 
     def sweep_events(self) -> list[SmartTradeEvent]:
@@ -172,12 +185,17 @@ class Watch:
         return ids is not None and all(i in self._done for i in ids)
 
     def events(self) -> Generator[SmartTradeEvent, None, None]:
-        plan = self._plan
-        deadline = None if plan.duration is None else time.monotonic() + plan.duration
+        plan, clock = self._plan, self._clock
+        deadline = None if plan.duration is None else clock.monotonic() + plan.duration
+        self.deadline = deadline
         emitted = 0
         while True:
-            started = time.monotonic()
-            for event in self.sweep_events():
+            started = clock.monotonic()
+            try:
+                found = self.sweep_events()
+            except DeadlineReached:
+                return  # the time ran out during the sweep: the watch ends on time
+            for event in found:
                 yield event
                 emitted += 1
                 if plan.max_events is not None and emitted >= plan.max_events:
@@ -188,14 +206,14 @@ class Watch:
             while True:
                 if plan.stop is not None and plan.stop():
                     return
-                now = time.monotonic()
+                now = clock.monotonic()
                 if deadline is not None and now >= deadline:
                     return
                 if now >= wake:
                     break
                 until = wake if deadline is None else min(wake, deadline)
                 # Short naps, so that `stop` is looked at often.
-                _sleep(min(until - now, 0.25))
+                clock.sleep(min(until - now, 0.25))
 
 
 def _older(smart_trade: SmartTrade, than: SmartTrade) -> bool:
