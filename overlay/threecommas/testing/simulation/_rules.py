@@ -89,8 +89,10 @@ class CreateSmartTradeRule:
 
     The account must be one of the data file's (``market_data.json``; 403 otherwise, as the
     API answers for an account that is not the user's) and take SmartTrades, and the order must
-    fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market``). Nothing moves a
-    SmartTrade on from ``created`` (no exchange is simulated), so, by the state rules, it can be
+    fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market_data``). On a pair
+    the simulated market has a price for, the entry is placed at once (a market entry fills in
+    the create, at that price). Otherwise nothing moves a SmartTrade on from ``created``, so,
+    by the state rules, it can be
     read, noted, force-started and force-processed, but not edited or cancelled until a test
     puts it in another state with :meth:`SmartTradeStore.put`.
     """
