@@ -92,9 +92,8 @@ class CreateSmartTradeRule:
     fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market_data``). On a pair
     the simulated market has a price for, the entry is placed at once (a market entry fills in
     the create, at that price). Otherwise nothing moves a SmartTrade on from ``created``, so,
-    by the state rules, it can be
-    read, noted, force-started and force-processed, but not edited or cancelled until a test
-    puts it in another state with :meth:`SmartTradeStore.put`.
+    by the state rules, it can be read, noted, force-started and force-processed, but not
+    edited or cancelled until a test puts it in another state with :meth:`SmartTradeStore.put`.
     """
 
     seed_priority: ClassVar[int] = 2
