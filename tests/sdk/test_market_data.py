@@ -271,3 +271,28 @@ def test_a_create_below_the_minimum_lot_breaks_the_docs_limits() -> None:
     order = order_of_create_body(body, market_price=D(RATES["binance"]["USDT_BTC"]["ask"]))
     assert order is not None
     assert "position[units][value]" in limits.error_attributes(**order)
+
+
+def test_a_bot_sizing_its_order_from_the_rates_sees_the_simulated_price(
+    threecommas_client: threecommas.ThreeCommas, threecommas_market: Any
+) -> None:
+    """The issue's case: after set_price("BTC_ETH", "100") the rates answer 100, and an order
+    sized from them to the minimum market total is judged, and filled, at that price."""
+    client = threecommas_client
+    threecommas_market.set_price("BTC_ETH", "100")
+    rates = client.market.currency_rates("BTC_ETH", "binance")
+    assert (D(str(rates.bid)), D(str(rates.ask)), D(str(rates.last))) == (100, 100, 100)
+    limits = OrderLimits.from_currency_rates(rates, pair="BTC_ETH", market_code="binance")
+    # The smallest lot, 0.0001 ETH: 0.01 BTC at 100, above the minimum market total of 0.0001
+    # BTC (at the recorded 0.03704 it would be 0.0000037 BTC, refused).
+    units = limits.min_lot_size
+    assert units is not None
+    assert units * D(str(rates.ask)) >= D(str(rates.min_market_total))
+    created = client.smart_trades.create(
+        account_id=32455218,  # binance
+        pair="BTC_ETH",
+        position={"type": "buy", "order_type": "market", "units": {"value": str(units)}},
+        check_limits=True,
+    )
+    assert created.status.basic_type == "waiting_targets"
+    assert D(str(created.data.average_enter_price_without_commission)) == 100

@@ -73,6 +73,15 @@ NOT_REQUESTS = {
 }
 
 
+#: Requests the exchange's limits refuse on the fake server's recorded state, and why.
+REFUSED_BY_LIMITS = {
+    "master:7_reduce_funds_for_smart_trade.mdx": (
+        "0.04 at 0.03711 is an ETH priced in BTC; the SmartTrade 12345678 it is sent to is the "
+        "close-trade seed, DOGE on Binance US, which sells at least 1 DOGE for at least 1 USDT"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Request:
     method: str
@@ -153,6 +162,10 @@ def test_every_docs_request_example_is_accepted(example: dict[str, Any]) -> None
     app = create_app()  # each on a fresh server: the recorded state
     name = operation_for(request.method, request.target)
     response = api(app, request.method, request.target, raw=request.body if request.body else None)
+    if _key(example) in REFUSED_BY_LIMITS:
+        assert response.status_code == 422, response.text
+        assert response.json()["error"] == "record_invalid"
+        return
     assert 200 <= response.status_code < 300, (name, request.repaired, response.text)
 
 

@@ -8,7 +8,7 @@ calls, so the three ways of driving the market give the same SmartTrades.
 
 from __future__ import annotations
 
-from threecommas.testing.simulation._market import PathSource, PricePath, Quote
+from threecommas.testing.simulation._market import Market, PathSource, PricePath, Quote
 from threecommas.testing.simulation._state import JSONObject
 from threecommas.testing.simulation._store import SmartTradeStore
 
@@ -47,15 +47,23 @@ class MarketControl:
 
     def price(self, pair: str) -> Quote | None:
         """The pair's quote, or ``None`` while the market has no price for it."""
-        return self._store.market.price(pair)
+        return self._current().price(pair)
 
     def now(self) -> str:
         """The virtual time, in the API's format."""
-        return self._store.market.now()
+        return self._current().now()
 
     def snapshot(self) -> JSONObject:
         """The clock, every pair's quote and what is still to play (the admin API's GET)."""
-        return self._store.market.snapshot()
+        return self._current().snapshot()
+
+    def _current(self) -> Market:
+        """The market, caught up with the real time when its clock follows it: a read shows
+        the time that passed (and what it played and filled), not the time of the last
+        request. A market moved only when told is read as it is (a read changes nothing)."""
+        if self._store.market.clock.follows_wall_time:
+            self._store.catch_up()
+        return self._store.market
 
     def __repr__(self) -> str:
         return f"MarketControl(now={self.now()!r})"

@@ -4,7 +4,13 @@ add funds passes against them.
 The data is ``threecommas/testing/market_data.json`` (the docs' examples first, see its
 ``description``): it does not change while the server runs. The limits are those of
 ``threecommas._order_limits``, the rules the client checks with ``check_limits=True``: the server
-answers an order that breaks them with the API's 422 ``record_invalid``, naming the field.
+answers an order (a create, an add funds, a reduce funds) that breaks them with the API's 422
+``record_invalid``, naming the field.
+
+One price: once the simulated market has a price for a pair, the rates of that pair (on every
+market of the file) answer the market's quote (``bid``, ``ask`` and ``last``, and the
+``orderbook_*`` fields alike), and a market order's total is judged at that quote (the ask to
+buy, the bid to sell), the prices its fill will have. The limits themselves stay the file's.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from threecommas.testing.simulation._base import (
     Transaction,
     clone,
 )
+from threecommas.testing.simulation._market import Quote
 from threecommas.testing.simulation._state import JSONObject
 from threecommas_api._catalogue import BY_ID
 
@@ -42,6 +49,7 @@ __all__ = [
     "account_refusal",
     "create_limits_refusal",
     "funds_limits_refusal",
+    "simulated_quote",
     "smart_trade_account",
 ]
 
@@ -94,9 +102,23 @@ def smart_trade_account(account_id: int, shown: JSONObject) -> JSONObject:
     }
 
 
-def rates(market_code: str, pair: str) -> JSONObject | None:
+def rates(market_code: str, pair: str, quote: Quote | None = None) -> JSONObject | None:
+    """The pair's rates on the market, at the simulated ``quote`` when there is one."""
     entry = _data()["rates"].get(market_code, {}).get(pair)
-    return None if entry is None else clone(entry["body"])
+    if entry is None:
+        return None
+    found: JSONObject = clone(entry["body"])
+    if quote is not None:
+        prices = quote.to_json()
+        for name in ("bid", "ask", "last"):
+            found[name] = found[f"orderbook_{name}"] = prices[name]
+    return found
+
+
+def simulated_quote(tx: Transaction, pair: object) -> Quote | None:
+    """The simulated market's quote of ``pair``, or None while it has none (recorded prices)."""
+    market = tx.market
+    return market.price(pair) if market is not None and isinstance(pair, str) else None
 
 
 def _limits(account_id: object, pair: object) -> tuple[OrderLimits, JSONObject] | None:
@@ -120,7 +142,9 @@ def _limits_of(account_id: int, pair: str) -> tuple[OrderLimits, JSONObject] | N
     return OrderLimits.from_currency_rates(found, pair=pair, market_code=code), found
 
 
-def _market_price(found: JSONObject, side: str) -> Decimal | None:
+def _market_price(found: JSONObject, side: str, quote: Quote | None) -> Decimal | None:
+    if quote is not None:
+        return quote.ask if side == "buy" else quote.bid
     try:
         return Decimal(str(found.get("ask" if side == "buy" else "bid")))
     except InvalidOperation:
@@ -144,15 +168,18 @@ def account_refusal(account_id: int) -> ActionError | None:
     return None
 
 
-def create_limits_refusal(body: Mapping[str, Any]) -> ActionError | None:
-    """The 422 ``record_invalid`` of a create that breaks its pair's limits, or None."""
+def create_limits_refusal(
+    body: Mapping[str, Any], *, quote: Quote | None = None
+) -> ActionError | None:
+    """The 422 ``record_invalid`` of a create that breaks its pair's limits, or None; a market
+    order's total at ``quote`` (the simulated price) when given, else at the file's rates."""
     found = _limits(body.get("account_id"), body.get("pair"))
     position = body.get("position")
     if found is None or not isinstance(position, Mapping):
         return None
     limits, pair_rates = found
     order = order_of_create_body(
-        body, market_price=_market_price(pair_rates, str(position.get("type")))
+        body, market_price=_market_price(pair_rates, str(position.get("type")), quote)
     )
     if order is None:
         return None
@@ -160,10 +187,10 @@ def create_limits_refusal(body: Mapping[str, Any]) -> ActionError | None:
 
 
 def funds_limits_refusal(
-    smart_trade: JSONObject, body: Mapping[str, Any], *, reduce: bool
+    smart_trade: JSONObject, body: Mapping[str, Any], *, reduce: bool, quote: Quote | None = None
 ) -> ActionError | None:
     """The 422 ``record_invalid`` of an add (or reduce) funds that breaks the limits of the
-    SmartTrade's pair, or None."""
+    SmartTrade's pair, or None; a market order's total at ``quote`` when given."""
     account = smart_trade.get("account")
     account_id = account.get("id") if isinstance(account, dict) else None
     found = _limits(account_id, smart_trade.get("pair"))
@@ -173,7 +200,9 @@ def funds_limits_refusal(
     limits, pair_rates = found
     side = "buy" if (position.get("type") == "buy") != reduce else "sell"
     order = order_of_funds_body(
-        body, side="buy" if side == "buy" else "sell", market_price=_market_price(pair_rates, side)
+        body,
+        side="buy" if side == "buy" else "sell",
+        market_price=_market_price(pair_rates, side, quote),
     )
     if order is None:
         return None
@@ -251,11 +280,13 @@ class ListMarketPairsRule(_ReadRule):
 
 
 class GetCurrencyRatesRule(_ReadRule):
-    """``GET /ver1/accounts/currency_rates``: the rates and limits of a pair (400 if unknown)."""
+    """``GET /ver1/accounts/currency_rates``: the rates and limits of a pair (400 if unknown),
+    at the simulated market's price once the pair has one."""
 
     def run(self, tx: Transaction, request: Received) -> Any:
         query = _query("get_currency_rates", request)
-        found = rates(query["market_code"], query["pair"])
+        pair = query["pair"]
+        found = rates(query["market_code"], pair, simulated_quote(tx, pair))
         if found is None:
             raise ActionError(400, "Unknown pair")
         return found

@@ -49,6 +49,7 @@ from threecommas.testing.simulation._market_data import (
     account_refusal,
     create_limits_refusal,
     funds_limits_refusal,
+    simulated_quote,
     smart_trade_account,
 )
 from threecommas.testing.simulation._state import (
@@ -88,10 +89,11 @@ class CreateSmartTradeRule:
 
     The account must be one of the data file's (``market_data.json``; 403 otherwise, as the
     API answers for an account that is not the user's) and take SmartTrades, and the order must
-    fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market``). Nothing moves a
-    SmartTrade on from ``created`` (no exchange is simulated), so, by the state rules, it can be
-    read, noted, force-started and force-processed, but not edited or cancelled until a test
-    puts it in another state with :meth:`SmartTradeStore.put`.
+    fit its pair's limits (422 ``record_invalid`` otherwise, see ``_market_data``). On a pair
+    the simulated market has a price for, the entry is placed at once (a market entry fills in
+    the create, at that price). Otherwise nothing moves a SmartTrade on from ``created``, so,
+    by the state rules, it can be read, noted, force-started and force-processed, but not
+    edited or cancelled until a test puts it in another state with :meth:`SmartTradeStore.put`.
     """
 
     seed_priority: ClassVar[int] = 2
@@ -110,15 +112,20 @@ class CreateSmartTradeRule:
             timeout["value"] = integral(timeout["value"])
         account_id = int(integral(body["account_id"]))
         refuse(account_refusal(account_id))
-        refuse(create_limits_refusal(body))
+        pair = str(body["pair"])
+        refuse(create_limits_refusal(body, quote=simulated_quote(tx, pair)))
         smart_trade = build_smart_trade(
             body,
             smart_trade_id=tx.new_id(),
             new_id=tx.new_id,
             now=tx.now(),
             account=smart_trade_account(account_id, tx.account(account_id)),
-            current_price=tx.current_price(str(body["pair"])),
+            current_price=tx.current_price(pair),
         )
+        if tx.market is not None:
+            # On a priced pair the entry is placed now: a market entry fills at this moment's
+            # price, not at whatever the price is when the next request comes.
+            tx.market.place(smart_trade, new_id=tx.new_id)
         tx.save(smart_trade)
         return smart_trade
 
@@ -285,7 +292,8 @@ class AddFundsRule(SmartTradeRule):
     def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         body = read_body(request, "AddFundsRequest", 400)
         refuse_unless(add_funds_refusal(smart_trade))
-        refuse(funds_limits_refusal(smart_trade, body, reduce=False))
+        quote = simulated_quote(tx, smart_trade.get("pair"))
+        refuse(funds_limits_refusal(smart_trade, body, reduce=False, quote=quote))
         position = smart_trade.get("position")
         units = to_decimal(as_object(body.get("units")).get("value"))
         market = tx.market
@@ -357,6 +365,8 @@ class ReduceFundsRule(SmartTradeRule):
     def act(self, tx: Transaction, smart_trade: JSONObject, request: Received) -> Any:
         body = read_body(request, "ReduceFundsRequest", 400)
         refuse_unless(reduce_funds_refusal(smart_trade))
+        quote = simulated_quote(tx, smart_trade.get("pair"))
+        refuse(funds_limits_refusal(smart_trade, body, reduce=True, quote=quote))
         side = "sell" if as_object(smart_trade.get("position")).get("type") != "sell" else "buy"
         step = build_reduce_funds_step(
             body, step_id=tx.new_id(), price=_order_price(smart_trade, body, side)

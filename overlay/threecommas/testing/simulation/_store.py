@@ -180,8 +180,11 @@ class SmartTradeStore:
     def with_market(self, action: Callable[[Market], _T]) -> _T:
         """Run ``action`` on the market inside one transaction of the store (the store's lock
         first, then the market's), and keep what it changed: how every market call of a
-        running server is made."""
+        running server is made. On a market that follows the real time, the time that passed
+        is caught up first: a price set now is set at the virtual time of now."""
         with self._lock:
+            if self.market.clock.follows_wall_time:
+                self._sync_market()
             tx = Transaction(self._held, self.clock, self.market)
             self.market.attach(_MarketView(tx))
             try:

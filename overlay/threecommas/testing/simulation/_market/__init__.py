@@ -29,10 +29,12 @@ price), and on :meth:`Market.tick`/:meth:`Market.sync`. At a tick, the pair's Sm
 through the rules in the store's order.
 
 Python API: ``Market(store, clock=VirtualClock(...), spread=..., usd_rates=..., bar_order=...)``;
-``set_price(pair, price)`` (a price as str/Decimal/int, or ``{"bid", "ask", "last"}``);
+``set_price(pair, price)`` (a price as str/Decimal/int, or ``{"bid", "ask", "last"}``, each
+from 1e-12 to 1e12);
 ``play(path)`` (a :class:`PricePath`, a file name or open file, or parsed JSON; offsets count
 from now); ``advance(seconds)``; ``tick()``; ``sync()``; ``snapshot()`` (clock, prices, what is
-still to play: the body the admin API would answer); ``price(pair)``; ``add_funds(...)``;
+still to play: the body the admin API would answer); ``price(pair)``; ``place(smart_trade)``;
+``add_funds(...)``;
 ``reset()``; ``attach(store)``.
 
 The rules
@@ -101,10 +103,17 @@ How it is wired
   (``SmartTradeStore.with_market``: ``smart_trades`` = the transaction's working copies,
   ``changed`` = ``tx.save``, ``new_id`` = ``tx.new_id``; the store's lock first, then the
   market's). Before answering each request it calls ``market.sync()`` in a transaction of its
-  own (committed even when the request is then refused), so a created market entry fills on
-  the next read. The store's clock is the market's virtual clock (``created_at`` and the
-  market's times agree); ``store.reset()`` resets the market.
-* **Rules**: ``add_funds`` goes through :meth:`Market.add_funds` once the pair has a price
+  own (committed even when the request is then refused). The store's clock is the market's
+  virtual clock (``created_at`` and the market's times agree); ``store.reset()`` resets the
+  market. On a clock that follows the real time, every market call and every read through
+  :class:`~threecommas.testing.simulation.MarketControl` (the admin API's included) catches up
+  first, and the stream catches up while someone listens: no background task otherwise.
+* **One price**: once a pair has a price, the rates of ``get_currency_rates`` answer its
+  quote, and the limit checks of create, add funds and reduce funds judge a market order's
+  total at it (``_market_data``).
+* **Rules**: ``create`` places the new SmartTrade through :meth:`Market.place` once the pair
+  has a price (a market entry fills in the create, at the price of that moment);
+  ``add_funds`` goes through :meth:`Market.add_funds` once the pair has a price
   (before, as recorded); ``list_trades`` shows each order's fill (:func:`._derive.realised`)
   once the pair has a price. ``close_by_market``, ``cancel``, ``reduce_funds``,
   ``force_start``, ``close_trade_by_market`` and ``cancel_trade`` set their pending status; the

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -225,6 +225,29 @@ class Market:
         with self._lock:
             self._tick(set(self._quotes))
 
+    def place(self, smart_trade: JSONObject, *, new_id: Callable[[], int] | None = None) -> bool:
+        """Match a SmartTrade just created (in place, for the store's create rule) against its
+        pair's quote now, as a tick would: a market entry, or a limit entry the book already
+        crosses, fills at once at the price of the moment it was placed. False (nothing done)
+        while the pair has no price."""
+        with self._lock:
+            pair = smart_trade.get("pair")
+            smart_trade_id = smart_trade.get("id")
+            quote = self._quotes.get(pair) if isinstance(pair, str) else None
+            if quote is None or not isinstance(pair, str) or not isinstance(smart_trade_id, int):
+                return False
+            moment = Moment(
+                quote=quote,
+                now=self.clock.timestamp(),
+                micros=self.clock.elapsed_micros,
+                usd_rate=self._usd_rate(pair),
+                new_id=new_id,
+            )
+            match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
+            if status_of(smart_trade) in TERMINAL:
+                self._memory.pop(smart_trade_id, None)
+            return True
+
     def add_funds(
         self,
         smart_trade: JSONObject,
@@ -236,18 +259,18 @@ class Market:
         """Apply an add-funds order to ``smart_trade`` (in place; for the store's add-funds
         rule): a ``limit`` order at its ``price``, a ``market`` one at the book's price (the
         ask for a long, the bid for a short; the position's price when the pair has none)."""
-        amount = parse_price(units, "units")
+        amount = parse_price(units, "units", bounded=False)
         with self._lock:
             quote = self._quotes.get(str(smart_trade.get("pair")))
             if order_type == "limit" and price is not None:
-                fill = parse_price(price)
+                fill = parse_price(price, bounded=False)  # the user's order, not the market's
             elif quote is not None:
                 fill = quote.ask if is_long(smart_trade) else quote.bid
             else:
                 position = smart_trade.get("position")
                 price_part = position.get("price") if isinstance(position, dict) else None
                 value = price_part.get("value") if isinstance(price_part, dict) else None
-                fill = parse_price(value if value is not None else price, "price")
+                fill = parse_price(value if value is not None else price, "price", bounded=False)
             add_funds(smart_trade, amount, fill, now=self.clock.timestamp(), quote=quote)
 
     # --- Inside ---------------------------------------------------------------------------------

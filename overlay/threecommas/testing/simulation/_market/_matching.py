@@ -7,7 +7,9 @@ every fill, :func:`._derive.derive` recomputes what follows from it.
 The book: a buy fills at the ask, a sell at the bid; ``last`` only triggers (an order whose
 price type is ``last`` watches the last price, then trades against the book).
 
-* **Entry** (the position). A ``market`` entry fills at once (the first tick that sees it). A
+* **Entry** (the position). A ``market`` entry fills at once (the create places it through
+  :meth:`._market.Market.place` when its pair has a price; otherwise the first tick that sees
+  it). A
   ``limit`` entry is placed: when the book already crosses its price (a buy limit at or above
   the ask, a sell limit at or below the bid) it fills at once at the book's price, as a
   marketable order would; otherwise it rests (``order_placed``) and fills at its limit price on

@@ -2,7 +2,8 @@
 
 A **quote** is set directly (``"0.1"``: bid, ask and last all 0.1, or spread around it) or
 given in full (``{"bid": ..., "ask": ..., "last": ...}``). Prices are decimal strings, ints or
-Decimals (a float goes through its shortest text form); each must be finite and above 0.
+Decimals (a float goes through its shortest text form); each must be from 1e-12 to 1e12
+(:data:`._quotes.MIN_PRICE`, :data:`._quotes.MAX_PRICE`).
 
 A **price path** is a list of ticks, each at an offset in seconds from the moment the path
 starts playing. Prices change only at the ticks (no interpolation: give more points for a
@@ -83,6 +84,7 @@ from typing import IO, Any, Final, Literal
 
 from threecommas.testing.simulation._market._clock import parse_seconds
 from threecommas.testing.simulation._market._quotes import (
+    MAX_PRICE,
     PriceError,
     Quote,
     check_pair,
@@ -258,7 +260,9 @@ class PricePath:
     ) -> PricePath:
         """``steps`` ticks ``seconds`` apart from ``start``, each moving the price by a factor
         drawn uniformly from ``1 +/- volatility`` with a generator seeded by ``seed``: the same
-        arguments always give the same path. (Prices keep 12 decimal places.)"""
+        arguments always give the same path. (Prices keep 12 decimal places; a walk that
+        would rise above :data:`MAX_PRICE` is refused, one that falls to 0 stays at the
+        smallest price.)"""
         check_pair(pair)
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise PriceError("a random walk needs an integer seed")
@@ -271,8 +275,16 @@ class PricePath:
         ticks: list[Tick] = []
         for index in range(steps):
             ticks.append(Tick(_micros(step_seconds * index), pair, Quote.single(price, spread)))
+            if index + 1 == steps:
+                break  # no further tick to price
             draw = Decimal(generator.randrange(-1_000_000, 1_000_001)) / _MICROS
-            price = (price * (1 + swing * draw)).quantize(_PRICE_DIGITS)
+            price = price * (1 + swing * draw)
+            if price > MAX_PRICE:  # before quantizing, which an absurd price would overflow
+                raise PriceError(
+                    f"the random walk rises above {MAX_PRICE} at step {index + 2}: give a lower "
+                    "start, volatility or number of steps"
+                )
+            price = price.quantize(_PRICE_DIGITS)
             if price <= 0:
                 price = _PRICE_DIGITS
         return cls(ticks)
@@ -330,15 +342,18 @@ class PricePath:
         unknown = sorted(set(walk) - fields)
         if unknown:
             raise PriceError(f"unknown random_walk field {unknown[0]}")
-        return cls.random_walk(
-            pair=walk.get("pair", default_pair),
-            start=walk["start"],
-            steps=walk["steps"],
-            seconds=walk["seconds"],
-            volatility=walk["volatility"],
-            seed=walk["seed"],
-            spread=spread,
-        )
+        try:
+            return cls.random_walk(
+                pair=walk.get("pair", default_pair),
+                start=walk["start"],
+                steps=walk["steps"],
+                seconds=walk["seconds"],
+                volatility=walk["volatility"],
+                seed=walk["seed"],
+                spread=spread,
+            )
+        except PriceError as exc:
+            raise PriceError(f"random_walk: {exc}") from None
 
     @classmethod
     def from_csv(

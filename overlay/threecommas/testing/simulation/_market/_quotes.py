@@ -7,17 +7,33 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-__all__ = ["PriceError", "Quote", "check_pair", "parse_price", "parse_spread", "quote_of"]
+__all__ = [
+    "MAX_PRICE",
+    "MIN_PRICE",
+    "PriceError",
+    "Quote",
+    "check_pair",
+    "parse_price",
+    "parse_spread",
+    "quote_of",
+]
 
 _PRICE_DIGITS: Final = Decimal("1e-12")
+#: The range of a simulated price. Real prices span about 1e-10 (a meme coin in BTC) to 1e10
+#: (BTC in a weak currency); the bounds leave room around both, and keep every figure the
+#: market derives (totals, profits, 12-decimal random walks) inside Decimal's default 28
+#: significant digits, so an absurd price is refused up front instead of failing later.
+MIN_PRICE: Final = Decimal("1e-12")
+MAX_PRICE: Final = Decimal("1e12")
 
 
 class PriceError(ValueError):
     """A price, quote or price path that cannot be used; the message names what is wrong."""
 
 
-def parse_price(value: object, name: str = "price") -> Decimal:
-    """A price: finite and above 0, from a decimal string, an int, a Decimal or a float."""
+def parse_price(value: object, name: str = "price", *, bounded: bool = True) -> Decimal:
+    """A price: finite, from :data:`MIN_PRICE` to :data:`MAX_PRICE` (just above 0 when not
+    ``bounded``), from a decimal string, an int, a Decimal or a float."""
     if isinstance(value, bool):
         raise PriceError(f"{name} must be a decimal number")
     try:
@@ -31,7 +47,15 @@ def parse_price(value: object, name: str = "price") -> Decimal:
         raise PriceError(f"{name} must be a decimal number") from None
     if not number.is_finite() or number <= 0:
         raise PriceError(f"{name} must be a finite number above 0")
+    if bounded and not MIN_PRICE <= number <= MAX_PRICE:
+        raise PriceError(f"{name} must be from {MIN_PRICE} to {MAX_PRICE}, not {_short(number)}")
     return number
+
+
+def _short(number: Decimal) -> str:
+    """The number as a message shows it: an absurd one in scientific notation, not in a
+    million digits."""
+    return str(number) if len(str(number)) <= 40 else f"{number:.6E}"
 
 
 def parse_spread(value: object) -> Decimal:
