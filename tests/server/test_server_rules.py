@@ -318,7 +318,7 @@ def test_reduce_funds_info_and_reduce_funds(app: Starlette) -> None:
     info = ok(api(app, "GET", f"/v2/smart_trades/{SMART_TRADE_ID}/reduce_funds_info"), 200)
     assert info == {"max_reduce_funds_amount": "14.91"}
     path = f"/v2/smart_trades/{SMART_TRADE_ID}/reduce_funds"
-    assert "units[value]" in invalid(api(app, "POST", path, request_example("reduce_funds")), 422)
+    assert "entered_amount" in invalid(api(app, "POST", path, request_example("reduce_funds")), 422)
     body = REDUCE_BODY
     reduced = ok(api(app, "POST", path, body), 201)
     assert reduced["status"] == {
