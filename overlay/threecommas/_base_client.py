@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 #: The documented general budget: 100 requests a minute.
+#: Left at it, a client takes the plan `THREE_COMMAS_PLAN` names, when that is set.
 DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
 #: 5 s to connect, 30 s for the rest.
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT_S, connect=DEFAULT_CONNECT_TIMEOUT_S)

@@ -13,6 +13,7 @@ serves threads and asyncio tasks alike: the caller sleeps (on the client's clock
 from __future__ import annotations
 
 import math
+import os
 import random
 import threading
 import time
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, ENV_PLAN, PLAN_LIMITS
 
 Clock = Callable[[], float]
 
@@ -48,6 +49,9 @@ class RateLimit:
       died) stops holding its slot, and counts as answered at that moment.
 
     Give every client that shares a storage the same `requests` and `period`.
+
+    `plan` names the subscription plan the budget is for (see `for_plan`); a read-only plan
+    refuses a call that writes before sending it (`PlanRestrictionError`).
     """
 
     requests: int = BUDGET_REQUESTS
@@ -57,8 +61,29 @@ class RateLimit:
     key_prefix: str = "threecommas"
     storage_timeout: float = 0.5
     in_flight_timeout: float = 300.0
+    plan: str | None = None
+
+    @classmethod
+    def for_plan(cls, plan: str, **options: Any) -> RateLimit:
+        """The budget of a 3Commas subscription plan: `"starter"` (5 a minute, read only),
+        `"pro"` (50 a minute, read only) or `"expert"` (120 a minute, reads and writes).
+
+        These figures come from a production user of the API (recomma), not from 3Commas'
+        docs, which still say 100 a minute. `options` are the other fields (`storage`, ...)."""
+        if not isinstance(plan, str) or plan.lower() not in PLAN_LIMITS:
+            raise ValueError(f"plan must be one of {', '.join(PLAN_LIMITS)}, not {plan!r}")
+        name = plan.lower()
+        requests, _ = PLAN_LIMITS[name]
+        return cls(**{"requests": requests, "period": BUDGET_PERIOD_S, **options, "plan": name})
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the plan lets the key read only (a write is refused before it is sent)."""
+        return self.plan is not None and PLAN_LIMITS[self.plan][1]
 
     def __post_init__(self) -> None:
+        if self.plan is not None and self.plan not in PLAN_LIMITS:
+            raise ValueError(f"RateLimit.plan must be one of {', '.join(PLAN_LIMITS)} or None")
         if (
             isinstance(self.requests, bool)
             or not isinstance(self.requests, int)
@@ -83,6 +108,8 @@ class RateLimit:
 
     def __repr__(self) -> str:
         text = f"RateLimit(requests={self.requests!r}, period={self.period!r}"
+        if self.plan is not None:
+            text += f", plan={self.plan!r}"
         if self.storage is None:
             return text + ")"
         from threecommas._storage import redacted
@@ -96,6 +123,20 @@ class RateLimit:
             f"{text}, storage={storage}, on_storage_error={self.on_storage_error!r}, "
             f"key_prefix={self.key_prefix!r})"
         )
+
+
+def limit_from_environment(limit: RateLimit | None, default: RateLimit) -> RateLimit | None:
+    """`limit`, unless it was left at `default`: then the plan `THREE_COMMAS_PLAN` names, when
+    set (a ValueError naming the variable when it is not a plan)."""
+    plan = os.environ.get(ENV_PLAN, "").strip()
+    if limit is not default or not plan:
+        return limit
+    try:
+        return RateLimit.for_plan(plan)
+    except ValueError:
+        raise ValueError(
+            f"{ENV_PLAN} must be one of {', '.join(PLAN_LIMITS)}, not {plan!r}"
+        ) from None
 
 
 def _positive(value: object) -> bool:

@@ -39,6 +39,7 @@ from threecommas._exceptions import (
     IPBannedError,
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
+    PlanRestrictionError,
     RateLimitError,
     ResponseParseError,
     ServerError,
@@ -183,6 +184,18 @@ def _refused_locally(reason: BaseException | None, request: httpx.Request, left:
     return error
 
 
+def _read_only_refusal(request: httpx.Request, limit: RateLimit) -> PlanRestrictionError:
+    """A write on a read-only plan: refused here, as the API would refuse it, unsent."""
+    method, path = request.method, target(request)
+    return PlanRestrictionError(
+        f"{method} {path} not sent: the {limit.plan!r} plan (RateLimit.plan) lets this API "
+        "key read only; a write needs the 'expert' plan",
+        status_code=429,
+        method=method,
+        path=path,
+    )
+
+
 def parse_success(
     parse: Callable[[httpx.Response], T], request: httpx.Request, response: httpx.Response
 ) -> T:
@@ -249,6 +262,9 @@ class RequestPolicy:
         `closed` tells whether the client was closed meanwhile: no request goes out then.
         With a `deadline` (on the policy's clock), no wait lasts past it and each attempt's
         timeout is cut to the time left; reaching it raises `DeadlineReached`."""
+        limit = self.settings.rate_limit
+        if limit is not None and limit.read_only and request.method not in SAFE_METHODS:
+            raise _read_only_refusal(request, limit)
         timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():
             while (wait := self._admit(request, closed)) > 0:

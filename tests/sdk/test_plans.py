@@ -1,0 +1,144 @@
+"""Subscription plans: `RateLimit.for_plan`, `THREE_COMMAS_PLAN`, the CLI's `--plan`, and the
+read-only plans refusing writes before anything is sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.sdk.test_cli import MockAPI
+from threecommas import DEFAULT_RATE_LIMIT, PlanRestrictionError, RateLimit, ThreeCommas, cli
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return httpx.Response(200, json={"id": 7, "note": "n"})
+
+
+def _client(recorder: Recorder, **options: Any) -> ThreeCommas:
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    return ThreeCommas("key", "secret", http_client=http, **options)
+
+
+@pytest.fixture(autouse=True)
+def _no_plan_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("THREE_COMMAS_PLAN", raising=False)
+    monkeypatch.delenv("THREE_COMMAS_RATE_LIMIT_STORAGE", raising=False)
+
+
+@pytest.mark.parametrize(
+    ("plan", "requests", "read_only"),
+    [("starter", 5, True), ("pro", 50, True), ("expert", 120, False), ("PRO", 50, True)],
+)
+def test_for_plan_gives_the_peer_reported_limits(plan: str, requests: int, read_only: bool) -> None:
+    limit = RateLimit.for_plan(plan)
+    assert (limit.requests, limit.period, limit.read_only) == (requests, 60.0, read_only)
+    assert limit.plan == plan.lower()
+    assert f"plan={plan.lower()!r}" in repr(limit)
+
+
+def test_for_plan_takes_the_other_options_and_refuses_unknown_plans() -> None:
+    assert RateLimit.for_plan("pro", key_prefix="bots").key_prefix == "bots"
+    assert not RateLimit().read_only
+    with pytest.raises(ValueError, match="plan must be one of starter, pro, expert"):
+        RateLimit.for_plan("enterprise")
+    with pytest.raises(ValueError, match=r"RateLimit\.plan"):
+        RateLimit(plan="gold")
+
+
+def test_the_environment_names_the_plan_of_a_default_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("THREE_COMMAS_PLAN", "pro")
+    client = _client(Recorder())
+    assert client._policy.settings.rate_limit == RateLimit.for_plan("pro")
+    # A rate limit given explicitly wins over the environment.
+    mine = RateLimit(requests=10)
+    assert _client(Recorder(), rate_limit=mine)._policy.settings.rate_limit is mine
+    assert _client(Recorder(), rate_limit=None)._policy.settings.rate_limit is None
+    monkeypatch.setenv("THREE_COMMAS_PLAN", "platinum")
+    with pytest.raises(ValueError, match="THREE_COMMAS_PLAN must be one of"):
+        _client(Recorder())
+
+
+def test_a_default_client_without_a_plan_keeps_the_documented_budget() -> None:
+    assert _client(Recorder())._policy.settings.rate_limit is DEFAULT_RATE_LIMIT
+
+
+@pytest.mark.parametrize("plan", ["starter", "pro"])
+def test_a_read_only_plan_refuses_writes_before_sending(plan: str) -> None:
+    recorder = Recorder()
+    client = _client(recorder, rate_limit=RateLimit.for_plan(plan))
+    for write in (
+        lambda: client.smart_trades.cancel(7),
+        lambda: client.smart_trades.set_note(7, "n"),
+        lambda: client.smart_trades.close_trade_by_market(7, 8),
+    ):
+        with pytest.raises(PlanRestrictionError, match=f"the '{plan}' plan") as caught:
+            write()
+        assert caught.value.status_code == 429
+    assert recorder.requests == []
+    client.with_raw_response.smart_trades.get(7)  # reads go
+    assert [r.method for r in recorder.requests] == ["GET"]
+
+
+def test_the_expert_plan_writes() -> None:
+    recorder = Recorder()
+    client = _client(recorder, rate_limit=RateLimit.for_plan("expert"))
+    client.with_raw_response.smart_trades.set_note(7, "n")
+    assert [r.method for r in recorder.requests] == ["POST"]
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", "cli-key")
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", "cli-secret")
+    monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
+    seen: dict[str, Any] = {}
+    real = cli.ThreeCommas
+    recorder = MockAPI()
+
+    def client(**options: Any) -> ThreeCommas:
+        seen.update(options)
+        http = httpx.Client(transport=httpx.MockTransport(recorder))
+        made = real(http_client=http, **options)
+        seen["client"] = made
+        return made
+
+    monkeypatch.setattr(cli, "ThreeCommas", client)
+    seen["recorder"] = recorder
+    return seen
+
+
+def test_the_cli_takes_the_plan(made: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["smart-trades", "get", "7", "--plan", "expert"]) == 0
+    assert made["rate_limit"] == RateLimit.for_plan("expert")
+
+
+def test_the_cli_refuses_a_write_on_a_read_only_plan(
+    made: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--plan", "pro", "smart-trades", "cancel", "7"]) == 1
+    assert "read only" in capsys.readouterr().err
+    assert made["recorder"].requests == []
+
+
+def test_the_cli_reads_the_plan_and_the_storage_from_the_environment(
+    made: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("THREE_COMMAS_PLAN", "starter")
+    assert cli.main(["smart-trades", "get", "7"]) == 0
+    assert made["client"]._policy.settings.rate_limit == RateLimit.for_plan("starter")
+    monkeypatch.setenv("THREE_COMMAS_PLAN", "gold")
+    assert cli.main(["smart-trades", "get", "7"]) == 2
+    assert "THREE_COMMAS_PLAN must be one of" in capsys.readouterr().err
+    monkeypatch.delenv("THREE_COMMAS_PLAN")
+    monkeypatch.setenv("THREE_COMMAS_RATE_LIMIT_STORAGE", "http://nope")
+    assert cli.main(["smart-trades", "get", "7"]) == 2
+    assert "--rate-limit-storage must be a redis://" in capsys.readouterr().err
