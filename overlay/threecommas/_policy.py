@@ -45,6 +45,7 @@ from threecommas._exceptions import (
     ServerError,
     ThreeCommasError,
     error_for_status,
+    parse_next_request_at,
     parse_retry_after,
 )
 from threecommas._limits import RateLimit, backoff_delay
@@ -218,18 +219,29 @@ def parse_success(
 
 
 def _result(
-    call: Call[T], request: httpx.Request, response: httpx.Response, ban_cooldown: float
+    call: Call[T],
+    request: httpx.Request,
+    response: httpx.Response,
+    ban_cooldown: float,
+    now: Callable[[], float] = time.time,
 ) -> T:
-    """The parsed result of a 2xx, or the typed error of any other answer (raised)."""
+    """The parsed result of a 2xx, or the typed error of any other answer (raised).
+
+    A 429 without a usable `Retry-After` is waited out until the moment its body names
+    ("Next request at <UTC>"), read against `now` (the client's clock's date)."""
     status = response.status_code
     if 200 <= status < 300:
         return parse_success(call.parse, request, response)
+    body = response.content.decode("utf-8", "replace")
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    if retry_after is None and status == 429:
+        retry_after = parse_next_request_at(body, now())
     raise error_for_status(
         status,
-        response.content.decode("utf-8", "replace"),
+        body,
         method=request.method,
         path=target(request),
-        retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        retry_after=retry_after,
         ban_cooldown=ban_cooldown,
         location=response.headers.get("Location"),
     )
@@ -282,7 +294,9 @@ class RequestPolicy:
             if isinstance(answer, httpx.Response):
                 self._log_answer(request, answer, started)
                 try:
-                    return _result(call, request, answer, self.settings.ban_cooldown)
+                    return _result(
+                        call, request, answer, self.settings.ban_cooldown, self.clock.time
+                    )
                 except APIError as exc:
                     error = exc
             elif isinstance(answer, httpx.RequestError):

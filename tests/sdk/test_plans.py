@@ -9,7 +9,14 @@ import httpx
 import pytest
 
 from tests.sdk.test_cli import MockAPI
-from threecommas import DEFAULT_RATE_LIMIT, PlanRestrictionError, RateLimit, ThreeCommas, cli
+from threecommas import (
+    DEFAULT_RATE_LIMIT,
+    PlanRestrictionError,
+    RateLimit,
+    RateLimitError,
+    ThreeCommas,
+    cli,
+)
 
 
 class Recorder:
@@ -142,3 +149,77 @@ def test_the_cli_reads_the_plan_and_the_storage_from_the_environment(
     monkeypatch.setenv("THREE_COMMAS_RATE_LIMIT_STORAGE", "http://nope")
     assert cli.main(["smart-trades", "get", "7"]) == 2
     assert "--rate-limit-storage must be a redis://" in capsys.readouterr().err
+
+
+class FixedClock:
+    """A clock that stands still at a known date; sleeps are recorded."""
+
+    def __init__(self, date: float) -> None:
+        self.date = date
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return 1000.0 + sum(self.slept)
+
+    def time(self) -> float:
+        return self.date + sum(self.slept)
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+    def io_timeout(self, seconds: float) -> float:
+        return seconds
+
+
+# 2025-11-11 17:08:16 UTC: 20 s before the moment of the production body below.
+DATE = 1762880896.0
+PEER_BODY = "Rate limit exceeded. Next request at 2025-11-11 17:08:36 UTC"
+
+
+def _refused(body: str, headers: dict[str, str] | None = None, **options: Any) -> float:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers=headers, json={"error": body})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    client = ThreeCommas(
+        "key", "secret", http_client=http, clock=FixedClock(DATE), max_retries=0, **options
+    )
+    with pytest.raises(RateLimitError) as caught:
+        client.with_raw_response.smart_trades.get(7)
+    return caught.value.retry_after
+
+
+def test_the_429_body_names_the_retry_moment() -> None:
+    assert _refused(PEER_BODY) == pytest.approx(20.0)
+    # As plain text too, and with a T or fractions of a second.
+    assert _refused("Next request at 2025-11-11T17:08:46.5 UTC") == pytest.approx(30.5)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rate limit exceeded. Next request at 2025-11-11 17:07:00 UTC",  # past
+        "Rate limit exceeded. Next request at 2025-13-45 99:08:36 UTC",  # junk
+        "Rate limit exceeded. Next request at soon",
+        "Too many requests",
+    ],
+)
+def test_a_past_or_unreadable_moment_falls_back_to_the_documented_lockout(body: str) -> None:
+    assert _refused(body) == 300.0
+
+
+def test_a_usable_retry_after_header_wins_over_the_body() -> None:
+    assert _refused(PEER_BODY, {"Retry-After": "7"}) == 7.0
+    assert _refused(PEER_BODY, {"Retry-After": "junk"}) == pytest.approx(20.0)
+
+
+def test_the_moment_in_the_body_is_waited_out_within_the_cap() -> None:
+    answers = iter([httpx.Response(429, json={"error": PEER_BODY}), httpx.Response(200, json={})])
+    clock = FixedClock(DATE)
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: next(answers)))
+    client = ThreeCommas("key", "secret", http_client=http, clock=clock, rate_limit=None)
+    client.with_raw_response.smart_trades.get(7)
+    assert 20.0 <= clock.slept[0] <= 20.0 + 0.5  # the moment, plus the first retry's jitter
