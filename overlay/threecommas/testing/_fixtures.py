@@ -56,16 +56,13 @@ class ClientFactory(Protocol):
     def __call__(self, server: RunningServer | None = None, **options: Any) -> ThreeCommas: ...
 
 
-def _time_factor(server: RunningServer) -> Callable[[], float]:
-    faults: Faults = server.app.state.faults
-    return lambda: faults.config.time_factor
-
-
 def server_clock(server: RunningServer) -> ScaledClock:
-    """A clock that runs at ``server``'s ``time_factor``, whatever it is configured to later
-    (``threecommas_faults.configure(...)``): a second of it lasts ``time_factor`` real seconds,
-    as the server's rate-limit durations do."""
-    return ScaledClock(_time_factor(server))
+    """The server's own clock (``Faults.date_clock``): it runs at ``server``'s ``time_factor``,
+    whatever it is configured to later (``threecommas_faults.configure(...)``), so a second of
+    it lasts ``time_factor`` real seconds, as the server's rate-limit durations do; and its
+    date is the server's, which a plan's 429 names ("Next request at <UTC>")."""
+    faults: Faults = server.app.state.faults
+    return faults.date_clock
 
 
 def scaled_retry_after(clock: ScaledClock) -> Callable[[httpx.Response], None]:

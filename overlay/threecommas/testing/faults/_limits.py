@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from threecommas.testing.faults._config import JSONObject, RateLimitConfig
 from threecommas.testing.faults._counters import MAX_RECORDS
@@ -44,9 +46,17 @@ class Refusal:
 class RateLimiter:
     """The sliding window, the lockout and the bans, per API key (not thread-safe by itself)."""
 
-    def __init__(self, config: RateLimitConfig, time_factor: float) -> None:
+    def __init__(
+        self,
+        config: RateLimitConfig,
+        time_factor: float,
+        plan_date: Callable[[], float] | None = None,
+    ) -> None:
         self.config = config
         self.factor = time_factor
+        # Playing a plan: its 429 names the moment of the next request (a date on this
+        # clock), with no Retry-After, as 3Commas answers since its plan limits.
+        self.plan_date = plan_date
         self.clients: dict[str, _Client] = {}
         self.arrivals: deque[float] = deque(maxlen=MAX_RECORDS)
 
@@ -80,6 +90,11 @@ class RateLimiter:
 
     def _lockout_answer(self, seconds: float) -> Refusal:
         limit = self.config
+        if self.plan_date is not None:
+            # Whole seconds, rounded up: a client that comes back then is never early.
+            moment = math.ceil(self.plan_date() + seconds / self.factor)
+            text = datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d %H:%M:%S")
+            return Refusal(429, {"error": f"Rate limit exceeded. Next request at {text} UTC"})
         description = (
             f"Too many requests: at most {limit.requests} per "
             f"{limit.period * self.factor:g} s. Retry in {seconds:.3g} s"
