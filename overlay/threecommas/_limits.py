@@ -28,6 +28,18 @@ Clock = Callable[[], float]
 
 # While every slot is taken by a request still waiting for its answer, check again this often.
 _POLL_S = 0.05
+#: A learned limit keeps this share of what the API let through before its 429: requests of
+#: other clients in flight at that moment may have been counted as let through.
+LEARN_MARGIN = 0.9
+
+
+def learned_limit(sent: int) -> int | None:
+    """The limit to keep to after a 429 that came when `sent` requests (the refused one
+    included) were in the window; None when the window says nothing (nothing let through)."""
+    accepted = sent - 1
+    if accepted < 1:
+        return None
+    return max(1, math.floor(accepted * LEARN_MARGIN))
 
 
 @dataclass(frozen=True, repr=False)
@@ -165,6 +177,26 @@ class RateLimiter:
         self._in_flight = 0
         # When the latest answers came back, oldest first; only the last `requests` matter.
         self._done: deque[float] = deque(maxlen=limit.requests)
+        # The limit a 429 taught (lower than `limit.requests`), or None.
+        self.learned: int | None = None
+
+    @property
+    def requests(self) -> int:
+        """The requests a period this limiter allows now: the configured, or the learned."""
+        return self.limit.requests if self.learned is None else self.learned
+
+    def learn(self) -> int | None:
+        """A 429 came while this limiter kept to its budget: the API's real limit is lower.
+        Lower the budget to what went out in the window before it (with a margin), for
+        good; the new limit, or None when nothing was learned."""
+        with self._lock:
+            horizon = self._clock() - self.limit.period
+            sent = self._in_flight + sum(1 for t in self._done if t > horizon)
+            new = learned_limit(sent)
+            if new is None or new >= self.requests:
+                return None
+            self.learned = new
+            return new
 
     def acquire(self) -> float:
         """Take a slot and return 0, or return how long to wait before asking again."""
@@ -173,10 +205,11 @@ class RateLimiter:
             horizon = now - self.limit.period
             recent = [t for t in self._done if t > horizon]
             used = self._in_flight + len(recent)
-            if used < self.limit.requests:
+            requests = self.requests
+            if used < requests:
                 self._in_flight += 1
                 return 0.0
-            expiring = used - self.limit.requests + 1
+            expiring = used - requests + 1
             if expiring <= len(recent):
                 return max(recent[expiring - 1] + self.limit.period - now, 1e-3)
             return min(_POLL_S, self.limit.period / 100)

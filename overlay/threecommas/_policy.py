@@ -379,6 +379,10 @@ class RequestPolicy:
         may have been carried out. Reads are also repeated after timeouts, lost connections and
         502/503/504."""
         if isinstance(error, RateLimitError | IPBannedError):
+            if isinstance(error, RateLimitError) and self.lockout.remaining()[0] <= 0:
+                # The first 429 of a lockout (the ones after it answer requests already on
+                # their way): the limiter let it through, so the real limit is lower.
+                self._learn()
             self.lockout.start(error.retry_after, error)
         if attempt >= self.settings.max_retries:
             return None
@@ -392,6 +396,29 @@ class RequestPolicy:
         if isinstance(error, ServerError) and error.status_code in _RETRYABLE_STATUSES:
             return backoff_delay(attempt) if safe else None
         return None
+
+    def _learn(self) -> None:
+        limit = self.settings.rate_limit
+        if self.limiter is None or limit is None:
+            return
+        first = self.limiter.learned is None
+        learned = self.limiter.learn()
+        if learned is None:
+            return
+        # Once at WARNING per budget (a later, lower figure only at INFO).
+        level = logging.WARNING if first else logging.INFO
+        logger.log(
+            level,
+            "threecommas: a 429 came while this client kept to its rate limit of %d requests "
+            "per %g s: the API's limit for this key is lower. It now keeps to %d (learned, "
+            "never raised again while it runs). To start there: RateLimit(requests=%d, "
+            "period=%g), or name your plan: RateLimit.for_plan(...), THREE_COMMAS_PLAN",
+            limit.requests,
+            limit.period,
+            learned,
+            learned,
+            limit.period,
+        )
 
     @staticmethod
     def _log_answer(request: httpx.Request, response: httpx.Response, started: float) -> None:

@@ -54,7 +54,7 @@ from typing import Any, Final
 import redis
 
 from threecommas import _redis_lua as lua
-from threecommas._limits import Clock, Lockout, RateLimit
+from threecommas._limits import LEARN_MARGIN, Clock, Lockout, RateLimit, learned_limit
 from threecommas._storage import StorageError, key_digest, redacted
 
 __all__ = ["STORAGE_ERRORS", "RedisBudget", "RedisLockout", "RedisRateLimiter"]
@@ -76,6 +76,9 @@ _BACKOFF_CAP_S: Final = 2.0
 _LOCKOUT_CHECK_S: Final = 0.25
 _LOCKOUT_WATCH_S: Final = 1.0
 _LOCKOUT_SLACK_MS: Final = 1000
+# How long Redis keeps a learned limit after it was last confirmed (a day): longer than any
+# client's memory would be pointless, shorter would let a new fleet overrun again soon.
+_LEARNED_TTL_MS: Final = 24 * 3600 * 1000
 
 
 class _OwnWindow:
@@ -127,12 +130,23 @@ class RedisBudget:
         base = f"{limit.key_prefix}:{{{key_digest(api_key)}}}"
         self.keys = {
             name: f"{base}:{name}"
-            for name in ("inflight", "done", "lockout", "generation", "hold", "clients")
+            for name in (
+                "inflight",
+                "done",
+                "lockout",
+                "generation",
+                "hold",
+                "clients",
+                "learned",
+            )
         }
         self._acquire_script = self._redis.register_script(lua.ACQUIRE)
         self._record_script = self._redis.register_script(lua.RECORD)
         self._lockout_script = self._redis.register_script(lua.LOCKOUT)
         self._reseed_script = self._redis.register_script(lua.RESEED)
+        self._learn_script = self._redis.register_script(lua.LEARN)
+        # The limit a 429 taught this client or the fleet (None: none); never raised again.
+        self.learned: int | None = None
         self._client_id = uuid.uuid4().hex
         self._ids = itertools.count()
         self._period_ms = limit.period * 1000
@@ -220,7 +234,7 @@ class RedisBudget:
                 self._promised.popleft()
             skip = len(self._promised)
         args: list[Any] = [
-            self.limit.requests,
+            self.requests,
             self._period_ms,
             self._lease_ms,
             slot,
@@ -233,17 +247,76 @@ class RedisBudget:
         for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         k = self.keys
-        keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
+        keys = [
+            k["inflight"],
+            k["done"],
+            k["lockout"],
+            k["generation"],
+            k["hold"],
+            k["clients"],
+            k["learned"],
+        ]
         reply = self._acquire_script(keys=keys, args=args)
-        status, micros, generation, active, used = reply[:5]
+        status, micros, generation, active, used, learned = reply[:6]
         if isinstance(generation, bytes):
             generation = generation.decode()
+        self._adopt(int(learned))
         if int(status) == lua.LOCKED:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
-            self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
+            self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[6]))
             self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
             self._keep_lockout_in_storage()
         return int(status), int(micros), str(generation), int(active), int(used)
+
+    @property
+    def requests(self) -> int:
+        """The requests a period allowed now: the configured, or the learned."""
+        learned = self.learned
+        return self.limit.requests if learned is None else learned
+
+    def _adopt(self, learned: int) -> None:
+        """Take a limit the fleet learned (from Redis), if lower than ours."""
+        if 0 < learned < self.requests:
+            with self._lock:
+                first = self.learned is None
+                if first or learned < self.learned:  # type: ignore[operator]
+                    self.learned = learned
+            logger.log(
+                logging.WARNING if first else logging.INFO,
+                "threecommas: a client sharing this rate limit (%s) met a 429 within the "
+                "budget of %d requests per %g s; this one keeps to %d from now on, as the "
+                "whole fleet does. To start there: RateLimit(requests=%d, ...)",
+                self._where,
+                self.limit.requests,
+                self.limit.period,
+                learned,
+                learned,
+            )
+
+    def learn(self) -> int | None:
+        """A 429 came within the budget: lower it (in Redis, for the whole fleet) to what the
+        shared window held before it, with a margin. The new limit, or None."""
+        before = self.requests
+        k = self.keys
+        ttl = math.ceil(max(_LEARNED_TTL_MS, 2 * (self._period_ms + self._lease_ms)))
+        try:
+            found = int(
+                self._learn_script(
+                    keys=[k["inflight"], k["done"], k["learned"]],
+                    args=[self._period_ms, self.limit.requests, LEARN_MARGIN, ttl],
+                )
+            )
+        except STORAGE_ERRORS:
+            # What this client alone saw: less than the fleet sent, so a higher figure; the
+            # fleet's will come with the storage.
+            with self._lock:
+                sent = self._own.in_flight + len(self._own.done)
+            found = learned_limit(sent) or 0
+        if not 0 < found < before:
+            return None
+        with self._lock:
+            self.learned = found if self.learned is None else min(self.learned, found)
+            return self.learned
 
     def _reseed(self, generation: str, now: float) -> None:
         """Meet a new generation: after a wipe, hold the budget one period and put back what
@@ -390,12 +463,12 @@ class RedisBudget:
         """
         contact, used, active = self._contact
         if now < contact + self.limit.period:
-            allowance = max(0, self.limit.requests - used) // active
+            allowance = max(0, self.requests - used) // active
             if len(self._local_grants) < allowance:
                 return 0.0
             return max(contact + self.limit.period - now, 1e-3)
         self._local_grants.clear()
-        return self._own.wait(max(1, self.limit.requests // active), now)
+        return self._own.wait(max(1, self.requests // active), now)
 
     # --- lockouts -------------------------------------------------------------------------------
 
@@ -502,6 +575,13 @@ class RedisRateLimiter:
     def release(self) -> None:
         """The request that held a slot got its answer (or failed). Never raises."""
         self.budget.release()
+
+    @property
+    def learned(self) -> int | None:
+        return self.budget.learned
+
+    def learn(self) -> int | None:
+        return self.budget.learn()
 
 
 class RedisLockout:

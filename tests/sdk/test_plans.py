@@ -223,3 +223,72 @@ def test_the_moment_in_the_body_is_waited_out_within_the_cap() -> None:
     client = ThreeCommas("key", "secret", http_client=http, clock=clock, rate_limit=None)
     client.with_raw_response.smart_trades.get(7)
     assert 20.0 <= clock.slept[0] <= 20.0 + 0.5  # the moment, plus the first retry's jitter
+
+
+class PlanAPI:
+    """Lets `limit` requests through in all, then answers 429 with the plan's body."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.sent = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.sent += 1
+        if self.sent > self.limit:
+            return httpx.Response(429, json={"error": PEER_BODY})
+        return httpx.Response(200, json={})
+
+
+def test_a_429_within_the_budget_teaches_the_limiter_a_lower_limit(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    api = PlanAPI(50)
+    clock = FixedClock(DATE)
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    client = ThreeCommas("key", "secret", http_client=http, clock=clock, max_retries=0)
+    limiter = client._policy.limiter
+    assert limiter is not None
+    with caplog.at_level("INFO", logger="threecommas"):
+        for _ in range(50):
+            client.with_raw_response.smart_trades.get(7)
+        with pytest.raises(RateLimitError):
+            client.with_raw_response.smart_trades.get(7)
+    assert limiter.learned == 45  # 50 let through, less a tenth
+    (record,) = [r for r in caplog.records if "learned" in r.getMessage()]
+    assert record.levelname == "WARNING"
+    assert "RateLimit(requests=45, period=60)" in record.getMessage()
+    # The budget is 45 a period from now on: after the window has passed, 45 slots, no more.
+    clock.sleep(400)
+    grants = [limiter.acquire() for _ in range(46)]
+    assert grants[:45] == [0.0] * 45 and grants[45] > 0
+
+
+def test_429s_in_a_lockout_teach_nothing_and_nothing_is_learned_from_an_empty_window() -> None:
+    api = PlanAPI(0)
+    clock = FixedClock(DATE)
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    client = ThreeCommas("key", "secret", http_client=http, clock=clock, max_retries=0)
+    with pytest.raises(RateLimitError):
+        client.with_raw_response.smart_trades.get(7)  # the first request of all: no evidence
+    assert client._policy.limiter is not None and client._policy.limiter.learned is None
+
+
+def test_a_learned_limit_is_never_raised() -> None:
+    from threecommas._limits import RateLimiter
+
+    clock = FixedClock(DATE)
+    limiter = RateLimiter(RateLimit(), clock=clock.monotonic)
+    for _ in range(20):
+        assert limiter.acquire() == 0.0
+        limiter.release()
+    assert limiter.learn() == 17  # 19 let through, less a tenth
+    for hours in range(1, 4):  # however long it runs, and whatever a later 429 finds
+        clock.sleep(3600 * hours)
+        before = limiter.requests
+        assert [limiter.acquire() for _ in range(before)] == [0.0] * before
+        assert limiter.acquire() > 0
+        learned = limiter.learn()
+        assert learned is None or learned < before
+        assert limiter.requests <= before
+        for _ in range(before):
+            limiter.release()

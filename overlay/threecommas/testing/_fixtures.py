@@ -10,6 +10,7 @@ inside the emulated limits.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -56,13 +57,16 @@ class ClientFactory(Protocol):
     def __call__(self, server: RunningServer | None = None, **options: Any) -> ThreeCommas: ...
 
 
-def server_clock(server: RunningServer) -> ScaledClock:
-    """The server's own clock (``Faults.date_clock``): it runs at ``server``'s ``time_factor``,
-    whatever it is configured to later (``threecommas_faults.configure(...)``), so a second of
-    it lasts ``time_factor`` real seconds, as the server's rate-limit durations do; and its
-    date is the server's, which a plan's 429 names ("Next request at <UTC>")."""
+def _time_factor(server: RunningServer) -> Callable[[], float]:
     faults: Faults = server.app.state.faults
-    return faults.date_clock
+    return lambda: faults.config.time_factor
+
+
+def server_clock(server: RunningServer) -> ScaledClock:
+    """A clock that runs at ``server``'s ``time_factor``, whatever it is configured to later
+    (``threecommas_faults.configure(...)``): a second of it lasts ``time_factor`` real seconds,
+    as the server's rate-limit durations do."""
+    return ScaledClock(_time_factor(server))
 
 
 def scaled_retry_after(clock: ScaledClock) -> Callable[[httpx.Response], None]:
@@ -75,11 +79,32 @@ def scaled_retry_after(clock: ScaledClock) -> Callable[[httpx.Response], None]:
     def rescale(response: httpx.Response) -> None:
         value = response.headers.get("Retry-After")
         factor = clock.factor
-        if value is None or factor == 1 or not value.strip().isdigit():
+        if factor == 1:
+            return
+        if response.status_code == 429 and value is None:
+            _rescale_next_request_at(response, clock)
+        if value is None or not value.strip().isdigit():
             return
         response.headers["Retry-After"] = str(round(int(value) / factor))
 
     return rescale
+
+
+def _rescale_next_request_at(response: httpx.Response, clock: ScaledClock) -> None:
+    """A plan's 429 names a real date ("Next request at <UTC>"), which the client reads on its
+    clock: that date becomes the one as far ahead on the client's clock, in its seconds."""
+    import re
+    from datetime import UTC, datetime
+
+    response.read()
+    body = response.content.decode("utf-8", "replace")
+    found = re.search(r"Next request at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?) UTC", body)
+    if found is None:
+        return
+    real = datetime.fromisoformat(found.group(1)).replace(tzinfo=UTC).timestamp()
+    scaled = clock.time() + (real - time.time()) / clock.factor
+    text = datetime.fromtimestamp(scaled, UTC).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    response._content = body.replace(found.group(1), text).encode()
 
 
 def fixture_client(server: RunningServer, **options: Any) -> tuple[ThreeCommas, httpx.Client]:
@@ -119,6 +144,8 @@ def fixture_async_client(server: RunningServer) -> tuple[AsyncThreeCommas, httpx
     rescale = scaled_retry_after(clock)
 
     async def hook(response: httpx.Response) -> None:
+        if response.status_code == 429:
+            await response.aread()  # a plan's 429 names its date in the body
         rescale(response)
 
     http = httpx.AsyncClient(

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from threecommas._clock import ScaledClock
 from threecommas.testing.faults._config import FaultConfig, FaultRule
 from threecommas.testing.faults._counters import MAX_RECORDS, CounterKey, Counters
 from threecommas.testing.faults._limits import RateLimiter, Refusal
@@ -42,10 +41,6 @@ class Faults:
         self._lock = threading.Lock()
         self._clock = clock
         self._config = FaultConfig()
-        #: The server's date, on its scaled time: a second of it lasts `time_factor` real
-        #: seconds, like the emulated limits'. The fixtures' clients run on this very clock,
-        #: so the date a plan's 429 names means the same to them.
-        self.date_clock = ScaledClock(lambda: self._config.time_factor)
         self._config = FaultConfig()
         self._limiter: RateLimiter | None = None
         self._remaining: list[int | None] = []
@@ -120,8 +115,9 @@ class Faults:
             return request_id or f"#{self._sequence}"
 
     def _plan_date(self, config: FaultConfig) -> Callable[[], float] | None:
-        # A plan's 429 names a date: the server's, on its scaled clock (`date_clock`).
-        return None if config.plan is None else self.date_clock.time
+        # A plan's 429 names a date, real as the API's: a client on a scaled clock reads it
+        # as it reads `Retry-After`, rescaled (the fixtures' `scaled_retry_after`).
+        return None if config.plan is None else time.time
 
     def admit(self, key: str, operation: str | None, changing: bool = False) -> Refusal | None:
         """The rate limits' and the plan's answer to this request, or None to go on."""

@@ -91,9 +91,15 @@ class RateLimiter:
     def _lockout_answer(self, seconds: float) -> Refusal:
         limit = self.config
         if self.plan_date is not None:
-            # Whole seconds, rounded up: a client that comes back then is never early.
-            moment = math.ceil(self.plan_date() + seconds / self.factor)
-            text = datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d %H:%M:%S")
+            # Whole seconds as the API writes them, rounded up (a client that comes back then
+            # is never early); on scaled time a second is too coarse: milliseconds then.
+            moment = self.plan_date() + seconds
+            if self.factor == 1:
+                when = datetime.fromtimestamp(math.ceil(moment), UTC)
+                text = when.strftime("%Y-%m-%d %H:%M:%S")
+            else:
+                when = datetime.fromtimestamp(math.ceil(moment * 1000) / 1000, UTC)
+                text = when.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
             return Refusal(429, {"error": f"Rate limit exceeded. Next request at {text} UTC"})
         description = (
             f"Too many requests: at most {limit.requests} per "

@@ -1,0 +1,114 @@
+"""The proof of learned limits: a fleet of processes on one shared Redis budget, against the
+fake server playing the Pro plan (50 a minute, where the SDK's default assumes 100)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.redis_server import RedisServer, require_redis_server
+from threecommas.testing import FaultConfig, RunningServer
+from threecommas.testing.faults import Faults
+from threecommas.testing.pytest_plugin import ServerFactory
+
+pytestmark = pytest.mark.slow
+
+WORKER = Path(__file__).resolve().parents[1] / "plan_worker.py"
+FLEET = 4
+READS = 100  # each: 400 in all
+TIME_FACTOR = 0.01  # a minute in 0.6 s, the lockout 3 s
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RedisServer]:
+    reason = require_redis_server()
+    if reason is not None:
+        pytest.skip(reason)
+    with RedisServer() as server:
+        yield server
+
+
+def _run(server: RunningServer, storage: str, plan: str | None) -> list[dict[str, Any]]:
+    prefix = f"plan-{uuid.uuid4().hex[:8]}"
+    config = {
+        "base_url": server.base_url,
+        "api_key": server.api_key,
+        "api_secret": server.api_secret,
+        "storage": storage,
+        "key_prefix": prefix,
+        "period": 60 * TIME_FACTOR,
+        "reads": READS,
+        "plan": plan,
+    }
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), json.dumps(config)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(FLEET)
+    ]
+    try:
+        for process in processes:
+            assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write("go\n")
+            process.stdin.close()
+            process.stdin = None
+        results = []
+        for process in processes:
+            out, _ = process.communicate(timeout=120)
+            assert process.returncode == 0, out
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        return results
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def test_a_fleet_on_the_default_budget_learns_the_pro_limit_from_one_429(
+    threecommas_server_factory: ServerFactory,
+    redis_server: RedisServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = threecommas_server_factory(FaultConfig(time_factor=TIME_FACTOR), plan="pro")
+    faults: Faults = server.app.state.faults
+    results = _run(server, redis_server.url, None)
+    statuses = Counter(s for r in results for s in r["statuses"])
+    counters = faults.counters()
+    with capsys.disabled():
+        print(f"\npro fleet, default budget: server answered {dict(counters.statuses)}")
+    assert [r["errors"] for r in results] == [[]] * FLEET
+    assert statuses[200] == FLEET * READS
+    assert statuses[418] == counters.statuses[418] == 0
+    # The requests already on their way when the first 429 came may meet the lockout it
+    # started (one per other process at most); after that, none.
+    assert 1 <= counters.statuses[429] <= FLEET
+    learned = {r["learned"] for r in results}
+    assert len(learned) == 1 and (learned_limit := learned.pop()) is not None
+    assert learned_limit < 50
+    assert all(any("keeps to" in w for w in r["warnings"]) for r in results)
+
+
+def test_a_fleet_on_the_pro_plan_meets_no_429(
+    threecommas_server_factory: ServerFactory, redis_server: RedisServer
+) -> None:
+    server = threecommas_server_factory(FaultConfig(time_factor=TIME_FACTOR), plan="pro")
+    faults: Faults = server.app.state.faults
+    results = _run(server, redis_server.url, "pro")
+    counters = faults.counters()
+    assert [r["errors"] for r in results] == [[]] * FLEET
+    assert counters.statuses[429] == counters.statuses[418] == 0
+    assert counters.statuses[200] == FLEET * READS
