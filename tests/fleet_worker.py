@@ -96,9 +96,9 @@ class Worker:
         assert limiter is not None
         acquire = limiter.acquire
 
-        def granted() -> float:
+        def granted(order: bool = False) -> float:
             asked = time.monotonic()
-            wait = acquire()
+            wait = acquire(order)
             if wait == 0:
                 with self.lock:
                     self.grants.append(asked)

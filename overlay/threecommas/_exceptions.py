@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -409,30 +408,6 @@ def parse_retry_after(value: str | None) -> float | None:
         when = when.replace(tzinfo=UTC)
     seconds = (when - datetime.now(UTC)).total_seconds()
     return max(MIN_RETRY_AFTER_S, seconds) if seconds > 0 else None
-
-
-# The rate-limit 429's body as 3Commas sends it since its plan limits (peer-reported):
-# "Rate limit exceeded. Next request at 2025-11-11 17:08:36 UTC", with no Retry-After.
-_NEXT_REQUEST_AT = re.compile(
-    r"Next request at (\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*(?:UTC|Z)?",
-    re.IGNORECASE,
-)
-
-
-def parse_next_request_at(body: str, now: float) -> float | None:
-    """Seconds from `now` (Unix seconds) to the moment a 429's body names ("Next request at
-    <UTC date>"), or None when the body names none, or a moment not at least 1 s ahead."""
-    found = _NEXT_REQUEST_AT.search(body[:2000])
-    if found is None:
-        return None
-    try:
-        when = datetime.fromisoformat(f"{found.group(1)}T{found.group(2)}").replace(tzinfo=UTC)
-    except ValueError:
-        return None
-    seconds = when.timestamp() - now
-    if not math.isfinite(seconds) or seconds <= 0:
-        return None
-    return max(MIN_RETRY_AFTER_S, seconds)
 
 
 def _usable_wait(seconds: float | None, default: float) -> float:

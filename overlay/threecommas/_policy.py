@@ -31,6 +31,7 @@ from typing import Final, TypeVar
 import httpx
 
 from threecommas._clock import SYSTEM_CLOCK, Clock, DeadlineReached
+from threecommas._constants import ORDER_OPERATIONS
 from threecommas._exceptions import (
     SAFE_METHODS,
     APIConnectionError,
@@ -45,10 +46,9 @@ from threecommas._exceptions import (
     ServerError,
     ThreeCommasError,
     error_for_status,
-    parse_next_request_at,
     parse_retry_after,
 )
-from threecommas._limits import RateLimit, backoff_delay
+from threecommas._limits import RateLimit, backoff_delay, parse_next_request_at
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call
 
@@ -279,7 +279,8 @@ class RequestPolicy:
             raise _read_only_refusal(request, limit)
         timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():
-            while (wait := self._admit(request, closed)) > 0:
+            order = call.operation_id in ORDER_OPERATIONS
+            while (wait := self._admit(request, closed, order)) > 0:
                 yield from self._wait(wait, deadline)
             if deadline is not None:
                 self._cut_timeout(request, timeouts, deadline)
@@ -346,7 +347,9 @@ class RequestPolicy:
             for phase, value in (configured or dict.fromkeys(_PHASES)).items()
         }
 
-    def _admit(self, request: httpx.Request, closed: Callable[[], bool]) -> float:
+    def _admit(
+        self, request: httpx.Request, closed: Callable[[], bool], order: bool = False
+    ) -> float:
         """0 once the request may go (it then holds a rate-limit slot until its answer), or the
         seconds to wait before asking again; raises while the API refuses this client, or once
         the client is closed."""
@@ -361,7 +364,7 @@ class RequestPolicy:
         elif self.limiter is None:
             return 0.0
         else:
-            wait = self.limiter.acquire()
+            wait = self.limiter.acquire(order)
         if wait > 0 and logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s waits %.3f s for the rate limit", request.method, target(request), wait

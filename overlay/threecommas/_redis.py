@@ -55,6 +55,13 @@ import redis
 
 from threecommas import _redis_lua as lua
 from threecommas._limits import LEARN_MARGIN, Clock, Lockout, RateLimit, learned_limit
+from threecommas._redis_parts import (
+    POLL_S,
+    OwnWindow,
+    RedisLockout,
+    RedisRateLimiter,
+    keep_lockout_until_it_ends,
+)
 from threecommas._storage import StorageError, key_digest, redacted
 
 __all__ = ["STORAGE_ERRORS", "RedisBudget", "RedisLockout", "RedisRateLimiter"]
@@ -64,9 +71,6 @@ logger = logging.getLogger("threecommas")
 #: What counts as "the storage cannot be reached".
 STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 
-# Local metering: while every slot is held by a request still waiting for its answer, check
-# again this often.
-_POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
@@ -74,43 +78,10 @@ _BACKOFF_CAP_S: Final = 2.0
 # calls it refuses, and from a thread this often (idle, or sleeping through it); one found
 # within the slack is the same.
 _LOCKOUT_CHECK_S: Final = 0.25
-_LOCKOUT_WATCH_S: Final = 1.0
 _LOCKOUT_SLACK_MS: Final = 1000
 # How long Redis keeps a learned limit after it was last confirmed (a day): longer than any
 # client's memory would be pointless, shorter would let a new fleet overrun again soon.
 _LEARNED_TTL_MS: Final = 24 * 3600 * 1000
-
-
-class _OwnWindow:
-    """This client's own requests, as the in-process limiter counts them: it meters the client
-    alone while the storage is away (`"local"`)."""
-
-    def __init__(self, period: float) -> None:
-        self.period = period
-        self.in_flight = 0
-        self.done: deque[float] = deque()
-
-    def granted(self) -> None:
-        self.in_flight += 1
-
-    def answered(self, now: float) -> None:
-        self.in_flight = max(0, self.in_flight - 1)
-        self.done.append(now)
-        self._forget(now)
-
-    def wait(self, requests: int, now: float) -> float:
-        self._forget(now)
-        used = self.in_flight + len(self.done)
-        if used < requests:
-            return 0.0
-        expiring = used - requests + 1
-        if expiring <= len(self.done):
-            return max(self.done[expiring - 1] + self.period - now, 1e-3)
-        return min(_POLL_S, self.period / 100)
-
-    def _forget(self, now: float) -> None:
-        while self.done and self.done[0] <= now - self.period:
-            self.done.popleft()
 
 
 class RedisBudget:
@@ -151,7 +122,7 @@ class RedisBudget:
         self._ids = itertools.count()
         self._period_ms = limit.period * 1000
         self._lease_ms = limit.in_flight_timeout * 1000
-        self._poll_us = math.ceil(min(_POLL_S, limit.period / 100) * 1e6)
+        self._poll_us = math.ceil(min(POLL_S, limit.period / 100) * 1e6)
 
         self._lock = threading.Lock()
         # Slots this client holds, oldest first: (in Redis?, slot id).
@@ -159,7 +130,7 @@ class RedisBudget:
         # Answers not yet written to Redis: (slot id, when it came on our clock, whether the
         # slot was taken in Redis; if not, it was metered locally).
         self._pending: list[tuple[str, float, bool]] = []
-        self._own = _OwnWindow(limit.period)
+        self._own = OwnWindow(limit.period)
         self._generation: str | None = None
         self._last_ok = -math.inf
         # At the last answer from Redis: when (our clock), how many slots were used, and how
@@ -185,7 +156,7 @@ class RedisBudget:
 
     # --- slots ----------------------------------------------------------------------------------
 
-    def acquire(self) -> float:
+    def acquire(self, order: bool = False) -> float:
         now = self._clock()
         with self._lock:
             if self._down_since is not None and now < self._next_try:
@@ -195,7 +166,9 @@ class RedisBudget:
         status, micros, active, used = lua.NEW_GENERATION, self._poll_us, 1, 0
         try:
             for _ in range(3):
-                status, micros, generation, active, used = self._run_acquire(slot, pending, now)
+                status, micros, generation, active, used = self._run_acquire(
+                    slot, pending, now, order
+                )
                 if status != lua.NEW_GENERATION:
                     break
                 self._reseed(generation, now)
@@ -227,7 +200,7 @@ class RedisBudget:
             return wait
 
     def _run_acquire(
-        self, slot: str, pending: list[tuple[str, float, bool]], now: float
+        self, slot: str, pending: list[tuple[str, float, bool]], now: float, order: bool
     ) -> tuple[int, int, str, int, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
@@ -246,6 +219,8 @@ class RedisBudget:
         ]
         for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
+        # The slots only orders may take (of the limit in force, learned or not).
+        args.append(0 if order else self.limit.orders_reserve(self.requests))
         k = self.keys
         keys = [
             k["inflight"],
@@ -494,7 +469,7 @@ class RedisBudget:
             if keeper is not None and keeper.is_alive():
                 return
             keeper = threading.Thread(
-                target=_keep_lockout_until_it_ends,
+                target=keep_lockout_until_it_ends,
                 args=(weakref.ref(self),),
                 name="threecommas-lockout-keeper",
                 daemon=True,
@@ -539,60 +514,3 @@ class RedisBudget:
             with self._lock:
                 self._recovered(now)
         return self._mirror.remaining()
-
-
-def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
-    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
-    while True:
-        time.sleep(_LOCKOUT_WATCH_S)
-        budget = ref()
-        if budget is None:
-            return
-        try:
-            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
-        except Exception:  # pragma: no cover - a bug must not end the thread unseen
-            logger.exception("threecommas: keeping the lockout in the shared storage failed")
-        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
-            if budget._mirror.remaining()[0] <= 0:
-                budget._lockout_keeper = None
-                return
-        del budget
-
-
-class RedisRateLimiter:
-    """`RateLimiter`'s interface over a `RedisBudget`."""
-
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-        self.limit = budget.limit
-
-    def acquire(self) -> float:
-        """Take a slot and return 0, or return how long to wait before asking again.
-
-        Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
-        return self.budget.acquire()
-
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        self.budget.release()
-
-    @property
-    def learned(self) -> int | None:
-        return self.budget.learned
-
-    def learn(self) -> int | None:
-        return self.budget.learn()
-
-
-class RedisLockout:
-    """`Lockout`'s interface over a `RedisBudget`."""
-
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-
-    def start(self, seconds: float, reason: BaseException) -> None:
-        self.budget.start_lockout(seconds, reason)
-
-    def remaining(self) -> tuple[float, BaseException | None]:
-        """Seconds left and the error that started it; (0, None) when not locked out."""
-        return self.budget.lockout_remaining()

@@ -33,7 +33,7 @@ GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 # KEYS: inflight, done, lockout, generation, hold, clients, learned.
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
-# slot id and age (ms).
+# slot id and age (ms), then the slots kept for orders that this caller may not take.
 # Returns {status, microseconds, generation, active clients, slots used, learned limit (0:
 # none)[, lockout reason]}.
 ACQUIRE: Final = """
@@ -44,6 +44,8 @@ local learned = tonumber(redis.call('GET', KEYS[7]) or '0') or 0
 if learned > 0 and learned < requests then
   requests = learned
 end
+local reserve = tonumber(ARGV[10 + 2 * tonumber(ARGV[9])] or '0') or 0
+local cap = math.max(1, requests - reserve)
 local period = tonumber(ARGV[2])
 local lease = tonumber(ARGV[3])
 local ttl = math.ceil(period + lease)
@@ -82,12 +84,12 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
 redis.call('PEXPIRE', KEYS[2], ttl)
 local recent = redis.call('ZCARD', KEYS[2])
 local used = redis.call('ZCARD', KEYS[1]) + recent
-if used < requests then
+if used < cap then
   redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
   redis.call('PEXPIRE', KEYS[1], ttl)
   return {0, 0, generation, active, used + 1, learned}
 end
-local expiring = used - requests + 1
+local expiring = used - cap + 1
 if expiring > recent then
   -- the slot needed is held by a request still in flight: free a period after its answer
   return {1, math.ceil(period * 1000), generation, active, used, learned}

@@ -112,3 +112,21 @@ def test_a_fleet_on_the_pro_plan_meets_no_429(
     assert [r["errors"] for r in results] == [[]] * FLEET
     assert counters.statuses[429] == counters.statuses[418] == 0
     assert counters.statuses[200] == FLEET * READS
+
+
+def test_the_orders_reserve_is_kept_fleet_wide(redis_server: RedisServer) -> None:
+    from threecommas import RateLimit
+    from threecommas._redis import RedisBudget
+
+    limit = RateLimit(
+        10,
+        60,
+        storage=redis_server.url,
+        key_prefix=f"r-{uuid.uuid4().hex[:8]}",
+        reserve_for_orders=2,
+    )
+    one, two = RedisBudget(limit, "key"), RedisBudget(limit, "key")
+    assert [b.limiter.acquire() for b in (one, two) * 4] == [0.0] * 8
+    assert one.limiter.acquire() > 0 and two.limiter.acquire() > 0  # reads: the reserve is left
+    assert [one.limiter.acquire(order=True), two.limiter.acquire(order=True)] == [0.0, 0.0]
+    assert one.limiter.acquire(order=True) > 0

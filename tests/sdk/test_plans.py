@@ -259,7 +259,7 @@ def test_a_429_within_the_budget_teaches_the_limiter_a_lower_limit(
     assert "RateLimit(requests=45, period=60)" in record.getMessage()
     # The budget is 45 a period from now on: after the window has passed, 45 slots, no more.
     clock.sleep(400)
-    grants = [limiter.acquire() for _ in range(46)]
+    grants = [limiter.acquire(order=True) for _ in range(46)]  # the whole window
     assert grants[:45] == [0.0] * 45 and grants[45] > 0
 
 
@@ -285,10 +285,57 @@ def test_a_learned_limit_is_never_raised() -> None:
     for hours in range(1, 4):  # however long it runs, and whatever a later 429 finds
         clock.sleep(3600 * hours)
         before = limiter.requests
-        assert [limiter.acquire() for _ in range(before)] == [0.0] * before
+        assert [limiter.acquire(True) for _ in range(before)] == [0.0] * before
         assert limiter.acquire() > 0
         learned = limiter.learn()
         assert learned is None or learned < before
         assert limiter.requests <= before
         for _ in range(before):
             limiter.release()
+
+
+# --- Orders first -------------------------------------------------------------------------------
+
+
+def test_the_orders_reserve_defaults_to_a_tenth_and_none_on_read_only_plans() -> None:
+    assert RateLimit().orders_reserve() == 10
+    assert RateLimit.for_plan("expert").orders_reserve() == 12
+    assert RateLimit.for_plan("pro").orders_reserve() == 0
+    assert RateLimit(requests=5, reserve_for_orders=9).orders_reserve() == 4  # one for reads
+    assert RateLimit(reserve_for_orders=0).orders_reserve() == 0
+    assert RateLimit().orders_reserve(45) == 4  # of a learned limit
+    for bad in (-1, 1.5, True, "3"):
+        with pytest.raises(ValueError, match="reserve_for_orders"):
+            RateLimit(reserve_for_orders=bad)  # type: ignore[arg-type]
+
+
+def test_reads_leave_the_reserve_to_orders() -> None:
+    from threecommas._limits import RateLimiter
+
+    limiter = RateLimiter(RateLimit(10, 60, reserve_for_orders=2), clock=FixedClock(DATE).monotonic)
+    assert [limiter.acquire() for _ in range(8)] == [0.0] * 8
+    assert limiter.acquire() > 0  # a ninth read waits
+    assert [limiter.acquire(order=True) for _ in range(2)] == [0.0, 0.0]
+    assert limiter.acquire(order=True) > 0  # and the whole window is spent
+
+
+def test_a_close_by_market_goes_at_once_while_reads_saturate_the_budget() -> None:
+    sent: list[tuple[str, float]] = []
+    clock = FixedClock(DATE)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append((request.method, clock.monotonic()))
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    client = ThreeCommas("key", "secret", http_client=http, clock=clock)
+    for _ in range(90):  # the reads (a reader, a watcher's sweeps) take every slot they may
+        client.with_raw_response.smart_trades.get(7)
+    asked = clock.monotonic()
+    client.with_raw_response.smart_trades.close_trade_by_market(7, 8)
+    # Sent with no wait at all: within one slot of the window (60 s / 100), measured on the
+    # client's clock.
+    assert sent[-1] == ("POST", asked) and clock.slept == []
+    assert asked + 60 / 100 > sent[-1][1]
+    client.with_raw_response.smart_trades.get(7)  # the next read waits for the window
+    assert clock.slept and sum(clock.slept) > 0
