@@ -56,6 +56,7 @@ import redis
 from threecommas import _redis_lua as lua
 from threecommas._limits import LEARN_MARGIN, Clock, Lockout, RateLimit, learned_limit
 from threecommas._redis_parts import (
+    LEARNED_TTL_MS,
     POLL_S,
     OwnWindow,
     RedisLockout,
@@ -79,9 +80,6 @@ _BACKOFF_CAP_S: Final = 2.0
 # within the slack is the same.
 _LOCKOUT_CHECK_S: Final = 0.25
 _LOCKOUT_SLACK_MS: Final = 1000
-# How long Redis keeps a learned limit after it was last confirmed (a day): longer than any
-# client's memory would be pointless, shorter would let a new fleet overrun again soon.
-_LEARNED_TTL_MS: Final = 24 * 3600 * 1000
 
 
 class RedisBudget:
@@ -101,15 +99,7 @@ class RedisBudget:
         base = f"{limit.key_prefix}:{{{key_digest(api_key)}}}"
         self.keys = {
             name: f"{base}:{name}"
-            for name in (
-                "inflight",
-                "done",
-                "lockout",
-                "generation",
-                "hold",
-                "clients",
-                "learned",
-            )
+            for name in ["inflight", "done", "lockout", "generation", "hold", "clients", "learned"]
         }
         self._acquire_script = self._redis.register_script(lua.ACQUIRE)
         self._record_script = self._redis.register_script(lua.RECORD)
@@ -151,8 +141,17 @@ class RedisBudget:
         self._next_lockout_check = -math.inf
         self._lockout_keeper: threading.Thread | None = None
 
+        self.closed = False
         self.limiter = RedisRateLimiter(self)
         self.lockout = RedisLockout(self)
+
+    def close(self) -> None:
+        """Close the connection pool this budget made from a URL (a client it was handed
+        stays open: its owner closes it). The lockout keeper stops with it."""
+        self.closed = True
+        if isinstance(self.limit.storage, str):
+            self._redis.close()
+            self._redis.connection_pool.disconnect()
 
     # --- slots ----------------------------------------------------------------------------------
 
@@ -273,7 +272,7 @@ class RedisBudget:
         shared window held before it, with a margin. The new limit, or None."""
         before = self.requests
         k = self.keys
-        ttl = math.ceil(max(_LEARNED_TTL_MS, 2 * (self._period_ms + self._lease_ms)))
+        ttl = math.ceil(max(LEARNED_TTL_MS, 2 * (self._period_ms + self._lease_ms)))
         try:
             found = int(
                 self._learn_script(

@@ -20,6 +20,9 @@ logger = logging.getLogger("threecommas")
 # Local metering: while every slot is held by a request still waiting for its answer, check
 # again this often.
 POLL_S: Final = 0.05
+# How long Redis keeps a learned limit after it was last confirmed (a day): longer than any
+# client's memory would be pointless, shorter would let a new fleet overrun again soon.
+LEARNED_TTL_MS: Final = 24 * 3600 * 1000
 # How often the keeper makes sure Redis still has the lockout this client knows.
 LOCKOUT_WATCH_S: Final = 1.0
 
@@ -61,7 +64,7 @@ def keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
     while True:
         time.sleep(LOCKOUT_WATCH_S)
         budget = ref()
-        if budget is None:
+        if budget is None or budget.closed:
             return
         try:
             budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
@@ -98,6 +101,9 @@ class RedisRateLimiter:
 
     def learn(self) -> int | None:
         return self.budget.learn()
+
+    def close(self) -> None:
+        self.budget.close()
 
 
 class RedisLockout:

@@ -130,3 +130,69 @@ def test_the_orders_reserve_is_kept_fleet_wide(redis_server: RedisServer) -> Non
     assert one.limiter.acquire() > 0 and two.limiter.acquire() > 0  # reads: the reserve is left
     assert [one.limiter.acquire(order=True), two.limiter.acquire(order=True)] == [0.0, 0.0]
     assert one.limiter.acquire(order=True) > 0
+
+
+def _connections(server: RedisServer) -> int:
+    import redis
+
+    with redis.Redis.from_url(server.url) as probe:
+        return len(probe.client_list()) - 1  # less the probe's own
+
+
+def _used_client(storage: Any) -> Any:
+    import httpx
+
+    from threecommas import RateLimit, ThreeCommas
+
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json={})))
+    limit = RateLimit(storage=storage, key_prefix=f"c-{uuid.uuid4().hex[:8]}")
+    client = ThreeCommas("key", "secret", http_client=http, rate_limit=limit)
+    client.with_raw_response.smart_trades.get(7)
+    return client
+
+
+def test_close_closes_the_pool_it_made_and_leaves_a_handed_one_open(
+    redis_server: RedisServer,
+) -> None:
+    import redis
+
+    before = _connections(redis_server)
+    client = _used_client(redis_server.url)
+    copy = client.with_options(max_retries=0)
+    assert _connections(redis_server) > before
+    copy.close()  # a copy shares the pool: closing it leaves it open
+    assert _connections(redis_server) > before
+    client.close()
+    assert _connections(redis_server) == before
+
+    mine = redis.Redis.from_url(redis_server.url)
+    client = _used_client(mine)
+    opened = _connections(redis_server)
+    client.close()
+    assert _connections(redis_server) == opened and mine.ping()
+    mine.close()
+
+
+def test_the_cli_shows_the_fleets_budget_in_the_storage(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import httpx
+
+    from threecommas import RateLimit, ThreeCommas, cli
+
+    key = f"budget-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("THREE_COMMAS_API_KEY", key)
+    monkeypatch.setenv("THREE_COMMAS_API_SECRET", "secret")
+    monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
+    monkeypatch.delenv("THREE_COMMAS_PLAN", raising=False)
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json={})))
+    with ThreeCommas(
+        key, "secret", http_client=http, rate_limit=RateLimit(storage=redis_server.url)
+    ) as bot:
+        for _ in range(3):
+            bot.with_raw_response.smart_trades.get(7)
+    monkeypatch.setenv("THREE_COMMAS_RATE_LIMIT_STORAGE", redis_server.url)
+    assert cli.main(["budget"]) == 0
+    state = json.loads(capsys.readouterr().out)
+    assert (state["used"], state["free"], state["requests"]) == (3, 97, 100)
+    assert state["storage"] == redis_server.url and state["locked_out_until"] is None

@@ -339,3 +339,16 @@ def test_a_close_by_market_goes_at_once_while_reads_saturate_the_budget() -> Non
     assert asked + 60 / 100 > sent[-1][1]
     client.with_raw_response.smart_trades.get(7)  # the next read waits for the window
     assert clock.slept and sum(clock.slept) > 0
+
+
+def test_the_cli_shows_the_budget_of_the_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    monkeypatch.delenv("THREE_COMMAS_API_KEY", raising=False)
+    assert cli.main(["budget", "--plan", "expert"]) == 0
+    state = json.loads(capsys.readouterr().out)
+    assert state["plan"] == "expert" and state["requests"] == 120
+    assert (state["used"], state["free"], state["locked_out_until"]) == (0, 120, None)
+    assert state["reserve_for_orders"] == 12 and state["storage"] is None

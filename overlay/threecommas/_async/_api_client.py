@@ -121,9 +121,11 @@ class AsyncAPIClient(BaseClient):
             raise
 
     async def close(self) -> None:
-        """Close the connections (of the internal HTTP client; yours stays open). Any call
-        made afterwards raises `ThreeCommasError`."""
+        """Close the connections (of the internal HTTP client, and of the Redis pool made
+        from a `RateLimit(storage=URL)`; an HTTP or Redis client you passed stays open). Any
+        call made afterwards raises `ThreeCommasError`."""
         self._closed = True
+        self._close_budget()
         if self._owns_http:
             await self._http.aclose()
         if self._api_client is not None:

@@ -230,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
             # The description is wrapped when it is read; the example body keeps its layout.
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+    budget = levels[()].add_parser(
+        "budget",
+        help="the state of the rate budget: used and free in the window, lockout, learned "
+        "limit, plan (of this process, or of the --rate-limit-storage shared by a fleet)",
+        allow_abbrev=False,
+    )
+    _add_global_options(budget, top=False)
     return parser
 
 

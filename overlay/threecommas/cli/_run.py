@@ -164,6 +164,31 @@ def _call(client: Any, command: Command, args: argparse.Namespace, body: object)
     return list(result) if isinstance(result, Iterator) else result
 
 
+def run_budget(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
+    """`threecommas budget`: the budget's state as JSON (no request is sent to the API)."""
+    try:
+        base_url = _base_url(args, os.environ)
+        limit = rate_limit_option(args, os.environ)
+    except UsageError as exc:
+        return _fail(exc, EXIT_USAGE)
+    try:
+        # The budget is named by the API key (a hash of it); none set: the public one's.
+        client = client_class(base_url=base_url, **limit)
+    except (ValueError, TypeError) as exc:
+        return _fail(exc, EXIT_USAGE)
+    from threecommas._budget_state import budget_state
+
+    try:
+        with client:
+            state = budget_state(client)
+    except ThreeCommasError as exc:
+        return _fail(exc, EXIT_API_ERROR)
+    except Exception as exc:  # the storage could not be read: say so, in one line
+        return _fail(f"the budget's storage cannot be read ({type(exc).__name__})", EXIT_API_ERROR)
+    print_result(state, None)
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
     """Check the input, make the client, call the facade, print; the exit status."""
     command: Command = args.command
