@@ -261,6 +261,9 @@ class RequestPolicy:
         self.limiter = limiter
         self.lockout = lockout
         self.clock = clock
+        # A budget kept in Redis makes network calls in the policy's steps: the async driver
+        # runs those steps off its event loop.
+        self.blocks_on_storage = getattr(limiter, "budget", None) is not None
 
     def flow(
         self,
