@@ -151,11 +151,22 @@ def _used_client(storage: Any) -> Any:
     return client
 
 
+@pytest.fixture
+def own_redis() -> Iterator[RedisServer]:
+    """A server of the test's own: no other test's connections come and go on it."""
+    reason = require_redis_server()
+    if reason is not None:
+        pytest.skip(reason)
+    with RedisServer() as server:
+        yield server
+
+
 def test_close_closes_the_pool_it_made_and_leaves_a_handed_one_open(
-    redis_server: RedisServer,
+    own_redis: RedisServer,
 ) -> None:
     import redis
 
+    redis_server = own_redis
     before = _connections(redis_server)
     client = _used_client(redis_server.url)
     copy = client.with_options(max_retries=0)
@@ -196,3 +207,22 @@ def test_the_cli_shows_the_fleets_budget_in_the_storage(
     state = json.loads(capsys.readouterr().out)
     assert (state["used"], state["free"], state["requests"]) == (3, 97, 100)
     assert state["storage"] == redis_server.url and state["locked_out_until"] is None
+
+
+def test_the_watchers_share_is_the_fleets_with_a_shared_storage(redis_server: RedisServer) -> None:
+    import httpx
+
+    from threecommas import RateLimit, ThreeCommas
+    from threecommas._watch import WatchPlan
+
+    limit = RateLimit(8, 60, storage=redis_server.url, key_prefix=f"w-{uuid.uuid4().hex[:8]}")
+    plans = []
+    for _ in range(2):  # two processes' clients, each watching with a quarter of the budget
+        http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200)))
+        client = ThreeCommas("key", "secret", http_client=http, rate_limit=limit)
+        plan = WatchPlan.checked(limit, None, "poll", 0.25, True, None, None, None)
+        plan.share_fleet_wide(client._policy.limiter, client._api_key)
+        plans.append(plan)
+    one, two = (p.limiter for p in plans)
+    assert [one.acquire(), two.acquire()] == [0.0, 0.0]  # a quarter of 8 for the fleet: 2
+    assert one.acquire() > 0 and two.acquire() > 0

@@ -352,3 +352,12 @@ def test_the_cli_shows_the_budget_of_the_process(
     assert state["plan"] == "expert" and state["requests"] == 120
     assert (state["used"], state["free"], state["locked_out_until"]) == (0, 120, None)
     assert state["reserve_for_orders"] == 12 and state["storage"] is None
+
+
+def test_a_watch_keeps_its_whole_share_in_the_process() -> None:
+    from threecommas import RateLimit
+    from threecommas._watch import WatchPlan
+
+    plan = WatchPlan.checked(RateLimit(), None, "poll", 0.25, True, None, None, None)
+    assert [plan.limiter.acquire() for _ in range(25)] == [0.0] * 25  # no orders' reserve
+    assert plan.limiter.acquire() > 0
