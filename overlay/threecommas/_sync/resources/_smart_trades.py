@@ -52,6 +52,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import SyncAPIClient
+from ._order_answers import changed
 from ._order_checks import check_create
 from ._smart_trade_orders import SmartTradeOrders
 from ._trades import Trades
@@ -138,6 +139,7 @@ class SmartTrades(SmartTradeOrders):
                 would refuse the order: the field, the limit, the value and the nearest valid
                 value are named; nothing was sent.
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
+            ResponseParseError: also an empty 2xx (created but unnamed: list before a retry).
             OutcomeUnknownError: sent, but the connection broke before the answer came; the
                 order may have gone through: list your SmartTrades before sending it again (a
                 ServerError, for a 5xx, says the same).
@@ -333,6 +335,7 @@ class SmartTrades(SmartTradeOrders):
 
         Returns:
             The updated SmartTrade.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = {
             "leverage": leverage,
@@ -343,7 +346,7 @@ class SmartTrades(SmartTradeOrders):
         call = ops.change(
             self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
         )
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def cancel(
         self,
@@ -365,14 +368,13 @@ class SmartTrades(SmartTradeOrders):
 
         Raises:
             PermissionDeniedError: the SmartTrade cannot be cancelled in its current status.
-            ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
             OutcomeUnknownError: the answer was lost; it may be cancelled: `get` it to know.
 
         Returns:
-            The SmartTrade, `cancellation_pending`.
+            The SmartTrade, `cancellation_pending` (read once with a GET after an empty 2xx).
         """
-        call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout, options)
+        call = ops.order_by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def set_note(
         self,
@@ -396,9 +398,10 @@ class SmartTrades(SmartTradeOrders):
 
         Returns:
             The SmartTrade with its new note.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def watch(
         self,
