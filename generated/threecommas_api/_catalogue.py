@@ -321,6 +321,20 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
     ),
     Operation(
+        operation_id='get_currency_rates_with_leverage_data',
+        method='GET',
+        path='/ver1/accounts/currency_rates_with_leverage_data',
+        tag='market',
+        summary='Get the rates, the trading limits and the leverage of a pair',
+        parameters=(
+            Parameter('market_code', 'query', True),
+            Parameter('pair', 'query', True),
+        ),
+        body=None,
+        signed=False,
+        success=(200,),
+    ),
+    Operation(
         operation_id='validate_key',
         method='GET',
         path='/ver1/validate',

@@ -1,4 +1,4 @@
 """The OpenAPI document this package was generated from (written by scripts/generate.py)."""
 
 SPEC_VERSION = "0.4.0"
-SPEC_SHA256 = "1896af9805cef24986978f682e5c1930628cd97af9313a44245120ba99b1aae4"
+SPEC_SHA256 = "6799207502f9daf5afe4d5b76c691b93fa5383ff5a7ea18ae72134cf2608a1c6"

@@ -123,11 +123,11 @@ class SmartTrades(SmartTradeOrders):
             instant: True for a Simple Buy or Simple Sell.
             skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
             note: a note of 1 to 300 characters.
-            check_limits: check the order against the exchange's limits of the pair (and that
-                the account takes SmartTrades) before sending it; False by default. Cost: the
-                account (signed) and the pair's rates (unsigned) are read, each kept 300 s
-                (`LIMITS_CACHE_TTL_S`) per client, account and pair: at most two requests more
-                for the first order on an account and pair, none for the next ones.
+            check_limits: check the order against the pair's limits, its leverage against the
+                pair's `max_leverage`, and that the account takes SmartTrades, before sending;
+                False by default. Cost: the account (signed), the pair's rates and its leverage
+                data (unsigned, this for a leverage value only) are read, each kept 300 s
+                (`LIMITS_CACHE_TTL_S`): at most three requests more, the first time only.
 
         Raises:
             TypeError: a request and fields together, a required field missing, a float
