@@ -243,7 +243,7 @@ def _startup_env(cache: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("PYTHONDONTWRITEBYTECODE", "THREECOMMAS_LOG")
+        if k not in ("PYTHONDONTWRITEBYTECODE", "THREE_COMMAS_LOG", "THREECOMMAS_LOG")
     }
     env["PYTHONPYCACHEPREFIX"] = cache
     return env

@@ -25,6 +25,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from threecommas._constants import ENV_LOG as _ENV_LOG
+from threecommas._constants import ENV_LOG_FORMER as _ENV_LOG_FORMER
 from threecommas._version import __version__
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from threecommas._sync._client import ThreeCommas as ThreeCommas
     from threecommas._watch import Change as Change
     from threecommas._watch import SmartTradeEvent as SmartTradeEvent
+    from threecommas._watch import WaitStatus as WaitStatus
     from threecommas_api.types import Unset as Unset
 
 if TYPE_CHECKING:
@@ -210,6 +212,7 @@ _SOURCES: dict[str, str] = {
     "StorageError": "_storage",
     "Change": "_watch",
     "SmartTradeEvent": "_watch",
+    "WaitStatus": "_watch",
     "Unset": "types",
     **dict.fromkeys(_MODELS, "models"),
 }
@@ -298,9 +301,9 @@ if not TYPE_CHECKING:
 
 __all__ = ["__version__", *_SOURCES]
 
-# THREECOMMAS_LOG=debug|info: the SDK's logging on stderr, without code (the logging module is
-# imported only then).
-if os.environ.get(_ENV_LOG, "").strip():
+# THREE_COMMAS_LOG=debug|info (or its former name THREECOMMAS_LOG): the SDK's logging on
+# stderr, without code (the logging module is imported only then).
+if os.environ.get(_ENV_LOG, "").strip() or os.environ.get(_ENV_LOG_FORMER, "").strip():
     from threecommas._logging import configure_from_env as _configure_logging
 
     _configure_logging()

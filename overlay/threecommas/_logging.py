@@ -1,4 +1,7 @@
-"""`THREECOMMAS_LOG=debug|info`: the SDK's logging on stderr, switched on without code.
+"""`THREE_COMMAS_LOG=debug|info`: the SDK's logging on stderr, switched on without code.
+
+Its first name, `THREECOMMAS_LOG`, is still read when the new one is unset or empty (the new
+one wins when both are set), so that existing setups keep their logging.
 
 Read once, when `threecommas` is imported. The logger is "threecommas" (and its children); what
 it logs never holds a credential or a signature: requests appear as method and path only.
@@ -11,7 +14,7 @@ import os
 import sys
 import warnings
 
-from threecommas._constants import ENV_LOG
+from threecommas._constants import ENV_LOG, ENV_LOG_FORMER
 
 __all__ = ["LEVELS", "configure_from_env"]
 
@@ -20,21 +23,25 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class _EnvHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """The handler that `THREECOMMAS_LOG` adds (one, however often it is configured)."""
+    """The handler that `THREE_COMMAS_LOG` adds (one, however often it is configured)."""
 
 
 def configure_from_env(value: str | None = None) -> logging.Handler | None:
-    """Send the "threecommas" logger to stderr at the level `THREECOMMAS_LOG` names; nothing
-    when it is unset or empty. Returns the handler it added or found."""
+    """Send the "threecommas" logger to stderr at the level `THREE_COMMAS_LOG` (or else
+    `THREECOMMAS_LOG`) names; nothing when both are unset or empty. Returns the handler it
+    added or found."""
+    variable = ENV_LOG
     if value is None:
         value = os.environ.get(ENV_LOG, "")
+        if not value.strip() and os.environ.get(ENV_LOG_FORMER, "").strip():
+            variable, value = ENV_LOG_FORMER, os.environ[ENV_LOG_FORMER]
     name = value.strip().lower()
     if not name:
         return None
     level = LEVELS.get(name)
     if level is None:
         warnings.warn(
-            f"{ENV_LOG}={value!r} is not one of {', '.join(LEVELS)}: logging left as it is",
+            f"{variable}={value!r} is not one of {', '.join(LEVELS)}: logging left as it is",
             stacklevel=2,
         )
         return None

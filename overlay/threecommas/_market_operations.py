@@ -6,7 +6,9 @@ Nothing here sends anything. The market operations are public (`security: []` in
 
 from __future__ import annotations
 
+import datetime
 import email.utils
+import math
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -15,6 +17,7 @@ import httpx
 
 from threecommas._checks import check_enum
 from threecommas._operations import call
+from threecommas._order_rates import check_rates
 from threecommas._params import parameter_schemas
 from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
@@ -114,14 +117,22 @@ def list_market_pairs(market_code: object) -> Call[list[str]]:
     return call("list_market_pairs", _pairs, (), None, market_code=code)
 
 
+def _rates(response: Any) -> CurrencyRates:
+    """The rates, refused (ValueError, so `ResponseParseError`) when a limit or a price is not
+    a decimal the checks can use: this is data from outside, judged before any order relies
+    on it (`threecommas._order_limits.check_rates` says what passes)."""
+    rates = strict_object("get_currency_rates", CurrencyRates)(response)
+    check_rates(rates.to_dict())
+    return rates
+
+
 def currency_rates(pair: object, market_code: object, limit_type: object) -> Call[CurrencyRates]:
     checked_pair = _text("pair", pair)
     code = _text("market_code", market_code)
     kind = UNSET if limit_type is None else check_enum("limit_type", limit_type, LimitType)
-    parse = strict_object("get_currency_rates", CurrencyRates)
     return call(
         "get_currency_rates",
-        parse,
+        _rates,
         (),
         None,
         market_code=code,
@@ -152,31 +163,65 @@ def validate_key() -> Call[bool]:
 @dataclass(frozen=True)
 class KeyCheck:
     """What `client.check_key()` found: the key and signature accepted (`valid`), the kind of
-    key in use (`"hmac"`: system-generated, `"rsa"`: self-generated) and the server's clock
-    minus this machine's, in seconds, from the answer's `Date` header (None without one; the
-    header has whole seconds, so an offset within about 1 s is no offset)."""
+    key in use (`"hmac"`: system-generated, `"rsa"`: self-generated), and the server's clock
+    minus this machine's, in seconds, as far as the answer's `Date` header can tell.
+
+    The header has whole seconds, and the server wrote it at some moment between the request
+    leaving and the answer being read, so the offset is only known to lie in
+    `clock_offset_range` (`(low, high)`); `clock_offset` is 0.0 when that range holds 0, else
+    its end nearest to 0: the least the two clocks differ by. Both are None without a `Date`.
+    """
 
     valid: bool
     key_type: str
     clock_offset: float | None
+    clock_offset_range: tuple[float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"valid": self.valid, "key_type": self.key_type, "clock_offset": self.clock_offset}
+        span = self.clock_offset_range
+        return {
+            "valid": self.valid,
+            "key_type": self.key_type,
+            "clock_offset": self.clock_offset,
+            "clock_offset_range": None if span is None else list(span),
+        }
 
 
-def _offset(response: httpx.Response) -> float | None:
-    date = response.headers.get("Date")
+def clock_offset_range(
+    date: str | None, sent: float, received: float
+) -> tuple[float, float] | None:
+    """The server's clock minus this machine's, as the range a `Date` header allows: the
+    server read second D (D to D + 1) at a moment between `sent` and `received` (this
+    machine's `time.time()`). Milliseconds, rounded outwards; None for no or a bad header."""
     if not date:
         return None
     try:
-        server = email.utils.parsedate_to_datetime(date)
+        written = email.utils.parsedate_to_datetime(date)
     except (TypeError, ValueError):
         return None
-    return round(server.timestamp() - time.time(), 3)
+    if written.tzinfo is None:  # "-0000": UTC, but of unknown origin (RFC 5322)
+        written = written.replace(tzinfo=datetime.UTC)
+    second = written.timestamp()
+    # Rounded to the microsecond first: float noise must not widen the range by a millisecond.
+    low = math.floor(round((second - received) * 1000, 3)) / 1000
+    high = math.ceil(round((second + 1 - sent) * 1000, 3)) / 1000
+    return low, high
+
+
+def least_offset(span: tuple[float, float]) -> float:
+    """0.0 when `span` holds no offset, else its end nearest to 0."""
+    low, high = span
+    return 0.0 if low <= 0 <= high else low if low > 0 else high
 
 
 def check_key(key_type: str) -> Call[KeyCheck]:
+    # Taken before the request is even built, so that no answer can be older; waits and
+    # retries only widen the range, which stays true.
+    sent = time.time()
+
     def parse(response: httpx.Response) -> KeyCheck:
-        return KeyCheck(_valid(response), key_type, _offset(response))
+        span = clock_offset_range(response.headers.get("Date"), sent, time.time())
+        offset = None if span is None else least_offset(span)
+        return KeyCheck(_valid(response), key_type, offset, span)
 
     return call("validate_key", parse, (), None)

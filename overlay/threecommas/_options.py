@@ -1,12 +1,15 @@
 """The per-call options (`extra_headers=`, `extra_query=`): checked, then merged into a request.
 
-Both are checked before anything is sent. A header may not replace what the SDK owns (`Apikey`,
-`Signature`, `Forced-Mode`, whatever their case); a query parameter may not replace one that the
-method sets or declares.
+Both are checked before anything is sent. A header must be one HTTP can carry: a header the
+HTTP layer refuses only at sending time would fail as a broken connection, which for a change
+reads as "may have gone through". A header may not replace what the SDK owns (`Apikey`,
+`Signature`, `Forced-Mode`) in any spelling a server may fold into it; a query parameter may not
+replace one that the method sets or declares.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -20,6 +23,19 @@ PROTECTED_HEADERS = frozenset({"apikey", "signature", "forced-mode"})
 
 _OPTIONS = frozenset(RequestOptions.__annotations__)
 
+# RFC 9110 §5.1: a field name is a token. That leaves out CR, LF, NUL, spaces, colons and
+# anything beyond ASCII, all of which the HTTP layer would refuse only once sending.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# A value: visible ASCII, with spaces and tabs inside (httpx encodes values as ASCII; h11
+# refuses controls and whitespace at either end).
+_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\x20\x21-\x7e\t]*[\x21-\x7e])?)?")
+
+
+def _folded(name: str) -> str:
+    """The header a server may take `name` for: any case, and `_` read as `-` (Rack, nginx
+    with underscores_in_headers, CGI's HTTP_* variables)."""
+    return name.lower().replace("_", "-")
+
 
 def _check_headers(headers: object) -> dict[str, str]:
     if not isinstance(headers, Mapping):
@@ -28,10 +44,22 @@ def _check_headers(headers: object) -> dict[str, str]:
     for name, value in headers.items():
         if not isinstance(name, str) or not isinstance(value, str):
             raise TypeError("extra_headers must map str header names to str values")
-        if name.strip().lower() in PROTECTED_HEADERS:
+        if not _TOKEN.fullmatch(name):
+            # The name is shown escaped: a CR or LF in it stays visible and on one line.
+            raise ValueError(
+                f"extra_headers: {name!r} is not a valid header name (ASCII letters, digits "
+                "and !#$%&'*+-.^_`|~ only; no CR, LF, NUL, space or colon)"
+            )
+        if _folded(name) in PROTECTED_HEADERS:
             raise ValueError(
                 f"extra_headers cannot set {name!r}: Apikey, Signature and Forced-Mode are set "
                 "by the SDK (use forced_mode= for the account mode)"
+            )
+        if not _VALUE.fullmatch(value):
+            # The value itself is never shown: it may be a credential of its own.
+            raise ValueError(
+                f"extra_headers[{name!r}]: a header value must be printable ASCII, without "
+                "CR, LF, NUL or other control characters, and without whitespace at either end"
             )
         checked[name] = value
     return checked

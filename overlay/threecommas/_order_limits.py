@@ -23,6 +23,10 @@ a price (limit and conditional orders) is between `minPrice` and `maxPrice` and 
 of `priceStep`; the total, amount times price (quote currency), is at least `minTotal` (for a
 market order `minMarketTotal`, at the market price) and at most `maxTotal`. The bid and ask
 multipliers are not checked: the docs do not say which reference price they multiply.
+
+The rates are judged before use (`threecommas._order_rates`); the caller's amounts and prices
+must be 0 or 1E-40 .. 1E+40 in size (every 40-character decimal string is), so a message stays
+short whatever the data.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from threecommas._order_numbers import (
     Side,
     _amount_for,
     _decimal,
+    _in_range,
     _is_multiple,
     _nearest_in,
     _order_kind,
@@ -47,6 +52,7 @@ from threecommas._order_numbers import (
     _steps,
     _text,
 )
+from threecommas._order_rates import _API_NAMES, _STEPS, read_limits
 
 __all__ = [
     "ACCOUNT_FIELD",
@@ -57,22 +63,6 @@ __all__ = [
 
 #: The request field that names the account of a create.
 ACCOUNT_FIELD: Final = "account_id"
-
-# The API's names of the limits, by attribute.
-_API_NAMES: Final = {
-    "min_lot_size": "minLotSize",
-    "lot_step": "lotStep",
-    "max_lot_size": "maxLotSize",
-    "price_step": "priceStep",
-    "min_price": "minPrice",
-    "max_price": "maxPrice",
-    "min_total": "minTotal",
-    "min_market_total": "minMarketTotal",
-    "max_total": "maxTotal",
-    "max_market_buy_amount": "maxMarketBuyAmount",
-    "max_market_sell_amount": "maxMarketSellAmount",
-}
-_STEPS: Final = frozenset({"lot_step", "price_step"})
 
 
 @dataclass(frozen=True)
@@ -166,7 +156,9 @@ class OrderLimits:
                 raise TypeError(f"{name} ({api_name}) must be a Decimal or None, got {value!r}")
             if not value.is_finite() or value < 0 or (name in _STEPS and value == 0):
                 kind = "positive" if name in _STEPS else "zero or more"
-                raise ValueError(f"{name} ({api_name}) must be finite and {kind}, got {value}")
+                shown = _text(value)
+                raise ValueError(f"{name} ({api_name}) must be finite and {kind}, got {shown}")
+            _in_range(value, f"{name} ({api_name})", value)
 
     @classmethod
     def from_currency_rates(
@@ -175,23 +167,16 @@ class OrderLimits:
         """The limits in an answer of `get_currency_rates`: the generated `CurrencyRates`
         model, or its JSON object as a mapping (the API's field names).
 
-        A limit that is missing, null or empty is not checked; a step of zero means no step.
-        A value that is not a decimal raises `ValueError` naming the API field.
+        A limit that is missing, null or empty in a mapping is not checked (the client's own
+        answers always have every limit). A value the limits cannot use raises
+        `ResponseParseError` naming the API field: not a decimal (`"abc"`, `"NaN"`,
+        `"Infinity"`), below zero, a step of zero, or outside the sane range (a size between
+        1E-18 and 1E+18, or 0, with at most 50 digits). A JSON number is read as it was written.
         """
         data = rates.to_dict() if hasattr(rates, "to_dict") else rates
         if not isinstance(data, Mapping):
             raise TypeError(f"expected a CurrencyRates model or a mapping, got {type(rates)}")
-        values: dict[str, Decimal | None] = {}
-        for name, api_name in _API_NAMES.items():
-            raw = data.get(api_name)
-            if raw is None or raw == "":
-                values[name] = None
-                continue
-            if isinstance(raw, float):  # a JSON number: its shortest repr is what was sent
-                raw = repr(raw)
-            number = _decimal(raw, api_name)
-            values[name] = None if name in _STEPS and number == 0 else number
-        return cls(pair=pair, market_code=market_code, **values)
+        return cls(pair=pair, market_code=market_code, **read_limits(data))
 
     def limits(self) -> dict[str, Decimal]:
         """The limits that are set, by the API's names (`{"minLotSize": Decimal("0.00001")}`)."""
@@ -273,7 +258,27 @@ class OrderLimits:
         market_price: Number | None = None,
         prefix: str = "position",
     ) -> list[LimitViolation]:
-        """Every limit the order breaks (an empty list when it is valid); see `check_order`."""
+        """Every limit the order breaks (an empty list when it is valid); see `check_order`.
+
+        The `nearest` values combine: setting each field named here to its `nearest` gives an
+        order that passes every check. So when a price must move (to its step, say) and the
+        amount, valid at the price given, is not at the suggested one (the total would drop
+        below `minTotal`), the amount is named too, with the message `makes the total at the
+        suggested price ...`, though the order as given breaks no amount limit."""
+        breaches, follow_ups = self._judge(side, order_type, units, price, market_price, prefix)
+        return breaches + follow_ups
+
+    def _judge(
+        self,
+        side: Side,
+        order_type: OrderKind,
+        units: Number,
+        price: Number | None,
+        market_price: Number | None,
+        prefix: str,
+    ) -> tuple[list[LimitViolation], list[LimitViolation]]:
+        """The limits the order as given breaks (what the API would answer), and the amount
+        changes that following the suggested price needs (empty unless a price is suggested)."""
         side = _side(side)
         kind = _order_kind(order_type)
         units_field = f"{prefix}[units][value]" if prefix else "units[value]"
@@ -306,6 +311,7 @@ class OrderLimits:
             nearest_price = total_price
         market = kind == "market"
         nearest = self._nearest_units(amount, side, market, nearest_price)
+        price_moves = bool(found)
         found += self._units_bounds(
             amount, units_field, given=amount, nearest=nearest, side=side, market=market
         )
@@ -313,24 +319,46 @@ class OrderLimits:
             message = f"must be a multiple of {_text(self.lot_step)}"
             found.append(self._violation(units_field, "lot_step", amount, message, nearest))
         if total_price is not None:
-            total = _CONTEXT.multiply(amount, total_price)
-            minimum_name = "min_total"
-            if market and self.min_market_total is not None:
-                minimum_name = "min_market_total"
-            minimum = getattr(self, minimum_name)
-            what = "the total (units x market price" if market else "the total (units x price"
-            if minimum is not None and total < minimum:
-                message = (
-                    f"makes {what} = {_text(total)}), which must be greater than or equal "
-                    f"to {_text(minimum)}"
-                )
-                found.append(self._violation(units_field, minimum_name, amount, message, nearest))
-            if self.max_total is not None and total > self.max_total:
-                message = (
-                    f"makes {what} = {_text(total)}), which must be less than or equal "
-                    f"to {_text(self.max_total)}"
-                )
-                found.append(self._violation(units_field, "max_total", amount, message, nearest))
+            found += self._totals(amount, total_price, units_field, nearest, market, "")
+        follow_ups: list[LimitViolation] = []
+        amount_named = any(v.field == units_field for v in found)
+        if price_moves and not amount_named and nearest_price is not None:
+            # The amount passes every check at the price given; only its total can break at the
+            # price suggested, and then the amount must move with it.
+            where = f" at the suggested price {_text(nearest_price)}"
+            follow_ups = self._totals(amount, nearest_price, units_field, nearest, market, where)
+        return found, follow_ups
+
+    def _totals(
+        self,
+        amount: Decimal,
+        price: Decimal,
+        field: str,
+        nearest: Decimal | None,
+        market: bool,
+        where: str,
+    ) -> list[LimitViolation]:
+        """The total limits `amount` at `price` breaks (`where` says which price it is)."""
+        found: list[LimitViolation] = []
+        total = _CONTEXT.multiply(amount, price)
+        minimum_name = "min_total"
+        if market and self.min_market_total is not None:
+            minimum_name = "min_market_total"
+        minimum = getattr(self, minimum_name)
+        what = "the total (units x market price" if market else "the total (units x price"
+        what += where
+        if minimum is not None and total < minimum:
+            message = (
+                f"makes {what} = {_text(total)}), which must be greater than or equal "
+                f"to {_text(minimum)}"
+            )
+            found.append(self._violation(field, minimum_name, amount, message, nearest))
+        if self.max_total is not None and total > self.max_total:
+            message = (
+                f"makes {what} = {_text(total)}), which must be less than or equal "
+                f"to {_text(self.max_total)}"
+            )
+            found.append(self._violation(field, "max_total", amount, message, nearest))
         return found
 
     def check_order(
@@ -354,7 +382,7 @@ class OrderLimits:
             price: the price of a limit order (required then; ignored for a market order).
             market_price: for a market order, the price it is expected to fill at (the ask for
                 a buy, the bid for a sell); without it the total of a market order is not
-                checked.
+                checked here (`check_limits=True` refuses such an order instead of sending it).
             prefix: where the fields are in the request: `"position"` for a create
                 (`position[units][value]`), `""` for add and reduce funds (`units[value]`).
         """
@@ -382,14 +410,10 @@ class OrderLimits:
         """The `error_attributes` of the API's 422 `record_invalid` for this order: field ->
         messages, the messages of `violations`; empty when the order is valid."""
         attributes: dict[str, list[str]] = {}
-        for found in self.violations(
-            side=side,
-            order_type=order_type,
-            units=units,
-            price=price,
-            market_price=market_price,
-            prefix=prefix,
-        ):
+        # The API judges the order as sent: the amount changes a suggested price would need
+        # are advice of the client's error, not refusals of the server.
+        breaches, _ = self._judge(side, order_type, units, price, market_price, prefix)
+        for found in breaches:
             attributes.setdefault(found.field, []).append(found.message)
         return attributes
 
@@ -410,7 +434,10 @@ class OrderLimits:
     def _error(self, found: list[LimitViolation]) -> OrderLimitError:
         lines = [f"{v.describe()} ({v.limit_name}{self._of()})" for v in found]
         head = "the exchange would refuse this order: " if len(lines) > 1 else ""
-        return OrderLimitError(head + "; ".join(lines), found)
+        stuck = ", ".join(dict.fromkeys(v.field for v in found if v.nearest is None))
+        tail = f"; no valid order is near this one (no value of {stuck} fits every limit)"
+        tail = tail if stuck else ""
+        return OrderLimitError(head + "; ".join(lines) + tail, found)
 
     def _max_units(self, side: Side | None, market: bool) -> tuple[str, Decimal] | None:
         """The tightest upper bound of an amount, with its attribute name."""

@@ -7,45 +7,107 @@ import decimal
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final, Literal
 
-__all__ = ["Number", "OrderKind", "Side"]
+__all__ = ["MAX_DIGITS", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "Number", "OrderKind", "Side"]
 
 Side = Literal["buy", "sell"]
 OrderKind = Literal["market", "limit"]
 Number = Decimal | str | int
 
-# Enough digits for any amount, price or step the API sends (and the 40-character decimal
-# strings the request schemas allow), so that a step count is never rounded.
-_CONTEXT: Final = decimal.Context(prec=100, traps=[InvalidOperation, decimal.DivisionByZero])
+# Enough digits for any amount, price or step within the ranges below, so that a step count is
+# never rounded: a count of up to 59 digits times a step of up to 50, or a quotient of that size
+# with the fraction that tells it from a whole number.
+_CONTEXT: Final = decimal.Context(prec=200, traps=[InvalidOperation, decimal.DivisionByZero])
+
+
+# The sane range of the limits and prices of the rates: no exchange's price, amount, step or
+# total lies outside 1E-18 .. 1E+18 (or 0), with at most `MAX_DIGITS` digits. The caller's
+# amounts and prices get a wider range, one that holds every decimal string of 40 characters
+# (the request schemas' longest), so that an absurd amount is judged by the limits, not refused
+# unjudged. Anything else is refused before any arithmetic: a hostile `1e9999999` can neither
+# overflow a step count nor build a message of megabytes.
+MIN_MAGNITUDE: Final = Decimal("1E-18")
+MAX_MAGNITUDE: Final = Decimal("1E+18")
+_MIN_GIVEN: Final = Decimal("1E-40")
+_MAX_GIVEN: Final = Decimal("1E+40")
+MAX_DIGITS: Final = 50
+# Longer than any decimal in the range above, written out: a longer string is refused unread.
+_MAX_TEXT: Final = 120
+# A number in a message is written out in full up to this many characters; beyond, it is
+# written in exponent notation with at most `_SHOWN_DIGITS` significant digits.
+_MAX_PLAIN: Final = 60
+_SHOWN_DIGITS: Final = 20
 
 
 def _text(value: Decimal) -> str:
-    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given."""
-    return format(value, "f")
+    """A decimal as plain digits (`0.00000001`, never `1E-8`), keeping the zeros it was given;
+    in exponent notation, shortened, when that would be long (a message stays short whatever
+    the number: `1E+9999999` is not written out as ten million digits)."""
+    if value.is_finite():
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        whole = max(value.adjusted() + 1, 1)
+        if whole + max(-exponent, 0) <= _MAX_PLAIN:
+            return format(value, "f")
+        digits = min(len(value.as_tuple().digits), _SHOWN_DIGITS)
+        return format(value, f".{digits - 1}E")
+    return str(value)
 
 
-def _decimal(value: object, name: str) -> Decimal:
-    """`value` as a finite Decimal; floats are refused (see the module's docstring)."""
+def _shown(value: object) -> str:
+    """`repr(value)` cut to a few dozen characters, for a message about a value from outside."""
+    text = repr(value) if len(str(value)) <= _MAX_TEXT else repr(str(value)[:40]) + "..."
+    return text if len(text) <= _MAX_TEXT else text[:40] + "..."
+
+
+def _in_range(
+    number: Decimal,
+    name: str,
+    value: object,
+    low: Decimal = MIN_MAGNITUDE,
+    high: Decimal = MAX_MAGNITUDE,
+) -> Decimal:
+    """`number` if it is finite, of at most `MAX_DIGITS` digits and 0 or between `low` and
+    `high` in size; ValueError naming `name` otherwise."""
+    if not number.is_finite():
+        raise ValueError(f"{name} must be a finite number, got {_shown(value)}")
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"{name} must have at most {MAX_DIGITS} digits, got {_shown(value)}")
+    size = number.copy_abs()  # no context: cannot overflow
+    if size and not low <= size <= high:
+        raise ValueError(
+            f"{name} must be 0 or between {low} and {high} in size, got {_shown(value)}"
+        )
+    return number
+
+
+def _decimal(
+    value: object, name: str, low: Decimal = _MIN_GIVEN, high: Decimal = _MAX_GIVEN
+) -> Decimal:
+    """`value` as a finite Decimal, 0 or between `low` and `high` in size (by default the
+    caller's range, 1E-40 .. 1E+40); floats are refused (see the module's docstring)."""
     if isinstance(value, (bool, float)):
         raise TypeError(
             f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__} "
-            f"{value!r}: a binary float is not the decimal it looks like"
+            f"{_shown(value)}: a binary float is not the decimal it looks like"
         )
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
+        if value.bit_length() > 160:  # larger than the range anyway; Decimal(10**10**6) is slow
+            raise ValueError(f"{name} must be at most {high} in size, got a larger int")
         number = Decimal(value)
     elif isinstance(value, str):
+        if len(value) > _MAX_TEXT:
+            raise ValueError(f"{name} must be a decimal number, got {_shown(value)}")
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(f"{name} must be a decimal number, got {value!r}") from None
+            raise ValueError(f"{name} must be a decimal number, got {_shown(value)}") from None
     else:
         raise TypeError(
             f"{name} must be a Decimal, a decimal string or an int, not {type(value).__name__}"
         )
-    if not number.is_finite():
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return number
+    return _in_range(number, name, value, low, high)
 
 
 def _side(value: object) -> Side:

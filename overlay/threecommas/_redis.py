@@ -16,7 +16,8 @@ lease (`in_flight_timeout`) ends: they then count as answered at that moment.
 **Lockouts**: after a 429 or a 418 seen by any client, one key with an expiry says until when
 and why (status, `Retry-After`, error fields). The slot's script refuses a slot while it
 exists and hands it back, so every client learns it before it could send, and rebuilds the
-same exception from it.
+same exception from it. A client that knows of a lockout keeps it in Redis until it ends (on
+its calls, and from a thread while it makes none), lest Redis restarted empty let others in.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
 with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
@@ -46,6 +47,7 @@ import random
 import threading
 import time
 import uuid
+import weakref
 from collections import deque
 from typing import Any, Final
 
@@ -68,6 +70,12 @@ _POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
+# A client that knows of a lockout makes sure Redis still has it: at most this often on the
+# calls it refuses, and from a thread this often (idle, or sleeping through it); one found
+# within the slack is the same.
+_LOCKOUT_CHECK_S: Final = 0.25
+_LOCKOUT_WATCH_S: Final = 1.0
+_LOCKOUT_SLACK_MS: Final = 1000
 
 
 class _OwnWindow:
@@ -155,6 +163,8 @@ class RedisBudget:
         self._promised: deque[float] = deque()
         self._mirror = Lockout(clock=clock)
         self._lockout_to_push: tuple[float, str] | None = None
+        self._next_lockout_check = -math.inf
+        self._lockout_keeper: threading.Thread | None = None
 
         self.limiter = RedisRateLimiter(self)
         self.lockout = RedisLockout(self)
@@ -231,6 +241,8 @@ class RedisBudget:
         if int(status) == lua.LOCKED:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
             self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
+            self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
+            self._keep_lockout_in_storage()
         return int(status), int(micros), str(generation), int(active), int(used)
 
     def _reseed(self, generation: str, now: float) -> None:
@@ -389,6 +401,7 @@ class RedisBudget:
 
     def start_lockout(self, seconds: float, reason: BaseException) -> None:
         self._mirror.start(seconds, reason)
+        self._keep_lockout_in_storage()
         now = self._clock()
         payload = lua.reason_json(reason, seconds)
         ms = math.ceil(max(0.0, seconds) * 1000)
@@ -401,32 +414,76 @@ class RedisBudget:
                 self._keep_lockout(now + seconds, payload)
                 self._failed(now, exc)
 
+    def _keep_lockout_in_storage(self) -> None:
+        """Have a thread (one per client) keep the lockouts it knows in Redis until they end."""
+        with self._lock:
+            keeper = self._lockout_keeper
+            if keeper is not None and keeper.is_alive():
+                return
+            keeper = threading.Thread(
+                target=_keep_lockout_until_it_ends,
+                args=(weakref.ref(self),),
+                name="threecommas-lockout-keeper",
+                daemon=True,
+            )
+            self._lockout_keeper = keeper
+        keeper.start()
+
     def _keep_lockout(self, until: float, payload: str) -> None:
         if self._lockout_to_push is None or self._lockout_to_push[0] < until:
             self._lockout_to_push = (until, payload)
 
-    def lockout_remaining(self) -> tuple[float, BaseException | None]:
-        """The lockout as this client knows it, without a round trip to Redis: a lockout set
-        by another client is checked by the slot's script, atomically with taking a slot, and
-        learned from it. Only a lockout this client could not write yet goes to Redis here."""
+    def lockout_remaining(self, *, quiet: bool = False) -> tuple[float, BaseException | None]:
+        """The lockout as this client knows it (another client's is learned by the slot's
+        script). Redis is asked only while this client knows of one: one it could not write
+        yet, or one Redis may have lost since (a restart), written back. `quiet`: a failure
+        is left for the client's own calls to notice and warn about."""
         now = self._clock()
         with self._lock:
+            left, reason = self._mirror.remaining()
             push = self._lockout_to_push
-            if push is None or (self._down_since is not None and now < self._next_try):
-                return self._mirror.remaining()
+            if self._down_since is not None and now < self._next_try:
+                return left, reason
+            if push is None:
+                if left <= 0 or reason is None or now < self._next_lockout_check:
+                    return left, reason
+                # Its expiry in Redis and here differ by a round trip: a lockout found within
+                # the slack is the same one, left as it is (never lengthened bit by bit).
+                push = (now + left, lua.reason_json(reason, left))
+            slack = 0 if push is self._lockout_to_push else _LOCKOUT_SLACK_MS
             self._lockout_to_push = None
+            self._next_lockout_check = now + _LOCKOUT_CHECK_S
         if push[0] > now:
-            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1]]
+            args: list[Any] = [math.ceil((push[0] - now) * 1000), push[1], slack]
             try:
                 self._lockout_script(keys=[self.keys["lockout"]], args=args)
             except STORAGE_ERRORS as exc:
                 with self._lock:
                     self._keep_lockout(*push)
-                    self._failed(now, exc)
+                    if not quiet:
+                        self._failed(now, exc)
                 return self._mirror.remaining()
             with self._lock:
                 self._recovered(now)
         return self._mirror.remaining()
+
+
+def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
+    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
+    while True:
+        time.sleep(_LOCKOUT_WATCH_S)
+        budget = ref()
+        if budget is None:
+            return
+        try:
+            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
+        except Exception:  # pragma: no cover - a bug must not end the thread unseen
+            logger.exception("threecommas: keeping the lockout in the shared storage failed")
+        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
+            if budget._mirror.remaining()[0] <= 0:
+                budget._lockout_keeper = None
+                return
+        del budget
 
 
 class RedisRateLimiter:

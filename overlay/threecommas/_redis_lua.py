@@ -105,10 +105,11 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 return 1
 """
 
-# KEYS: lockout. ARGV: milliseconds, reason (JSON). A lockout only ever grows.
+# KEYS: lockout. ARGV: milliseconds, reason (JSON), slack (ms, optional). A lockout only ever
+# grows; one that ends less than the slack earlier is taken for the same and kept.
 LOCKOUT: Final = """
 local ms = tonumber(ARGV[1])
-if redis.call('PTTL', KEYS[1]) < ms then
+if redis.call('PTTL', KEYS[1]) < ms - tonumber(ARGV[3] or '0') then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
 end
 return 1

@@ -16,8 +16,9 @@ interfaces, so the client does not know which one it has:
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import TYPE_CHECKING, Final, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from threecommas._exceptions import ThreeCommasError
 
@@ -57,16 +58,54 @@ class LockoutState(Protocol):
     def remaining(self) -> tuple[float, BaseException | None]: ...
 
 
+# redis-py also takes the password from the query (`?password=...`).
+_QUERY_PASSWORD = re.compile(r"(?i)([?&;]password=)[^&;#]*")
+# redis-py's own message for a bad query argument names only the argument.
+_REDIS_QUERY_ERROR = re.compile(r"Invalid value for '\w+' in connection URL\.")
+
+
 def redacted(url: str) -> str:
-    """The storage URL without its password, for messages and reprs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    """The storage URL without its password, for messages and reprs.
+
+    It never fails and never parses more than it must: a malformed URL is exactly where a
+    parser would misplace the password (a `/` in it ends the host part early, for one). So
+    whatever comes before the last `@` is the credentials: only a user name before a `:` is
+    kept."""
+    scheme, sep, rest = url.partition("://")
+    prefix = scheme + sep
+    if not sep:
+        prefix, rest = "", url
+    credentials, at, after = rest.rpartition("@")
+    if at:
+        user, colon, _ = credentials.partition(":")
+        shown = f"{user}:***" if colon and "/" not in user else "***"
+        rest = f"{shown}@{after}"
+    return prefix + _QUERY_PASSWORD.sub(r"\1***", rest)
+
+
+def _url_problem(url: str) -> str | None:
+    """What makes `url` (with a storage scheme) unusable, in words that never quote it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "its host cannot be read (an unclosed IPv6 bracket?)"
+    try:
+        parts.port  # noqa: B018 (urllib checks the port when it is read)
+    except ValueError:
+        if "@" in parts.path + parts.query + parts.fragment:
+            # The host part ended early, inside the credentials.
+            return "a '/', '?' or '#' in its user name or password must be percent-encoded"
+        return "its port is not a number from 0 to 65535"
+    try:
+        from redis.connection import parse_url
+    except ImportError:
+        return None  # the client says to install the extra when it is made
+    try:
+        parse_url(url)  # type: ignore[no-untyped-call]
+    except ValueError as exc:
+        found = _REDIS_QUERY_ERROR.search(str(exc))
+        return found.group(0).rstrip(".") if found else "redis-py cannot read it"
+    return None
 
 
 def check_storage(storage: object) -> None:
@@ -78,6 +117,12 @@ def check_storage(storage: object) -> None:
             raise ValueError(
                 "RateLimit.storage must be a redis://, rediss:// or unix:// URL, "
                 f"or a redis.Redis client; got {redacted(storage)!r}"
+            )
+        problem = _url_problem(storage)
+        if problem is not None:
+            # A client has three URLs (base_url, stream_url and this one): say which.
+            raise ValueError(
+                f"RateLimit.storage is not a valid Redis URL: {problem}; got {redacted(storage)!r}"
             )
         return
     try:

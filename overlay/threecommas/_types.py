@@ -78,7 +78,8 @@ class RequestOptions(TypedDict, total=False):
     """The per-call options every method takes as keywords, beside `forced_mode` and `timeout`.
 
     `extra_headers` are sent with the request (they cannot replace `Apikey`, `Signature` or
-    `Forced-Mode`); `extra_query` adds query parameters (not one the method sets itself). Both
+    `Forced-Mode` in any spelling, and must be headers HTTP can carry: a token name, a printable
+    ASCII value); `extra_query` adds query parameters (not one the method sets itself). Both
     are signed with the rest of the request."""
 
     extra_headers: Mapping[str, str]

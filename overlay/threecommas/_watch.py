@@ -19,9 +19,10 @@ import math
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar, get_args
 
 from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
+from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
 from threecommas_api.types import Unset
@@ -34,6 +35,7 @@ __all__ = [
     "DEFAULT_BUDGET_SHARE",
     "FINAL_STATUSES",
     "LIST_PAGE_SIZE",
+    "WAIT_STATUSES",
     "Change",
     "Predicate",
     "Request",
@@ -41,10 +43,12 @@ __all__ = [
     "SmartTradeEvent",
     "StopCheck",
     "Until",
+    "WaitStatus",
     "WatchIds",
     "WatchPlan",
     "changes_between",
     "is_finished",
+    "unknown_ids_error",
     "until_predicate",
 ]
 
@@ -64,8 +68,27 @@ WatchIds = Iterable[int] | int | None
 StopCheck = Callable[[], bool]
 #: A condition on a SmartTrade.
 Predicate = Callable[["SmartTrade"], bool]
+#: The statuses `wait_for(until=...)` can name: a SmartTrade's `status.basic_type` as the docs
+#: list them, and the final ones (`"finished"` stands for any of those). A status the API adds
+#: later is waited for with a callable.
+WaitStatus = Literal[
+    "created",
+    "waiting_position",
+    "waiting_targets",
+    "stop_loss_in_progress",
+    "reduce_funds_in_progress",
+    "pending_reduce_funds",
+    "panic_sell_pending",
+    "cancellation_pending",
+    "cancelled",
+    "failed",
+    "finished",
+    "successfully_finished",
+    "completed",
+]
+WAIT_STATUSES: Final = frozenset(get_args(WaitStatus))
 #: `wait_for(until=...)`: None (finished), a status, or a condition.
-Until = str | Predicate | None
+Until = WaitStatus | Predicate | None
 #: A request not sent yet (the watcher sends it when its budget allows).
 Request = Callable[[], T]
 RequestAsync = Callable[[], Awaitable[T]]
@@ -167,8 +190,13 @@ def until_predicate(until: object) -> Callable[[SmartTrade], bool]:
     if until is None or until == "finished":
         return is_finished
     if isinstance(until, str):
-        if not until:
-            raise ValueError("until must be a non-empty status, a callable or None")
+        if until not in WAIT_STATUSES:
+            # A typo would otherwise wait until the timeout (or forever).
+            known = ", ".join(repr(status) for status in get_args(WaitStatus))
+            raise ValueError(
+                f"until must be one of {known}, a callable taking the SmartTrade or None; "
+                f"not {until!r}"
+            )
         return lambda smart_trade: smart_trade.status.basic_type == until
     if callable(until):
         return lambda smart_trade: bool(until(smart_trade))
@@ -194,6 +222,20 @@ def check_ids(ids: Iterable[int] | int | None) -> tuple[int, ...] | None:
     if not checked:
         raise ValueError("ids must name at least one SmartTrade (or be None for all)")
     return checked
+
+
+def unknown_ids_error(ids: list[int], refusal: NotFoundError) -> NotFoundError:
+    """The `NotFoundError` of a watch whose ids the API does not know (a mistyped id must not
+    look like a SmartTrade that ended), with the answer to the first of them."""
+    named = ", ".join(str(i) for i in ids)
+    which, them, id_ = (
+        ("SmartTrade", "it", "id") if len(ids) == 1 else ("SmartTrades", "them", "ids")
+    )
+    return NotFoundError(
+        f"{which} {named} not found: the API does not know {them} (check the {id_}; "
+        f"{refusal.message})",
+        **refusal._state(),
+    )
 
 
 def _optional_positive(value: object, name: str, kind: type) -> None:

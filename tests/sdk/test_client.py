@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import pickle
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -608,3 +609,45 @@ def test_json_body_signature_follows_the_separator_switch() -> None:
     assert bare.headers["Signature"] != HMAC_JSON_VECTOR
     with pytest.raises(ValueError):
         ThreeCommas(DOCS_KEY, DOCS_SECRET, body_separator="&")
+
+
+# --- check_key: the clock offset ----------------------------------------------------------------
+
+
+def test_the_clock_offset_allows_for_the_date_headers_whole_seconds() -> None:
+    from email.utils import formatdate
+
+    from threecommas._market_operations import clock_offset_range, least_offset
+
+    second = 1_765_000_000.0
+    date = formatdate(second, usegmt=True)
+    # Same clock: written at second + 0.95, read 0.25 s later: no offset can be told.
+    same = clock_offset_range(date, second + 0.9, second + 1.2)
+    assert same == (-1.2, 0.1) and least_offset(same) == 0.0
+    # The server 5 s ahead (its second read when this machine read second - 4.65): at least 4.6.
+    ahead = clock_offset_range(date, second - 4.7, second - 4.6)
+    assert ahead == (4.6, 5.7) and least_offset(ahead) == 4.6
+    behind = clock_offset_range(date, second + 3.2, second + 3.3)
+    assert behind == (-3.3, -2.2) and least_offset(behind) == -2.2
+    assert clock_offset_range(None, second, second) is None
+    assert clock_offset_range("not a date", second, second) is None
+
+
+def test_check_key_reports_no_offset_against_a_server_stamping_this_machines_time() -> None:
+    from email.utils import formatdate
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {"Date": formatdate(time.time(), usegmt=True)}
+        return httpx.Response(200, json={"valid": True}, headers=headers)
+
+    client, _ = mocked(answer)
+    with client:
+        checks = [client.check_key() for _ in range(3)]
+    for check in checks:
+        assert check.clock_offset_range is not None
+        low, high = check.clock_offset_range
+        assert low <= 0 <= high and high - low < 2
+        assert check.clock_offset == 0.0
+        assert check.to_dict()["clock_offset_range"] == [low, high]
+    without = mocked(httpx.Response(200, json={"valid": True}))[0].check_key()
+    assert without.clock_offset is None and without.clock_offset_range is None

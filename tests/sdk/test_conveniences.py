@@ -1,5 +1,5 @@
 """The conveniences of issue 14: per-call extra headers and query, `with_options`,
-`with_raw_response`, `THREECOMMAS_LOG`, `to_json`, and the request bodies' TypedDicts."""
+`with_raw_response`, `THREE_COMMAS_LOG`, `to_json`, and the request bodies' TypedDicts."""
 
 from __future__ import annotations
 
@@ -71,12 +71,68 @@ def test_extra_query_is_added_to_the_method_parameters() -> None:
     assert params["x_flag"] == "1"
 
 
-@pytest.mark.parametrize("name", ["Apikey", "SIGNATURE", "forced-mode", " Forced-Mode"])
+@pytest.mark.parametrize(
+    "name",
+    ["Apikey", "APIKEY", "SIGNATURE", "forced-mode", "Forced_Mode", "FORCED_MODE", "forced_mode"],
+)
 def test_extra_headers_cannot_replace_the_sdk_headers(name: str) -> None:
+    """In any spelling a server may fold into one of them: any case, `_` for `-` (Rack reads
+    `Forced_Mode` as `Forced-Mode`)."""
     client, recorder = mocked(ok())
     with pytest.raises(ValueError, match="extra_headers cannot set"):
         client.smart_trades.get(SEED_SMART_TRADE_ID, extra_headers={name: "x"})
     assert recorder.requests == []
+
+
+BAD_HEADERS = {
+    "CR in value": {"X-Trace": "a\rb"},
+    "LF in value": {"X-Trace": "a\nInjected: 1"},
+    "CRLF in value": {"X-Trace": "a\r\nInjected: 1"},
+    "NUL in value": {"X-Trace": "a\x00b"},
+    "CR in name": {"X-Tr\race": "a"},
+    "LF in name": {"X-Trace\n": "a"},
+    "NUL in name": {"X-\x00Trace": "a"},
+    "non-ASCII name": {"X-Tr\u00e4ce": "a"},
+    "space in name": {" Forced-Mode": "paper"},
+    "colon in name": {"X-Trace:": "a"},
+    "empty name": {"": "a"},
+    "non-ASCII value": {"X-Trace": "caf\u00e9"},
+    "control in value": {"X-Trace": "a\x01b"},
+    "space at the end of a value": {"X-Trace": "a "},
+}
+
+
+@pytest.mark.parametrize("headers", BAD_HEADERS.values(), ids=BAD_HEADERS.keys())
+def test_headers_http_cannot_carry_are_refused_before_anything_is_sent(
+    threecommas_server: RunningServer, headers: dict[str, str]
+) -> None:
+    """Against a real HTTP stack, which refuses such a header only while sending: a change
+    then looked like it may have gone through (`OutcomeUnknownError`), a read was retried as
+    a lost connection. Now it is a `ValueError` naming `extra_headers`, and nothing is sent."""
+    faults = threecommas_server.app.state.faults
+    with ThreeCommas(
+        threecommas_server.api_key,
+        threecommas_server.api_secret,
+        base_url=threecommas_server.base_url,
+    ) as client:
+        with pytest.raises(ValueError, match="extra_headers") as refused:
+            client.smart_trades.close_trade_by_market(
+                SEED_SMART_TRADE_ID, SEED_TRADE_ID, extra_headers=headers
+            )
+        assert not isinstance(refused.value, ThreeCommasError)
+        with pytest.raises(ValueError, match="extra_headers"):
+            client.smart_trades.get(SEED_SMART_TRADE_ID, extra_headers=headers)
+        assert faults.counters().requests == 0
+        # the value is never shown: it may be a secret of its own
+        for value in headers.values():
+            if len(value) > 3:
+                assert value not in str(refused.value)
+        # and headers HTTP can carry still go
+        sent = client.smart_trades.get(
+            SEED_SMART_TRADE_ID, extra_headers={"X-Trace": "a b\tc", "X_Custom": ""}
+        )
+        assert isinstance(sent, SmartTrade)
+        assert faults.counters().requests == 1
 
 
 @pytest.mark.parametrize("name", ["per_page", "page", "pair"])
@@ -368,7 +424,7 @@ def test_async_with_raw_response_stays_awaitable() -> None:
     assert isinstance(smart_trade, SmartTrade)
 
 
-# --- THREECOMMAS_LOG ----------------------------------------------------------------------------
+# --- THREE_COMMAS_LOG ---------------------------------------------------------------------------
 
 _LOGGING_SCRIPT = f"""
 import httpx, threecommas
@@ -381,10 +437,13 @@ print("SIGNATURE=" + http.build_request("GET", "https://x").headers.get("Signatu
 """
 
 
-def _run_logged(level: str | None) -> subprocess.CompletedProcess[str]:
+def _run_logged(
+    level: str | None, variable: str = "THREE_COMMAS_LOG", **more: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("THREE")}
     if level is not None:
-        env["THREECOMMAS_LOG"] = level
+        env[variable] = level
+    env.update(more)
     return subprocess.run(
         [sys.executable, "-c", _LOGGING_SCRIPT],
         env=env,
@@ -409,6 +468,13 @@ def test_threecommas_log_info_or_unset_shows_no_debug_lines() -> None:
     assert _run_logged(None).stderr == ""
 
 
+def test_the_former_name_threecommas_log_still_works_and_the_new_one_wins() -> None:
+    request_line = "DEBUG threecommas: GET /public/api/v2/smart_trades/12345678 -> 200"
+    assert request_line in _run_logged("debug", "THREECOMMAS_LOG").stderr
+    both = _run_logged("info", THREECOMMAS_LOG="debug")
+    assert both.stderr == ""  # THREE_COMMAS_LOG=info is the one read
+
+
 def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() -> None:
     logger = logging.getLogger("threecommas")
     level = logger.level
@@ -417,7 +483,7 @@ def test_threecommas_log_configures_one_handler_and_warns_on_an_unknown_level() 
         assert first is not None and configure_from_env("info") is first
         assert logger.handlers.count(first) == 1
         assert logger.level == logging.INFO
-        with pytest.warns(UserWarning, match="THREECOMMAS_LOG"):
+        with pytest.warns(UserWarning, match="THREE_COMMAS_LOG='loud'"):
             assert configure_from_env("loud") is None
         assert configure_from_env("") is None
     finally:

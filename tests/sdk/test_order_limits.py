@@ -4,13 +4,14 @@ rounding, and the checks an order must pass, for the client and the recorded-res
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import threecommas
@@ -76,11 +77,11 @@ def test_the_generated_model_gives_the_same_limits(limits: OrderLimits) -> None:
 
 
 def test_missing_null_and_empty_limits_are_not_checked() -> None:
-    rates = {"lotStep": "0.1", "minLotSize": None, "maxLotSize": "", "priceStep": "0.0"}
+    rates = {"lotStep": "0.1", "minLotSize": None, "maxLotSize": ""}
     built = OrderLimits.from_currency_rates(rates)
     assert built.lot_step == D("0.1")
     assert built.min_lot_size is None and built.max_lot_size is None
-    assert built.price_step is None  # a step of zero is no step
+    assert built.price_step is None
     assert built.limits() == {"lotStep": D("0.1")}
     built.check_order(side="buy", order_type="limit", units="1000000", price="0.123456789")
 
@@ -90,19 +91,23 @@ def test_a_json_number_is_read_as_it_was_written() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rates", "error", "words"),
+    ("rates", "words"),
     [
-        ({"lotStep": "abc"}, ValueError, "lotStep must be a decimal number, got 'abc'"),
-        ({"minTotal": "-1"}, ValueError, "min_total (minTotal) must be finite and zero or more"),
-        ({"priceStep": "NaN"}, ValueError, "priceStep must be a finite number"),
-        ({"maxPrice": True}, TypeError, "maxPrice must be a Decimal"),
+        ({"lotStep": "abc"}, "lotStep must be a decimal number, got 'abc'"),
+        ({"minTotal": "-1"}, "minTotal must be 0 or more, got '-1'"),
+        ({"priceStep": "NaN"}, "priceStep must be a finite number"),
+        ({"priceStep": "0.0"}, "priceStep must be greater than 0, got '0.0'"),
+        ({"maxPrice": True}, "maxPrice must be a decimal string, got True"),
+        ({"maxTotal": "1e9999999"}, "maxTotal must be 0 or between 1E-18 and 1E+18"),
     ],
 )
 def test_a_limit_that_is_not_a_decimal_is_refused_by_its_api_name(
-    rates: dict[str, Any], error: type[Exception], words: str
+    rates: dict[str, Any], words: str
 ) -> None:
-    with pytest.raises(error, match=words.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(threecommas.ResponseParseError, match=re.escape(words)) as raised:
         OrderLimits.from_currency_rates(rates)
+    assert isinstance(raised.value, ThreeCommasError)
+    assert not isinstance(raised.value, ValueError)
 
 
 def test_the_constructor_takes_decimals_only() -> None:
@@ -565,6 +570,208 @@ def test_the_nearest_valid_price_is_the_nearest_that_passes(
     valid = [p for p in GRID_VALUES if _price_ok(limits, p)]
     expected = min(valid, key=lambda p: (abs(p - price), -p)) if valid else None  # ties: up
     assert nearest == expected
+
+
+# --- the suggestions combine ---------------------------------------------------------------------
+
+
+def _followed(order: dict[str, Any], error: OrderLimitError) -> dict[str, Any] | None:
+    """`order` with every field the error names set to its suggestion (None if one has none)."""
+    fields = {
+        "position[units][value]": "units",
+        "position[price][value]": "price",
+    }
+    followed = dict(order)
+    for violation in error.violations:
+        if violation.nearest is None:
+            return None
+        followed[fields[violation.field]] = violation.nearest
+    return followed
+
+
+def test_a_price_rounded_down_under_the_minimum_total_suggests_an_amount_too(
+    limits: OrderLimits,
+) -> None:
+    # 0.00017 x 29411.7648 = 5.000000016, just over minTotal 5.0; the nearest tick, 29411.76,
+    # makes 4.9999992: the amount must grow to 0.00018 as well.
+    order = {"side": "buy", "order_type": "limit", "units": D("0.00017"), "price": D("29411.7648")}
+    error = _error(lambda: limits.check_order(**order))
+    assert [(v.field, v.limit_name, v.nearest) for v in error.violations] == [
+        ("position[price][value]", "priceStep", D("29411.76")),
+        ("position[units][value]", "minTotal", D("0.00018")),
+    ]
+    assert "at the suggested price 29411.76 = 4.9999992" in error.violations[1].message
+    assert "the nearest valid value is 0.00018" in str(error)
+    followed = _followed(order, error)
+    assert followed is not None
+    limits.check_order(**followed)
+    # The server answers for the order as sent: the price only, as the API would.
+    assert list(limits.error_attributes(**order)) == ["position[price][value]"]
+
+
+def test_a_price_rounded_up_over_the_maximum_total_suggests_an_amount_too() -> None:
+    # 10.2 x 9.6 = 97.92 is within maxTotal 100; at the nearest tick, 10, it is 102.
+    capped = OrderLimits(price_step=D("1"), max_total=D("100"), lot_step=D("0.1"))
+    order = {"side": "sell", "order_type": "limit", "units": D("10.2"), "price": D("9.6")}
+    error = _error(lambda: capped.check_order(**order))
+    assert [(v.limit_name, v.nearest) for v in error.violations] == [
+        ("priceStep", D("10")),
+        ("maxTotal", D("10.0")),
+    ]
+    followed = _followed(order, error)
+    assert followed is not None
+    capped.check_order(**followed)
+
+
+def test_when_no_order_is_near_the_error_says_so() -> None:
+    # At any price the step allows, one lot is over the largest total.
+    tight = OrderLimits(price_step=D("10"), min_lot_size=D("1"), max_total=D("5"))
+    order = {"side": "buy", "order_type": "limit", "units": D("1"), "price": D("4")}
+    error = _error(lambda: tight.check_order(**order))
+    assert any(v.nearest is None for v in error.violations)
+    assert "no valid order is near this one" in str(error)
+    assert "position[units][value]" in str(error).rsplit("no valid order is near", 1)[1]
+
+
+WIDE_LIMITS = st.builds(
+    OrderLimits,
+    min_lot_size=st.sampled_from([None, D("0"), D("0.00001"), D("0.01"), D("0.5"), D("3")]),
+    lot_step=st.sampled_from([None, D("0.00001"), D("0.01"), D("0.25"), D("1")]),
+    max_lot_size=st.sampled_from([None, D("40"), D("9000")]),
+    price_step=st.sampled_from([None, D("0.01"), D("0.5"), D("10")]),
+    min_price=st.sampled_from([None, D("0"), D("0.5")]),
+    max_price=st.sampled_from([None, D("120"), D("1000000")]),
+    min_total=st.sampled_from([None, D("0"), D("5"), D("10")]),
+    min_market_total=st.sampled_from([None, D("7")]),
+    max_total=st.sampled_from([None, D("50"), D("1000")]),
+    max_market_buy_amount=st.sampled_from([None, D("30")]),
+    max_market_sell_amount=st.sampled_from([None, D("20")]),
+)
+
+
+def _edge_price(limits: OrderLimits, units: Decimal, above: bool, nudge: Decimal) -> Decimal:
+    """A price just past the total's bound for `units` (where rounding the price moves the
+    total across it), off the price step by `nudge`."""
+    bound = limits.min_total if above else limits.max_total
+    if not bound or units <= 0:
+        return D("1.2345")
+    edge = (bound / units).quantize(D("0.0001"))
+    return max(edge + (nudge if above else -nudge), D("0.0001"))
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    limits=WIDE_LIMITS,
+    units=st.decimals(min_value=D("0.00001"), max_value=D("200"), places=5),
+    price=st.decimals(min_value=D("0.001"), max_value=D("2000"), places=4),
+    side=st.sampled_from(["buy", "sell"]),
+    kind=st.sampled_from(["market", "limit", "limit"]),
+    edge=st.sampled_from([None, "above", "below"]),
+    nudge=st.sampled_from([D("0.0001"), D("0.0004"), D("0.003"), D("0.2"), D("4")]),
+)
+@example(
+    limits=OrderLimits.from_currency_rates(RATES),
+    units=D("0.00017"),
+    price=D("29411.7648"),
+    side="buy",
+    kind="limit",
+    edge=None,
+    nudge=D("0.0001"),
+)
+def test_following_every_suggestion_gives_an_order_that_passes(
+    limits: OrderLimits,
+    units: Decimal,
+    price: Decimal,
+    side: str,
+    kind: str,
+    edge: str | None,
+    nudge: Decimal,
+) -> None:
+    if edge is not None:
+        price = _edge_price(limits, units, edge == "above", nudge)
+    prices = {"market_price": price} if kind == "market" else {"price": price}
+    order: dict[str, Any] = {"side": side, "order_type": kind, "units": units, **prices}
+    try:
+        limits.check_order(**order)
+    except OrderLimitError as error:
+        followed = _followed(order, error)
+        if followed is None:
+            assert "no valid order is near this one" in str(error)
+            return
+        limits.check_order(**followed)  # passes: every suggestion taken together is valid
+
+
+# --- hostile numbers ----------------------------------------------------------------------------
+
+HOSTILE = ["NaN", "Infinity", "-Infinity", "sNaN", "-1", "1e9999999", "1e-9999999", "abc", "1e19"]
+
+
+@pytest.mark.parametrize("field", ["lotStep", "priceStep", "minLotSize", "minTotal", "maxTotal"])
+@pytest.mark.parametrize("value", [*HOSTILE, "0" * 10_000_000 + "1", "1" + "0" * 60])
+def test_a_hostile_limit_is_a_parse_error_naming_the_field(field: str, value: str) -> None:
+    with pytest.raises(threecommas.ResponseParseError, match=field) as raised:
+        OrderLimits.from_currency_rates({**RATES, field: value})
+    assert len(str(raised.value)) < 300
+
+
+@pytest.mark.parametrize("field", ["lotStep", "priceStep"])
+def test_a_step_of_zero_is_a_parse_error(field: str) -> None:
+    with pytest.raises(threecommas.ResponseParseError, match=f"{field} must be greater than 0"):
+        OrderLimits.from_currency_rates({**RATES, field: "0"})
+
+
+def test_a_minimum_of_zero_is_no_minimum() -> None:
+    free = OrderLimits.from_currency_rates({**RATES, "minTotal": "0", "minLotSize": "0.0"})
+    assert free.min_total == 0 and free.min_lot_size == 0
+    free.check_order(side="buy", order_type="limit", units="0.00001", price="1.00")
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "0" * 10_000_000 + "1"])
+def test_the_rates_check_refuses_hostile_prices_by_name(value: str) -> None:
+    from threecommas._order_rates import check_rates
+
+    for field in ("bid", "ask", "last", "lotStep", "minTotal"):
+        with pytest.raises(ValueError, match=rf"^{field} ") as raised:
+            check_rates({**RATES, field: value})
+        assert not isinstance(raised.value, InvalidOperation)
+        assert len(str(raised.value)) < 300
+    check_rates({**RATES, "bid": "0", "ask": "0.0"})  # no quote: refused by the checks instead
+    with pytest.raises(ValueError, match=r"^bid is missing"):
+        check_rates({k: v for k, v in RATES.items() if k != "bid"})
+
+
+@pytest.mark.parametrize(
+    "units", ["1e9999999", "1e-9999999", D("1e9999999"), 10**400, "NaN", "1" * 200]
+)
+def test_a_hostile_amount_is_a_value_error_naming_the_field(
+    limits: OrderLimits, units: Any
+) -> None:
+    for action in (
+        lambda: limits.round_quantity(units),
+        lambda: limits.check_order(side="buy", order_type="market", units=units, market_price=1),
+        lambda: limits.check_order(side="buy", order_type="limit", units="1", price=units),
+    ):
+        with pytest.raises(ValueError, match=r"\[value\] must") as raised:
+            action()
+        assert not isinstance(raised.value, (InvalidOperation, OrderLimitError))
+        assert len(str(raised.value)) < 300
+
+
+def test_a_message_stays_short_whatever_the_numbers() -> None:
+    from threecommas._order_numbers import _text
+
+    assert _text(D("1e9999999")) == "1E+9999999"
+    assert _text(D("1e-9999999")) == "1E-9999999"
+    assert _text(D("-12345678901234567890123456789e-9999")) == "-1.2345678901234567890E-9971"
+    assert _text(D("0.00000001")) == "0.00000001" and _text(D("31.0")) == "31.0"
+    # A limit built by hand past the sane range is refused, briefly.
+    with pytest.raises(ValueError, match="in size") as raised:
+        OrderLimits(min_total=D("1e9999999"))
+    assert len(str(raised.value)) < 300
+    # The largest numbers the range allows still give messages of a few lines.
+    huge = OrderLimits(max_total=D("1e18"), lot_step=D("1e-18"), min_lot_size=D("1e18"))
+    error = _error(lambda: huge.check_order(side="buy", order_type="limit", units="1", price="1"))
+    assert len(str(error)) < 1000
 
 
 # --- for the recorded-responses server ----------------------------------------------------------

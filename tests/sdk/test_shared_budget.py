@@ -268,6 +268,109 @@ def test_the_client_refuses_without_sending_after_a_429_seen_elsewhere(
     assert sent == [] and 299 < refused.value.retry_after <= 300
 
 
+def _lockout_scene(
+    server: RedisServer, prefix: str, status: int
+) -> tuple[Callable[[], ThreeCommas], list[httpx.Request], Call[Any], str]:
+    """Clients of one key on `server` whose API answers the first request with `status` (a
+    300 s lockout) and the others with 200; the requests it received; a call; the lockout's
+    key."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if len(sent) == 1:
+            return httpx.Response(status, headers={"Retry-After": "300"}, json={})
+        return httpx.Response(200, json={"ok": True})
+
+    limit = RateLimit(100, 60.0, storage=server.url, key_prefix=prefix)
+
+    def client() -> ThreeCommas:
+        transport = httpx.MockTransport(answer)
+        return ThreeCommas(
+            API_KEY,
+            "secret",
+            rate_limit=limit,
+            max_retries=0,
+            ban_cooldown=300,
+            http_client=httpx.Client(transport=transport),
+        )
+
+    call = Call({"method": "post", "url": "/v2/smart_trades/1/close_by_market"}, lambda r: r.json())
+    return client, sent, call, RedisBudget(limit, API_KEY).keys["lockout"]
+
+
+@pytest.mark.parametrize("status", [429, 418])
+def test_a_lockout_the_storage_forgot_is_written_back_on_the_next_call(
+    own_redis: RedisServer, prefix: str, status: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Redis restarts empty during a lockout: the client that knows it writes it back on its
+    next call, and a client made after the restart learns it there instead of sending."""
+    import threecommas._redis
+
+    # the background keeper (next test) would do it too, whenever it wakes: not in this test
+    monkeypatch.setattr(threecommas._redis, "_LOCKOUT_WATCH_S", 3600.0)
+    client, sent, call, lockout_key = _lockout_scene(own_redis, prefix, status)
+    cls = RateLimitError if status == 429 else IPBannedError
+    knows = client()
+    with pytest.raises(cls):
+        knows._execute(call)
+    assert len(sent) == 1
+    admin = redis.Redis.from_url(own_redis.url)
+    assert admin.pttl(lockout_key) > 290_000
+
+    own_redis.stop()
+    own_redis.start()  # persistence off: it comes back empty
+    assert admin.exists(lockout_key) == 0
+    time.sleep(0.3)  # longer than a client goes without checking the storage's copy
+    with pytest.raises(cls, match="not sent"):
+        knows._execute(call)
+    # written back, for as long as it has left (give or take the slack of the check)
+    assert 290_000 < admin.pttl(lockout_key) <= 300_000
+    raw = admin.get(lockout_key)
+    assert raw is not None and json.loads(raw)["status"] == status
+
+    with pytest.raises(cls, match="not sent") as refused:
+        client()._execute(call)
+    assert len(sent) == 1
+    assert 290 < refused.value.retry_after <= 300
+
+
+def test_a_lockout_the_storage_forgot_is_written_back_by_a_client_making_no_call(
+    own_redis: RedisServer, prefix: str
+) -> None:
+    """The client that knows the lockout is idle (or sleeping through it): a thread of its
+    own puts it back, so a client made after the restart still does not send."""
+    client, sent, call, lockout_key = _lockout_scene(own_redis, prefix, 429)
+    knows = client()
+    with pytest.raises(RateLimitError):
+        knows._execute(call)
+    admin = redis.Redis.from_url(own_redis.url)
+    own_redis.stop()
+    own_redis.start()
+    deadline = time.monotonic() + 30  # the keeper looks every second
+    while not admin.exists(lockout_key):
+        assert time.monotonic() < deadline, "the lockout was never written back"
+        time.sleep(0.05)
+    assert 280_000 < admin.pttl(lockout_key) <= 300_000
+    with pytest.raises(RateLimitError, match="not sent"):
+        client()._execute(call)
+    assert len(sent) == 1
+
+
+def test_the_lockout_keeper_ends_with_the_lockout(shared_redis: RedisServer, prefix: str) -> None:
+    budget = RedisBudget(_limit(shared_redis, prefix, 5, 1.0), API_KEY)
+    error = RateLimitError(status_code=429, error="rate_limit_exceeded")
+    budget.lockout.start(0.2, error)
+    keeper = budget._lockout_keeper
+    assert keeper is not None and keeper.daemon and keeper.is_alive()
+    budget.lockout.start(0.3, error)  # one keeper per client, whatever the lockouts
+    assert budget._lockout_keeper is keeper
+    keeper.join(timeout=30)
+    assert not keeper.is_alive() and budget._lockout_keeper is None
+    budget.lockout.start(0.2, error)  # a later lockout gets a keeper again
+    assert budget._lockout_keeper is not None and budget._lockout_keeper is not keeper
+
+
 # --- Storage errors -----------------------------------------------------------------------------
 
 

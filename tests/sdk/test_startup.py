@@ -45,8 +45,9 @@ HEAVY = (
 
 
 def _env() -> dict[str, str]:
-    # THREECOMMAS_LOG would import logging; PYTHONPATH from a caller must not change the answer.
-    return {k: v for k, v in os.environ.items() if k not in ("THREECOMMAS_LOG", "PYTHONPATH")}
+    # THREE_COMMAS_LOG would import logging; PYTHONPATH from a caller must not change the answer.
+    skipped = ("THREE_COMMAS_LOG", "THREECOMMAS_LOG", "PYTHONPATH")
+    return {k: v for k, v in os.environ.items() if k not in skipped}
 
 
 def loaded_by(code: str, tmp_path: Path) -> list[str]:

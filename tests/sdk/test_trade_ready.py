@@ -6,19 +6,25 @@ raw."""
 from __future__ import annotations
 
 import asyncio
-from decimal import Decimal
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+import threecommas
+from tests.seed import seed_response
 from threecommas import (
     AsyncThreeCommas,
     AuthenticationError,
     MissingCredentialsError,
     OrderLimitError,
     OrderLimits,
+    ResponseParseError,
     ThreeCommas,
+    ThreeCommasError,
     UnprocessableEntityError,
 )
 from threecommas.testing.server import RunningServer
@@ -202,3 +208,182 @@ def test_what_check_limits_read_is_kept_for_the_documented_time() -> None:
     now[0] += 1
     assert cache.get(("rates", "binance", "USDT_BTC")) is None
     assert LIMITS_CACHE_TTL_S == 300
+
+
+def test_check_limits_works_through_with_raw_response(threecommas_server: RunningServer) -> None:
+    """The limit reads are the SDK's own: they are parsed whatever mode the call is in; only
+    the order's own answer comes back raw."""
+    from threecommas._response import APIResponse
+
+    position = {
+        "type": "buy",
+        "order_type": "limit",
+        "units": {"value": "0.001"},
+        "price": {"value": "20000"},
+    }
+    with _client(threecommas_server) as client:
+        raw = client.with_raw_response
+        created = raw.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+        )
+        assert isinstance(created, APIResponse) and created.status_code == 201
+        assert created.parse().pair == "USDT_BTC"
+        small = {"type": "buy", "order_type": "market", "units": {"value": "0.000001"}}
+        with pytest.raises(OrderLimitError):
+            raw.smart_trades.create(
+                account_id=32455218, pair="USDT_BTC", position=small, check_limits=True
+            )
+        tiny = {"order_type": "limit", "units": {"value": "1"}, "price": {"value": "0.1"}}
+        with pytest.raises(OrderLimitError, match="greater than or equal"):
+            raw.smart_trades.add_funds(30415988, tiny, check_limits=True)
+        with pytest.raises(OrderLimitError):
+            raw.smart_trades.reduce_funds(30415988, tiny, check_limits=True)
+    assert _sent(threecommas_server, "create_smart_trade") == 1
+    assert _sent(threecommas_server, "add_funds") == _sent(threecommas_server, "reduce_funds") == 0
+
+    async def run() -> None:
+        server = threecommas_server
+        async with AsyncThreeCommas(
+            server.api_key, server.api_secret, base_url=server.base_url
+        ) as client:
+            with pytest.raises(OrderLimitError, match="greater than or equal"):
+                await client.with_raw_response.smart_trades.add_funds(
+                    30415988, tiny, check_limits=True
+                )
+            answer = await client.with_raw_response.smart_trades.create(
+                account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+            )
+            assert isinstance(answer, APIResponse) and answer.status_code == 201
+
+    asyncio.run(run())
+
+
+# --- hostile rates: refused by name, nothing sent -----------------------------------------------
+
+_DATA = json.loads(
+    (Path(threecommas.__file__).resolve().parent / "testing" / "market_data.json").read_text(
+        encoding="utf-8"
+    )
+)
+_ACCOUNT = next(e["body"] for e in _DATA["accounts"] if e["body"]["id"] == 32455218)  # binance
+_RATES: dict[str, Any] = _DATA["rates"]["binance"]["USDT_BTC"]["body"]
+_MARKET_BUY = {"type": "buy", "order_type": "market", "units": {"value": "0.001"}}
+_CHECKED = ("lotStep", "priceStep", "minLotSize", "minTotal", "bid", "ask", "last")
+_MISSING = object()
+_HOSTILE: list[object] = [
+    "NaN", "Infinity", "-1", "1e9999999", "1e-9999999", "abc", "", 1.5, 5, None, _MISSING,
+]  # fmt: skip
+
+
+def _mocked(rates: dict[str, Any]) -> tuple[ThreeCommas, list[httpx.Request]]:
+    """A client whose server answers the account and `rates`, and would take any create."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/currency_rates"):
+            return httpx.Response(200, json=rates)
+        if request.method == "GET":
+            return httpx.Response(200, json=_ACCOUNT)
+        return httpx.Response(201, json=seed_response())
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    return ThreeCommas("key", "secret", http_client=http, rate_limit=None), seen
+
+
+def _with(field: str, value: object) -> dict[str, Any]:
+    rates = dict(_RATES)
+    if value is _MISSING:
+        del rates[field]
+    else:
+        rates[field] = value
+    return rates
+
+
+@pytest.mark.parametrize("value", _HOSTILE, ids=repr)
+@pytest.mark.parametrize("field", _CHECKED)
+def test_a_hostile_rate_is_a_parse_error_naming_it_and_nothing_is_sent(
+    field: str, value: object
+) -> None:
+    client, seen = _mocked(_with(field, value))
+    with client, pytest.raises(ResponseParseError) as caught:
+        client.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=_MARKET_BUY, check_limits=True
+        )
+    error = caught.value
+    assert isinstance(error, ThreeCommasError) and not isinstance(error, InvalidOperation)
+    assert field in str(error).split("; body:")[0]
+    assert len(str(error)) < 600
+    assert [r.method for r in seen] == ["GET", "GET"]  # the account, the rates: no create
+    with _mocked(_with(field, value))[0] as reader, pytest.raises(ResponseParseError):
+        reader.market.currency_rates("USDT_BTC", "binance")
+
+
+@pytest.mark.parametrize(("side", "quote"), [("buy", "ask"), ("sell", "bid")])
+@pytest.mark.parametrize("zero", ["0", "0.0"])
+def test_a_market_order_without_a_quote_is_refused_not_sent_unchecked(
+    side: str, quote: str, zero: str
+) -> None:
+    client, seen = _mocked(_with(quote, zero))
+    position = {**_MARKET_BUY, "type": side}
+    with client:
+        with pytest.raises(OrderLimitError, match=rf"the {quote} of USDT_BTC on binance is") as e:
+            client.smart_trades.create(
+                account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+            )
+        assert "minMarketTotal" in str(e.value) and "cannot be checked" in str(e.value)
+        assert [r.method for r in seen] == ["GET", "GET"]
+        # A limit order needs no quote: it is judged at its own price and sent.
+        limit = {**position, "order_type": "limit", "price": {"value": "63000.00"}}
+        client.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=limit, check_limits=True
+        )
+    assert [r.method for r in seen] == ["GET", "GET", "POST"]
+
+
+def test_a_conditional_market_entry_without_a_quote_is_judged_at_its_trigger() -> None:
+    client, seen = _mocked(_with("ask", "0"))
+    position = {
+        "type": "buy",
+        "order_type": "conditional",
+        "units": {"value": "0.00001"},
+        "conditional": {"order_type": "market", "price": {"value": "60000", "type": "last"}},
+    }
+    with client, pytest.raises(OrderLimitError, match="minMarketTotal") as caught:
+        client.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+        )
+    assert caught.value.limit_name == "minMarketTotal"  # 0.00001 x 60000 = 0.6 < 5.0
+    assert [r.method for r in seen] == ["GET", "GET"]
+
+
+@pytest.mark.parametrize(("field", "refused"), [
+    ("lotStep", True), ("priceStep", True), ("minLotSize", False), ("minTotal", False),
+])  # fmt: skip
+def test_a_zero_step_is_refused_and_a_zero_minimum_is_no_minimum(field: str, refused: bool) -> None:
+    client, _ = _mocked(_with(field, "0"))
+    with client:
+        if refused:
+            with pytest.raises(ResponseParseError, match=f"{field} must be greater than 0"):
+                client.market.currency_rates("USDT_BTC", "binance")
+        else:
+            rates = client.market.currency_rates("USDT_BTC", "binance")
+            assert OrderLimits.from_currency_rates(rates).limits()[field] == 0
+
+
+@pytest.mark.parametrize(
+    ("units", "limit_name"),
+    [("0.0000000000000000000000000000000000001", "minLotSize"), ("9" * 39, "maxLotSize")],
+)
+def test_an_absurd_amount_the_schema_allows_is_judged_not_skipped(
+    units: str, limit_name: str
+) -> None:
+    client, seen = _mocked(dict(_RATES))
+    position = {"type": "buy", "order_type": "limit", "units": {"value": units}}
+    position["price"] = {"value": "63000.00"}
+    with client, pytest.raises(OrderLimitError) as caught:
+        client.smart_trades.create(
+            account_id=32455218, pair="USDT_BTC", position=position, check_limits=True
+        )
+    assert caught.value.limit_name == limit_name
+    assert [r.method for r in seen] == ["GET", "GET"]

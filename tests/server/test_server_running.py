@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
 
 import httpx
 import pytest
@@ -59,6 +62,28 @@ def test_live_server_fixture(threecommas_server: RunningServer) -> None:
         assert response.status_code == 201
         assert_json_error(client.get(CLOSE_PATH), 405)
         assert_json_error(client.post(close_path("AAA")), 404)
+
+
+def _assert_dated_now(client: httpx.Client, seconds: float) -> int:
+    """Answers for `seconds` (over a second boundary) each carry one `Date`: the second it was
+    sent in, not uvicorn's copy refreshed once a second (which lags behind after a boundary)."""
+    answers = 0
+    started = time.time()
+    while answers < 3 or time.time() - started < seconds:
+        before = time.time()
+        response = client.get(CLOSE_PATH)
+        after = time.time()
+        dates = response.headers.get_list("date")
+        assert len(dates) == 1, dates
+        written = parsedate_to_datetime(dates[0]).timestamp()
+        assert math.floor(before) <= written <= after, (before, dates[0], after)
+        answers += 1
+    return answers
+
+
+def test_live_servers_date_each_answer_when_it_is_sent(threecommas_server: RunningServer) -> None:
+    with httpx.Client(base_url=threecommas_server.base_url, timeout=10) as client:
+        assert _assert_dated_now(client, 1.5) >= 3
 
 
 def test_live_server_fixture_is_fresh_per_test(threecommas_server: RunningServer) -> None:
@@ -133,6 +158,7 @@ def test_command_line_server(serve_process: list[subprocess.Popen[str]]) -> None
         assert response.status_code == 201
         assert response.json() == seed_body()
         assert_json_error(client.post(CLOSE_PATH), 403)
+        _assert_dated_now(client, 0)
     rest_of_stdout, stderr = _stop(process)
     assert rest_of_stdout == ""  # exactly one line on stdout
     assert DEFAULT_API_SECRET not in stderr

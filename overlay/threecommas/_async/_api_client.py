@@ -77,15 +77,23 @@ class AsyncAPIClient(BaseClient):
         return self._closed or self._http.is_closed
 
     async def _execute(
-        self, call: Call[T], timeout: TimeoutArg = NOT_GIVEN, options: RequestOptions | None = None
+        self,
+        call: Call[T],
+        timeout: TimeoutArg = NOT_GIVEN,
+        options: RequestOptions | None = None,
+        *,
+        parsed: bool = False,
     ) -> T:
-        """Send `call` as the request policy says, and return its parsed result."""
+        """Send `call` as the request policy says, and return its parsed result (its
+        `APIResponse` through `with_raw_response`, unless `parsed`: the SDK's own reads, such
+        as `check_limits`, need the typed result whatever mode the call is in)."""
         timeout = check_timeout(timeout)
         if self._is_closed():
             raise closed_error()
         auth = self._auth_for(call)  # a signed call without credentials stops here
         request = self._build(self._http, call, timeout, options)
-        call = self._raw_or(call)
+        if not parsed:
+            call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed)
         try:
             step = next(flow)

@@ -106,7 +106,9 @@ class AsyncThreeCommas(AsyncAPIClient):
     ) -> KeyCheck:
         """`validate`, telling more: a `KeyCheck` with `valid`, the `key_type` in use (`"hmac"`
         or `"rsa"`) and the `clock_offset` of the server's `Date` header against this machine's
-        clock, in seconds. `AuthenticationError` with the API's message when refused."""
+        clock, in seconds: 0.0 within what the header's whole seconds and the round trip allow
+        (`clock_offset_range`), else the least offset they prove. `AuthenticationError` with
+        the API's message when refused."""
         from threecommas._market_operations import check_key
 
         return await self._execute(check_key(self._key_type()), timeout, options)

@@ -293,8 +293,10 @@ COMMANDS: tuple[Command, ...] = (
         "check_key",
         spelled=("check",),
         details="Prints valid, the key type in use (hmac or rsa) and the clock offset in "
-        "seconds (the server's Date header against this machine); exit 1 with the API's "
-        "message when the key or the signature is refused.",
+        "seconds (the server's Date header against this machine): clock_offset_range is "
+        "[low, high], what the header's whole seconds and the round trip allow, and "
+        "clock_offset is 0 when that range holds 0, else its end nearest to 0; exit 1 with "
+        "the API's message when the key or the signature is refused.",
     ),
     Command(
         "close_trade_by_market",

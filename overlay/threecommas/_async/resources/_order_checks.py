@@ -4,7 +4,9 @@ What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (s
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), for a
 create with a leverage value the pair's leverage data (unsigned), and for add or reduce funds
 the SmartTrade (signed, for its account, pair and side). So a first order on
-an account and pair costs up to two requests more (three for funds); the next ones, none.
+an account and pair costs up to two requests more (three for funds or a leverage); the next
+ones, none.
+These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from typing import Any, Literal
 
 import threecommas._market_operations as mops
 import threecommas._operations as ops
+from threecommas._exceptions import OrderLimitError
 from threecommas._leverage_limits import check_leverage
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
+from threecommas._order_numbers import _shown
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
@@ -31,7 +35,8 @@ async def _account(client: AsyncAPIClient, account_id: int, timeout: TimeoutArg)
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        found = await client._execute(mops.get_account(client, account_id, NOT_GIVEN), timeout)
+        call = mops.get_account(client, account_id, NOT_GIVEN)
+        found = await client._execute(call, timeout, parsed=True)
         cache.put(("account", account_id), found)
     return found
 
@@ -43,7 +48,7 @@ async def _rates(
     found: CurrencyRates | None = cache.get(("rates", market_code, pair))
     if found is None:
         call = mops.currency_rates(pair, market_code, "smart_trade")
-        found = await client._execute(call, timeout)
+        found = await client._execute(call, timeout, parsed=True)
         cache.put(("rates", market_code, pair), found)
     return found
 
@@ -55,23 +60,40 @@ async def _leverage_data(
     found: list[PairLeverage] | None = cache.get(("leverage", market_code, pair))
     if found is None:
         call = mops.currency_rates_with_leverage_data(pair, market_code)
-        found = (await client._execute(call, timeout)).leverage_data
+        found = (await client._execute(call, timeout, parsed=True)).leverage_data
         cache.put(("leverage", market_code, pair), found)
     return found
 
 
 def _price(rates: CurrencyRates, side: str) -> Decimal | None:
-    """The price a market order is expected to fill at: the ask for a buy, the bid for a sell."""
+    """The price a market order is expected to fill at: the ask for a buy, the bid for a sell;
+    None when there is none (zero: that side of the book is empty)."""
     text = rates.ask if side == "buy" else rates.bid
     try:
-        return Decimal(text)
+        price = Decimal(text)
     except ArithmeticError:
         return None
+    return price if price.is_finite() and price > 0 else None
 
 
-def _check(limits: OrderLimits, order: OrderArgs | None) -> None:
-    if order is not None:
-        limits.check_order(**order)
+def _check(limits: OrderLimits, order: OrderArgs | None, rates: CurrencyRates) -> None:
+    if order is None:
+        return
+    if order["order_type"] == "market" and order["market_price"] is None:
+        # Without a price the total of a market order cannot be judged: refuse rather than
+        # skip the check and send (the exchange's minimum total is the usual refusal).
+        limited = limits.limits()
+        names = [n for n in ("minMarketTotal", "minTotal", "maxTotal") if n in limited]
+        if names:
+            side = order["side"]
+            quote = "ask" if side == "buy" else "bid"
+            raise OrderLimitError(
+                f"not sent: the {quote} of {limits.pair} on {limits.market_code} is "
+                f"{_shown(getattr(rates, quote))}, not a price, so the total of this market "
+                f"{side} cannot be checked against {' and '.join(names)}; retry when the "
+                "pair has a quote, or place a limit order"
+            )
+    limits.check_order(**order)
 
 
 async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: TimeoutArg) -> None:
@@ -84,7 +106,7 @@ async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: Timeout
     rates = await _rates(client, account.market_code, pair, timeout)
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side = str(body["position"]["type"])
-    _check(limits, order_of_create_body(body, market_price=_price(rates, side)))
+    _check(limits, order_of_create_body(body, market_price=_price(rates, side)), rates)
     leverage = body.get("leverage")
     if isinstance(leverage, dict) and leverage.get("enabled") and "value" in leverage:
         data = await _leverage_data(client, account.market_code, pair, timeout)
@@ -107,7 +129,7 @@ async def check_funds(
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
         get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
-        smart_trade = await client._execute(get, timeout)
+        smart_trade = await client._execute(get, timeout, parsed=True)
         known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
         cache.put(("smart_trade", smart_trade_id), known)
     account_id, pair, position_side = known
@@ -116,4 +138,4 @@ async def check_funds(
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side: Literal["buy", "sell"] = "buy" if (position_side == "buy") != reduce else "sell"
     body = call.request["json"]
-    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)))
+    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)), rates)

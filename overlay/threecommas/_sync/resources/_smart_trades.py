@@ -334,8 +334,7 @@ class SmartTrades(SmartTradeOrders):
                 SmartTrade before sending it again (a ServerError, for a 5xx, says the same).
 
         Returns:
-            The updated SmartTrade.
-            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
+            The updated SmartTrade (read once with a GET after an empty 2xx answer).
         """
         fields = {
             "leverage": leverage,
@@ -397,8 +396,7 @@ class SmartTrades(SmartTradeOrders):
             OutcomeUnknownError: the answer was lost; sending the same note again is harmless.
 
         Returns:
-            The SmartTrade with its new note.
-            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
+            The SmartTrade with its new note (read once with a GET after an empty 2xx).
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
         return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
@@ -456,7 +454,8 @@ class SmartTrades(SmartTradeOrders):
             StreamUnavailableError, MissingCredentialsError: `"websocket"` without the
                 `stream` extra or without credentials (raised by the call).
             APIError, APIConnectionError, StreamRejectedError: while iterating, from the
-                request that failed, or the stream refused the subscription.
+                request that failed, or the stream refused the subscription; `NotFoundError`
+                on the first sweep (before any event) naming the ids the API does not know.
 
         Yields:
             `SmartTradeEvent`s: `.smart_trade`, `.previous`, `.changes`.
@@ -491,16 +490,17 @@ class SmartTrades(SmartTradeOrders):
         Args:
             smart_trade_id: ID of the SmartTrade.
             until: None or `"finished"`: finished, cancelled or failed; another status
-                (`"waiting_targets"`): that `status.basic_type`; or a callable taking the
-                SmartTrade and returning True when done.
+                (`"waiting_targets"`, one of `WaitStatus`): that `status.basic_type`; or a
+                callable taking the SmartTrade and returning True when done.
             timeout: seconds to wait at most (None: no limit).
             source, budget_share, stale_after, reconnect_initial, reconnect_max: as for
                 `watch`; with `"websocket"` a status change is seen as the stream reports it.
 
         Raises:
+            ValueError, NotFoundError: `until` is not a `WaitStatus`, a callable or None
+                (nothing was sent); the API does not know `smart_trade_id`.
             TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or does not exist) without `until`
-                holding.
+            ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
 
         Returns:
             The SmartTrade as it was when `until` held.

@@ -23,6 +23,7 @@ from threecommas._watch import (
     WatchPlan,
     changes_between,
     is_finished,
+    unknown_ids_error,
 )
 from threecommas_api.models.smart_trade import SmartTrade
 
@@ -90,15 +91,12 @@ class Watch:
         self._pages = page
         return found
 
-    def _get(self, smart_trade_id: int) -> SmartTrade | None:
-        try:
-            return self._send(
-                lambda: self._smart_trades.get(
-                    smart_trade_id, forced_mode=self._forced_mode, timeout=self._timeout
-                )
+    def _get(self, smart_trade_id: int) -> SmartTrade:
+        return self._send(
+            lambda: self._smart_trades.get(
+                smart_trade_id, forced_mode=self._forced_mode, timeout=self._timeout
             )
-        except NotFoundError:
-            return None
+        )
 
     def _sweep(self) -> list[SmartTrade]:
         """The SmartTrades as they are now: the active ones (or the watched ids), and the final
@@ -119,19 +117,28 @@ class Watch:
         return self._read_each(gone, current)
 
     def _read_each(self, ids: list[int], current: list[SmartTrade]) -> list[SmartTrade]:
-        """`current` with each of `ids` read by one `get`; an id that is no more is done."""
+        """`current` with each of `ids` read by one `get`; an id seen before that is no more is
+        done, one never seen is a mistake of the caller (`NotFoundError`, before any event)."""
+        unknown: list[int] = []
+        refusal: NotFoundError | None = None
         for smart_trade_id in ids:
-            smart_trade = self._get(smart_trade_id)
-            if smart_trade is None:
+            try:
+                current.append(self._get(smart_trade_id))
+            except NotFoundError as exc:
                 self._done.add(smart_trade_id)
-            else:
-                current.append(smart_trade)
+                if smart_trade_id not in self._seen:
+                    unknown.append(smart_trade_id)
+                    refusal = refusal or exc
+        if refusal is not None:
+            raise unknown_ids_error(unknown, refusal) from refusal
         return current
 
     def _events(self, current: list[SmartTrade]) -> list[SmartTradeEvent]:
         events = []
         for smart_trade in current:
             previous = self._seen.get(smart_trade.id)
+            if previous is not None and _older(smart_trade, previous):
+                continue  # read before what was seen last (a sweep behind the stream)
             changes = changes_between(previous, smart_trade)
             self._seen[smart_trade.id] = smart_trade
             if is_finished(smart_trade):
@@ -153,12 +160,9 @@ class Watch:
     def streamed_events(self, smart_trade: SmartTrade) -> list[SmartTradeEvent]:
         """What a SmartTrade pushed by the stream changed, against what was seen: nothing for
         an id not watched, one already final, or one older (`data.updated_at`) than the one
-        last seen (a message overtaken by a sweep)."""
+        last seen (a message overtaken by a sweep; `_events` checks that, for sweeps too)."""
         ids = self._plan.ids
         if (ids is not None and smart_trade.id not in ids) or smart_trade.id in self._done:
-            return []
-        previous = self._seen.get(smart_trade.id)
-        if previous is not None and _older(smart_trade, previous):
             return []
         return self._events([smart_trade])
 
@@ -222,7 +226,10 @@ def wait_until(
             f"SmartTrade {smart_trade_id} ended ({last.status.basic_type}) before the "
             "condition of wait_for held"
         )
-    if last is None and smart_trade_id in watch._done:
-        raise ThreeCommasError(f"SmartTrade {smart_trade_id} was not found")
+    if smart_trade_id in watch._done:  # read before, answered 404 since
+        raise ThreeCommasError(
+            f"SmartTrade {smart_trade_id} is no longer found by the API; the condition of "
+            "wait_for did not hold"
+        )
     waited = "?" if plan.duration is None else f"{math.ceil(plan.duration)}"
     raise TimeoutError(f"SmartTrade {smart_trade_id}: the condition did not hold in {waited} s")

@@ -16,12 +16,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from types import FrameType
 from typing import Any, Final
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threecommas.testing._operations import API_PREFIX
 from threecommas.testing.faults import Faults, StreamFaults
@@ -128,6 +129,32 @@ def _local_port(connection: object) -> int | None:
     return local[1] if isinstance(local, tuple) and len(local) >= 2 else None
 
 
+class _DatedAnswers:
+    """Each HTTP answer gets a `Date` of the moment it is sent, as a real web server's does.
+
+    uvicorn's own `Date` is refreshed about once a second by its main loop (later on a busy
+    machine), so it may lag more than a second behind: a client comparing its clock with the
+    header (`threecommas check`) would see an offset that is not there. The servers started
+    here turn uvicorn's off (`date_header=False`) and wrap their app in this one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def dated(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"date"]
+                headers.append((b"date", formatdate(time.time(), usegmt=True).encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, dated)
+
+
 def make_server(
     app: ASGIApp,
     on_started: Callable[[], None],
@@ -136,7 +163,8 @@ def make_server(
     log_config: dict[str, Any] | None = None,
 ) -> uvicorn.Server:
     config = uvicorn.Config(
-        app,
+        _DatedAnswers(app),
+        date_header=False,
         # uvicorn's C parser (httptools) and event loop (uvloop) when installed (the `testing`
         # extra installs them): several times the requests a second of the pure-Python ones.
         http="auto",
@@ -308,7 +336,8 @@ class ServerHost:
             started = threading.Event()
             server = _Server(
                 uvicorn.Config(
-                    self._switch,
+                    _DatedAnswers(self._switch),
+                    date_header=False,
                     access_log=False,
                     log_config=None,
                     lifespan="off",
