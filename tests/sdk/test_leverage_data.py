@@ -126,6 +126,23 @@ def test_a_leverage_above_the_pairs_maximum_is_refused_before_sending() -> None:
     ]
 
 
+def test_the_leverage_check_reads_its_data_through_with_raw_response_too() -> None:
+    transport, seen = _exchange(LEVERAGE_EXAMPLE)
+    leverage = {"enabled": True, "type": "cross", "value": 26}
+    with (
+        ThreeCommas("k", "s", http_client=httpx.Client(transport=transport)) as client,
+        pytest.raises(OrderLimitError, match="max_leverage"),
+    ):
+        client.with_raw_response.smart_trades.create(
+            account_id=12345678,
+            pair=FUTURES[0],
+            position={"type": "buy", "order_type": "market", "units": {"value": "0.001"}},
+            leverage=leverage,
+            check_limits=True,
+        )
+    assert _posts(seen) == 0
+
+
 @pytest.mark.parametrize("value", [1, 25])
 def test_a_leverage_within_the_pairs_bounds_is_sent(value: int) -> None:
     transport, seen = _exchange(LEVERAGE_EXAMPLE)
