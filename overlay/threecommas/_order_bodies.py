@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final, Literal
 
 from threecommas._exceptions import OrderLimitError
-from threecommas._order_limits import ACCOUNT_FIELD, OrderArgs, OrderLimits
-from threecommas._order_numbers import Side, _decimal, _side
+from threecommas._order_limits import ACCOUNT_FIELD, LimitViolation, OrderArgs, OrderLimits
+from threecommas._order_numbers import Side, _decimal, _side, _text
 
 __all__ = [
+    "LimitedOperation",
     "check_account",
     "order_of_create_body",
     "order_of_funds_body",
@@ -97,13 +98,66 @@ def order_of_funds_body(
     )
 
 
-def record_invalid_body(limits: OrderLimits, order: OrderArgs) -> dict[str, Any] | None:
-    """The API's 422 body for an order that breaks the limits (None when it breaks none):
-    `{"error": "record_invalid", "error_description": "Invalid parameters",
-    "error_attributes": {field: [message, ...]}}`."""
-    attributes = limits.error_attributes(**order)
+#: The operations whose orders the limits judge.
+LimitedOperation = Literal["create_smart_trade", "add_funds", "reduce_funds"]
+
+_AMOUNT_LIMITS: Final = frozenset(
+    {"minLotSize", "maxLotSize", "lotStep", "maxMarketBuyAmount", "maxMarketSellAmount"}
+)
+_TOTAL_LIMITS: Final = frozenset({"minTotal", "minMarketTotal", "maxTotal"})
+
+# The keys of the API's 422 `error_attributes`, by operation and by what a limit judges: the
+# amount, the total or the price. The docs' 422 examples give them: create `position`,
+# `position.total` and `units_to_buy`; add funds `total`; reduce funds `entered_amount`. Where
+# no example shows a key (a price, the amount of add funds, the total of reduce funds), the
+# request's own name for it is used, in the style of the keys the same page shows.
+_DOCS_KEYS: Final[Mapping[str, Mapping[str, str]]] = {
+    "create_smart_trade": {
+        "amount": "units_to_buy",
+        "total": "position.total",
+        "price": "position.price",
+    },
+    "add_funds": {"amount": "units", "total": "total", "price": "price"},
+    "reduce_funds": {"amount": "entered_amount", "total": "total", "price": "price"},
+}
+
+
+def _judged(violation: LimitViolation) -> str:
+    if violation.limit_name in _TOTAL_LIMITS:
+        return "total"
+    if violation.limit_name in _AMOUNT_LIMITS:
+        return "amount"
+    if violation.limit_name == "positive":  # the one rule of both: the field tells which
+        return "price" if violation.field.endswith("[price][value]") else "amount"
+    return "price"
+
+
+def record_invalid_body(
+    limits: OrderLimits, order: OrderArgs, *, operation: LimitedOperation
+) -> dict[str, Any] | None:
+    """The API's 422 body for an order of `operation` that breaks the limits (None when it
+    breaks none): `{"error": "record_invalid", "error_description": "Invalid parameters",
+    "error_attributes": {key: [message, ...]}}`, with the keys the docs' 422 examples of that
+    operation use (a create: `position`, `position.total`, `units_to_buy`; add funds: `total`;
+    reduce funds: `entered_amount`), not the request's bracket notation, so that a bot tested
+    against the fake server looks for the keys the API sends. A total is judged as the docs'
+    example says it (`must be greater than or equal to 1.125`)."""
+    keys = _DOCS_KEYS[operation]
+    # The docs' create example lists the position's keys before `units_to_buy`.
+    attributes: dict[str, list[str]] = {keys[judged]: [] for judged in ("price", "total", "amount")}
+    for violation in limits.violations(**order):
+        judged = _judged(violation)
+        message = violation.message
+        if judged == "total":
+            bound = "less" if violation.limit_name == "maxTotal" else "greater"
+            message = f"must be {bound} than or equal to {_text(violation.limit)}"
+        attributes[keys[judged]].append(message)
+    attributes = {key: messages for key, messages in attributes.items() if messages}
     if not attributes:
         return None
+    if operation == "create_smart_trade":
+        # The docs' create example names the position itself too, first, whatever broke in it.
+        attributes = {"position": ["is invalid"], **attributes}
     return {
         "error": "record_invalid",
         "error_description": "Invalid parameters",

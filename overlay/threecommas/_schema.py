@@ -342,23 +342,24 @@ _CONDITION = "threecommas_condition"
 
 
 def _annotated_if(validator: Any, if_schema: Any, instance: Any, schema: Any) -> Iterator[Any]:
-    """JSON Schema's `if`, with each error of its `then` marked with the condition that held, so
-    that a message can say why a field is needed ("required when order_type is 'limit'")."""
+    """JSON Schema's `if`, each error of its `then`/`else` marked with the condition and branch,
+    so that a message can say why a field is needed ("when order_type is 'limit'", "unless")."""
     import jsonschema
 
     plain_if = jsonschema.Draft202012Validator.VALIDATORS["if"]
     for error in plain_if(validator, if_schema, instance, schema):
         if not hasattr(error, _CONDITION):
-            setattr(error, _CONDITION, (if_schema, len(error.relative_path)))
+            branch = error.relative_schema_path[0]  # "then" or "else": `if` adds no level
+            setattr(error, _CONDITION, (if_schema, len(error.relative_path), branch))
         yield error
 
 
 def _condition(failure: _Failure) -> str:
-    """ " when position[order_type] is 'limit'" for an error under an `if`, else ""."""
+    """ " when position[order_type] is 'limit'" under an `if`'s `then`, " unless" its `else`."""
     mark = getattr(failure.error, _CONDITION, None)
     if mark is None:
         return ""
-    if_schema, depth = mark
+    if_schema, depth, branch = mark
     base = failure.path[: len(failure.path) - depth] if depth else failure.path
     clauses: list[str] = []
     properties = if_schema.get("properties", {})
@@ -367,14 +368,12 @@ def _condition(failure: _Failure) -> str:
         where = field_name([*base, name])
         # An `enum` lists the canonical value first, then the docs' spellings of it ("true").
         values = [rule["const"]] if "const" in rule else rule.get("enum", [])
-        if values:
-            clauses.append(f"{where} is {shown(values[0])}")
-        else:
-            clauses.append(f"{where} is given")
+        clauses.append(f"{where} is {shown(values[0])}" if values else f"{where} is given")
     negated = if_schema.get("not", {})
     for name in negated.get("required", []) if isinstance(negated, Mapping) else []:
         clauses.append(f"{field_name([*base, name])} is not given")
-    return " when " + " and ".join(clauses) if clauses else ""
+    joined = " and ".join(clauses)
+    return (" unless " if branch == "else" else " when ") + joined if clauses else ""
 
 
 def _leaves(error: Any) -> list[Any]:

@@ -1,4 +1,5 @@
-"""The Makefile: `make help` lists every target, `make unit` leaves out only marked tests."""
+"""The Makefile: `make help` lists every target, `make unit` leaves out only marked tests, and
+`make redis-server` skips or fails as the Redis tests do."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import shutil
 import subprocess
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests import redis_server
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKEFILE = ROOT / "Makefile"
@@ -51,3 +55,73 @@ def test_unit_leaves_out_only_registered_markers_and_marked_modules() -> None:
         (module,) = (ROOT / "tests").rglob(name)
         mark = re.search(r"^pytestmark = pytest\.mark\.(\w+)$", module.read_text(), re.MULTILINE)
         assert mark is not None and mark.group(1) in left_out, name
+
+
+# --- make redis-server -----------------------------------------------------------------------
+
+APT_ERROR = "E: Failed to fetch http://deb.debian.org/debian: Temporary failure resolving"
+
+
+def _redis_target(tmp_path: Path, *, uid: int, apt_ok: bool, ci: str | None) -> Any:
+    """`make redis-server` where redis-server is missing: a PATH of stubs only (`id` says
+    `uid`; `apt-get` fails as without a package mirror, or succeeds), nothing installed."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    apt = "exit 0" if apt_ok else f'echo "{APT_ERROR}" >&2; exit 100'
+    for name, body in (("id", f"echo {uid}"), ("apt-get", apt)):
+        (stubs / name).write_text(f"#!/bin/sh\n{body}\n")
+        (stubs / name).chmod(0o755)
+    env = {"PATH": str(stubs), "HOME": str(tmp_path)}
+    if ci is not None:
+        env["CI"] = ci
+    make = shutil.which("make")
+    assert make is not None
+    return subprocess.run(
+        [make, "-s", "--no-print-directory", "-f", str(MAKEFILE), "redis-server"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("uid", [0, 1000], ids=["root, no package mirror", "not root"])
+def test_redis_server_missing_is_one_line_and_a_skip_outside_ci(tmp_path: Path, uid: int) -> None:
+    done = _redis_target(tmp_path, uid=uid, apt_ok=False, ci=None)
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    assert "redis-server" in line and "will be skipped" in line
+    assert done.stderr == ""  # apt-get's own errors are not shown: the line says it all
+
+
+@pytest.mark.parametrize("uid", [0, 1000], ids=["root, no package mirror", "not root"])
+def test_redis_server_missing_fails_under_ci(tmp_path: Path, uid: int) -> None:
+    done = _redis_target(tmp_path, uid=uid, apt_ok=False, ci="true")
+    assert done.returncode != 0
+    assert "under CI" in done.stderr and "skipped" not in done.stdout
+    assert (APT_ERROR in done.stderr) == (uid == 0)  # why apt-get failed, for the CI log
+
+
+def test_redis_server_installed_by_apt_get_goes_on(tmp_path: Path) -> None:
+    done = _redis_target(tmp_path, uid=0, apt_ok=True, ci="true")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("done")
+
+
+@pytest.mark.parametrize("ci", [None, "", "true", "1"])
+def test_the_redis_tests_skip_or_fail_as_make_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ci: str | None
+) -> None:
+    make_fails = _redis_target(tmp_path, uid=0, apt_ok=False, ci=ci).returncode != 0
+    monkeypatch.setattr(redis_server, "REDIS_SERVER", None)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    if make_fails:
+        with pytest.raises(RuntimeError, match="redis-server"):
+            redis_server.require_redis_server()
+    else:
+        assert redis_server.require_redis_server() == redis_server.MISSING
+    assert make_fails == (ci not in (None, ""))

@@ -182,3 +182,16 @@ def test_the_base_url_comes_from_the_environment_unless_given(
     monkeypatch.setenv("THREE_COMMAS_BASE_URL", "ftp://nowhere")
     with pytest.raises(ValueError, match="base_url"):
         client_class("key", "secret")
+
+
+def test_the_readme_says_what_the_test_server_makes_up() -> None:
+    """One section lists what the fake server decides where the docs are silent, and cites the
+    source of the stream's "status changes only": the staff answer in the docs repository."""
+    text = README.read_text(encoding="utf-8")
+    heading = "### What the test server makes up where the docs are silent\n"
+    assert text.count(heading) == 1
+    section = text.split(heading, 1)[1].split("\n#", 1)[0]
+    for topic in ("Error bodies", "Accounts", "Markets", "rates", "Bounds", "Final statuses"):
+        assert topic in section, topic
+    assert "issue #90" in section and "3commas-io/3commas-official-api-docs" in section
+    assert "changing status of SmartTrade only" in section

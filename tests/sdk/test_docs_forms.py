@@ -52,7 +52,7 @@ from threecommas import (
 from threecommas._resources import AsyncTrades, Trades
 from threecommas._schema import body_errors, canonical_spec, load_spec, schema_errors
 from threecommas._spec_views import DOCS_FORM, SDK_REQUIRED, canonical_view, docs_form
-from threecommas.testing import RunningServer, create_app
+from threecommas.testing import InvalidSmartTradeError, RunningServer, create_app
 from threecommas.testing.faults import ADMIN_PREFIX
 
 CREATE: dict[str, Any] = {
@@ -292,6 +292,9 @@ def test_the_api_takes_a_simple_buy_without_them_but_not_a_smart_trade(app: Star
     # "required only when instant is false" (the classic docs' comments)
     missing = invalid(api(app, "POST", "/v2/smart_trades", body), 422)
     assert set(missing) == {"take_profit", "stop_loss"}
+    # The rule the right way round: the parts are needed when instant is NOT true.
+    assert missing["take_profit"] == ["is missing (required unless instant is true)"]
+    assert missing["stop_loss"] == ["is missing (required unless instant is true)"]
 
 
 # --- Limits --------------------------------------------------------------------------------------
@@ -555,6 +558,33 @@ def test_the_admin_api_stores_smart_trades_of_the_spec_only() -> None:
     accepted = _admin(app, json.dumps(_waiting_targets_with_stale_flags()).encode())
     assert accepted.status_code == 201 and accepted.json() == {"id": 4242}
     _assert_flags_follow_the_rules(stored(app, 4242))
+
+
+def test_store_put_checks_what_it_is_given_as_the_admin_api_does(app: Starlette) -> None:
+    """`server.store.put()` refuses what the spec does not call a SmartTrade, naming what is
+    wrong, instead of storing it and letting every later list fail as if the API were wrong."""
+    store = store_of(app)
+    before = store.snapshot()
+    for body, named in [
+        ({"id": 5}, {"account", "pair", "status"}),
+        ({**seed_body(), "id": 5, "pair": 7}, {"pair"}),
+        (
+            {**seed_body(), "id": 5, "take_profit": {"enabled": True, "steps": [{}]}},
+            {"take_profit[steps][0][id]"},
+        ),
+    ]:
+        with pytest.raises(InvalidSmartTradeError) as refused:
+            store.put(body)
+        assert isinstance(refused.value, ValueError)
+        assert named <= set(refused.value.problems), refused.value.problems
+        assert all(name in str(refused.value) for name in named)
+        assert "SmartTrade" in str(refused.value)
+    with pytest.raises(InvalidSmartTradeError, match="JSON object"):
+        store.put([seed_body()])  # type: ignore[arg-type]
+    assert store.snapshot() == before and 5 not in store
+    ok(api(app, "GET", "/v2/smart_trades"), 200)  # the list still answers
+    store.put(_waiting_targets_with_stale_flags())
+    assert 4242 in store
 
 
 @pytest.fixture

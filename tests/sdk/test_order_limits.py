@@ -295,7 +295,7 @@ def test_the_docs_create_example_passes_on_the_docs_limits(limits: OrderLimits) 
     limits.check_order(**order)
     assert limits.violations(**order) == []
     assert limits.error_attributes(**order) == {}
-    assert record_invalid_body(limits, order) is None
+    assert record_invalid_body(limits, order, operation="create_smart_trade") is None
 
 
 def _only(found: list[LimitViolation]) -> LimitViolation:
@@ -790,24 +790,71 @@ def test_the_server_gets_the_api_422_body_with_the_same_messages(limits: OrderLi
     }
     order = order_of_create_body(body)
     assert order is not None
-    answer = record_invalid_body(limits, order)
+    answer = record_invalid_body(limits, order, operation="create_smart_trade")
+    # The keys of the docs' create 422 (`position`, `position.total`, `units_to_buy`), not the
+    # request's bracket notation: a bot tested offline looks for what the API sends.
     assert answer == {
         "error": "record_invalid",
         "error_description": "Invalid parameters",
         "error_attributes": {
-            "position[price][value]": ["must be a multiple of 0.01"],
-            "position[units][value]": [
+            "position": ["is invalid"],
+            "position.price": ["must be a multiple of 0.01"],
+            "position.total": ["must be greater than or equal to 5.0"],
+            "units_to_buy": [
                 "must be greater than or equal to 0.00001",
                 "must be a multiple of 0.00001",
-                "makes the total (units x price = 0.063802444), which must be greater than or "
-                "equal to 5.0",
             ],
         },
     }
-    messages = [v.message for v in limits.violations(**order)]
-    assert sorted(m for ms in answer["error_attributes"].values() for m in ms) == sorted(messages)
     error_schema = {"$ref": "#/components/schemas/Error", "components": SPEC["components"]}
     jsonschema.Draft202012Validator(error_schema).validate(answer)
+
+
+def _docs_422(operation: str) -> dict[str, list[str]]:
+    """The `error_attributes` of the docs' 422 example of an operation, as the spec holds it."""
+    examples = SPEC["components"]["responses"]["UnprocessableEntity"]["content"][
+        "application/json"
+    ]["examples"]
+    attributes: dict[str, list[str]] = examples[operation]["value"]["error_attributes"]
+    return attributes
+
+
+def test_the_422_keys_are_the_docs_examples_keys(limits: OrderLimits) -> None:
+    """Each operation's limit refusal uses the keys of its docs page's 422 example."""
+    too_big = {"type": "buy", "order_type": "market", "units": {"value": "9001"}}
+    create = order_of_create_body({"position": too_big}, market_price=D("63802.44"))
+    assert create is not None
+    attributes = record_invalid_body(limits, create, operation="create_smart_trade")
+    assert attributes is not None
+    docs = _docs_422("create")
+    assert list(docs) == ["position", "position.total", "units_to_buy"]
+    assert list(attributes["error_attributes"]) == list(docs)
+    assert attributes["error_attributes"]["units_to_buy"][0] == docs["units_to_buy"][0]
+    assert attributes["error_attributes"]["position.total"] == [
+        "must be less than or equal to 9000000.0"
+    ]
+    assert docs["position.total"] == ["must be less than or equal to 9000000.0"]
+    small = {"order_type": "limit", "units": {"value": "0.00002"}, "price": {"value": "60000"}}
+    add = order_of_funds_body(small, side="buy")
+    assert add is not None
+    added = record_invalid_body(limits, add, operation="add_funds")
+    assert added is not None
+    assert set(added["error_attributes"]) == set(_docs_422("add_funds"))
+    assert added["error_attributes"] == {"total": ["must be greater than or equal to 5.0"]}
+    tiny = order_of_funds_body(
+        {"order_type": "market", "units": {"value": "0.000001"}}, side="sell"
+    )
+    assert tiny is not None
+    reduced = record_invalid_body(limits, tiny, operation="reduce_funds")
+    assert reduced is not None
+    assert set(reduced["error_attributes"]) == set(_docs_422("reduce_funds"))
+    assert reduced["error_attributes"]["entered_amount"] == [
+        "must be greater than or equal to 0.00001",
+        "must be a multiple of 0.00001",
+    ]
+    # No limit refusal names a field in the request's bracket notation.
+    for answer in (attributes, added, reduced):
+        assert not any("[" in key for key in answer["error_attributes"])
 
 
 def test_a_conditional_entry_is_judged_as_the_order_it_places() -> None:

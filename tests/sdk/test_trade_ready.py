@@ -90,11 +90,15 @@ def test_an_order_below_the_minimum_lot_never_leaves(threecommas_server: Running
         assert _sent(threecommas_server, "get_account") == 1
         assert _sent(threecommas_server, "get_currency_rates") == 1
         assert _sent(threecommas_server, "create_smart_trade") == 0
-        # Sent raw, the server refuses it the same way: 422 record_invalid naming the field.
+        # Sent raw, the server refuses it by the same limit: a 422 record_invalid under the
+        # keys of the docs' example (the API's, not the request's bracket notation).
         with pytest.raises(UnprocessableEntityError) as refused:
             client.smart_trades.create(account_id=account_id, pair=pair, position=position)
     assert _sent(threecommas_server, "create_smart_trade") == 1
-    assert "position[units][value]" in str(refused.value)
+    attributes = refused.value.error_attributes
+    assert attributes is not None
+    assert attributes["position"] == ["is invalid"]
+    assert attributes["units_to_buy"][0] == "must be greater than or equal to 0.00001"
 
 
 def test_an_account_without_smart_trades_is_refused_before_sending(

@@ -284,6 +284,7 @@ def test_add_funds_refusals(app: Starlette, change: dict[str, Any]) -> None:
     if change.get("trailing"):
         smart_trade["position"]["order_type"] = "conditional"
         smart_trade["position"]["conditional"] = {
+            "editable": True,
             "order_type": "market",
             "price": {"type": "last", "value": "0.1"},
             "trailing": {"enabled": True, "percent": "1.0"},
@@ -437,3 +438,33 @@ def test_flags_agree_with_the_rules_through_a_sequence(app: Starlette) -> None:
         assert api(app, method, path, body).status_code < 300
     statuses = {i: stored(app, i)["status"]["basic_type"] for i in (new_id, WAITING_POSITION_ID)}
     assert statuses == {new_id: "panic_sell_pending", WAITING_POSITION_ID: "cancellation_pending"}
+
+
+# --- Accounts ------------------------------------------------------------------------------------
+
+
+def test_list_accounts_filters_by_api_key(app: Starlette) -> None:
+    """`GET /ver1/accounts?api_key=...` keeps only that key's account, as both doc versions say
+    ("Filter by API-key"); the older docs' example gives the key of account 12345678."""
+    every = ok(api(app, "GET", "/ver1/accounts"), 200)
+    assert len(every) > 2
+    docs_key = "yzNYzv8a0VEBwsrhc3MDpHZ7XMqa1vJqSqHzpfjjKpdFF9SbQsVQKRl3hKNyZU45"
+    (only,) = ok(api(app, "GET", f"/ver1/accounts?api_key={docs_key}"), 200)
+    assert only == next(account for account in every if account["id"] == 12345678)
+    assert "api_key" not in only  # the newest docs' answers no longer show it
+    (second,) = ok(api(app, "GET", "/ver1/accounts?api_key=gyTAiGCgRe1hctsA1J"), 200)
+    assert second["id"] == 32833900
+    assert ok(api(app, "GET", "/ver1/accounts?api_key=no-such-key"), 200) == []
+    # The filter applies before paging.
+    assert ok(api(app, "GET", f"/ver1/accounts?api_key={docs_key}&page=2&per_page=1"), 200) == []
+
+
+def test_add_funds_beyond_the_limits_is_refused_under_the_docs_key(app: Starlette) -> None:
+    """The add-funds page's 422 names `total` (not `units[value]`)."""
+    body = {"order_type": "limit", "units": {"value": "5"}, "price": {"value": "0.1"}}
+    before = store_of(app).snapshot()
+    path = f"/v2/smart_trades/{ADD_FUNDS_ID}/add_funds"
+    attributes = invalid(api(app, "POST", path, body), 422)
+    # binance_us USDT_DOGE: a total of at least 1.0; 5 x 0.1 is 0.5
+    assert attributes == {"total": ["must be greater than or equal to 1.0"]}
+    assert store_of(app).snapshot() == before

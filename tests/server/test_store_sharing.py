@@ -132,7 +132,9 @@ def test_the_account_and_price_lookups_agree_with_a_scan_of_the_store() -> None:
         else:
             data["current_price"] = {"bid": str(step), "ask": str(step), "last": str(step)}
         smart_trade["data"] = data
-        store.put(smart_trade)
+        # The lookups must hold for whatever is stored, a SmartTrade without a price included,
+        # which put() now refuses (the spec requires data.current_price): stored unchecked.
+        store._put(smart_trade)
         if step % 50 == 49:
             store.reset()
 
@@ -300,7 +302,13 @@ def test_a_saved_smart_trade_is_answered_as_the_rule_gave_it(
         except ActionError as refusal:
             answers.append((refusal.status, refusal.body()))
     assert answers[1] == answers[0]
-    if 200 <= answers[0][0] < 300 and isinstance(answers[0][1], dict):
+    # A trade cancel answers with the step it cancelled still listed (the docs' answer), so its
+    # answer is not the SmartTrade it stored.
+    if (
+        operation != "cancel_trade"
+        and 200 <= answers[0][0] < 300
+        and isinstance(answers[0][1], dict)
+    ):
         # Kept with its encoding: the next read of it is answered without encoding it again.
         smart_trade_id = answers[0][1]["id"]
         assert twins[1]._encoded[smart_trade_id][0] is twins[1]._held.smart_trades[smart_trade_id]

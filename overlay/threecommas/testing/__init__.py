@@ -60,6 +60,7 @@ if not _MISSING_EXTRA:
     from threecommas.testing.simulation import (
         ActionError,
         ClockError,
+        InvalidSmartTradeError,
         MarketControl,
         PriceError,
         SmartTradeStore,
@@ -79,6 +80,7 @@ __all__ = [
     "FaultConfig",
     "FaultRule",
     "Faults",
+    "InvalidSmartTradeError",
     "MarketControl",
     "PriceError",
     "RateLimitConfig",

@@ -27,13 +27,14 @@ from threecommas.testing.simulation._market_control import MarketControl
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._seeding import seed_closable_smart_trades
 from threecommas.testing.simulation._state import JSONObject
-from threecommas.testing.simulation._store import MAX_ID, SmartTradeStore
+from threecommas.testing.simulation._store import MAX_ID, InvalidSmartTradeError, SmartTradeStore
 
 __all__ = [
     "MAX_ID",
     "RULES",
     "ActionError",
     "ClockError",
+    "InvalidSmartTradeError",
     "JSONObject",
     "Market",
     "MarketControl",

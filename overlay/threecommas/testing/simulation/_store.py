@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
+from threecommas import _schema
 from threecommas.testing.recording import Recording
 from threecommas.testing.simulation._base import (
     ActionError,
@@ -32,7 +33,14 @@ from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._state import JSONObject, refresh_flags
 from threecommas_api._catalogue import BY_ID
 
-__all__ = ["MAX_ID", "SmartTradeStore", "StatusListener", "encode_answer"]
+__all__ = [
+    "MAX_ID",
+    "InvalidSmartTradeError",
+    "SmartTradeStore",
+    "StatusListener",
+    "encode_answer",
+    "smart_trade_problems",
+]
 
 #: Called, under the store's lock, with the SmartTrades (as stored) whose status just changed.
 StatusListener = Callable[[list[JSONObject]], None]
@@ -41,6 +49,28 @@ _T = TypeVar("_T")
 
 #: IDs are int64 in the API; anything above cannot name a real resource.
 MAX_ID: Final = 2**63 - 1
+
+
+class InvalidSmartTradeError(ValueError):
+    """What :meth:`SmartTradeStore.put` was given is not a SmartTrade the spec accepts.
+
+    Attributes:
+        problems: field (in bracket notation) -> what is wrong with it.
+    """
+
+    def __init__(self, problems: Mapping[str, list[str]]) -> None:
+        self.problems = {field: list(messages) for field, messages in problems.items()}
+        listed = "; ".join(f"{field}: {', '.join(m)}" for field, m in self.problems.items())
+        super().__init__(f"not a SmartTrade as the spec describes it: {listed}")
+
+
+def smart_trade_problems(smart_trade: object) -> dict[str, list[str]]:
+    """What keeps a value from being a SmartTrade of the spec (field -> messages; empty when
+    it is one): what :meth:`SmartTradeStore.put` and the admin API check."""
+    try:
+        return _schema.schema_errors("SmartTrade", smart_trade)
+    except RecursionError:
+        return {"body": ["is nested too deeply"]}
 
 
 def _new_market() -> Market:
@@ -195,12 +225,27 @@ class SmartTradeStore:
     def put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
         """Add or replace a SmartTrade (a copy of it).
 
+        It must be a SmartTrade as the spec describes it, as the admin API requires too:
+        otherwise :class:`InvalidSmartTradeError` (a ``ValueError``) names every field that is
+        wrong, and nothing is stored. (Stored, it would break every later read of it, which
+        would then seem to be the API's fault.)
+
         Its ``data.*_available`` flags (and each take-profit step's
         ``data.panic_sell_available``) are recomputed from the rules, as after an operation:
         a SmartTrade moved to ``waiting_targets`` says it can be closed by market, whatever
         flags it was given. What no rule decides (``force_process_available``, a step's
         ``cancelable``) is kept as given.
         """
+        if not isinstance(smart_trade, dict):
+            raise InvalidSmartTradeError({"body": [f"must be a JSON object, got {smart_trade!r}"]})
+        problems = smart_trade_problems(smart_trade)
+        if problems:
+            raise InvalidSmartTradeError(problems)
+        self._put(smart_trade, trade_ids=trade_ids)
+
+    def _put(self, smart_trade: JSONObject, *, trade_ids: Mapping[str, int] | None = None) -> None:
+        """:meth:`put` without the check against the spec: for copies of a stored SmartTrade
+        changed only where the caller knows the result stays valid (load seeding)."""
         smart_trade_id = smart_trade.get("id")
         if not isinstance(smart_trade_id, int) or isinstance(smart_trade_id, bool):
             raise ValueError("a SmartTrade needs an integer 'id'")

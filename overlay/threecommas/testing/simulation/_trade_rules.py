@@ -116,6 +116,10 @@ class ListTradesRule(_TradeRule):
 class CancelTradeRule(_TradeRule):
     """``DELETE /v2/smart_trades/{smart_trade_id}/trades/{id}``: removes a take-profit step.
 
+    The answer still lists the step, in its place and as it was, as the docs' answer does: the
+    API answers when it accepts the cancel, before the order is gone. The SmartTrade as stored
+    (what every later request sees) no longer has it.
+
     As the docs warn, cancelling the last take-profit step, or the stop-loss trade, cancels the
     SmartTrade: it becomes ``cancellation_pending``, as ``cancel_smart_trade`` makes it, and
     only in the statuses that operation allows (403 otherwise). Refused (403) for the position
@@ -135,7 +139,12 @@ class CancelTradeRule(_TradeRule):
             if cancels_smart_trade(smart_trade):
                 smart_trade["status"] = copy.deepcopy(self.cancelling)
             steps = smart_trade["take_profit"]["steps"]
-            steps[:] = [s for s in steps if s is not step]
+            place = next(index for index, s in enumerate(steps) if s is step)
+            del steps[place]
+            tx.save(smart_trade)
+            answer = copy.deepcopy(smart_trade)
+            answer["take_profit"]["steps"].insert(place, step)
+            return answer
         tx.save(smart_trade)
         return smart_trade
 
