@@ -79,7 +79,7 @@ def test_checks_in_use() -> None:
         "ensure_resource_availability",
     ):
         assert required in names
-    assert len(OPERATIONS) == 21
+    assert len(OPERATIONS) == 22
 
 
 def _tally(name: str) -> Iterator[Tally]:

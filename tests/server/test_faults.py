@@ -29,6 +29,7 @@ from threecommas import (
     RateLimitError,
     ResponseParseError,
     ServerError,
+    SmartTrade,
     ThreeCommas,
 )
 from threecommas._signing import ThreeCommasAuth
@@ -274,6 +275,25 @@ def test_malformed_success_is_a_response_parse_error(
             api.smart_trades.close_trade_by_market(SMART_TRADE_ID, OPEN_STEP)
     counters = faults.counters()
     # The close was carried out: the error says so, and it was not sent again.
+    assert counters.received[CLOSE] == counters.applied[CLOSE] == 1
+    assert counters.received[GET] == 1
+
+
+def test_an_empty_200_to_an_order_call_is_a_success_read_back_once(
+    server: RunningServer, faults: Faults
+) -> None:
+    # The docs' close-by-market page ends with an empty `200 OK`: the close was made, so the
+    # SDK returns the SmartTrade, read with one GET, and never sends the close again.
+    faults.configure(
+        only(FaultRule("empty_body", count=1, operations=frozenset({"close_trade_by_market"})))
+    )
+    with client(server) as api:
+        trade = api.smart_trades.close_trade_by_market(SMART_TRADE_ID, OPEN_STEP)
+    assert isinstance(trade, SmartTrade) and trade.id == SMART_TRADE_ID
+    step = next(s for s in trade.take_profit.steps if s.id == OPEN_STEP)
+    assert step.status.type_ == "panic_sell_pending"
+    counters = faults.counters()
+    assert counters.injected == {"empty_body": 1}
     assert counters.received[CLOSE] == counters.applied[CLOSE] == 1
     assert counters.received[GET] == 1
 
