@@ -3,7 +3,8 @@
 It builds its own client (async with tasks, or sync with threads) on the shared rate limit,
 prints `ready`, waits for a line on stdin, closes its take-profit steps, and prints one JSON
 line: what it sent and when (`time.monotonic`, the same clock as the test's server on Linux),
-what each close came to, and the warnings the SDK logged.
+when each rate-limit slot was asked for and given, what each close came to, and the warnings
+the SDK logged.
 
 Config keys: base_url, api_key, api_secret, storage, requests, period, on_storage_error,
 retry_after_cap, kind ("async" | "sync"), tasks, closes ([[smart_trade_id, step_id], ...]),
@@ -43,6 +44,8 @@ class Worker:
         self.outcomes: list[list[Any]] = []  # [smart_trade_id, step_id, outcome, message, when]
         self.lockouts: list[float] = []  # when a lockout this client started was published
         self.grants: list[float] = []  # when a slot that was given had been asked for
+        # [asked, given] of each slot: the storage decided somewhere between the two.
+        self.cleared: list[list[float]] = []
         self.queue: list[tuple[int, int]] = [tuple(c) for c in config["closes"]]  # type: ignore[misc]
         self.limit = RateLimit(
             config["requests"],
@@ -100,8 +103,10 @@ class Worker:
             asked = time.monotonic()
             wait = acquire()
             if wait == 0:
+                given = time.monotonic()
                 with self.lock:
                     self.grants.append(asked)
+                    self.cleared.append([asked, given])
             return wait
 
         limiter.acquire = granted  # type: ignore[method-assign]
@@ -211,6 +216,7 @@ def main() -> int:
         "outcomes": worker.outcomes,
         "lockouts": worker.lockouts,
         "grants": worker.grants,
+        "cleared": worker.cleared,
         "warnings": recorder.messages,
     }
     print(json.dumps(result), flush=True)
