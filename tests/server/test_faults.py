@@ -318,17 +318,17 @@ def test_latency_beyond_the_timeout_is_a_timeout_error(
     faults.configure(FaultConfig(latency_ms=400))
     with client(server, max_retries=0) as api, pytest.raises(APITimeoutError):
         api.smart_trades.get(SMART_TRADE_ID, timeout=0.1)
-    with client(server) as api:
-        assert api.smart_trades.get(SMART_TRADE_ID, timeout=2).id == SMART_TRADE_ID
+    with client(server) as api:  # a timeout far above the latency: a loaded machine passes
+        assert api.smart_trades.get(SMART_TRADE_ID, timeout=20).id == SMART_TRADE_ID
 
 
 def test_a_timed_out_close_is_never_sent_again(server: RunningServer, faults: Faults) -> None:
     # The close is carried out, then its answer is held past the client's timeout.
+    # (The timeout error itself shows the client did not wait for the held answer: that
+    # would have come, a 201. How long the call took says nothing more, on a loaded machine.)
     faults.configure(only(FaultRule("delay", seconds=3)))
-    started = time.monotonic()
     with client(server) as api, pytest.raises(APITimeoutError):
         api.smart_trades.close_trade_by_market(SMART_TRADE_ID, OPEN_STEP, timeout=0.3)
-    assert time.monotonic() - started < 2
     counters = faults.counters()
     assert counters.received[CLOSE] == counters.applied[CLOSE] == 1
     assert list(counters.applied_by_request.values()) == [1]
