@@ -23,7 +23,10 @@ from typing import Any
 
 import httpx
 
+from slot_times import SlotTimes
 from threecommas import AsyncThreeCommas, RateLimit, StorageError, ThreeCommas
+from threecommas._async import _api_client as async_driver
+from threecommas._sync import _api_client as sync_driver
 
 
 class Recorder(logging.Handler):
@@ -197,9 +200,13 @@ def main() -> int:
     logging.getLogger("threecommas").addHandler(recorder)
     worker = Worker(config)
     warm_up()
+    slots = SlotTimes()
+    async_driver._sleep = slots.timed_async_sleep(async_driver._sleep)  # type: ignore[assignment]
+    sync_driver._sleep = slots.timed_sleep(sync_driver._sleep)  # type: ignore[assignment]
     # Built now (the Redis client, its connection pool): the fleet starts at once.
     sync_client = worker.sync_client() if config["kind"] == "sync" else None
     async_client = worker.async_client() if config["kind"] != "sync" else None
+    slots.watch(sync_client or async_client)
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.monotonic()
@@ -217,6 +224,7 @@ def main() -> int:
         "lockouts": worker.lockouts,
         "grants": worker.grants,
         "cleared": worker.cleared,
+        "slots": slots.to_json(config["tasks"], time.monotonic() - started),
         "warnings": recorder.messages,
     }
     print(json.dumps(result), flush=True)

@@ -26,6 +26,7 @@ import redis
 import redis.asyncio
 
 from tests.redis_server import RedisServer, require_redis_server
+from tests.slot_times import USE_OF_BEST, SlotTimes
 from threecommas import (
     IPBannedError,
     RateLimit,
@@ -578,18 +579,22 @@ def test_a_fleet_of_processes_spends_one_budget_without_a_single_429(
 
     counters = faults.counters()
     use = _budget_use(faults, period)
+    best = SlotTimes.best_use(LIMIT.requests, period, [r["slots"] for r in results])
     statuses = sorted({e[2] for r in results for e in r["exchanges"]}, key=str)
     with capsys.disabled():
         print(
             f"\nfleet burst: {len(closes)} closes from {FLEET} processes x {TASKS} "
             f"({', '.join(KINDS)}) on one Redis in {elapsed:.2f} s at {LIMIT.requests} per "
-            f"{period:g} s; budget use {use:.1%}; server answered {dict(counters.statuses)}"
+            f"{period:g} s; budget use {use:.1%} (best {best:.1%} with this run's slot holds); "
+            f"server answered {dict(counters.statuses)}"
         )
     assert _errors(results) == []
     assert statuses == [201]  # no 429 and no 418 reached any process
     assert counters.statuses[429] == counters.statuses[418] == 0
     _applied_once(faults, closes, results)
-    assert use >= 0.95
+    # Judged against what a limiter without waste reaches with this run's own slot holds and
+    # lateness of waits (tests/slot_times.py), not against a machine's speed.
+    assert use >= USE_OF_BEST * best
 
 
 # Retry-After of the one 429 the server is made to answer, and the rule that answers it: with
