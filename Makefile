@@ -44,7 +44,7 @@ test: venv
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -n $(TEST_WORKERS) -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -63,7 +63,7 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --durations=10
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=10
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get
