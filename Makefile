@@ -12,6 +12,9 @@ STAMP  := $(VENV)/.installed-stamp
 UNIT_MARKERS := not slow and not fuzz and not dist
 UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
 # pytest-xdist workers: one a core by default (`make test TEST_WORKERS=0` runs in one process).
+# A test file runs whole in one worker (--dist loadfile): some share what a module-scoped fixture
+# made or counted (the fuzzing tallies each operation's statuses and then wants a 2xx for each;
+# the wheel tests share one build).
 TEST_WORKERS ?= auto
 
 ## all: the same as test.
@@ -44,7 +47,7 @@ test: venv
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -63,7 +66,7 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=10
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get
