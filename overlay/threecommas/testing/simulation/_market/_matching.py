@@ -70,6 +70,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
+from threecommas.testing.simulation._market._book import (
+    breached,
+    entry_price,
+    exit_price,
+    limit_crossed,
+    reached,
+    trailing_percent,
+)
 from threecommas.testing.simulation._market._derive import (
     PENDING_ORDER,
     TERMINAL,
@@ -89,21 +97,13 @@ from threecommas.testing.simulation._market._derive import (
     tighter,
 )
 from threecommas.testing.simulation._market._fills import (
-    Memory,
-    Moment,
     add_entry,
-    breached,
-    entry_price,
-    exit_price,
     fill_entry,
     fill_exit,
-    limit_crossed,
     planned_units,
-    reached,
-    refresh,
-    trailing_percent,
 )
 from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
 from threecommas.testing.simulation._state import (
     JSONObject,
     order_status,
