@@ -33,7 +33,8 @@ DEFAULT_READ_TIMEOUT_S: Final = 30.0
 #: The largest id the API takes (a signed 64-bit integer).
 INT64_MAX: Final = 2**63 - 1
 
-#: The page size `iter_all` asks for: the largest the API serves (a test holds it to the spec).
+#: The page size of `iter_all` and of the watch's sweeps: the largest the API serves (a test
+#: holds it to the bounds of every paged operation).
 ITER_ALL_PER_PAGE: Final = 100
 
 #: Where the clients look for what their arguments leave out.

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BUDGET_SHARE",
     "FINAL_STATUSES",
-    "LIST_PAGE_SIZE",
     "WAIT_STATUSES",
     "Change",
     "Predicate",
@@ -55,8 +54,6 @@ __all__ = [
 
 #: The part of the client's rate budget that watching may use unless told otherwise.
 DEFAULT_BUDGET_SHARE: Final = 0.25
-#: SmartTrades per `list` request (the API's maximum `per_page`).
-LIST_PAGE_SIZE: Final = 100
 #: The statuses after which a SmartTrade changes no more.
 FINAL_STATUSES: Final = frozenset(
     {"finished", "successfully_finished", "completed", "cancelled", "failed"}
