@@ -259,11 +259,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         return self._walk(query, walk, check_timeout(timeout), check_options(options))
 
     async def _walk(
-        self,
-        query: ops.ListQuery,
-        walk: PageWalk,
-        timeout: TimeoutArg,
-        options: RequestOptions,
+        self, query: ops.ListQuery, walk: PageWalk, timeout: TimeoutArg, options: RequestOptions
     ) -> AsyncIterator[SmartTrade]:
         async def fetch(page: int) -> builtins.list[SmartTrade]:
             call = ops.list_page(query, page, walk.per_page)

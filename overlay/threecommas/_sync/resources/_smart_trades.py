@@ -259,11 +259,7 @@ class SmartTrades(SmartTradeOrders):
         return self._walk(query, walk, check_timeout(timeout), check_options(options))
 
     def _walk(
-        self,
-        query: ops.ListQuery,
-        walk: PageWalk,
-        timeout: TimeoutArg,
-        options: RequestOptions,
+        self, query: ops.ListQuery, walk: PageWalk, timeout: TimeoutArg, options: RequestOptions
     ) -> Iterator[SmartTrade]:
         def fetch(page: int) -> builtins.list[SmartTrade]:
             call = ops.list_page(query, page, walk.per_page)
