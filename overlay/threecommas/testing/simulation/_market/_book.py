@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from threecommas.testing.simulation._market._derive import is_long, number, obj
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._market._tick import Moment
 from threecommas.testing.simulation._state import JSONObject
 

@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, Final
 
 from threecommas._constants import FINAL_STATUSES
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._state import (
     JSONObject,
     decimal_text,

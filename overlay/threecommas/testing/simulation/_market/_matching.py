@@ -102,7 +102,7 @@ from threecommas.testing.simulation._market._fills import (
     fill_exit,
     planned_units,
 )
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
 from threecommas.testing.simulation._state import (
     JSONObject,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from threecommas.testing.simulation._market._derive import derive
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._state import JSONObject
 
 __all__ = ["Memory", "Moment", "refresh"]
