@@ -2,8 +2,9 @@
 
 The API's lists (`list_smart_trades`, `list_accounts`) answer a plain array with no paging
 information, so the only sign of the last page is a page shorter than asked for. Each
-operation's bounds (`page` and `per_page`: their minimum and maximum) are read from its
-parameters in the operation catalogue, so that a change of the document changes every walk.
+operation's bounds (`page` and `per_page`: their minimum and maximum) are read from the schemas
+of those parameters (`_params.parameter_schemas`, the one reader of the document's parameters),
+so that a change of the document changes every walk.
 `_async/_paginator` drives a `PageWalk` with requests; `list`, `iter_all` and the watch's sweeps
 all go through it.
 """
