@@ -30,10 +30,18 @@ DEFAULT_MAX_RETRIES: Final = 2
 DEFAULT_CONNECT_TIMEOUT_S: Final = 5.0
 DEFAULT_READ_TIMEOUT_S: Final = 30.0
 
+#: The statuses (`status.basic_type`) after which a SmartTrade changes no more, for the watch
+#: and the fake server alike. The docs' examples show `cancelled` and `failed`; no example shows
+#: a SmartTrade that ended well, but the list filter and the position call that end `finished`
+#: (`successfully_finished` is a group of the list filter, not a status, and `completed` a
+#: status of the bots' deals).
+FINAL_STATUSES: Final = frozenset({"finished", "cancelled", "failed"})
+
 #: The largest id the API takes (a signed 64-bit integer).
 INT64_MAX: Final = 2**63 - 1
 
-#: The page size `iter_all` asks for: the largest the API serves (a test holds it to the spec).
+#: The page size of `iter_all` and of the watch's sweeps: the largest the API serves (a test
+#: holds it to the bounds of every paged operation).
 ITER_ALL_PER_PAGE: Final = 100
 
 #: Where the clients look for what their arguments leave out.

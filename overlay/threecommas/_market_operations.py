@@ -18,10 +18,10 @@ import httpx
 from threecommas._checks import check_enum
 from threecommas._operations import call
 from threecommas._order_rates import check_rates
-from threecommas._params import parameter_schemas
+from threecommas._pagination import check_page
 from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
-from threecommas._validation import check_id, check_int_range
+from threecommas._validation import check_id
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.currency_rates_with_leverage_data import (
@@ -44,14 +44,8 @@ __all__ = [
     "list_accounts",
     "list_market_pairs",
     "list_markets",
-    "next_accounts_page",
     "validate_key",
 ]
-
-
-def _paging(name: str, value: object) -> int:
-    schema = parameter_schemas("list_accounts")[name]
-    return check_int_range(name, value, schema["minimum"], schema["maximum"])
 
 
 def _text(name: str, value: object) -> str:
@@ -74,21 +68,9 @@ def list_accounts(
         (),
         client._forced_mode_for(forced_mode),
         api_key=UNSET if api_key is None else _text("api_key", api_key),
-        page=UNSET if page is None else _paging("page", page),
-        per_page=UNSET if per_page is None else _paging("per_page", per_page),
+        page=UNSET if page is None else check_page("list_accounts", "page", page),
+        per_page=UNSET if per_page is None else check_page("list_accounts", "per_page", per_page),
     )
-
-
-def next_accounts_page(page: int, received: int, per_page: int) -> int | None:
-    """The page after `page`, or None when `page` was the last (shorter than `per_page`)."""
-    if received < per_page or page >= parameter_schemas("list_accounts")["page"]["maximum"]:
-        return None
-    return page + 1
-
-
-def check_accounts_paging(page: object, per_page: object) -> tuple[int, int]:
-    """The paging of `accounts.iter_all`: the first page (1 when None) and the page size."""
-    return 1 if page is None else _paging("page", page), _paging("per_page", per_page)
 
 
 def get_account(

@@ -20,7 +20,7 @@ from threecommas._checks import check_datetime, check_enum, check_pattern, quant
 from threecommas._params import check_parameters, parameter_schemas
 from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
-from threecommas._validation import check_id, check_int_range
+from threecommas._validation import check_id
 from threecommas_api._catalogue import BY_ID
 from threecommas_api.models.add_funds_request import AddFundsRequest
 from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
@@ -43,19 +43,17 @@ if TYPE_CHECKING:
     from threecommas._base_client import BaseClient
 
 __all__ = [
+    "LIST",
     "ListQuery",
     "by_id",
     "by_trade",
     "call",
     "change",
-    "check_paging",
     "create",
     "funds_fields",
-    "iter_paging",
     "list_page",
     "list_query",
     "list_trades",
-    "next_page",
     "order_by_id",
     "reduce_funds_info",
     "set_note",
@@ -65,7 +63,8 @@ T = TypeVar("T")
 Check = Callable[[str, object], object]
 _Body = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
 
-_LIST = "list_smart_trades"
+#: The operation that lists SmartTrades (the one the paging of `list` and `iter_all` reads).
+LIST = "list_smart_trades"
 
 
 def _wire(value: object) -> str:
@@ -179,16 +178,11 @@ class ListQuery:
 
 
 def _list_parameter(name: str) -> Mapping[str, Any]:
-    return parameter_schemas(_LIST)[name]
+    return parameter_schemas(LIST)[name]
 
 
 def _pattern(name: str, value: object, example: str) -> str:
     return check_pattern(name, value, _list_parameter(name)["pattern"], example)
-
-
-def _paging(name: str, value: object) -> int:
-    schema = _list_parameter(name)
-    return check_int_range(name, value, schema["minimum"], schema["maximum"])
 
 
 def _enum(kind: type[Enum]) -> Check:
@@ -200,7 +194,7 @@ def _shaped(example: str) -> Check:
 
 
 # The filters of the list, by the facade's argument (in its order): the argument of the
-# generated `build_request` that takes each, and its check. The paging is checked apart.
+# generated `build_request` that takes each, and its check. The paging is `_pagination`'s.
 _FILTERS: dict[str, tuple[str, Check]] = {
     "account_id": ("account_id", check_id),
     "pair": ("pair", _shaped("USDT_BTC")),
@@ -226,36 +220,17 @@ def list_query(client: BaseClient, arguments: Mapping[str, Any]) -> ListQuery:
     return ListQuery(filters, client._forced_mode_for(arguments["forced_mode"]))
 
 
-def check_paging(page: object, per_page: object) -> tuple[int | None, int | None]:
-    """The paging of `list`: each None (not sent) or within the document's range."""
-    checked_page = None if page is None else _paging("page", page)
-    checked_size = None if per_page is None else _paging("per_page", per_page)
-    return checked_page, checked_size
-
-
-def iter_paging(page: object, per_page: object) -> tuple[int, int]:
-    """The paging of `iter_all`: the first page (1 when None) and the page size."""
-    return 1 if page is None else _paging("page", page), _paging("per_page", per_page)
-
-
 def list_page(query: ListQuery, page: int | None, per_page: int | None) -> Call[list[SmartTrade]]:
     # Unset paging goes out unset: the generated defaults (1 and 10) would otherwise be sent.
     return call(
-        _LIST,
-        strict_list(_LIST, SmartTrade),
+        LIST,
+        strict_list(LIST, SmartTrade),
         (),
         query.forced_mode,
         **query.filters,
         page=UNSET if page is None else page,
         per_page=UNSET if per_page is None else per_page,
     )
-
-
-def next_page(page: int, received: int, per_page: int) -> int | None:
-    """The page after `page`, or None when `page` was the last (shorter than `per_page`)."""
-    if received < per_page or page >= _list_parameter("page")["maximum"]:
-        return None
-    return page + 1
 
 
 # --- the operations with a request body ---------------------------------------------------------

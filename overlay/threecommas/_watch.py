@@ -22,7 +22,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar, get_args
 
 from threecommas._clock import SYSTEM_CLOCK, Clock
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
+from threecommas._constants import (
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    FINAL_STATUSES,
+    WATCH_SOURCES,
+)
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
@@ -35,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BUDGET_SHARE",
     "FINAL_STATUSES",
-    "LIST_PAGE_SIZE",
     "WAIT_STATUSES",
     "Change",
     "Predicate",
@@ -55,12 +59,6 @@ __all__ = [
 
 #: The part of the client's rate budget that watching may use unless told otherwise.
 DEFAULT_BUDGET_SHARE: Final = 0.25
-#: SmartTrades per `list` request (the API's maximum `per_page`).
-LIST_PAGE_SIZE: Final = 100
-#: The statuses after which a SmartTrade changes no more.
-FINAL_STATUSES: Final = frozenset(
-    {"finished", "successfully_finished", "completed", "cancelled", "failed"}
-)
 
 T = TypeVar("T")
 #: The SmartTrades to watch: an id, several, or None for every active one.
@@ -70,8 +68,10 @@ StopCheck = Callable[[], bool]
 #: A condition on a SmartTrade.
 Predicate = Callable[["SmartTrade"], bool]
 #: The statuses `wait_for(until=...)` can name: a SmartTrade's `status.basic_type` as the docs
-#: list them, and the final ones (`"finished"` stands for any of those). A status the API adds
-#: later is waited for with a callable.
+#: list them, and `"finished"`, which stands for any final one (`FINAL_STATUSES`, or
+#: `data.finished`). `"successfully_finished"` and `"completed"` are waited for as they are
+#: spelled (no documented SmartTrade shows them). A status the API adds later is waited for
+#: with a callable.
 WaitStatus = Literal[
     "created",
     "waiting_position",

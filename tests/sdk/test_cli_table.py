@@ -122,7 +122,7 @@ def test_help_imports_neither_the_models_nor_the_facade() -> None:
         name
         for name in loaded
         if name.startswith(("threecommas_api.models", "threecommas_api.api", "httpx"))
-        or name.startswith(("threecommas._resources", "threecommas._async", "threecommas._sync"))
+        or name.startswith(("threecommas._async", "threecommas._sync"))
     ]
     assert "threecommas.cli._table" in loaded
     assert heavy == []

@@ -23,6 +23,7 @@ from threecommas import (
     ThreeCommasError,
 )
 from threecommas import _operations as ops
+from threecommas import _pagination as pagination
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._limits import Lockout, RateLimiter
 from threecommas._params import ParameterError, parameter_schemas
@@ -162,9 +163,10 @@ def test_the_list_limits_come_from_the_document(monkeypatch: pytest.MonkeyPatch)
     schemas["per_page"]["maximum"] = 50
     schemas["pair"]["pattern"] = "^[A-Z]+-[A-Z]+$"
     monkeypatch.setattr(ops, "parameter_schemas", lambda operation_id: schemas)
+    monkeypatch.setattr(pagination, "parameter_schemas", lambda operation_id: schemas)
     with pytest.raises(ValueError, match="per_page must be between 1 and 50, got 60"):
-        ops.check_paging(1, 60)
-    assert ops.check_paging(1, 50) == (1, 50)
+        pagination.check_one(ops.LIST, 1, 60)
+    assert pagination.check_one(ops.LIST, 1, 50) == (1, 50)
     assert ops._pattern("pair", "BTC-USDT", "X") == "BTC-USDT"
 
 

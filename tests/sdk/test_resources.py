@@ -470,7 +470,8 @@ def test_each_operation_sends_the_exact_signed_request(kind: str, case: Case) ->
 def test_the_async_methods_are_coroutines_with_the_sync_signatures() -> None:
     import inspect
 
-    from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
+    from threecommas._async.resources import AsyncSmartTrades, AsyncTrades
+    from threecommas._sync.resources import SmartTrades, Trades
 
     for sync_cls, async_cls in ((SmartTrades, AsyncSmartTrades), (Trades, AsyncTrades)):
         names = [n for n in dir(sync_cls) if not n.startswith("_")]
@@ -486,7 +487,7 @@ def test_the_async_methods_are_coroutines_with_the_sync_signatures() -> None:
 
 
 def test_docstrings_of_order_placing_methods_say_they_are_not_retried() -> None:
-    from threecommas._resources import SmartTrades, Trades
+    from threecommas._sync.resources import SmartTrades, Trades
 
     placing = [
         SmartTrades.create,

@@ -36,7 +36,6 @@ HEAVY = (
     "starlette",
     "uvicorn",
     "threecommas._schema",
-    "threecommas._resources",
     "threecommas._async",
     "threecommas._sync",
     "threecommas._watch",
@@ -144,12 +143,14 @@ def test_every_public_name_resolves_and_dir_lists_it() -> None:
     for name in threecommas.__all__:
         assert getattr(threecommas, name) is not None, name
     assert set(threecommas.__all__) <= set(dir(threecommas))
-    from threecommas import _client
+    from threecommas import _base_client, _constants
+    from threecommas._async import _client as _async_client
+    from threecommas._sync import _client
 
     assert threecommas.ThreeCommas is _client.ThreeCommas
-    assert threecommas.AsyncThreeCommas is _client.AsyncThreeCommas
-    assert threecommas.DEFAULT_TIMEOUT is _client.DEFAULT_TIMEOUT
-    assert threecommas.DEFAULT_BASE_URL == _client.DEFAULT_BASE_URL
+    assert threecommas.AsyncThreeCommas is _async_client.AsyncThreeCommas
+    assert threecommas.DEFAULT_TIMEOUT is _base_client.DEFAULT_TIMEOUT
+    assert threecommas.DEFAULT_BASE_URL == _constants.DEFAULT_BASE_URL
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         threecommas.Nope  # type: ignore[attr-defined]  # noqa: B018
 

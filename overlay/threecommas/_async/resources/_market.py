@@ -10,6 +10,7 @@ from typing import Unpack
 import threecommas._market_operations as mops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
+from threecommas._pagination import PageWalk
 from threecommas._resource import Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
@@ -22,6 +23,7 @@ from threecommas_api.models.currency_rates_with_leverage_data import (
 from threecommas_api.models.limit_type import LimitType
 
 from .._api_client import AsyncAPIClient
+from .._paginator import pages
 
 __all__ = ["AsyncAccounts", "AsyncMarket"]
 
@@ -76,29 +78,28 @@ class AsyncAccounts(Namespace):
         """Every account, page after page from `page` (1 when None), one request per page;
         the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
         self._client._refuse_raw("iter_all")
-        first, size = mops.check_accounts_paging(page, per_page)
+        walk = PageWalk.checked("list_accounts", page, per_page)
         mode = self._client._forced_mode_for(forced_mode)
         checked_timeout = check_timeout(timeout)
         checked_options = check_options(options)
-        mops.list_accounts(self._client, api_key, first, size, mode)  # checks api_key now
-        return self._walk(api_key, first, size, mode, checked_timeout, checked_options)
+        mops.list_accounts(self._client, api_key, walk.first, walk.per_page, mode)  # api_key now
+        return self._walk(api_key, walk, mode, checked_timeout, checked_options)
 
     async def _walk(
         self,
         api_key: str | None,
-        page: int,
-        per_page: int,
+        walk: PageWalk,
         mode: ForcedModeArg,
         timeout: TimeoutArg,
         options: RequestOptions,
     ) -> AsyncIterator[Account]:
-        next_page: int | None = page
-        while next_page is not None:
-            call = mops.list_accounts(self._client, api_key, next_page, per_page, mode)
-            batch = await self._client._execute(call, timeout, options)
+        async def fetch(page: int) -> builtins.list[Account]:
+            call = mops.list_accounts(self._client, api_key, page, walk.per_page, mode)
+            return await self._client._execute(call, timeout, options)
+
+        async for batch in pages(walk, fetch):
             for account in batch:
                 yield account
-            next_page = mops.next_accounts_page(next_page, len(batch), per_page)
 
     async def get(
         self,

@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from threecommas._clock import DeadlineReached, deadline_at
+from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
+from threecommas._operations import LIST
+from threecommas._pagination import PageWalk
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
-    LIST_PAGE_SIZE,
     Predicate,
     RequestAsync,
     SmartTradeEvent,
@@ -26,6 +28,8 @@ from threecommas._watch import (
     unknown_ids_error,
 )
 from threecommas_api.models.smart_trade import SmartTrade
+
+from .._paginator import pages
 
 if TYPE_CHECKING:
     from ._smart_trades import AsyncSmartTrades
@@ -82,24 +86,26 @@ class AsyncWatch:
         await self._clock.asleep(seconds)
 
     async def _list_active(self) -> list[SmartTrade]:
-        found: list[SmartTrade] = []
-        page = 1
-        while True:
-            batch = await self._send(
+        walk = PageWalk.checked(LIST, None, ITER_ALL_PER_PAGE)
+
+        async def fetch(page: int) -> list[SmartTrade]:
+            return await self._send(
                 functools.partial(
                     self._smart_trades.list,
                     status="active",
                     page=page,
-                    per_page=LIST_PAGE_SIZE,
+                    per_page=walk.per_page,
                     forced_mode=self._forced_mode,
                     timeout=self._timeout,
                 )
             )
+
+        found: list[SmartTrade] = []
+        count = 0
+        async for batch in pages(walk, fetch):
             found += batch
-            if len(batch) < LIST_PAGE_SIZE:
-                break
-            page += 1
-        self._pages = page
+            count += 1
+        self._pages = count
         return found
 
     async def _get(self, smart_trade_id: int) -> SmartTrade:

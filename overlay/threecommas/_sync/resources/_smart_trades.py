@@ -12,6 +12,7 @@ from typing import Unpack
 import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
+from threecommas._pagination import PageWalk, check_one
 from threecommas._stream import (
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
@@ -52,6 +53,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import SyncAPIClient
+from .._paginator import pages
 from ._order_answers import changed
 from ._order_checks import check_create
 from ._smart_trade_orders import SmartTradeOrders
@@ -211,7 +213,7 @@ class SmartTrades(SmartTradeOrders):
             The SmartTrades of the page (possibly none).
         """
         query = ops.list_query(self._client, locals())  # the filters, by their names
-        call = ops.list_page(query, *ops.check_paging(page, per_page))
+        call = ops.list_page(query, *check_one(ops.LIST, page, per_page))
         return self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -254,24 +256,19 @@ class SmartTrades(SmartTradeOrders):
         """
         self._client._refuse_raw("iter_all")
         query = ops.list_query(self._client, locals())  # the filters, by their names
-        first, size = ops.iter_paging(page, per_page)
-        return self._walk(query, first, size, check_timeout(timeout), check_options(options))
+        walk = PageWalk.checked(ops.LIST, page, per_page)
+        return self._walk(query, walk, check_timeout(timeout), check_options(options))
 
     def _walk(
-        self,
-        query: ops.ListQuery,
-        page: int,
-        per_page: int,
-        timeout: TimeoutArg,
-        options: RequestOptions,
+        self, query: ops.ListQuery, walk: PageWalk, timeout: TimeoutArg, options: RequestOptions
     ) -> Iterator[SmartTrade]:
-        next_page: int | None = page
-        while next_page is not None:
-            call = ops.list_page(query, next_page, per_page)
-            batch = self._client._execute(call, timeout, options)
+        def fetch(page: int) -> builtins.list[SmartTrade]:
+            call = ops.list_page(query, page, walk.per_page)
+            return self._client._execute(call, timeout, options)
+
+        for batch in pages(walk, fetch):
             for smart_trade in batch:
                 yield smart_trade
-            next_page = ops.next_page(next_page, len(batch), per_page)
 
     def get(
         self,

@@ -4,9 +4,12 @@
 catalogue's, :mod:`threecommas_api._catalogue`); the status of a successful answer is the
 catalogue's too. The rules of the operations on one trade are in ``_trade_rules``.
 
-No exchange is simulated: nothing moves a SmartTrade on by itself, and actions leave
-``data.updated_at`` as it was (the docs' close-trade example, which must replay byte for byte,
-shows it unchanged by the close); a created SmartTrade gets the creation time for both.
+The rules only take requests: what happens after them (an order that fills, a SmartTrade that
+finishes) is the simulated market's (:mod:`._market`), on a tick of a pair it has a price for;
+without a price nothing moves a SmartTrade on. The rules leave ``data.updated_at`` as it was
+(the docs' close-trade example, which must replay byte for byte, shows it unchanged by the
+close; the market moves it when a fill or a status changes the SmartTrade); a created
+SmartTrade gets the creation time for both.
 """
 
 from __future__ import annotations

@@ -31,8 +31,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
+from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
-from threecommas.testing.simulation._market._derive import TERMINAL, is_long
+from threecommas.testing.simulation._market._derive import is_long
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
 from threecommas.testing.simulation._market._prices import (
@@ -244,7 +245,7 @@ class Market:
                 new_id=new_id,
             )
             match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             return True
 
@@ -307,7 +308,7 @@ class Market:
             pair = smart_trade.get("pair")
             if not isinstance(pair, str) or pair not in pairs or pair not in self._quotes:
                 continue
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 continue
             smart_trade_id = smart_trade.get("id")
             if not isinstance(smart_trade_id, int):
@@ -326,7 +327,7 @@ class Market:
                 continue
             if _state_of(smart_trade) != _state_of(before):
                 smart_trade.setdefault("data", {})["updated_at"] = now
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             store.changed(smart_trade)
 
