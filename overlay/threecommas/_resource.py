@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from threecommas._base_client import BaseClient
 
-__all__ = ["Namespace"]
+__all__ = ["LazyModule", "Namespace"]
 
 
 class Namespace:
@@ -25,3 +28,16 @@ class Namespace:
             f"<{kind.__name__} of {type(client).__name__}({client.base_url!r}): "
             f"{', '.join(methods + parts)}>"
         )
+
+
+class LazyModule:
+    """A module imported on the first use of one of its names, so that making a client loads
+    none of its operations: `threecommas._operations` imports every request and answer model.
+    (Only under TYPE_CHECKING is the module imported as itself.)"""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = importlib.import_module(self._name)
+        return getattr(module, attribute)

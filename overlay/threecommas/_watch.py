@@ -26,7 +26,6 @@ from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURC
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
-from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     # Not at run time: `import threecommas` imports no generated model.
@@ -159,6 +158,9 @@ def is_finished(smart_trade: SmartTrade) -> bool:
 
 
 def _facts(smart_trade: SmartTrade) -> dict[str, str | None]:
+    # Imported here: the generated types load attrs, which a client needs only with a model.
+    from threecommas_api.types import Unset
+
     facts: dict[str, str | None] = {
         "status": smart_trade.status.basic_type,
         "position.status": smart_trade.position.status.basic_type,

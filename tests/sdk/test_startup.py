@@ -238,6 +238,16 @@ def _first_request(call: str, tmp_path: Path) -> tuple[list[str], list[str], lis
     return seen["made"], after, seen["opened"]
 
 
+def test_making_a_client_loads_no_operation_and_no_model_but_forced_mode(tmp_path: Path) -> None:
+    """A client is made without its operations: the generated endpoint modules, the models
+    (but the `forced_mode=` enum), attrs and the operation helpers load on first use."""
+    made, _, _ = _first_request("", tmp_path)
+    models = [m for m in made if m.startswith("threecommas_api.models.")]
+    assert models == ["threecommas_api.models.forced_mode"]
+    assert not [m for m in made if m.startswith("threecommas_api.api")]
+    assert not {"attr", "attrs", "threecommas._operations", "threecommas._checks"} & set(made)
+
+
 def test_the_first_request_reads_no_openapi_document(tmp_path: Path) -> None:
     """Reading one SmartTrade checks its id against the spec's schema from the generated
     catalogue: the OpenAPI document is neither opened nor parsed (no yaml, no jsonschema)."""
@@ -245,6 +255,9 @@ def test_the_first_request_reads_no_openapi_document(tmp_path: Path) -> None:
     _, after, opened = _first_request(call, tmp_path)
     assert not [path for path in opened if path.endswith((".yaml", ".yml"))], opened
     assert not {"yaml", "jsonschema"} & set(after)
+    # Only the generated module of the operation used is loaded.
+    endpoints = [m for m in after if m.startswith("threecommas_api.api.") and m.count(".") == 3]
+    assert endpoints == ["threecommas_api.api.smart_trades.get_smart_trade"]
 
 
 def test_a_body_is_still_checked_against_the_document(tmp_path: Path) -> None:

@@ -10,19 +10,25 @@ These reads are parsed also through `with_raw_response`: only the order's answer
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import threecommas._market_operations as mops
-import threecommas._operations as ops
 from threecommas._exceptions import OrderLimitError
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
 from threecommas._order_numbers import _shown
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
-from threecommas_api.models.account import Account
-from threecommas_api.models.currency_rates import CurrencyRates
 
 from .._api_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    import threecommas._market_operations as mops
+    import threecommas._operations as ops
+    from threecommas_api.models.account import Account
+    from threecommas_api.models.currency_rates import CurrencyRates
+else:
+    mops = LazyModule("threecommas._market_operations")
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["check_create", "check_funds"]
 

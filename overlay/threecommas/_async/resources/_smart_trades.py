@@ -6,11 +6,11 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import AsyncIterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
+from threecommas._resource import LazyModule
 from threecommas._stream import (
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
@@ -28,33 +28,37 @@ from threecommas._watch import (
     check_wait_timeout,
     until_predicate,
 )
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
-from threecommas_api.models.leverage_input import LeverageInput
-from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.position_input import PositionInput
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
-from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
-from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.stop_loss_input import StopLossInput
-from threecommas_api.models.take_profit_input import TakeProfitInput
-from threecommas_api.models.update_position_input import UpdatePositionInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
-from threecommas_api.params import (
-    CreateSmartTradeRequestParam,
-    LeverageInputParam,
-    PositionInputParam,
-    StopLossInputParam,
-    TakeProfitInputParam,
-    UpdatePositionInputParam,
-    UpdateSmartTradeRequestParam,
-)
 
 from .._api_client import AsyncAPIClient
-from ._order_checks import check_create
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
 from ._watch import AsyncWatch, wait_until
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+    from threecommas_api.models.leverage_input import LeverageInput
+    from threecommas_api.models.order_direction import OrderDirection
+    from threecommas_api.models.position_input import PositionInput
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
+    from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
+    from threecommas_api.models.smart_trade_type import SmartTradeType
+    from threecommas_api.models.stop_loss_input import StopLossInput
+    from threecommas_api.models.take_profit_input import TakeProfitInput
+    from threecommas_api.models.update_position_input import UpdatePositionInput
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+    from threecommas_api.params import (
+        CreateSmartTradeRequestParam,
+        LeverageInputParam,
+        PositionInputParam,
+        StopLossInputParam,
+        TakeProfitInputParam,
+        UpdatePositionInputParam,
+        UpdateSmartTradeRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncSmartTrades"]
 
@@ -157,6 +161,8 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         }
         call = ops.create(self._client, request, fields, forced_mode)
         if check_limits:
+            from ._order_checks import check_create  # the limits' code, on first use
+
             await check_create(self._client, call, timeout)
         return await self._client._execute(call, timeout, options)
 

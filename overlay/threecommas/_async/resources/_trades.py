@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import builtins
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.trade import Trade
 
 from .._api_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.trade import Trade
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncTrades"]
 

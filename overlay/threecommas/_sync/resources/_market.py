@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._market_operations as mops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas_api.models import market as market_model
-from threecommas_api.models.account import Account
-from threecommas_api.models.currency_rates import CurrencyRates
-from threecommas_api.models.limit_type import LimitType
 
 from .._api_client import SyncAPIClient
+
+if TYPE_CHECKING:
+    import threecommas._market_operations as mops
+    from threecommas_api.models import market as market_model
+    from threecommas_api.models.account import Account
+    from threecommas_api.models.currency_rates import CurrencyRates
+    from threecommas_api.models.limit_type import LimitType
+else:
+    mops = LazyModule("threecommas._market_operations")
 
 __all__ = ["Accounts", "Market"]
 

@@ -4,25 +4,28 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.order_type import OrderType
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.params import (
-    AddFundsRequestParam,
-    ReduceFundsRequestParam,
-)
 
 from .._api_client import SyncAPIClient
-from ._order_checks import check_funds
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.order_type import OrderType
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.units_input import UnitsInput
+    from threecommas_api.params import (
+        AddFundsRequestParam,
+        ReduceFundsRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["SmartTradeOrders"]
 
@@ -87,6 +90,8 @@ class SmartTradeOrders(Namespace):
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             check_funds(
                 self._client,
                 smart_trade_id,
@@ -297,6 +302,8 @@ class SmartTradeOrders(Namespace):
             self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
         )
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             check_funds(
                 self._client,
                 smart_trade_id,

@@ -7,11 +7,11 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Iterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
+from threecommas._resource import LazyModule
 from threecommas._stream import (
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
@@ -29,33 +29,37 @@ from threecommas._watch import (
     check_wait_timeout,
     until_predicate,
 )
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
-from threecommas_api.models.leverage_input import LeverageInput
-from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.position_input import PositionInput
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
-from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
-from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.stop_loss_input import StopLossInput
-from threecommas_api.models.take_profit_input import TakeProfitInput
-from threecommas_api.models.update_position_input import UpdatePositionInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
-from threecommas_api.params import (
-    CreateSmartTradeRequestParam,
-    LeverageInputParam,
-    PositionInputParam,
-    StopLossInputParam,
-    TakeProfitInputParam,
-    UpdatePositionInputParam,
-    UpdateSmartTradeRequestParam,
-)
 
 from .._api_client import SyncAPIClient
-from ._order_checks import check_create
 from ._smart_trade_orders import SmartTradeOrders
 from ._trades import Trades
 from ._watch import Watch, wait_until
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+    from threecommas_api.models.leverage_input import LeverageInput
+    from threecommas_api.models.order_direction import OrderDirection
+    from threecommas_api.models.position_input import PositionInput
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
+    from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
+    from threecommas_api.models.smart_trade_type import SmartTradeType
+    from threecommas_api.models.stop_loss_input import StopLossInput
+    from threecommas_api.models.take_profit_input import TakeProfitInput
+    from threecommas_api.models.update_position_input import UpdatePositionInput
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+    from threecommas_api.params import (
+        CreateSmartTradeRequestParam,
+        LeverageInputParam,
+        PositionInputParam,
+        StopLossInputParam,
+        TakeProfitInputParam,
+        UpdatePositionInputParam,
+        UpdateSmartTradeRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["SmartTrades"]
 
@@ -158,6 +162,8 @@ class SmartTrades(SmartTradeOrders):
         }
         call = ops.create(self._client, request, fields, forced_mode)
         if check_limits:
+            from ._order_checks import check_create  # the limits' code, on first use
+
             check_create(self._client, call, timeout)
         return self._client._execute(call, timeout, options)
 
