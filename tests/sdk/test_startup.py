@@ -92,6 +92,10 @@ def test_the_probe_sees_a_heavy_import(tmp_path: Path) -> None:
         ["smart-trades", "--help"],
         ["smart-trades", "trades", "--help"],
         ["market", "--help"],
+        # A command's help too: its facade method's docstring is read from the source.
+        ["smart-trades", "get", "--help"],
+        ["smart-trades", "trades", "cancel", "--help"],
+        ["accounts", "list", "--help"],
         ["--version"],
     ],
     ids=" ".join,
