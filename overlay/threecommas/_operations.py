@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
@@ -22,25 +22,21 @@ from threecommas._parsing import Parser, endpoint, force_process_result, strict_
 from threecommas._types import Call, ForcedModeArg
 from threecommas._validation import check_id, check_int_range
 from threecommas_api._catalogue import BY_ID
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.forced_mode import ForcedMode
 from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.set_note_request import SetNoteRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
 from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
 from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.trade import Trade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
     from threecommas._base_client import BaseClient
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.trade import Trade
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 
 __all__ = [
     "ListQuery",
@@ -63,7 +59,8 @@ __all__ = [
 
 T = TypeVar("T")
 Check = Callable[[str, object], object]
-_Body = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
+if TYPE_CHECKING:
+    _Body: TypeAlias = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
 
 _LIST = "list_smart_trades"
 
@@ -132,6 +129,8 @@ def by_id(
 def reduce_funds_info(
     client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
 ) -> Call[ReduceFundsInfo]:
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+
     operation_id = "get_reduce_funds_info"
     parse = strict_object(operation_id, ReduceFundsInfo)
     return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
@@ -146,6 +145,8 @@ def force_process(
 def list_trades(
     client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
 ) -> Call[list[Trade]]:
+    from threecommas_api.models.trade import Trade
+
     parse = strict_list("list_trades", Trade)
     return _by_id(client, "list_trades", parse, smart_trade_id, forced_mode)
 
@@ -272,6 +273,8 @@ def create(
     if request is None and account_id is not None:
         check_id("account_id", account_id)
     mode = client._forced_mode_for(forced_mode)
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+
     body = request_body(
         "create",
         CreateSmartTradeRequest,
@@ -293,12 +296,19 @@ def _change(
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
-# call, the body's model, and the fields a call without `request` must give.
-_BODIES: dict[str, tuple[str, type[_Body], tuple[str, ...]]] = {
-    "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
-    "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
-    "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
-}
+# call, the body's model, and the fields a call without `request` must give. Made on first use:
+# the request models load with the first change, not with the client.
+@cache
+def _bodies() -> dict[str, tuple[str, type[_Body], tuple[str, ...]]]:
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+    return {
+        "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
+        "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
+        "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
+    }
 
 
 def change(
@@ -312,13 +322,16 @@ def change(
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
     mode = client._forced_mode_for(forced_mode)
-    name, model, required = _BODIES[operation_id]
+    name, model, required = _bodies()[operation_id]
     body = request_body(name, model, request, fields, required)
     return _change(operation_id, checked_id, mode, body)
 
 
 def funds_fields(order_type: object, units: object, price: object) -> dict[str, object]:
     """The keyword fields of add_funds and reduce_funds (the same body shape)."""
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.units_input import UnitsInput
+
     return {
         "order_type": order_type,
         "units": quantity("units", units, UnitsInput),
@@ -333,5 +346,7 @@ def set_note(
     mode = client._forced_mode_for(forced_mode)
     if not isinstance(note, str):
         raise TypeError(f"note must be a str, not {type(note).__name__}")
+    from threecommas_api.models.set_note_request import SetNoteRequest
+
     body = request_body("set_note", SetNoteRequest, None, {"note": note}, ("note",))
     return _change("set_note", checked_id, mode, body)
