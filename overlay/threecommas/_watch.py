@@ -22,7 +22,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar, get_args
 
 from threecommas._clock import SYSTEM_CLOCK, Clock
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
+from threecommas._constants import (
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    DEFAULT_BUDGET_SHARE,
+    WATCH_SOURCES,
+)
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
@@ -52,8 +57,6 @@ __all__ = [
     "until_predicate",
 ]
 
-#: The part of the client's rate budget that watching may use unless told otherwise.
-DEFAULT_BUDGET_SHARE: Final = 0.25
 #: SmartTrades per `list` request (the API's maximum `per_page`).
 LIST_PAGE_SIZE: Final = 100
 #: The statuses after which a SmartTrade changes no more.

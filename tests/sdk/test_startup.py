@@ -250,6 +250,10 @@ def test_making_a_client_loads_no_operation_and_no_model_but_forced_mode(tmp_pat
     assert models == ["threecommas_api.models.forced_mode"]
     assert not [m for m in made if m.startswith("threecommas_api.api")]
     assert not {"attr", "attrs", "threecommas._operations", "threecommas._checks"} & set(made)
+    # Nor the code of watches and streams, or of the order limits: with their first use.
+    assert not {"threecommas._watch", "threecommas._stream", "threecommas._order_limits"} & set(
+        made
+    )
 
 
 def test_the_first_request_reads_no_openapi_document(tmp_path: Path) -> None:

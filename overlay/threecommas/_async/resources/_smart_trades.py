@@ -8,34 +8,25 @@ import datetime
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Unpack
 
-from threecommas._constants import ITER_ALL_PER_PAGE
-from threecommas._options import check_options
-from threecommas._resource import LazyModule
-from threecommas._stream import (
+from threecommas._constants import (
+    DEFAULT_BUDGET_SHARE,
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
     DEFAULT_STALE_AFTER_S,
+    ITER_ALL_PER_PAGE,
 )
+from threecommas._options import check_options
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas._watch import (
-    DEFAULT_BUDGET_SHARE,
-    SmartTradeEvent,
-    StopCheck,
-    Until,
-    WatchIds,
-    WatchPlan,
-    check_wait_timeout,
-    until_predicate,
-)
 
 from .._api_client import AsyncAPIClient
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
-from ._watch import AsyncWatch, wait_until
 
 if TYPE_CHECKING:
     import threecommas._operations as ops
+    from threecommas._watch import SmartTradeEvent, StopCheck, Until, WatchIds
     from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
     from threecommas_api.models.leverage_input import LeverageInput
     from threecommas_api.models.order_direction import OrderDirection
@@ -468,6 +459,11 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
         limit, clock = self._client._policy.settings.rate_limit, self._client._clock
         ending = (max_events, duration, stop)
+        # The watch's code loads with the first watch, not with the client.
+        from threecommas._watch import WatchPlan
+
+        from ._watch import AsyncWatch
+
         plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending, clock=clock)
         check_timeout(timeout)
         if plan.source == "websocket":
@@ -510,6 +506,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade as it was when `until` held.
         """
+        from threecommas._watch import WatchPlan, check_wait_timeout, until_predicate
+
+        from ._watch import AsyncWatch, wait_until
+
         holds = until_predicate(until)
         check_wait_timeout(timeout)
         limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)

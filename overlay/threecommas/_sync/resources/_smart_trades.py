@@ -9,34 +9,25 @@ import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Unpack
 
-from threecommas._constants import ITER_ALL_PER_PAGE
-from threecommas._options import check_options
-from threecommas._resource import LazyModule
-from threecommas._stream import (
+from threecommas._constants import (
+    DEFAULT_BUDGET_SHARE,
     DEFAULT_RECONNECT_INITIAL_S,
     DEFAULT_RECONNECT_MAX_S,
     DEFAULT_STALE_AFTER_S,
+    ITER_ALL_PER_PAGE,
 )
+from threecommas._options import check_options
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas._watch import (
-    DEFAULT_BUDGET_SHARE,
-    SmartTradeEvent,
-    StopCheck,
-    Until,
-    WatchIds,
-    WatchPlan,
-    check_wait_timeout,
-    until_predicate,
-)
 
 from .._api_client import SyncAPIClient
 from ._smart_trade_orders import SmartTradeOrders
 from ._trades import Trades
-from ._watch import Watch, wait_until
 
 if TYPE_CHECKING:
     import threecommas._operations as ops
+    from threecommas._watch import SmartTradeEvent, StopCheck, Until, WatchIds
     from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
     from threecommas_api.models.leverage_input import LeverageInput
     from threecommas_api.models.order_direction import OrderDirection
@@ -467,6 +458,11 @@ class SmartTrades(SmartTradeOrders):
         """
         limit, clock = self._client._policy.settings.rate_limit, self._client._clock
         ending = (max_events, duration, stop)
+        # The watch's code loads with the first watch, not with the client.
+        from threecommas._watch import WatchPlan
+
+        from ._watch import Watch
+
         plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending, clock=clock)
         check_timeout(timeout)
         if plan.source == "websocket":
@@ -509,6 +505,10 @@ class SmartTrades(SmartTradeOrders):
         Returns:
             The SmartTrade as it was when `until` held.
         """
+        from threecommas._watch import WatchPlan, check_wait_timeout, until_predicate
+
+        from ._watch import Watch, wait_until
+
         holds = until_predicate(until)
         check_wait_timeout(timeout)
         limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)
