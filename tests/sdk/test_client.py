@@ -135,6 +135,30 @@ def test_a_body_is_sent_as_the_json_it_was_checked_as(monkeypatch: pytest.Monkey
     ]
 
 
+def test_an_id_is_checked_once_and_the_resolved_mode_is_sent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`check_id` checks an id (its range is the spec's, see test_schema.py); it is not turned
+    to text and checked again. The forced mode the client resolved goes out as the header."""
+    import threecommas._operations as ops
+
+    checked: list[str] = []
+    real = ops.check_parameters
+
+    def spy(operation_id: str, items: Any, *, location: str = "query") -> Any:
+        checked.append(location)
+        return real(operation_id, items, location=location)
+
+    monkeypatch.setattr(ops, "check_parameters", spy)
+    client, recorder = mocked(httpx.Response(200, json=seed_response()), forced_mode="paper")
+    client.smart_trades.get(SEED_SMART_TRADE_ID)
+    with pytest.raises(ValueError, match="smart_trade_id"):
+        client.smart_trades.get(0)
+    assert checked == []
+    assert recorder.requests[0].headers["Forced-Mode"] == "paper"
+    assert len(recorder.requests) == 1
+
+
 def test_async_close_returns_the_typed_smart_trade() -> None:
     recorder = Recorder(created())
 

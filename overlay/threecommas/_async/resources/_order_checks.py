@@ -37,7 +37,7 @@ async def _account(client: AsyncAPIClient, account_id: int, timeout: TimeoutArg)
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        call = mops.get_account(client, account_id, NOT_GIVEN)
+        call = mops.get_account(account_id, client._forced_mode_for(NOT_GIVEN))
         found = await client._execute(call, timeout, parsed=True)
         cache.put(("account", account_id), found)
     return found
@@ -114,7 +114,7 @@ async def check_funds(
     cache = client._limits_cache
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
-        get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
+        get = ops.by_id("get_smart_trade", smart_trade_id, client._forced_mode_for(forced_mode))
         smart_trade = await client._execute(get, timeout, parsed=True)
         known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
         cache.put(("smart_trade", smart_trade_id), known)

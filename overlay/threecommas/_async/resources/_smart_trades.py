@@ -150,7 +150,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "skip_enter_step": skip_enter_step,
             "note": note,
         }
-        call = ops.create(self._client, request, fields, forced_mode)
+        call = ops.create(request, fields, self._client._forced_mode_for(forced_mode))
         if check_limits:
             from ._order_checks import check_create  # the limits' code, on first use
 
@@ -205,7 +205,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrades of the page (possibly none).
         """
-        query = ops.list_query(self._client, locals())  # the filters, by their names
+        query = ops.list_query(
+            locals(), self._client._forced_mode_for(forced_mode)
+        )  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
         return await self._client._execute(call, timeout, options)
 
@@ -249,7 +251,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         """
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
         self._client._refuse_raw("iter_all")
-        query = ops.list_query(self._client, locals())  # the filters, by their names
+        query = ops.list_query(
+            locals(), self._client._forced_mode_for(forced_mode)
+        )  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
         return self._walk(query, first, size, check_timeout(timeout), check_options(options))
 
@@ -285,7 +289,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade, as the API has it now.
         """
-        call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
+        call = ops.by_id(
+            "get_smart_trade", smart_trade_id, self._client._forced_mode_for(forced_mode)
+        )
         return await self._client._execute(call, timeout, options)
 
     async def update(
@@ -338,7 +344,11 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "stop_loss": stop_loss,
         }
         call = ops.change(
-            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+            "update_smart_trade",
+            smart_trade_id,
+            request,
+            fields,
+            self._client._forced_mode_for(forced_mode),
         )
         return await self._client._execute(call, timeout, options)
 
@@ -368,7 +378,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade, `cancellation_pending`.
         """
-        call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
+        call = ops.by_id(
+            "cancel_smart_trade", smart_trade_id, self._client._forced_mode_for(forced_mode)
+        )
         return await self._client._execute(call, timeout, options)
 
     async def set_note(
@@ -394,7 +406,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade with its new note.
         """
-        call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
+        call = ops.set_note(smart_trade_id, note, self._client._forced_mode_for(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     def watch(

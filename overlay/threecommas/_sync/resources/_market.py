@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from threecommas_api.models import market as market_model
     from threecommas_api.models.account import Account
     from threecommas_api.models.currency_rates import CurrencyRates
+    from threecommas_api.models.forced_mode import ForcedMode
     from threecommas_api.models.limit_type import LimitType
 else:
     mops = LazyModule("threecommas._market_operations")
@@ -62,7 +63,9 @@ class Accounts(Namespace):
         Raises:
             AuthenticationError: the key or the signature was refused.
         """
-        call = mops.list_accounts(self._client, api_key, page, per_page, forced_mode)
+        call = mops.list_accounts(
+            api_key, page, per_page, self._client._forced_mode_for(forced_mode)
+        )
         return self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -82,7 +85,7 @@ class Accounts(Namespace):
         mode = self._client._forced_mode_for(forced_mode)
         checked_timeout = check_timeout(timeout)
         checked_options = check_options(options)
-        mops.list_accounts(self._client, api_key, first, size, mode)  # checks api_key now
+        mops.list_accounts(api_key, first, size, mode)  # checks api_key now
         return self._walk(api_key, first, size, mode, checked_timeout, checked_options)
 
     def _walk(
@@ -90,13 +93,13 @@ class Accounts(Namespace):
         api_key: str | None,
         page: int,
         per_page: int,
-        mode: ForcedModeArg,
+        mode: ForcedMode | None,
         timeout: TimeoutArg,
         options: RequestOptions,
     ) -> Iterator[Account]:
         next_page: int | None = page
         while next_page is not None:
-            call = mops.list_accounts(self._client, api_key, next_page, per_page, mode)
+            call = mops.list_accounts(api_key, next_page, per_page, mode)
             batch = self._client._execute(call, timeout, options)
             for account in batch:
                 yield account
@@ -119,7 +122,7 @@ class Accounts(Namespace):
         Raises:
             NotFoundError: no such account.
         """
-        call = mops.get_account(self._client, account_id, forced_mode)
+        call = mops.get_account(account_id, self._client._forced_mode_for(forced_mode))
         return self._client._execute(call, timeout, options)
 
 

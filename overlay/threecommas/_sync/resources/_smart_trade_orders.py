@@ -88,7 +88,9 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, its position grown (or its order placed).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        call = ops.change(
+            "add_funds", smart_trade_id, request, fields, self._client._forced_mode_for(forced_mode)
+        )
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
 
@@ -125,7 +127,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
+        call = ops.reduce_funds_info(smart_trade_id, self._client._forced_mode_for(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_by_market(
@@ -158,7 +160,11 @@ class SmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, `panic_sell_pending`.
         """
-        call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
+        call = ops.by_id(
+            "close_smart_trade_by_market",
+            smart_trade_id,
+            self._client._forced_mode_for(forced_mode),
+        )
         return self._client._execute(call, timeout, options)
 
     def force_start(
@@ -189,7 +195,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, its entry order placed.
         """
-        call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
+        call = ops.by_id("force_start", smart_trade_id, self._client._forced_mode_for(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def force_process(
@@ -218,7 +224,7 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, or None when the API answers 201 with an empty body (the answer's
             body is undocumented).
         """
-        call = ops.force_process(self._client, smart_trade_id, forced_mode)
+        call = ops.force_process(smart_trade_id, self._client._forced_mode_for(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_trade_by_market(
@@ -241,7 +247,10 @@ class SmartTradeOrders(Namespace):
         Args, Raises and Returns: those of `trades.close_by_market`.
         """
         call = ops.by_trade(
-            self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+            "close_trade_by_market",
+            smart_trade_id,
+            trade_id,
+            self._client._forced_mode_for(forced_mode),
         )
         return self._client._execute(call, timeout, options)
 
@@ -299,7 +308,11 @@ class SmartTradeOrders(Namespace):
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(
-            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
+            "reduce_funds",
+            smart_trade_id,
+            request,
+            fields,
+            self._client._forced_mode_for(forced_mode),
         )
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
