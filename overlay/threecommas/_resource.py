@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threecommas._base_client import BaseClient
+
+if TYPE_CHECKING:
+    from threecommas._types import ForcedModeArg
+    from threecommas_api.models.forced_mode import ForcedMode
 
 __all__ = ["LazyModule", "Namespace"]
 
@@ -14,6 +18,10 @@ class Namespace:
     """A resource namespace: a repr that says whose it is and what it offers."""
 
     _client: BaseClient
+
+    def _mode(self, forced_mode: ForcedModeArg) -> ForcedMode | None:
+        """The forced mode a call sends: its own `forced_mode`, else the client's."""
+        return self._client._forced_mode_for(forced_mode)
 
     def __repr__(self) -> str:
         kind = type(self)

@@ -62,9 +62,7 @@ class AsyncAccounts(Namespace):
         Raises:
             AuthenticationError: the key or the signature was refused.
         """
-        call = mops.list_accounts(
-            api_key, page, per_page, self._client._forced_mode_for(forced_mode)
-        )
+        call = mops.list_accounts(api_key, page, per_page, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -81,7 +79,7 @@ class AsyncAccounts(Namespace):
         the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
         self._client._refuse_raw("iter_all")
         first, size = mops.check_accounts_paging(page, per_page)
-        mode = self._client._forced_mode_for(forced_mode)
+        mode = self._mode(forced_mode)
         checked_timeout = check_timeout(timeout)
         checked_options = check_options(options)
         mops.list_accounts(api_key, first, size, mode)  # checks api_key now
@@ -121,7 +119,7 @@ class AsyncAccounts(Namespace):
         Raises:
             NotFoundError: no such account.
         """
-        call = mops.get_account(account_id, self._client._forced_mode_for(forced_mode))
+        call = mops.get_account(account_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
 

@@ -87,9 +87,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, its position grown (or its order placed).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            "add_funds", smart_trade_id, request, fields, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
 
@@ -126,7 +124,7 @@ class AsyncSmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.reduce_funds_info(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
@@ -159,11 +157,7 @@ class AsyncSmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, `panic_sell_pending`.
         """
-        call = ops.by_id(
-            "close_smart_trade_by_market",
-            smart_trade_id,
-            self._client._forced_mode_for(forced_mode),
-        )
+        call = ops.by_id("close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def force_start(
@@ -194,7 +188,7 @@ class AsyncSmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, its entry order placed.
         """
-        call = ops.by_id("force_start", smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.by_id("force_start", smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def force_process(
@@ -223,7 +217,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, or None when the API answers 201 with an empty body (the answer's
             body is undocumented).
         """
-        call = ops.force_process(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.force_process(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_trade_by_market(
@@ -246,10 +240,7 @@ class AsyncSmartTradeOrders(Namespace):
         Args, Raises and Returns: those of `trades.close_by_market`.
         """
         call = ops.by_trade(
-            "close_trade_by_market",
-            smart_trade_id,
-            trade_id,
-            self._client._forced_mode_for(forced_mode),
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return await self._client._execute(call, timeout, options)
 
@@ -306,13 +297,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, `pending_reduce_funds`.
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            "reduce_funds",
-            smart_trade_id,
-            request,
-            fields,
-            self._client._forced_mode_for(forced_mode),
-        )
+        call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
 

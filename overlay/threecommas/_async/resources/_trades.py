@@ -52,7 +52,7 @@ class AsyncTrades(Namespace):
         Returns:
             The trades, in the order the API sends them.
         """
-        call = ops.list_trades(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.list_trades(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
@@ -90,10 +90,7 @@ class AsyncTrades(Namespace):
             The SmartTrade, with the step `panic_sell_pending`.
         """
         call = ops.by_trade(
-            "close_trade_by_market",
-            smart_trade_id,
-            trade_id,
-            self._client._forced_mode_for(forced_mode),
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return await self._client._execute(call, timeout, options)
 
@@ -132,7 +129,5 @@ class AsyncTrades(Namespace):
         Returns:
             The updated SmartTrade (`cancellation_pending` when the call cancelled it).
         """
-        call = ops.by_trade(
-            "cancel_trade", smart_trade_id, trade_id, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.by_trade("cancel_trade", smart_trade_id, trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)

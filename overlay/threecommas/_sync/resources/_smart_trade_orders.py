@@ -88,9 +88,7 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, its position grown (or its order placed).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            "add_funds", smart_trade_id, request, fields, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
 
@@ -127,7 +125,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.reduce_funds_info(smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_by_market(
@@ -160,11 +158,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, `panic_sell_pending`.
         """
-        call = ops.by_id(
-            "close_smart_trade_by_market",
-            smart_trade_id,
-            self._client._forced_mode_for(forced_mode),
-        )
+        call = ops.by_id("close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def force_start(
@@ -195,7 +189,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The SmartTrade, its entry order placed.
         """
-        call = ops.by_id("force_start", smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.by_id("force_start", smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def force_process(
@@ -224,7 +218,7 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, or None when the API answers 201 with an empty body (the answer's
             body is undocumented).
         """
-        call = ops.force_process(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.force_process(smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_trade_by_market(
@@ -247,10 +241,7 @@ class SmartTradeOrders(Namespace):
         Args, Raises and Returns: those of `trades.close_by_market`.
         """
         call = ops.by_trade(
-            "close_trade_by_market",
-            smart_trade_id,
-            trade_id,
-            self._client._forced_mode_for(forced_mode),
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return self._client._execute(call, timeout, options)
 
@@ -307,13 +298,7 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, `pending_reduce_funds`.
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            "reduce_funds",
-            smart_trade_id,
-            request,
-            fields,
-            self._client._forced_mode_for(forced_mode),
-        )
+        call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
             from ._order_checks import check_funds  # the limits' code, on first use
 

@@ -9,13 +9,7 @@ import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Unpack
 
-from threecommas._constants import (
-    DEFAULT_BUDGET_SHARE,
-    DEFAULT_RECONNECT_INITIAL_S,
-    DEFAULT_RECONNECT_MAX_S,
-    DEFAULT_STALE_AFTER_S,
-    ITER_ALL_PER_PAGE,
-)
+import threecommas._constants as constants
 from threecommas._options import check_options
 from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
@@ -151,7 +145,7 @@ class SmartTrades(SmartTradeOrders):
             "skip_enter_step": skip_enter_step,
             "note": note,
         }
-        call = ops.create(request, fields, self._client._forced_mode_for(forced_mode))
+        call = ops.create(request, fields, self._mode(forced_mode))
         if check_limits:
             from ._order_checks import check_create  # the limits' code, on first use
 
@@ -206,9 +200,7 @@ class SmartTrades(SmartTradeOrders):
         Returns:
             The SmartTrades of the page (possibly none).
         """
-        query = ops.list_query(
-            locals(), self._client._forced_mode_for(forced_mode)
-        )  # the filters, by their names
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
         call = ops.list_page(query, *ops.check_paging(page, per_page))
         return self._client._execute(call, timeout, options)
 
@@ -219,7 +211,7 @@ class SmartTrades(SmartTradeOrders):
         pair: str | None = None,
         type: SmartTradeType | str | None = None,
         page: int | None = None,
-        per_page: int = ITER_ALL_PER_PAGE,
+        per_page: int = constants.ITER_ALL_PER_PAGE,
         status: SmartTradeStatusFilter | str | None = None,
         order_by: SmartTradeOrderBy | str | None = None,
         order_direction: OrderDirection | str | None = None,
@@ -251,9 +243,7 @@ class SmartTrades(SmartTradeOrders):
                 that failed.
         """
         self._client._refuse_raw("iter_all")
-        query = ops.list_query(
-            locals(), self._client._forced_mode_for(forced_mode)
-        )  # the filters, by their names
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
         first, size = ops.iter_paging(page, per_page)
         return self._walk(query, first, size, check_timeout(timeout), check_options(options))
 
@@ -289,9 +279,7 @@ class SmartTrades(SmartTradeOrders):
         Returns:
             The SmartTrade, as the API has it now.
         """
-        call = ops.by_id(
-            "get_smart_trade", smart_trade_id, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.by_id("get_smart_trade", smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def update(
@@ -344,11 +332,7 @@ class SmartTrades(SmartTradeOrders):
             "stop_loss": stop_loss,
         }
         call = ops.change(
-            "update_smart_trade",
-            smart_trade_id,
-            request,
-            fields,
-            self._client._forced_mode_for(forced_mode),
+            "update_smart_trade", smart_trade_id, request, fields, self._mode(forced_mode)
         )
         return self._client._execute(call, timeout, options)
 
@@ -378,9 +362,7 @@ class SmartTrades(SmartTradeOrders):
         Returns:
             The SmartTrade, `cancellation_pending`.
         """
-        call = ops.by_id(
-            "cancel_smart_trade", smart_trade_id, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.by_id("cancel_smart_trade", smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def set_note(
@@ -406,7 +388,7 @@ class SmartTrades(SmartTradeOrders):
         Returns:
             The SmartTrade with its new note.
         """
-        call = ops.set_note(smart_trade_id, note, self._client._forced_mode_for(forced_mode))
+        call = ops.set_note(smart_trade_id, note, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def watch(
@@ -414,16 +396,16 @@ class SmartTrades(SmartTradeOrders):
         ids: WatchIds = None,
         *,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
         initial: bool = True,
         max_events: int | None = None,
         duration: float | None = None,
         stop: StopCheck | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
     ) -> Iterator[SmartTradeEvent]:
         """Every change of your active SmartTrades (or of the ones you name), as it is seen.
 
@@ -492,10 +474,10 @@ class SmartTrades(SmartTradeOrders):
         *,
         timeout: float | None = None,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
         forced_mode: ForcedModeArg = NOT_GIVEN,
     ) -> SmartTrade:
         """The SmartTrade once `until` holds, watched as `watch([smart_trade_id])` does.

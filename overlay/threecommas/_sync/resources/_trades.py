@@ -53,7 +53,7 @@ class Trades(Namespace):
         Returns:
             The trades, in the order the API sends them.
         """
-        call = ops.list_trades(smart_trade_id, self._client._forced_mode_for(forced_mode))
+        call = ops.list_trades(smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_by_market(
@@ -91,10 +91,7 @@ class Trades(Namespace):
             The SmartTrade, with the step `panic_sell_pending`.
         """
         call = ops.by_trade(
-            "close_trade_by_market",
-            smart_trade_id,
-            trade_id,
-            self._client._forced_mode_for(forced_mode),
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return self._client._execute(call, timeout, options)
 
@@ -133,7 +130,5 @@ class Trades(Namespace):
         Returns:
             The updated SmartTrade (`cancellation_pending` when the call cancelled it).
         """
-        call = ops.by_trade(
-            "cancel_trade", smart_trade_id, trade_id, self._client._forced_mode_for(forced_mode)
-        )
+        call = ops.by_trade("cancel_trade", smart_trade_id, trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
