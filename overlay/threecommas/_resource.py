@@ -47,5 +47,9 @@ class LazyModule:
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
-        module = importlib.import_module(self._name)
+        # Only names the instance lacks come here: every name of the module, read from it at
+        # each use (so that a patched name is seen), the module kept once imported.
+        module = self.__dict__.get("_module")
+        if module is None:
+            module = self.__dict__["_module"] = importlib.import_module(self._name)
         return getattr(module, attribute)
