@@ -26,7 +26,7 @@ class Operation(NamedTuple):
     parameters: tuple[Parameter, ...]
     body: str | None  # the request body's schema name
     signed: bool  # sent with Apikey and Signature
-    success: tuple[int, ...]  # the documented 2xx statuses
+    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -250,7 +250,7 @@ OPERATIONS: tuple[Operation, ...] = (
         ),
         body=None,
         signed=True,
-        success=(201,),
+        success=(201, 200),
     ),
     Operation(
         operation_id='list_accounts',
@@ -317,6 +317,20 @@ OPERATIONS: tuple[Operation, ...] = (
             Parameter('market_code', 'query', True),
             Parameter('pair', 'query', True),
             Parameter('limit_type', 'query', False),
+        ),
+        body=None,
+        signed=False,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='get_currency_rates_with_leverage_data',
+        method='GET',
+        path='/ver1/accounts/currency_rates_with_leverage_data',
+        tag='market',
+        summary='Get the rates, the trading limits and the leverage of a pair',
+        parameters=(
+            Parameter('market_code', 'query', True),
+            Parameter('pair', 'query', True),
         ),
         body=None,
         signed=False,
@@ -515,6 +529,12 @@ PARAMETER_SCHEMAS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
             'market_code': {'type': 'string', 'pattern': '^[A-Za-z0-9_]+$', 'maxLength': 64},
             'pair': {'type': 'string', 'pattern': '^[A-Za-z0-9]+_[A-Za-z0-9]+$', 'maxLength': 64},
             'limit_type': {'type': 'string', 'enum': ['smart_trade', 'bot']},
+        },
+    },
+    'get_currency_rates_with_leverage_data': {
+        'query': {
+            'market_code': {'type': 'string', 'pattern': '^[A-Za-z0-9_]+$', 'maxLength': 64},
+            'pair': {'type': 'string', 'pattern': '^[A-Za-z0-9]+_[A-Za-z0-9]+$', 'maxLength': 64},
         },
     },
     'validate_key': {

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
-from threecommas._parsing import Parser, endpoint, force_process_result, strict_list, strict_object
+from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
 from threecommas._types import Call
 from threecommas._validation import check_id, check_int_range
 from threecommas_api._catalogue import BY_ID
@@ -45,13 +45,13 @@ __all__ = [
     "change",
     "check_paging",
     "create",
-    "force_process",
     "funds_fields",
     "iter_paging",
     "list_page",
     "list_query",
     "list_trades",
     "next_page",
+    "order_by_id",
     "reduce_funds_info",
     "set_note",
 ]
@@ -117,16 +117,21 @@ def by_id(operation_id: str, smart_trade_id: object, mode: ForcedMode | None) ->
     return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
+def order_by_id(
+    operation_id: str, smart_trade_id: object, mode: ForcedMode | None
+) -> Call[SmartTrade | None]:
+    """A change whose only argument is the SmartTrade's id, answering the SmartTrade (None for
+    an empty 2xx: see `order_answer`)."""
+    parse = order_answer(operation_id)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
+
+
 def reduce_funds_info(smart_trade_id: object, mode: ForcedMode | None) -> Call[ReduceFundsInfo]:
     from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
 
     operation_id = "get_reduce_funds_info"
     parse = strict_object(operation_id, ReduceFundsInfo)
     return _by_id(operation_id, parse, smart_trade_id, mode)
-
-
-def force_process(smart_trade_id: object, mode: ForcedMode | None) -> Call[SmartTrade | None]:
-    return _by_id("force_process", force_process_result, smart_trade_id, mode)
 
 
 def list_trades(smart_trade_id: object, mode: ForcedMode | None) -> Call[list[Trade]]:
@@ -141,10 +146,11 @@ def by_trade(
     smart_trade_id: object,
     trade_id: object,
     mode: ForcedMode | None,
-) -> Call[SmartTrade]:
-    """An operation on one trade of a SmartTrade, answering the SmartTrade."""
+) -> Call[SmartTrade | None]:
+    """A change to one trade of a SmartTrade, answering the SmartTrade (None for an empty 2xx:
+    see `order_answer`)."""
     path = (check_id("smart_trade_id", smart_trade_id), check_id("trade_id", trade_id))
-    return call(operation_id, strict_object(operation_id, SmartTrade), path, mode)
+    return call(operation_id, order_answer(operation_id), path, mode)
 
 
 # --- the list of SmartTrades --------------------------------------------------------------------
@@ -271,10 +277,10 @@ def create(
 
 def _change(
     operation_id: str, checked_id: int, mode: ForcedMode | None, body: Any
-) -> Call[SmartTrade]:
-    """A change to one SmartTrade with a request body, answering the SmartTrade."""
-    parse = strict_object(operation_id, SmartTrade)
-    return call(operation_id, parse, (checked_id,), mode, body=body)
+) -> Call[SmartTrade | None]:
+    """A change to one SmartTrade with a request body, answering the SmartTrade (None for an
+    empty 2xx: see `order_answer`)."""
+    return call(operation_id, order_answer(operation_id), (checked_id,), mode, body=body)
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
@@ -299,7 +305,7 @@ def change(
     request: object,
     fields: Mapping[str, object],
     mode: ForcedMode | None,
-) -> Call[SmartTrade]:
+) -> Call[SmartTrade | None]:
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
     name, model, required = _bodies()[operation_id]
@@ -319,7 +325,9 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
     }
 
 
-def set_note(smart_trade_id: object, note: object, mode: ForcedMode | None) -> Call[SmartTrade]:
+def set_note(
+    smart_trade_id: object, note: object, mode: ForcedMode | None
+) -> Call[SmartTrade | None]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
     if not isinstance(note, str):
         raise TypeError(f"note must be a str, not {type(note).__name__}")

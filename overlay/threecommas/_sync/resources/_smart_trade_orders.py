@@ -10,6 +10,7 @@ from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
 
 from .._api_client import SyncAPIClient
+from ._order_answers import changed
 
 if TYPE_CHECKING:
     import threecommas._operations as ops
@@ -86,6 +87,7 @@ class SmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its position grown (or its order placed).
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
@@ -100,7 +102,7 @@ class SmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def reduce_funds_info(
         self,
@@ -157,9 +159,12 @@ class SmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `panic_sell_pending`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id("close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode))
-        return self._client._execute(call, timeout, options)
+        call = ops.order_by_id(
+            "close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode)
+        )
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def force_start(
         self,
@@ -188,9 +193,10 @@ class SmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its entry order placed.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id("force_start", smart_trade_id, self._mode(forced_mode))
-        return self._client._execute(call, timeout, options)
+        call = ops.order_by_id("force_start", smart_trade_id, self._mode(forced_mode))
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def force_process(
         self,
@@ -199,7 +205,7 @@ class SmartTradeOrders(Namespace):
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         """Ask 3Commas to process the SmartTrade now.
 
         Only the older API reference documents this call, and it does not say what processing
@@ -215,11 +221,12 @@ class SmartTradeOrders(Namespace):
             OutcomeUnknownError: the answer was lost; `get` the SmartTrade to see its state.
 
         Returns:
-            The SmartTrade, or None when the API answers 201 with an empty body (the answer's
-            body is undocumented).
+            The SmartTrade. The answer's body is undocumented: when it is empty (a 2xx with no
+            body), the SDK reads the SmartTrade once with a GET and returns it; the call itself
+            is never sent again.
         """
-        call = ops.force_process(smart_trade_id, self._mode(forced_mode))
-        return self._client._execute(call, timeout, options)
+        call = ops.order_by_id("force_process", smart_trade_id, self._mode(forced_mode))
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def close_trade_by_market(
         self,
@@ -238,12 +245,14 @@ class SmartTradeOrders(Namespace):
         or that the API refused for the rate limit, is sent again. Read the SmartTrade before
         repeating it yourself (an `OutcomeUnknownError` says the answer was lost).
 
-        Args, Raises and Returns: those of `trades.close_by_market`.
+        Args, Raises and Returns: those of `trades.close_by_market`. An empty 2xx answer (the
+        docs show an empty `200 OK`) is a success: the SDK then reads the SmartTrade once with
+        a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
             "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def reduce_funds(
         self,
@@ -296,6 +305,7 @@ class SmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `pending_reduce_funds`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
@@ -310,4 +320,4 @@ class SmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
