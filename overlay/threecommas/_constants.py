@@ -53,3 +53,11 @@ ENV_BASE_URL: Final = "THREE_COMMAS_BASE_URL"
 ENV_LOG: Final = "THREE_COMMAS_LOG"
 #: The log switch's first name, still read when `ENV_LOG` is unset or empty.
 ENV_LOG_FORMER: Final = "THREECOMMAS_LOG"
+#: The part of the client's rate budget that watching may use unless told otherwise.
+DEFAULT_BUDGET_SHARE: Final = 0.25
+#: The stream: two missed pings (the server pings every 3 s) and the connection is taken for
+#: dead; reconnecting waits about the initial delay after the first failure, doubling up to the
+#: maximum. (Here rather than in `_stream`, so that a client's signatures load neither module.)
+DEFAULT_STALE_AFTER_S: Final = 6.0
+DEFAULT_RECONNECT_INITIAL_S: Final = 1.0
+DEFAULT_RECONNECT_MAX_S: Final = 30.0

@@ -20,7 +20,7 @@ from threecommas._operations import call
 from threecommas._order_rates import check_rates
 from threecommas._pagination import check_page
 from threecommas._parsing import strict_list, strict_object
-from threecommas._types import Call, ForcedModeArg
+from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
@@ -33,7 +33,7 @@ from threecommas_api.models.market import Market
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
-    from threecommas._base_client import BaseClient
+    from threecommas_api.models.forced_mode import ForcedMode
 
 __all__ = [
     "KeyCheck",
@@ -55,29 +55,25 @@ def _text(name: str, value: object) -> str:
 
 
 def list_accounts(
-    client: BaseClient,
     api_key: object,
     page: object,
     per_page: object,
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[list[Account]]:
     """One page of accounts; a filter or paging left as None is not sent."""
     return call(
         "list_accounts",
         strict_list("list_accounts", Account),
         (),
-        client._forced_mode_for(forced_mode),
+        mode,
         api_key=UNSET if api_key is None else _text("api_key", api_key),
         page=UNSET if page is None else check_page("list_accounts", "page", page),
         per_page=UNSET if per_page is None else check_page("list_accounts", "per_page", per_page),
     )
 
 
-def get_account(
-    client: BaseClient, account_id: object, forced_mode: ForcedModeArg
-) -> Call[Account]:
+def get_account(account_id: object, mode: ForcedMode | None) -> Call[Account]:
     checked = check_id("account_id", account_id)
-    mode = client._forced_mode_for(forced_mode)
     return call("get_account", strict_object("get_account", Account), (checked,), mode)
 
 

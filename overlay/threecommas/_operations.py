@@ -14,33 +14,28 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
 from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
-from threecommas._types import Call, ForcedModeArg
+from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas_api._catalogue import BY_ID
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.forced_mode import ForcedMode
 from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.set_note_request import SetNoteRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
 from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
 from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.trade import Trade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
-    from threecommas._base_client import BaseClient
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.trade import Trade
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 
 __all__ = [
     "LIST",
@@ -61,7 +56,8 @@ __all__ = [
 
 T = TypeVar("T")
 Check = Callable[[str, object], object]
-_Body = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
+if TYPE_CHECKING:
+    _Body: TypeAlias = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
 
 #: The operation that lists SmartTrades (the one the paging of `list` and `iter_all` reads).
 LIST = "list_smart_trades"
@@ -72,12 +68,6 @@ def _wire(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-@cache
-def _path_names(operation_id: str) -> tuple[str, ...]:
-    """The operation's path parameters, in the order its `build_request` takes them."""
-    return tuple(p.name for p in BY_ID[operation_id].parameters if p.location == "path")
 
 
 @cache
@@ -93,12 +83,14 @@ def call(
     mode: ForcedMode | None,
     **arguments: Any,
 ) -> Call[T]:
-    """The request of `operation_id` built by its generated module, its parameters checked."""
+    """The request of `operation_id` built by its generated module, its query checked.
+
+    The ids of `path` come checked by `check_id` (each caller's), whose range is the one every
+    path parameter's schema gives (tests/sdk/test_schema.py holds the two together): they are
+    not turned to text and checked again."""
     if _takes_forced_mode(operation_id):
         arguments["forced_mode"] = UNSET if mode is None else mode
     request: dict[str, Any] = endpoint(operation_id).build_request(*path, **arguments)
-    ids = [(name, str(value)) for name, value in zip(_path_names(operation_id), path, strict=True)]
-    check_parameters(operation_id, ids, location="path")
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])
@@ -109,59 +101,53 @@ def call(
 
 
 def _by_id(
-    client: BaseClient,
     operation_id: str,
     parse: Parser[T],
     smart_trade_id: object,
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[T]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
     return call(operation_id, parse, (checked_id,), mode)
 
 
-def by_id(
-    client: BaseClient, operation_id: str, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade]:
+def by_id(operation_id: str, smart_trade_id: object, mode: ForcedMode | None) -> Call[SmartTrade]:
     """An operation whose only argument is the SmartTrade's id, answering the SmartTrade."""
     parse = strict_object(operation_id, SmartTrade)
-    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
 def order_by_id(
-    client: BaseClient, operation_id: str, smart_trade_id: object, forced_mode: ForcedModeArg
+    operation_id: str, smart_trade_id: object, mode: ForcedMode | None
 ) -> Call[SmartTrade | None]:
     """A change whose only argument is the SmartTrade's id, answering the SmartTrade (None for
     an empty 2xx: see `order_answer`)."""
     parse = order_answer(operation_id)
-    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
-def reduce_funds_info(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[ReduceFundsInfo]:
+def reduce_funds_info(smart_trade_id: object, mode: ForcedMode | None) -> Call[ReduceFundsInfo]:
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+
     operation_id = "get_reduce_funds_info"
     parse = strict_object(operation_id, ReduceFundsInfo)
-    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
-def list_trades(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[list[Trade]]:
+def list_trades(smart_trade_id: object, mode: ForcedMode | None) -> Call[list[Trade]]:
+    from threecommas_api.models.trade import Trade
+
     parse = strict_list("list_trades", Trade)
-    return _by_id(client, "list_trades", parse, smart_trade_id, forced_mode)
+    return _by_id("list_trades", parse, smart_trade_id, mode)
 
 
 def by_trade(
-    client: BaseClient,
     operation_id: str,
     smart_trade_id: object,
     trade_id: object,
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[SmartTrade | None]:
     """A change to one trade of a SmartTrade, answering the SmartTrade (None for an empty 2xx:
     see `order_answer`)."""
-    mode = client._forced_mode_for(forced_mode)
     path = (check_id("smart_trade_id", smart_trade_id), check_id("trade_id", trade_id))
     return call(operation_id, order_answer(operation_id), path, mode)
 
@@ -209,15 +195,15 @@ _FILTERS: dict[str, tuple[str, Check]] = {
 }
 
 
-def list_query(client: BaseClient, arguments: Mapping[str, Any]) -> ListQuery:
-    """The checked filters among the arguments of `list` or `iter_all` (their `locals()`);
-    those left as None are not sent."""
+def list_query(arguments: Mapping[str, Any], mode: ForcedMode | None) -> ListQuery:
+    """The checked filters among the arguments of `list` or `iter_all` (their `locals()`),
+    with the forced mode the client resolved; the filters left as None are not sent."""
     filters: dict[str, Any] = {}
     for name, (keyword, check) in _FILTERS.items():
         value = arguments[name]
         if value is not None:
             filters[keyword] = check(name, value)
-    return ListQuery(filters, client._forced_mode_for(arguments["forced_mode"]))
+    return ListQuery(filters, mode)
 
 
 def list_page(query: ListQuery, page: int | None, per_page: int | None) -> Call[list[SmartTrade]]:
@@ -245,12 +231,13 @@ _CREATE_DEFAULTS: Mapping[str, Mapping[str, object]] = {
 
 
 def create(
-    client: BaseClient, request: object, fields: Mapping[str, object], forced_mode: ForcedModeArg
+    request: object, fields: Mapping[str, object], mode: ForcedMode | None
 ) -> Call[SmartTrade]:
     account_id = fields.get("account_id")
     if request is None and account_id is not None:
         check_id("account_id", account_id)
-    mode = client._forced_mode_for(forced_mode)
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+
     body = request_body(
         "create",
         CreateSmartTradeRequest,
@@ -272,32 +259,40 @@ def _change(
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
-# call, the body's model, and the fields a call without `request` must give.
-_BODIES: dict[str, tuple[str, type[_Body], tuple[str, ...]]] = {
-    "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
-    "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
-    "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
-}
+# call, the body's model, and the fields a call without `request` must give. Made on first use:
+# the request models load with the first change, not with the client.
+@cache
+def _bodies() -> dict[str, tuple[str, type[_Body], tuple[str, ...]]]:
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+    return {
+        "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
+        "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
+        "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
+    }
 
 
 def change(
-    client: BaseClient,
     operation_id: str,
     smart_trade_id: object,
     request: object,
     fields: Mapping[str, object],
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[SmartTrade | None]:
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
-    name, model, required = _BODIES[operation_id]
+    name, model, required = _bodies()[operation_id]
     body = request_body(name, model, request, fields, required)
     return _change(operation_id, checked_id, mode, body)
 
 
 def funds_fields(order_type: object, units: object, price: object) -> dict[str, object]:
     """The keyword fields of add_funds and reduce_funds (the same body shape)."""
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.units_input import UnitsInput
+
     return {
         "order_type": order_type,
         "units": quantity("units", units, UnitsInput),
@@ -306,11 +301,12 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
 
 
 def set_note(
-    client: BaseClient, smart_trade_id: object, note: object, forced_mode: ForcedModeArg
+    smart_trade_id: object, note: object, mode: ForcedMode | None
 ) -> Call[SmartTrade | None]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
     if not isinstance(note, str):
         raise TypeError(f"note must be a str, not {type(note).__name__}")
+    from threecommas_api.models.set_note_request import SetNoteRequest
+
     body = request_body("set_note", SetNoteRequest, None, {"note": note}, ("note",))
     return _change("set_note", checked_id, mode, body)

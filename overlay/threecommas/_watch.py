@@ -25,13 +25,13 @@ from threecommas._clock import SYSTEM_CLOCK, Clock
 from threecommas._constants import (
     BUDGET_PERIOD_S,
     BUDGET_REQUESTS,
+    DEFAULT_BUDGET_SHARE,
     FINAL_STATUSES,
     WATCH_SOURCES,
 )
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._validation import check_id
-from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     # Not at run time: `import threecommas` imports no generated model.
@@ -57,8 +57,6 @@ __all__ = [
     "until_predicate",
 ]
 
-#: The part of the client's rate budget that watching may use unless told otherwise.
-DEFAULT_BUDGET_SHARE: Final = 0.25
 
 T = TypeVar("T")
 #: The SmartTrades to watch: an id, several, or None for every active one.
@@ -159,6 +157,9 @@ def is_finished(smart_trade: SmartTrade) -> bool:
 
 
 def _facts(smart_trade: SmartTrade) -> dict[str, str | None]:
+    # Imported here: the generated types load attrs, which a client needs only with a model.
+    from threecommas_api.types import Unset
+
     facts: dict[str, str | None] = {
         "status": smart_trade.status.basic_type,
         "position.status": smart_trade.position.status.basic_type,

@@ -8,12 +8,19 @@ again.
 
 from __future__ import annotations
 
-import threecommas._operations as ops
+from typing import TYPE_CHECKING
+
 from threecommas._exceptions import ThreeCommasError
+from threecommas._resource import LazyModule
 from threecommas._types import Call, ForcedModeArg, RequestOptions, TimeoutArg
-from threecommas_api.models.smart_trade import SmartTrade
 
 from .._api_client import AsyncAPIClient
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.smart_trade import SmartTrade
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["changed"]
 
@@ -30,7 +37,7 @@ async def changed(
     answer = await client._execute(call, timeout, options)
     if answer is not None:
         return answer
-    read = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
+    read = ops.by_id("get_smart_trade", smart_trade_id, client._forced_mode_for(forced_mode))
     try:
         return await client._execute(read, timeout, options)
     except ThreeCommasError as exc:

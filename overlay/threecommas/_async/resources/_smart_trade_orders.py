@@ -3,26 +3,29 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.order_type import OrderType
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.params import (
-    AddFundsRequestParam,
-    ReduceFundsRequestParam,
-)
 
 from .._api_client import AsyncAPIClient
 from ._order_answers import changed
-from ._order_checks import check_funds
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.order_type import OrderType
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.units_input import UnitsInput
+    from threecommas_api.params import (
+        AddFundsRequestParam,
+        ReduceFundsRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncSmartTradeOrders"]
 
@@ -86,8 +89,10 @@ class AsyncSmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             await check_funds(
                 self._client,
                 smart_trade_id,
@@ -121,7 +126,7 @@ class AsyncSmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
+        call = ops.reduce_funds_info(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
@@ -156,7 +161,7 @@ class AsyncSmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         call = ops.order_by_id(
-            self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode
+            "close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode)
         )
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
@@ -189,7 +194,7 @@ class AsyncSmartTradeOrders(Namespace):
             The SmartTrade, its entry order placed.
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.order_by_id(self._client, "force_start", smart_trade_id, forced_mode)
+        call = ops.order_by_id("force_start", smart_trade_id, self._mode(forced_mode))
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def force_process(
@@ -219,7 +224,7 @@ class AsyncSmartTradeOrders(Namespace):
             body), the SDK reads the SmartTrade once with a GET and returns it; the call itself
             is never sent again.
         """
-        call = ops.order_by_id(self._client, "force_process", smart_trade_id, forced_mode)
+        call = ops.order_by_id("force_process", smart_trade_id, self._mode(forced_mode))
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def close_trade_by_market(
@@ -244,7 +249,7 @@ class AsyncSmartTradeOrders(Namespace):
         a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
-            self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
@@ -302,10 +307,10 @@ class AsyncSmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
-        )
+        call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             await check_funds(
                 self._client,
                 smart_trade_id,

@@ -6,58 +6,47 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import AsyncIterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._constants import ITER_ALL_PER_PAGE
+import threecommas._constants as constants
 from threecommas._options import check_options
 from threecommas._pagination import PageWalk, check_one
-from threecommas._stream import (
-    DEFAULT_RECONNECT_INITIAL_S,
-    DEFAULT_RECONNECT_MAX_S,
-    DEFAULT_STALE_AFTER_S,
-)
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas._watch import (
-    DEFAULT_BUDGET_SHARE,
-    SmartTradeEvent,
-    StopCheck,
-    Until,
-    WatchIds,
-    WatchPlan,
-    check_wait_timeout,
-    until_predicate,
-)
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
-from threecommas_api.models.leverage_input import LeverageInput
-from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.position_input import PositionInput
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
-from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
-from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.stop_loss_input import StopLossInput
-from threecommas_api.models.take_profit_input import TakeProfitInput
-from threecommas_api.models.update_position_input import UpdatePositionInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
-from threecommas_api.params import (
-    CreateSmartTradeRequestParam,
-    LeverageInputParam,
-    PositionInputParam,
-    StopLossInputParam,
-    TakeProfitInputParam,
-    UpdatePositionInputParam,
-    UpdateSmartTradeRequestParam,
-)
 
 from .._api_client import AsyncAPIClient
 from .._paginator import pages
 from ._order_answers import changed
-from ._order_checks import check_create
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
-from ._watch import AsyncWatch, wait_until
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas._watch import SmartTradeEvent, StopCheck, Until, WatchIds
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+    from threecommas_api.models.leverage_input import LeverageInput
+    from threecommas_api.models.order_direction import OrderDirection
+    from threecommas_api.models.position_input import PositionInput
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
+    from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
+    from threecommas_api.models.smart_trade_type import SmartTradeType
+    from threecommas_api.models.stop_loss_input import StopLossInput
+    from threecommas_api.models.take_profit_input import TakeProfitInput
+    from threecommas_api.models.update_position_input import UpdatePositionInput
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+    from threecommas_api.params import (
+        CreateSmartTradeRequestParam,
+        LeverageInputParam,
+        PositionInputParam,
+        StopLossInputParam,
+        TakeProfitInputParam,
+        UpdatePositionInputParam,
+        UpdateSmartTradeRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncSmartTrades"]
 
@@ -158,8 +147,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "skip_enter_step": skip_enter_step,
             "note": note,
         }
-        call = ops.create(self._client, request, fields, forced_mode)
+        call = ops.create(request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_create  # the limits' code, on first use
+
             await check_create(self._client, call, timeout)
         return await self._client._execute(call, timeout, options)
 
@@ -211,7 +202,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrades of the page (possibly none).
         """
-        query = ops.list_query(self._client, locals())  # the filters, by their names
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
         call = ops.list_page(query, *check_one(ops.LIST, page, per_page))
         return await self._client._execute(call, timeout, options)
 
@@ -222,7 +213,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         pair: str | None = None,
         type: SmartTradeType | str | None = None,
         page: int | None = None,
-        per_page: int = ITER_ALL_PER_PAGE,
+        per_page: int = constants.ITER_ALL_PER_PAGE,
         status: SmartTradeStatusFilter | str | None = None,
         order_by: SmartTradeOrderBy | str | None = None,
         order_direction: OrderDirection | str | None = None,
@@ -255,7 +246,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         """
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
         self._client._refuse_raw("iter_all")
-        query = ops.list_query(self._client, locals())  # the filters, by their names
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
         walk = PageWalk.checked(ops.LIST, page, per_page)
         return self._walk(query, walk, check_timeout(timeout), check_options(options))
 
@@ -286,7 +277,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade, as the API has it now.
         """
-        call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
+        call = ops.by_id("get_smart_trade", smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def update(
@@ -339,7 +330,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "stop_loss": stop_loss,
         }
         call = ops.change(
-            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+            "update_smart_trade", smart_trade_id, request, fields, self._mode(forced_mode)
         )
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
@@ -368,7 +359,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade, `cancellation_pending` (read once with a GET after an empty 2xx).
         """
-        call = ops.order_by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
+        call = ops.order_by_id("cancel_smart_trade", smart_trade_id, self._mode(forced_mode))
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def set_note(
@@ -394,7 +385,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade with its new note (read once with a GET after an empty 2xx).
         """
-        call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
+        call = ops.set_note(smart_trade_id, note, self._mode(forced_mode))
         return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def watch(
@@ -402,16 +393,16 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         ids: WatchIds = None,
         *,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
         initial: bool = True,
         max_events: int | None = None,
         duration: float | None = None,
         stop: StopCheck | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
     ) -> AsyncIterator[SmartTradeEvent]:
         """Every change of your active SmartTrades (or of the ones you name), as it is seen.
 
@@ -459,6 +450,11 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
         limit, clock = self._client._policy.settings.rate_limit, self._client._clock
         ending = (max_events, duration, stop)
+        # The watch's code loads with the first watch, not with the client.
+        from threecommas._watch import WatchPlan
+
+        from ._watch import AsyncWatch
+
         plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending, clock=clock)
         check_timeout(timeout)
         if plan.source == "websocket":
@@ -476,10 +472,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         *,
         timeout: float | None = None,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
         forced_mode: ForcedModeArg = NOT_GIVEN,
     ) -> SmartTrade:
         """The SmartTrade once `until` holds, watched as `watch([smart_trade_id])` does.
@@ -501,6 +497,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade as it was when `until` held.
         """
+        from threecommas._watch import WatchPlan, check_wait_timeout, until_predicate
+
+        from ._watch import AsyncWatch, wait_until
+
         holds = until_predicate(until)
         check_wait_timeout(timeout)
         limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)

@@ -6,25 +6,30 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._market_operations as mops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
 from threecommas._pagination import PageWalk
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas_api.models import market as market_model
-from threecommas_api.models.account import Account
-from threecommas_api.models.currency_rates import CurrencyRates
-from threecommas_api.models.currency_rates_with_leverage_data import (
-    CurrencyRatesWithLeverageData,
-)
-from threecommas_api.models.limit_type import LimitType
 
 from .._api_client import SyncAPIClient
 from .._paginator import pages
+
+if TYPE_CHECKING:
+    import threecommas._market_operations as mops
+    from threecommas_api.models import market as market_model
+    from threecommas_api.models.account import Account
+    from threecommas_api.models.currency_rates import CurrencyRates
+    from threecommas_api.models.currency_rates_with_leverage_data import (
+        CurrencyRatesWithLeverageData,
+    )
+    from threecommas_api.models.forced_mode import ForcedMode
+    from threecommas_api.models.limit_type import LimitType
+else:
+    mops = LazyModule("threecommas._market_operations")
 
 __all__ = ["Accounts", "Market"]
 
@@ -63,7 +68,7 @@ class Accounts(Namespace):
         Raises:
             AuthenticationError: the key or the signature was refused.
         """
-        call = mops.list_accounts(self._client, api_key, page, per_page, forced_mode)
+        call = mops.list_accounts(api_key, page, per_page, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -80,22 +85,22 @@ class Accounts(Namespace):
         the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
         self._client._refuse_raw("iter_all")
         walk = PageWalk.checked("list_accounts", page, per_page)
-        mode = self._client._forced_mode_for(forced_mode)
+        mode = self._mode(forced_mode)
         checked_timeout = check_timeout(timeout)
         checked_options = check_options(options)
-        mops.list_accounts(self._client, api_key, walk.first, walk.per_page, mode)  # api_key now
+        mops.list_accounts(api_key, walk.first, walk.per_page, mode)  # checks api_key now
         return self._walk(api_key, walk, mode, checked_timeout, checked_options)
 
     def _walk(
         self,
         api_key: str | None,
         walk: PageWalk,
-        mode: ForcedModeArg,
+        mode: ForcedMode | None,
         timeout: TimeoutArg,
         options: RequestOptions,
     ) -> Iterator[Account]:
         def fetch(page: int) -> builtins.list[Account]:
-            call = mops.list_accounts(self._client, api_key, page, walk.per_page, mode)
+            call = mops.list_accounts(api_key, page, walk.per_page, mode)
             return self._client._execute(call, timeout, options)
 
         for batch in pages(walk, fetch):
@@ -119,7 +124,7 @@ class Accounts(Namespace):
         Raises:
             NotFoundError: no such account.
         """
-        call = mops.get_account(self._client, account_id, forced_mode)
+        call = mops.get_account(account_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
 

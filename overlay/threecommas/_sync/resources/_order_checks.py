@@ -13,21 +13,27 @@ These reads are parsed also through `with_raw_response`: only the order's answer
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import threecommas._market_operations as mops
-import threecommas._operations as ops
 from threecommas._exceptions import OrderLimitError
 from threecommas._leverage_limits import check_leverage
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
 from threecommas._order_numbers import _shown
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.pair_leverage import PairLeverage
 
 from .._api_client import SyncAPIClient
+
+if TYPE_CHECKING:
+    import threecommas._market_operations as mops
+    import threecommas._operations as ops
+else:
+    mops = LazyModule("threecommas._market_operations")
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["check_create", "check_funds"]
 
@@ -36,7 +42,7 @@ def _account(client: SyncAPIClient, account_id: int, timeout: TimeoutArg) -> Acc
     cache = client._limits_cache
     found: Account | None = cache.get(("account", account_id))
     if found is None:
-        call = mops.get_account(client, account_id, NOT_GIVEN)
+        call = mops.get_account(account_id, client._forced_mode_for(NOT_GIVEN))
         found = client._execute(call, timeout, parsed=True)
         cache.put(("account", account_id), found)
     return found
@@ -129,7 +135,7 @@ def check_funds(
     cache = client._limits_cache
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
-        get = ops.by_id(client, "get_smart_trade", smart_trade_id, forced_mode)
+        get = ops.by_id("get_smart_trade", smart_trade_id, client._forced_mode_for(forced_mode))
         smart_trade = client._execute(get, timeout, parsed=True)
         known = (smart_trade.account.id, smart_trade.pair, str(smart_trade.position.type_))
         cache.put(("smart_trade", smart_trade_id), known)

@@ -4,26 +4,29 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.order_type import OrderType
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.params import (
-    AddFundsRequestParam,
-    ReduceFundsRequestParam,
-)
 
 from .._api_client import SyncAPIClient
 from ._order_answers import changed
-from ._order_checks import check_funds
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.order_type import OrderType
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.units_input import UnitsInput
+    from threecommas_api.params import (
+        AddFundsRequestParam,
+        ReduceFundsRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["SmartTradeOrders"]
 
@@ -87,8 +90,10 @@ class SmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             check_funds(
                 self._client,
                 smart_trade_id,
@@ -122,7 +127,7 @@ class SmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
+        call = ops.reduce_funds_info(smart_trade_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def close_by_market(
@@ -157,7 +162,7 @@ class SmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         call = ops.order_by_id(
-            self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode
+            "close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode)
         )
         return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
@@ -190,7 +195,7 @@ class SmartTradeOrders(Namespace):
             The SmartTrade, its entry order placed.
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.order_by_id(self._client, "force_start", smart_trade_id, forced_mode)
+        call = ops.order_by_id("force_start", smart_trade_id, self._mode(forced_mode))
         return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def force_process(
@@ -220,7 +225,7 @@ class SmartTradeOrders(Namespace):
             body), the SDK reads the SmartTrade once with a GET and returns it; the call itself
             is never sent again.
         """
-        call = ops.order_by_id(self._client, "force_process", smart_trade_id, forced_mode)
+        call = ops.order_by_id("force_process", smart_trade_id, self._mode(forced_mode))
         return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def close_trade_by_market(
@@ -245,7 +250,7 @@ class SmartTradeOrders(Namespace):
         a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
-            self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
         return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
@@ -303,10 +308,10 @@ class SmartTradeOrders(Namespace):
             An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
-        )
+        call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             check_funds(
                 self._client,
                 smart_trade_id,

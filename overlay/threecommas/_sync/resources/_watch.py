@@ -28,12 +28,14 @@ from threecommas._watch import (
     is_finished,
     unknown_ids_error,
 )
-from threecommas_api.models.smart_trade import SmartTrade
 
 from .._paginator import pages
 
 if TYPE_CHECKING:
     from ._smart_trades import SmartTrades
+
+if TYPE_CHECKING:
+    from threecommas_api.models.smart_trade import SmartTrade
 
 __all__ = ["Watch"]
 
