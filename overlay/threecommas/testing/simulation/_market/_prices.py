@@ -45,6 +45,12 @@ names the pair; then either ``price``, or ``bid``, ``ask`` and ``last`` (points)
     0,0.1
     60,0.12
 
+**Candles** bot authors already have (see :mod:`._candles`): a Binance kline CSV (the public
+data dumps' twelve columns, no header, millisecond or microsecond times), freqtrade's JSON
+candles and ccxt's ``fetch_ohlcv`` lists (``[[timestamp_ms, open, high, low, close, volume],
+...]``). They are bars of any timeframe, gaps allowed, played by the rule below; they do not
+name their pair, so the caller gives it. The format is told by the content, not the name.
+
 ``t`` must never decrease from one record to the next. Numbers in JSON may be numbers or
 decimal strings; decimal strings keep every digit.
 
@@ -74,6 +80,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import random
 from collections.abc import Iterable, Iterator, Mapping
@@ -82,6 +89,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
+from threecommas.testing.simulation._market._candles import (
+    CandleRow,
+    binance_rows,
+    is_candle_list,
+    json_candle_rows,
+    looks_like_binance,
+    parse_candle_json,
+)
 from threecommas.testing.simulation._market._clock import parse_seconds
 from threecommas.testing.simulation._market._quotes import (
     MAX_PRICE,
@@ -133,6 +148,8 @@ class Bar:
     low: Decimal
     close: Decimal
     seconds: Decimal = DEFAULT_BAR_SECONDS
+    #: The volume traded in the bar, when the source gives it (the candle formats do).
+    volume: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
@@ -245,6 +262,43 @@ class PricePath:
                 at = _micros(bar.t + quarter * step)
                 ticks.append(Tick(at, bar.pair, Quote.single(price, spread)))
         return cls(ticks)
+
+    @classmethod
+    def from_candles(
+        cls,
+        rows: list[CandleRow],
+        *,
+        pair: str | None,
+        label: str,
+        bar_seconds: object = None,
+        bar_order: str = "adaptive",
+        spread: object = None,
+    ) -> PricePath:
+        """Bars from candles read by :mod:`._candles`, at offsets from the first candle's open
+        time; a candle without its own length lasts the file's timeframe (the smallest step
+        between two candles, or ``bar_seconds``)."""
+        if pair is None:
+            raise PriceError(
+                f"{label}: candles do not name their pair; give it (play(path, "
+                "pair='USDT_BTC'), ?pair= in the admin API, serve --market-pair)"
+            )
+        check_pair(pair)
+        if not rows:
+            raise PriceError(f"{label}: no candle in the file")
+        timeframe = None if bar_seconds is None else _duration(bar_seconds, "bar_seconds")
+        if timeframe is None:
+            steps = [b[1] - a[1] for a, b in itertools.pairwise(rows) if b[1] > a[1]]
+            timeframe = min(steps) if steps else DEFAULT_BAR_SECONDS
+        start = rows[0][1]
+        bars: list[Bar] = []
+        previous: Decimal | None = None
+        for where, opened, o, h, low, c, volume, seconds in rows:
+            if previous is not None and opened <= previous:
+                raise PriceError(f"{where}: the time must increase from one candle to the next")
+            previous = opened
+            length = seconds if seconds is not None else timeframe
+            bars.append(Bar(opened - start, pair, o, h, low, c, length, volume))
+        return cls.from_bars(bars, bar_order=bar_order, spread=spread)
 
     @classmethod
     def random_walk(
@@ -410,13 +464,47 @@ class PricePath:
             raw = source.read()
             name = str(getattr(source, "name", ""))
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        label = name or "the price path"
         stripped = text.lstrip("\ufeff \t\r\n")
         if not name.lower().endswith(".csv") and stripped[:1] in ("{", "["):
             try:
-                data = json.loads(stripped)
+                data = parse_candle_json(stripped)
+            except RecursionError:
+                raise PriceError(f"{label}: nested too deeply to be read") from None
             except ValueError as exc:
-                raise PriceError(f"the price path is not valid JSON: {exc}") from None
-            return cls.from_json(data, pair=pair, spread=spread, bar_order=bar_order)
+                raise PriceError(f"{label}: the price path is not valid JSON: {exc}") from None
+            if is_candle_list(data):
+                rows = json_candle_rows(data, label)
+                return cls.from_candles(
+                    rows,
+                    pair=pair,
+                    label=label,
+                    bar_seconds=bar_seconds,
+                    bar_order=bar_order,
+                    spread=spread,
+                )
+            # Today's formats read JSON numbers as they always have (a float's shortest text).
+            return cls.from_json(
+                json.loads(stripped), pair=pair, spread=spread, bar_order=bar_order
+            )
+        if looks_like_binance(stripped):
+            return cls.from_candles(
+                binance_rows(stripped, label),
+                pair=pair,
+                label=label,
+                bar_seconds=bar_seconds,
+                bar_order=bar_order,
+                spread=spread,
+            )
+        first = next((line for line in stripped.splitlines() if line.strip()), "")
+        header = next(csv.reader([first]), [])
+        if "t" not in {field.strip() for field in header}:
+            line = text.count("\n", 0, text.find(first)) + 1 if first else 1
+            raise PriceError(
+                f"{label}, line {line}: not a price format the market reads (a CSV with a "
+                "header naming t, a Binance kline CSV, JSON points or bars, or "
+                "[timestamp_ms, open, high, low, close, volume] candles)"
+            )
         return cls.from_csv(
             stripped, pair=pair, spread=spread, bar_seconds=bar_seconds, bar_order=bar_order
         )
