@@ -126,6 +126,8 @@ BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_l
 DEFAULT_BAR_SECONDS: Final = Decimal(60)
 _MICROS: Final = Decimal(1_000_000)
 _PRICE_DIGITS: Final = Decimal("1e-12")
+#: Bars per block in a path's summary of lows and highs (see :class:`PricePath`).
+BLOCK: Final = 64
 
 
 @dataclass(frozen=True)
@@ -177,17 +179,73 @@ def _micros(seconds: Decimal) -> int:
 
 
 class PricePath:
-    """Ticks in time order (ties keep the order they were given in)."""
+    """Ticks in time order (ties keep the order they were given in).
+
+    A path of bars that follow one another keeps its bars and makes each bar's four ticks
+    when they are read (a year of one-minute bars would otherwise be two million objects);
+    it also keeps, per bar and per block of bars, the time of the last tick and the lowest
+    and highest price, so that the market can pass over bars on which nothing can trigger.
+    """
 
     def __init__(self, ticks: Iterable[Tick]) -> None:
         indexed = sorted(enumerate(ticks), key=lambda item: (item[1].at, item[0]))
-        self.ticks: tuple[Tick, ...] = tuple(tick for _, tick in indexed)
+        self._ticks: tuple[Tick, ...] | None = tuple(tick for _, tick in indexed)
+        self._bars: tuple[Bar, ...] = ()
+        self._bar_order = "adaptive"
+        self._spread: object = None
+        #: Per bar: the offset of its last tick (µs); per block of BLOCK bars: its low, high.
+        self.bar_ends: tuple[int, ...] = ()
+        self.block_lows: tuple[Decimal, ...] = ()
+        self.block_highs: tuple[Decimal, ...] = ()
+
+    @classmethod
+    def _of_bars(cls, bars: tuple[Bar, ...], bar_order: str, spread: object) -> PricePath:
+        path = cls(())
+        path._ticks = None
+        path._bars = bars
+        path._bar_order = bar_order
+        path._spread = spread
+        path.bar_ends = tuple(_micros(bar.t + bar.seconds * 3 / 4) for bar in bars)
+        path.block_lows = tuple(
+            min(bar.low for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
+        )
+        path.block_highs = tuple(
+            max(bar.high for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
+        )
+        return path
+
+    @property
+    def bars(self) -> tuple[Bar, ...]:
+        """The bars a path of bars plays (empty for a path of points)."""
+        return self._bars
+
+    @property
+    def spread(self) -> object:
+        return self._spread
+
+    @property
+    def ticks(self) -> tuple[Tick, ...]:
+        if self._ticks is None:
+            self._ticks = tuple(self.tick(index) for index in range(len(self)))
+        return self._ticks
+
+    def tick(self, index: int) -> Tick:
+        """The tick at ``index`` (in time order)."""
+        if self._ticks is not None:
+            return self._ticks[index]
+        bar = self._bars[index // 4]
+        step = index % 4
+        at = self.bar_ends[index // 4] if step == 3 else _micros(bar.t + bar.seconds / 4 * step)
+        price = bar.prices(self._bar_order)[step]
+        return Tick(at, bar.pair, Quote.single(price, self._spread))
 
     def __len__(self) -> int:
-        return len(self.ticks)
+        return len(self._ticks) if self._ticks is not None else 4 * len(self._bars)
 
     def __iter__(self) -> Iterator[Tick]:
-        return iter(self.ticks)
+        if self._ticks is not None:
+            return iter(self._ticks)
+        return (self.tick(index) for index in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PricePath) and self.ticks == other.ticks
@@ -196,16 +254,20 @@ class PricePath:
         return hash(self.ticks)
 
     def __repr__(self) -> str:
-        return f"PricePath(ticks={len(self.ticks)}, pairs={sorted(self.pairs)!r})"
+        return f"PricePath(ticks={len(self)}, pairs={sorted(self.pairs)!r})"
 
     @property
     def pairs(self) -> frozenset[str]:
-        return frozenset(tick.pair for tick in self.ticks)
+        if self._ticks is None:
+            return frozenset(bar.pair for bar in self._bars)
+        return frozenset(tick.pair for tick in self._ticks)
 
     @property
     def duration(self) -> Decimal:
         """Seconds from the path's start to its last tick."""
-        return Decimal(self.ticks[-1].at) / _MICROS if self.ticks else Decimal(0)
+        if self._ticks is None:
+            return Decimal(self.bar_ends[-1]) / _MICROS if self.bar_ends else Decimal(0)
+        return Decimal(self._ticks[-1].at) / _MICROS if self._ticks else Decimal(0)
 
     # --- Building paths -------------------------------------------------------------------------
 
@@ -251,17 +313,19 @@ class PricePath:
         default_seconds = (
             DEFAULT_BAR_SECONDS if bar_seconds is None else _duration(bar_seconds, "bar_seconds")
         )
-        ticks: list[Tick] = []
+        Quote.single(1, spread)  # checks the spread once
+        read: list[Bar] = []
         last_t = Decimal(0)
         for index, raw in enumerate(bars):
             where = f"bar {index + 1}"
             bar = raw if isinstance(raw, Bar) else _bar(raw, where, pair, default_seconds, last_t)
             last_t = bar.t
-            quarter = bar.seconds / 4
-            for step, price in enumerate(bar.prices(bar_order)):
-                at = _micros(bar.t + quarter * step)
-                ticks.append(Tick(at, bar.pair, Quote.single(price, spread)))
-        return cls(ticks)
+            read.append(bar)
+        lazy = cls._of_bars(tuple(read), bar_order, spread)
+        starts = [_micros(bar.t) for bar in read[1:]]
+        if all(end <= start for end, start in zip(lazy.bar_ends, starts, strict=False)):
+            return lazy  # bars one after another: their ticks are in time order as made
+        return cls(lazy)  # overlapping bars: their ticks sorted, as points
 
     @classmethod
     def from_candles(
