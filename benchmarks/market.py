@@ -101,17 +101,19 @@ def main() -> None:
     built = time.perf_counter() - started
     bare = min(bare_loop(bars) for _ in range(3))
 
-    with run_in_thread() as server:
-        with ThreeCommas(
+    with (
+        run_in_thread() as server,
+        ThreeCommas(
             api_key=server.api_key, api_secret=server.api_secret, base_url=server.base_url
-        ) as client:
-            server.market.set_price(PAIR, "42000")
-            ids = create_smart_trades(client)
-            server.market.play(path)
-            started = time.perf_counter()
-            server.market.advance(60 * args.bars)
-            matched = time.perf_counter() - started
-            ends = [client.smart_trades.get(i).status.basic_type for i in ids]
+        ) as client,
+    ):
+        server.market.set_price(PAIR, "42000")
+        ids = create_smart_trades(client)
+        server.market.play(path)
+        started = time.perf_counter()
+        server.market.advance(60 * args.bars)
+        matched = time.perf_counter() - started
+        ends = [client.smart_trades.get(i).status.basic_type for i in ids]
 
     print(f"market: {args.bars:,} one-minute bars, one pair, {len(ids)} SmartTrades (TP + SL)")
     print(f"  bars made {made:.2f} s, path built {built:.2f} s (parsing, not timed below)")
@@ -129,16 +131,18 @@ def main() -> None:
         original = market_module.band_of
         market_module.band_of = lambda smart_trade, memory: None  # type: ignore[assignment]
         try:
-            with run_in_thread() as server:
-                with ThreeCommas(
+            with (
+                run_in_thread() as server,
+                ThreeCommas(
                     api_key=server.api_key, api_secret=server.api_secret, base_url=server.base_url
-                ) as client:
-                    server.market.set_price(PAIR, "42000")
-                    create_smart_trades(client)
-                    server.market.play(PricePath.from_bars(slice_of))
-                    started = time.perf_counter()
-                    server.market.advance(60 * len(slice_of))
-                    slow = time.perf_counter() - started
+                ) as client,
+            ):
+                server.market.set_price(PAIR, "42000")
+                create_smart_trades(client)
+                server.market.play(PricePath.from_bars(slice_of))
+                started = time.perf_counter()
+                server.market.advance(60 * len(slice_of))
+                slow = time.perf_counter() - started
         finally:
             market_module.band_of = original
         print(
