@@ -22,17 +22,20 @@ naming the file and the line (CSV) or the candle's index (JSON).
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from threecommas.testing.simulation._market._quotes import PriceError, parse_price
+from threecommas.testing.simulation._market._bars import DEFAULT_BAR_SECONDS, Bar
+from threecommas.testing.simulation._market._quotes import PriceError, check_pair, parse_price
 
 __all__ = [
     "BINANCE_COLUMNS",
     "CandleRow",
     "binance_rows",
+    "candle_bars",
     "is_candle_list",
     "json_candle_rows",
     "looks_like_binance",
@@ -161,3 +164,33 @@ def json_candle_rows(data: list[Any], label: str) -> list[CandleRow]:
         o, h, low, c = _prices(raw[1:5], where)
         rows.append((where, opened, o, h, low, c, _volume(raw[5], where), None))
     return rows
+
+
+def candle_bars(
+    rows: list[CandleRow], pair: str | None, label: str, bar_seconds: Decimal | None
+) -> list[Bar]:
+    """The candles as bars of ``pair`` at offsets from the first open time; a candle without
+    its own length lasts the file's timeframe (the smallest step between two candles, or
+    ``bar_seconds``). Times must increase."""
+    if pair is None:
+        raise PriceError(
+            f"{label}: candles do not name their pair; give it (play(path, "
+            "pair='USDT_BTC'), ?pair= in the admin API, serve --market-pair)"
+        )
+    check_pair(pair)
+    if not rows:
+        raise PriceError(f"{label}: no candle in the file")
+    timeframe = bar_seconds
+    if timeframe is None:
+        steps = [b[1] - a[1] for a, b in itertools.pairwise(rows) if b[1] > a[1]]
+        timeframe = min(steps) if steps else DEFAULT_BAR_SECONDS
+    start = rows[0][1]
+    bars: list[Bar] = []
+    previous: Decimal | None = None
+    for where, opened, o, h, low, c, volume, seconds in rows:
+        if previous is not None and opened <= previous:
+            raise PriceError(f"{where}: the time must increase from one candle to the next")
+        previous = opened
+        length = seconds if seconds is not None else timeframe
+        bars.append(Bar(opened - start, pair, o, h, low, c, length, volume))
+    return bars

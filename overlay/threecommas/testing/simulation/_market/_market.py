@@ -279,7 +279,8 @@ class Market:
     def play(self, path: PathSource, *, pair: str | None = None) -> PricePath:
         """Play a price path from now: its offsets count from the current virtual time. The
         path replaces what was still to play for its pairs; its ticks at offset 0 play at
-        once, the others as :meth:`advance` reaches them."""
+        once, the others as :meth:`advance` reaches them. ``pair`` is the pair of records that
+        name none (candles never do)."""
         with self._lock:
             loaded = self._load(path, pair)
             start = self.clock.elapsed_micros

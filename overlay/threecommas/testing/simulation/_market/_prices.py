@@ -80,24 +80,32 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import random
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, Final
 
+from threecommas.testing.simulation._market._bars import (
+    BAR_ORDERS,
+    DEFAULT_BAR_SECONDS,
+    Bar,
+    BarOrder,
+    Tick,
+    bar_record,
+    duration,
+    point_time,
+)
 from threecommas.testing.simulation._market._candles import (
     CandleRow,
     binance_rows,
+    candle_bars,
     is_candle_list,
     json_candle_rows,
     looks_like_binance,
     parse_candle_json,
 )
-from threecommas.testing.simulation._market._clock import parse_seconds
 from threecommas.testing.simulation._market._quotes import (
     MAX_PRICE,
     PriceError,
@@ -121,57 +129,10 @@ __all__ = [
     "quote_of",
 ]
 
-BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
-BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
-DEFAULT_BAR_SECONDS: Final = Decimal(60)
 _MICROS: Final = Decimal(1_000_000)
 _PRICE_DIGITS: Final = Decimal("1e-12")
 #: Bars per block in a path's summary of lows and highs (see :class:`PricePath`).
 BLOCK: Final = 64
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A quote for a pair at ``at`` microseconds after the path starts."""
-
-    at: int
-    pair: str
-    quote: Quote
-
-
-@dataclass(frozen=True)
-class Bar:
-    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts."""
-
-    t: Decimal
-    pair: str
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    seconds: Decimal = DEFAULT_BAR_SECONDS
-    #: The volume traded in the bar, when the source gives it (the candle formats do).
-    volume: Decimal | None = None
-
-    def __post_init__(self) -> None:
-        if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
-            raise PriceError(f"bar at t={self.t}: low <= open, close <= high does not hold")
-        if self.seconds <= 0:
-            raise PriceError(f"bar at t={self.t}: seconds must be above 0")
-
-    def prices(self, order: str = "adaptive") -> tuple[Decimal, Decimal, Decimal, Decimal]:
-        """The four prices in the order they play (see the module's rule)."""
-        if order not in BAR_ORDERS:
-            raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
-        if order == "open_high_low_close":
-            high_first = True
-        elif order == "open_low_high_close":
-            high_first = False
-        else:
-            to_high, to_low = self.high - self.open, self.open - self.low
-            high_first = to_high < to_low if to_high != to_low else self.close < self.open
-        first, second = (self.high, self.low) if high_first else (self.low, self.high)
-        return self.open, first, second, self.close
 
 
 def _micros(seconds: Decimal) -> int:
@@ -286,7 +247,7 @@ class PricePath:
             if not isinstance(raw, Mapping):
                 raise PriceError(f"{where}: a point is an object with t and a price")
             record = dict(raw)
-            t = _time(record.pop("t", None), where, last_t)
+            t = point_time(record.pop("t", None), where, last_t)
             last_t = t
             point_pair = check_pair(record.pop("pair", pair))
             try:
@@ -311,14 +272,18 @@ class PricePath:
         if bar_order not in BAR_ORDERS:
             raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
         default_seconds = (
-            DEFAULT_BAR_SECONDS if bar_seconds is None else _duration(bar_seconds, "bar_seconds")
+            DEFAULT_BAR_SECONDS if bar_seconds is None else duration(bar_seconds, "bar_seconds")
         )
         Quote.single(1, spread)  # checks the spread once
         read: list[Bar] = []
         last_t = Decimal(0)
         for index, raw in enumerate(bars):
             where = f"bar {index + 1}"
-            bar = raw if isinstance(raw, Bar) else _bar(raw, where, pair, default_seconds, last_t)
+            bar = (
+                raw
+                if isinstance(raw, Bar)
+                else bar_record(raw, where, pair, default_seconds, last_t)
+            )
             last_t = bar.t
             read.append(bar)
         lazy = cls._of_bars(tuple(read), bar_order, spread)
@@ -341,27 +306,8 @@ class PricePath:
         """Bars from candles read by :mod:`._candles`, at offsets from the first candle's open
         time; a candle without its own length lasts the file's timeframe (the smallest step
         between two candles, or ``bar_seconds``)."""
-        if pair is None:
-            raise PriceError(
-                f"{label}: candles do not name their pair; give it (play(path, "
-                "pair='USDT_BTC'), ?pair= in the admin API, serve --market-pair)"
-            )
-        check_pair(pair)
-        if not rows:
-            raise PriceError(f"{label}: no candle in the file")
-        timeframe = None if bar_seconds is None else _duration(bar_seconds, "bar_seconds")
-        if timeframe is None:
-            steps = [b[1] - a[1] for a, b in itertools.pairwise(rows) if b[1] > a[1]]
-            timeframe = min(steps) if steps else DEFAULT_BAR_SECONDS
-        start = rows[0][1]
-        bars: list[Bar] = []
-        previous: Decimal | None = None
-        for where, opened, o, h, low, c, volume, seconds in rows:
-            if previous is not None and opened <= previous:
-                raise PriceError(f"{where}: the time must increase from one candle to the next")
-            previous = opened
-            length = seconds if seconds is not None else timeframe
-            bars.append(Bar(opened - start, pair, o, h, low, c, length, volume))
+        seconds = None if bar_seconds is None else duration(bar_seconds, "bar_seconds")
+        bars = candle_bars(rows, pair, label, seconds)
         return cls.from_bars(bars, bar_order=bar_order, spread=spread)
 
     @classmethod
@@ -386,7 +332,7 @@ class PricePath:
             raise PriceError("a random walk needs an integer seed")
         if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= 1_000_000:
             raise PriceError("steps must be an integer from 1 to 1000000")
-        step_seconds = _duration(seconds, "seconds")
+        step_seconds = duration(seconds, "seconds")
         swing = parse_spread(volatility)
         generator = random.Random(seed)
         price = parse_price(start, "start")
@@ -572,54 +518,3 @@ class PricePath:
         return cls.from_csv(
             stripped, pair=pair, spread=spread, bar_seconds=bar_seconds, bar_order=bar_order
         )
-
-
-def _number(value: object, name: str) -> Decimal:
-    try:
-        return parse_seconds(value, name)
-    except ValueError as exc:
-        raise PriceError(str(exc)) from None
-
-
-def _duration(value: object, name: str) -> Decimal:
-    seconds = _number(value, name)
-    if seconds <= 0:
-        raise PriceError(f"{name} must be above 0")
-    return seconds
-
-
-def _time(value: object, where: str, previous: Decimal) -> Decimal:
-    if value is None:
-        raise PriceError(f"{where}: t (seconds from the start of the path) is missing")
-    t = _number(value, f"{where}: t")
-    if t < previous:
-        raise PriceError(f"{where}: t must not go back in time ({t} after {previous})")
-    return t
-
-
-def _bar(
-    raw: object, where: str, pair: str | None, default_seconds: Decimal, previous: Decimal
-) -> Bar:
-    if not isinstance(raw, Mapping):
-        raise PriceError(f"{where}: a bar is an object with t, open, high, low and close")
-    record = dict(raw)
-    unknown = sorted(set(record) - {"t", "pair", "open", "high", "low", "close", "seconds"})
-    if unknown:
-        raise PriceError(f"{where}: unknown bar field {unknown[0]}")
-    missing = [k for k in ("open", "high", "low", "close") if k not in record]
-    if missing:
-        raise PriceError(f"{where}: {missing[0]} is missing")
-    seconds = record.get("seconds")
-    try:
-        return Bar(
-            t=_time(record.get("t"), where, previous),
-            pair=check_pair(record.get("pair", pair)),
-            open=parse_price(record["open"], f"{where}: open"),
-            high=parse_price(record["high"], f"{where}: high"),
-            low=parse_price(record["low"], f"{where}: low"),
-            close=parse_price(record["close"], f"{where}: close"),
-            seconds=default_seconds if seconds is None else _duration(seconds, f"{where}: seconds"),
-        )
-    except PriceError as exc:
-        message = str(exc)
-        raise PriceError(message if message.startswith(where) else f"{where}: {message}") from None
