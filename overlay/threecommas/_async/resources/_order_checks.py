@@ -1,9 +1,11 @@
 """`check_limits=True`: an order checked against the exchange's limits before it is sent.
 
 What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (signed, for its
-`market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), and for
-add or reduce funds the SmartTrade (signed, for its account, pair and side). So a first order on
-an account and pair costs up to two requests more (three for funds); the next ones, none.
+`market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), for a
+create with a leverage value the pair's leverage data (unsigned), and for add or reduce funds
+the SmartTrade (signed, for its account, pair and side). So a first order on
+an account and pair costs up to two requests more (three for funds or a leverage); the next
+ones, none.
 These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
 
@@ -15,12 +17,14 @@ from typing import Any, Literal
 import threecommas._market_operations as mops
 import threecommas._operations as ops
 from threecommas._exceptions import OrderLimitError
+from threecommas._leverage_limits import check_leverage
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import OrderArgs, OrderLimits
 from threecommas._order_numbers import _shown
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.pair_leverage import PairLeverage
 
 from .._api_client import AsyncAPIClient
 
@@ -46,6 +50,18 @@ async def _rates(
         call = mops.currency_rates(pair, market_code, "smart_trade")
         found = await client._execute(call, timeout, parsed=True)
         cache.put(("rates", market_code, pair), found)
+    return found
+
+
+async def _leverage_data(
+    client: AsyncAPIClient, market_code: str, pair: str, timeout: TimeoutArg
+) -> list[PairLeverage]:
+    cache = client._limits_cache
+    found: list[PairLeverage] | None = cache.get(("leverage", market_code, pair))
+    if found is None:
+        call = mops.currency_rates_with_leverage_data(pair, market_code)
+        found = (await client._execute(call, timeout, parsed=True)).leverage_data
+        cache.put(("leverage", market_code, pair), found)
     return found
 
 
@@ -91,6 +107,10 @@ async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: Timeout
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side = str(body["position"]["type"])
     _check(limits, order_of_create_body(body, market_price=_price(rates, side)), rates)
+    leverage = body.get("leverage")
+    if isinstance(leverage, dict) and leverage.get("enabled") and "value" in leverage:
+        data = await _leverage_data(client, account.market_code, pair, timeout)
+        check_leverage(leverage, data, pair=pair, market_code=account.market_code)
 
 
 async def check_funds(
