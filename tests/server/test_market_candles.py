@@ -5,7 +5,12 @@ three formats of the same candles giving the same SmartTrades to a bot using the
 from __future__ import annotations
 
 import io
+import os
 import re
+import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
@@ -288,3 +293,50 @@ def test_the_admin_api_refuses_candles_without_a_pair(
     answer = httpx.post(f"{admin}/play", content=SAMPLES["ccxt"].read_bytes())
     assert answer.status_code == 400
     assert "candles do not name their pair" in answer.json()["error_description"]
+
+
+def _serve(*options: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "threecommas.testing", "serve"),
+            *("--port", "0", "--no-access-log", *options),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+@pytest.mark.slow
+def test_serve_plays_candles_for_the_market_pair_and_refuses_them_without() -> None:
+    refused = _serve("--market", str(SAMPLES["ccxt"]))
+    _, stderr = refused.communicate(timeout=60)
+    assert refused.returncode != 0
+    assert "synthetic-ccxt-BTC-USDT-1m.json: candles do not name their pair" in stderr
+
+    served = _serve("--market", str(SAMPLES["binance"]), "--market-pair", SAMPLE_PAIR)
+    assert served.stdout is not None
+    timer = threading.Timer(60, served.kill)
+    timer.start()
+    try:
+        base_url = served.stdout.readline().strip()
+    finally:
+        timer.cancel()
+    try:
+        assert base_url.startswith("http://"), base_url
+        admin = base_url.removesuffix("/public/api") + "/__admin__/market"
+        snapshot = httpx.get(admin).json()
+        assert snapshot["prices"][SAMPLE_PAIR]["last"] == "42000.0"  # the first open
+        assert snapshot["scheduled"]["pairs"] == [SAMPLE_PAIR]
+        assert snapshot["scheduled"]["ticks"] == 40 * 4 - 1
+    finally:
+        served.send_signal(signal.SIGTERM)
+        try:
+            served.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            served.kill()
+            served.wait(timeout=10)
+        served.stdout.close()
+        if served.stderr is not None:
+            served.stderr.close()
