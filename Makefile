@@ -122,6 +122,7 @@ bench: venv redis-server
 	$(PY) benchmarks/load_server.py
 	$(PY) benchmarks/shared_limit.py
 	$(PY) benchmarks/watch.py
+	$(PY) benchmarks/market.py --every-tick 200
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:

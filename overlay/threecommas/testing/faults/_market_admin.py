@@ -6,8 +6,9 @@
   ``"ask"`` and ``"last"`` instead of ``"price"``: the pair's price, its SmartTrades matched at
   once;
 * ``POST /__admin__/market/play``: a price path, JSON (a document as ``serve --market`` reads),
-  or CSV with the pair in a ``pair`` query parameter unless its records name it; its points at
-  offset 0 play at once;
+  CSV, or candles (Binance kline CSV, freqtrade JSON, a ccxt OHLCV list), with the pair in a
+  ``pair`` query parameter unless its records name it (candles never do); its points at offset
+  0 play at once;
 * ``POST /__admin__/market/advance``: ``{"seconds": 60}``: the clock moves on, what is due
   plays.
 

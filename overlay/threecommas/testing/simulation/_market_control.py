@@ -33,7 +33,9 @@ class MarketControl:
     def play(self, path: PathSource, *, pair: str | None = None) -> PricePath:
         """Play a price path (a file name or open file, JSON or CSV, or parsed JSON) from the
         current virtual time; its points at offset 0 play at once, the others as
-        :meth:`advance` reaches them."""
+        :meth:`advance` reaches them. Candles (a Binance kline CSV, freqtrade JSON, a ccxt
+        OHLCV list) play as bars from their first open time; they do not name their pair, so
+        ``pair`` is required for them (``play("BTCUSDT-1m.csv", pair="USDT_BTC")``)."""
         return self._store.with_market(lambda market: market.play(path, pair=pair))
 
     def advance(self, seconds: object) -> JSONObject:

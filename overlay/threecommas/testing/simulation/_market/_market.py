@@ -26,7 +26,6 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
@@ -38,6 +37,7 @@ from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_r
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
 from threecommas.testing.simulation._market._prices import (
     BAR_ORDERS,
+    BLOCK,
     PriceError,
     PricePath,
     Quote,
@@ -46,6 +46,7 @@ from threecommas.testing.simulation._market._prices import (
     parse_price,
     quote_of,
 )
+from threecommas.testing.simulation._market._quiet import Band, band_of, inside, narrow
 from threecommas.testing.simulation._state import JSONObject, status_of
 
 __all__ = ["Market", "MarketStore", "PathSource"]
@@ -75,11 +76,96 @@ class MarketStore(Protocol):
         ...
 
 
-@dataclass(frozen=True, order=True)
-class _Scheduled:
-    at: int  # virtual microseconds since the clock's start
-    sequence: int
-    tick: Tick
+class _Playing:
+    """A path being played: its ticks from ``start`` (virtual µs), the next one at ``index``;
+    ``removed`` holds the pairs a later path took over (their ticks here no longer play)."""
+
+    def __init__(self, sequence: int, start: int, path: PricePath) -> None:
+        self.sequence = sequence
+        self.start = start
+        self.path = path
+        self.index = 0
+        self.removed: set[str] = set()
+        self._next: Tick | None = None
+        self.single_pair = next(iter(path.pairs)) if len(path.pairs) == 1 else None
+
+    def peek(self) -> Tick | None:
+        """The next tick still to play (its ``at`` relative to the path), or ``None``."""
+        if self._next is not None and self._next.pair in self.removed:
+            self._next = None
+            self.index += 1
+        while self._next is None and self.index < len(self.path):
+            tick = self.path.tick(self.index)
+            if tick.pair in self.removed:
+                self.index += 1
+            else:
+                self._next = tick
+        return self._next
+
+    def pop(self) -> Tick:
+        tick = self.peek()
+        assert tick is not None
+        self._next = None
+        self.index += 1
+        return tick
+
+    def pending(self) -> tuple[int, set[str], int | None]:
+        """How many ticks are still to play, of which pairs, the last one when."""
+        if self.single_pair is not None:
+            if self.single_pair in self.removed or self.index >= len(self.path):
+                return 0, set(), None
+            last = self.path.tick(len(self.path) - 1).at
+            return len(self.path) - self.index, {self.single_pair}, self.start + last
+        ticks = [
+            tick
+            for tick in (self.path.tick(i) for i in range(self.index, len(self.path)))
+            if tick.pair not in self.removed
+        ]
+        if not ticks:
+            return 0, set(), None
+        return len(ticks), {tick.pair for tick in ticks}, self.start + ticks[-1].at
+
+    def pass_quiet_bars(self, band: Band, until: int) -> Quote | None:
+        """Pass over the whole bars from here that end by ``until`` and whose every price
+        stays inside ``band`` (a block of bars at a time where it can); the quote of the last
+        one passed (its close), or ``None`` when none was."""
+        path = self.path
+        bars = path.bars
+        if not bars or self.index % 4 or self.single_pair is None:
+            return None
+        low, high = band
+        half = Quote.single(1, path.spread).ask - 1  # the spread's half, as a fraction
+        if half:
+            low = None if low is None else low / (1 - half)
+            high = None if high is None else high / (1 + half)
+        ends, lows, highs = path.bar_ends, path.block_lows, path.block_highs
+        limit = until - self.start
+        first = index = self.index // 4
+        count = len(bars)
+        while index < count:
+            if not index % BLOCK and index + BLOCK <= count:
+                block = index // BLOCK
+                if (
+                    ends[index + BLOCK - 1] <= limit
+                    and (low is None or lows[block] > low)
+                    and (high is None or highs[block] < high)
+                ):
+                    index += BLOCK
+                    continue
+            bar = bars[index]
+            if (
+                ends[index] <= limit
+                and (low is None or bar.low > low)
+                and (high is None or bar.high < high)
+            ):
+                index += 1
+                continue
+            break
+        if index == first:
+            return None
+        self.index = index * 4
+        self._next = None
+        return Quote.single(bars[index - 1].close, path.spread)
 
 
 def _state_of(smart_trade: JSONObject) -> JSONObject:
@@ -124,9 +210,12 @@ class Market:
         }
         self._lock = threading.RLock()
         self._quotes: dict[str, Quote] = {}
-        self._schedule: list[_Scheduled] = []
+        self._playing: list[_Playing] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
+        #: Each pair's quiet band while it is known (see :mod:`._quiet`); cleared whenever
+        #: the SmartTrades may have changed outside the market's ticks.
+        self._bands: dict[str, Band | None] = {}
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -139,7 +228,7 @@ class Market:
         """Forget every price, path and remembered trailing state; the clock starts over."""
         with self._lock:
             self._quotes.clear()
-            self._schedule.clear()
+            self._playing.clear()
             self._memory.clear()
             self.clock.reset()
 
@@ -158,14 +247,19 @@ class Market:
     def snapshot(self) -> JSONObject:
         """The market as JSON: its clock, every pair's quote, the ticks still to play."""
         with self._lock:
-            pending = self._schedule
-            last = pending[-1].at if pending else None
+            count, pairs, last = 0, set[str](), None
+            for playing in self._playing:
+                ticks, its_pairs, its_last = playing.pending()
+                count += ticks
+                pairs |= its_pairs
+                if its_last is not None:
+                    last = its_last if last is None else max(last, its_last)
             return {
                 "clock": self.clock.to_json(),
                 "prices": {pair: quote.to_json() for pair, quote in sorted(self._quotes.items())},
                 "scheduled": {
-                    "ticks": len(pending),
-                    "pairs": sorted({s.tick.pair for s in pending}),
+                    "ticks": count,
+                    "pairs": sorted(pairs),
                     "until": None if last is None else _format_seconds(last),
                 },
                 "spread": None if self.spread is None else str(self.spread),
@@ -186,15 +280,15 @@ class Market:
     def play(self, path: PathSource, *, pair: str | None = None) -> PricePath:
         """Play a price path from now: its offsets count from the current virtual time. The
         path replaces what was still to play for its pairs; its ticks at offset 0 play at
-        once, the others as :meth:`advance` reaches them."""
+        once, the others as :meth:`advance` reaches them. ``pair`` is the pair of records that
+        name none (candles never do)."""
         with self._lock:
             loaded = self._load(path, pair)
             start = self.clock.elapsed_micros
-            self._schedule = [s for s in self._schedule if s.tick.pair not in loaded.pairs]
-            for tick in loaded:
-                self._sequence += 1
-                self._schedule.append(_Scheduled(start + tick.at, self._sequence, tick))
-            self._schedule.sort()
+            for playing in self._playing:
+                playing.removed |= loaded.pairs
+            self._sequence += 1
+            self._playing.append(_Playing(self._sequence, start, loaded))
             self._run_until(start, final_tick=False)
             return loaded
 
@@ -219,7 +313,7 @@ class Market:
         """True while :meth:`sync` would change nothing: no price, nothing scheduled, and a
         clock that does not follow the real time (what a store checks first, per request)."""
         with self._lock:
-            return not self._quotes and not self._schedule and not self.clock.follows_wall_time
+            return not self._quotes and not self._playing and not self.clock.follows_wall_time
 
     def tick(self) -> None:
         """Tick every priced pair at the current time, without moving the clock."""
@@ -286,14 +380,66 @@ class Market:
         return PricePath.load(path, pair=pair, spread=self.spread, bar_order=self.bar_order)
 
     def _run_until(self, target: int, *, final_tick: bool) -> None:
-        while self._schedule and self._schedule[0].at <= target:
-            due = self._schedule.pop(0)
-            self.clock.move_to_micros(due.at)
-            self._quotes[due.tick.pair] = due.tick.quote
-            self._tick({due.tick.pair})
+        """Play every tick due by ``target`` in time order (ties: the earlier path first),
+        passing over the ticks and bars on which nothing can trigger (see :mod:`._quiet`)."""
+        self._bands.clear()  # the SmartTrades may have changed since the last call
+        while True:
+            due: _Playing | None = None
+            due_at = other_at = target + 1
+            for playing in self._playing:
+                tick = playing.peek()
+                if tick is None:
+                    continue
+                at = playing.start + tick.at
+                if at < due_at:
+                    if due is not None:
+                        other_at = due_at
+                    due, due_at = playing, at
+                else:
+                    other_at = min(other_at, at)
+            if due is None:
+                break
+            tick = due.peek()
+            assert tick is not None
+            band = self._band(tick.pair)
+            if band is not None and due.single_pair is not None:
+                # Whole bars before any other path's next tick: none of those ticks
+                # would see this pair's quote between them.
+                close = due.pass_quiet_bars(band, min(target, other_at - 1))
+                if close is not None:
+                    self._quotes[tick.pair] = close
+                    continue
+            due.pop()
+            self.clock.move_to_micros(due_at)
+            self._quotes[tick.pair] = tick.quote
+            if band is not None and inside(band, tick.quote):
+                continue
+            self._tick({tick.pair})
+            self._bands.pop(tick.pair, None)
+        self._playing = [p for p in self._playing if p.peek() is not None]
         self.clock.move_to_micros(target)
         if final_tick:
             self._tick(set(self._quotes))
+
+    def _band(self, pair: str) -> Band | None:
+        """The pair's quiet band: where no SmartTrade of it can change (see :mod:`._quiet`)."""
+        if pair in self._bands:
+            return self._bands[pair]
+        band: Band | None = (None, None)
+        store = self._store
+        if store is not None:
+            for smart_trade in store.smart_trades():
+                if smart_trade.get("pair") != pair:
+                    continue
+                smart_trade_id = smart_trade.get("id")
+                memory = (
+                    self._memory.get(smart_trade_id) if isinstance(smart_trade_id, int) else None
+                )
+                band = narrow(band, band_of(smart_trade, memory))
+                if band is None:
+                    break
+        self._bands[pair] = band
+        return band
 
     def _usd_rate(self, pair: str) -> Decimal | None:
         return _usd_rate_of(pair, self._quotes, self._rates)
