@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.simulation._market._derive import (
     PENDING_ORDER,
-    TERMINAL,
     entered,
     is_long,
     number,
@@ -29,8 +29,8 @@ from threecommas.testing.simulation._market._derive import (
     step_target,
     stop_trigger,
 )
-from threecommas.testing.simulation._market._fills import Memory
 from threecommas.testing.simulation._market._quotes import Quote
+from threecommas.testing.simulation._market._tick import Memory
 from threecommas.testing.simulation._state import JSONObject, status_of, take_profit_steps
 
 __all__ = ["EVERYWHERE", "Band", "band_of", "inside", "narrow"]
@@ -68,7 +68,7 @@ def _above(price: Decimal) -> Band:  # work once a price rises to ``price``
 def band_of(smart_trade: JSONObject, memory: Memory | None) -> Band | None:
     """The SmartTrade's quiet band, or ``None`` when every tick must be matched."""
     status = status_of(smart_trade)
-    if status in TERMINAL:
+    if status in FINAL_STATUSES:
         return EVERYWHERE
     if status in ("created", "cancellation_pending", "panic_sell_pending"):
         return None
