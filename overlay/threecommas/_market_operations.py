@@ -23,6 +23,7 @@ from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
 from threecommas._validation import check_id, check_int_range
 from threecommas_api.models.account import Account
+from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.key_validity import KeyValidity
 from threecommas_api.models.limit_type import LimitType
@@ -37,9 +38,11 @@ __all__ = [
     "check_key",
     "currency_rates",
     "get_account",
+    "get_account_balances",
     "list_accounts",
     "list_market_pairs",
     "list_markets",
+    "load_balances",
     "next_accounts_page",
     "validate_key",
 ]
@@ -93,6 +96,23 @@ def get_account(
     checked = check_id("account_id", account_id)
     mode = client._forced_mode_for(forced_mode)
     return call("get_account", strict_object("get_account", Account), (checked,), mode)
+
+
+def get_account_balances(
+    client: BaseClient, account_id: object, forced_mode: ForcedModeArg
+) -> Call[list[AccountBalance]]:
+    checked = check_id("account_id", account_id)
+    mode = client._forced_mode_for(forced_mode)
+    parse = strict_list("get_account_balances", AccountBalance)
+    return call("get_account_balances", parse, (checked,), mode)
+
+
+def load_balances(
+    client: BaseClient, account_id: object, forced_mode: ForcedModeArg
+) -> Call[Account]:
+    checked = check_id("account_id", account_id)
+    mode = client._forced_mode_for(forced_mode)
+    return call("load_balances", strict_object("load_balances", Account), (checked,), mode)
 
 
 def list_markets() -> Call[list[Market]]:

@@ -16,6 +16,7 @@ from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, Timeout
 from threecommas._validation import check_timeout
 from threecommas_api.models import market as market_model
 from threecommas_api.models.account import Account
+from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.limit_type import LimitType
 
@@ -116,6 +117,49 @@ class Accounts(Namespace):
             NotFoundError: no such account.
         """
         call = mops.get_account(self._client, account_id, forced_mode)
+        return self._client._execute(call, timeout, options)
+
+    def balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[AccountBalance]:
+        """The account's balances table: one row per currency, with the whole balance
+        (`position`), the free part (`position_available`) and what orders hold (`on_orders`).
+        The figures are numbers or decimal strings as the API sends them: read them with
+        `Decimal(str(value))`.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+        """
+        call = mops.get_account_balances(self._client, account_id, forced_mode)
+        return self._client._execute(call, timeout, options)
+
+    def load_balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Account:
+        """Have 3Commas read the account's balances from the exchange again; the account.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+            UnprocessableEntityError: the exchange refused the account's API keys
+                (`invalid_api_key`).
+        """
+        call = mops.load_balances(self._client, account_id, forced_mode)
         return self._client._execute(call, timeout, options)
 
 

@@ -31,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
+from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
 from threecommas.testing.simulation._market._derive import TERMINAL, is_long
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
@@ -126,6 +127,8 @@ class Market:
         self._schedule: list[_Scheduled] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
+        #: The accounts' balances (``._balances``): none kept until one is set.
+        self.balances = Balances()
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -140,6 +143,7 @@ class Market:
             self._quotes.clear()
             self._schedule.clear()
             self._memory.clear()
+            self.balances.reset()
             self.clock.reset()
 
     # --- Reading --------------------------------------------------------------------------------
@@ -169,7 +173,45 @@ class Market:
                 },
                 "spread": None if self.spread is None else str(self.spread),
                 "bar_order": self.bar_order,
+                "balances": {
+                    str(account): {
+                        currency: _amount(holding.total)
+                        for currency, holding in self.holdings(account).items()
+                    }
+                    for account in self.balances.accounts()
+                },
             }
+
+    def holdings(
+        self, account_id: int, smart_trades: Iterable[JSONObject] | None = None
+    ) -> dict[str, Holding]:
+        """The account's balances by currency (empty while none is kept for it), from
+        ``smart_trades`` (by default the attached store's)."""
+        with self._lock:
+            if smart_trades is None:
+                smart_trades = self._store.smart_trades() if self._store is not None else ()
+            return self.balances.holdings(account_id, smart_trades)
+
+    def set_balance(
+        self,
+        account_id: int,
+        currency: str,
+        amount: object,
+        *,
+        seed: Mapping[str, Decimal] | None = None,
+    ) -> Decimal:
+        """Make the account's balance of ``currency`` ``amount`` (>= 0); from then on the
+        account's new orders must fit its free balances. An account's first balance starts it
+        from ``seed`` (what it is recorded to hold)."""
+        if not isinstance(account_id, int) or isinstance(account_id, bool) or account_id < 1:
+            raise PriceError(f"account_id must be a positive integer, not {account_id!r}")
+        if not isinstance(currency, str) or not currency.isalnum():
+            raise PriceError(f"currency must be a currency code like USDT, not {currency!r}")
+        value = parse_amount(amount)
+        with self._lock:
+            trades = self._store.smart_trades() if self._store is not None else ()
+            self.balances.set(account_id, currency.upper(), value, trades, seed=seed)
+            return value
 
     # --- Moving the market ----------------------------------------------------------------------
 
@@ -329,6 +371,10 @@ class Market:
             if status_of(smart_trade) in TERMINAL:
                 self._memory.pop(smart_trade_id, None)
             store.changed(smart_trade)
+
+
+def _amount(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value else "0"
 
 
 def _format_seconds(micros: int) -> str:
