@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.applications import Starlette
 
 from tests.server_support import api, call, invalid, ok
+from threecommas.testing import create_app
 from threecommas.testing.simulation import MarketControl
 
 ACCOUNT = 32455218  # binance, no recorded balances
@@ -131,3 +133,29 @@ def test_load_balances_answers_the_account_and_404_for_an_unknown_one(app: Starl
     assert account["id"] == ACCOUNT
     assert api(app, "POST", "/ver1/accounts/999/load_balances").status_code == 404
     assert api(app, "POST", "/ver1/accounts/999/account_table_data").status_code == 404
+
+
+def test_a_market_file_gives_balances_with_or_without_a_path(tmp_path: Path) -> None:
+    both = tmp_path / "market.json"
+    both.write_text(
+        json.dumps(
+            {
+                "balances": {str(ACCOUNT): {"USDT": "100", "BTC": "0.5"}},
+                "pair": PAIR,
+                "points": [{"t": 0, "price": "50000"}],
+            }
+        )
+    )
+    app = create_app(market=both)
+    assert market(app).price(PAIR) is not None
+    assert table(app)["BTC"]["position"] == "0.5"
+    invalid(api(app, "POST", "/v2/smart_trades", buy("0.002")), 422)
+    alone = tmp_path / "balances.json"
+    alone.write_text(json.dumps({"balances": {str(ACCOUNT): {"USDT": "7"}}}))
+    app = create_app(market=alone)
+    assert market(app).price(PAIR) is None
+    assert table(app)["USDT"]["position"] == "7"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"balances": {"x": {"USDT": "7"}}}))
+    with pytest.raises(ValueError, match="account id"):
+        create_app(market=bad)
