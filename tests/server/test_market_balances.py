@@ -159,3 +159,16 @@ def test_a_market_file_gives_balances_with_or_without_a_path(tmp_path: Path) -> 
     bad.write_text(json.dumps({"balances": {"x": {"USDT": "7"}}}))
     with pytest.raises(ValueError, match="account id"):
         create_app(market=bad)
+
+
+def test_add_funds_the_balance_cannot_cover_are_refused_and_fills_count(app: Starlette) -> None:
+    market(app).set_price(PAIR, "50000")
+    market(app).set_balance(ACCOUNT, "USDT", "1000")
+    created = ok(api(app, "POST", "/v2/smart_trades", buy("0.01")), 201)  # 500.5 USDT
+    path = f"/v2/smart_trades/{created['id']}/add_funds"
+    body = {"order_type": "market", "units": {"value": "0.005"}}  # 250.25 USDT
+    ok(api(app, "POST", path, body), 201)
+    assert Decimal(table(app)["USDT"]["position"]) == Decimal("249.25")
+    assert invalid(api(app, "POST", path, body), 422) == {
+        "total": ["insufficient funds: 250.25 USDT needed, 249.25 USDT available"]
+    }

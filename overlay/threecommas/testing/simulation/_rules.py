@@ -20,6 +20,7 @@ from threecommas.testing.recording import Recording, RecordingError
 from threecommas.testing.simulation._balance_rules import (
     BALANCE_RULES,
     balance_refusal,
+    funds_balance_refusal,
     track_balances,
 )
 from threecommas.testing.simulation._base import (
@@ -301,6 +302,7 @@ class AddFundsRule(SmartTradeRule):
         refuse_unless(add_funds_refusal(smart_trade))
         quote = simulated_quote(tx, smart_trade.get("pair"))
         refuse(funds_limits_refusal(smart_trade, body, reduce=False, quote=quote))
+        refuse(funds_balance_refusal(tx, smart_trade, body, quote))
         position = smart_trade.get("position")
         units = to_decimal(as_object(body.get("units")).get("value"))
         market = tx.market

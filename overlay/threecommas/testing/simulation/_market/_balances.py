@@ -150,6 +150,10 @@ class Balances:
     def accounts(self) -> list[int]:
         return sorted(self._base)
 
+    def tracks(self, account_id: int, smart_trade_id: object) -> bool:
+        """Whether the account's balances count this SmartTrade."""
+        return smart_trade_id in self._tracked.get(account_id, ())
+
     def track(self, account_id: int, smart_trade_id: int) -> None:
         """Count this SmartTrade of a kept account from now on."""
         if account_id in self._tracked:
