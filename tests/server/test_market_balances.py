@@ -172,3 +172,18 @@ def test_add_funds_the_balance_cannot_cover_are_refused_and_fills_count(app: Sta
     assert invalid(api(app, "POST", path, body), 422) == {
         "total": ["insufficient funds: 250.25 USDT needed, 249.25 USDT available"]
     }
+
+
+def test_the_markets_snapshot_shows_the_balances_after_fills(app: Starlette) -> None:
+    market(app).set_price(PAIR, "50000")
+    market(app).set_balance(ACCOUNT, "USDT", "1000")
+    ok(api(app, "POST", "/v2/smart_trades", buy("0.01")), 201)
+    expected = {"USDT": "499.5", "BTC": "0.01"}
+    assert market(app).snapshot()["balances"] == {str(ACCOUNT): expected}
+    answer = call(app, "GET", ADMIN + "/market", auth=None)
+    assert answer.json()["balances"] == {str(ACCOUNT): expected}
+    assert market(app).balances(ACCOUNT)["USDT"] == {
+        "total": "499.5",
+        "free": "499.5",
+        "on_orders": "0",
+    }

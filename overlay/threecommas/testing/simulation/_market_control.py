@@ -57,7 +57,8 @@ class MarketControl:
     def balances(self, account_id: int) -> dict[str, dict[str, str]]:
         """The account's kept balances, ``{currency: {"total", "free", "on_orders"}}`` (empty
         while none was set for it)."""
-        holdings = self._store.with_market(lambda market: market.holdings(account_id))
+        market = self._current()
+        holdings = market.holdings(account_id, self._store.snapshot().values())
         return {
             currency: {
                 "total": str(holding.total),
@@ -111,8 +112,12 @@ class MarketControl:
         return self._current().now()
 
     def snapshot(self) -> JSONObject:
-        """The clock, every pair's quote and what is still to play (the admin API's GET)."""
-        return self._current().snapshot()
+        """The clock, every pair's quote, what is still to play and the kept balances (the
+        admin API's GET)."""
+        market = self._current()
+        if not market.balances.accounts():  # nothing to count: no copy of the SmartTrades
+            return market.snapshot(())
+        return market.snapshot(self._store.snapshot().values())
 
     def _current(self) -> Market:
         """The market, caught up with the real time when its clock follows it: a read shows

@@ -158,9 +158,11 @@ class Market:
         with self._lock:
             return self.clock.timestamp()
 
-    def snapshot(self) -> JSONObject:
-        """The market as JSON: its clock, every pair's quote, the ticks still to play."""
+    def snapshot(self, smart_trades: Iterable[JSONObject] | None = None) -> JSONObject:
+        """The market as JSON: its clock, every pair's quote, the ticks still to play, and the
+        kept balances (from ``smart_trades``, by default the attached store's)."""
         with self._lock:
+            trades = None if smart_trades is None else list(smart_trades)
             pending = self._schedule
             last = pending[-1].at if pending else None
             return {
@@ -176,7 +178,7 @@ class Market:
                 "balances": {
                     str(account): {
                         currency: _amount(holding.total)
-                        for currency, holding in self.holdings(account).items()
+                        for currency, holding in self.holdings(account, trades).items()
                     }
                     for account in self.balances.accounts()
                 },
