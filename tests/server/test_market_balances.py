@@ -187,3 +187,32 @@ def test_the_markets_snapshot_shows_the_balances_after_fills(app: Starlette) -> 
         "free": "499.5",
         "on_orders": "0",
     }
+
+
+def test_a_sell_needs_the_base_currency(app: Starlette) -> None:
+    market(app).set_price(PAIR, "50000")
+    market(app).set_balance(ACCOUNT, "BTC", "0.001")
+    body = buy("0.002")
+    body["position"]["type"] = "sell"
+    assert invalid(api(app, "POST", "/v2/smart_trades", body), 422) == {
+        "position": ["is invalid"],
+        "units_to_buy": ["insufficient funds: 0.002 BTC needed, 0.001 BTC available"],
+    }
+    body["position"]["units"]["value"] = "0.001"
+    ok(api(app, "POST", "/v2/smart_trades", body), 201)
+    rows = table(app)
+    assert Decimal(rows["BTC"]["position"]) == 0
+    # Sold at the bid, 50000, the fee taken off: 49.95 USDT.
+    assert Decimal(rows["USDT"]["position"]) == Decimal("49.95")
+
+
+def test_a_cancel_frees_what_a_waiting_buy_held(app: Starlette) -> None:
+    market(app).set_price(PAIR, "50000")
+    market(app).set_balance(ACCOUNT, "USDT", "1000")
+    created = ok(api(app, "POST", "/v2/smart_trades", buy("0.01", "limit", "40000")), 201)
+    assert Decimal(table(app)["USDT"]["on_orders"]) == Decimal("400.4")
+    ok(api(app, "DELETE", f"/v2/smart_trades/{created['id']}"), 200)
+    market(app).tick()
+    rows = table(app)
+    assert Decimal(rows["USDT"]["on_orders"]) == 0
+    assert Decimal(rows["USDT"]["position"]) == 1000
