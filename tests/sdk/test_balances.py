@@ -87,3 +87,18 @@ def test_without_a_balance_check_limits_sends_as_before(
             account_id=ACCOUNT, pair=PAIR, position=_buy("1"), check_limits=True
         )
         assert _sent(threecommas_server, "create_smart_trade") == 1
+
+
+def test_check_limits_refuses_a_sell_larger_than_the_free_base_currency(
+    threecommas_server: RunningServer, threecommas_market: MarketControl
+) -> None:
+    threecommas_market.set_price(PAIR, "50000")
+    threecommas_market.set_balance(ACCOUNT, "BTC", "0.001")
+    position = {**_buy("0.002"), "type": "sell"}
+    with _client(threecommas_server) as client:
+        with pytest.raises(OrderLimitError, match=r"0\.001 BTC free") as refused:
+            client.smart_trades.create(
+                account_id=ACCOUNT, pair=PAIR, position=position, check_limits=True
+            )
+        assert refused.value.limit == Decimal("0.001")
+        assert _sent(threecommas_server, "create_smart_trade") == 0
