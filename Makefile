@@ -11,6 +11,8 @@ STAMP  := $(VENV)/.installed-stamp
 # modules whose collection alone takes seconds (their tests are all marked).
 UNIT_MARKERS := not slow and not fuzz and not dist
 UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
+# pytest-xdist workers: one a core by default (`make test TEST_WORKERS=0` runs in one process).
+TEST_WORKERS ?= auto
 
 ## all: the same as test.
 all: test
@@ -36,11 +38,13 @@ demo: venv
 	$(PY) scripts/demo.py
 
 ## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI.
-test: lint typecheck check-generated pytest fuzz-cli
+## Each step's time is printed at the end, so that a slower suite is seen.
+test: venv
+	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -59,7 +63,7 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=10
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get

@@ -266,12 +266,20 @@ def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "parameters": tuple(parameters),
                     "body": body_schema,
                     "signed": any("Signature" in requirement for requirement in security),
-                    "success": tuple(
-                        sorted(int(code) for code in operation["responses"] if code[0] == "2")
-                    ),
+                    "success": _successes(document, operation),
                 }
             )
     return entries
+
+
+def _successes(document: dict[str, Any], operation: dict[str, Any]) -> tuple[int, ...]:
+    """The documented 2xx statuses, those with a body first: the fake server answers the first,
+    and an empty one (the close-by-market page's `200 OK`) is the exception, not the rule."""
+    codes = [code for code in operation["responses"] if code[0] == "2"]
+    empty = {
+        code for code in codes if "content" not in _resolve(document, operation["responses"][code])
+    }
+    return tuple(int(code) for code in sorted(codes, key=lambda code: (code in empty, code)))
 
 
 def catalogue_enums(document: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -315,7 +323,7 @@ def _catalogue_module(spec: Path) -> str:
         "    parameters: tuple[Parameter, ...]",
         "    body: str | None  # the request body's schema name",
         "    signed: bool  # sent with Apikey and Signature",
-        "    success: tuple[int, ...]  # the documented 2xx statuses",
+        "    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first",
         "",
         "",
         "OPERATIONS: tuple[Operation, ...] = (",

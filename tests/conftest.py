@@ -16,3 +16,17 @@ if TYPE_CHECKING:
 def app(threecommas_app: Starlette) -> Starlette:
     """The recorded-responses app with a fresh store, for the tests of the server."""
     return threecommas_app
+
+
+#: Modules whose tests share what a module-scoped fixture made or counted, so that they must run
+#: in one pytest-xdist worker (`--dist loadgroup`): the fuzzing runs add up the statuses each
+#: operation got and then require a 2xx for every one; the wheel tests share one build.
+_ONE_WORKER_MODULES = {"test_fuzz.py", "test_dist.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.path.name in _ONE_WORKER_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))

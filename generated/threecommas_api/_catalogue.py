@@ -24,7 +24,7 @@ class Operation(NamedTuple):
     parameters: tuple[Parameter, ...]
     body: str | None  # the request body's schema name
     signed: bool  # sent with Apikey and Signature
-    success: tuple[int, ...]  # the documented 2xx statuses
+    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -248,7 +248,7 @@ OPERATIONS: tuple[Operation, ...] = (
         ),
         body=None,
         signed=True,
-        success=(201,),
+        success=(201, 200),
     ),
     Operation(
         operation_id='list_accounts',
@@ -343,6 +343,20 @@ OPERATIONS: tuple[Operation, ...] = (
             Parameter('market_code', 'query', True),
             Parameter('pair', 'query', True),
             Parameter('limit_type', 'query', False),
+        ),
+        body=None,
+        signed=False,
+        success=(200,),
+    ),
+    Operation(
+        operation_id='get_currency_rates_with_leverage_data',
+        method='GET',
+        path='/ver1/accounts/currency_rates_with_leverage_data',
+        tag='market',
+        summary='Get the rates, the trading limits and the leverage of a pair',
+        parameters=(
+            Parameter('market_code', 'query', True),
+            Parameter('pair', 'query', True),
         ),
         body=None,
         signed=False,

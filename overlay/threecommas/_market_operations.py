@@ -25,6 +25,9 @@ from threecommas._validation import check_id, check_int_range
 from threecommas_api.models.account import Account
 from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.currency_rates_with_leverage_data import (
+    CurrencyRatesWithLeverageData,
+)
 from threecommas_api.models.key_validity import KeyValidity
 from threecommas_api.models.limit_type import LimitType
 from threecommas_api.models.market import Market
@@ -37,6 +40,7 @@ __all__ = [
     "KeyCheck",
     "check_key",
     "currency_rates",
+    "currency_rates_with_leverage_data",
     "get_account",
     "get_account_balances",
     "list_accounts",
@@ -155,6 +159,16 @@ def currency_rates(pair: object, market_code: object, limit_type: object) -> Cal
         pair=checked_pair,
         limit_type=kind,
     )
+
+
+def currency_rates_with_leverage_data(
+    pair: object, market_code: object
+) -> Call[CurrencyRatesWithLeverageData]:
+    checked_pair = _text("pair", pair)
+    code = _text("market_code", market_code)
+    operation_id = "get_currency_rates_with_leverage_data"
+    parse = strict_object(operation_id, CurrencyRatesWithLeverageData)
+    return call(operation_id, parse, (), None, market_code=code, pair=checked_pair)
 
 
 def _valid(response: Any) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
-from threecommas._parsing import Parser, endpoint, force_process_result, strict_list, strict_object
+from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
 from threecommas._types import Call, ForcedModeArg
 from threecommas._validation import check_id, check_int_range
 from threecommas_api._catalogue import BY_ID
@@ -50,13 +50,13 @@ __all__ = [
     "change",
     "check_paging",
     "create",
-    "force_process",
     "funds_fields",
     "iter_paging",
     "list_page",
     "list_query",
     "list_trades",
     "next_page",
+    "order_by_id",
     "reduce_funds_info",
     "set_note",
 ]
@@ -129,18 +129,21 @@ def by_id(
     return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
 
 
+def order_by_id(
+    client: BaseClient, operation_id: str, smart_trade_id: object, forced_mode: ForcedModeArg
+) -> Call[SmartTrade | None]:
+    """A change whose only argument is the SmartTrade's id, answering the SmartTrade (None for
+    an empty 2xx: see `order_answer`)."""
+    parse = order_answer(operation_id)
+    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+
+
 def reduce_funds_info(
     client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
 ) -> Call[ReduceFundsInfo]:
     operation_id = "get_reduce_funds_info"
     parse = strict_object(operation_id, ReduceFundsInfo)
     return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
-
-
-def force_process(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade | None]:
-    return _by_id(client, "force_process", force_process_result, smart_trade_id, forced_mode)
 
 
 def list_trades(
@@ -156,11 +159,12 @@ def by_trade(
     smart_trade_id: object,
     trade_id: object,
     forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
-    """An operation on one trade of a SmartTrade, answering the SmartTrade."""
+) -> Call[SmartTrade | None]:
+    """A change to one trade of a SmartTrade, answering the SmartTrade (None for an empty 2xx:
+    see `order_answer`)."""
     mode = client._forced_mode_for(forced_mode)
     path = (check_id("smart_trade_id", smart_trade_id), check_id("trade_id", trade_id))
-    return call(operation_id, strict_object(operation_id, SmartTrade), path, mode)
+    return call(operation_id, order_answer(operation_id), path, mode)
 
 
 # --- the list of SmartTrades --------------------------------------------------------------------
@@ -286,10 +290,10 @@ def create(
 
 def _change(
     operation_id: str, checked_id: int, mode: ForcedMode | None, body: Any
-) -> Call[SmartTrade]:
-    """A change to one SmartTrade with a request body, answering the SmartTrade."""
-    parse = strict_object(operation_id, SmartTrade)
-    return call(operation_id, parse, (checked_id,), mode, body=body)
+) -> Call[SmartTrade | None]:
+    """A change to one SmartTrade with a request body, answering the SmartTrade (None for an
+    empty 2xx: see `order_answer`)."""
+    return call(operation_id, order_answer(operation_id), (checked_id,), mode, body=body)
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
@@ -308,7 +312,7 @@ def change(
     request: object,
     fields: Mapping[str, object],
     forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
+) -> Call[SmartTrade | None]:
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
     mode = client._forced_mode_for(forced_mode)
@@ -328,7 +332,7 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
 
 def set_note(
     client: BaseClient, smart_trade_id: object, note: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade]:
+) -> Call[SmartTrade | None]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
     mode = client._forced_mode_for(forced_mode)
     if not isinstance(note, str):

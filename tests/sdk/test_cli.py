@@ -151,7 +151,7 @@ _ROUTES: dict[tuple[str, str], tuple[int, Any]] = {
     ("POST", "/v2/smart_trades/7/close_by_market"): (201, "CloseSmartTradeByMarketCreated"),
     ("POST", "/v2/smart_trades/7/set_note"): (201, "SetNoteCreated"),
     ("POST", "/v2/smart_trades/7/force_start"): (201, "ForceStartCreated"),
-    ("POST", "/v2/smart_trades/7/force_process"): (201, None),
+    ("POST", "/v2/smart_trades/7/force_process"): (201, "ForceProcessCreated"),
     ("GET", "/v2/smart_trades/7/trades"): (200, "ListTradesOk"),
     ("DELETE", "/v2/smart_trades/7/trades/8"): (200, "CancelTradeOk"),
     ("POST", "/v2/smart_trades/7/trades/8/close_by_market"): (201, "CloseTradeByMarketCreated"),
@@ -227,7 +227,12 @@ def test_get_prints_the_smart_trade(api: MockAPI, capsys: pytest.CaptureFixture[
             "CloseSmartTradeByMarketCreated",
         ),
         (["force-start", "7"], "POST", "/v2/smart_trades/7/force_start", "ForceStartCreated"),
-        (["force-process", "7"], "POST", "/v2/smart_trades/7/force_process", None),
+        (
+            ["force-process", "7"],
+            "POST",
+            "/v2/smart_trades/7/force_process",
+            "ForceProcessCreated",
+        ),
         (["trades", "list", "7"], "GET", "/v2/smart_trades/7/trades", "ListTradesOk"),
         (["trades", "cancel", "7", "8"], "DELETE", "/v2/smart_trades/7/trades/8", "CancelTradeOk"),
         (

@@ -129,10 +129,14 @@ def test_async_close_returns_the_typed_smart_trade() -> None:
     assert recorder.requests[0].headers["Signature"] == SEED_SIGNATURE
 
 
-def test_a_200_or_an_empty_answer_to_close_trade_is_a_parse_error_with_the_body() -> None:
-    # The operation answers 201 with the SmartTrade (no doc version shows anything else); like
-    # every operation, an undocumented 2xx or an empty body is reported, never returned as None.
-    for answer in (httpx.Response(200), httpx.Response(201), httpx.Response(200, json=[])):
+def test_a_body_that_is_not_a_smart_trade_in_answer_to_close_trade_is_a_parse_error() -> None:
+    # A body that is there but is not the SmartTrade is reported, never returned as None (an
+    # empty answer is a success: tests/sdk/test_resources.py).
+    for answer in (
+        httpx.Response(200, json=[]),
+        httpx.Response(201, json=[]),
+        httpx.Response(201, content=b"null"),
+    ):
         client, _ = mocked(answer)
         with pytest.raises(ResponseParseError) as raised:
             client.smart_trades.close_trade_by_market(1, 2)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .currency_amount import CurrencyAmount
     from .currency_amount_number import CurrencyAmountNumber
     from .currency_rates import CurrencyRates
+    from .currency_rates_with_leverage_data import CurrencyRatesWithLeverageData
     from .current_price import CurrentPrice
     from .editable_units import EditableUnits
     from .entry_trailing_input import EntryTrailingInput
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .key_validity import KeyValidity
     from .leverage import Leverage
     from .leverage_input import LeverageInput
+    from .leverage_range import LeverageRange
     from .leverage_type import LeverageType
     from .limit_type import LimitType
     from .margin import Margin
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from .order_side import OrderSide
     from .order_status import OrderStatus
     from .order_type import OrderType
+    from .pair_leverage import PairLeverage
     from .position import Position
     from .position_conditional import PositionConditional
     from .position_conditional_input import PositionConditionalInput
@@ -98,6 +101,7 @@ _MODULE_OF = {
     "CurrencyAmount": ".currency_amount",
     "CurrencyAmountNumber": ".currency_amount_number",
     "CurrencyRates": ".currency_rates",
+    "CurrencyRatesWithLeverageData": ".currency_rates_with_leverage_data",
     "CurrentPrice": ".current_price",
     "EditableUnits": ".editable_units",
     "EntryTrailingInput": ".entry_trailing_input",
@@ -108,6 +112,7 @@ _MODULE_OF = {
     "KeyValidity": ".key_validity",
     "Leverage": ".leverage",
     "LeverageInput": ".leverage_input",
+    "LeverageRange": ".leverage_range",
     "LeverageType": ".leverage_type",
     "LimitType": ".limit_type",
     "Margin": ".margin",
@@ -120,6 +125,7 @@ _MODULE_OF = {
     "OrderSide": ".order_side",
     "OrderStatus": ".order_status",
     "OrderType": ".order_type",
+    "PairLeverage": ".pair_leverage",
     "Position": ".position",
     "PositionConditional": ".position_conditional",
     "PositionConditionalInput": ".position_conditional_input",
@@ -192,6 +198,7 @@ __all__ = (
     "CurrencyAmount",
     "CurrencyAmountNumber",
     "CurrencyRates",
+    "CurrencyRatesWithLeverageData",
     "CurrentPrice",
     "EditableUnits",
     "EntryTrailingInput",
@@ -202,6 +209,7 @@ __all__ = (
     "KeyValidity",
     "Leverage",
     "LeverageInput",
+    "LeverageRange",
     "LeverageType",
     "LimitType",
     "Margin",
@@ -214,6 +222,7 @@ __all__ = (
     "OrderSide",
     "OrderStatus",
     "OrderType",
+    "PairLeverage",
     "Position",
     "PositionConditional",
     "PositionConditionalInput",

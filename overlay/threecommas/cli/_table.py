@@ -285,6 +285,12 @@ COMMANDS: tuple[Command, ...] = (
         spelled=("market", "rates"),
     ),
     Command(
+        "get_currency_rates_with_leverage_data",
+        "market.currency_rates_with_leverage_data",
+        (PAIR, MARKET_CODE),
+        spelled=("market", "rates-with-leverage"),
+    ),
+    Command(
         "validate_key",
         "check_key",
         spelled=("check",),

@@ -2,10 +2,11 @@
 
 What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (signed, for its
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), for a
-create the account's balances table (signed), and for add or reduce funds the SmartTrade
+create with a leverage value the pair's leverage data (unsigned), for a create that passes the
+limits the account's balances table (signed), and for add or reduce funds the SmartTrade
 (signed, for its account, pair and side). So a first create on an account and pair costs up to
-three requests more (three for funds); the next ones, none. A cached balance can be up to the
-cache's age old: the exchange stays the judge of the order it gets.
+three requests more (four with a leverage; three for funds); the next ones, none. A cached
+balance can be up to the cache's age old: the exchange stays the judge of the order it gets.
 These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
 
@@ -17,12 +18,14 @@ from typing import Any, Literal
 import threecommas._market_operations as mops
 import threecommas._operations as ops
 from threecommas._exceptions import OrderLimitError
+from threecommas._leverage_limits import check_leverage
 from threecommas._order_bodies import check_account, order_of_create_body, order_of_funds_body
 from threecommas._order_limits import LimitViolation, OrderArgs, OrderLimits
 from threecommas._order_numbers import _shown, _text
 from threecommas._types import NOT_GIVEN, Call, ForcedModeArg, TimeoutArg
 from threecommas_api.models.account import Account
 from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.pair_leverage import PairLeverage
 
 from .._api_client import AsyncAPIClient
 
@@ -106,6 +109,18 @@ def _check_balance(order: OrderArgs | None, body: dict[str, Any], free: dict[str
     )
 
 
+async def _leverage_data(
+    client: AsyncAPIClient, market_code: str, pair: str, timeout: TimeoutArg
+) -> list[PairLeverage]:
+    cache = client._limits_cache
+    found: list[PairLeverage] | None = cache.get(("leverage", market_code, pair))
+    if found is None:
+        call = mops.currency_rates_with_leverage_data(pair, market_code)
+        found = (await client._execute(call, timeout, parsed=True)).leverage_data
+        cache.put(("leverage", market_code, pair), found)
+    return found
+
+
 def _price(rates: CurrencyRates, side: str) -> Decimal | None:
     """The price a market order is expected to fill at: the ask for a buy, the bid for a sell;
     None when there is none (zero: that side of the book is empty)."""
@@ -149,6 +164,10 @@ async def check_create(client: AsyncAPIClient, call: Call[Any], timeout: Timeout
     side = str(body["position"]["type"])
     order = order_of_create_body(body, market_price=_price(rates, side))
     _check(limits, order, rates)
+    leverage = body.get("leverage")
+    if isinstance(leverage, dict) and leverage.get("enabled") and "value" in leverage:
+        data = await _leverage_data(client, account.market_code, pair, timeout)
+        check_leverage(leverage, data, pair=pair, market_code=account.market_code)
     _check_balance(order, body, await _free(client, int(body["account_id"]), timeout))
 
 

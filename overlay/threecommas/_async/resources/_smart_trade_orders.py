@@ -21,6 +21,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import AsyncAPIClient
+from ._order_answers import changed
 from ._order_checks import check_funds
 
 __all__ = ["AsyncSmartTradeOrders"]
@@ -82,6 +83,7 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its position grown (or its order placed).
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
@@ -94,7 +96,7 @@ class AsyncSmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def reduce_funds_info(
         self,
@@ -151,9 +153,12 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `panic_sell_pending`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id(
+            self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode
+        )
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def force_start(
         self,
@@ -182,9 +187,10 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its entry order placed.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id(self._client, "force_start", smart_trade_id, forced_mode)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def force_process(
         self,
@@ -193,7 +199,7 @@ class AsyncSmartTradeOrders(Namespace):
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         """Ask 3Commas to process the SmartTrade now.
 
         Only the older API reference documents this call, and it does not say what processing
@@ -209,11 +215,12 @@ class AsyncSmartTradeOrders(Namespace):
             OutcomeUnknownError: the answer was lost; `get` the SmartTrade to see its state.
 
         Returns:
-            The SmartTrade, or None when the API answers 201 with an empty body (the answer's
-            body is undocumented).
+            The SmartTrade. The answer's body is undocumented: when it is empty (a 2xx with no
+            body), the SDK reads the SmartTrade once with a GET and returns it; the call itself
+            is never sent again.
         """
-        call = ops.force_process(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id(self._client, "force_process", smart_trade_id, forced_mode)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def close_trade_by_market(
         self,
@@ -232,12 +239,14 @@ class AsyncSmartTradeOrders(Namespace):
         or that the API refused for the rate limit, is sent again. Read the SmartTrade before
         repeating it yourself (an `OutcomeUnknownError` says the answer was lost).
 
-        Args, Raises and Returns: those of `trades.close_by_market`.
+        Args, Raises and Returns: those of `trades.close_by_market`. An empty 2xx answer (the
+        docs show an empty `200 OK`) is a success: the SDK then reads the SmartTrade once with
+        a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
             self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
         )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def reduce_funds(
         self,
@@ -290,6 +299,7 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `pending_reduce_funds`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
         call = ops.change(
@@ -304,4 +314,4 @@ class AsyncSmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)

@@ -18,6 +18,9 @@ from threecommas_api.models import market as market_model
 from threecommas_api.models.account import Account
 from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.currency_rates_with_leverage_data import (
+    CurrencyRatesWithLeverageData,
+)
 from threecommas_api.models.limit_type import LimitType
 
 from .._api_client import SyncAPIClient
@@ -214,4 +217,34 @@ class Market(Namespace):
             limit_type: `"smart_trade"` (the limits of SmartTrades, the default) or `"bot"`.
         """
         call = mops.currency_rates(pair, market_code, limit_type)
+        return self._client._execute(call, timeout, options)
+
+    def currency_rates_with_leverage_data(
+        self,
+        pair: str,
+        market_code: str,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> CurrencyRatesWithLeverageData:
+        """The prices and trading limits of a pair with the leverage it allows on a futures
+        exchange: `leverage_data`, one entry per leverage type (`code`: `"cross"`,
+        `"isolated"`), each with its `max_leverage`.
+
+        The newest create and edit pages of the docs send users here for `units`, `price` and
+        `leverage.value`; `smart_trades.create(..., check_limits=True)` checks a leverage
+        against it.
+
+        Args:
+            pair: the pair in 3Commas notation (`USDT_BTC`).
+            market_code: the market's code (`binance_futures_eea`).
+
+        Raises:
+            BadRequestError: an unknown market or pair (`Unknown pair`).
+
+        Returns:
+            The rates, limits and leverage data; `leverage_data` is empty for a pair that takes
+            no leverage (a spot pair).
+        """
+        call = mops.currency_rates_with_leverage_data(pair, market_code)
         return self._client._execute(call, timeout, options)

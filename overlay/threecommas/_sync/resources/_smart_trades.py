@@ -52,6 +52,7 @@ from threecommas_api.params import (
 )
 
 from .._api_client import SyncAPIClient
+from ._order_answers import changed
 from ._order_checks import check_create
 from ._smart_trade_orders import SmartTradeOrders
 from ._trades import Trades
@@ -122,11 +123,10 @@ class SmartTrades(SmartTradeOrders):
             instant: True for a Simple Buy or Simple Sell.
             skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
             note: a note of 1 to 300 characters.
-            check_limits: check the order against the exchange's limits of the pair (and that
-                the account takes SmartTrades) before sending it; False by default. Cost: the
-                account (signed) and the pair's rates (unsigned) are read, each kept 300 s
-                (`LIMITS_CACHE_TTL_S`) per client, account and pair: at most two requests more
-                for the first order on an account and pair, none for the next ones.
+            check_limits: check the order against the pair's limits and `max_leverage`, and
+                that the account takes SmartTrades, before sending; False by default. Cost: the
+                account, the pair's rates and (for a leverage) its leverage data, each read once
+                per 300 s (`LIMITS_CACHE_TTL_S`): at most three requests more, the first time.
 
         Raises:
             TypeError: a request and fields together, a required field missing, a float
@@ -138,6 +138,7 @@ class SmartTrades(SmartTradeOrders):
                 would refuse the order: the field, the limit, the value and the nearest valid
                 value are named; nothing was sent.
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
+            ResponseParseError: also an empty 2xx (created but unnamed: list before a retry).
             OutcomeUnknownError: sent, but the connection broke before the answer came; the
                 order may have gone through: list your SmartTrades before sending it again (a
                 ServerError, for a 5xx, says the same).
@@ -332,7 +333,7 @@ class SmartTrades(SmartTradeOrders):
                 SmartTrade before sending it again (a ServerError, for a 5xx, says the same).
 
         Returns:
-            The updated SmartTrade.
+            The updated SmartTrade (read once with a GET after an empty 2xx answer).
         """
         fields = {
             "leverage": leverage,
@@ -343,7 +344,7 @@ class SmartTrades(SmartTradeOrders):
         call = ops.change(
             self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
         )
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def cancel(
         self,
@@ -365,14 +366,13 @@ class SmartTrades(SmartTradeOrders):
 
         Raises:
             PermissionDeniedError: the SmartTrade cannot be cancelled in its current status.
-            ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
             OutcomeUnknownError: the answer was lost; it may be cancelled: `get` it to know.
 
         Returns:
-            The SmartTrade, `cancellation_pending`.
+            The SmartTrade, `cancellation_pending` (read once with a GET after an empty 2xx).
         """
-        call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
-        return self._client._execute(call, timeout, options)
+        call = ops.order_by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def set_note(
         self,
@@ -395,10 +395,10 @@ class SmartTrades(SmartTradeOrders):
             OutcomeUnknownError: the answer was lost; sending the same note again is harmless.
 
         Returns:
-            The SmartTrade with its new note.
+            The SmartTrade with its new note (read once with a GET after an empty 2xx).
         """
         call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
-        return self._client._execute(call, timeout, options)
+        return changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def watch(
         self,
@@ -497,8 +497,8 @@ class SmartTrades(SmartTradeOrders):
 
         Raises:
             ValueError, NotFoundError: a bad `until` (nothing sent); an unknown id.
-            TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
+            TimeoutError, ThreeCommasError: `until` did not hold within `timeout`; the
+                SmartTrade ended (or is gone) without `until` holding.
 
         Returns:
             The SmartTrade as it was when `until` held.

@@ -28,7 +28,14 @@ __all__ = [
 JSONObject = dict[str, Any]
 
 FaultKind = Literal[
-    "error", "html_502", "drop", "delay", "truncated_json", "wrong_type", "missing_field"
+    "error",
+    "html_502",
+    "drop",
+    "delay",
+    "truncated_json",
+    "wrong_type",
+    "missing_field",
+    "empty_body",
 ]
 FAULT_KINDS: Final[tuple[str, ...]] = get_args(FaultKind)
 _ERROR_STATUSES: Final = frozenset({500, 502, 503, 504, 429, 418})
