@@ -24,6 +24,7 @@ def app(threecommas_app: Starlette) -> Starlette:
 _ONE_WORKER_MODULES = {"test_fuzz.py", "test_dist.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not config.pluginmanager.hasplugin("xdist"):
         return

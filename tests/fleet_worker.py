@@ -25,8 +25,6 @@ import httpx
 
 from slot_times import SlotTimes
 from threecommas import AsyncThreeCommas, RateLimit, StorageError, ThreeCommas
-from threecommas._async import _api_client as async_driver
-from threecommas._sync import _api_client as sync_driver
 
 
 class Recorder(logging.Handler):
@@ -40,6 +38,7 @@ class Recorder(logging.Handler):
 
 class Worker:
     def __init__(self, config: dict[str, Any]) -> None:
+        self.clock: Any = None  # the client's clock (None: the real one)
         self.config = config
         self.lock = threading.Lock()
         self.started: dict[int, float] = {}
@@ -129,6 +128,7 @@ class Worker:
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
+            clock=self.clock,
             **self.client_options(),
         )
         self.watch_lockouts(client)
@@ -146,6 +146,7 @@ class Worker:
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
+            clock=self.clock,
             **self.client_options(),
         )
         self.watch_lockouts(client)
@@ -201,8 +202,7 @@ def main() -> int:
     worker = Worker(config)
     warm_up()
     slots = SlotTimes()
-    async_driver._sleep = slots.timed_async_sleep(async_driver._sleep)  # type: ignore[assignment]
-    sync_driver._sleep = slots.timed_sleep(sync_driver._sleep)  # type: ignore[assignment]
+    worker.clock = slots.clock()
     # Built now (the Redis client, its connection pool): the fleet starts at once.
     sync_client = worker.sync_client() if config["kind"] == "sync" else None
     async_client = worker.async_client() if config["kind"] != "sync" else None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
 #: The share of that best a burst must reach. What the figures leave unexplained, 10 to 15 %
@@ -59,23 +58,25 @@ class SlotTimes:
             self.late += max(0.0, took - asked)
             self.slept += took
 
-    def timed_sleep(self, sleep: Callable[[float], None]) -> Callable[[float], None]:
-        def timed(seconds: float) -> None:
-            began = time.monotonic()
-            sleep(seconds)
-            self._slept(seconds, began)
+    def clock(self) -> Any:
+        """The real clock (a `threecommas.Clock`) whose waits are timed: hand it to a client
+        (`clock=`) to learn how late its waits for a slot ended."""
+        from threecommas import SystemClock
 
-        return timed
+        slots = self
 
-    def timed_async_sleep(
-        self, sleep: Callable[[float], Awaitable[None]]
-    ) -> Callable[[float], Awaitable[None]]:
-        async def timed(seconds: float) -> None:
-            began = time.monotonic()
-            await sleep(seconds)
-            self._slept(seconds, began)
+        class TimedClock(SystemClock):
+            def sleep(self, seconds: float) -> None:
+                began = time.monotonic()
+                super().sleep(seconds)
+                slots._slept(seconds, began)
 
-        return timed
+            async def asleep(self, seconds: float) -> None:
+                began = time.monotonic()
+                await super().asleep(seconds)
+                slots._slept(seconds, began)
+
+        return TimedClock()
 
     def to_json(self, tasks: int, busy: float) -> dict[str, float]:
         """The figures, with the client's `tasks` (or threads) and how long they ran."""

@@ -33,7 +33,6 @@ from threecommas import (
     SmartTrade,
     ThreeCommas,
 )
-from threecommas._async import _api_client as api_client_module
 from threecommas._signing import ThreeCommasAuth
 from threecommas.testing import (
     RunningServer,
@@ -427,7 +426,6 @@ BURST_TIME_FACTOR = 0.1
 def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
     threecommas_server_factory: ServerFactory,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     limit = RateLimitConfig()  # 100 per 60 s, 300 s lockout, 418 after 3 refused in it
     server = threecommas_server_factory()
@@ -438,8 +436,6 @@ def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
     faults.configure(FaultConfig(rate_limit=limit, time_factor=BURST_TIME_FACTOR))
 
     slots = SlotTimes()
-    driver = "threecommas._async._api_client._sleep"
-    monkeypatch.setattr(driver, slots.timed_async_sleep(api_client_module._sleep))
 
     async def burst() -> tuple[int, list[BaseException]]:
         done = 0
@@ -449,6 +445,7 @@ def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
             server.api_secret,
             base_url=server.base_url,
             rate_limit=RateLimit(limit.requests, period),
+            clock=slots.clock(),
         ) as api:
             slots.watch(api)
 

@@ -444,7 +444,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 steps the stream never reports. RSA keys sign with PKCS#1 v1.5 (unverified).
             budget_share: the part of the client's rate budget watching may use, in (0, 1].
             initial: also report each SmartTrade at first sight (`previous` None).
-            max_events, duration, stop: when to end (None: never).
+            max_events, duration, stop: when to end (None: never; duration 0: one sweep).
             stale_after, reconnect_initial, reconnect_max: `"websocket"` only: a connection
                 without a ping (every 3 s) for `stale_after` s is reopened, after a jittered
                 delay doubling from `reconnect_initial` up to `reconnect_max` seconds.

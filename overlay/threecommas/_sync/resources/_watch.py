@@ -187,7 +187,8 @@ class Watch:
     def events(self) -> Generator[SmartTradeEvent, None, None]:
         plan, clock = self._plan, self._clock
         deadline = None if plan.duration is None else clock.monotonic() + plan.duration
-        self.deadline = deadline
+        # `duration=0` asks for one sweep: that sweep runs whole, then the watch ends.
+        self.deadline = None if plan.duration == 0 else deadline
         emitted = 0
         while True:
             started = clock.monotonic()
