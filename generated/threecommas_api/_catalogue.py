@@ -283,6 +283,34 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
     ),
     Operation(
+        operation_id='get_account_balances',
+        method='POST',
+        path='/ver1/accounts/{account_id}/account_table_data',
+        tag='accounts',
+        summary='The balances of an exchange account',
+        parameters=(
+            Parameter('account_id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='load_balances',
+        method='POST',
+        path='/ver1/accounts/{account_id}/load_balances',
+        tag='accounts',
+        summary='Reload the balances of an exchange account',
+        parameters=(
+            Parameter('account_id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
         operation_id='list_markets',
         method='GET',
         path='/ver1/accounts/market_list',
@@ -510,6 +538,22 @@ PARAMETER_SCHEMAS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
         },
     },
     'get_account': {
+        'path': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'get_account_balances': {
+        'path': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'load_balances': {
         'path': {
             'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
         },

@@ -23,6 +23,7 @@ from threecommas._parsing import strict_list, strict_object
 from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas_api.models.account import Account
+from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
 from threecommas_api.models.currency_rates_with_leverage_data import (
     CurrencyRatesWithLeverageData,
@@ -41,9 +42,11 @@ __all__ = [
     "currency_rates",
     "currency_rates_with_leverage_data",
     "get_account",
+    "get_account_balances",
     "list_accounts",
     "list_market_pairs",
     "list_markets",
+    "load_balances",
     "validate_key",
 ]
 
@@ -75,6 +78,17 @@ def list_accounts(
 def get_account(account_id: object, mode: ForcedMode | None) -> Call[Account]:
     checked = check_id("account_id", account_id)
     return call("get_account", strict_object("get_account", Account), (checked,), mode)
+
+
+def get_account_balances(account_id: object, mode: ForcedMode | None) -> Call[list[AccountBalance]]:
+    checked = check_id("account_id", account_id)
+    parse = strict_list("get_account_balances", AccountBalance)
+    return call("get_account_balances", parse, (checked,), mode)
+
+
+def load_balances(account_id: object, mode: ForcedMode | None) -> Call[Account]:
+    checked = check_id("account_id", account_id)
+    return call("load_balances", strict_object("load_balances", Account), (checked,), mode)
 
 
 def list_markets() -> Call[list[Market]]:

@@ -257,6 +257,8 @@ SMART_TRADE_OPERATION_IDS = {
 ACCOUNT_AND_MARKET_OPERATIONS = {
     "list_accounts": ("GET", "/ver1/accounts", "accounts"),
     "get_account": ("GET", "/ver1/accounts/{account_id}", "accounts"),
+    "get_account_balances": ("POST", "/ver1/accounts/{account_id}/account_table_data", "accounts"),
+    "load_balances": ("POST", "/ver1/accounts/{account_id}/load_balances", "accounts"),
     "list_markets": ("GET", "/ver1/accounts/market_list", "market"),
     "list_market_pairs": ("GET", "/ver1/accounts/market_pairs", "market"),
     "get_currency_rates": ("GET", "/ver1/accounts/currency_rates", "market"),

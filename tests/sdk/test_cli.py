@@ -1000,6 +1000,12 @@ def test_accounts_and_check_with_credentials(
     assert "32455218" in table and "SMARTTRADES" in table
     assert cli.main(["accounts", "get", "32455218", *url]) == 0
     assert json.loads(capsys.readouterr().out)["market_code"] == "binance"
+    threecommas_server.market.set_balance(32455218, "USDT", "12.5")
+    assert cli.main(["accounts", "balances", "32455218", "--format", "table", *url]) == 0
+    table = capsys.readouterr().out
+    assert "FREE" in table and "USDT" in table and "12.5" in table
+    assert cli.main(["accounts", "load-balances", "32455218", *url]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == 32455218
     # Same machine, same clock: within the Date header's whole second, no offset (each time).
     for _ in range(3):
         assert cli.main(["check", *url]) == 0

@@ -89,6 +89,8 @@ def _exchange(leverage_body: dict[str, Any]) -> tuple[httpx.MockTransport, list[
             return httpx.Response(200, json=leverage_body)
         if path == "/v2/smart_trades":
             return httpx.Response(201, json=seed_response())
+        if path == "/ver1/accounts/12345678/account_table_data":
+            return httpx.Response(201, json=[])  # check_limits' balances: none listed
         return httpx.Response(404, json={"error": "not_found"})
 
     return httpx.MockTransport(answer), seen
@@ -106,7 +108,11 @@ def _create(transport: httpx.MockTransport, leverage: dict[str, Any]) -> Any:
 
 
 def _posts(seen: list[httpx.Request]) -> int:
-    return sum(request.method == "POST" for request in seen)
+    """The creates sent (the balances table, a POST too, is a read)."""
+    return sum(
+        request.method == "POST" and request.url.path.endswith("/v2/smart_trades")
+        for request in seen
+    )
 
 
 def test_a_leverage_above_the_pairs_maximum_is_refused_before_sending() -> None:

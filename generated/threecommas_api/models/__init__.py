@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .account import Account
     from .account_available_for_trading import AccountAvailableForTrading
+    from .account_balance import AccountBalance
     from .add_funds_request import AddFundsRequest
     from .conditional_price_input import ConditionalPriceInput
     from .create_smart_trade_request import CreateSmartTradeRequest
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
 _MODULE_OF = {
     "Account": ".account",
     "AccountAvailableForTrading": ".account_available_for_trading",
+    "AccountBalance": ".account_balance",
     "AddFundsRequest": ".add_funds_request",
     "ConditionalPriceInput": ".conditional_price_input",
     "CreateSmartTradeRequest": ".create_smart_trade_request",
@@ -189,6 +191,7 @@ def __dir__() -> list[str]:
 __all__ = (
     "Account",
     "AccountAvailableForTrading",
+    "AccountBalance",
     "AddFundsRequest",
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",

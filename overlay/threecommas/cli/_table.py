@@ -274,6 +274,8 @@ COMMANDS: tuple[Command, ...] = (
         table="accounts",
     ),
     Command("get_account", "accounts.get", (ACCOUNT_ID,)),
+    Command("get_account_balances", "accounts.balances", (ACCOUNT_ID,), table="balances"),
+    Command("load_balances", "accounts.load_balances", (ACCOUNT_ID,)),
     Command("list_markets", "market.markets", table="markets"),
     Command("list_market_pairs", "market.pairs", (MARKET_CODE,)),
     Command(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import threecommas._market_operations as mops
     from threecommas_api.models import market as market_model
     from threecommas_api.models.account import Account
+    from threecommas_api.models.account_balance import AccountBalance
     from threecommas_api.models.currency_rates import CurrencyRates
     from threecommas_api.models.currency_rates_with_leverage_data import (
         CurrencyRatesWithLeverageData,
@@ -124,6 +125,49 @@ class AsyncAccounts(Namespace):
             NotFoundError: no such account.
         """
         call = mops.get_account(account_id, self._mode(forced_mode))
+        return await self._client._execute(call, timeout, options)
+
+    async def balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[AccountBalance]:
+        """The account's balances table: one row per currency, with the whole balance
+        (`position`), the free part (`position_available`) and what orders hold (`on_orders`).
+        The figures are numbers or decimal strings as the API sends them: read them with
+        `Decimal(str(value))`.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+        """
+        call = mops.get_account_balances(account_id, self._mode(forced_mode))
+        return await self._client._execute(call, timeout, options)
+
+    async def load_balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Account:
+        """Have 3Commas read the account's balances from the exchange again; the account.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+            UnprocessableEntityError: the exchange refused the account's API keys
+                (`invalid_api_key`).
+        """
+        call = mops.load_balances(account_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
 

@@ -179,7 +179,7 @@ def create_app(
         store.use_market(Market(clock=clock))
     market_control = MarketControl(store)
     if market is not None:
-        market_control.play(market, pair=market_pair)  # a bad path raises PriceError (a ValueError)
+        market_control.load(market, pair=market_pair)  # a bad path raises PriceError (a ValueError)
     endpoints = operation_endpoints(verifier, store)
     routes = operation_routes(endpoints)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))

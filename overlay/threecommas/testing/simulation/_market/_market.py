@@ -31,17 +31,17 @@ from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
 from threecommas._constants import FINAL_STATUSES
+from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
 from threecommas.testing.simulation._market._derive import is_long
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
+from threecommas.testing.simulation._market._playing import Playing
 from threecommas.testing.simulation._market._prices import (
     BAR_ORDERS,
-    BLOCK,
     PriceError,
     PricePath,
     Quote,
-    Tick,
     check_pair,
     parse_price,
     quote_of,
@@ -74,98 +74,6 @@ class MarketStore(Protocol):
     def new_id(self) -> int:
         """An id no SmartTrade, step or trade has had (for a market-close order)."""
         ...
-
-
-class _Playing:
-    """A path being played: its ticks from ``start`` (virtual µs), the next one at ``index``;
-    ``removed`` holds the pairs a later path took over (their ticks here no longer play)."""
-
-    def __init__(self, sequence: int, start: int, path: PricePath) -> None:
-        self.sequence = sequence
-        self.start = start
-        self.path = path
-        self.index = 0
-        self.removed: set[str] = set()
-        self._next: Tick | None = None
-        self.single_pair = next(iter(path.pairs)) if len(path.pairs) == 1 else None
-
-    def peek(self) -> Tick | None:
-        """The next tick still to play (its ``at`` relative to the path), or ``None``."""
-        if self._next is not None and self._next.pair in self.removed:
-            self._next = None
-            self.index += 1
-        while self._next is None and self.index < len(self.path):
-            tick = self.path.tick(self.index)
-            if tick.pair in self.removed:
-                self.index += 1
-            else:
-                self._next = tick
-        return self._next
-
-    def pop(self) -> Tick:
-        tick = self.peek()
-        assert tick is not None
-        self._next = None
-        self.index += 1
-        return tick
-
-    def pending(self) -> tuple[int, set[str], int | None]:
-        """How many ticks are still to play, of which pairs, the last one when."""
-        if self.single_pair is not None:
-            if self.single_pair in self.removed or self.index >= len(self.path):
-                return 0, set(), None
-            last = self.path.tick(len(self.path) - 1).at
-            return len(self.path) - self.index, {self.single_pair}, self.start + last
-        ticks = [
-            tick
-            for tick in (self.path.tick(i) for i in range(self.index, len(self.path)))
-            if tick.pair not in self.removed
-        ]
-        if not ticks:
-            return 0, set(), None
-        return len(ticks), {tick.pair for tick in ticks}, self.start + ticks[-1].at
-
-    def pass_quiet_bars(self, band: Band, until: int) -> Quote | None:
-        """Pass over the whole bars from here that end by ``until`` and whose every price
-        stays inside ``band`` (a block of bars at a time where it can); the quote of the last
-        one passed (its close), or ``None`` when none was."""
-        path = self.path
-        bars = path.bars
-        if not bars or self.index % 4 or self.single_pair is None:
-            return None
-        low, high = band
-        half = Quote.single(1, path.spread).ask - 1  # the spread's half, as a fraction
-        if half:
-            low = None if low is None else low / (1 - half)
-            high = None if high is None else high / (1 + half)
-        ends, lows, highs = path.bar_ends, path.block_lows, path.block_highs
-        limit = until - self.start
-        first = index = self.index // 4
-        count = len(bars)
-        while index < count:
-            if not index % BLOCK and index + BLOCK <= count:
-                block = index // BLOCK
-                if (
-                    ends[index + BLOCK - 1] <= limit
-                    and (low is None or lows[block] > low)
-                    and (high is None or highs[block] < high)
-                ):
-                    index += BLOCK
-                    continue
-            bar = bars[index]
-            if (
-                ends[index] <= limit
-                and (low is None or bar.low > low)
-                and (high is None or bar.high < high)
-            ):
-                index += 1
-                continue
-            break
-        if index == first:
-            return None
-        self.index = index * 4
-        self._next = None
-        return Quote.single(bars[index - 1].close, path.spread)
 
 
 def _state_of(smart_trade: JSONObject) -> JSONObject:
@@ -210,12 +118,14 @@ class Market:
         }
         self._lock = threading.RLock()
         self._quotes: dict[str, Quote] = {}
-        self._playing: list[_Playing] = []
+        self._playing: list[Playing] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
         #: Each pair's quiet band while it is known (see :mod:`._quiet`); cleared whenever
         #: the SmartTrades may have changed outside the market's ticks.
         self._bands: dict[str, Band | None] = {}
+        #: The accounts' balances (``._balances``): none kept until one is set.
+        self.balances = Balances()
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -230,6 +140,7 @@ class Market:
             self._quotes.clear()
             self._playing.clear()
             self._memory.clear()
+            self.balances.reset()
             self.clock.reset()
 
     # --- Reading --------------------------------------------------------------------------------
@@ -244,9 +155,11 @@ class Market:
         with self._lock:
             return self.clock.timestamp()
 
-    def snapshot(self) -> JSONObject:
-        """The market as JSON: its clock, every pair's quote, the ticks still to play."""
+    def snapshot(self, smart_trades: Iterable[JSONObject] | None = None) -> JSONObject:
+        """The market as JSON: its clock, every pair's quote, the ticks still to play, and the
+        kept balances (from ``smart_trades``, by default the attached store's)."""
         with self._lock:
+            trades = None if smart_trades is None else list(smart_trades)
             count, pairs, last = 0, set[str](), None
             for playing in self._playing:
                 ticks, its_pairs, its_last = playing.pending()
@@ -264,7 +177,45 @@ class Market:
                 },
                 "spread": None if self.spread is None else str(self.spread),
                 "bar_order": self.bar_order,
+                "balances": {
+                    str(account): {
+                        currency: _amount(holding.total)
+                        for currency, holding in self.holdings(account, trades).items()
+                    }
+                    for account in self.balances.accounts()
+                },
             }
+
+    def holdings(
+        self, account_id: int, smart_trades: Iterable[JSONObject] | None = None
+    ) -> dict[str, Holding]:
+        """The account's balances by currency (empty while none is kept for it), from
+        ``smart_trades`` (by default the attached store's)."""
+        with self._lock:
+            if smart_trades is None:
+                smart_trades = self._store.smart_trades() if self._store is not None else ()
+            return self.balances.holdings(account_id, smart_trades)
+
+    def set_balance(
+        self,
+        account_id: int,
+        currency: str,
+        amount: object,
+        *,
+        seed: Mapping[str, Decimal] | None = None,
+    ) -> Decimal:
+        """Make the account's balance of ``currency`` ``amount`` (>= 0); from then on the
+        account's new orders must fit its free balances. An account's first balance starts it
+        from ``seed`` (what it is recorded to hold)."""
+        if not isinstance(account_id, int) or isinstance(account_id, bool) or account_id < 1:
+            raise PriceError(f"account_id must be a positive integer, not {account_id!r}")
+        if not isinstance(currency, str) or not currency.isalnum():
+            raise PriceError(f"currency must be a currency code like USDT, not {currency!r}")
+        value = parse_amount(amount)
+        with self._lock:
+            trades = self._store.smart_trades() if self._store is not None else ()
+            self.balances.set(account_id, currency.upper(), value, trades, seed=seed)
+            return value
 
     # --- Moving the market ----------------------------------------------------------------------
 
@@ -288,7 +239,7 @@ class Market:
             for playing in self._playing:
                 playing.removed |= loaded.pairs
             self._sequence += 1
-            self._playing.append(_Playing(self._sequence, start, loaded))
+            self._playing.append(Playing(self._sequence, start, loaded))
             self._run_until(start, final_tick=False)
             return loaded
 
@@ -384,7 +335,7 @@ class Market:
         passing over the ticks and bars on which nothing can trigger (see :mod:`._quiet`)."""
         self._bands.clear()  # the SmartTrades may have changed since the last call
         while True:
-            due: _Playing | None = None
+            due: Playing | None = None
             due_at = other_at = target + 1
             for playing in self._playing:
                 tick = playing.peek()
@@ -476,6 +427,10 @@ class Market:
             if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             store.changed(smart_trade)
+
+
+def _amount(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value else "0"
 
 
 def _format_seconds(micros: int) -> str:
