@@ -11,6 +11,14 @@ STAMP  := $(VENV)/.installed-stamp
 # modules whose collection alone takes seconds (their tests are all marked).
 UNIT_MARKERS := not slow and not fuzz and not dist
 UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
+# pytest-xdist workers: one a core by default (`make test TEST_WORKERS=0` runs in one process).
+# A test file runs whole in one worker (--dist loadfile): some share what a module-scoped fixture
+# made or counted (the fuzzing tallies each operation's statuses and then wants a 2xx for each;
+# the wheel tests share one build).
+TEST_WORKERS ?= auto
+# schemathesis' tests run in one process of their own: in an xdist worker, schemathesis 4.32
+# collects each operation's tests as far fewer items, and the fuzzing then misses operations.
+FUZZ_TESTS := tests/contract/test_fuzz.py
 
 ## all: the same as test.
 all: test
@@ -36,11 +44,13 @@ demo: venv
 	$(PY) scripts/demo.py
 
 ## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI.
-test: lint typecheck check-generated pytest fuzz-cli
+## Each step's time is printed at the end, so that a slower suite is seen.
+test: venv
+	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -59,7 +69,8 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
+	$(PY) -m pytest -q -p no:xdist $(FUZZ_TESTS)
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get
@@ -111,6 +122,7 @@ bench: venv redis-server
 	$(PY) benchmarks/load_server.py
 	$(PY) benchmarks/shared_limit.py
 	$(PY) benchmarks/watch.py
+	$(PY) benchmarks/market.py --every-tick 200
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:

@@ -10,7 +10,11 @@
   server: two generated pytest suites run in subprocesses, the difference per test;
 - `from threecommas import ThreeCommas` against `import httpx`, and `threecommas --help`
   against `python -c "import httpx"` (process wall time, bytecode cached for both);
-- the memory of 1,000 parsed SmartTrades against the same data as `json.loads` dicts.
+- the memory of 1,000 parsed SmartTrades against the same data as `json.loads` dicts;
+- a cold start, each in fresh processes against one fake server started once: a script that
+  imports the SDK, makes a client and reads one SmartTrade, against the same with bare httpx +
+  hmac + `json.loads`; `threecommas smart-trades get ID` against that bare script; and
+  `threecommas smart-trades get --help` against `python -c "import httpx"`.
 
 Each judged figure prints its target and says "met" or "MISSED". The fake server's throughput
 is printed by benchmarks/load_server.py (also run by `make bench`).
@@ -327,6 +331,99 @@ def bench_startup(repeat: int) -> None:
     )
 
 
+#: The cold-start scripts, run as `python -c SCRIPT BASE_URL KEY SECRET ID`.
+_COLD_SDK = """
+import sys
+from threecommas import ThreeCommas
+base, key, secret, ident = sys.argv[1:5]
+with ThreeCommas(key, secret, base_url=base) as client:
+    assert client.smart_trades.get(int(ident)).id == int(ident)
+"""
+_COLD_BARE = """
+import hashlib, hmac, json, sys
+import httpx
+base, key, secret, ident = sys.argv[1:5]
+url = httpx.URL(f"{base}/v2/smart_trades/{ident}")
+signature = hmac.new(secret.encode(), url.raw_path, hashlib.sha256).hexdigest()
+with httpx.Client() as http:
+    response = http.get(url, headers={"Apikey": key, "Signature": signature})
+    response.raise_for_status()
+    assert json.loads(response.content)["id"] == int(ident)
+"""
+
+
+def _fake_server() -> tuple[subprocess.Popen[str], str]:
+    """The fake server in a process of its own (so that it takes no time of the measured
+    processes), and its base URL, which it prints first."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "threecommas.testing", "serve", "--port", "0", "--no-access-log"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert server.stdout is not None
+    line = server.stdout.readline().strip()
+    if not line.startswith("http"):
+        server.kill()
+        raise RuntimeError(f"the fake server did not start: {line!r}")
+    return server, line
+
+
+def _spread(times: list[float]) -> str:
+    ordered = sorted(times)
+    low, high = ordered[len(ordered) // 10], ordered[-1 - len(ordered) // 10]
+    return f"{1000 * low:.0f}-{1000 * high:.0f} ms"
+
+
+def bench_coldstart(repeat: int) -> None:
+    """Fresh processes against a fake server started once: the commands take turns, so that
+    the load of a shared machine hits them alike; each row gives the median, the best, and the
+    range of the middle 80% of the runs of both sides."""
+    from threecommas.testing.server._auth import DEFAULT_API_KEY, DEFAULT_API_SECRET
+
+    python = sys.executable
+    script = Path(sys.executable).with_name("threecommas")
+    command = [str(script)] if script.exists() else [python, "-m", "threecommas"]
+    server, base = _fake_server()
+    trade_id = "30404547"  # a recorded SmartTrade the fake server serves
+    arguments = [base, DEFAULT_API_KEY, DEFAULT_API_SECRET, trade_id]
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-pycache-") as cache:
+            env = _startup_env(cache)
+            env |= {
+                "THREE_COMMAS_API_KEY": DEFAULT_API_KEY,
+                "THREE_COMMAS_API_SECRET": DEFAULT_API_SECRET,
+                "THREE_COMMAS_BASE_URL": base,
+            }
+            walls = _walls(
+                [python, "-c", _COLD_BARE, *arguments],
+                [python, "-c", _COLD_SDK, *arguments],
+                [*command, "smart-trades", "get", trade_id],
+                [python, "-c", "import httpx"],
+                [*command, "smart-trades", "get", "--help"],
+                repeat=repeat,
+                env=env,
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    bare, sdk, cli, httpx_import, help_wall = walls
+    for name, measured, baseline, target in (
+        ("cold start: script reads one SmartTrade vs bare httpx", sdk, bare, 1.2),
+        ("cold start: threecommas smart-trades get ID vs bare httpx", cli, bare, 1.2),
+        ("threecommas smart-trades get --help vs import httpx", help_wall, httpx_import, 0.5),
+    ):
+        row(
+            f"{name} (median)",
+            statistics.median(measured),
+            statistics.median(baseline),
+            unit="ms",
+            target=target,
+        )
+        row(f"{name} (best)", min(measured), min(baseline), unit="ms")
+        print(f"{'':58s} runs: {_spread(measured)}   baseline runs: {_spread(baseline)}")
+
+
 #: Both suites make the same calls; only the fresh suite can assert the note it starts with.
 _FRESH_SUITE = """
 import pytest
@@ -499,13 +596,15 @@ def main() -> int:
         bench_memory()
     if "startup" in parts:
         bench_startup(3 if args.quick else 21)
+    if "coldstart" in parts:
+        bench_coldstart(5 if args.quick else 41)
     if "fixture" in parts:
         bench_fixture(10 if args.quick else 60, 1 if args.quick else 3)
     return 0
 
 
 #: The parts of the benchmark, in the order they run (`--only` picks some).
-PARTS = ("call", "parse", "memory", "startup", "fixture")
+PARTS = ("call", "parse", "memory", "startup", "coldstart", "fixture")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,6 +45,10 @@ from _serve import recorded_server  # noqa: E402
 MAX_EXAMPLES = "40"
 PER_OPERATION_PHASES = "examples,coverage,fuzzing"
 VERBOSE = "--verbose" in sys.argv[1:]
+#: Runs side by side: one a core (each is a server and a schemathesis process, mostly busy);
+#: `--verbose` streams their output, so it runs them one at a time.
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+_WORKERS = 1 if VERBOSE else max(1, min(4, _CORES or 1))
 
 # What the server prints in a run that went well; any other line of its log is shown.
 _EXPECTED_SERVER_LINES = re.compile(
@@ -74,9 +79,10 @@ def _operation_of(method: str, path: str) -> str | None:
     return None
 
 
-def _run(label: str, har: Path, *selection: str, server: tuple[str, ...] = ()) -> int:
-    """One `schemathesis run` against a fresh server (started with `server` options); its exit
-    code."""
+def _run(label: str, har: Path, *selection: str, server: tuple[str, ...] = ()) -> tuple[int, str]:
+    """One `schemathesis run` against a fresh server (started with `server` options): its exit
+    code and what to print of it (printed by the caller, so that parallel runs do not mix)."""
+    out: list[str] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8") as server_log:
         log_to = None if VERBOSE else server_log
         with recorded_server("--no-access-log", *server, stderr=log_to) as url:
@@ -103,7 +109,7 @@ def _run(label: str, har: Path, *selection: str, server: tuple[str, ...] = ()) -
             shown_command = "$ " + " ".join(command[1:])
             if VERBOSE:
                 print(shown_command, flush=True)
-                return subprocess.run(command, cwd=ROOT, env=env).returncode
+                return subprocess.run(command, cwd=ROOT, env=env).returncode, ""
             done = subprocess.run(
                 command,
                 cwd=ROOT,
@@ -117,13 +123,13 @@ def _run(label: str, har: Path, *selection: str, server: tuple[str, ...] = ()) -
     report = done.stdout
     warned = re.search(r"^=+ WARNINGS =+$", report, re.MULTILINE) is not None
     if done.returncode != 0 or warned:
-        print(shown_command, report, sep="\n", end="", flush=True)
+        out.append(f"{shown_command}\n{report}")
     else:
-        print(f"fuzz-cli: {label}: {_summary(report)}", flush=True)
+        out.append(f"fuzz-cli: {label}: {_summary(report)}\n")
     unexpected = [line for line in log.splitlines() if not _EXPECTED_SERVER_LINES.fullmatch(line)]
     if unexpected or done.returncode != 0:
-        print("fuzz-cli: the server's log:", log, sep="\n", end="", flush=True)
-    return done.returncode
+        out.append(f"fuzz-cli: the server's log:\n{log}")
+    return done.returncode, "".join(out)
 
 
 def _summary(report: str) -> str:
@@ -177,13 +183,26 @@ def main() -> int:
         # minute every 60 ms of real time.
         market = ("--market", str(_price_path(tmp)), "--market-real-time", "--time-factor", "0.001")
         runs.append(("stateful with the market moving", ["--phases", "stateful"], market))
-        for label, selection, server in runs:
-            har = Path(tmp) / f"{label.replace(' ', '_')}.har"
-            code = _run(label, har, *selection, server=server)
+        hars = [Path(tmp) / f"{label.replace(' ', '_')}.har" for label, _, _ in runs]
+
+        def run(index: int) -> tuple[int, str]:
+            label, selection, server = runs[index]
+            return _run(label, hars[index], *selection, server=server)
+
+        # Each run has its own server and report: they run side by side, one a core (the
+        # longest, the stateful ones, first), and print in their order when done.
+        order = sorted(
+            range(len(runs)), key=lambda i: runs[i][0].startswith("stateful"), reverse=True
+        )
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            results = dict(zip(order, pool.map(run, order), strict=True))
+        for index in range(len(runs)):
+            code, printed = results[index]
+            print(printed, end="", flush=True)
             if code != 0:
-                print(f"fuzz-cli: schemathesis reported failures ({' '.join(selection)})")
+                print(f"fuzz-cli: schemathesis reported failures ({' '.join(runs[index][1])})")
                 return code
-            requests += _tally(har, statuses)
+            requests += _tally(hars[index], statuses)
     for op_id in sorted(set(_operations().values())):
         seen = {status: n for (op, status), n in sorted(statuses.items()) if op == op_id}
         print(f"fuzz-cli: {op_id}: {seen}")

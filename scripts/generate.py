@@ -266,12 +266,20 @@ def catalogue_entries(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "parameters": tuple(parameters),
                     "body": body_schema,
                     "signed": any("Signature" in requirement for requirement in security),
-                    "success": tuple(
-                        sorted(int(code) for code in operation["responses"] if code[0] == "2")
-                    ),
+                    "success": _successes(document, operation),
                 }
             )
     return entries
+
+
+def _successes(document: dict[str, Any], operation: dict[str, Any]) -> tuple[int, ...]:
+    """The documented 2xx statuses, those with a body first: the fake server answers the first,
+    and an empty one (the close-by-market page's `200 OK`) is the exception, not the rule."""
+    codes = [code for code in operation["responses"] if code[0] == "2"]
+    empty = {
+        code for code in codes if "content" not in _resolve(document, operation["responses"][code])
+    }
+    return tuple(int(code) for code in sorted(codes, key=lambda code: (code in empty, code)))
 
 
 def catalogue_enums(document: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -286,6 +294,42 @@ def catalogue_enums(document: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     }
 
 
+_PROSE = ("description", "example", "examples", "title")
+
+
+def _resolved_schema(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A schema with its `$ref` followed, and the `$ref`s of its `anyOf` branches too."""
+    while isinstance(node.get("$ref"), str):
+        node = _resolve(document, node)
+    # Words and examples are for readers of the document; the checks need none of them.
+    schema = {key: value for key, value in node.items() if key not in _PROSE}
+    if "anyOf" in schema:  # alternatives, such as a docs form beside the canonical
+        schema["anyOf"] = [_resolved_schema(document, branch) for branch in schema["anyOf"]]
+    return schema
+
+
+def catalogue_parameter_schemas(
+    document: dict[str, Any],
+) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+    """operation id -> location -> parameter name -> its schema (references followed), as the
+    document writes it: what the client checks before sending and the fake server on receipt,
+    without reading the document at run time."""
+    found: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    for item in document["paths"].values():
+        shared = item.get("parameters", [])
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            by_location: dict[str, dict[str, dict[str, Any]]] = {}
+            for raw in [*shared, *operation.get("parameters", [])]:
+                parameter = _resolve(document, raw)
+                schema = _resolved_schema(document, parameter["schema"])
+                by_location.setdefault(str(parameter["in"]), {})[str(parameter["name"])] = schema
+            found[operation["operationId"]] = by_location
+    return found
+
+
 def _catalogue_module(spec: Path) -> str:
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
     lines = [
@@ -293,11 +337,13 @@ def _catalogue_module(spec: Path) -> str:
         "",
         "The SDK's facade, its command line, the fake server's routes and the tests all read the",
         "operations from here, so that each is named once: in the document. `ENUMS` holds the",
-        "values of the generated enums, for the command line's `--help` (which imports no model).",
-        "This module imports nothing but `typing`.",
+        "values of the generated enums, for the command line's `--help` (which imports no model);",
+        "`PARAMETER_SCHEMAS` the schema of every parameter, for the checks of the client and the",
+        "fake server, so that a request needs no reading of the document. This module imports",
+        "nothing but `typing`.",
         '"""',
         "",
-        "from typing import NamedTuple",
+        "from typing import Any, NamedTuple",
         "",
         "",
         "class Parameter(NamedTuple):",
@@ -315,7 +361,7 @@ def _catalogue_module(spec: Path) -> str:
         "    parameters: tuple[Parameter, ...]",
         "    body: str | None  # the request body's schema name",
         "    signed: bool  # sent with Apikey and Signature",
-        "    success: tuple[int, ...]  # the documented 2xx statuses",
+        "    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first",
         "",
         "",
         "OPERATIONS: tuple[Operation, ...] = (",
@@ -339,6 +385,19 @@ def _catalogue_module(spec: Path) -> str:
         "ENUMS: dict[str, tuple[str, ...]] = {",
     ]
     lines += [f"    {name!r}: {values!r}," for name, values in catalogue_enums(document).items()]
+    lines += [
+        "}",
+        "",
+        "#: Operation id -> location -> parameter name -> its schema, references followed.",
+        "PARAMETER_SCHEMAS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {",
+    ]
+    for operation_id, by_location in catalogue_parameter_schemas(document).items():
+        lines.append(f"    {operation_id!r}: {{")
+        for location, schemas in by_location.items():
+            lines.append(f"        {location!r}: {{")
+            lines += [f"            {name!r}: {schema!r}," for name, schema in schemas.items()]
+            lines.append("        },")
+        lines.append("    },")
     lines += ["}", ""]
     return "\n".join(lines)
 

@@ -48,6 +48,7 @@ SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"AsyncAccounts", "Accounts"),
     (r"AsyncMarket", "Market"),
     (r"RequestAsync", "Request"),
+    (r"FetchAsync", "Fetch"),
     (r"AsyncAPIClient", "SyncAPIClient"),
     (r"httpx\.AsyncClient", "httpx.Client"),
     (r"get_async_httpx_client", "get_httpx_client"),

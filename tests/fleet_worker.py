@@ -3,7 +3,8 @@
 It builds its own client (async with tasks, or sync with threads) on the shared rate limit,
 prints `ready`, waits for a line on stdin, closes its take-profit steps, and prints one JSON
 line: what it sent and when (`time.monotonic`, the same clock as the test's server on Linux),
-what each close came to, and the warnings the SDK logged.
+when each rate-limit slot was asked for and given, what each close came to, and the warnings
+the SDK logged.
 
 Config keys: base_url, api_key, api_secret, storage, requests, period, on_storage_error,
 retry_after_cap, kind ("async" | "sync"), tasks, closes ([[smart_trade_id, step_id], ...]),
@@ -22,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from slot_times import SlotTimes
 from threecommas import AsyncThreeCommas, RateLimit, StorageError, ThreeCommas
 
 
@@ -36,6 +38,7 @@ class Recorder(logging.Handler):
 
 class Worker:
     def __init__(self, config: dict[str, Any]) -> None:
+        self.clock: Any = None  # the client's clock (None: the real one)
         self.config = config
         self.lock = threading.Lock()
         self.started: dict[int, float] = {}
@@ -43,6 +46,8 @@ class Worker:
         self.outcomes: list[list[Any]] = []  # [smart_trade_id, step_id, outcome, message, when]
         self.lockouts: list[float] = []  # when a lockout this client started was published
         self.grants: list[float] = []  # when a slot that was given had been asked for
+        # [asked, given] of each slot: the storage decided somewhere between the two.
+        self.cleared: list[list[float]] = []
         self.queue: list[tuple[int, int]] = [tuple(c) for c in config["closes"]]  # type: ignore[misc]
         self.limit = RateLimit(
             config["requests"],
@@ -100,8 +105,10 @@ class Worker:
             asked = time.monotonic()
             wait = acquire(order)
             if wait == 0:
+                given = time.monotonic()
                 with self.lock:
                     self.grants.append(asked)
+                    self.cleared.append([asked, given])
             return wait
 
         limiter.acquire = granted  # type: ignore[method-assign]
@@ -121,6 +128,7 @@ class Worker:
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
+            clock=self.clock,
             **self.client_options(),
         )
         self.watch_lockouts(client)
@@ -138,6 +146,7 @@ class Worker:
             self.config["api_key"],
             self.config["api_secret"],
             http_client=http,
+            clock=self.clock,
             **self.client_options(),
         )
         self.watch_lockouts(client)
@@ -192,9 +201,12 @@ def main() -> int:
     logging.getLogger("threecommas").addHandler(recorder)
     worker = Worker(config)
     warm_up()
+    slots = SlotTimes()
+    worker.clock = slots.clock()
     # Built now (the Redis client, its connection pool): the fleet starts at once.
     sync_client = worker.sync_client() if config["kind"] == "sync" else None
     async_client = worker.async_client() if config["kind"] != "sync" else None
+    slots.watch(sync_client or async_client)
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.monotonic()
@@ -211,6 +223,8 @@ def main() -> int:
         "outcomes": worker.outcomes,
         "lockouts": worker.lockouts,
         "grants": worker.grants,
+        "cleared": worker.cleared,
+        "slots": slots.to_json(config["tasks"], time.monotonic() - started),
         "warnings": recorder.messages,
     }
     print(json.dumps(result), flush=True)

@@ -2,11 +2,13 @@
 
 The SDK's facade, its command line, the fake server's routes and the tests all read the
 operations from here, so that each is named once: in the document. `ENUMS` holds the
-values of the generated enums, for the command line's `--help` (which imports no model).
-This module imports nothing but `typing`.
+values of the generated enums, for the command line's `--help` (which imports no model);
+`PARAMETER_SCHEMAS` the schema of every parameter, for the checks of the client and the
+fake server, so that a request needs no reading of the document. This module imports
+nothing but `typing`.
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Parameter(NamedTuple):
@@ -24,7 +26,7 @@ class Operation(NamedTuple):
     parameters: tuple[Parameter, ...]
     body: str | None  # the request body's schema name
     signed: bool  # sent with Apikey and Signature
-    success: tuple[int, ...]  # the documented 2xx statuses
+    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -248,7 +250,7 @@ OPERATIONS: tuple[Operation, ...] = (
         ),
         body=None,
         signed=True,
-        success=(201,),
+        success=(201, 200),
     ),
     Operation(
         operation_id='list_accounts',
@@ -279,6 +281,34 @@ OPERATIONS: tuple[Operation, ...] = (
         body=None,
         signed=True,
         success=(200,),
+    ),
+    Operation(
+        operation_id='get_account_balances',
+        method='POST',
+        path='/ver1/accounts/{account_id}/account_table_data',
+        tag='accounts',
+        summary='The balances of an exchange account',
+        parameters=(
+            Parameter('account_id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
+    ),
+    Operation(
+        operation_id='load_balances',
+        method='POST',
+        path='/ver1/accounts/{account_id}/load_balances',
+        tag='accounts',
+        summary='Reload the balances of an exchange account',
+        parameters=(
+            Parameter('account_id', 'path', True),
+            Parameter('Forced-Mode', 'header', False),
+        ),
+        body=None,
+        signed=True,
+        success=(201,),
     ),
     Operation(
         operation_id='list_markets',
@@ -321,6 +351,20 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
     ),
     Operation(
+        operation_id='get_currency_rates_with_leverage_data',
+        method='GET',
+        path='/ver1/accounts/currency_rates_with_leverage_data',
+        tag='market',
+        summary='Get the rates, the trading limits and the leverage of a pair',
+        parameters=(
+            Parameter('market_code', 'query', True),
+            Parameter('pair', 'query', True),
+        ),
+        body=None,
+        signed=False,
+        success=(200,),
+    ),
+    Operation(
         operation_id='validate_key',
         method='GET',
         path='/ver1/validate',
@@ -349,4 +393,194 @@ ENUMS: dict[str, tuple[str, ...]] = {
     'SmartTradeOrderBy': ('closed_at', 'created_at', 'profit', 'profit_percentage', 'status', 'updated_at'),
     'OrderDirection': ('asc', 'desc'),
     'LimitType': ('bot', 'smart_trade'),
+}
+
+#: Operation id -> location -> parameter name -> its schema, references followed.
+PARAMETER_SCHEMAS: dict[str, dict[str, dict[str, dict[str, Any]]]] = {
+    'list_smart_trades': {
+        'query': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+            'pair': {'type': 'string', 'pattern': '^[A-Za-z0-9]+_[A-Za-z0-9]+$'},
+            'type': {'type': 'string', 'enum': ['simple_buy', 'simple_sell', 'smart_sell', 'smart_buy', 'smart_trade', 'smart_cover']},
+            'page': {'type': 'integer', 'minimum': 1, 'maximum': 1000000, 'default': 1},
+            'per_page': {'type': 'integer', 'minimum': 1, 'maximum': 100, 'default': 10},
+            'status': {'anyOf': [{'type': 'string', 'enum': ['all', 'active', 'finished', 'successfully_finished', 'cancelled', 'failed']}, {'x-docs-form': 'alias', 'x-canonical': {'successfully_finish': 'successfully_finished'}, 'type': 'string', 'enum': ['successfully_finish']}]},
+            'order_by': {'type': 'string', 'enum': ['created_at', 'updated_at', 'closed_at', 'status', 'profit', 'profit_percentage']},
+            'order_direction': {'anyOf': [{'type': 'string', 'enum': ['asc', 'desc']}, {'x-docs-form': 'alias', 'x-canonical': {'ASC': 'asc', 'DESC': 'desc'}, 'type': 'string', 'enum': ['ASC', 'DESC']}]},
+            'from': {'type': 'string', 'format': 'date-time'},
+            'to': {'type': 'string', 'format': 'date-time'},
+            'base': {'type': 'string', 'pattern': '^[A-Za-z0-9]+$'},
+            'quote': {'type': 'string', 'pattern': '^[A-Za-z0-9]+$'},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'create_smart_trade': {
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'get_smart_trade': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'update_smart_trade': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'cancel_smart_trade': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'add_funds': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'get_reduce_funds_info': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'reduce_funds': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'close_smart_trade_by_market': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'set_note': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'force_start': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'force_process': {
+        'path': {
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'list_trades': {
+        'path': {
+            'smart_trade_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'cancel_trade': {
+        'path': {
+            'smart_trade_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'close_trade_by_market': {
+        'path': {
+            'smart_trade_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+            'id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'list_accounts': {
+        'query': {
+            'api_key': {'type': 'string', 'minLength': 1, 'maxLength': 512},
+            'page': {'type': 'integer', 'minimum': 1, 'maximum': 1000000, 'default': 1},
+            'per_page': {'type': 'integer', 'minimum': 1, 'maximum': 100, 'default': 100},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'get_account': {
+        'path': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'get_account_balances': {
+        'path': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'load_balances': {
+        'path': {
+            'account_id': {'type': 'integer', 'format': 'int64', 'minimum': 1, 'maximum': 9223372036854775807},
+        },
+        'header': {
+            'Forced-Mode': {'type': 'string', 'enum': ['real', 'paper']},
+        },
+    },
+    'list_markets': {
+    },
+    'list_market_pairs': {
+        'query': {
+            'market_code': {'type': 'string', 'pattern': '^[A-Za-z0-9_]+$', 'maxLength': 64},
+        },
+    },
+    'get_currency_rates': {
+        'query': {
+            'market_code': {'type': 'string', 'pattern': '^[A-Za-z0-9_]+$', 'maxLength': 64},
+            'pair': {'type': 'string', 'pattern': '^[A-Za-z0-9]+_[A-Za-z0-9]+$', 'maxLength': 64},
+            'limit_type': {'type': 'string', 'enum': ['smart_trade', 'bot']},
+        },
+    },
+    'get_currency_rates_with_leverage_data': {
+        'query': {
+            'market_code': {'type': 'string', 'pattern': '^[A-Za-z0-9_]+$', 'maxLength': 64},
+            'pair': {'type': 'string', 'pattern': '^[A-Za-z0-9]+_[A-Za-z0-9]+$', 'maxLength': 64},
+        },
+    },
+    'validate_key': {
+    },
 }

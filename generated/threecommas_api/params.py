@@ -107,7 +107,9 @@ class PositionInputParam(TypedDict):
 
 
 class PriceInputParam(TypedDict):
-    """A limit price."""
+    """A limit price, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send users.
+    """
 
     value: Required[str | Decimal]
 
@@ -209,7 +211,9 @@ class TrailingInputParam(TypedDict):
 
 
 class UnitsInputParam(TypedDict):
-    """An amount of base-currency units."""
+    """An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send users.
+    """
 
     value: Required[str | Decimal]
 

@@ -79,6 +79,9 @@ if TYPE_CHECKING:
     from threecommas_api.models import ConditionalPriceInput as ConditionalPriceInput
     from threecommas_api.models import CreateSmartTradeRequest as CreateSmartTradeRequest
     from threecommas_api.models import CurrencyRates as CurrencyRates
+    from threecommas_api.models import (
+        CurrencyRatesWithLeverageData as CurrencyRatesWithLeverageData,
+    )
     from threecommas_api.models import EntryTrailingInput as EntryTrailingInput
     from threecommas_api.models import Error as Error
     from threecommas_api.models import ForcedMode as ForcedMode
@@ -124,6 +127,7 @@ _MODELS = (
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",
     "CurrencyRates",
+    "CurrencyRatesWithLeverageData",
     "EntryTrailingInput",
     "Error",
     "ForcedMode",

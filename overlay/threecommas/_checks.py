@@ -152,10 +152,11 @@ def request_body(
     fields: Mapping[str, object],
     required: Sequence[str] = (),
     defaults: Mapping[str, Mapping[str, object]] | None = None,
-) -> M:
-    """The request body of `operation`, from a generated model, a mapping or keyword fields,
-    checked against the OpenAPI schema of the same name (ValueError naming each bad field).
-    `defaults` fills a part the caller left out (a copy of the value given)."""
+) -> dict[str, Any]:
+    """The request body of `operation` as the JSON that is sent, from a generated model, a
+    mapping or keyword fields, checked against the OpenAPI schema of the same name (ValueError
+    naming each bad field). `defaults` fills a part the caller left out (a copy of the value
+    given). The request is built from this checked JSON: no model is made from it again."""
     given = {name: value for name, value in fields.items() if value is not None}
     source: object
     if request is not None:
@@ -182,4 +183,5 @@ def request_body(
         for name, value in defaults.items():
             body.setdefault(name, dict(value))
     check_body(model.__name__, body)
-    return model.from_dict(body)
+    checked: dict[str, Any] = body
+    return checked

@@ -57,10 +57,18 @@ DEFAULT_MAX_RETRIES: Final = 2
 DEFAULT_CONNECT_TIMEOUT_S: Final = 5.0
 DEFAULT_READ_TIMEOUT_S: Final = 30.0
 
+#: The statuses (`status.basic_type`) after which a SmartTrade changes no more, for the watch
+#: and the fake server alike. The docs' examples show `cancelled` and `failed`; no example shows
+#: a SmartTrade that ended well, but the list filter and the position call that end `finished`
+#: (`successfully_finished` is a group of the list filter, not a status, and `completed` a
+#: status of the bots' deals).
+FINAL_STATUSES: Final = frozenset({"finished", "cancelled", "failed"})
+
 #: The largest id the API takes (a signed 64-bit integer).
 INT64_MAX: Final = 2**63 - 1
 
-#: The page size `iter_all` asks for: the largest the API serves (a test holds it to the spec).
+#: The page size of `iter_all` and of the watch's sweeps: the largest the API serves (a test
+#: holds it to the bounds of every paged operation).
 ITER_ALL_PER_PAGE: Final = 100
 
 #: Where the clients look for what their arguments leave out.
@@ -72,3 +80,11 @@ ENV_BASE_URL: Final = "THREE_COMMAS_BASE_URL"
 ENV_LOG: Final = "THREE_COMMAS_LOG"
 #: The log switch's first name, still read when `ENV_LOG` is unset or empty.
 ENV_LOG_FORMER: Final = "THREECOMMAS_LOG"
+#: The part of the client's rate budget that watching may use unless told otherwise.
+DEFAULT_BUDGET_SHARE: Final = 0.25
+#: The stream: two missed pings (the server pings every 3 s) and the connection is taken for
+#: dead; reconnecting waits about the initial delay after the first failure, doubling up to the
+#: maximum. (Here rather than in `_stream`, so that a client's signatures load neither module.)
+DEFAULT_STALE_AFTER_S: Final = 6.0
+DEFAULT_RECONNECT_INITIAL_S: Final = 1.0
+DEFAULT_RECONNECT_MAX_S: Final = 30.0

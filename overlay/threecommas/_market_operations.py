@@ -18,36 +18,37 @@ import httpx
 from threecommas._checks import check_enum
 from threecommas._operations import call
 from threecommas._order_rates import check_rates
-from threecommas._params import parameter_schemas
+from threecommas._pagination import check_page
 from threecommas._parsing import strict_list, strict_object
-from threecommas._types import Call, ForcedModeArg
-from threecommas._validation import check_id, check_int_range
+from threecommas._types import Call
+from threecommas._validation import check_id
 from threecommas_api.models.account import Account
+from threecommas_api.models.account_balance import AccountBalance
 from threecommas_api.models.currency_rates import CurrencyRates
+from threecommas_api.models.currency_rates_with_leverage_data import (
+    CurrencyRatesWithLeverageData,
+)
 from threecommas_api.models.key_validity import KeyValidity
 from threecommas_api.models.limit_type import LimitType
 from threecommas_api.models.market import Market
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
-    from threecommas._base_client import BaseClient
+    from threecommas_api.models.forced_mode import ForcedMode
 
 __all__ = [
     "KeyCheck",
     "check_key",
     "currency_rates",
+    "currency_rates_with_leverage_data",
     "get_account",
+    "get_account_balances",
     "list_accounts",
     "list_market_pairs",
     "list_markets",
-    "next_accounts_page",
+    "load_balances",
     "validate_key",
 ]
-
-
-def _paging(name: str, value: object) -> int:
-    schema = parameter_schemas("list_accounts")[name]
-    return check_int_range(name, value, schema["minimum"], schema["maximum"])
 
 
 def _text(name: str, value: object) -> str:
@@ -57,42 +58,37 @@ def _text(name: str, value: object) -> str:
 
 
 def list_accounts(
-    client: BaseClient,
     api_key: object,
     page: object,
     per_page: object,
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[list[Account]]:
     """One page of accounts; a filter or paging left as None is not sent."""
     return call(
         "list_accounts",
         strict_list("list_accounts", Account),
         (),
-        client._forced_mode_for(forced_mode),
+        mode,
         api_key=UNSET if api_key is None else _text("api_key", api_key),
-        page=UNSET if page is None else _paging("page", page),
-        per_page=UNSET if per_page is None else _paging("per_page", per_page),
+        page=UNSET if page is None else check_page("list_accounts", "page", page),
+        per_page=UNSET if per_page is None else check_page("list_accounts", "per_page", per_page),
     )
 
 
-def next_accounts_page(page: int, received: int, per_page: int) -> int | None:
-    """The page after `page`, or None when `page` was the last (shorter than `per_page`)."""
-    if received < per_page or page >= parameter_schemas("list_accounts")["page"]["maximum"]:
-        return None
-    return page + 1
-
-
-def check_accounts_paging(page: object, per_page: object) -> tuple[int, int]:
-    """The paging of `accounts.iter_all`: the first page (1 when None) and the page size."""
-    return 1 if page is None else _paging("page", page), _paging("per_page", per_page)
-
-
-def get_account(
-    client: BaseClient, account_id: object, forced_mode: ForcedModeArg
-) -> Call[Account]:
+def get_account(account_id: object, mode: ForcedMode | None) -> Call[Account]:
     checked = check_id("account_id", account_id)
-    mode = client._forced_mode_for(forced_mode)
     return call("get_account", strict_object("get_account", Account), (checked,), mode)
+
+
+def get_account_balances(account_id: object, mode: ForcedMode | None) -> Call[list[AccountBalance]]:
+    checked = check_id("account_id", account_id)
+    parse = strict_list("get_account_balances", AccountBalance)
+    return call("get_account_balances", parse, (checked,), mode)
+
+
+def load_balances(account_id: object, mode: ForcedMode | None) -> Call[Account]:
+    checked = check_id("account_id", account_id)
+    return call("load_balances", strict_object("load_balances", Account), (checked,), mode)
 
 
 def list_markets() -> Call[list[Market]]:
@@ -135,6 +131,16 @@ def currency_rates(pair: object, market_code: object, limit_type: object) -> Cal
         pair=checked_pair,
         limit_type=kind,
     )
+
+
+def currency_rates_with_leverage_data(
+    pair: object, market_code: object
+) -> Call[CurrencyRatesWithLeverageData]:
+    checked_pair = _text("pair", pair)
+    code = _text("market_code", market_code)
+    operation_id = "get_currency_rates_with_leverage_data"
+    parse = strict_object(operation_id, CurrencyRatesWithLeverageData)
+    return call(operation_id, parse, (), None, market_code=code, pair=checked_pair)
 
 
 def _valid(response: Any) -> bool:

@@ -14,58 +14,53 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
-from threecommas._parsing import Parser, endpoint, force_process_result, strict_list, strict_object
-from threecommas._types import Call, ForcedModeArg
-from threecommas._validation import check_id, check_int_range
+from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
+from threecommas._types import Call
+from threecommas._validation import check_id
 from threecommas_api._catalogue import BY_ID
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 from threecommas_api.models.forced_mode import ForcedMode
 from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.set_note_request import SetNoteRequest
 from threecommas_api.models.smart_trade import SmartTrade
 from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
 from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
 from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.trade import Trade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
-    from threecommas._base_client import BaseClient
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.trade import Trade
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
 
 __all__ = [
+    "LIST",
     "ListQuery",
     "by_id",
     "by_trade",
     "call",
     "change",
-    "check_paging",
     "create",
-    "force_process",
     "funds_fields",
-    "iter_paging",
     "list_page",
     "list_query",
     "list_trades",
-    "next_page",
+    "order_by_id",
     "reduce_funds_info",
     "set_note",
 ]
 
 T = TypeVar("T")
 Check = Callable[[str, object], object]
-_Body = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
+if TYPE_CHECKING:
+    _Body: TypeAlias = UpdateSmartTradeRequest | AddFundsRequest | ReduceFundsRequest
 
-_LIST = "list_smart_trades"
+#: The operation that lists SmartTrades (the one the paging of `list` and `iter_all` reads).
+LIST = "list_smart_trades"
 
 
 def _wire(value: object) -> str:
@@ -73,12 +68,6 @@ def _wire(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-@cache
-def _path_names(operation_id: str) -> tuple[str, ...]:
-    """The operation's path parameters, in the order its `build_request` takes them."""
-    return tuple(p.name for p in BY_ID[operation_id].parameters if p.location == "path")
 
 
 @cache
@@ -94,12 +83,14 @@ def call(
     mode: ForcedMode | None,
     **arguments: Any,
 ) -> Call[T]:
-    """The request of `operation_id` built by its generated module, its parameters checked."""
+    """The request of `operation_id` built by its generated module, its query checked.
+
+    The ids of `path` come checked by `check_id` (each caller's), whose range is the one every
+    path parameter's schema gives (tests/sdk/test_schema.py holds the two together): they are
+    not turned to text and checked again."""
     if _takes_forced_mode(operation_id):
         arguments["forced_mode"] = UNSET if mode is None else mode
     request: dict[str, Any] = endpoint(operation_id).build_request(*path, **arguments)
-    ids = [(name, str(value)) for name, value in zip(_path_names(operation_id), path, strict=True)]
-    check_parameters(operation_id, ids, location="path")
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])
@@ -110,57 +101,55 @@ def call(
 
 
 def _by_id(
-    client: BaseClient,
     operation_id: str,
     parse: Parser[T],
     smart_trade_id: object,
-    forced_mode: ForcedModeArg,
+    mode: ForcedMode | None,
 ) -> Call[T]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
     return call(operation_id, parse, (checked_id,), mode)
 
 
-def by_id(
-    client: BaseClient, operation_id: str, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade]:
+def by_id(operation_id: str, smart_trade_id: object, mode: ForcedMode | None) -> Call[SmartTrade]:
     """An operation whose only argument is the SmartTrade's id, answering the SmartTrade."""
     parse = strict_object(operation_id, SmartTrade)
-    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
-def reduce_funds_info(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[ReduceFundsInfo]:
+def order_by_id(
+    operation_id: str, smart_trade_id: object, mode: ForcedMode | None
+) -> Call[SmartTrade | None]:
+    """A change whose only argument is the SmartTrade's id, answering the SmartTrade (None for
+    an empty 2xx: see `order_answer`)."""
+    parse = order_answer(operation_id)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
+
+
+def reduce_funds_info(smart_trade_id: object, mode: ForcedMode | None) -> Call[ReduceFundsInfo]:
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+
     operation_id = "get_reduce_funds_info"
     parse = strict_object(operation_id, ReduceFundsInfo)
-    return _by_id(client, operation_id, parse, smart_trade_id, forced_mode)
+    return _by_id(operation_id, parse, smart_trade_id, mode)
 
 
-def force_process(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade | None]:
-    return _by_id(client, "force_process", force_process_result, smart_trade_id, forced_mode)
+def list_trades(smart_trade_id: object, mode: ForcedMode | None) -> Call[list[Trade]]:
+    from threecommas_api.models.trade import Trade
 
-
-def list_trades(
-    client: BaseClient, smart_trade_id: object, forced_mode: ForcedModeArg
-) -> Call[list[Trade]]:
     parse = strict_list("list_trades", Trade)
-    return _by_id(client, "list_trades", parse, smart_trade_id, forced_mode)
+    return _by_id("list_trades", parse, smart_trade_id, mode)
 
 
 def by_trade(
-    client: BaseClient,
     operation_id: str,
     smart_trade_id: object,
     trade_id: object,
-    forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
-    """An operation on one trade of a SmartTrade, answering the SmartTrade."""
-    mode = client._forced_mode_for(forced_mode)
+    mode: ForcedMode | None,
+) -> Call[SmartTrade | None]:
+    """A change to one trade of a SmartTrade, answering the SmartTrade (None for an empty 2xx:
+    see `order_answer`)."""
     path = (check_id("smart_trade_id", smart_trade_id), check_id("trade_id", trade_id))
-    return call(operation_id, strict_object(operation_id, SmartTrade), path, mode)
+    return call(operation_id, order_answer(operation_id), path, mode)
 
 
 # --- the list of SmartTrades --------------------------------------------------------------------
@@ -175,16 +164,11 @@ class ListQuery:
 
 
 def _list_parameter(name: str) -> Mapping[str, Any]:
-    return parameter_schemas(_LIST)[name]
+    return parameter_schemas(LIST)[name]
 
 
 def _pattern(name: str, value: object, example: str) -> str:
     return check_pattern(name, value, _list_parameter(name)["pattern"], example)
-
-
-def _paging(name: str, value: object) -> int:
-    schema = _list_parameter(name)
-    return check_int_range(name, value, schema["minimum"], schema["maximum"])
 
 
 def _enum(kind: type[Enum]) -> Check:
@@ -196,7 +180,7 @@ def _shaped(example: str) -> Check:
 
 
 # The filters of the list, by the facade's argument (in its order): the argument of the
-# generated `build_request` that takes each, and its check. The paging is checked apart.
+# generated `build_request` that takes each, and its check. The paging is `_pagination`'s.
 _FILTERS: dict[str, tuple[str, Check]] = {
     "account_id": ("account_id", check_id),
     "pair": ("pair", _shaped("USDT_BTC")),
@@ -211,47 +195,28 @@ _FILTERS: dict[str, tuple[str, Check]] = {
 }
 
 
-def list_query(client: BaseClient, arguments: Mapping[str, Any]) -> ListQuery:
-    """The checked filters among the arguments of `list` or `iter_all` (their `locals()`);
-    those left as None are not sent."""
+def list_query(arguments: Mapping[str, Any], mode: ForcedMode | None) -> ListQuery:
+    """The checked filters among the arguments of `list` or `iter_all` (their `locals()`),
+    with the forced mode the client resolved; the filters left as None are not sent."""
     filters: dict[str, Any] = {}
     for name, (keyword, check) in _FILTERS.items():
         value = arguments[name]
         if value is not None:
             filters[keyword] = check(name, value)
-    return ListQuery(filters, client._forced_mode_for(arguments["forced_mode"]))
-
-
-def check_paging(page: object, per_page: object) -> tuple[int | None, int | None]:
-    """The paging of `list`: each None (not sent) or within the document's range."""
-    checked_page = None if page is None else _paging("page", page)
-    checked_size = None if per_page is None else _paging("per_page", per_page)
-    return checked_page, checked_size
-
-
-def iter_paging(page: object, per_page: object) -> tuple[int, int]:
-    """The paging of `iter_all`: the first page (1 when None) and the page size."""
-    return 1 if page is None else _paging("page", page), _paging("per_page", per_page)
+    return ListQuery(filters, mode)
 
 
 def list_page(query: ListQuery, page: int | None, per_page: int | None) -> Call[list[SmartTrade]]:
     # Unset paging goes out unset: the generated defaults (1 and 10) would otherwise be sent.
     return call(
-        _LIST,
-        strict_list(_LIST, SmartTrade),
+        LIST,
+        strict_list(LIST, SmartTrade),
         (),
         query.forced_mode,
         **query.filters,
         page=UNSET if page is None else page,
         per_page=UNSET if per_page is None else per_page,
     )
-
-
-def next_page(page: int, received: int, per_page: int) -> int | None:
-    """The page after `page`, or None when `page` was the last (shorter than `per_page`)."""
-    if received < per_page or page >= _list_parameter("page")["maximum"]:
-        return None
-    return page + 1
 
 
 # --- the operations with a request body ---------------------------------------------------------
@@ -266,12 +231,13 @@ _CREATE_DEFAULTS: Mapping[str, Mapping[str, object]] = {
 
 
 def create(
-    client: BaseClient, request: object, fields: Mapping[str, object], forced_mode: ForcedModeArg
+    request: object, fields: Mapping[str, object], mode: ForcedMode | None
 ) -> Call[SmartTrade]:
     account_id = fields.get("account_id")
     if request is None and account_id is not None:
         check_id("account_id", account_id)
-    mode = client._forced_mode_for(forced_mode)
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+
     body = request_body(
         "create",
         CreateSmartTradeRequest,
@@ -286,39 +252,47 @@ def create(
 
 def _change(
     operation_id: str, checked_id: int, mode: ForcedMode | None, body: Any
-) -> Call[SmartTrade]:
-    """A change to one SmartTrade with a request body, answering the SmartTrade."""
-    parse = strict_object(operation_id, SmartTrade)
-    return call(operation_id, parse, (checked_id,), mode, body=body)
+) -> Call[SmartTrade | None]:
+    """A change to one SmartTrade with a request body, answering the SmartTrade (None for an
+    empty 2xx: see `order_answer`)."""
+    return call(operation_id, order_answer(operation_id), (checked_id,), mode, body=body)
 
 
 # The changes to one SmartTrade made with a body like `update`'s: the name that messages give the
-# call, the body's model, and the fields a call without `request` must give.
-_BODIES: dict[str, tuple[str, type[_Body], tuple[str, ...]]] = {
-    "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
-    "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
-    "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
-}
+# call, the body's model, and the fields a call without `request` must give. Made on first use:
+# the request models load with the first change, not with the client.
+@cache
+def _bodies() -> dict[str, tuple[str, type[_Body], tuple[str, ...]]]:
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+    return {
+        "update_smart_trade": ("update", UpdateSmartTradeRequest, ()),
+        "add_funds": ("add_funds", AddFundsRequest, ("order_type", "units")),
+        "reduce_funds": ("reduce_funds", ReduceFundsRequest, ("order_type", "units")),
+    }
 
 
 def change(
-    client: BaseClient,
     operation_id: str,
     smart_trade_id: object,
     request: object,
     fields: Mapping[str, object],
-    forced_mode: ForcedModeArg,
-) -> Call[SmartTrade]:
+    mode: ForcedMode | None,
+) -> Call[SmartTrade | None]:
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
-    name, model, required = _BODIES[operation_id]
+    name, model, required = _bodies()[operation_id]
     body = request_body(name, model, request, fields, required)
     return _change(operation_id, checked_id, mode, body)
 
 
 def funds_fields(order_type: object, units: object, price: object) -> dict[str, object]:
     """The keyword fields of add_funds and reduce_funds (the same body shape)."""
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.units_input import UnitsInput
+
     return {
         "order_type": order_type,
         "units": quantity("units", units, UnitsInput),
@@ -327,11 +301,12 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
 
 
 def set_note(
-    client: BaseClient, smart_trade_id: object, note: object, forced_mode: ForcedModeArg
-) -> Call[SmartTrade]:
+    smart_trade_id: object, note: object, mode: ForcedMode | None
+) -> Call[SmartTrade | None]:
     checked_id = check_id("smart_trade_id", smart_trade_id)
-    mode = client._forced_mode_for(forced_mode)
     if not isinstance(note, str):
         raise TypeError(f"note must be a str, not {type(note).__name__}")
+    from threecommas_api.models.set_note_request import SetNoteRequest
+
     body = request_body("set_note", SetNoteRequest, None, {"note": note}, ("note",))
     return _change("set_note", checked_id, mode, body)

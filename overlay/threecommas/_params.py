@@ -1,10 +1,12 @@
 """Path and query parameters checked against the OpenAPI document, in their wire form.
 
 The client runs this on the request it built, before sending it; the fake server runs it on the
-request it received, to answer 400. Both read the parameter's schema from the document, so the
-two can never disagree with the spec or with each other. A value arrives as text (as it travels
-in a URL); it is read by its schema's type (`integer`: plain digits; `boolean`: `true`/`false`)
-and then checked against the schema (range, enumeration, pattern, date-time).
+request it received, to answer 400. Both read the parameter's schema from the document, through
+the operation catalogue that `scripts/generate.py` writes from it (so that a request reads no
+YAML), so the two can never disagree with the spec or with each other. A value arrives as
+text (as it travels in a URL); it is read by its schema's type (`integer`: plain digits;
+`boolean`: `true`/`false`) and then checked against the schema (range, enumeration, pattern,
+date-time).
 
 What a schema cannot say (the meaning of a status group, how a page is cut) stays with the code
 that serves the list.
@@ -18,7 +20,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from threecommas._schema import load_spec
+from threecommas_api._catalogue import PARAMETER_SCHEMAS
 
 __all__ = ["ParameterError", "check_parameters", "parameter_schemas", "parse_datetime"]
 
@@ -33,33 +35,12 @@ class ParameterError(ValueError):
         super().__init__("; ".join(self.problems.values()))
 
 
-def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    while isinstance(node.get("$ref"), str):
-        target: Any = document
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 @cache
 def _schemas(operation_id: str, location: str) -> dict[str, Mapping[str, Any]]:
     """The (resolved) schema of each `location` parameter of the operation, by name."""
-    document = load_spec()
-    for item in document["paths"].values():
-        for operation in item.values():
-            if not isinstance(operation, dict) or operation.get("operationId") != operation_id:
-                continue
-            found: dict[str, Mapping[str, Any]] = {}
-            for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
-                parameter = _resolve(document, raw)
-                if parameter["in"] == location:
-                    schema = dict(_resolve(document, parameter["schema"]))
-                    if "anyOf" in schema:  # alternatives, such as a docs form beside the canonical
-                        schema["anyOf"] = [_resolve(document, b) for b in schema["anyOf"]]
-                    found[parameter["name"]] = schema
-            return found
-    raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
+    if operation_id not in PARAMETER_SCHEMAS:
+        raise KeyError(f"no operation {operation_id!r} in the OpenAPI document")
+    return dict(PARAMETER_SCHEMAS[operation_id].get(location, {}))
 
 
 def parameter_schemas(

@@ -22,7 +22,7 @@ import httpx
 from threecommas_api._catalogue import BY_ID
 from threecommas_api.models.smart_trade import SmartTrade
 
-__all__ = ["Parser", "endpoint", "force_process_result", "strict_list", "strict_object"]
+__all__ = ["Parser", "endpoint", "order_answer", "strict_list", "strict_object"]
 
 T = TypeVar("T")
 Parser = Callable[[httpx.Response], T]
@@ -103,11 +103,22 @@ def _strict_list(operation_id: str, model: type[T]) -> Parser[list[T]]:
     return parse
 
 
-_force_process_answer = strict_object("force_process", SmartTrade)
+def order_answer(operation_id: str) -> Parser[SmartTrade | None]:
+    """The answer of a call that changes a SmartTrade: the SmartTrade, or None for a 2xx with
+    an empty body. The API does answer so (the close-by-market page shows an empty `200 OK`):
+    the change was made, only the SmartTrade is not in the answer, and the caller reads it."""
+    made: Parser[SmartTrade | None] | None = _MADE.get((operation_id, "order"))
+    if made is None:
+        made = _MADE[operation_id, "order"] = _order_answer(operation_id)
+    return made
 
 
-def force_process_result(response: httpx.Response) -> SmartTrade | None:
-    """force_process: the answer's body is undocumented; an empty 201 is an acknowledgement."""
-    if response.status_code == 201 and not response.content.strip():
-        return None
-    return _force_process_answer(response)
+def _order_answer(operation_id: str) -> Parser[SmartTrade | None]:
+    parse_smart_trade = strict_object(operation_id, SmartTrade)
+
+    def parse(response: httpx.Response) -> SmartTrade | None:
+        if 200 <= response.status_code < 300 and not response.content.strip():
+            return None
+        return parse_smart_trade(response)
+
+    return parse

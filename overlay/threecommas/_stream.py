@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 from urllib.parse import urlsplit
 
-from threecommas._constants import DEFAULT_BASE_URL
+from threecommas._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_RECONNECT_INITIAL_S,
+    DEFAULT_RECONNECT_MAX_S,
+    DEFAULT_STALE_AFTER_S,
+)
 from threecommas._signing import Signer
 
 __all__ = [
@@ -63,11 +68,6 @@ STREAM_PATH: Final = "/websocket"
 CHANNEL: Final = "SmartTradesChannel"
 #: What the subscription's signature signs: this literal path, nothing else.
 SIGNED_PATH: Final = b"/smart_trades"
-#: Two missed pings (the server pings every 3 s): the connection is taken for dead.
-DEFAULT_STALE_AFTER_S: Final = 6.0
-#: Reconnecting waits about this long after the first failure, doubling up to the maximum.
-DEFAULT_RECONNECT_INITIAL_S: Final = 1.0
-DEFAULT_RECONNECT_MAX_S: Final = 30.0
 #: How much of each backoff delay is random (the delay is drawn in [(1 - JITTER) * d, d]).
 JITTER: Final = 0.5
 INSTALL_HINT: Final = (

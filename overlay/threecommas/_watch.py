@@ -22,12 +22,17 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar, get_args
 
 from threecommas._clock import SYSTEM_CLOCK, Clock
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS, WATCH_SOURCES
+from threecommas._constants import (
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    DEFAULT_BUDGET_SHARE,
+    FINAL_STATUSES,
+    WATCH_SOURCES,
+)
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
 from threecommas._storage import SlotLimiter
 from threecommas._validation import check_id
-from threecommas_api.types import Unset
 
 if TYPE_CHECKING:
     # Not at run time: `import threecommas` imports no generated model.
@@ -36,7 +41,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BUDGET_SHARE",
     "FINAL_STATUSES",
-    "LIST_PAGE_SIZE",
     "WAIT_STATUSES",
     "Change",
     "Predicate",
@@ -54,14 +58,6 @@ __all__ = [
     "until_predicate",
 ]
 
-#: The part of the client's rate budget that watching may use unless told otherwise.
-DEFAULT_BUDGET_SHARE: Final = 0.25
-#: SmartTrades per `list` request (the API's maximum `per_page`).
-LIST_PAGE_SIZE: Final = 100
-#: The statuses after which a SmartTrade changes no more.
-FINAL_STATUSES: Final = frozenset(
-    {"finished", "successfully_finished", "completed", "cancelled", "failed"}
-)
 
 T = TypeVar("T")
 #: The SmartTrades to watch: an id, several, or None for every active one.
@@ -71,8 +67,10 @@ StopCheck = Callable[[], bool]
 #: A condition on a SmartTrade.
 Predicate = Callable[["SmartTrade"], bool]
 #: The statuses `wait_for(until=...)` can name: a SmartTrade's `status.basic_type` as the docs
-#: list them, and the final ones (`"finished"` stands for any of those). A status the API adds
-#: later is waited for with a callable.
+#: list them, and `"finished"`, which stands for any final one (`FINAL_STATUSES`, or
+#: `data.finished`). `"successfully_finished"` and `"completed"` are waited for as they are
+#: spelled (no documented SmartTrade shows them). A status the API adds later is waited for
+#: with a callable.
 WaitStatus = Literal[
     "created",
     "waiting_position",
@@ -160,6 +158,9 @@ def is_finished(smart_trade: SmartTrade) -> bool:
 
 
 def _facts(smart_trade: SmartTrade) -> dict[str, str | None]:
+    # Imported here: the generated types load attrs, which a client needs only with a model.
+    from threecommas_api.types import Unset
+
     facts: dict[str, str | None] = {
         "status": smart_trade.status.basic_type,
         "position.status": smart_trade.position.status.basic_type,

@@ -131,6 +131,10 @@ def test_the_wheel_carries_the_data_files(installed: Installed) -> None:
         "threecommas/testing/keys/test_private_key.pem",
         "threecommas/testing/keys/test_public_key.pem",
     } <= names
+    samples = ROOT / "overlay/threecommas/testing/samples"
+    shipped_samples = {p.name for p in samples.iterdir() if p.suffix in (".csv", ".json", ".md")}
+    in_wheel_samples = {Path(n).name for n in names if n.startswith("threecommas/testing/samples/")}
+    assert shipped_samples and shipped_samples <= in_wheel_samples  # the candle samples
     shipped = {p.name for p in (ROOT / "overlay/threecommas/testing/recordings").glob("*.json")}
     in_wheel = {Path(n).name for n in names if n.startswith("threecommas/testing/recordings/")}
     assert shipped and in_wheel == shipped

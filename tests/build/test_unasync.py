@@ -108,7 +108,8 @@ def test_the_sync_twins_are_plain_sync_code() -> None:
 def test_docstrings_are_written_once_in_the_async_source() -> None:
     """No docstring is copied at run time: each method's text is in its async source, and the
     sync twin's is the same."""
-    from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
+    from threecommas._async.resources import AsyncSmartTrades, AsyncTrades
+    from threecommas._sync.resources import SmartTrades, Trades
 
     for path in (PACKAGE / "_async").rglob("*.py"):
         assert ".__doc__ =" not in path.read_text(encoding="utf-8"), path.name

@@ -151,7 +151,7 @@ _ROUTES: dict[tuple[str, str], tuple[int, Any]] = {
     ("POST", "/v2/smart_trades/7/close_by_market"): (201, "CloseSmartTradeByMarketCreated"),
     ("POST", "/v2/smart_trades/7/set_note"): (201, "SetNoteCreated"),
     ("POST", "/v2/smart_trades/7/force_start"): (201, "ForceStartCreated"),
-    ("POST", "/v2/smart_trades/7/force_process"): (201, None),
+    ("POST", "/v2/smart_trades/7/force_process"): (201, "ForceProcessCreated"),
     ("GET", "/v2/smart_trades/7/trades"): (200, "ListTradesOk"),
     ("DELETE", "/v2/smart_trades/7/trades/8"): (200, "CancelTradeOk"),
     ("POST", "/v2/smart_trades/7/trades/8/close_by_market"): (201, "CloseTradeByMarketCreated"),
@@ -227,7 +227,12 @@ def test_get_prints_the_smart_trade(api: MockAPI, capsys: pytest.CaptureFixture[
             "CloseSmartTradeByMarketCreated",
         ),
         (["force-start", "7"], "POST", "/v2/smart_trades/7/force_start", "ForceStartCreated"),
-        (["force-process", "7"], "POST", "/v2/smart_trades/7/force_process", None),
+        (
+            ["force-process", "7"],
+            "POST",
+            "/v2/smart_trades/7/force_process",
+            "ForceProcessCreated",
+        ),
         (["trades", "list", "7"], "GET", "/v2/smart_trades/7/trades", "ListTradesOk"),
         (["trades", "cancel", "7", "8"], "DELETE", "/v2/smart_trades/7/trades/8", "CancelTradeOk"),
         (
@@ -995,6 +1000,12 @@ def test_accounts_and_check_with_credentials(
     assert "32455218" in table and "SMARTTRADES" in table
     assert cli.main(["accounts", "get", "32455218", *url]) == 0
     assert json.loads(capsys.readouterr().out)["market_code"] == "binance"
+    threecommas_server.market.set_balance(32455218, "USDT", "12.5")
+    assert cli.main(["accounts", "balances", "32455218", "--format", "table", *url]) == 0
+    table = capsys.readouterr().out
+    assert "FREE" in table and "USDT" in table and "12.5" in table
+    assert cli.main(["accounts", "load-balances", "32455218", *url]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == 32455218
     # Same machine, same clock: within the Date header's whole second, no offset (each time).
     for _ in range(3):
         assert cli.main(["check", *url]) == 0

@@ -89,6 +89,17 @@ def test_a_command_help_comes_from_its_facade_docstring(
         assert row.body_schema in EXAMPLE_BODIES
 
 
+@pytest.mark.parametrize("row", COMMANDS, ids=lambda row: " ".join(row.words))
+def test_the_docstring_read_from_the_source_is_the_methods(
+    row: Command, facade: Callable[[str], Any]
+) -> None:
+    """`--help` reads the facade's docstrings from the sync client's sources (no import of the
+    client): the text is the method's, as Python gives it, inherited methods included."""
+    from threecommas.cli import _docs
+
+    assert _docs.docstring(row.facade) == inspect.getdoc(facade(row.facade))
+
+
 def test_docstring_names_become_command_line_names(capsys: pytest.CaptureFixture[str]) -> None:
     cancel = _help(("smart-trades", "cancel"), capsys)
     assert "use `close-by-market` instead" in cancel
@@ -122,7 +133,7 @@ def test_help_imports_neither_the_models_nor_the_facade() -> None:
         name
         for name in loaded
         if name.startswith(("threecommas_api.models", "threecommas_api.api", "httpx"))
-        or name.startswith(("threecommas._resources", "threecommas._async", "threecommas._sync"))
+        or name.startswith(("threecommas._async", "threecommas._sync"))
     ]
     assert "threecommas.cli._table" in loaded
     assert heavy == []

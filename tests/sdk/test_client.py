@@ -113,6 +113,52 @@ def test_close_returns_the_typed_smart_trade_and_signs_the_exact_request() -> No
     assert "Forced-Mode" not in request.headers
 
 
+def test_a_body_is_sent_as_the_json_it_was_checked_as(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One way for a body: keyword fields or a model become the checked JSON, and the request
+    is built from that JSON; no request model is made from it only to be turned back."""
+    from threecommas_api.models.set_note_request import SetNoteRequest
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a request model was made from the checked body")
+
+    for model in (SetNoteRequest, UpdateSmartTradeRequest):
+        monkeypatch.setattr(model, "from_dict", classmethod(refused))
+    client, recorder = mocked(
+        lambda r: httpx.Response(201 if r.method == "POST" else 200, json=seed_response())
+    )
+    client.smart_trades.set_note(SEED_SMART_TRADE_ID, "hold")
+    client.smart_trades.update(SEED_SMART_TRADE_ID, {"note": "hold on"})
+    assert [json.loads(r.content) for r in recorder.requests] == [
+        {"note": "hold"},
+        {"note": "hold on"},
+    ]
+
+
+def test_an_id_is_checked_once_and_the_resolved_mode_is_sent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`check_id` checks an id (its range is the spec's, see test_schema.py); it is not turned
+    to text and checked again. The forced mode the client resolved goes out as the header."""
+    import threecommas._operations as ops
+
+    checked: list[str] = []
+    real = ops.check_parameters
+
+    def spy(operation_id: str, items: Any, *, location: str = "query") -> Any:
+        checked.append(location)
+        return real(operation_id, items, location=location)
+
+    monkeypatch.setattr(ops, "check_parameters", spy)
+    client, recorder = mocked(httpx.Response(200, json=seed_response()), forced_mode="paper")
+    client.smart_trades.get(SEED_SMART_TRADE_ID)
+    with pytest.raises(ValueError, match="smart_trade_id"):
+        client.smart_trades.get(0)
+    assert checked == []
+    assert recorder.requests[0].headers["Forced-Mode"] == "paper"
+    assert len(recorder.requests) == 1
+
+
 def test_async_close_returns_the_typed_smart_trade() -> None:
     recorder = Recorder(created())
 
@@ -129,10 +175,14 @@ def test_async_close_returns_the_typed_smart_trade() -> None:
     assert recorder.requests[0].headers["Signature"] == SEED_SIGNATURE
 
 
-def test_a_200_or_an_empty_answer_to_close_trade_is_a_parse_error_with_the_body() -> None:
-    # The operation answers 201 with the SmartTrade (no doc version shows anything else); like
-    # every operation, an undocumented 2xx or an empty body is reported, never returned as None.
-    for answer in (httpx.Response(200), httpx.Response(201), httpx.Response(200, json=[])):
+def test_a_body_that_is_not_a_smart_trade_in_answer_to_close_trade_is_a_parse_error() -> None:
+    # A body that is there but is not the SmartTrade is reported, never returned as None (an
+    # empty answer is a success: tests/sdk/test_resources.py).
+    for answer in (
+        httpx.Response(200, json=[]),
+        httpx.Response(201, json=[]),
+        httpx.Response(201, content=b"null"),
+    ):
         client, _ = mocked(answer)
         with pytest.raises(ResponseParseError) as raised:
             client.smart_trades.close_trade_by_market(1, 2)

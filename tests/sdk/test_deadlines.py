@@ -336,3 +336,12 @@ def _silent_listener() -> Iterator[int]:
         for connection in accepted:
             connection.close()
         listener.close()
+
+
+def test_a_watch_with_a_duration_of_zero_still_makes_its_one_sweep(
+    threecommas_client: ThreeCommas,
+) -> None:
+    """`duration=0` is one whole sweep (the README's example), not a deadline already past."""
+    events = list(threecommas_client.smart_trades.watch(duration=0, initial=True))
+    assert events, "the one sweep reported nothing"
+    assert all(event.previous is None for event in events)

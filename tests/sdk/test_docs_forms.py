@@ -49,9 +49,10 @@ from threecommas import (
     ThreeCommas,
     UnitsInput,
 )
-from threecommas._resources import AsyncTrades, Trades
+from threecommas._async.resources import AsyncTrades
 from threecommas._schema import body_errors, canonical_spec, load_spec, schema_errors
 from threecommas._spec_views import DOCS_FORM, SDK_REQUIRED, canonical_view, docs_form
+from threecommas._sync.resources import Trades
 from threecommas.testing import InvalidSmartTradeError, RunningServer, create_app
 from threecommas.testing.faults import ADMIN_PREFIX
 

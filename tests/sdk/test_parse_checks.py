@@ -4,8 +4,8 @@
 builds the instance without `__init__`, and looks for unknown keys only when the count of the
 keys says there are some (see openapi/templates/model.py.jinja and type_checks.jinja).
 None of that may let a value of the wrong type through: every scalar field of every documented
-answer, given a value of another JSON type, raises TypeError naming the field, and through the
-client a ResponseParseError with the body.
+answer, and every item of an array of plain values, given a value of another JSON type, raises
+TypeError naming the field, and through the client a ResponseParseError with the body.
 """
 
 from __future__ import annotations
@@ -111,10 +111,8 @@ def _cases() -> list[tuple[str, int, tuple[Any, ...], Any]]:
         for path, node in _fields(root, example["body"]):
             shape = (example["schema"], tuple("[]" if isinstance(p, int) else p for p in path))
             allowed = _json_types(node)
-            if shape in seen or not allowed or _scalar_array(node):
-                # (a field of unknown type is Any; an array of scalars is typed by the list
-                # alone: not checked per item)
-                continue
+            if shape in seen or not allowed:
+                continue  # (a field of unknown type is Any)
             seen.add(shape)
             for kind, sample in SAMPLES.items():
                 if kind not in allowed:
@@ -123,6 +121,30 @@ def _cases() -> list[tuple[str, int, tuple[Any, ...], Any]]:
 
 
 CASES = _cases()
+
+
+def _item_cases() -> list[tuple[str, int, tuple[Any, ...], Any]]:
+    """(schema, example, path of an array of plain values, an item of a type its items do not
+    allow), for every such array of every documented answer."""
+    cases = []
+    seen = set()
+    for number, example in enumerate(EXAMPLES):
+        root = {"$ref": f"#/components/schemas/{example['schema']}"}
+        for path, node in _fields(root, example["body"]):
+            shape = (example["schema"], tuple("[]" if isinstance(p, int) else p for p in path))
+            if shape in seen or not _scalar_array(node):
+                continue
+            seen.add(shape)
+            allowed = _json_types(_resolve(node)["items"])
+            if not allowed:
+                continue  # items of unknown type are Any: the array alone is checked
+            for kind, sample in SAMPLES.items():
+                if kind not in allowed:
+                    cases.append((example["schema"], number, path, sample))
+    return cases
+
+
+ITEM_CASES = _item_cases()
 
 
 def test_there_are_cases_for_every_response_model() -> None:
@@ -147,6 +169,54 @@ def test_a_value_of_a_type_the_schema_does_not_allow_is_refused(
     if not isinstance(_at(body, path), dict | list) and _at(body, path) is not None:
         assert raised.type is TypeError
         assert str(raised.value).startswith(f"{path[-1]}: expected "), raised.value
+
+
+def test_there_are_item_cases_for_every_array_of_strings() -> None:
+    arrays = {path[-1] for _, _, path, _ in ITEM_CASES}
+    assert arrays >= {"supported_market_types", "trusted_ips", "available_connection_flows"}
+
+
+@pytest.mark.parametrize(
+    ("schema", "number", "path", "wrong"),
+    ITEM_CASES,
+    ids=[f"{s}:{'/'.join(map(str, p))}[]={w!r}" for s, _, p, w in ITEM_CASES],
+)
+def test_an_item_of_a_type_the_array_does_not_allow_is_refused(
+    schema: str, number: int, path: tuple[Any, ...], wrong: Any
+) -> None:
+    body = EXAMPLES[number]["body"]
+    model = getattr(models, schema)
+    for items in ([wrong], [*_at(body, path), wrong]):
+        with pytest.raises(TypeError) as raised:
+            model.from_dict(_replaced(body, path, items))
+        assert str(raised.value).startswith(f"{path[-1]}: expected an array of "), raised.value
+
+
+def test_an_array_of_strings_given_a_string_or_numbers_is_refused() -> None:
+    market = next(e["body"] for e in EXAMPLES if e["schema"] == "Market")
+    for wrong, message in (
+        ("1.2.3.4", "trusted_ips: expected an array, got str"),
+        ([1, 2], "trusted_ips: expected an array of str, got an item of type int"),
+        (["1.2.3.4", None], "trusted_ips: expected an array of str, got an item of type NoneType"),
+    ):
+        with pytest.raises(TypeError) as raised:
+            models.Market.from_dict(_replaced(market, ("trusted_ips",), wrong))
+        assert str(raised.value) == message
+    ips = ["1.2.3.4", "5.6.7.8"]
+    assert models.Market.from_dict(_replaced(market, ("trusted_ips",), ips)).trusted_ips == ips
+
+
+@pytest.mark.parametrize("wrong", ["1.2.3.4", [1, 2]], ids=["a string", "numbers"])
+def test_through_the_client_a_wrong_item_is_a_response_parse_error(wrong: Any) -> None:
+    market = next(e["body"] for e in EXAMPLES if e["schema"] == "Market")
+    content = json.dumps([_replaced(market, ("trusted_ips",), wrong)]).encode()
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=content))
+    with (
+        ThreeCommas(http_client=httpx.Client(transport=transport)) as client,
+        pytest.raises(ResponseParseError, match="trusted_ips: expected an array") as raised,
+    ):
+        client.market.markets()
+    assert raised.value.body == content.decode()
 
 
 def test_scalar_type_errors_name_the_field_and_the_types() -> None:

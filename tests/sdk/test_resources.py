@@ -470,7 +470,8 @@ def test_each_operation_sends_the_exact_signed_request(kind: str, case: Case) ->
 def test_the_async_methods_are_coroutines_with_the_sync_signatures() -> None:
     import inspect
 
-    from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
+    from threecommas._async.resources import AsyncSmartTrades, AsyncTrades
+    from threecommas._sync.resources import SmartTrades, Trades
 
     for sync_cls, async_cls in ((SmartTrades, AsyncSmartTrades), (Trades, AsyncTrades)):
         names = [n for n in dir(sync_cls) if not n.startswith("_")]
@@ -486,7 +487,7 @@ def test_the_async_methods_are_coroutines_with_the_sync_signatures() -> None:
 
 
 def test_docstrings_of_order_placing_methods_say_they_are_not_retried() -> None:
-    from threecommas._resources import SmartTrades, Trades
+    from threecommas._sync.resources import SmartTrades, Trades
 
     placing = [
         SmartTrades.create,
@@ -648,23 +649,108 @@ def test_add_funds_from_a_generated_request(kind: str) -> None:
 # --- empty and undocumented answers -------------------------------------------------------------
 
 
-def test_force_process_accepts_an_empty_201(kind: str) -> None:
-    harness = Harness(kind, httpx.Response(201))
-    assert harness.call("smart_trades.force_process", 5) is None
+# Every call that changes a SmartTrade, with the request it sends (for the SmartTrade 5).
+CHANGES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str]] = [
+    (
+        "smart_trades.update",
+        (5, {"leverage": {"enabled": False}}),
+        {},
+        "PATCH",
+        "/v2/smart_trades/5",
+    ),
+    ("smart_trades.cancel", (5,), {}, "DELETE", "/v2/smart_trades/5"),
+    (
+        "smart_trades.add_funds",
+        (5,),
+        {"order_type": "market", "units": "1"},
+        "POST",
+        "/v2/smart_trades/5/add_funds",
+    ),
+    (
+        "smart_trades.reduce_funds",
+        (5,),
+        {"order_type": "market", "units": "1"},
+        "POST",
+        "/v2/smart_trades/5/reduce_funds",
+    ),
+    ("smart_trades.close_by_market", (5,), {}, "POST", "/v2/smart_trades/5/close_by_market"),
+    ("smart_trades.set_note", (5, "n"), {}, "POST", "/v2/smart_trades/5/set_note"),
+    ("smart_trades.force_start", (5,), {}, "POST", "/v2/smart_trades/5/force_start"),
+    ("smart_trades.force_process", (5,), {}, "POST", "/v2/smart_trades/5/force_process"),
+    ("smart_trades.trades.cancel", (5, 6), {}, "DELETE", "/v2/smart_trades/5/trades/6"),
+    (
+        "smart_trades.trades.close_by_market",
+        (5, 6),
+        {},
+        "POST",
+        "/v2/smart_trades/5/trades/6/close_by_market",
+    ),
+    (
+        "smart_trades.close_trade_by_market",
+        (5, 6),
+        {},
+        "POST",
+        "/v2/smart_trades/5/trades/6/close_by_market",
+    ),
+]
 
 
-@pytest.mark.parametrize("status", [200, 201])
-def test_close_trade_by_market_without_a_smart_trade_is_a_parse_error(
-    kind: str, status: int
+def _empty_then_the_smart_trade(status: int, body: bytes = b"") -> Answer:
+    """An empty answer to the change, and the SmartTrade to a GET."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json={**seed_response(), "id": 5})
+        return httpx.Response(status, content=body)
+
+    return answer
+
+
+@pytest.mark.parametrize("body", [b"", b" \r\n"], ids=["no body", "white space"])
+@pytest.mark.parametrize("status", [200, 201, 204])
+@pytest.mark.parametrize(("dotted", "args", "kwargs", "method", "path"), CHANGES)
+def test_an_empty_2xx_to_a_change_is_a_success_and_the_smart_trade_is_read_once(
+    kind: str,
+    dotted: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    method: str,
+    path: str,
+    status: int,
+    body: bytes,
 ) -> None:
-    # No doc version shows an empty answer for this operation: it answers 201 with the
-    # SmartTrade, and anything else in a 2xx is a broken answer, never None.
-    for dotted in ("smart_trades.trades.close_by_market", "smart_trades.close_trade_by_market"):
-        harness = Harness(kind, httpx.Response(status))
-        with pytest.raises(ResponseParseError) as raised:
-            harness.call(dotted, 5, 6)
-        assert raised.value.status_code == status
-        assert raised.value.body == ""
+    # The docs' close-by-market page ends with an empty `200 OK` (and older pages answer 204):
+    # the change was made. A parse error would make a bot send the order again.
+    harness = Harness(kind, _empty_then_the_smart_trade(status, body))
+    result = harness.call(dotted, *args, **kwargs)
+    assert isinstance(result, SmartTrade) and result.id == 5
+    sent = [(r.method, r.url.path.removeprefix(PREFIX)) for r in harness.requests]
+    assert sent == [(method, path), ("GET", "/v2/smart_trades/5")]
+    read = harness.requests[1]
+    assert verify_hmac(
+        API_SECRET, signature_payload(read.url.raw_path, read.content), read.headers["Signature"]
+    )
+
+
+def test_a_failed_read_after_an_empty_2xx_says_that_the_change_was_made(kind: str) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(404, json={"error": "not_found"})
+        return httpx.Response(200)
+
+    harness = Harness(kind, answer)
+    with pytest.raises(NotFoundError) as raised:
+        harness.call("smart_trades.close_trade_by_market", 5, 6)
+    assert any("was carried out" in note for note in raised.value.__notes__)
+    assert [r.method for r in harness.requests] == ["POST", "GET"]  # the close went once
+
+
+def test_an_empty_2xx_to_a_create_is_a_parse_error_naming_no_smart_trade(kind: str) -> None:
+    # A create's empty answer does not say which SmartTrade was made, so none can be read.
+    harness = Harness(kind, httpx.Response(200))
+    with pytest.raises(ResponseParseError):
+        harness.call("smart_trades.create", CREATE_BODY)
+    assert len(harness.requests) == 1
 
 
 GARBAGE_OBJECTS = [b"", b"not json", b"{}", b"[]", b'"text"', b"null", b'{"id": 1}']
@@ -698,6 +784,8 @@ def test_a_2xx_object_answer_that_does_not_parse_is_a_parse_error(
 ) -> None:
     if body == b'{"id": 1}' and dotted == "smart_trades.reduce_funds_info":
         body = b'{"max": "1"}'
+    if body == b"" and any(dotted == change[0] for change in CHANGES):
+        return  # an empty answer to a change is a success (see above)
     harness = Harness(kind, httpx.Response(status, content=body))
     with pytest.raises(ResponseParseError) as raised:
         harness.call(dotted, *args, **kwargs)
@@ -715,7 +803,7 @@ def test_a_2xx_list_answer_that_is_not_an_array_of_models_is_a_parse_error(
         harness.call(dotted, *args)
 
 
-@pytest.mark.parametrize("body", [b"not json", b"{}", b"[]"])
+@pytest.mark.parametrize("body", [b"not json", b"{}", b"[]", b"null"])
 def test_force_process_garbage_is_a_parse_error(kind: str, body: bytes) -> None:
     with pytest.raises(ResponseParseError):
         Harness(kind, httpx.Response(201, content=body)).call("smart_trades.force_process", 1)
@@ -727,8 +815,8 @@ def test_force_process_garbage_is_a_parse_error(kind: str, body: bytes) -> None:
         # A 2xx the operation does not document is not silently turned into None.
         ("smart_trades.create", (CREATE_BODY,), httpx.Response(200, json=seed_response())),
         ("smart_trades.get", (1,), httpx.Response(201, json=seed_response())),
-        ("smart_trades.cancel", (1,), httpx.Response(204)),
-        ("smart_trades.trades.cancel", (1, 2), httpx.Response(204)),
+        ("smart_trades.cancel", (1,), httpx.Response(204, json=seed_response())),
+        ("smart_trades.trades.cancel", (1, 2), httpx.Response(202, json=seed_response())),
         ("smart_trades.force_start", (1,), httpx.Response(200, json=seed_response())),
         ("smart_trades.list", (), httpx.Response(201, json=[])),
     ],

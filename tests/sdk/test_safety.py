@@ -49,9 +49,10 @@ from threecommas import (
     ThreeCommasError,
     UnprocessableEntityError,
 )
+from threecommas._async.resources import AsyncSmartTrades, AsyncTrades
 from threecommas._exceptions import error_for_status, parse_retry_after
 from threecommas._limits import Lockout
-from threecommas._resources import AsyncSmartTrades, AsyncTrades, SmartTrades, Trades
+from threecommas._sync.resources import SmartTrades, Trades
 from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas.testing import TEST_PRIVATE_KEY_PATH, create_app, run_in_thread

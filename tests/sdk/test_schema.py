@@ -318,3 +318,20 @@ def test_field_names_use_the_api_bracket_notation() -> None:
         == "take_profit[steps][0][price][value]"
     )
     assert field_name([]) == "body"
+
+
+def test_every_path_id_has_the_range_check_id_gives() -> None:
+    """The SDK checks an id once, with `check_id` (1 to 2**63-1, a plain int); the spec's
+    schema of every path parameter must say exactly that, or the check would drift from it."""
+    from threecommas._constants import INT64_MAX
+    from threecommas._params import parameter_schemas
+    from threecommas_api._catalogue import OPERATIONS
+
+    seen = 0
+    for operation in OPERATIONS:
+        for name, schema in parameter_schemas(operation.operation_id, "path").items():
+            assert schema.get("type") == "integer", (operation.operation_id, name)
+            assert (schema.get("minimum"), schema.get("maximum")) == (1, INT64_MAX), name
+            assert not {"enum", "anyOf", "exclusiveMinimum", "exclusiveMaximum"} & set(schema)
+            seen += 1
+    assert seen >= 10

@@ -26,6 +26,7 @@ import redis
 import redis.asyncio
 
 from tests.redis_server import RedisServer, require_redis_server
+from tests.slot_times import USE_OF_BEST, SlotTimes
 from threecommas import (
     IPBannedError,
     RateLimit,
@@ -47,6 +48,9 @@ pytestmark = pytest.mark.slow
 
 WORKER = Path(__file__).resolve().parents[1] / "fleet_worker.py"
 API_KEY = "fleet-test-key"
+# Redis counts time in whole milliseconds (TIME, expiries), on the wall clock; the tests note
+# times on the monotonic one: the margin of a comparison between the two.
+CLOCK_GRAIN_S = 0.005
 
 
 def _skip_without_redis() -> None:
@@ -145,9 +149,11 @@ def test_clients_share_one_window_that_holds_a_slot_until_the_answer_and_one_per
     time.sleep(0.2)
     answered = time.monotonic()
     first.limiter.release()
-    # the slot comes free one period after the answer, not after the send
+    # the slot comes free one period after the answer, not after the send (0.2 s before): less
+    # only the time that passed since the answer, however long the machine took
     wait = second.limiter.acquire()
-    assert period - 0.05 <= wait <= period
+    since = time.monotonic() - answered
+    assert period - since - CLOCK_GRAIN_S <= wait <= period
     time.sleep(wait)
     assert second.limiter.acquire() == 0
     assert time.monotonic() - answered >= period - 0.01
@@ -225,18 +231,19 @@ def test_a_lockout_seen_by_one_client_stops_the_others_with_the_same_error(
         error="rate_limit_exceeded" if status == 429 else "ip_banned",
     )
     error.retry_after = 0.6
+    started = time.monotonic()
     seen.lockout.start(0.6, error)
     # the other client is refused a slot while it lasts, and so learns it
     assert 0 < other.limiter.acquire() <= 0.01
     left, reason = other.lockout.remaining()
-    assert 0.5 < left <= 0.6
+    assert 0.6 - (time.monotonic() - started) - CLOCK_GRAIN_S < left <= 0.6
     assert type(reason) is cls and isinstance(reason, cls)
     assert reason.status_code == status and reason.retry_after == 0.6
     assert reason.error == error.error and reason.path == error.path
     # a shorter lockout never shortens it
     seen.lockout.start(0.1, error)
     assert 0 < other.limiter.acquire() <= 0.01
-    assert other.lockout.remaining()[0] > 0.4
+    assert other.lockout.remaining()[0] > 0.6 - (time.monotonic() - started) - CLOCK_GRAIN_S
     time.sleep(left + 0.01)
     assert other.lockout.remaining() == (0.0, None)
     assert other.limiter.acquire() == 0
@@ -497,16 +504,17 @@ def test_answers_recorded_while_the_storage_was_away_reach_it_when_it_is_back(
     _take(other)
     admin = redis.Redis.from_url(own_redis.url)
     admin.execute_command("CLIENT", "PAUSE", 400, "ALL")
+    before = time.monotonic()
     budget.limiter.release()  # times out: kept, never raised
+    after = time.monotonic()
     time.sleep(0.5)
     other.limiter.release()
-    # budget's answer reaches Redis with its next call, dated when it came (about 0.5 s ago)
-    deadline = time.monotonic() + 5
-    while (wait := budget.limiter.acquire()) > 0.05 and time.monotonic() < deadline:
-        if wait > 1.0:
-            break
-        time.sleep(0.05)
-    assert period - 0.8 < wait <= period - 0.3
+    # budget's answer reaches Redis with its next call, dated when it came (between `before`
+    # and `after`), not when it was written (now): its slot comes free one period after that
+    asking = time.monotonic()
+    wait = budget.limiter.acquire()
+    asked = time.monotonic()
+    assert before + period - asked - CLOCK_GRAIN_S <= wait <= after + period - asking
 
 
 def test_a_slot_answered_long_before_the_storage_came_back_is_still_given_back(
@@ -620,14 +628,22 @@ def _seed(server: RunningServer, count: int) -> list[tuple[int, int]]:
     return [(smart_trade_id, step) for smart_trade_id, steps in created for step in steps]
 
 
-def _applied_once(faults: Faults, closes: list[tuple[int, int]], *, refused: int = 0) -> None:
+def _applied_once(
+    faults: Faults,
+    closes: list[tuple[int, int]],
+    results: list[dict[str, Any]],
+    *,
+    refused: int = 0,
+) -> None:
     """Every close applied exactly once; each reached the server once, but for the `refused`
     ones that the server answered 429 (not applied) and that were then repeated."""
     counters = faults.counters()
     for close in closes:
         key = ("close_trade_by_market", *close)
-        assert counters.applied[key] == 1, key
-        assert 1 <= counters.received[key] <= 1 + refused, key
+        # what the fleet made of it, should it fail
+        seen = [o[2:4] for r in results for o in r["outcomes"] if tuple(o[:2]) == close]
+        assert counters.applied[key] == 1, (key, seen)
+        assert 1 <= counters.received[key] <= 1 + refused, (key, seen)
     assert sum(counters.applied.values()) == len(closes)
     assert sum(counters.received.values()) == len(closes) + refused
 
@@ -666,18 +682,22 @@ def test_a_fleet_of_processes_spends_one_budget_without_a_single_429(
 
     counters = faults.counters()
     use = _budget_use(faults, period)
+    best = SlotTimes.best_use(LIMIT.requests, period, [r["slots"] for r in results])
     statuses = sorted({e[2] for r in results for e in r["exchanges"]}, key=str)
     with capsys.disabled():
         print(
             f"\nfleet burst: {len(closes)} closes from {FLEET} processes x {TASKS} "
             f"({', '.join(KINDS)}) on one Redis in {elapsed:.2f} s at {LIMIT.requests} per "
-            f"{period:g} s; budget use {use:.1%}; server answered {dict(counters.statuses)}"
+            f"{period:g} s; budget use {use:.1%} (best {best:.1%} with this run's slot holds); "
+            f"server answered {dict(counters.statuses)}"
         )
     assert _errors(results) == []
     assert statuses == [201]  # no 429 and no 418 reached any process
     assert counters.statuses[429] == counters.statuses[418] == 0
-    _applied_once(faults, closes)
-    assert use >= 0.95
+    _applied_once(faults, closes, results)
+    # Judged against what a limiter without waste reaches with this run's own slot holds and
+    # lateness of waits (tests/slot_times.py), not against a machine's speed.
+    assert use >= USE_OF_BEST * best
 
 
 # Retry-After of the one 429 the server is made to answer, and the rule that answers it: with
@@ -739,7 +759,7 @@ def test_a_429_seen_by_one_process_stops_the_whole_fleet(
                 max(e[0] for e in result["exchanges"]) - seen,
                 result["finished"] - seen,
             )
-        _applied_once(faults, closes, refused=1)
+        _applied_once(faults, closes, results, refused=1)
     else:
         # every process refused (the error of the 429, "not sent"), none sent anything more
         errors = _errors(results)
@@ -775,11 +795,15 @@ def test_redis_going_away_mid_burst(
         deadline = time.monotonic() + 60
         while faults.counters().requests < 120 and time.monotonic() < deadline:
             time.sleep(0.01)
-        outage.append(time.monotonic())
         own_redis.stop()
-        time.sleep(OUTAGE_S)
-        own_redis.start()
+        # Its process has exited: from now on no slot can be given. (Redis goes on answering
+        # for a while after SIGTERM, tens of ms: the moment it was asked to stop bounds
+        # nothing.)
         outage.append(time.monotonic())
+        time.sleep(OUTAGE_S)
+        # Before it starts: no client can have met the new Redis, nor a hold begun, earlier.
+        outage.append(time.monotonic())
+        own_redis.start()
 
     results = run_fleet(
         server,
@@ -789,23 +813,32 @@ def test_redis_going_away_mid_burst(
         on_storage_error=mode,
         requeue_storage_errors=True,
     )
-    stopped, restarted = outage
+    gone, restarting = outage
     counters = faults.counters()
     sends = _sends(results)
-    sent_while_away = [t for t in sends if stopped + 0.1 <= t < restarted]
+    sent_while_away = [t for t in sends if gone <= t < restarting]
+    # Slots asked for once Redis was gone, and given before one period after it came back
+    # (empty): the storage decided between the asking and the giving, so these were given while
+    # it was away or while the new one held the budget. Each time is one the test took itself.
+    early = [
+        (asked - gone, given - gone)
+        for r in results
+        for asked, given in r["cleared"]
+        if asked >= gone and given < restarting + PERIOD - CLOCK_GRAIN_S
+    ]
     errors = _errors(results)
     with capsys.disabled():
         print(
-            f"\nRedis away for {restarted - stopped:.2f} s ({mode}): {len(sent_while_away)} "
+            f"\nRedis away for {restarting - gone:.2f} s ({mode}): {len(sent_while_away)} "
             f"requests sent meanwhile; {len(errors)} StorageErrors; server answered "
             f"{dict(counters.statuses)}"
         )
     # whatever the mode: no order applied twice, none lost, no 429 and no 418
-    _applied_once(faults, closes)
+    _applied_once(faults, closes, results)
     assert counters.statuses[429] == counters.statuses[418] == 0
     # A process still at work once Redis was back went through the whole outage: it saw it,
     # and said so. (One that had its share of the closes done before cannot have.)
-    through = [r for r in results if r["finished"] >= restarted]
+    through = [r for r in results if r["finished"] >= restarting]
     assert through, "no process was still at work after the outage"
     warned = [sum("cannot be reached" in w for w in r["warnings"]) for r in results]
     assert all(n >= 1 for r, n in zip(results, warned, strict=True) if r in through), warned
@@ -814,9 +847,9 @@ def test_redis_going_away_mid_burst(
         assert sent_while_away, "the fleet should have gone on, metered in each process"
         assert all(n <= 1 for n in warned), warned  # one warning per outage
     else:
-        assert sent_while_away == []
-        # Redis came back empty: every process waited one period more before sending again
-        assert not [t for t in sends if restarted <= t < restarted + PERIOD - 0.05]
+        # Nothing given while Redis was away; and it came back empty: every process waited one
+        # period more before sending again
+        assert early == []
         if mode == "wait":
             assert errors == []
         else:

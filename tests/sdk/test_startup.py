@@ -36,7 +36,6 @@ HEAVY = (
     "starlette",
     "uvicorn",
     "threecommas._schema",
-    "threecommas._resources",
     "threecommas._async",
     "threecommas._sync",
     "threecommas._watch",
@@ -92,6 +91,10 @@ def test_the_probe_sees_a_heavy_import(tmp_path: Path) -> None:
         ["smart-trades", "--help"],
         ["smart-trades", "trades", "--help"],
         ["market", "--help"],
+        # A command's help too: its facade method's docstring is read from the source.
+        ["smart-trades", "get", "--help"],
+        ["smart-trades", "trades", "cancel", "--help"],
+        ["accounts", "list", "--help"],
         ["--version"],
     ],
     ids=" ".join,
@@ -144,12 +147,14 @@ def test_every_public_name_resolves_and_dir_lists_it() -> None:
     for name in threecommas.__all__:
         assert getattr(threecommas, name) is not None, name
     assert set(threecommas.__all__) <= set(dir(threecommas))
-    from threecommas import _client
+    from threecommas import _base_client, _constants
+    from threecommas._async import _client as _async_client
+    from threecommas._sync import _client
 
     assert threecommas.ThreeCommas is _client.ThreeCommas
-    assert threecommas.AsyncThreeCommas is _client.AsyncThreeCommas
-    assert threecommas.DEFAULT_TIMEOUT is _client.DEFAULT_TIMEOUT
-    assert threecommas.DEFAULT_BASE_URL == _client.DEFAULT_BASE_URL
+    assert threecommas.AsyncThreeCommas is _async_client.AsyncThreeCommas
+    assert threecommas.DEFAULT_TIMEOUT is _base_client.DEFAULT_TIMEOUT
+    assert threecommas.DEFAULT_BASE_URL == _constants.DEFAULT_BASE_URL
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         threecommas.Nope  # type: ignore[attr-defined]  # noqa: B018
 
@@ -203,3 +208,78 @@ def test_type_checkers_see_every_public_name_and_refuse_a_misspelt_one(tmp_path:
     assert not [line for line in revealed if '"Any"' in line]
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1 and 'no attribute "ThreeComas"' in errors[0], result.stdout
+
+
+#: A fresh interpreter's first request: a client with an in-memory transport that answers the
+#: recorded SmartTrade, and an audit hook that notes every file the process opens from then on.
+_FIRST_REQUEST = """
+import json, pathlib
+opened = []
+recording = json.loads(pathlib.Path({recording!r}).read_text())
+import httpx
+from threecommas import ThreeCommas
+def answer(request):
+    return httpx.Response(200, json=recording["body"])
+http = httpx.Client(transport=httpx.MockTransport(answer))
+client = ThreeCommas("key", "secret", http_client=http)
+made = sorted(sys.modules)
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+{call}
+pathlib.Path({out!r}).write_text(json.dumps({{"made": made, "opened": opened}}))
+"""
+
+_RECORDINGS = ROOT / "overlay" / "threecommas" / "testing" / "recordings"
+
+
+def _first_request(call: str, tmp_path: Path) -> tuple[list[str], list[str], list[str]]:
+    """(modules after the client is made, modules after `call`, files `call` opened)."""
+    import json
+
+    out = tmp_path / "first.json"
+    recording = _RECORDINGS / "get_smart_trade_30404547.json"
+    code = _FIRST_REQUEST.format(recording=str(recording), out=str(out), call=call)
+    after = loaded_by(code, tmp_path)
+    seen = json.loads(out.read_text())
+    return seen["made"], after, seen["opened"]
+
+
+def test_making_a_client_loads_no_operation_and_no_model_but_forced_mode(tmp_path: Path) -> None:
+    """A client is made without its operations: the generated endpoint modules, the models
+    (but the `forced_mode=` enum), attrs and the operation helpers load on first use."""
+    made, _, _ = _first_request("", tmp_path)
+    models = [m for m in made if m.startswith("threecommas_api.models.")]
+    assert models == ["threecommas_api.models.forced_mode"]
+    assert not [m for m in made if m.startswith("threecommas_api.api")]
+    assert not {"attr", "attrs", "threecommas._operations", "threecommas._checks"} & set(made)
+    # Nor the code of watches and streams, or of the order limits: with their first use.
+    assert not {"threecommas._watch", "threecommas._stream", "threecommas._order_limits"} & set(
+        made
+    )
+
+
+def test_the_first_request_reads_no_openapi_document(tmp_path: Path) -> None:
+    """Reading one SmartTrade checks its id against the spec's schema from the generated
+    catalogue: the OpenAPI document is neither opened nor parsed (no yaml, no jsonschema)."""
+    call = "assert client.smart_trades.get(30404547).id == 30404547"
+    _, after, opened = _first_request(call, tmp_path)
+    assert not [path for path in opened if path.endswith((".yaml", ".yml"))], opened
+    assert not {"yaml", "jsonschema"} & set(after)
+    # Only the operation used is loaded, with the models its answer needs: no request model.
+    assert not [m for m in after if m.endswith("_request") and "models" in m]
+    endpoints = [m for m in after if m.startswith("threecommas_api.api.") and m.count(".") == 3]
+    assert endpoints == ["threecommas_api.api.smart_trades.get_smart_trade"]
+
+
+def test_a_body_is_still_checked_against_the_document(tmp_path: Path) -> None:
+    """The bodies' checks still read the document (jsonschema): nothing weaker on that path."""
+    call = (
+        "from threecommas import APIError\n"
+        "try:\n"
+        "    client.smart_trades.set_note(30404547, 'x' * 100000)\n"
+        "except ValueError as exc:\n"
+        "    assert 'note' in str(exc), exc\n"
+        "else:\n"
+        "    raise AssertionError('sent')\n"
+    )
+    _, after, _ = _first_request(call, tmp_path)
+    assert "jsonschema" in after

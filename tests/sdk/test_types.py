@@ -5,9 +5,9 @@ of the official docs shows it (see the spec's conventions). The examples are kep
 `tests/data/docs_response_examples.json`: every SmartTrade, Trade and ReduceFundsInfo answer
 found in a JSON code block of the three doc versions (the Docusaurus pages of `master`, the
 `gitbook` pages and the `classic` flat pages, whose SmartTrade page shows request bodies only),
-and every Account, Market, CurrencyRates and KeyValidity answer of the account, market-data and
-getting-started pages (an Account is the answer of eight account pages; the leverage-data
-variant of the rates page belongs to another operation and is left out).
+and every Account, Market, CurrencyRates, CurrencyRatesWithLeverageData and KeyValidity answer
+of the account, market-data and getting-started pages (an Account is the answer of eight account
+pages).
 `test_required_fields_are_what_every_documented_answer_shows` holds the spec to them, schema by
 schema (a schema used in several places, like `OrderStatus`, sums up all its places); a schema
 no example shows (`Filled`) is left as written. `test_the_examples_file_is_what_the_docs_hold`
@@ -53,6 +53,7 @@ RESPONSE_SCHEMAS = (
     "Account",
     "Market",
     "CurrencyRates",
+    "CurrencyRatesWithLeverageData",
     "KeyValidity",
 )
 # The answers a client call returns today (the accounts and market calls come with the facade).
@@ -158,6 +159,7 @@ def test_the_examples_cover_every_response_schema() -> None:
     # markets of the newest page (the older one is not JSON), both getting-started pages
     assert (counts["Account"], counts["CurrencyRates"]) == (19, 2)
     assert (counts["Market"], counts["KeyValidity"]) == (2, 2)
+    assert counts["CurrencyRatesWithLeverageData"] == 2  # the page in both versions
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["source"] for e in EXAMPLES])
@@ -227,6 +229,8 @@ def _kind(value: Any) -> str | None:
         return "Account"
     if {"market_code", "market_name"} <= value.keys():
         return "Market"
+    if {"lotStep", "priceStep", "leverage_data"} <= value.keys():
+        return "CurrencyRatesWithLeverageData"
     if {"lotStep", "priceStep"} <= value.keys():
         return "CurrencyRates"
     if value.keys() == {"valid"}:
@@ -238,8 +242,6 @@ _PAGES = re.compile(
     r"smart-trade|SmartTrade|smart_trades_v2|/account/|/Account/|market-data|Market data"
     r"|how_to_start|How to start"
 )
-# Another operation (currency_rates_with_leverage_data), not described by the spec.
-_OTHER_PAGES = re.compile(r"with_leverage_data|with leverage data")
 
 
 def extract_examples(docs: Path) -> list[dict[str, Any]]:
@@ -248,7 +250,7 @@ def extract_examples(docs: Path) -> list[dict[str, Any]]:
     pages = sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".mdx"))
     for page in pages:
         relative = page.relative_to(docs).as_posix()
-        if not _PAGES.search(relative) or _OTHER_PAGES.search(relative):
+        if not _PAGES.search(relative):
             continue
         text = page.read_text(encoding="utf-8")
         for match in _FENCE.finditer(text):

@@ -8,6 +8,7 @@ import json
 import math
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -228,21 +229,74 @@ def _smart_trade() -> Any:
 # --- The command line ---------------------------------------------------------------------------
 
 
-def _cli_against(server: RunningServer, monkeypatch: pytest.MonkeyPatch) -> None:
+class Observed:
+    """The statuses one SmartTrade had in the answers a client read. A test moves the
+    SmartTrade on only once the client has read where it is, so that what the watch reports
+    does not depend on how soon the machine runs its sweeps."""
+
+    def __init__(self, smart_trade_id: int) -> None:
+        self.smart_trade_id = smart_trade_id
+        self.statuses: list[str] = []
+        self._read = threading.Condition()
+
+    def on_response(self, response: httpx.Response) -> None:
+        if response.request.method != "GET" or response.status_code != 200:
+            return
+        response.read()
+        body = response.json()
+        items = body if isinstance(body, list) else [body]
+        for item in items:
+            if isinstance(item, dict) and item.get("id") == self.smart_trade_id:
+                with self._read:
+                    self.statuses.append(item["status"]["type"])
+                    self._read.notify_all()
+
+    def http_client(self) -> httpx.Client:
+        return httpx.Client(event_hooks={"response": [self.on_response]})
+
+    def wait_until_read(self, status: str) -> bool:
+        with self._read:
+            return self._read.wait_for(lambda: status in self.statuses, timeout=60)
+
+
+def cli_against(
+    server: RunningServer,
+    monkeypatch: pytest.MonkeyPatch,
+    observed: Observed,
+    rate_limit: RateLimit = FAST,
+) -> None:
+    """`threecommas.cli` with the server's key, whose client reports what it reads."""
     import threecommas.cli as cli
 
     monkeypatch.setenv("THREE_COMMAS_API_KEY", server.api_key)
     monkeypatch.setenv("THREE_COMMAS_API_SECRET", server.api_secret or "")
     monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
     real_client = cli.ThreeCommas
-    monkeypatch.setattr(cli, "ThreeCommas", lambda **o: real_client(rate_limit=FAST, **o))
+    monkeypatch.setattr(
+        cli,
+        "ThreeCommas",
+        lambda **o: real_client(rate_limit=rate_limit, http_client=observed.http_client(), **o),
+    )
 
 
-def _finish_soon(store: SmartTradeStore, smart_trade_id: int, step: int) -> threading.Thread:
+def finish_as_read(
+    store: SmartTradeStore,
+    observed: Observed,
+    step: int,
+    ready: Callable[[], bool] = lambda: True,
+) -> threading.Thread:
+    """Cancel the SmartTrade through panic_sell_pending, each move once the client has read
+    the state before it (the first also once `ready`). (Should it never read one, the moves
+    still come, so that the watch ends, and the test fails on what it printed.)"""
+    smart_trade_id = observed.smart_trade_id
+
     def market() -> None:
-        time.sleep(0.4)
+        observed.wait_until_read("waiting_targets")
+        deadline = time.monotonic() + 60  # a guard against hanging, not a measure
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
         move(store, smart_trade_id, status="panic_sell_pending", step=(step, "panic_sell_pending"))
-        time.sleep(0.4)
+        observed.wait_until_read("panic_sell_pending")
         move(store, smart_trade_id, status="cancelled", profit="-0.5")
 
     thread = threading.Thread(target=market)
@@ -259,9 +313,10 @@ def test_cli_watch_prints_a_line_per_change_until_finished(
 ) -> None:
     import threecommas.cli as cli
 
-    _cli_against(threecommas_server, monkeypatch)
     [(a, (step,))] = seed_closable_smart_trades(threecommas_server.store, 1, 1)
-    mover = _finish_soon(threecommas_server.store, a, step)
+    observed = Observed(a)
+    cli_against(threecommas_server, monkeypatch, observed)
+    mover = finish_as_read(threecommas_server.store, observed, step)
     argv = ["smart-trades", "watch", "--id", str(a), "--until", "finished"]
     argv += ["--base-url", threecommas_server.base_url, "--format", output]
     try:

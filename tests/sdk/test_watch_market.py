@@ -144,6 +144,11 @@ def check(bot: Bot, waited: SmartTrade) -> None:
     assert Decimal(str(waited.profit.volume)) == earned - entered == Decimal("3.4765")
 
 
+#: Far longer than the scenario takes, even on a loaded machine: ending before it is the proof
+#: that the watch ended because every SmartTrade finished.
+DURATION = 60
+
+
 def move_later(server: RunningServer) -> None:
     """The background market of `wait_for`: the first step fills, then the second."""
     for price in ("0.12", "0.15"):
@@ -163,18 +168,20 @@ def test_watch_sees_every_step_and_wait_for_returns_the_finished_trade(
         ids = {pair: client.smart_trades.create(**body(pair)).id for pair in EXPECTED}
         bot = Bot(server, ids)
         began = time.monotonic()
-        for event in client.smart_trades.watch(list(ids.values()), budget_share=1.0, duration=15):
+        watch = client.smart_trades.watch(list(ids.values()), budget_share=1.0, duration=DURATION)
+        for event in watch:
             bot.saw(event)
             if bot.wants_close is not None:
                 client.smart_trades.close_by_market(bot.wants_close)
                 bot.wants_close = None
-        assert time.monotonic() - began < 10  # it ended because every SmartTrade finished
+        # it ended because every SmartTrade finished, before its duration (on the same clock)
+        assert time.monotonic() - began < DURATION
 
         waited_id = client.smart_trades.create(**body(WAITED)).id
         mover = threading.Thread(target=move_later, args=(server,))
         mover.start()
         try:
-            waited = client.smart_trades.wait_for(waited_id, timeout=10, budget_share=1.0)
+            waited = client.smart_trades.wait_for(waited_id, timeout=DURATION, budget_share=1.0)
         finally:
             mover.join()
     check(bot, waited)
@@ -191,7 +198,7 @@ def test_the_same_with_the_async_client(threecommas_server: RunningServer) -> No
             created = [await client.smart_trades.create(**body(pair)) for pair in EXPECTED]
             bot = Bot(server, {st.pair: st.id for st in created})
             ids = [st.id for st in created]
-            watch = client.smart_trades.watch(ids, budget_share=1.0, duration=15)
+            watch = client.smart_trades.watch(ids, budget_share=1.0, duration=DURATION)
             async for event in watch:
                 bot.saw(event)
                 if bot.wants_close is not None:
@@ -200,7 +207,9 @@ def test_the_same_with_the_async_client(threecommas_server: RunningServer) -> No
 
             waited_id = (await client.smart_trades.create(**body(WAITED))).id
             mover = asyncio.create_task(asyncio.to_thread(move_later, server))
-            waited = await client.smart_trades.wait_for(waited_id, timeout=10, budget_share=1.0)
+            waited = await client.smart_trades.wait_for(
+                waited_id, timeout=DURATION, budget_share=1.0
+            )
             await mover
             return bot, waited
 

@@ -366,19 +366,18 @@ def test_cli_watch_source_websocket_prints_each_change(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`threecommas smart-trades watch --source websocket`, sweeps 2.4 s apart: the two status
-    changes (0.4 s apart) still come, one line each."""
+    changes, each made once the client has read the one before, come one line each."""
     import threecommas.cli as cli
 
-    from .test_watch import _finish_soon
+    from .test_watch import Observed, cli_against, finish_as_read
 
     server = threecommas_server
-    monkeypatch.setenv("THREE_COMMAS_API_KEY", server.api_key)
-    monkeypatch.setenv("THREE_COMMAS_API_SECRET", server.api_secret or "")
-    monkeypatch.delenv("THREE_COMMAS_PRIVATE_KEY_FILE", raising=False)
-    real_client = cli.ThreeCommas
-    monkeypatch.setattr(cli, "ThreeCommas", lambda **o: real_client(rate_limit=SLOW, **o))
     [(a, (step,))] = seed_closable_smart_trades(server.store, 1, 1)
-    mover = _finish_soon(server.store, a, step)
+    observed = Observed(a)
+    cli_against(server, monkeypatch, observed, SLOW)
+    # Subscribed before the first move: each change then comes as the stream's hint.
+    subscribed = lambda: server.stream.counters()["subscriptions"] >= 1  # noqa: E731
+    mover = finish_as_read(server.store, observed, step, subscribed)
     argv = ["smart-trades", "watch", "--id", str(a), "--until", "finished", "--format", "json"]
     argv += ["--base-url", server.base_url, "--source", "websocket"]
     try:

@@ -4,6 +4,7 @@ rule counts and probabilities, and the emulated rate limits' clock."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from threecommas import (
     ThreeCommas,
 )
+from threecommas._constants import BAN_COOLDOWN_S, BUDGET_PERIOD_S, BUDGET_REQUESTS, LOCKOUT_S
 from threecommas.testing import (
     DEFAULT_API_KEY,
     DEFAULT_API_SECRET,
@@ -198,3 +200,20 @@ def test_serve_takes_fault_options_on_the_command_line() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_emulated_limits_take_the_sdks_budget_and_their_own_defaults_once() -> None:
+    # JSON that leaves a key out gets the dataclass's default, which is the SDK's number.
+    assert RateLimitConfig.from_json({}) == RateLimitConfig()
+    limit = RateLimitConfig.from_json({"requests": 7})
+    assert (limit.requests, limit.period) == (7, BUDGET_PERIOD_S)
+    assert (RateLimitConfig().requests, RateLimitConfig().lockout) == (BUDGET_REQUESTS, LOCKOUT_S)
+    assert RateLimitConfig().ban == BAN_COOLDOWN_S
+
+    # The defaults of `from_json` are the fields' own (written nowhere else).
+    @dataclasses.dataclass(frozen=True)
+    class Slower(RateLimitConfig):
+        period: float = 2 * BUDGET_PERIOD_S
+        max_ban: float = 60.0
+
+    assert (Slower.from_json({}).period, Slower.from_json({}).max_ban) == (120.0, 60.0)

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.slot_times import USE_OF_BEST, SlotTimes
 from threecommas import (
     APIConnectionError,
     APITimeoutError,
@@ -29,6 +30,7 @@ from threecommas import (
     RateLimitError,
     ResponseParseError,
     ServerError,
+    SmartTrade,
     ThreeCommas,
 )
 from threecommas._signing import ThreeCommasAuth
@@ -278,6 +280,25 @@ def test_malformed_success_is_a_response_parse_error(
     assert counters.received[GET] == 1
 
 
+def test_an_empty_200_to_an_order_call_is_a_success_read_back_once(
+    server: RunningServer, faults: Faults
+) -> None:
+    # The docs' close-by-market page ends with an empty `200 OK`: the close was made, so the
+    # SDK returns the SmartTrade, read with one GET, and never sends the close again.
+    faults.configure(
+        only(FaultRule("empty_body", count=1, operations=frozenset({"close_trade_by_market"})))
+    )
+    with client(server) as api:
+        trade = api.smart_trades.close_trade_by_market(SMART_TRADE_ID, OPEN_STEP)
+    assert isinstance(trade, SmartTrade) and trade.id == SMART_TRADE_ID
+    step = next(s for s in trade.take_profit.steps if s.id == OPEN_STEP)
+    assert step.status.type_ == "panic_sell_pending"
+    counters = faults.counters()
+    assert counters.injected == {"empty_body": 1}
+    assert counters.received[CLOSE] == counters.applied[CLOSE] == 1
+    assert counters.received[GET] == 1
+
+
 def test_malformed_kinds_leave_refusals_alone(server: RunningServer, faults: Faults) -> None:
     faults.configure(only(FaultRule("truncated_json", count=1)))
     with client(server) as api:
@@ -318,17 +339,17 @@ def test_latency_beyond_the_timeout_is_a_timeout_error(
     faults.configure(FaultConfig(latency_ms=400))
     with client(server, max_retries=0) as api, pytest.raises(APITimeoutError):
         api.smart_trades.get(SMART_TRADE_ID, timeout=0.1)
-    with client(server) as api:
-        assert api.smart_trades.get(SMART_TRADE_ID, timeout=2).id == SMART_TRADE_ID
+    with client(server) as api:  # a timeout far above the latency: a loaded machine passes
+        assert api.smart_trades.get(SMART_TRADE_ID, timeout=20).id == SMART_TRADE_ID
 
 
 def test_a_timed_out_close_is_never_sent_again(server: RunningServer, faults: Faults) -> None:
     # The close is carried out, then its answer is held past the client's timeout.
+    # (The timeout error itself shows the client did not wait for the held answer: that
+    # would have come, a 201. How long the call took says nothing more, on a loaded machine.)
     faults.configure(only(FaultRule("delay", seconds=3)))
-    started = time.monotonic()
     with client(server) as api, pytest.raises(APITimeoutError):
         api.smart_trades.close_trade_by_market(SMART_TRADE_ID, OPEN_STEP, timeout=0.3)
-    assert time.monotonic() - started < 2
     counters = faults.counters()
     assert counters.received[CLOSE] == counters.applied[CLOSE] == 1
     assert list(counters.applied_by_request.values()) == [1]
@@ -403,7 +424,8 @@ BURST_TIME_FACTOR = 0.1
 
 @pytest.mark.slow
 def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
-    threecommas_server_factory: ServerFactory, capsys: pytest.CaptureFixture[str]
+    threecommas_server_factory: ServerFactory,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     limit = RateLimitConfig()  # 100 per 60 s, 300 s lockout, 418 after 3 refused in it
     server = threecommas_server_factory()
@@ -413,6 +435,8 @@ def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
     period = limit.period * BURST_TIME_FACTOR
     faults.configure(FaultConfig(rate_limit=limit, time_factor=BURST_TIME_FACTOR))
 
+    slots = SlotTimes()
+
     async def burst() -> tuple[int, list[BaseException]]:
         done = 0
         waiting = iter(closes)
@@ -421,7 +445,9 @@ def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
             server.api_secret,
             base_url=server.base_url,
             rate_limit=RateLimit(limit.requests, period),
+            clock=slots.clock(),
         ) as api:
+            slots.watch(api)
 
             async def worker() -> None:
                 nonlocal done
@@ -462,4 +488,7 @@ def test_a_burst_of_closes_from_many_tasks_stays_within_the_emulated_limits(
         key = ("close_trade_by_market", *close)
         assert counters.received[key] == counters.applied[key] == 1, key
     assert sum(counters.applied.values()) == len(closes)
-    assert use >= 0.95
+    # Judged against what a limiter without waste reaches with this run's own slot holds and
+    # lateness of waits (tests/slot_times.py), not against a machine's speed.
+    best = SlotTimes.best_use(limit.requests, period, [slots.to_json(BURST_TASKS, elapsed)])
+    assert use >= USE_OF_BEST * best, f"budget use {use:.1%}, at best {best:.1%} ({slots})"

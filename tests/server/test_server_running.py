@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import os
 import re
+import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -91,6 +93,23 @@ def test_live_server_fixture_is_fresh_per_test(threecommas_server: RunningServer
     start = threecommas_server.store.get(SMART_TRADE_ID)
     assert start is not None
     assert step(start, CLOSED_STEP_ID)["status"] == PENDING
+
+
+def test_an_idle_connection_outlives_the_clients_keep_alive(
+    threecommas_server: RunningServer,
+) -> None:
+    """The server closes an idle connection only well after httpx stops reusing it (5 s), so
+    no request is ever sent on a connection the server is closing at that very moment."""
+    expiry = httpx.Limits().keepalive_expiry
+    assert expiry is not None
+    host, port = threecommas_server.base_url.split("//")[1].split("/")[0].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"GET /public/api/ver1/ping HTTP/1.1\r\nHost: test\r\n\r\n")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 ")
+        # Past the client's expiry (a loaded machine only looks later, as the server would
+        # have closed it by then): still open, nothing to read.
+        readable, _, _ = select.select([sock], [], [], expiry + 0.5)
+        assert readable == [], "the server closed an idle connection a client could reuse"
 
 
 def test_session_server_fixture(

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .account import Account
     from .account_available_for_trading import AccountAvailableForTrading
+    from .account_balance import AccountBalance
     from .add_funds_request import AddFundsRequest
     from .conditional_price_input import ConditionalPriceInput
     from .create_smart_trade_request import CreateSmartTradeRequest
     from .currency_amount import CurrencyAmount
     from .currency_amount_number import CurrencyAmountNumber
     from .currency_rates import CurrencyRates
+    from .currency_rates_with_leverage_data import CurrencyRatesWithLeverageData
     from .current_price import CurrentPrice
     from .editable_units import EditableUnits
     from .entry_trailing_input import EntryTrailingInput
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from .key_validity import KeyValidity
     from .leverage import Leverage
     from .leverage_input import LeverageInput
+    from .leverage_range import LeverageRange
     from .leverage_type import LeverageType
     from .limit_type import LimitType
     from .margin import Margin
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from .order_side import OrderSide
     from .order_status import OrderStatus
     from .order_type import OrderType
+    from .pair_leverage import PairLeverage
     from .position import Position
     from .position_conditional import PositionConditional
     from .position_conditional_input import PositionConditionalInput
@@ -90,12 +94,14 @@ if TYPE_CHECKING:
 _MODULE_OF = {
     "Account": ".account",
     "AccountAvailableForTrading": ".account_available_for_trading",
+    "AccountBalance": ".account_balance",
     "AddFundsRequest": ".add_funds_request",
     "ConditionalPriceInput": ".conditional_price_input",
     "CreateSmartTradeRequest": ".create_smart_trade_request",
     "CurrencyAmount": ".currency_amount",
     "CurrencyAmountNumber": ".currency_amount_number",
     "CurrencyRates": ".currency_rates",
+    "CurrencyRatesWithLeverageData": ".currency_rates_with_leverage_data",
     "CurrentPrice": ".current_price",
     "EditableUnits": ".editable_units",
     "EntryTrailingInput": ".entry_trailing_input",
@@ -106,6 +112,7 @@ _MODULE_OF = {
     "KeyValidity": ".key_validity",
     "Leverage": ".leverage",
     "LeverageInput": ".leverage_input",
+    "LeverageRange": ".leverage_range",
     "LeverageType": ".leverage_type",
     "LimitType": ".limit_type",
     "Margin": ".margin",
@@ -118,6 +125,7 @@ _MODULE_OF = {
     "OrderSide": ".order_side",
     "OrderStatus": ".order_status",
     "OrderType": ".order_type",
+    "PairLeverage": ".pair_leverage",
     "Position": ".position",
     "PositionConditional": ".position_conditional",
     "PositionConditionalInput": ".position_conditional_input",
@@ -183,12 +191,14 @@ def __dir__() -> list[str]:
 __all__ = (
     "Account",
     "AccountAvailableForTrading",
+    "AccountBalance",
     "AddFundsRequest",
     "ConditionalPriceInput",
     "CreateSmartTradeRequest",
     "CurrencyAmount",
     "CurrencyAmountNumber",
     "CurrencyRates",
+    "CurrencyRatesWithLeverageData",
     "CurrentPrice",
     "EditableUnits",
     "EntryTrailingInput",
@@ -199,6 +209,7 @@ __all__ = (
     "KeyValidity",
     "Leverage",
     "LeverageInput",
+    "LeverageRange",
     "LeverageType",
     "LimitType",
     "Margin",
@@ -211,6 +222,7 @@ __all__ = (
     "OrderSide",
     "OrderStatus",
     "OrderType",
+    "PairLeverage",
     "Position",
     "PositionConditional",
     "PositionConditionalInput",

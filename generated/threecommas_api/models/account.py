@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -422,7 +422,20 @@ class Account:
                 "pretty_display_type: expected str, got " + type(pretty_display_type).__name__
             )
 
-        supported_market_types = cast(list[str], d["supported_market_types"])
+        supported_market_types = d["supported_market_types"]
+        if type(supported_market_types) is not list and not isinstance(
+            supported_market_types, list | tuple
+        ):
+            raise TypeError(
+                "supported_market_types: expected an array, got "
+                + type(supported_market_types).__name__
+            )
+        for _item in supported_market_types:
+            if type(_item) is not str and (not isinstance(_item, str)):
+                raise TypeError(
+                    "supported_market_types: expected an array of str, got an item of type "
+                    + type(_item).__name__
+                )
 
         api_key_invalid = d["api_key_invalid"]
         if type(api_key_invalid) is not bool:

@@ -30,9 +30,15 @@ class AddFundsRequest:
     order_type: OrderType = _attrs_field(converter=_convert_order_type)
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     units: UnitsInput
-    """ An amount of base-currency units. """
+    """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send
+    users.
+     """
     price: PriceInput | Unset = UNSET
-    """ A limit price. """
+    """ A limit price, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send
+    users.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,8 +19,7 @@ class CurrencyRates:
     is the second part of a 3Commas pair (`BTC` in `USDT_BTC`), quote the first. See
     `get_currency_rates` for how the limits apply to an order. The required fields are those
     of the examples of both versions of this page; the leverage-data variant of the page
-    (`/ver1/accounts/currency_rates_with_leverage_data`, not described here) shows another
-    set.
+    (`CurrencyRatesWithLeverageData`) shows another set.
 
     """
 

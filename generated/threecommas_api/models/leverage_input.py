@@ -32,8 +32,10 @@ class LeverageInput:
     `isolated` by the API, so the SDK does not offer it; the API accepts it (a docs form).
      """
     value: int | Unset = UNSET
-    """ Leverage value. The exchange sets the allowed range (no doc version gives one); a
-    leverage is at least 1.
+    """ Leverage value, at least 1. The exchange sets the largest: the `max_leverage` of
+    the pair's `leverage_data` entry for this type, from
+    `get_currency_rates_with_leverage_data` (where the newest create and edit pages
+    send users).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -138,7 +138,20 @@ class Market:
 
         form_fields = _MarketFormFields_from_dict(d["form_fields"])
 
-        available_connection_flows = cast(list[str], d["available_connection_flows"])
+        available_connection_flows = d["available_connection_flows"]
+        if type(available_connection_flows) is not list and not isinstance(
+            available_connection_flows, list | tuple
+        ):
+            raise TypeError(
+                "available_connection_flows: expected an array, got "
+                + type(available_connection_flows).__name__
+            )
+        for _item in available_connection_flows:
+            if type(_item) is not str and (not isinstance(_item, str)):
+                raise TypeError(
+                    "available_connection_flows: expected an array of str, got an item of type "
+                    + type(_item).__name__
+                )
 
         third_party_allowed = d["third_party_allowed"]
         if type(third_party_allowed) is not bool:
@@ -146,7 +159,15 @@ class Market:
                 "third_party_allowed: expected bool, got " + type(third_party_allowed).__name__
             )
 
-        trusted_ips = cast(list[str], d["trusted_ips"])
+        trusted_ips = d["trusted_ips"]
+        if type(trusted_ips) is not list and not isinstance(trusted_ips, list | tuple):
+            raise TypeError("trusted_ips: expected an array, got " + type(trusted_ips).__name__)
+        for _item in trusted_ips:
+            if type(_item) is not str and (not isinstance(_item, str)):
+                raise TypeError(
+                    "trusted_ips: expected an array of str, got an item of type "
+                    + type(_item).__name__
+                )
 
         trusted_ips_input_type = d["trusted_ips_input_type"]
         if type(trusted_ips_input_type) is not str and (

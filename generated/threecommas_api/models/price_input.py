@@ -15,7 +15,11 @@ T = TypeVar("T", bound="PriceInput")
 @_lazy_additional_properties
 @_attrs_define
 class PriceInput:
-    """A limit price."""
+    """A limit price, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send
+    users.
+
+    """
 
     value: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """

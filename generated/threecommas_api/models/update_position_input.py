@@ -18,9 +18,15 @@ class UpdatePositionInput:
     """The editable parts of the entry order."""
 
     units: UnitsInput | Unset = UNSET
-    """ An amount of base-currency units. """
+    """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send
+    users.
+     """
     price: PriceInput | Unset = UNSET
-    """ A limit price. """
+    """ A limit price, within the pair's limits: `get_currency_rates`, or
+    `get_currency_rates_with_leverage_data` where the newest create and edit pages send
+    users.
+     """
     conditional: PositionConditionalInput | Unset = UNSET
     """ The trigger of a conditional entry. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,8 +6,8 @@ of an argument is the method's `Args:` line for the parameter it fills, without 
 that names a Python class (the command line takes the value, e.g. `finished`, not the enum).
 A name in backticks that the command line spells otherwise is given in its words: a facade
 method as its command (`close_by_market` -> `close-by-market`), a parameter of the command as
-its option (`per_page` -> `--per-page`). The methods are reached through a client, as a user
-reaches them; nothing is sent.
+its option (`per_page` -> `--per-page`). The docstrings are read from the sync client's sources,
+following the namespaces from the client as a user reaches them; nothing is imported or sent.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from typing import NamedTuple
 
 __all__ = ["argument_help", "description", "docstring"]
 
@@ -31,19 +32,91 @@ def _respell(text: str, names: Mapping[str, str]) -> str:
     return _QUOTED.sub(lambda m: f"`{names.get(m.group(1), m.group(1))}`", text)
 
 
+#: The sources of the sync client's classes: the client and the resource namespaces.
+_SOURCES = (
+    "_sync/_client.py",
+    "_sync/_api_client.py",
+    "_sync/resources/_smart_trades.py",
+    "_sync/resources/_smart_trade_orders.py",
+    "_sync/resources/_trades.py",
+    "_sync/resources/_market.py",
+)
+
+
+class _Class(NamedTuple):
+    bases: tuple[str, ...]
+    docs: dict[str, str]  # method name -> its docstring
+    parts: dict[str, str]  # attribute -> the name of the namespace class set on it in __init__
+
+
+@cache
+def _classes() -> dict[str, _Class]:
+    """The client's classes by name, read from their sources: importing them would load httpx,
+    which `--help` has no use for (it would double the time a command's help takes)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent
+    found: dict[str, _Class] = {}
+    for source in _SOURCES:
+        tree = ast.parse((package / source).read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            docs: dict[str, str] = {}
+            parts: dict[str, str] = {}
+            for item in node.body:
+                if not isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                docs[item.name] = ast.get_docstring(item) or ""
+                if item.name != "__init__":
+                    continue
+                for statement in ast.walk(item):
+                    if (
+                        isinstance(statement, ast.Assign)
+                        and len(statement.targets) == 1
+                        and isinstance(target := statement.targets[0], ast.Attribute)
+                        and isinstance(statement.value, ast.Call)
+                        and isinstance(statement.value.func, ast.Name)
+                    ):
+                        parts[target.attr] = statement.value.func.id
+            bases = tuple(base.id for base in node.bases if isinstance(base, ast.Name))
+            found[node.name] = _Class(bases, docs, parts)
+    return found
+
+
+def _lookup(class_name: str, name: str) -> tuple[str, str | None]:
+    """("part", class) for a namespace attribute, ("doc", text) for a method; searched in the
+    class, then its bases (as attribute lookup does)."""
+    classes = _classes()
+    pending = [class_name]
+    while pending:
+        known = classes.get(pending.pop(0))
+        if known is None:
+            continue
+        if name in known.parts:
+            return "part", known.parts[name]
+        if name in known.docs:
+            return "doc", known.docs[name]
+        pending.extend(known.bases)
+    raise AttributeError(f"the client has no {name!r} here")
+
+
 @cache
 def docstring(facade: str) -> str:
-    """The docstring of the facade method at the dotted path `facade`, e.g.
-    `smart_trades.trades.cancel`, read from a client that is made and closed unused."""
-    import inspect
-
-    from threecommas import DEFAULT_BASE_URL, ThreeCommas
-
-    with ThreeCommas(api_key="help", api_secret="help", base_url=DEFAULT_BASE_URL) as client:
-        target: object = client
-        for name in facade.split("."):
-            target = getattr(target, name)
-    return inspect.cleandoc(getattr(target, "__doc__", None) or "")
+    """The docstring of the facade method at the dotted path `facade` of the sync client, e.g.
+    `smart_trades.trades.cancel`, read from its source (nothing is imported or sent)."""
+    current = "ThreeCommas"
+    *parts, method = facade.split(".")
+    for name in parts:
+        kind, found = _lookup(current, name)
+        if kind != "part" or found is None:
+            raise AttributeError(f"{facade}: {name!r} is not a namespace of the client")
+        current = found
+    kind, doc = _lookup(current, method)
+    if kind != "doc" or doc is None:
+        raise AttributeError(f"{facade}: {method!r} is not a method of the client")
+    return doc
 
 
 def _sections(doc: str) -> tuple[list[str], list[str]]:

@@ -63,12 +63,23 @@ def _market_row(data: dict[str, Any]) -> list[Any]:
     return [data.get("market_code"), data.get("market_name")]
 
 
+def _balance_row(data: dict[str, Any]) -> list[Any]:
+    return [
+        data.get("currency_code"),
+        data.get("position"),
+        data.get("position_available"),
+        data.get("on_orders"),
+        data.get("usd_value"),
+    ]
+
+
 #: The kinds of rows `--format table` shows (a command row's `table`): columns, one row.
 TABLES: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], list[Any]]]] = {
     "smart_trades": (("ID", "PAIR", "TYPE", "STATUS", "PROFIT %", "CREATED AT"), _smart_trade_row),
     "trades": (("ID", "PURPOSE", "SIDE", "TYPE", "STATUS", "AMOUNT", "PRICE"), _trade_row),
     "accounts": (("ID", "NAME", "MARKET", "SMARTTRADES", "USD"), _account_row),
     "markets": (("CODE", "NAME"), _market_row),
+    "balances": (("CURRENCY", "TOTAL", "FREE", "ON ORDERS", "USD"), _balance_row),
 }
 
 

@@ -274,6 +274,8 @@ COMMANDS: tuple[Command, ...] = (
         table="accounts",
     ),
     Command("get_account", "accounts.get", (ACCOUNT_ID,)),
+    Command("get_account_balances", "accounts.balances", (ACCOUNT_ID,), table="balances"),
+    Command("load_balances", "accounts.load_balances", (ACCOUNT_ID,)),
     Command("list_markets", "market.markets", table="markets"),
     Command("list_market_pairs", "market.pairs", (MARKET_CODE,)),
     Command(
@@ -281,6 +283,12 @@ COMMANDS: tuple[Command, ...] = (
         "market.currency_rates",
         (PAIR, MARKET_CODE, Arg("limit_type", choices=enum_values("LimitType"))),
         spelled=("market", "rates"),
+    ),
+    Command(
+        "get_currency_rates_with_leverage_data",
+        "market.currency_rates_with_leverage_data",
+        (PAIR, MARKET_CODE),
+        spelled=("market", "rates-with-leverage"),
     ),
     Command(
         "validate_key",

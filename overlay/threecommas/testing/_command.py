@@ -73,8 +73,15 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="a price path (JSON or CSV) for the simulated market, played from the start; "
+        help="a price path (JSON or CSV) or candles (Binance kline CSV, freqtrade JSON, ccxt "
+        "OHLCV list) for the simulated market, played from the start; "
         "POST /__admin__/market/advance moves its virtual clock",
+    )
+    parser.add_argument(
+        "--market-pair",
+        default=None,
+        metavar="PAIR",
+        help="the 3Commas pair (USDT_BTC) of a --market file that does not name it, as candles",
     )
     parser.add_argument(
         "--market-real-time",
@@ -153,6 +160,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             public_key_pem=public_key_pem,
             recordings_dir=args.recordings,
             market=args.market,
+            market_pair=args.market_pair,
             market_real_time=args.market_real_time,
             stream_ping_interval=args.stream_ping_interval,
         )

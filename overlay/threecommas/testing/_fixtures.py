@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     # in every session of an environment where the SDK is installed.
     import httpx
 
-    from threecommas._client import AsyncThreeCommas, ThreeCommas
+    from threecommas import AsyncThreeCommas, ThreeCommas
     from threecommas.testing.faults import FaultConfig, Faults
     from threecommas.testing.server import RunningServer
 
@@ -112,11 +112,12 @@ def fixture_client(server: RunningServer, **options: Any) -> tuple[ThreeCommas, 
     both)."""
     import httpx
 
-    from threecommas._client import _DEFAULT_HEADERS, ThreeCommas
+    from threecommas import ThreeCommas
+    from threecommas._base_client import DEFAULT_HEADERS
 
     clock = server_clock(server)
     http = httpx.Client(
-        headers=_DEFAULT_HEADERS, event_hooks={"response": [scaled_retry_after(clock)]}
+        headers=DEFAULT_HEADERS, event_hooks={"response": [scaled_retry_after(clock)]}
     )
     try:
         client = ThreeCommas(
@@ -138,7 +139,8 @@ def fixture_async_client(server: RunningServer) -> tuple[AsyncThreeCommas, httpx
     no connection open between requests, so that it works in any event loop)."""
     import httpx
 
-    from threecommas._client import _DEFAULT_HEADERS, AsyncThreeCommas
+    from threecommas import AsyncThreeCommas
+    from threecommas._base_client import DEFAULT_HEADERS
 
     clock = server_clock(server)
     rescale = scaled_retry_after(clock)
@@ -149,7 +151,7 @@ def fixture_async_client(server: RunningServer) -> tuple[AsyncThreeCommas, httpx
         rescale(response)
 
     http = httpx.AsyncClient(
-        headers=_DEFAULT_HEADERS,
+        headers=DEFAULT_HEADERS,
         limits=httpx.Limits(max_keepalive_connections=0),
         event_hooks={"response": [hook]},
     )

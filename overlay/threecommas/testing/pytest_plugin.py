@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     import httpx
     from starlette.applications import Starlette
 
-    from threecommas._client import AsyncThreeCommas, ThreeCommas
+    from threecommas import AsyncThreeCommas, ThreeCommas
     from threecommas._signing import ThreeCommasAuth
     from threecommas.testing.faults import FaultConfig, Faults
     from threecommas.testing.server import RunningServer, ServerHost

@@ -157,7 +157,8 @@ def sync_detailed(
     The example request asks for `BTC_ETH` but the example answer is plainly a BTC priced
     in USDT (`orderbook_price_currency` USDT, last price 63802.44): the answer is kept as
     printed, and the recordings file it under `USDT_BTC`. (The older page's example
-    request also names the `currency_rates_with_leverage_data` path: a copy slip.)
+    request also names the `currency_rates_with_leverage_data` path: a copy slip.) The
+    leverage a futures pair allows is in `get_currency_rates_with_leverage_data`.
 
     Public (Permission NONE, Security NONE in both doc versions), so it is sent unsigned.
 
@@ -222,7 +223,8 @@ def sync(
     The example request asks for `BTC_ETH` but the example answer is plainly a BTC priced
     in USDT (`orderbook_price_currency` USDT, last price 63802.44): the answer is kept as
     printed, and the recordings file it under `USDT_BTC`. (The older page's example
-    request also names the `currency_rates_with_leverage_data` path: a copy slip.)
+    request also names the `currency_rates_with_leverage_data` path: a copy slip.) The
+    leverage a futures pair allows is in `get_currency_rates_with_leverage_data`.
 
     Public (Permission NONE, Security NONE in both doc versions), so it is sent unsigned.
 
@@ -282,7 +284,8 @@ async def asyncio_detailed(
     The example request asks for `BTC_ETH` but the example answer is plainly a BTC priced
     in USDT (`orderbook_price_currency` USDT, last price 63802.44): the answer is kept as
     printed, and the recordings file it under `USDT_BTC`. (The older page's example
-    request also names the `currency_rates_with_leverage_data` path: a copy slip.)
+    request also names the `currency_rates_with_leverage_data` path: a copy slip.) The
+    leverage a futures pair allows is in `get_currency_rates_with_leverage_data`.
 
     Public (Permission NONE, Security NONE in both doc versions), so it is sent unsigned.
 
@@ -345,7 +348,8 @@ async def asyncio(
     The example request asks for `BTC_ETH` but the example answer is plainly a BTC priced
     in USDT (`orderbook_price_currency` USDT, last price 63802.44): the answer is kept as
     printed, and the recordings file it under `USDT_BTC`. (The older page's example
-    request also names the `currency_rates_with_leverage_data` path: a copy slip.)
+    request also names the `currency_rates_with_leverage_data` path: a copy slip.) The
+    leverage a futures pair allows is in `get_currency_rates_with_leverage_data`.
 
     Public (Permission NONE, Security NONE in both doc versions), so it is sent unsigned.
 

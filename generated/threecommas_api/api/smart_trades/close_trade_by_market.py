@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -41,9 +41,13 @@ _get_kwargs = build_request
 
 def parse_response(
     response: httpx.Response, *, raise_on_unexpected_status: bool = False
-) -> Error | SmartTrade | None:
+) -> Any | Error | SmartTrade | None:
     """The documented answer of this operation read from `response`; None for an undocumented
     status, or `errors.UnexpectedStatus` when `raise_on_unexpected_status`."""
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
     if response.status_code == 201:
         response_201 = SmartTrade.from_dict(response.json())
 
@@ -102,13 +106,13 @@ def parse_response(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SmartTrade | None:
+) -> Any | Error | SmartTrade | None:
     return parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SmartTrade]:
+) -> Response[Any | Error | SmartTrade]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Error | SmartTrade]:
+) -> Response[Any | Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -132,7 +136,8 @@ def sync_detailed(
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
     On success the API answers 201 with the updated SmartTrade, in which the step has become
-    `panic_sell_pending`.
+    `panic_sell_pending`, or 200 with an empty body: the page shows both answers. The empty
+    200 is a success all the same; the SmartTrade is then read with `get_smart_trade`.
 
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
@@ -151,7 +156,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SmartTrade]
+        Response[Any | Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +178,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Error | SmartTrade | None:
+) -> Any | Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -182,7 +187,8 @@ def sync(
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
     On success the API answers 201 with the updated SmartTrade, in which the step has become
-    `panic_sell_pending`.
+    `panic_sell_pending`, or 200 with an empty body: the page shows both answers. The empty
+    200 is a success all the same; the SmartTrade is then read with `get_smart_trade`.
 
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
@@ -201,7 +207,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SmartTrade
+        Any | Error | SmartTrade
     """
 
     return sync_detailed(
@@ -218,7 +224,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Response[Error | SmartTrade]:
+) -> Response[Any | Error | SmartTrade]:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -227,7 +233,8 @@ async def asyncio_detailed(
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
     On success the API answers 201 with the updated SmartTrade, in which the step has become
-    `panic_sell_pending`.
+    `panic_sell_pending`, or 200 with an empty body: the page shows both answers. The empty
+    200 is a success all the same; the SmartTrade is then read with `get_smart_trade`.
 
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
@@ -246,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SmartTrade]
+        Response[Any | Error | SmartTrade]
     """
 
     kwargs = _get_kwargs(
@@ -266,7 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     forced_mode: ForcedMode | Unset = UNSET,
-) -> Error | SmartTrade | None:
+) -> Any | Error | SmartTrade | None:
     """Close a take-profit trade by market
 
      Closes one take-profit trade (one step of the SmartTrade's take profit) at the market
@@ -275,7 +282,8 @@ async def asyncio(
     Allowed only while the step's status is `to_process`, `order_placed` or
     `trailing_activated` (`take_profit.steps[].data.panic_sell_available` tells whether it is).
     On success the API answers 201 with the updated SmartTrade, in which the step has become
-    `panic_sell_pending`.
+    `panic_sell_pending`, or 200 with an empty body: the page shows both answers. The empty
+    200 is a success all the same; the SmartTrade is then read with `get_smart_trade`.
 
     The documentation lists no error responses for this operation. The documented general
     errors apply; for a step that is not in an allowed status this document uses 403, which the
@@ -294,7 +302,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SmartTrade
+        Any | Error | SmartTrade
     """
 
     return (

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -14,7 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def build_request(
     *,
-    body: CreateSmartTradeRequest,
+    body: CreateSmartTradeRequest | Mapping[str, Any],
     forced_mode: ForcedMode | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of `httpx.Client.request` for this operation (method, url, and params,
@@ -28,8 +29,7 @@ def build_request(
         "url": "/v2/smart_trades",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = dict(body) if isinstance(body, Mapping) else body.to_dict()
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers

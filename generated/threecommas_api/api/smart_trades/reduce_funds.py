@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from ...types import UNSET, Response, Unset
 def build_request(
     id: int,
     *,
-    body: ReduceFundsRequest,
+    body: ReduceFundsRequest | Mapping[str, Any],
     forced_mode: ForcedMode | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of `httpx.Client.request` for this operation (method, url, and params,
@@ -32,8 +33,7 @@ def build_request(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = dict(body) if isinstance(body, Mapping) else body.to_dict()
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers

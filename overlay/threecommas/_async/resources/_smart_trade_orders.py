@@ -3,25 +3,29 @@ close by market, force start or process. Each may place an order on the exchange
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
-from threecommas_api.models.add_funds_request import AddFundsRequest
-from threecommas_api.models.order_type import OrderType
-from threecommas_api.models.price_input import PriceInput
-from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
-from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.units_input import UnitsInput
-from threecommas_api.params import (
-    AddFundsRequestParam,
-    ReduceFundsRequestParam,
-)
 
 from .._api_client import AsyncAPIClient
-from ._order_checks import check_funds
+from ._order_answers import changed
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.add_funds_request import AddFundsRequest
+    from threecommas_api.models.order_type import OrderType
+    from threecommas_api.models.price_input import PriceInput
+    from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
+    from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.units_input import UnitsInput
+    from threecommas_api.params import (
+        AddFundsRequestParam,
+        ReduceFundsRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncSmartTradeOrders"]
 
@@ -82,10 +86,13 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its position grown (or its order placed).
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(self._client, "add_funds", smart_trade_id, request, fields, forced_mode)
+        call = ops.change("add_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             await check_funds(
                 self._client,
                 smart_trade_id,
@@ -94,7 +101,7 @@ class AsyncSmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def reduce_funds_info(
         self,
@@ -119,7 +126,7 @@ class AsyncSmartTradeOrders(Namespace):
         Returns:
             The reducible amount.
         """
-        call = ops.reduce_funds_info(self._client, smart_trade_id, forced_mode)
+        call = ops.reduce_funds_info(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
@@ -151,9 +158,12 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `panic_sell_pending`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id(self._client, "close_smart_trade_by_market", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id(
+            "close_smart_trade_by_market", smart_trade_id, self._mode(forced_mode)
+        )
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def force_start(
         self,
@@ -182,9 +192,10 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, its entry order placed.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_id(self._client, "force_start", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id("force_start", smart_trade_id, self._mode(forced_mode))
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def force_process(
         self,
@@ -193,7 +204,7 @@ class AsyncSmartTradeOrders(Namespace):
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SmartTrade | None:
+    ) -> SmartTrade:
         """Ask 3Commas to process the SmartTrade now.
 
         Only the older API reference documents this call, and it does not say what processing
@@ -209,11 +220,12 @@ class AsyncSmartTradeOrders(Namespace):
             OutcomeUnknownError: the answer was lost; `get` the SmartTrade to see its state.
 
         Returns:
-            The SmartTrade, or None when the API answers 201 with an empty body (the answer's
-            body is undocumented).
+            The SmartTrade. The answer's body is undocumented: when it is empty (a 2xx with no
+            body), the SDK reads the SmartTrade once with a GET and returns it; the call itself
+            is never sent again.
         """
-        call = ops.force_process(self._client, smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id("force_process", smart_trade_id, self._mode(forced_mode))
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def close_trade_by_market(
         self,
@@ -232,12 +244,14 @@ class AsyncSmartTradeOrders(Namespace):
         or that the API refused for the rate limit, is sent again. Read the SmartTrade before
         repeating it yourself (an `OutcomeUnknownError` says the answer was lost).
 
-        Args, Raises and Returns: those of `trades.close_by_market`.
+        Args, Raises and Returns: those of `trades.close_by_market`. An empty 2xx answer (the
+        docs show an empty `200 OK`) is a success: the SDK then reads the SmartTrade once with
+        a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
-            self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def reduce_funds(
         self,
@@ -290,12 +304,13 @@ class AsyncSmartTradeOrders(Namespace):
 
         Returns:
             The SmartTrade, `pending_reduce_funds`.
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
         fields = ops.funds_fields(order_type, units, price)
-        call = ops.change(
-            self._client, "reduce_funds", smart_trade_id, request, fields, forced_mode
-        )
+        call = ops.change("reduce_funds", smart_trade_id, request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_funds  # the limits' code, on first use
+
             await check_funds(
                 self._client,
                 smart_trade_id,
@@ -304,4 +319,4 @@ class AsyncSmartTradeOrders(Namespace):
                 forced_mode=forced_mode,
                 timeout=timeout,
             )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)

@@ -6,55 +6,47 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import AsyncIterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._constants import ITER_ALL_PER_PAGE
+import threecommas._constants as constants
 from threecommas._options import check_options
-from threecommas._stream import (
-    DEFAULT_RECONNECT_INITIAL_S,
-    DEFAULT_RECONNECT_MAX_S,
-    DEFAULT_STALE_AFTER_S,
-)
+from threecommas._pagination import PageWalk, check_one
+from threecommas._resource import LazyModule
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas._watch import (
-    DEFAULT_BUDGET_SHARE,
-    SmartTradeEvent,
-    StopCheck,
-    Until,
-    WatchIds,
-    WatchPlan,
-    check_wait_timeout,
-    until_predicate,
-)
-from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
-from threecommas_api.models.leverage_input import LeverageInput
-from threecommas_api.models.order_direction import OrderDirection
-from threecommas_api.models.position_input import PositionInput
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
-from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
-from threecommas_api.models.smart_trade_type import SmartTradeType
-from threecommas_api.models.stop_loss_input import StopLossInput
-from threecommas_api.models.take_profit_input import TakeProfitInput
-from threecommas_api.models.update_position_input import UpdatePositionInput
-from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
-from threecommas_api.params import (
-    CreateSmartTradeRequestParam,
-    LeverageInputParam,
-    PositionInputParam,
-    StopLossInputParam,
-    TakeProfitInputParam,
-    UpdatePositionInputParam,
-    UpdateSmartTradeRequestParam,
-)
 
 from .._api_client import AsyncAPIClient
-from ._order_checks import check_create
+from .._paginator import pages
+from ._order_answers import changed
 from ._smart_trade_orders import AsyncSmartTradeOrders
 from ._trades import AsyncTrades
-from ._watch import AsyncWatch, wait_until
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas._watch import SmartTradeEvent, StopCheck, Until, WatchIds
+    from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
+    from threecommas_api.models.leverage_input import LeverageInput
+    from threecommas_api.models.order_direction import OrderDirection
+    from threecommas_api.models.position_input import PositionInput
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
+    from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
+    from threecommas_api.models.smart_trade_type import SmartTradeType
+    from threecommas_api.models.stop_loss_input import StopLossInput
+    from threecommas_api.models.take_profit_input import TakeProfitInput
+    from threecommas_api.models.update_position_input import UpdatePositionInput
+    from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+    from threecommas_api.params import (
+        CreateSmartTradeRequestParam,
+        LeverageInputParam,
+        PositionInputParam,
+        StopLossInputParam,
+        TakeProfitInputParam,
+        UpdatePositionInputParam,
+        UpdateSmartTradeRequestParam,
+    )
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncSmartTrades"]
 
@@ -121,11 +113,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             instant: True for a Simple Buy or Simple Sell.
             skip_enter_step: True for a Smart Buy or Smart Sell of funds already held.
             note: a note of 1 to 300 characters.
-            check_limits: check the order against the exchange's limits of the pair (and that
-                the account takes SmartTrades) before sending it; False by default. Cost: the
-                account (signed) and the pair's rates (unsigned) are read, each kept 300 s
-                (`LIMITS_CACHE_TTL_S`) per client, account and pair: at most two requests more
-                for the first order on an account and pair, none for the next ones.
+            check_limits: check the order against the pair's limits and `max_leverage`, and
+                that the account takes SmartTrades, before sending; False by default. Cost: the
+                account, the pair's rates and (for a leverage) its leverage data, each read once
+                per 300 s (`LIMITS_CACHE_TTL_S`): at most three requests more, the first time.
 
         Raises:
             TypeError: a request and fields together, a required field missing, a float
@@ -137,6 +128,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 would refuse the order: the field, the limit, the value and the nearest valid
                 value are named; nothing was sent.
             PermissionDeniedError: the account is not yours or cannot trade SmartTrades.
+            ResponseParseError: also an empty 2xx (created but unnamed: list before a retry).
             OutcomeUnknownError: sent, but the connection broke before the answer came; the
                 order may have gone through: list your SmartTrades before sending it again (a
                 ServerError, for a 5xx, says the same).
@@ -155,8 +147,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "skip_enter_step": skip_enter_step,
             "note": note,
         }
-        call = ops.create(self._client, request, fields, forced_mode)
+        call = ops.create(request, fields, self._mode(forced_mode))
         if check_limits:
+            from ._order_checks import check_create  # the limits' code, on first use
+
             await check_create(self._client, call, timeout)
         return await self._client._execute(call, timeout, options)
 
@@ -208,8 +202,8 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrades of the page (possibly none).
         """
-        query = ops.list_query(self._client, locals())  # the filters, by their names
-        call = ops.list_page(query, *ops.check_paging(page, per_page))
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
+        call = ops.list_page(query, *check_one(ops.LIST, page, per_page))
         return await self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -219,7 +213,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         pair: str | None = None,
         type: SmartTradeType | str | None = None,
         page: int | None = None,
-        per_page: int = ITER_ALL_PER_PAGE,
+        per_page: int = constants.ITER_ALL_PER_PAGE,
         status: SmartTradeStatusFilter | str | None = None,
         order_by: SmartTradeOrderBy | str | None = None,
         order_direction: OrderDirection | str | None = None,
@@ -252,25 +246,20 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         """
         # Not `async def`: arguments are checked now, pages fetched later.  # unasync: skip
         self._client._refuse_raw("iter_all")
-        query = ops.list_query(self._client, locals())  # the filters, by their names
-        first, size = ops.iter_paging(page, per_page)
-        return self._walk(query, first, size, check_timeout(timeout), check_options(options))
+        query = ops.list_query(locals(), self._mode(forced_mode))  # the filters, by their names
+        walk = PageWalk.checked(ops.LIST, page, per_page)
+        return self._walk(query, walk, check_timeout(timeout), check_options(options))
 
     async def _walk(
-        self,
-        query: ops.ListQuery,
-        page: int,
-        per_page: int,
-        timeout: TimeoutArg,
-        options: RequestOptions,
+        self, query: ops.ListQuery, walk: PageWalk, timeout: TimeoutArg, options: RequestOptions
     ) -> AsyncIterator[SmartTrade]:
-        next_page: int | None = page
-        while next_page is not None:
-            call = ops.list_page(query, next_page, per_page)
-            batch = await self._client._execute(call, timeout, options)
+        async def fetch(page: int) -> builtins.list[SmartTrade]:
+            call = ops.list_page(query, page, walk.per_page)
+            return await self._client._execute(call, timeout, options)
+
+        async for batch in pages(walk, fetch):
             for smart_trade in batch:
                 yield smart_trade
-            next_page = ops.next_page(next_page, len(batch), per_page)
 
     async def get(
         self,
@@ -288,7 +277,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         Returns:
             The SmartTrade, as the API has it now.
         """
-        call = ops.by_id(self._client, "get_smart_trade", smart_trade_id, forced_mode)
+        call = ops.by_id("get_smart_trade", smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def update(
@@ -332,7 +321,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 SmartTrade before sending it again (a ServerError, for a 5xx, says the same).
 
         Returns:
-            The updated SmartTrade.
+            The updated SmartTrade (read once with a GET after an empty 2xx answer).
         """
         fields = {
             "leverage": leverage,
@@ -341,9 +330,9 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             "stop_loss": stop_loss,
         }
         call = ops.change(
-            self._client, "update_smart_trade", smart_trade_id, request, fields, forced_mode
+            "update_smart_trade", smart_trade_id, request, fields, self._mode(forced_mode)
         )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def cancel(
         self,
@@ -365,14 +354,13 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
 
         Raises:
             PermissionDeniedError: the SmartTrade cannot be cancelled in its current status.
-            ResponseParseError: the answer carried no SmartTrade (the older docs answer 204).
             OutcomeUnknownError: the answer was lost; it may be cancelled: `get` it to know.
 
         Returns:
-            The SmartTrade, `cancellation_pending`.
+            The SmartTrade, `cancellation_pending` (read once with a GET after an empty 2xx).
         """
-        call = ops.by_id(self._client, "cancel_smart_trade", smart_trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.order_by_id("cancel_smart_trade", smart_trade_id, self._mode(forced_mode))
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def set_note(
         self,
@@ -395,26 +383,26 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
             OutcomeUnknownError: the answer was lost; sending the same note again is harmless.
 
         Returns:
-            The SmartTrade with its new note.
+            The SmartTrade with its new note (read once with a GET after an empty 2xx).
         """
-        call = ops.set_note(self._client, smart_trade_id, note, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.set_note(smart_trade_id, note, self._mode(forced_mode))
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     def watch(
         self,
         ids: WatchIds = None,
         *,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
         initial: bool = True,
         max_events: int | None = None,
         duration: float | None = None,
         stop: StopCheck | None = None,
         forced_mode: ForcedModeArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
     ) -> AsyncIterator[SmartTradeEvent]:
         """Every change of your active SmartTrades (or of the ones you name), as it is seen.
 
@@ -444,7 +432,7 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
                 steps the stream never reports. RSA keys sign with PKCS#1 v1.5 (unverified).
             budget_share: the part of the client's rate budget watching may use, in (0, 1].
             initial: also report each SmartTrade at first sight (`previous` None).
-            max_events, duration, stop: when to end (None: never).
+            max_events, duration, stop: when to end (None: never; duration 0: one sweep).
             stale_after, reconnect_initial, reconnect_max: `"websocket"` only: a connection
                 without a ping (every 3 s) for `stale_after` s is reopened, after a jittered
                 delay doubling from `reconnect_initial` up to `reconnect_max` seconds.
@@ -462,6 +450,11 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         # Not `async def`: arguments are checked now, the sweeps run later.  # unasync: skip
         limit, clock = self._client._policy.settings.rate_limit, self._client._clock
         ending = (max_events, duration, stop)
+        # The watch's code loads with the first watch, not with the client.
+        from threecommas._watch import WatchPlan
+
+        from ._watch import AsyncWatch
+
         plan = WatchPlan.checked(limit, ids, source, budget_share, initial, *ending, clock=clock)
         check_timeout(timeout)
         if plan.source == "websocket":
@@ -479,10 +472,10 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         *,
         timeout: float | None = None,
         source: str = "poll",
-        budget_share: float = DEFAULT_BUDGET_SHARE,
-        stale_after: float = DEFAULT_STALE_AFTER_S,
-        reconnect_initial: float = DEFAULT_RECONNECT_INITIAL_S,
-        reconnect_max: float = DEFAULT_RECONNECT_MAX_S,
+        budget_share: float = constants.DEFAULT_BUDGET_SHARE,
+        stale_after: float = constants.DEFAULT_STALE_AFTER_S,
+        reconnect_initial: float = constants.DEFAULT_RECONNECT_INITIAL_S,
+        reconnect_max: float = constants.DEFAULT_RECONNECT_MAX_S,
         forced_mode: ForcedModeArg = NOT_GIVEN,
     ) -> SmartTrade:
         """The SmartTrade once `until` holds, watched as `watch([smart_trade_id])` does.
@@ -498,12 +491,16 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
 
         Raises:
             ValueError, NotFoundError: a bad `until` (nothing sent); an unknown id.
-            TimeoutError: `until` did not hold within `timeout`.
-            ThreeCommasError: the SmartTrade ended (or is gone) without `until` holding.
+            TimeoutError, ThreeCommasError: `until` did not hold within `timeout`; the
+                SmartTrade ended (or is gone) without `until` holding.
 
         Returns:
             The SmartTrade as it was when `until` held.
         """
+        from threecommas._watch import WatchPlan, check_wait_timeout, until_predicate
+
+        from ._watch import AsyncWatch, wait_until
+
         holds = until_predicate(until)
         check_wait_timeout(timeout)
         limit, ending = self._client._policy.settings.rate_limit, (None, timeout, None)

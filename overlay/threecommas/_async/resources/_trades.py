@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import builtins
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._operations as ops
-from threecommas._resource import Namespace
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
-from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.trade import Trade
 
 from .._api_client import AsyncAPIClient
+from ._order_answers import changed
+
+if TYPE_CHECKING:
+    import threecommas._operations as ops
+    from threecommas_api.models.smart_trade import SmartTrade
+    from threecommas_api.models.trade import Trade
+else:
+    ops = LazyModule("threecommas._operations")
 
 __all__ = ["AsyncTrades"]
 
@@ -48,7 +53,7 @@ class AsyncTrades(Namespace):
         Returns:
             The trades, in the order the API sends them.
         """
-        call = ops.list_trades(self._client, smart_trade_id, forced_mode)
+        call = ops.list_trades(smart_trade_id, self._mode(forced_mode))
         return await self._client._execute(call, timeout, options)
 
     async def close_by_market(
@@ -78,17 +83,20 @@ class AsyncTrades(Namespace):
         Raises:
             PermissionDeniedError: the step cannot be closed in its current status.
             NotFoundError: no such SmartTrade or trade.
-            ResponseParseError: a success without a SmartTrade in it (an empty body, say).
+            ResponseParseError: a success whose body is not a SmartTrade (an empty body is
+                not one of those: see Returns).
             OutcomeUnknownError: the answer was lost; the order may have gone through: read
                 the SmartTrade before closing again (a ServerError, for a 5xx, says the same).
 
         Returns:
-            The SmartTrade, with the step `panic_sell_pending`.
+            The SmartTrade, with the step `panic_sell_pending`. The docs also show an empty
+            `200 OK` answer: that is a success too, and the SDK then reads the SmartTrade once
+            with a GET and returns it; the close is never sent again.
         """
         call = ops.by_trade(
-            self._client, "close_trade_by_market", smart_trade_id, trade_id, forced_mode
+            "close_trade_by_market", smart_trade_id, trade_id, self._mode(forced_mode)
         )
-        return await self._client._execute(call, timeout, options)
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)
 
     async def cancel(
         self,
@@ -124,6 +132,7 @@ class AsyncTrades(Namespace):
 
         Returns:
             The updated SmartTrade (`cancellation_pending` when the call cancelled it).
+            An empty 2xx answer is a success: the SmartTrade is then read once (a GET).
         """
-        call = ops.by_trade(self._client, "cancel_trade", smart_trade_id, trade_id, forced_mode)
-        return await self._client._execute(call, timeout, options)
+        call = ops.by_trade("cancel_trade", smart_trade_id, trade_id, self._mode(forced_mode))
+        return await changed(self._client, call, smart_trade_id, forced_mode, timeout, options)

@@ -14,11 +14,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from threecommas._clock import DeadlineReached, deadline_at
+from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
+from threecommas._operations import LIST
+from threecommas._pagination import PageWalk
 from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
-    LIST_PAGE_SIZE,
     Predicate,
     RequestAsync,
     SmartTradeEvent,
@@ -27,10 +29,14 @@ from threecommas._watch import (
     is_finished,
     unknown_ids_error,
 )
-from threecommas_api.models.smart_trade import SmartTrade
+
+from .._paginator import pages
 
 if TYPE_CHECKING:
     from ._smart_trades import AsyncSmartTrades
+
+if TYPE_CHECKING:
+    from threecommas_api.models.smart_trade import SmartTrade
 
 __all__ = ["AsyncWatch"]
 
@@ -101,24 +107,26 @@ class AsyncWatch:
         await self._clock.asleep(seconds)
 
     async def _list_active(self) -> list[SmartTrade]:
-        found: list[SmartTrade] = []
-        page = 1
-        while True:
-            batch = await self._send(
+        walk = PageWalk.checked(LIST, None, ITER_ALL_PER_PAGE)
+
+        async def fetch(page: int) -> list[SmartTrade]:
+            return await self._send(
                 functools.partial(
                     self._smart_trades.list,
                     status="active",
                     page=page,
-                    per_page=LIST_PAGE_SIZE,
+                    per_page=walk.per_page,
                     forced_mode=self._forced_mode,
                     timeout=self._timeout,
                 )
             )
+
+        found: list[SmartTrade] = []
+        count = 0
+        async for batch in pages(walk, fetch):
             found += batch
-            if len(batch) < LIST_PAGE_SIZE:
-                break
-            page += 1
-        self._pages = page
+            count += 1
+        self._pages = count
         return found
 
     async def _get(self, smart_trade_id: int) -> SmartTrade:
@@ -205,7 +213,8 @@ class AsyncWatch:
     async def events(self) -> AsyncGenerator[SmartTradeEvent, None]:
         plan, clock = self._plan, self._clock
         deadline = None if plan.duration is None else clock.monotonic() + plan.duration
-        self.deadline = deadline
+        # `duration=0` asks for one sweep: that sweep runs whole, then the watch ends.
+        self.deadline = None if plan.duration == 0 else deadline
         emitted = 0
         while True:
             started = clock.monotonic()

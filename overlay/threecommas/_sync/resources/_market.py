@@ -6,20 +6,31 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
-import threecommas._market_operations as mops
 from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._options import check_options
-from threecommas._resource import Namespace
+from threecommas._pagination import PageWalk
+from threecommas._resource import LazyModule, Namespace
 from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
-from threecommas_api.models import market as market_model
-from threecommas_api.models.account import Account
-from threecommas_api.models.currency_rates import CurrencyRates
-from threecommas_api.models.limit_type import LimitType
 
 from .._api_client import SyncAPIClient
+from .._paginator import pages
+
+if TYPE_CHECKING:
+    import threecommas._market_operations as mops
+    from threecommas_api.models import market as market_model
+    from threecommas_api.models.account import Account
+    from threecommas_api.models.account_balance import AccountBalance
+    from threecommas_api.models.currency_rates import CurrencyRates
+    from threecommas_api.models.currency_rates_with_leverage_data import (
+        CurrencyRatesWithLeverageData,
+    )
+    from threecommas_api.models.forced_mode import ForcedMode
+    from threecommas_api.models.limit_type import LimitType
+else:
+    mops = LazyModule("threecommas._market_operations")
 
 __all__ = ["Accounts", "Market"]
 
@@ -58,7 +69,7 @@ class Accounts(Namespace):
         Raises:
             AuthenticationError: the key or the signature was refused.
         """
-        call = mops.list_accounts(self._client, api_key, page, per_page, forced_mode)
+        call = mops.list_accounts(api_key, page, per_page, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
     def iter_all(
@@ -74,29 +85,28 @@ class Accounts(Namespace):
         """Every account, page after page from `page` (1 when None), one request per page;
         the walk ends at a page shorter than `per_page`. Arguments are checked at the call."""
         self._client._refuse_raw("iter_all")
-        first, size = mops.check_accounts_paging(page, per_page)
-        mode = self._client._forced_mode_for(forced_mode)
+        walk = PageWalk.checked("list_accounts", page, per_page)
+        mode = self._mode(forced_mode)
         checked_timeout = check_timeout(timeout)
         checked_options = check_options(options)
-        mops.list_accounts(self._client, api_key, first, size, mode)  # checks api_key now
-        return self._walk(api_key, first, size, mode, checked_timeout, checked_options)
+        mops.list_accounts(api_key, walk.first, walk.per_page, mode)  # checks api_key now
+        return self._walk(api_key, walk, mode, checked_timeout, checked_options)
 
     def _walk(
         self,
         api_key: str | None,
-        page: int,
-        per_page: int,
-        mode: ForcedModeArg,
+        walk: PageWalk,
+        mode: ForcedMode | None,
         timeout: TimeoutArg,
         options: RequestOptions,
     ) -> Iterator[Account]:
-        next_page: int | None = page
-        while next_page is not None:
-            call = mops.list_accounts(self._client, api_key, next_page, per_page, mode)
-            batch = self._client._execute(call, timeout, options)
+        def fetch(page: int) -> builtins.list[Account]:
+            call = mops.list_accounts(api_key, page, walk.per_page, mode)
+            return self._client._execute(call, timeout, options)
+
+        for batch in pages(walk, fetch):
             for account in batch:
                 yield account
-            next_page = mops.next_accounts_page(next_page, len(batch), per_page)
 
     def get(
         self,
@@ -115,7 +125,50 @@ class Accounts(Namespace):
         Raises:
             NotFoundError: no such account.
         """
-        call = mops.get_account(self._client, account_id, forced_mode)
+        call = mops.get_account(account_id, self._mode(forced_mode))
+        return self._client._execute(call, timeout, options)
+
+    def balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[AccountBalance]:
+        """The account's balances table: one row per currency, with the whole balance
+        (`position`), the free part (`position_available`) and what orders hold (`on_orders`).
+        The figures are numbers or decimal strings as the API sends them: read them with
+        `Decimal(str(value))`.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+        """
+        call = mops.get_account_balances(account_id, self._mode(forced_mode))
+        return self._client._execute(call, timeout, options)
+
+    def load_balances(
+        self,
+        account_id: int,
+        *,
+        forced_mode: ForcedModeArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Account:
+        """Have 3Commas read the account's balances from the exchange again; the account.
+
+        Args:
+            account_id: ID of the account.
+
+        Raises:
+            NotFoundError: no such account.
+            UnprocessableEntityError: the exchange refused the account's API keys
+                (`invalid_api_key`).
+        """
+        call = mops.load_balances(account_id, self._mode(forced_mode))
         return self._client._execute(call, timeout, options)
 
 
@@ -170,4 +223,34 @@ class Market(Namespace):
             limit_type: `"smart_trade"` (the limits of SmartTrades, the default) or `"bot"`.
         """
         call = mops.currency_rates(pair, market_code, limit_type)
+        return self._client._execute(call, timeout, options)
+
+    def currency_rates_with_leverage_data(
+        self,
+        pair: str,
+        market_code: str,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> CurrencyRatesWithLeverageData:
+        """The prices and trading limits of a pair with the leverage it allows on a futures
+        exchange: `leverage_data`, one entry per leverage type (`code`: `"cross"`,
+        `"isolated"`), each with its `max_leverage`.
+
+        The newest create and edit pages of the docs send users here for `units`, `price` and
+        `leverage.value`; `smart_trades.create(..., check_limits=True)` checks a leverage
+        against it.
+
+        Args:
+            pair: the pair in 3Commas notation (`USDT_BTC`).
+            market_code: the market's code (`binance_futures_eea`).
+
+        Raises:
+            BadRequestError: an unknown market or pair (`Unknown pair`).
+
+        Returns:
+            The rates, limits and leverage data; `leverage_data` is empty for a pair that takes
+            no leverage (a spot pair).
+        """
+        call = mops.currency_rates_with_leverage_data(pair, market_code)
         return self._client._execute(call, timeout, options)

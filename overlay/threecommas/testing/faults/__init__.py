@@ -30,12 +30,14 @@ module. A :class:`FaultConfig` describes what to inject:
                       gives up), so a client timeout hits a request that *was* carried out;
   ``truncated_json``  a success whose body is cut in half;
   ``wrong_type``      a success whose ``id`` is ``"not-a-number"`` and ``pair`` is ``12345``;
-  ``missing_field``   a success without ``pair``.
+  ``missing_field``   a success without ``pair``;
+  ``empty_body``      a success answered ``200 OK`` with no body at all, as the docs show for
+                      closing a trade by market (the request was carried out).
 
   ``error``, ``html_502`` and ``drop`` answer without handling the request unless
   ``after_apply`` is set: then the request is carried out first (and counted as applied), which
   is what proves that a client does not repeat an order after a 5xx or a lost connection.
-  ``delay`` and the three malformed kinds always handle the request first; a malformed kind
+  ``delay`` and the four malformed kinds always handle the request first; a malformed kind
   leaves a non-success answer (a refusal) untouched and is not spent on it.
 
 A dropped connection, under uvicorn, is a TCP abort after the request was read: the client sees

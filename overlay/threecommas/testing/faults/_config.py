@@ -34,7 +34,14 @@ __all__ = [
 JSONObject = dict[str, Any]
 
 FaultKind = Literal[
-    "error", "html_502", "drop", "delay", "truncated_json", "wrong_type", "missing_field"
+    "error",
+    "html_502",
+    "drop",
+    "delay",
+    "truncated_json",
+    "wrong_type",
+    "missing_field",
+    "empty_body",
 ]
 FAULT_KINDS: Final[tuple[str, ...]] = get_args(FaultKind)
 _ERROR_STATUSES: Final = frozenset({500, 502, 503, 504, 429, 418})
@@ -106,17 +113,19 @@ class RateLimitConfig:
     @classmethod
     def from_json(cls, data: Any) -> RateLimitConfig:
         data = only_keys(data, (f.name for f in fields(cls)), "rate_limit")
-        period = _number(data, "period", 60.0)
+        # A key left out takes the field's default: the numbers are written once, above.
+        default: dict[str, Any] = {f.name: f.default for f in fields(cls)}
+        period = _number(data, "period", default["period"])
         if period <= 0:
             raise ValueError("period must be positive")
         values = {
-            "requests": integer_value(data, "requests", 100, minimum=1),
+            "requests": integer_value(data, "requests", default["requests"], minimum=1),
             "period": period,
-            "lockout": _number(data, "lockout", 300.0),
-            "ban_after": integer_value(data, "ban_after", 3),
-            "ban": _number(data, "ban", 120.0),
-            "ban_growth": _number(data, "ban_growth", 2.0, minimum=1.0),
-            "max_ban": _number(data, "max_ban", 3 * 24 * 3600.0),
+            "lockout": _number(data, "lockout", default["lockout"]),
+            "ban_after": integer_value(data, "ban_after", default["ban_after"]),
+            "ban": _number(data, "ban", default["ban"]),
+            "ban_growth": _number(data, "ban_growth", default["ban_growth"], minimum=1.0),
+            "max_ban": _number(data, "max_ban", default["max_ban"]),
         }
         result = object.__new__(cls)
         for name, value in values.items():

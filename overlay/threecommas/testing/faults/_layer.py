@@ -93,6 +93,8 @@ def _html_502() -> Response:
 
 
 def _malformed(kind: str, body: bytes) -> bytes:
+    if kind == "empty_body":
+        return b""
     if kind == "truncated_json":
         return body[: len(body) // 2]
     try:
@@ -264,7 +266,11 @@ class FaultLayer:
             if not await _hold(receive, rule.seconds):
                 await captured.send_to(send)
         elif success:  # a malformed kind
-            record(handled, handled)
+            if rule.kind == "empty_body":
+                # The docs' empty answer is a `200 OK`, whatever the operation's usual 2xx.
+                captured.status = 200
+                captured.headers = [(k, v) for k, v in captured.headers if k != b"content-type"]
+            record(handled, captured.status)
             await captured.send_to(send, _malformed(rule.kind, bytes(captured.body)))
         else:
             faults.give_back(decision)

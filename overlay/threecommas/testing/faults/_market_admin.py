@@ -6,10 +6,14 @@
   ``"ask"`` and ``"last"`` instead of ``"price"``: the pair's price, its SmartTrades matched at
   once;
 * ``POST /__admin__/market/play``: a price path, JSON (a document as ``serve --market`` reads),
-  or CSV with the pair in a ``pair`` query parameter unless its records name it; its points at
-  offset 0 play at once;
+  CSV, or candles (Binance kline CSV, freqtrade JSON, a ccxt OHLCV list), with the pair in a
+  ``pair`` query parameter unless its records name it (candles never do); its points at offset
+  0 play at once;
 * ``POST /__admin__/market/advance``: ``{"seconds": 60}``: the clock moves on, what is due
-  plays.
+  plays;
+* ``POST /__admin__/market/balances``: ``{"account_id": 32455218, "currency": "USDT",
+  "amount": "1000"}``: the account's balance of that currency (``server.market.set_balance``);
+  from then on its orders must fit its balances.
 
 Each answers the market as ``GET`` does; bad input answers 400 with a message naming it. They
 make the calls ``server.market`` makes (:class:`~threecommas.testing.simulation.MarketControl`).
@@ -109,6 +113,21 @@ def market_routes(prefix: str, market: MarketControl) -> list[Route]:
             return _bad_request(str(exc))
         return json_answer(200, market.snapshot())
 
+    async def balances(request: Request) -> Response:
+        try:
+            body = await _json_object(request)
+            _only(body, ("account_id", "currency", "amount"))
+            missing = [k for k in ("account_id", "currency", "amount") if k not in body]
+            if missing:
+                raise ValueError(
+                    f"{', '.join(missing)} required: the account, the currency "
+                    "(USDT) and the amount"
+                )
+            market.set_balance(body["account_id"], body["currency"], body["amount"])
+        except ValueError as exc:
+            return _bad_request(str(exc))
+        return json_answer(200, market.snapshot())
+
     def only(method: str, handler: _Endpoint) -> _Endpoint:
         async def endpoint(request: Request) -> Response:
             if request.method != method:
@@ -128,4 +147,5 @@ def market_routes(prefix: str, market: MarketControl) -> list[Route]:
         Route(base + "/prices", only("POST", prices), methods=methods),
         Route(base + "/play", only("POST", play), methods=methods),
         Route(base + "/advance", only("POST", advance), methods=methods),
+        Route(base + "/balances", only("POST", balances), methods=methods),
     ]

@@ -142,6 +142,7 @@ def create_app(
     recordings_dir: str | Path | None = None,
     faults: FaultConfig | Faults | None = None,
     market: PathSource | None = None,
+    market_pair: str | None = None,
     market_real_time: bool = False,
     stream_ping_interval: float = DEFAULT_PING_INTERVAL_S,
     plan: str | None = None,
@@ -159,7 +160,8 @@ def create_app(
 
     The store has a simulated market (``app.state.market``, a
     :class:`~threecommas.testing.simulation.MarketControl`): ``market``, a price path (a file
-    name or open file, JSON or CSV, or parsed JSON), plays from the start; without it the
+    name or open file, JSON or CSV, candles, or parsed JSON), plays from the start, its
+    records without a pair (candles) for ``market_pair``; without it the
     market has no price and every SmartTrade answers as recorded until it is given one. Its
     virtual clock moves only when advanced, unless ``market_real_time``: then it also follows
     the real time, scaled by the faults' ``time_factor`` (0.01: a virtual minute in 0.6 s),
@@ -190,7 +192,7 @@ def create_app(
         store.use_market(Market(clock=clock))
     market_control = MarketControl(store)
     if market is not None:
-        market_control.play(market)  # a bad path raises PriceError (a ValueError)
+        market_control.load(market, pair=market_pair)  # a bad path raises PriceError (a ValueError)
     endpoints = operation_endpoints(verifier, store)
     routes = operation_routes(endpoints)
     routes.append(Route("/openapi.yaml", _openapi_document, methods=["GET"], name="openapi"))

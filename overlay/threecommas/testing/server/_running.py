@@ -46,6 +46,12 @@ _STOP_TIMEOUT: Final = 10.0
 #: How long :meth:`ServerHost.serve` waits, on the way out, for the connections of the app it
 #: served to close (a connection in the middle of an answer closes once it is sent).
 _CLOSE_TIMEOUT: Final = 2.0
+#: How long an idle connection stays open: longer than a client's own keep-alive expiry (httpx:
+#: 5 s), as the API's servers keep theirs (nginx: 75 s), so that the client always retires an
+#: idle connection first. At uvicorn's default, 5 s, both gave up on it at the same moment: a
+#: request the client sent on it just as the server closed it got no answer (a close by market:
+#: OutcomeUnknownError, rightly never repeated), by chance.
+KEEP_ALIVE_S: Final = 75
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -172,6 +178,7 @@ def make_server(
         access_log=access_log,
         log_config=log_config,
         lifespan="off",
+        timeout_keep_alive=KEEP_ALIVE_S,
         timeout_graceful_shutdown=5,
     )
     return _Server(config, on_started)
@@ -341,6 +348,7 @@ class ServerHost:
                     access_log=False,
                     log_config=None,
                     lifespan="off",
+                    timeout_keep_alive=KEEP_ALIVE_S,
                     timeout_graceful_shutdown=5,
                 ),
                 started.set,

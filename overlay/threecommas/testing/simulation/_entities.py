@@ -79,8 +79,8 @@ def smart_trade_type(*, instant: bool, skip_enter_step: bool, side: str) -> str:
     return "smart_cover" if side == "sell" else "smart_trade"
 
 
-#: The price a SmartTrade shows for a pair no SmartTrade in the store quotes and no request
-#: prices. No exchange is simulated; an answer still carries every field the API always sends.
+#: The price a SmartTrade shows for a pair that neither the market, nor a SmartTrade in the
+#: store, nor the request prices; an answer still carries every field the API always sends.
 PLACEHOLDER_PRICE: Final = "1.0"
 
 

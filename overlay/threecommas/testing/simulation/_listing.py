@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
+from threecommas._constants import FINAL_STATUSES
 from threecommas._params import check_parameters, parse_datetime
 from threecommas.testing.simulation._docs_forms import query_aliases
 from threecommas.testing.simulation._state import JSONObject, status_of, to_decimal
@@ -47,7 +48,6 @@ __all__ = [
 #: The operation served here (its parameters are the spec's).
 LIST_OPERATION: Final = "list_smart_trades"
 
-_FINISHED_STATUSES: Final = frozenset({"finished", "successfully_finished", "completed"})
 # Query parameter -> ListQuery field, where the names differ.
 _FIELDS: Final = {"from": "created_from", "to": "created_to"}
 
@@ -94,7 +94,7 @@ def status_group(smart_trade: JSONObject) -> str:
     status = status_of(smart_trade)
     if status in ("cancelled", "failed"):
         return status
-    if _data(smart_trade).get("finished") is True or status in _FINISHED_STATUSES:
+    if _data(smart_trade).get("finished") is True or status in FINAL_STATUSES:
         return "successfully_finished"
     return "active"
 

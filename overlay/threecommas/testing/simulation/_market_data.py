@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Final
+from urllib.parse import parse_qsl, urlsplit
 
 from threecommas._order_bodies import (
     LimitedOperation,
@@ -31,7 +32,7 @@ from threecommas._order_bodies import (
 )
 from threecommas._order_limits import OrderLimits
 from threecommas._params import ParameterError, check_parameters
-from threecommas.testing.recording import Recording
+from threecommas.testing.recording import Recording, load_recordings
 from threecommas.testing.simulation._base import (
     ActionError,
     OperationRule,
@@ -292,6 +293,37 @@ class GetCurrencyRatesRule(_ReadRule):
         return found
 
 
+@cache
+def _recorded_leverage_rates() -> Mapping[tuple[str, str], JSONObject]:
+    """The leverage-data answers of the bundled recordings (the docs' futures pair), by market
+    code and pair."""
+    found: dict[tuple[str, str], JSONObject] = {}
+    for recording in load_recordings():
+        if recording.operation == "get_currency_rates_with_leverage_data":
+            query = dict(parse_qsl(urlsplit(recording.path).query))
+            found[query["market_code"], query["pair"]] = recording.body
+    return found
+
+
+class GetCurrencyRatesWithLeverageDataRule(_ReadRule):
+    """``GET /ver1/accounts/currency_rates_with_leverage_data``: the docs' answer for their
+    futures pair; for a pair of the data file (all spot), what ``get_currency_rates`` answers
+    (its prices, simulated ones included, and limits) with an empty ``leverage_data``. 400 for
+    an unknown pair."""
+
+    def run(self, tx: Transaction, request: Received) -> Any:
+        query = _query("get_currency_rates_with_leverage_data", request)
+        recorded = _recorded_leverage_rates().get((query["market_code"], query["pair"]))
+        if recorded is not None:
+            return clone(recorded)
+        found: JSONObject = MARKET_RULES["get_currency_rates"].run(tx, request)
+        # The page's example names these two (equal to minLotSize there); the rates do not.
+        found.setdefault("minMarketBuyAmount", found.get("minLotSize"))
+        found.setdefault("minMarketSellAmount", found.get("minLotSize"))
+        found["leverage_data"] = []
+        return found
+
+
 class ValidateKeyRule(_ReadRule):
     """``GET /ver1/validate``: reached only with a valid signature, so always valid."""
 
@@ -305,5 +337,6 @@ MARKET_RULES: Final[Mapping[str, OperationRule]] = {
     "list_markets": ListMarketsRule(),
     "list_market_pairs": ListMarketPairsRule(),
     "get_currency_rates": GetCurrencyRatesRule(),
+    "get_currency_rates_with_leverage_data": GetCurrencyRatesWithLeverageDataRule(),
     "validate_key": ValidateKeyRule(),
 }

@@ -4,9 +4,12 @@
 catalogue's, :mod:`threecommas_api._catalogue`); the status of a successful answer is the
 catalogue's too. The rules of the operations on one trade are in ``_trade_rules``.
 
-No exchange is simulated: nothing moves a SmartTrade on by itself, and actions leave
-``data.updated_at`` as it was (the docs' close-trade example, which must replay byte for byte,
-shows it unchanged by the close); a created SmartTrade gets the creation time for both.
+The rules only take requests: what happens after them (an order that fills, a SmartTrade that
+finishes) is the simulated market's (:mod:`._market`), on a tick of a pair it has a price for;
+without a price nothing moves a SmartTrade on. The rules leave ``data.updated_at`` as it was
+(the docs' close-trade example, which must replay byte for byte, shows it unchanged by the
+close; the market moves it when a fill or a status changes the SmartTrade); a created
+SmartTrade gets the creation time for both.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ from typing import Any, ClassVar, Final
 
 from threecommas._params import ParameterError
 from threecommas.testing.recording import Recording, RecordingError
+from threecommas.testing.simulation._balance_rules import (
+    BALANCE_RULES,
+    balance_refusal,
+    funds_balance_refusal,
+    track_balances,
+)
 from threecommas.testing.simulation._base import (
     ActionError,
     OperationRule,
@@ -122,6 +131,8 @@ class CreateSmartTradeRule:
             account=smart_trade_account(account_id, tx.account(account_id)),
             current_price=tx.current_price(pair),
         )
+        refuse(balance_refusal(tx, body, smart_trade, simulated_quote(tx, pair)))
+        track_balances(tx, smart_trade)
         if tx.market is not None:
             # On a priced pair the entry is placed now: a market entry fills at this moment's
             # price, not at whatever the price is when the next request comes.
@@ -294,6 +305,7 @@ class AddFundsRule(SmartTradeRule):
         refuse_unless(add_funds_refusal(smart_trade))
         quote = simulated_quote(tx, smart_trade.get("pair"))
         refuse(funds_limits_refusal(smart_trade, body, reduce=False, quote=quote))
+        refuse(funds_balance_refusal(tx, smart_trade, body, quote))
         position = smart_trade.get("position")
         units = to_decimal(as_object(body.get("units")).get("value"))
         market = tx.market
@@ -460,4 +472,5 @@ RULES: Final[Mapping[str, OperationRule]] = {
     "cancel_trade": CancelTradeRule(),
     "close_trade_by_market": CloseTradeByMarketRule(),
     **MARKET_RULES,
+    **BALANCE_RULES,
 }

@@ -40,7 +40,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, Final
 
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas._constants import FINAL_STATUSES
+from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._state import (
     JSONObject,
     decimal_text,
@@ -54,7 +55,6 @@ from threecommas.testing.simulation._state import (
 __all__ = [
     "DEFAULT_COMMISSION",
     "PENDING_ORDER",
-    "TERMINAL",
     "commission",
     "derive",
     "divide",
@@ -76,8 +76,6 @@ __all__ = [
 
 #: The commission rate of a SmartTrade that gives none (the create example's).
 DEFAULT_COMMISSION: Final = Decimal("0.001")
-#: Statuses after which nothing about a SmartTrade changes any more.
-TERMINAL: Final = frozenset({"finished", "cancelled", "failed"})
 #: Statuses of an order that has not filled and was not cancelled.
 PENDING_ORDER: Final = frozenset(
     {"idle", "to_process", "order_placed", "trailing_activated", "panic_sell_pending"}
@@ -359,7 +357,7 @@ def _profit(
 
 def _status(smart_trade: JSONObject, held: bool, open_units: Decimal, closed: Decimal) -> str:
     current = status_of(smart_trade)
-    if current in TERMINAL or current in ("cancellation_pending", "panic_sell_pending"):
+    if current in FINAL_STATUSES or current in ("cancellation_pending", "panic_sell_pending"):
         return current
     if not held:
         return "created" if current == "created" else "waiting_position"
@@ -426,7 +424,7 @@ def derive(
     if after != before:
         smart_trade["status"] = smart_trade_status(after)
     data["finished"] = after == "finished"
-    if after in TERMINAL and data.get("closed_at") is None:
+    if after in FINAL_STATUSES and data.get("closed_at") is None:
         data["closed_at"] = now
     refresh_flags(smart_trade)
 

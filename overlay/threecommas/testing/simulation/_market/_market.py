@@ -26,25 +26,27 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
+from threecommas._constants import FINAL_STATUSES
+from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
-from threecommas.testing.simulation._market._derive import TERMINAL, is_long
+from threecommas.testing.simulation._market._derive import is_long
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
+from threecommas.testing.simulation._market._playing import Playing
 from threecommas.testing.simulation._market._prices import (
     BAR_ORDERS,
     PriceError,
     PricePath,
     Quote,
-    Tick,
     check_pair,
     parse_price,
     quote_of,
 )
+from threecommas.testing.simulation._market._quiet import Band, band_of, inside, narrow
 from threecommas.testing.simulation._state import JSONObject, status_of
 
 __all__ = ["Market", "MarketStore", "PathSource"]
@@ -72,13 +74,6 @@ class MarketStore(Protocol):
     def new_id(self) -> int:
         """An id no SmartTrade, step or trade has had (for a market-close order)."""
         ...
-
-
-@dataclass(frozen=True, order=True)
-class _Scheduled:
-    at: int  # virtual microseconds since the clock's start
-    sequence: int
-    tick: Tick
 
 
 def _state_of(smart_trade: JSONObject) -> JSONObject:
@@ -123,9 +118,14 @@ class Market:
         }
         self._lock = threading.RLock()
         self._quotes: dict[str, Quote] = {}
-        self._schedule: list[_Scheduled] = []
+        self._playing: list[Playing] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
+        #: Each pair's quiet band while it is known (see :mod:`._quiet`); cleared whenever
+        #: the SmartTrades may have changed outside the market's ticks.
+        self._bands: dict[str, Band | None] = {}
+        #: The accounts' balances (``._balances``): none kept until one is set.
+        self.balances = Balances()
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -138,8 +138,9 @@ class Market:
         """Forget every price, path and remembered trailing state; the clock starts over."""
         with self._lock:
             self._quotes.clear()
-            self._schedule.clear()
+            self._playing.clear()
             self._memory.clear()
+            self.balances.reset()
             self.clock.reset()
 
     # --- Reading --------------------------------------------------------------------------------
@@ -154,22 +155,67 @@ class Market:
         with self._lock:
             return self.clock.timestamp()
 
-    def snapshot(self) -> JSONObject:
-        """The market as JSON: its clock, every pair's quote, the ticks still to play."""
+    def snapshot(self, smart_trades: Iterable[JSONObject] | None = None) -> JSONObject:
+        """The market as JSON: its clock, every pair's quote, the ticks still to play, and the
+        kept balances (from ``smart_trades``, by default the attached store's)."""
         with self._lock:
-            pending = self._schedule
-            last = pending[-1].at if pending else None
+            trades = None if smart_trades is None else list(smart_trades)
+            count, pairs, last = 0, set[str](), None
+            for playing in self._playing:
+                ticks, its_pairs, its_last = playing.pending()
+                count += ticks
+                pairs |= its_pairs
+                if its_last is not None:
+                    last = its_last if last is None else max(last, its_last)
             return {
                 "clock": self.clock.to_json(),
                 "prices": {pair: quote.to_json() for pair, quote in sorted(self._quotes.items())},
                 "scheduled": {
-                    "ticks": len(pending),
-                    "pairs": sorted({s.tick.pair for s in pending}),
+                    "ticks": count,
+                    "pairs": sorted(pairs),
                     "until": None if last is None else _format_seconds(last),
                 },
                 "spread": None if self.spread is None else str(self.spread),
                 "bar_order": self.bar_order,
+                "balances": {
+                    str(account): {
+                        currency: _amount(holding.total)
+                        for currency, holding in self.holdings(account, trades).items()
+                    }
+                    for account in self.balances.accounts()
+                },
             }
+
+    def holdings(
+        self, account_id: int, smart_trades: Iterable[JSONObject] | None = None
+    ) -> dict[str, Holding]:
+        """The account's balances by currency (empty while none is kept for it), from
+        ``smart_trades`` (by default the attached store's)."""
+        with self._lock:
+            if smart_trades is None:
+                smart_trades = self._store.smart_trades() if self._store is not None else ()
+            return self.balances.holdings(account_id, smart_trades)
+
+    def set_balance(
+        self,
+        account_id: int,
+        currency: str,
+        amount: object,
+        *,
+        seed: Mapping[str, Decimal] | None = None,
+    ) -> Decimal:
+        """Make the account's balance of ``currency`` ``amount`` (>= 0); from then on the
+        account's new orders must fit its free balances. An account's first balance starts it
+        from ``seed`` (what it is recorded to hold)."""
+        if not isinstance(account_id, int) or isinstance(account_id, bool) or account_id < 1:
+            raise PriceError(f"account_id must be a positive integer, not {account_id!r}")
+        if not isinstance(currency, str) or not currency.isalnum():
+            raise PriceError(f"currency must be a currency code like USDT, not {currency!r}")
+        value = parse_amount(amount)
+        with self._lock:
+            trades = self._store.smart_trades() if self._store is not None else ()
+            self.balances.set(account_id, currency.upper(), value, trades, seed=seed)
+            return value
 
     # --- Moving the market ----------------------------------------------------------------------
 
@@ -185,15 +231,15 @@ class Market:
     def play(self, path: PathSource, *, pair: str | None = None) -> PricePath:
         """Play a price path from now: its offsets count from the current virtual time. The
         path replaces what was still to play for its pairs; its ticks at offset 0 play at
-        once, the others as :meth:`advance` reaches them."""
+        once, the others as :meth:`advance` reaches them. ``pair`` is the pair of records that
+        name none (candles never do)."""
         with self._lock:
             loaded = self._load(path, pair)
             start = self.clock.elapsed_micros
-            self._schedule = [s for s in self._schedule if s.tick.pair not in loaded.pairs]
-            for tick in loaded:
-                self._sequence += 1
-                self._schedule.append(_Scheduled(start + tick.at, self._sequence, tick))
-            self._schedule.sort()
+            for playing in self._playing:
+                playing.removed |= loaded.pairs
+            self._sequence += 1
+            self._playing.append(Playing(self._sequence, start, loaded))
             self._run_until(start, final_tick=False)
             return loaded
 
@@ -218,7 +264,7 @@ class Market:
         """True while :meth:`sync` would change nothing: no price, nothing scheduled, and a
         clock that does not follow the real time (what a store checks first, per request)."""
         with self._lock:
-            return not self._quotes and not self._schedule and not self.clock.follows_wall_time
+            return not self._quotes and not self._playing and not self.clock.follows_wall_time
 
     def tick(self) -> None:
         """Tick every priced pair at the current time, without moving the clock."""
@@ -244,7 +290,7 @@ class Market:
                 new_id=new_id,
             )
             match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             return True
 
@@ -285,14 +331,66 @@ class Market:
         return PricePath.load(path, pair=pair, spread=self.spread, bar_order=self.bar_order)
 
     def _run_until(self, target: int, *, final_tick: bool) -> None:
-        while self._schedule and self._schedule[0].at <= target:
-            due = self._schedule.pop(0)
-            self.clock.move_to_micros(due.at)
-            self._quotes[due.tick.pair] = due.tick.quote
-            self._tick({due.tick.pair})
+        """Play every tick due by ``target`` in time order (ties: the earlier path first),
+        passing over the ticks and bars on which nothing can trigger (see :mod:`._quiet`)."""
+        self._bands.clear()  # the SmartTrades may have changed since the last call
+        while True:
+            due: Playing | None = None
+            due_at = other_at = target + 1
+            for playing in self._playing:
+                tick = playing.peek()
+                if tick is None:
+                    continue
+                at = playing.start + tick.at
+                if at < due_at:
+                    if due is not None:
+                        other_at = due_at
+                    due, due_at = playing, at
+                else:
+                    other_at = min(other_at, at)
+            if due is None:
+                break
+            tick = due.peek()
+            assert tick is not None
+            band = self._band(tick.pair)
+            if band is not None and due.single_pair is not None:
+                # Whole bars before any other path's next tick: none of those ticks
+                # would see this pair's quote between them.
+                close = due.pass_quiet_bars(band, min(target, other_at - 1))
+                if close is not None:
+                    self._quotes[tick.pair] = close
+                    continue
+            due.pop()
+            self.clock.move_to_micros(due_at)
+            self._quotes[tick.pair] = tick.quote
+            if band is not None and inside(band, tick.quote):
+                continue
+            self._tick({tick.pair})
+            self._bands.pop(tick.pair, None)
+        self._playing = [p for p in self._playing if p.peek() is not None]
         self.clock.move_to_micros(target)
         if final_tick:
             self._tick(set(self._quotes))
+
+    def _band(self, pair: str) -> Band | None:
+        """The pair's quiet band: where no SmartTrade of it can change (see :mod:`._quiet`)."""
+        if pair in self._bands:
+            return self._bands[pair]
+        band: Band | None = (None, None)
+        store = self._store
+        if store is not None:
+            for smart_trade in store.smart_trades():
+                if smart_trade.get("pair") != pair:
+                    continue
+                smart_trade_id = smart_trade.get("id")
+                memory = (
+                    self._memory.get(smart_trade_id) if isinstance(smart_trade_id, int) else None
+                )
+                band = narrow(band, band_of(smart_trade, memory))
+                if band is None:
+                    break
+        self._bands[pair] = band
+        return band
 
     def _usd_rate(self, pair: str) -> Decimal | None:
         return _usd_rate_of(pair, self._quotes, self._rates)
@@ -307,7 +405,7 @@ class Market:
             pair = smart_trade.get("pair")
             if not isinstance(pair, str) or pair not in pairs or pair not in self._quotes:
                 continue
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 continue
             smart_trade_id = smart_trade.get("id")
             if not isinstance(smart_trade_id, int):
@@ -326,9 +424,13 @@ class Market:
                 continue
             if _state_of(smart_trade) != _state_of(before):
                 smart_trade.setdefault("data", {})["updated_at"] = now
-            if status_of(smart_trade) in TERMINAL:
+            if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             store.changed(smart_trade)
+
+
+def _amount(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value else "0"
 
 
 def _format_seconds(micros: int) -> str:

@@ -70,9 +70,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
+from threecommas._constants import FINAL_STATUSES
+from threecommas.testing.simulation._market._book import (
+    breached,
+    entry_price,
+    exit_price,
+    limit_crossed,
+    reached,
+    trailing_percent,
+)
 from threecommas.testing.simulation._market._derive import (
     PENDING_ORDER,
-    TERMINAL,
     commission,
     derive,
     divide,
@@ -89,21 +97,13 @@ from threecommas.testing.simulation._market._derive import (
     tighter,
 )
 from threecommas.testing.simulation._market._fills import (
-    Memory,
-    Moment,
     add_entry,
-    breached,
-    entry_price,
-    exit_price,
     fill_entry,
     fill_exit,
-    limit_crossed,
     planned_units,
-    reached,
-    refresh,
-    trailing_percent,
 )
-from threecommas.testing.simulation._market._prices import Quote
+from threecommas.testing.simulation._market._quotes import Quote
+from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
 from threecommas.testing.simulation._state import (
     JSONObject,
     order_status,
@@ -259,7 +259,7 @@ def _fill_reduce(
 def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
     long = is_long(smart_trade)
     for step in take_profit_steps(smart_trade):
-        if status_of(smart_trade) in TERMINAL or open_amount(smart_trade) <= 0:
+        if status_of(smart_trade) in FINAL_STATUSES or open_amount(smart_trade) <= 0:
             return
         current = status_of(step)
         if current not in PENDING_ORDER or current == "idle":
@@ -303,7 +303,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
     current = status_of(stop_loss)
     if stop_loss.get("enabled") is not True or current not in PENDING_ORDER:
         return
-    if status_of(smart_trade) in TERMINAL or open_amount(smart_trade) <= 0:
+    if status_of(smart_trade) in FINAL_STATUSES or open_amount(smart_trade) <= 0:
         return
     long = is_long(smart_trade)
     units = open_amount(smart_trade)
@@ -430,7 +430,7 @@ def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
     """One tick for one SmartTrade (in place). A finished, cancelled or failed SmartTrade is
     left as it is."""
     status = status_of(smart_trade)
-    if status in TERMINAL:
+    if status in FINAL_STATUSES:
         return
     if status == "cancellation_pending":
         _cancel(smart_trade, moment)

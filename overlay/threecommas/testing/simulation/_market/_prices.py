@@ -45,6 +45,12 @@ names the pair; then either ``price``, or ``bid``, ``ask`` and ``last`` (points)
     0,0.1
     60,0.12
 
+**Candles** bot authors already have (see :mod:`._candles`): a Binance kline CSV (the public
+data dumps' twelve columns, no header, millisecond or microsecond times), freqtrade's JSON
+candles and ccxt's ``fetch_ohlcv`` lists (``[[timestamp_ms, open, high, low, close, volume],
+...]``). They are bars of any timeframe, gaps allowed, played by the rule below; they do not
+name their pair, so the caller gives it. The format is told by the content, not the name.
+
 ``t`` must never decrease from one record to the next. Numbers in JSON may be numbers or
 decimal strings; decimal strings keep every digit.
 
@@ -77,12 +83,29 @@ import io
 import json
 import random
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, Final
 
-from threecommas.testing.simulation._market._clock import parse_seconds
+from threecommas.testing.simulation._market._bars import (
+    BAR_ORDERS,
+    DEFAULT_BAR_SECONDS,
+    Bar,
+    BarOrder,
+    Tick,
+    bar_record,
+    duration,
+    point_time,
+)
+from threecommas.testing.simulation._market._candles import (
+    CandleRow,
+    binance_rows,
+    candle_bars,
+    is_candle_list,
+    json_candle_rows,
+    looks_like_binance,
+    parse_candle_json,
+)
 from threecommas.testing.simulation._market._quotes import (
     MAX_PRICE,
     PriceError,
@@ -106,53 +129,10 @@ __all__ = [
     "quote_of",
 ]
 
-BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
-BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
-DEFAULT_BAR_SECONDS: Final = Decimal(60)
 _MICROS: Final = Decimal(1_000_000)
 _PRICE_DIGITS: Final = Decimal("1e-12")
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A quote for a pair at ``at`` microseconds after the path starts."""
-
-    at: int
-    pair: str
-    quote: Quote
-
-
-@dataclass(frozen=True)
-class Bar:
-    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts."""
-
-    t: Decimal
-    pair: str
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    seconds: Decimal = DEFAULT_BAR_SECONDS
-
-    def __post_init__(self) -> None:
-        if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
-            raise PriceError(f"bar at t={self.t}: low <= open, close <= high does not hold")
-        if self.seconds <= 0:
-            raise PriceError(f"bar at t={self.t}: seconds must be above 0")
-
-    def prices(self, order: str = "adaptive") -> tuple[Decimal, Decimal, Decimal, Decimal]:
-        """The four prices in the order they play (see the module's rule)."""
-        if order not in BAR_ORDERS:
-            raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
-        if order == "open_high_low_close":
-            high_first = True
-        elif order == "open_low_high_close":
-            high_first = False
-        else:
-            to_high, to_low = self.high - self.open, self.open - self.low
-            high_first = to_high < to_low if to_high != to_low else self.close < self.open
-        first, second = (self.high, self.low) if high_first else (self.low, self.high)
-        return self.open, first, second, self.close
+#: Bars per block in a path's summary of lows and highs (see :class:`PricePath`).
+BLOCK: Final = 64
 
 
 def _micros(seconds: Decimal) -> int:
@@ -160,17 +140,73 @@ def _micros(seconds: Decimal) -> int:
 
 
 class PricePath:
-    """Ticks in time order (ties keep the order they were given in)."""
+    """Ticks in time order (ties keep the order they were given in).
+
+    A path of bars that follow one another keeps its bars and makes each bar's four ticks
+    when they are read (a year of one-minute bars would otherwise be two million objects);
+    it also keeps, per bar and per block of bars, the time of the last tick and the lowest
+    and highest price, so that the market can pass over bars on which nothing can trigger.
+    """
 
     def __init__(self, ticks: Iterable[Tick]) -> None:
         indexed = sorted(enumerate(ticks), key=lambda item: (item[1].at, item[0]))
-        self.ticks: tuple[Tick, ...] = tuple(tick for _, tick in indexed)
+        self._ticks: tuple[Tick, ...] | None = tuple(tick for _, tick in indexed)
+        self._bars: tuple[Bar, ...] = ()
+        self._bar_order = "adaptive"
+        self._spread: object = None
+        #: Per bar: the offset of its last tick (µs); per block of BLOCK bars: its low, high.
+        self.bar_ends: tuple[int, ...] = ()
+        self.block_lows: tuple[Decimal, ...] = ()
+        self.block_highs: tuple[Decimal, ...] = ()
+
+    @classmethod
+    def _of_bars(cls, bars: tuple[Bar, ...], bar_order: str, spread: object) -> PricePath:
+        path = cls(())
+        path._ticks = None
+        path._bars = bars
+        path._bar_order = bar_order
+        path._spread = spread
+        path.bar_ends = tuple(_micros(bar.t + bar.seconds * 3 / 4) for bar in bars)
+        path.block_lows = tuple(
+            min(bar.low for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
+        )
+        path.block_highs = tuple(
+            max(bar.high for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
+        )
+        return path
+
+    @property
+    def bars(self) -> tuple[Bar, ...]:
+        """The bars a path of bars plays (empty for a path of points)."""
+        return self._bars
+
+    @property
+    def spread(self) -> object:
+        return self._spread
+
+    @property
+    def ticks(self) -> tuple[Tick, ...]:
+        if self._ticks is None:
+            self._ticks = tuple(self.tick(index) for index in range(len(self)))
+        return self._ticks
+
+    def tick(self, index: int) -> Tick:
+        """The tick at ``index`` (in time order)."""
+        if self._ticks is not None:
+            return self._ticks[index]
+        bar = self._bars[index // 4]
+        step = index % 4
+        at = self.bar_ends[index // 4] if step == 3 else _micros(bar.t + bar.seconds / 4 * step)
+        price = bar.prices(self._bar_order)[step]
+        return Tick(at, bar.pair, Quote.single(price, self._spread))
 
     def __len__(self) -> int:
-        return len(self.ticks)
+        return len(self._ticks) if self._ticks is not None else 4 * len(self._bars)
 
     def __iter__(self) -> Iterator[Tick]:
-        return iter(self.ticks)
+        if self._ticks is not None:
+            return iter(self._ticks)
+        return (self.tick(index) for index in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PricePath) and self.ticks == other.ticks
@@ -179,16 +215,20 @@ class PricePath:
         return hash(self.ticks)
 
     def __repr__(self) -> str:
-        return f"PricePath(ticks={len(self.ticks)}, pairs={sorted(self.pairs)!r})"
+        return f"PricePath(ticks={len(self)}, pairs={sorted(self.pairs)!r})"
 
     @property
     def pairs(self) -> frozenset[str]:
-        return frozenset(tick.pair for tick in self.ticks)
+        if self._ticks is None:
+            return frozenset(bar.pair for bar in self._bars)
+        return frozenset(tick.pair for tick in self._ticks)
 
     @property
     def duration(self) -> Decimal:
         """Seconds from the path's start to its last tick."""
-        return Decimal(self.ticks[-1].at) / _MICROS if self.ticks else Decimal(0)
+        if self._ticks is None:
+            return Decimal(self.bar_ends[-1]) / _MICROS if self.bar_ends else Decimal(0)
+        return Decimal(self._ticks[-1].at) / _MICROS if self._ticks else Decimal(0)
 
     # --- Building paths -------------------------------------------------------------------------
 
@@ -207,7 +247,7 @@ class PricePath:
             if not isinstance(raw, Mapping):
                 raise PriceError(f"{where}: a point is an object with t and a price")
             record = dict(raw)
-            t = _time(record.pop("t", None), where, last_t)
+            t = point_time(record.pop("t", None), where, last_t)
             last_t = t
             point_pair = check_pair(record.pop("pair", pair))
             try:
@@ -232,19 +272,43 @@ class PricePath:
         if bar_order not in BAR_ORDERS:
             raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
         default_seconds = (
-            DEFAULT_BAR_SECONDS if bar_seconds is None else _duration(bar_seconds, "bar_seconds")
+            DEFAULT_BAR_SECONDS if bar_seconds is None else duration(bar_seconds, "bar_seconds")
         )
-        ticks: list[Tick] = []
+        Quote.single(1, spread)  # checks the spread once
+        read: list[Bar] = []
         last_t = Decimal(0)
         for index, raw in enumerate(bars):
             where = f"bar {index + 1}"
-            bar = raw if isinstance(raw, Bar) else _bar(raw, where, pair, default_seconds, last_t)
+            bar = (
+                raw
+                if isinstance(raw, Bar)
+                else bar_record(raw, where, pair, default_seconds, last_t)
+            )
             last_t = bar.t
-            quarter = bar.seconds / 4
-            for step, price in enumerate(bar.prices(bar_order)):
-                at = _micros(bar.t + quarter * step)
-                ticks.append(Tick(at, bar.pair, Quote.single(price, spread)))
-        return cls(ticks)
+            read.append(bar)
+        lazy = cls._of_bars(tuple(read), bar_order, spread)
+        starts = [_micros(bar.t) for bar in read[1:]]
+        if all(end <= start for end, start in zip(lazy.bar_ends, starts, strict=False)):
+            return lazy  # bars one after another: their ticks are in time order as made
+        return cls(lazy)  # overlapping bars: their ticks sorted, as points
+
+    @classmethod
+    def from_candles(
+        cls,
+        rows: list[CandleRow],
+        *,
+        pair: str | None,
+        label: str,
+        bar_seconds: object = None,
+        bar_order: str = "adaptive",
+        spread: object = None,
+    ) -> PricePath:
+        """Bars from candles read by :mod:`._candles`, at offsets from the first candle's open
+        time; a candle without its own length lasts the file's timeframe (the smallest step
+        between two candles, or ``bar_seconds``)."""
+        seconds = None if bar_seconds is None else duration(bar_seconds, "bar_seconds")
+        bars = candle_bars(rows, pair, label, seconds)
+        return cls.from_bars(bars, bar_order=bar_order, spread=spread)
 
     @classmethod
     def random_walk(
@@ -268,7 +332,7 @@ class PricePath:
             raise PriceError("a random walk needs an integer seed")
         if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= 1_000_000:
             raise PriceError("steps must be an integer from 1 to 1000000")
-        step_seconds = _duration(seconds, "seconds")
+        step_seconds = duration(seconds, "seconds")
         swing = parse_spread(volatility)
         generator = random.Random(seed)
         price = parse_price(start, "start")
@@ -410,64 +474,47 @@ class PricePath:
             raw = source.read()
             name = str(getattr(source, "name", ""))
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        label = name or "the price path"
         stripped = text.lstrip("\ufeff \t\r\n")
         if not name.lower().endswith(".csv") and stripped[:1] in ("{", "["):
             try:
-                data = json.loads(stripped)
+                data = parse_candle_json(stripped)
+            except RecursionError:
+                raise PriceError(f"{label}: nested too deeply to be read") from None
             except ValueError as exc:
-                raise PriceError(f"the price path is not valid JSON: {exc}") from None
-            return cls.from_json(data, pair=pair, spread=spread, bar_order=bar_order)
+                raise PriceError(f"{label}: the price path is not valid JSON: {exc}") from None
+            if is_candle_list(data):
+                rows = json_candle_rows(data, label)
+                return cls.from_candles(
+                    rows,
+                    pair=pair,
+                    label=label,
+                    bar_seconds=bar_seconds,
+                    bar_order=bar_order,
+                    spread=spread,
+                )
+            # Today's formats read JSON numbers as they always have (a float's shortest text).
+            return cls.from_json(
+                json.loads(stripped), pair=pair, spread=spread, bar_order=bar_order
+            )
+        if looks_like_binance(stripped):
+            return cls.from_candles(
+                binance_rows(stripped, label),
+                pair=pair,
+                label=label,
+                bar_seconds=bar_seconds,
+                bar_order=bar_order,
+                spread=spread,
+            )
+        first = next((line for line in stripped.splitlines() if line.strip()), "")
+        header = next(csv.reader([first]), [])
+        if "t" not in {field.strip() for field in header}:
+            line = text.count("\n", 0, text.find(first)) + 1 if first else 1
+            raise PriceError(
+                f"{label}, line {line}: not a price format the market reads (a CSV with a "
+                "header naming t, a Binance kline CSV, JSON points or bars, or "
+                "[timestamp_ms, open, high, low, close, volume] candles)"
+            )
         return cls.from_csv(
             stripped, pair=pair, spread=spread, bar_seconds=bar_seconds, bar_order=bar_order
         )
-
-
-def _number(value: object, name: str) -> Decimal:
-    try:
-        return parse_seconds(value, name)
-    except ValueError as exc:
-        raise PriceError(str(exc)) from None
-
-
-def _duration(value: object, name: str) -> Decimal:
-    seconds = _number(value, name)
-    if seconds <= 0:
-        raise PriceError(f"{name} must be above 0")
-    return seconds
-
-
-def _time(value: object, where: str, previous: Decimal) -> Decimal:
-    if value is None:
-        raise PriceError(f"{where}: t (seconds from the start of the path) is missing")
-    t = _number(value, f"{where}: t")
-    if t < previous:
-        raise PriceError(f"{where}: t must not go back in time ({t} after {previous})")
-    return t
-
-
-def _bar(
-    raw: object, where: str, pair: str | None, default_seconds: Decimal, previous: Decimal
-) -> Bar:
-    if not isinstance(raw, Mapping):
-        raise PriceError(f"{where}: a bar is an object with t, open, high, low and close")
-    record = dict(raw)
-    unknown = sorted(set(record) - {"t", "pair", "open", "high", "low", "close", "seconds"})
-    if unknown:
-        raise PriceError(f"{where}: unknown bar field {unknown[0]}")
-    missing = [k for k in ("open", "high", "low", "close") if k not in record]
-    if missing:
-        raise PriceError(f"{where}: {missing[0]} is missing")
-    seconds = record.get("seconds")
-    try:
-        return Bar(
-            t=_time(record.get("t"), where, previous),
-            pair=check_pair(record.get("pair", pair)),
-            open=parse_price(record["open"], f"{where}: open"),
-            high=parse_price(record["high"], f"{where}: high"),
-            low=parse_price(record["low"], f"{where}: low"),
-            close=parse_price(record["close"], f"{where}: close"),
-            seconds=default_seconds if seconds is None else _duration(seconds, f"{where}: seconds"),
-        )
-    except PriceError as exc:
-        message = str(exc)
-        raise PriceError(message if message.startswith(where) else f"{where}: {message}") from None

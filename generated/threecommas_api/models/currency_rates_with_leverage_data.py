@@ -1,0 +1,447 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, _lazy_additional_properties, _new
+
+T = TypeVar("T", bound="CurrencyRatesWithLeverageData")
+
+
+@_lazy_additional_properties
+@_attrs_define
+class CurrencyRatesWithLeverageData:
+    """The answer of `get_currency_rates_with_leverage_data`: the prices and trading rules of a
+    pair (as in `CurrencyRates`, all decimal strings) and the leverage it allows. The
+    required fields are those of the page's example (the same in both doc versions); the
+    page's prose names four more (`bidMultiplierDown`, `askMultiplierUp`, `minMarketTotal`,
+    `maxTotal`), which the example leaves out, and the example has two the prose does not
+    name (`minMarketBuyAmount`, `minMarketSellAmount`).
+
+    """
+
+    last: str
+    """ Last price. """
+    bid: str
+    """ Bid price. """
+    ask: str
+    """ Ask price. """
+    orderbook_ask: str
+    """ Ask price of the order book. """
+    orderbook_bid: str
+    """ Bid price of the order book. """
+    orderbook_last: str
+    """ Last price of the order book. """
+    orderbook_price_currency: str
+    """ The currency the prices are in (the quote), e.g. `BNFCR`, `USDT`. """
+    strategy_name: str
+    """ Name of the pricing strategy; `orderbook_price` in the example. """
+    contract_strategy_name: str
+    """ How a contract's price is computed; `orderbook_price` in the example. """
+    leverage_data: list[PairLeverage]
+    """ The leverage the pair allows, one entry per leverage type; empty for a pair that
+    takes no leverage (this document's reading: the docs show only a futures pair).
+     """
+    instrument_kind: str
+    """ Kind of instrument, e.g. `linear_futures`, `spot`. """
+    min_price: str
+    """ Lowest price an order may have (quote currency). """
+    max_price: str
+    """ Highest price an order may have (quote currency). """
+    price_step: str
+    """ Price tick; a price must be a whole multiple of it. """
+    min_lot_size: str
+    """ Smallest amount an order may have (base currency). """
+    lot_step: str
+    """ Amount step; an amount must be a whole multiple of it (base currency). """
+    max_lot_size: str
+    """ Largest amount an order may have (base currency). """
+    max_market_buy_amount: str
+    """ Largest amount of a market buy (base currency). """
+    max_market_sell_amount: str
+    """ Largest amount of a market sell (base currency). """
+    min_market_buy_amount: str
+    """ Smallest amount of a market buy (base currency); only in the example. """
+    min_market_sell_amount: str
+    """ Smallest amount of a market sell (base currency); only in the example. """
+    bid_multiplier_up: str
+    """ Factor of the upper price bound of a buy (reference price not documented). """
+    ask_multiplier_down: str
+    """ Factor of the lower price bound of a sell (reference price not documented). """
+    min_total: str
+    """ Smallest total (amount × price) of an order (quote currency). """
+    bid_multiplier_down: str | Unset = UNSET
+    """ Factor of the lower price bound of a buy (reference price not documented). """
+    ask_multiplier_up: str | Unset = UNSET
+    """ Factor of the upper price bound of a sell (reference price not documented). """
+    min_market_total: str | Unset = UNSET
+    """ Smallest total of a market order (quote currency). """
+    max_total: str | Unset = UNSET
+    """ Largest total of an order (quote currency). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        last = self.last
+
+        bid = self.bid
+
+        ask = self.ask
+
+        orderbook_ask = self.orderbook_ask
+
+        orderbook_bid = self.orderbook_bid
+
+        orderbook_last = self.orderbook_last
+
+        orderbook_price_currency = self.orderbook_price_currency
+
+        strategy_name = self.strategy_name
+
+        contract_strategy_name = self.contract_strategy_name
+
+        leverage_data = []
+        for leverage_data_item_data in self.leverage_data:
+            leverage_data_item = leverage_data_item_data.to_dict()
+            leverage_data.append(leverage_data_item)
+
+        instrument_kind = self.instrument_kind
+
+        min_price = self.min_price
+
+        max_price = self.max_price
+
+        price_step = self.price_step
+
+        min_lot_size = self.min_lot_size
+
+        lot_step = self.lot_step
+
+        max_lot_size = self.max_lot_size
+
+        max_market_buy_amount = self.max_market_buy_amount
+
+        max_market_sell_amount = self.max_market_sell_amount
+
+        min_market_buy_amount = self.min_market_buy_amount
+
+        min_market_sell_amount = self.min_market_sell_amount
+
+        bid_multiplier_up = self.bid_multiplier_up
+
+        ask_multiplier_down = self.ask_multiplier_down
+
+        min_total = self.min_total
+
+        bid_multiplier_down = self.bid_multiplier_down
+
+        ask_multiplier_up = self.ask_multiplier_up
+
+        min_market_total = self.min_market_total
+
+        max_total = self.max_total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "last": last,
+                "bid": bid,
+                "ask": ask,
+                "orderbook_ask": orderbook_ask,
+                "orderbook_bid": orderbook_bid,
+                "orderbook_last": orderbook_last,
+                "orderbook_price_currency": orderbook_price_currency,
+                "strategy_name": strategy_name,
+                "contract_strategy_name": contract_strategy_name,
+                "leverage_data": leverage_data,
+                "instrumentKind": instrument_kind,
+                "minPrice": min_price,
+                "maxPrice": max_price,
+                "priceStep": price_step,
+                "minLotSize": min_lot_size,
+                "lotStep": lot_step,
+                "maxLotSize": max_lot_size,
+                "maxMarketBuyAmount": max_market_buy_amount,
+                "maxMarketSellAmount": max_market_sell_amount,
+                "minMarketBuyAmount": min_market_buy_amount,
+                "minMarketSellAmount": min_market_sell_amount,
+                "bidMultiplierUp": bid_multiplier_up,
+                "askMultiplierDown": ask_multiplier_down,
+                "minTotal": min_total,
+            }
+        )
+        if bid_multiplier_down is not UNSET:
+            field_dict["bidMultiplierDown"] = bid_multiplier_down
+        if ask_multiplier_up is not UNSET:
+            field_dict["askMultiplierUp"] = ask_multiplier_up
+        if min_market_total is not UNSET:
+            field_dict["minMarketTotal"] = min_market_total
+        if max_total is not UNSET:
+            field_dict["maxTotal"] = max_total
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError(
+                "CurrencyRatesWithLeverageData: expected a JSON object, got " + type(d).__name__
+            )
+        last = d["last"]
+        if type(last) is not str and (not isinstance(last, str)):
+            raise TypeError("last: expected str, got " + type(last).__name__)
+
+        bid = d["bid"]
+        if type(bid) is not str and (not isinstance(bid, str)):
+            raise TypeError("bid: expected str, got " + type(bid).__name__)
+
+        ask = d["ask"]
+        if type(ask) is not str and (not isinstance(ask, str)):
+            raise TypeError("ask: expected str, got " + type(ask).__name__)
+
+        orderbook_ask = d["orderbook_ask"]
+        if type(orderbook_ask) is not str and (not isinstance(orderbook_ask, str)):
+            raise TypeError("orderbook_ask: expected str, got " + type(orderbook_ask).__name__)
+
+        orderbook_bid = d["orderbook_bid"]
+        if type(orderbook_bid) is not str and (not isinstance(orderbook_bid, str)):
+            raise TypeError("orderbook_bid: expected str, got " + type(orderbook_bid).__name__)
+
+        orderbook_last = d["orderbook_last"]
+        if type(orderbook_last) is not str and (not isinstance(orderbook_last, str)):
+            raise TypeError("orderbook_last: expected str, got " + type(orderbook_last).__name__)
+
+        orderbook_price_currency = d["orderbook_price_currency"]
+        if type(orderbook_price_currency) is not str and (
+            not isinstance(orderbook_price_currency, str)
+        ):
+            raise TypeError(
+                "orderbook_price_currency: expected str, got "
+                + type(orderbook_price_currency).__name__
+            )
+
+        strategy_name = d["strategy_name"]
+        if type(strategy_name) is not str and (not isinstance(strategy_name, str)):
+            raise TypeError("strategy_name: expected str, got " + type(strategy_name).__name__)
+
+        contract_strategy_name = d["contract_strategy_name"]
+        if type(contract_strategy_name) is not str and (
+            not isinstance(contract_strategy_name, str)
+        ):
+            raise TypeError(
+                "contract_strategy_name: expected str, got " + type(contract_strategy_name).__name__
+            )
+
+        leverage_data = d["leverage_data"]
+        if type(leverage_data) is not list and not isinstance(leverage_data, list | tuple):
+            raise TypeError("leverage_data: expected an array, got " + type(leverage_data).__name__)
+        leverage_data = [_PairLeverage_from_dict(item) for item in leverage_data]
+
+        instrument_kind = d["instrumentKind"]
+        if type(instrument_kind) is not str and (not isinstance(instrument_kind, str)):
+            raise TypeError("instrumentKind: expected str, got " + type(instrument_kind).__name__)
+
+        min_price = d["minPrice"]
+        if type(min_price) is not str and (not isinstance(min_price, str)):
+            raise TypeError("minPrice: expected str, got " + type(min_price).__name__)
+
+        max_price = d["maxPrice"]
+        if type(max_price) is not str and (not isinstance(max_price, str)):
+            raise TypeError("maxPrice: expected str, got " + type(max_price).__name__)
+
+        price_step = d["priceStep"]
+        if type(price_step) is not str and (not isinstance(price_step, str)):
+            raise TypeError("priceStep: expected str, got " + type(price_step).__name__)
+
+        min_lot_size = d["minLotSize"]
+        if type(min_lot_size) is not str and (not isinstance(min_lot_size, str)):
+            raise TypeError("minLotSize: expected str, got " + type(min_lot_size).__name__)
+
+        lot_step = d["lotStep"]
+        if type(lot_step) is not str and (not isinstance(lot_step, str)):
+            raise TypeError("lotStep: expected str, got " + type(lot_step).__name__)
+
+        max_lot_size = d["maxLotSize"]
+        if type(max_lot_size) is not str and (not isinstance(max_lot_size, str)):
+            raise TypeError("maxLotSize: expected str, got " + type(max_lot_size).__name__)
+
+        max_market_buy_amount = d["maxMarketBuyAmount"]
+        if type(max_market_buy_amount) is not str and (not isinstance(max_market_buy_amount, str)):
+            raise TypeError(
+                "maxMarketBuyAmount: expected str, got " + type(max_market_buy_amount).__name__
+            )
+
+        max_market_sell_amount = d["maxMarketSellAmount"]
+        if type(max_market_sell_amount) is not str and (
+            not isinstance(max_market_sell_amount, str)
+        ):
+            raise TypeError(
+                "maxMarketSellAmount: expected str, got " + type(max_market_sell_amount).__name__
+            )
+
+        min_market_buy_amount = d["minMarketBuyAmount"]
+        if type(min_market_buy_amount) is not str and (not isinstance(min_market_buy_amount, str)):
+            raise TypeError(
+                "minMarketBuyAmount: expected str, got " + type(min_market_buy_amount).__name__
+            )
+
+        min_market_sell_amount = d["minMarketSellAmount"]
+        if type(min_market_sell_amount) is not str and (
+            not isinstance(min_market_sell_amount, str)
+        ):
+            raise TypeError(
+                "minMarketSellAmount: expected str, got " + type(min_market_sell_amount).__name__
+            )
+
+        bid_multiplier_up = d["bidMultiplierUp"]
+        if type(bid_multiplier_up) is not str and (not isinstance(bid_multiplier_up, str)):
+            raise TypeError(
+                "bidMultiplierUp: expected str, got " + type(bid_multiplier_up).__name__
+            )
+
+        ask_multiplier_down = d["askMultiplierDown"]
+        if type(ask_multiplier_down) is not str and (not isinstance(ask_multiplier_down, str)):
+            raise TypeError(
+                "askMultiplierDown: expected str, got " + type(ask_multiplier_down).__name__
+            )
+
+        min_total = d["minTotal"]
+        if type(min_total) is not str and (not isinstance(min_total, str)):
+            raise TypeError("minTotal: expected str, got " + type(min_total).__name__)
+
+        bid_multiplier_down = d.get("bidMultiplierDown", UNSET)
+        if (
+            type(bid_multiplier_down) is not str
+            and bid_multiplier_down is not UNSET
+            and (not isinstance(bid_multiplier_down, str))
+        ):
+            raise TypeError(
+                "bidMultiplierDown: expected str, got " + type(bid_multiplier_down).__name__
+            )
+
+        ask_multiplier_up = d.get("askMultiplierUp", UNSET)
+        if (
+            type(ask_multiplier_up) is not str
+            and ask_multiplier_up is not UNSET
+            and (not isinstance(ask_multiplier_up, str))
+        ):
+            raise TypeError(
+                "askMultiplierUp: expected str, got " + type(ask_multiplier_up).__name__
+            )
+
+        min_market_total = d.get("minMarketTotal", UNSET)
+        if (
+            type(min_market_total) is not str
+            and min_market_total is not UNSET
+            and (not isinstance(min_market_total, str))
+        ):
+            raise TypeError("minMarketTotal: expected str, got " + type(min_market_total).__name__)
+
+        max_total = d.get("maxTotal", UNSET)
+        if (
+            type(max_total) is not str
+            and max_total is not UNSET
+            and (not isinstance(max_total, str))
+        ):
+            raise TypeError("maxTotal: expected str, got " + type(max_total).__name__)
+
+        _obj = _new(cls)
+        _obj.last = last
+        _obj.bid = bid
+        _obj.ask = ask
+        _obj.orderbook_ask = orderbook_ask
+        _obj.orderbook_bid = orderbook_bid
+        _obj.orderbook_last = orderbook_last
+        _obj.orderbook_price_currency = orderbook_price_currency
+        _obj.strategy_name = strategy_name
+        _obj.contract_strategy_name = contract_strategy_name
+        _obj.leverage_data = leverage_data
+        _obj.instrument_kind = instrument_kind
+        _obj.min_price = min_price
+        _obj.max_price = max_price
+        _obj.price_step = price_step
+        _obj.min_lot_size = min_lot_size
+        _obj.lot_step = lot_step
+        _obj.max_lot_size = max_lot_size
+        _obj.max_market_buy_amount = max_market_buy_amount
+        _obj.max_market_sell_amount = max_market_sell_amount
+        _obj.min_market_buy_amount = min_market_buy_amount
+        _obj.min_market_sell_amount = min_market_sell_amount
+        _obj.bid_multiplier_up = bid_multiplier_up
+        _obj.ask_multiplier_down = ask_multiplier_down
+        _obj.min_total = min_total
+        _obj.bid_multiplier_down = bid_multiplier_down
+        _obj.ask_multiplier_up = ask_multiplier_up
+        _obj.min_market_total = min_market_total
+        _obj.max_total = max_total
+        if len(d) != 24 and len(d) != 24 + (bid_multiplier_down is not UNSET) + (
+            ask_multiplier_up is not UNSET
+        ) + (min_market_total is not UNSET) + (max_total is not UNSET):
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "last",
+                    "bid",
+                    "ask",
+                    "orderbook_ask",
+                    "orderbook_bid",
+                    "orderbook_last",
+                    "orderbook_price_currency",
+                    "strategy_name",
+                    "contract_strategy_name",
+                    "leverage_data",
+                    "instrumentKind",
+                    "minPrice",
+                    "maxPrice",
+                    "priceStep",
+                    "minLotSize",
+                    "lotStep",
+                    "maxLotSize",
+                    "maxMarketBuyAmount",
+                    "maxMarketSellAmount",
+                    "minMarketBuyAmount",
+                    "minMarketSellAmount",
+                    "bidMultiplierUp",
+                    "askMultiplierDown",
+                    "minTotal",
+                    "bidMultiplierDown",
+                    "askMultiplierUp",
+                    "minMarketTotal",
+                    "maxTotal",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.pair_leverage import PairLeverage
+
+_PairLeverage_from_dict = PairLeverage.from_dict

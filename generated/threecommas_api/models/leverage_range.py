@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import _lazy_additional_properties, _new
+
+T = TypeVar("T", bound="LeverageRange")
+
+
+@_lazy_additional_properties
+@_attrs_define
+class LeverageRange:
+    """The bounds of a leverage value. The page's prose names this object `value` with string
+    bounds; its example names it `valid`, with the integer `1` as `min` and the string
+    `"25.0"` as `max`. This document follows the example and takes either form for a bound.
+
+    """
+
+    min_: int | str
+    """ The smallest leverage allowed. """
+    max_: int | str
+    """ The largest leverage allowed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        min_: int | str
+        min_ = self.min_
+
+        max_: int | str
+        max_ = self.max_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "min": min_,
+                "max": max_,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("LeverageRange: expected a JSON object, got " + type(d).__name__)
+        min_ = d["min"]
+        if type(min_) is not int and (isinstance(min_, bool) or not isinstance(min_, (int, str))):
+            raise TypeError("min: expected int or str, got " + type(min_).__name__)
+
+        max_ = d["max"]
+        if type(max_) is not int and (isinstance(max_, bool) or not isinstance(max_, (int, str))):
+            raise TypeError("max: expected int or str, got " + type(max_).__name__)
+
+        _obj = _new(cls)
+        _obj.min_ = min_
+        _obj.max_ = max_
+        if len(d) != 2:
+            _extra = {_key: _value for _key, _value in d.items() if _key not in {"min", "max"}}
+            _obj.additional_properties = _extra
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import _lazy_additional_properties, _new
+
+T = TypeVar("T", bound="PairLeverage")
+
+
+@_lazy_additional_properties
+@_attrs_define
+class PairLeverage:
+    """One leverage type a pair allows, and its bounds."""
+
+    code: str
+    """ The leverage type, as `leverage.type` takes it (`cross`, `isolated`). """
+    name: str
+    """ Its display name (`Cross`). """
+    can_set_leverage_value: bool
+    """ Whether a leverage value of one's own can be set. """
+    available_leverage_values: list[Any]
+    """ The leverage values allowed, when the exchange allows only some (the docs name it
+    without typing its items, and the example's list is empty).
+     """
+    max_leverage: str
+    """ The largest leverage the pair allows for this type (`"25.0"`). """
+    valid: LeverageRange
+    """ The bounds of a leverage value. The page's prose names this object `value` with string
+    bounds; its example names it `valid`, with the integer `1` as `min` and the string
+    `"25.0"` as `max`. This document follows the example and takes either form for a bound.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        name = self.name
+
+        can_set_leverage_value = self.can_set_leverage_value
+
+        available_leverage_values = self.available_leverage_values
+
+        max_leverage = self.max_leverage
+
+        valid = self.valid.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "name": name,
+                "can_set_leverage_value": can_set_leverage_value,
+                "available_leverage_values": available_leverage_values,
+                "max_leverage": max_leverage,
+                "valid": valid,
+            }
+        )
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+        strings stay strings, unset fields are left out."""
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = src_dict
+        if type(d) is not dict and not isinstance(d, Mapping):
+            raise TypeError("PairLeverage: expected a JSON object, got " + type(d).__name__)
+        code = d["code"]
+        if type(code) is not str and (not isinstance(code, str)):
+            raise TypeError("code: expected str, got " + type(code).__name__)
+
+        name = d["name"]
+        if type(name) is not str and (not isinstance(name, str)):
+            raise TypeError("name: expected str, got " + type(name).__name__)
+
+        can_set_leverage_value = d["can_set_leverage_value"]
+        if type(can_set_leverage_value) is not bool:
+            raise TypeError(
+                "can_set_leverage_value: expected bool, got "
+                + type(can_set_leverage_value).__name__
+            )
+
+        available_leverage_values = d["available_leverage_values"]
+        if type(available_leverage_values) is not list and not isinstance(
+            available_leverage_values, list | tuple
+        ):
+            raise TypeError(
+                "available_leverage_values: expected an array, got "
+                + type(available_leverage_values).__name__
+            )
+
+        max_leverage = d["max_leverage"]
+        if type(max_leverage) is not str and (not isinstance(max_leverage, str)):
+            raise TypeError("max_leverage: expected str, got " + type(max_leverage).__name__)
+
+        valid = _LeverageRange_from_dict(d["valid"])
+
+        _obj = _new(cls)
+        _obj.code = code
+        _obj.name = name
+        _obj.can_set_leverage_value = can_set_leverage_value
+        _obj.available_leverage_values = available_leverage_values
+        _obj.max_leverage = max_leverage
+        _obj.valid = valid
+        if len(d) != 6:
+            _extra = {
+                _key: _value
+                for _key, _value in d.items()
+                if _key
+                not in {
+                    "code",
+                    "name",
+                    "can_set_leverage_value",
+                    "available_leverage_values",
+                    "max_leverage",
+                    "valid",
+                }
+            }
+            _obj.additional_properties = _extra
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.leverage_range import LeverageRange
+
+_LeverageRange_from_dict = LeverageRange.from_dict

@@ -1,0 +1,127 @@
+"""A tick (a quote at a time) and a bar (open, high, low, close over a time), as price paths
+play them; the rule for the order of a bar's high and low is :mod:`._prices`'s."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal
+
+from threecommas.testing.simulation._market._clock import parse_seconds
+from threecommas.testing.simulation._market._quotes import (
+    PriceError,
+    Quote,
+    check_pair,
+    parse_price,
+)
+
+__all__ = [
+    "BAR_ORDERS",
+    "DEFAULT_BAR_SECONDS",
+    "Bar",
+    "BarOrder",
+    "Tick",
+    "bar_record",
+    "duration",
+    "point_time",
+]
+
+BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
+BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
+DEFAULT_BAR_SECONDS: Final = Decimal(60)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A quote for a pair at ``at`` microseconds after the path starts."""
+
+    at: int
+    pair: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Bar:
+    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts."""
+
+    t: Decimal
+    pair: str
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    seconds: Decimal = DEFAULT_BAR_SECONDS
+    #: The volume traded in the bar, when the source gives it (the candle formats do).
+    volume: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
+            raise PriceError(f"bar at t={self.t}: low <= open, close <= high does not hold")
+        if self.seconds <= 0:
+            raise PriceError(f"bar at t={self.t}: seconds must be above 0")
+
+    def prices(self, order: str = "adaptive") -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        """The four prices in the order they play (see the module's rule)."""
+        if order not in BAR_ORDERS:
+            raise PriceError(f"bar_order must be one of {', '.join(BAR_ORDERS)}")
+        if order == "open_high_low_close":
+            high_first = True
+        elif order == "open_low_high_close":
+            high_first = False
+        else:
+            to_high, to_low = self.high - self.open, self.open - self.low
+            high_first = to_high < to_low if to_high != to_low else self.close < self.open
+        first, second = (self.high, self.low) if high_first else (self.low, self.high)
+        return self.open, first, second, self.close
+
+
+def _number(value: object, name: str) -> Decimal:
+    try:
+        return parse_seconds(value, name)
+    except ValueError as exc:
+        raise PriceError(str(exc)) from None
+
+
+def duration(value: object, name: str) -> Decimal:
+    seconds = _number(value, name)
+    if seconds <= 0:
+        raise PriceError(f"{name} must be above 0")
+    return seconds
+
+
+def point_time(value: object, where: str, previous: Decimal) -> Decimal:
+    if value is None:
+        raise PriceError(f"{where}: t (seconds from the start of the path) is missing")
+    t = _number(value, f"{where}: t")
+    if t < previous:
+        raise PriceError(f"{where}: t must not go back in time ({t} after {previous})")
+    return t
+
+
+def bar_record(
+    raw: object, where: str, pair: str | None, default_seconds: Decimal, previous: Decimal
+) -> Bar:
+    if not isinstance(raw, Mapping):
+        raise PriceError(f"{where}: a bar is an object with t, open, high, low and close")
+    record = dict(raw)
+    unknown = sorted(set(record) - {"t", "pair", "open", "high", "low", "close", "seconds"})
+    if unknown:
+        raise PriceError(f"{where}: unknown bar field {unknown[0]}")
+    missing = [k for k in ("open", "high", "low", "close") if k not in record]
+    if missing:
+        raise PriceError(f"{where}: {missing[0]} is missing")
+    seconds = record.get("seconds")
+    try:
+        return Bar(
+            t=point_time(record.get("t"), where, previous),
+            pair=check_pair(record.get("pair", pair)),
+            open=parse_price(record["open"], f"{where}: open"),
+            high=parse_price(record["high"], f"{where}: high"),
+            low=parse_price(record["low"], f"{where}: low"),
+            close=parse_price(record["close"], f"{where}: close"),
+            seconds=default_seconds if seconds is None else duration(seconds, f"{where}: seconds"),
+        )
+    except PriceError as exc:
+        message = str(exc)
+        raise PriceError(message if message.startswith(where) else f"{where}: {message}") from None
