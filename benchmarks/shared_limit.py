@@ -104,7 +104,8 @@ def main() -> int:
                 f"limiter, {(redis_row[1] - base[1]) * 1e6:.0f} us to a sync call "
                 f"(x{redis_row[1] / base[1]:.2f}), "
                 f"{(redis_row[2] - base[2]) * 1e6:.0f} us to an async one "
-                "(two round trips to Redis; a network adds its round-trip time to each)"
+                "(two round trips to Redis, which the async client makes in a worker thread, "
+                "off its event loop; a network adds its round-trip time to each)"
             )
     finally:
         if server is not None:

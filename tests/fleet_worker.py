@@ -101,9 +101,9 @@ class Worker:
         assert limiter is not None
         acquire = limiter.acquire
 
-        def granted() -> float:
+        def granted(order: bool = False) -> float:
             asked = time.monotonic()
-            wait = acquire()
+            wait = acquire(order)
             if wait == 0:
                 given = time.monotonic()
                 with self.lock:

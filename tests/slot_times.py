@@ -35,8 +35,8 @@ class SlotTimes:
         limiter = client._policy.limiter
         acquire, release = limiter.acquire, limiter.release
 
-        def acquired() -> float:
-            wait: float = acquire()
+        def acquired(order: bool = False) -> float:
+            wait: float = acquire(order)
             if wait == 0:
                 with self._lock:
                     self.given += 1

@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 #: The documented general budget: 100 requests a minute.
+#: Left at it, a client takes the plan `THREE_COMMAS_PLAN` names, when that is set.
 DEFAULT_RATE_LIMIT = RateLimit(requests=BUDGET_REQUESTS, period=BUDGET_PERIOD_S)
 #: 5 s to connect, 30 s for the rest.
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT_S, connect=DEFAULT_CONNECT_TIMEOUT_S)
@@ -169,6 +170,8 @@ class BaseClient:
         limits = _make_limits(settings, key or _ANONYMOUS, clock)
         self._policy = RequestPolicy(settings, *limits, clock)
         self._closed = False
+        # Whether `close` closes the budget's storage connections (a copy shares them).
+        self._owns_budget = True
         self._raw = False
         self._limits_cache = LimitsCache()
 
@@ -224,11 +227,19 @@ class BaseClient:
         not own them, with its own resource namespaces."""
         other = copy.copy(self)
         other._owns_http = False
+        other._owns_budget = False
         other._api_client = None
         for name, value in list(vars(self).items()):
             if getattr(value, "_client", None) is self:  # a resource namespace: made anew
                 setattr(other, name, type(value)(other))
         return other
+
+    def _close_budget(self) -> None:
+        """Close the Redis connection pool the client made from a `storage` URL (one handed
+        to it stays open); nothing for a budget kept in the process."""
+        close = getattr(self._policy.limiter, "close", None)
+        if self._owns_budget and close is not None:
+            close()
 
     def _raw_or(self, call: Call[Any]) -> Call[Any]:
         """`call`, or (for `with_raw_response`) the same call answering its `APIResponse`."""

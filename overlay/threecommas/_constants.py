@@ -14,6 +14,33 @@ DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 #: The documented general budget: 100 requests in any 60 seconds.
 BUDGET_REQUESTS: Final = 100
 BUDGET_PERIOD_S: Final = 60.0
+#: Limits by subscription plan as a production peer reports them (recomma's Go SDK and its
+#: `specs/rate_limit.adoc`, since about November 2025); not in 3Commas' docs. Name ->
+#: (requests a minute, whether the plan may only read).
+PLAN_LIMITS: Final = {"starter": (5, True), "pro": (50, True), "expert": (120, False)}
+#: The operations that change a SmartTrade: the orders. A share of each window is kept for
+#: them (`RateLimit.reserve_for_orders`), which reads, watch sweeps and limit look-ups cannot
+#: take, so a close is never stuck behind a watcher.
+ORDER_OPERATIONS: Final = frozenset(
+    {
+        "create_smart_trade",
+        "update_smart_trade",
+        "cancel_smart_trade",
+        "add_funds",
+        "reduce_funds",
+        "close_smart_trade_by_market",
+        "force_start",
+        "force_process",
+        "cancel_trade",
+        "close_trade_by_market",
+    }
+)
+#: The share of a window kept for the orders when `reserve_for_orders` is left out.
+ORDER_RESERVE_SHARE: Final = 0.1
+#: The subscription plan a client assumes when its `rate_limit` is left at the default.
+ENV_PLAN: Final = "THREE_COMMAS_PLAN"
+#: A shared budget's storage for the command line (`--rate-limit-storage`).
+ENV_RATE_LIMIT_STORAGE: Final = "THREE_COMMAS_RATE_LIMIT_STORAGE"
 #: What `watch(source=...)` takes: REST polling, or the SmartTradesChannel stream.
 WATCH_SOURCES: Final = ("poll", "websocket")
 #: A 429 without `Retry-After` locks the client out this long (documented).

@@ -13,20 +13,42 @@ serves threads and asyncio tasks alike: the caller sleeps (on the client's clock
 from __future__ import annotations
 
 import math
+import os
 import random
+import re
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from threecommas._constants import BUDGET_PERIOD_S, BUDGET_REQUESTS
+from threecommas._constants import (
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    ENV_PLAN,
+    ORDER_RESERVE_SHARE,
+    PLAN_LIMITS,
+)
+from threecommas._exceptions import MIN_RETRY_AFTER_S
 
 Clock = Callable[[], float]
 
 # While every slot is taken by a request still waiting for its answer, check again this often.
 _POLL_S = 0.05
+#: A learned limit keeps this share of what the API let through before its 429: requests of
+#: other clients in flight at that moment may have been counted as let through.
+LEARN_MARGIN = 0.9
+
+
+def learned_limit(sent: int) -> int | None:
+    """The limit to keep to after a 429 that came when `sent` requests (the refused one
+    included) were in the window; None when the window says nothing (nothing let through)."""
+    accepted = sent - 1
+    if accepted < 1:
+        return None
+    return max(1, math.floor(accepted * LEARN_MARGIN))
 
 
 @dataclass(frozen=True, repr=False)
@@ -48,6 +70,15 @@ class RateLimit:
       died) stops holding its slot, and counts as answered at that moment.
 
     Give every client that shares a storage the same `requests` and `period`.
+
+    `plan` names the subscription plan the budget is for (see `for_plan`); a read-only plan
+    refuses a call that writes before sending it (`PlanRestrictionError`).
+
+    `reserve_for_orders`: the slots of each window that only the calls changing a SmartTrade
+    (create, update, close, cancel, add and reduce funds, force start and process) may take;
+    reads, watch sweeps and limit look-ups leave them free, so an order never waits behind a
+    watcher. Left out: a tenth of the window (10 of 100; none on a read-only plan), and of a
+    learned limit a tenth of it. With a shared storage the reserve is the fleet's.
     """
 
     requests: int = BUDGET_REQUESTS
@@ -57,8 +88,45 @@ class RateLimit:
     key_prefix: str = "threecommas"
     storage_timeout: float = 0.5
     in_flight_timeout: float = 300.0
+    plan: str | None = None
+    reserve_for_orders: int | None = None
+
+    @classmethod
+    def for_plan(cls, plan: str, **options: Any) -> RateLimit:
+        """The budget of a 3Commas subscription plan: `"starter"` (5 a minute, read only),
+        `"pro"` (50 a minute, read only) or `"expert"` (120 a minute, reads and writes).
+
+        These figures come from a production user of the API (recomma), not from 3Commas'
+        docs, which still say 100 a minute. `options` are the other fields (`storage`, ...)."""
+        if not isinstance(plan, str) or plan.lower() not in PLAN_LIMITS:
+            raise ValueError(f"plan must be one of {', '.join(PLAN_LIMITS)}, not {plan!r}")
+        name = plan.lower()
+        requests, _ = PLAN_LIMITS[name]
+        return cls(**{"requests": requests, "period": BUDGET_PERIOD_S, **options, "plan": name})
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the plan lets the key read only (a write is refused before it is sent)."""
+        return self.plan is not None and PLAN_LIMITS[self.plan][1]
+
+    def orders_reserve(self, requests: int | None = None) -> int:
+        """The slots kept for orders in a window of `requests` (default: `self.requests`)."""
+        requests = self.requests if requests is None else requests
+        if self.read_only:
+            return 0
+        reserve = self.reserve_for_orders
+        if reserve is None:
+            reserve = math.floor(requests * ORDER_RESERVE_SHARE)
+        return max(0, min(reserve, requests - 1))
 
     def __post_init__(self) -> None:
+        reserve = self.reserve_for_orders
+        if reserve is not None and (
+            isinstance(reserve, bool) or not isinstance(reserve, int) or reserve < 0
+        ):
+            raise ValueError("RateLimit.reserve_for_orders must be an int >= 0 or None")
+        if self.plan is not None and self.plan not in PLAN_LIMITS:
+            raise ValueError(f"RateLimit.plan must be one of {', '.join(PLAN_LIMITS)} or None")
         if (
             isinstance(self.requests, bool)
             or not isinstance(self.requests, int)
@@ -83,6 +151,10 @@ class RateLimit:
 
     def __repr__(self) -> str:
         text = f"RateLimit(requests={self.requests!r}, period={self.period!r}"
+        if self.plan is not None:
+            text += f", plan={self.plan!r}"
+        if self.reserve_for_orders is not None:
+            text += f", reserve_for_orders={self.reserve_for_orders!r}"
         if self.storage is None:
             return text + ")"
         from threecommas._storage import redacted
@@ -96,6 +168,44 @@ class RateLimit:
             f"{text}, storage={storage}, on_storage_error={self.on_storage_error!r}, "
             f"key_prefix={self.key_prefix!r})"
         )
+
+
+# The rate-limit 429's body as 3Commas sends it since its plan limits (peer-reported):
+# "Rate limit exceeded. Next request at 2025-11-11 17:08:36 UTC", with no Retry-After.
+_NEXT_REQUEST_AT = re.compile(
+    r"Next request at (\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*(?:UTC|Z)?",
+    re.IGNORECASE,
+)
+
+
+def parse_next_request_at(body: str, now: float) -> float | None:
+    """Seconds from `now` (Unix seconds) to the moment a 429's body names ("Next request at
+    <UTC date>"), or None when the body names none, or a moment not at least 1 s ahead."""
+    found = _NEXT_REQUEST_AT.search(body[:2000])
+    if found is None:
+        return None
+    try:
+        when = datetime.fromisoformat(f"{found.group(1)}T{found.group(2)}").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    seconds = when.timestamp() - now
+    if not math.isfinite(seconds) or seconds <= 0:
+        return None
+    return max(MIN_RETRY_AFTER_S, seconds)
+
+
+def limit_from_environment(limit: RateLimit | None, default: RateLimit) -> RateLimit | None:
+    """`limit`, unless it was left at `default`: then the plan `THREE_COMMAS_PLAN` names, when
+    set (a ValueError naming the variable when it is not a plan)."""
+    plan = os.environ.get(ENV_PLAN, "").strip()
+    if limit is not default or not plan:
+        return limit
+    try:
+        return RateLimit.for_plan(plan)
+    except ValueError:
+        raise ValueError(
+            f"{ENV_PLAN} must be one of {', '.join(PLAN_LIMITS)}, not {plan!r}"
+        ) from None
 
 
 def _positive(value: object) -> bool:
@@ -124,18 +234,42 @@ class RateLimiter:
         self._in_flight = 0
         # When the latest answers came back, oldest first; only the last `requests` matter.
         self._done: deque[float] = deque(maxlen=limit.requests)
+        # The limit a 429 taught (lower than `limit.requests`), or None.
+        self.learned: int | None = None
 
-    def acquire(self) -> float:
-        """Take a slot and return 0, or return how long to wait before asking again."""
+    @property
+    def requests(self) -> int:
+        """The requests a period this limiter allows now: the configured, or the learned."""
+        return self.limit.requests if self.learned is None else self.learned
+
+    def learn(self) -> int | None:
+        """A 429 came while this limiter kept to its budget: the API's real limit is lower.
+        Lower the budget to what went out in the window before it (with a margin), for
+        good; the new limit, or None when nothing was learned."""
+        with self._lock:
+            horizon = self._clock() - self.limit.period
+            sent = self._in_flight + sum(1 for t in self._done if t > horizon)
+            new = learned_limit(sent)
+            if new is None or new >= self.requests:
+                return None
+            self.learned = new
+            return new
+
+    def acquire(self, order: bool = False) -> float:
+        """Take a slot and return 0, or return how long to wait before asking again. Only an
+        `order` may take the slots kept for orders."""
         with self._lock:
             now = self._clock()
             horizon = now - self.limit.period
             recent = [t for t in self._done if t > horizon]
             used = self._in_flight + len(recent)
-            if used < self.limit.requests:
+            requests = self.requests
+            if not order:
+                requests -= self.limit.orders_reserve(requests)
+            if used < requests:
                 self._in_flight += 1
                 return 0.0
-            expiring = used - self.limit.requests + 1
+            expiring = used - requests + 1
             if expiring <= len(recent):
                 return max(recent[expiring - 1] + self.limit.period - now, 1e-3)
             return min(_POLL_S, self.limit.period / 100)

@@ -31,6 +31,7 @@ from typing import Final, TypeVar
 import httpx
 
 from threecommas._clock import SYSTEM_CLOCK, Clock, DeadlineReached
+from threecommas._constants import ORDER_OPERATIONS
 from threecommas._exceptions import (
     SAFE_METHODS,
     APIConnectionError,
@@ -39,6 +40,7 @@ from threecommas._exceptions import (
     IPBannedError,
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
+    PlanRestrictionError,
     RateLimitError,
     ResponseParseError,
     ServerError,
@@ -46,7 +48,7 @@ from threecommas._exceptions import (
     error_for_status,
     parse_retry_after,
 )
-from threecommas._limits import RateLimit, backoff_delay
+from threecommas._limits import RateLimit, backoff_delay, parse_next_request_at
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call
 
@@ -183,6 +185,18 @@ def _refused_locally(reason: BaseException | None, request: httpx.Request, left:
     return error
 
 
+def _read_only_refusal(request: httpx.Request, limit: RateLimit) -> PlanRestrictionError:
+    """A write on a read-only plan: refused here, as the API would refuse it, unsent."""
+    method, path = request.method, target(request)
+    return PlanRestrictionError(
+        f"{method} {path} not sent: the {limit.plan!r} plan (RateLimit.plan) lets this API "
+        "key read only; a write needs the 'expert' plan",
+        status_code=429,
+        method=method,
+        path=path,
+    )
+
+
 def parse_success(
     parse: Callable[[httpx.Response], T], request: httpx.Request, response: httpx.Response
 ) -> T:
@@ -205,18 +219,29 @@ def parse_success(
 
 
 def _result(
-    call: Call[T], request: httpx.Request, response: httpx.Response, ban_cooldown: float
+    call: Call[T],
+    request: httpx.Request,
+    response: httpx.Response,
+    ban_cooldown: float,
+    now: Callable[[], float] = time.time,
 ) -> T:
-    """The parsed result of a 2xx, or the typed error of any other answer (raised)."""
+    """The parsed result of a 2xx, or the typed error of any other answer (raised).
+
+    A 429 without a usable `Retry-After` is waited out until the moment its body names
+    ("Next request at <UTC>"), read against `now` (the client's clock's date)."""
     status = response.status_code
     if 200 <= status < 300:
         return parse_success(call.parse, request, response)
+    body = response.content.decode("utf-8", "replace")
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    if retry_after is None and status == 429:
+        retry_after = parse_next_request_at(body, now())
     raise error_for_status(
         status,
-        response.content.decode("utf-8", "replace"),
+        body,
         method=request.method,
         path=target(request),
-        retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        retry_after=retry_after,
         ban_cooldown=ban_cooldown,
         location=response.headers.get("Location"),
     )
@@ -236,6 +261,9 @@ class RequestPolicy:
         self.limiter = limiter
         self.lockout = lockout
         self.clock = clock
+        # A budget kept in Redis makes network calls in the policy's steps: the async driver
+        # runs those steps off its event loop.
+        self.blocks_on_storage = getattr(limiter, "budget", None) is not None
 
     def flow(
         self,
@@ -249,9 +277,13 @@ class RequestPolicy:
         `closed` tells whether the client was closed meanwhile: no request goes out then.
         With a `deadline` (on the policy's clock), no wait lasts past it and each attempt's
         timeout is cut to the time left; reaching it raises `DeadlineReached`."""
+        limit = self.settings.rate_limit
+        if limit is not None and limit.read_only and request.method not in SAFE_METHODS:
+            raise _read_only_refusal(request, limit)
         timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():
-            while (wait := self._admit(request, closed)) > 0:
+            order = call.operation_id in ORDER_OPERATIONS
+            while (wait := self._admit(request, closed, order)) > 0:
                 yield from self._wait(wait, deadline)
             if deadline is not None:
                 self._cut_timeout(request, timeouts, deadline)
@@ -266,7 +298,9 @@ class RequestPolicy:
             if isinstance(answer, httpx.Response):
                 self._log_answer(request, answer, started)
                 try:
-                    return _result(call, request, answer, self.settings.ban_cooldown)
+                    return _result(
+                        call, request, answer, self.settings.ban_cooldown, self.clock.time
+                    )
                 except APIError as exc:
                     error = exc
             elif isinstance(answer, httpx.RequestError):
@@ -316,7 +350,9 @@ class RequestPolicy:
             for phase, value in (configured or dict.fromkeys(_PHASES)).items()
         }
 
-    def _admit(self, request: httpx.Request, closed: Callable[[], bool]) -> float:
+    def _admit(
+        self, request: httpx.Request, closed: Callable[[], bool], order: bool = False
+    ) -> float:
         """0 once the request may go (it then holds a rate-limit slot until its answer), or the
         seconds to wait before asking again; raises while the API refuses this client, or once
         the client is closed."""
@@ -331,7 +367,7 @@ class RequestPolicy:
         elif self.limiter is None:
             return 0.0
         else:
-            wait = self.limiter.acquire()
+            wait = self.limiter.acquire(order)
         if wait > 0 and logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s waits %.3f s for the rate limit", request.method, target(request), wait
@@ -349,6 +385,10 @@ class RequestPolicy:
         may have been carried out. Reads are also repeated after timeouts, lost connections and
         502/503/504."""
         if isinstance(error, RateLimitError | IPBannedError):
+            if isinstance(error, RateLimitError) and self.lockout.remaining()[0] <= 0:
+                # The first 429 of a lockout (the ones after it answer requests already on
+                # their way): the limiter let it through, so the real limit is lower.
+                self._learn()
             self.lockout.start(error.retry_after, error)
         if attempt >= self.settings.max_retries:
             return None
@@ -362,6 +402,29 @@ class RequestPolicy:
         if isinstance(error, ServerError) and error.status_code in _RETRYABLE_STATUSES:
             return backoff_delay(attempt) if safe else None
         return None
+
+    def _learn(self) -> None:
+        limit = self.settings.rate_limit
+        if self.limiter is None or limit is None:
+            return
+        first = self.limiter.learned is None
+        learned = self.limiter.learn()
+        if learned is None:
+            return
+        # Once at WARNING per budget (a later, lower figure only at INFO).
+        level = logging.WARNING if first else logging.INFO
+        logger.log(
+            level,
+            "threecommas: a 429 came while this client kept to its rate limit of %d requests "
+            "per %g s: the API's limit for this key is lower. It now keeps to %d (learned, "
+            "never raised again while it runs). To start there: RateLimit(requests=%d, "
+            "period=%g), or name your plan: RateLimit.for_plan(...), THREE_COMMAS_PLAN",
+            limit.requests,
+            limit.period,
+            learned,
+            learned,
+            limit.period,
+        )
 
     @staticmethod
     def _log_answer(request: httpx.Request, response: httpx.Response, started: float) -> None:

@@ -54,7 +54,15 @@ from typing import Any, Final
 import redis
 
 from threecommas import _redis_lua as lua
-from threecommas._limits import Clock, Lockout, RateLimit
+from threecommas._limits import LEARN_MARGIN, Clock, Lockout, RateLimit, learned_limit
+from threecommas._redis_parts import (
+    LEARNED_TTL_MS,
+    POLL_S,
+    OwnWindow,
+    RedisLockout,
+    RedisRateLimiter,
+    keep_lockout_until_it_ends,
+)
 from threecommas._storage import StorageError, key_digest, redacted
 
 __all__ = ["STORAGE_ERRORS", "RedisBudget", "RedisLockout", "RedisRateLimiter"]
@@ -64,9 +72,6 @@ logger = logging.getLogger("threecommas")
 #: What counts as "the storage cannot be reached".
 STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 
-# Local metering: while every slot is held by a request still waiting for its answer, check
-# again this often.
-_POLL_S: Final = 0.05
 # Backoff between attempts to reach an unreachable storage (and at most a quarter period).
 _BACKOFF_FIRST_S: Final = 0.05
 _BACKOFF_CAP_S: Final = 2.0
@@ -74,40 +79,7 @@ _BACKOFF_CAP_S: Final = 2.0
 # calls it refuses, and from a thread this often (idle, or sleeping through it); one found
 # within the slack is the same.
 _LOCKOUT_CHECK_S: Final = 0.25
-_LOCKOUT_WATCH_S: Final = 1.0
 _LOCKOUT_SLACK_MS: Final = 1000
-
-
-class _OwnWindow:
-    """This client's own requests, as the in-process limiter counts them: it meters the client
-    alone while the storage is away (`"local"`)."""
-
-    def __init__(self, period: float) -> None:
-        self.period = period
-        self.in_flight = 0
-        self.done: deque[float] = deque()
-
-    def granted(self) -> None:
-        self.in_flight += 1
-
-    def answered(self, now: float) -> None:
-        self.in_flight = max(0, self.in_flight - 1)
-        self.done.append(now)
-        self._forget(now)
-
-    def wait(self, requests: int, now: float) -> float:
-        self._forget(now)
-        used = self.in_flight + len(self.done)
-        if used < requests:
-            return 0.0
-        expiring = used - requests + 1
-        if expiring <= len(self.done):
-            return max(self.done[expiring - 1] + self.period - now, 1e-3)
-        return min(_POLL_S, self.period / 100)
-
-    def _forget(self, now: float) -> None:
-        while self.done and self.done[0] <= now - self.period:
-            self.done.popleft()
 
 
 class RedisBudget:
@@ -127,17 +99,20 @@ class RedisBudget:
         base = f"{limit.key_prefix}:{{{key_digest(api_key)}}}"
         self.keys = {
             name: f"{base}:{name}"
-            for name in ("inflight", "done", "lockout", "generation", "hold", "clients")
+            for name in ["inflight", "done", "lockout", "generation", "hold", "clients", "learned"]
         }
         self._acquire_script = self._redis.register_script(lua.ACQUIRE)
         self._record_script = self._redis.register_script(lua.RECORD)
         self._lockout_script = self._redis.register_script(lua.LOCKOUT)
         self._reseed_script = self._redis.register_script(lua.RESEED)
+        self._learn_script = self._redis.register_script(lua.LEARN)
+        # The limit a 429 taught this client or the fleet (None: none); never raised again.
+        self.learned: int | None = None
         self._client_id = uuid.uuid4().hex
         self._ids = itertools.count()
         self._period_ms = limit.period * 1000
         self._lease_ms = limit.in_flight_timeout * 1000
-        self._poll_us = math.ceil(min(_POLL_S, limit.period / 100) * 1e6)
+        self._poll_us = math.ceil(min(POLL_S, limit.period / 100) * 1e6)
 
         self._lock = threading.Lock()
         # Slots this client holds, oldest first: (in Redis?, slot id).
@@ -145,7 +120,7 @@ class RedisBudget:
         # Answers not yet written to Redis: (slot id, when it came on our clock, whether the
         # slot was taken in Redis; if not, it was metered locally).
         self._pending: list[tuple[str, float, bool]] = []
-        self._own = _OwnWindow(limit.period)
+        self._own = OwnWindow(limit.period)
         self._generation: str | None = None
         self._last_ok = -math.inf
         # At the last answer from Redis: when (our clock), how many slots were used, and how
@@ -166,12 +141,21 @@ class RedisBudget:
         self._next_lockout_check = -math.inf
         self._lockout_keeper: threading.Thread | None = None
 
+        self.closed = False
         self.limiter = RedisRateLimiter(self)
         self.lockout = RedisLockout(self)
 
+    def close(self) -> None:
+        """Close the connection pool this budget made from a URL (a client it was handed
+        stays open: its owner closes it). The lockout keeper stops with it."""
+        self.closed = True
+        if isinstance(self.limit.storage, str):
+            self._redis.close()
+            self._redis.connection_pool.disconnect()
+
     # --- slots ----------------------------------------------------------------------------------
 
-    def acquire(self) -> float:
+    def acquire(self, order: bool = False) -> float:
         now = self._clock()
         with self._lock:
             if self._down_since is not None and now < self._next_try:
@@ -181,7 +165,9 @@ class RedisBudget:
         status, micros, active, used = lua.NEW_GENERATION, self._poll_us, 1, 0
         try:
             for _ in range(3):
-                status, micros, generation, active, used = self._run_acquire(slot, pending, now)
+                status, micros, generation, active, used = self._run_acquire(
+                    slot, pending, now, order
+                )
                 if status != lua.NEW_GENERATION:
                     break
                 self._reseed(generation, now)
@@ -213,14 +199,14 @@ class RedisBudget:
             return wait
 
     def _run_acquire(
-        self, slot: str, pending: list[tuple[str, float, bool]], now: float
+        self, slot: str, pending: list[tuple[str, float, bool]], now: float, order: bool
     ) -> tuple[int, int, str, int, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
                 self._promised.popleft()
             skip = len(self._promised)
         args: list[Any] = [
-            self.limit.requests,
+            self.requests,
             self._period_ms,
             self._lease_ms,
             slot,
@@ -232,18 +218,79 @@ class RedisBudget:
         ]
         for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
+        # The slots only orders may take (of the limit in force, learned or not).
+        args.append(0 if order else self.limit.orders_reserve(self.requests))
         k = self.keys
-        keys = [k["inflight"], k["done"], k["lockout"], k["generation"], k["hold"], k["clients"]]
+        keys = [
+            k["inflight"],
+            k["done"],
+            k["lockout"],
+            k["generation"],
+            k["hold"],
+            k["clients"],
+            k["learned"],
+        ]
         reply = self._acquire_script(keys=keys, args=args)
-        status, micros, generation, active, used = reply[:5]
+        status, micros, generation, active, used, learned = reply[:6]
         if isinstance(generation, bytes):
             generation = generation.decode()
+        self._adopt(int(learned))
         if int(status) == lua.LOCKED:
             # Kept here too: should Redis lose it, this client still knows, and puts it back.
-            self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[5]))
+            self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[6]))
             self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
             self._keep_lockout_in_storage()
         return int(status), int(micros), str(generation), int(active), int(used)
+
+    @property
+    def requests(self) -> int:
+        """The requests a period allowed now: the configured, or the learned."""
+        learned = self.learned
+        return self.limit.requests if learned is None else learned
+
+    def _adopt(self, learned: int) -> None:
+        """Take a limit the fleet learned (from Redis), if lower than ours."""
+        if 0 < learned < self.requests:
+            with self._lock:
+                first = self.learned is None
+                if first or learned < self.learned:  # type: ignore[operator]
+                    self.learned = learned
+            logger.log(
+                logging.WARNING if first else logging.INFO,
+                "threecommas: a client sharing this rate limit (%s) met a 429 within the "
+                "budget of %d requests per %g s; this one keeps to %d from now on, as the "
+                "whole fleet does. To start there: RateLimit(requests=%d, ...)",
+                self._where,
+                self.limit.requests,
+                self.limit.period,
+                learned,
+                learned,
+            )
+
+    def learn(self) -> int | None:
+        """A 429 came within the budget: lower it (in Redis, for the whole fleet) to what the
+        shared window held before it, with a margin. The new limit, or None."""
+        before = self.requests
+        k = self.keys
+        ttl = math.ceil(max(LEARNED_TTL_MS, 2 * (self._period_ms + self._lease_ms)))
+        try:
+            found = int(
+                self._learn_script(
+                    keys=[k["inflight"], k["done"], k["learned"]],
+                    args=[self._period_ms, self.limit.requests, LEARN_MARGIN, ttl],
+                )
+            )
+        except STORAGE_ERRORS:
+            # What this client alone saw: less than the fleet sent, so a higher figure; the
+            # fleet's will come with the storage.
+            with self._lock:
+                sent = self._own.in_flight + len(self._own.done)
+            found = learned_limit(sent) or 0
+        if not 0 < found < before:
+            return None
+        with self._lock:
+            self.learned = found if self.learned is None else min(self.learned, found)
+            return self.learned
 
     def _reseed(self, generation: str, now: float) -> None:
         """Meet a new generation: after a wipe, hold the budget one period and put back what
@@ -390,12 +437,12 @@ class RedisBudget:
         """
         contact, used, active = self._contact
         if now < contact + self.limit.period:
-            allowance = max(0, self.limit.requests - used) // active
+            allowance = max(0, self.requests - used) // active
             if len(self._local_grants) < allowance:
                 return 0.0
             return max(contact + self.limit.period - now, 1e-3)
         self._local_grants.clear()
-        return self._own.wait(max(1, self.limit.requests // active), now)
+        return self._own.wait(max(1, self.requests // active), now)
 
     # --- lockouts -------------------------------------------------------------------------------
 
@@ -421,7 +468,7 @@ class RedisBudget:
             if keeper is not None and keeper.is_alive():
                 return
             keeper = threading.Thread(
-                target=_keep_lockout_until_it_ends,
+                target=keep_lockout_until_it_ends,
                 args=(weakref.ref(self),),
                 name="threecommas-lockout-keeper",
                 daemon=True,
@@ -466,53 +513,3 @@ class RedisBudget:
             with self._lock:
                 self._recovered(now)
         return self._mirror.remaining()
-
-
-def _keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
-    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
-    while True:
-        time.sleep(_LOCKOUT_WATCH_S)
-        budget = ref()
-        if budget is None:
-            return
-        try:
-            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
-        except Exception:  # pragma: no cover - a bug must not end the thread unseen
-            logger.exception("threecommas: keeping the lockout in the shared storage failed")
-        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
-            if budget._mirror.remaining()[0] <= 0:
-                budget._lockout_keeper = None
-                return
-        del budget
-
-
-class RedisRateLimiter:
-    """`RateLimiter`'s interface over a `RedisBudget`."""
-
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-        self.limit = budget.limit
-
-    def acquire(self) -> float:
-        """Take a slot and return 0, or return how long to wait before asking again.
-
-        Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
-        return self.budget.acquire()
-
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        self.budget.release()
-
-
-class RedisLockout:
-    """`Lockout`'s interface over a `RedisBudget`."""
-
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-
-    def start(self, seconds: float, reason: BaseException) -> None:
-        self.budget.start_lockout(seconds, reason)
-
-    def remaining(self) -> tuple[float, BaseException | None]:
-        """Seconds left and the error that started it; (0, None) when not locked out."""
-        return self.budget.lockout_remaining()

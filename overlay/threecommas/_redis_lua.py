@@ -17,6 +17,7 @@ __all__ = [
     "FULL",
     "GRANTED",
     "HOLD",
+    "LEARN",
     "LOCKED",
     "LOCKOUT",
     "NEW_GENERATION",
@@ -29,15 +30,22 @@ __all__ = [
 
 GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 
-# KEYS: inflight, done, lockout, generation, hold, clients.
+# KEYS: inflight, done, lockout, generation, hold, clients, learned.
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
-# slot id and age (ms).
-# Returns {status, microseconds, generation, active clients, slots used[, lockout reason]}.
+# slot id and age (ms), then the slots kept for orders that this caller may not take.
+# Returns {status, microseconds, generation, active clients, slots used, learned limit (0:
+# none)[, lockout reason]}.
 ACQUIRE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local requests = tonumber(ARGV[1])
+local learned = tonumber(redis.call('GET', KEYS[7]) or '0') or 0
+if learned > 0 and learned < requests then
+  requests = learned
+end
+local reserve = tonumber(ARGV[10 + 2 * tonumber(ARGV[9])] or '0') or 0
+local cap = math.max(1, requests - reserve)
 local period = tonumber(ARGV[2])
 local lease = tonumber(ARGV[3])
 local ttl = math.ceil(period + lease)
@@ -47,7 +55,7 @@ if not generation then
   redis.call('SET', KEYS[4], generation, 'PX', ttl)
 end
 if generation ~= ARGV[5] then
-  return {4, 0, generation, 0, 0}
+  return {4, 0, generation, 0, 0, learned}
 end
 redis.call('PEXPIRE', KEYS[4], ttl)
 for i = 0, tonumber(ARGV[9]) - 1 do
@@ -61,11 +69,11 @@ redis.call('PEXPIRE', KEYS[6], ttl)
 local active = redis.call('ZCARD', KEYS[6])
 local hold = redis.call('PTTL', KEYS[5])
 if hold > 0 then
-  return {3, hold * 1000, generation, active, requests}
+  return {3, hold * 1000, generation, active, requests, learned}
 end
 local locked = redis.call('PTTL', KEYS[3])
 if locked > 0 then
-  return {2, locked * 1000, generation, active, requests, redis.call('GET', KEYS[3])}
+  return {2, locked * 1000, generation, active, requests, learned, redis.call('GET', KEYS[3])}
 end
 local lost = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES')
 for i = 1, #lost, 2 do
@@ -76,21 +84,46 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
 redis.call('PEXPIRE', KEYS[2], ttl)
 local recent = redis.call('ZCARD', KEYS[2])
 local used = redis.call('ZCARD', KEYS[1]) + recent
-if used < requests then
+if used < cap then
   redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
   redis.call('PEXPIRE', KEYS[1], ttl)
-  return {0, 0, generation, active, used + 1}
+  return {0, 0, generation, active, used + 1, learned}
 end
-local expiring = used - requests + 1
+local expiring = used - cap + 1
 if expiring > recent then
   -- the slot needed is held by a request still in flight: free a period after its answer
-  return {1, math.ceil(period * 1000), generation, active, used}
+  return {1, math.ceil(period * 1000), generation, active, used, learned}
 end
 -- this client's callers already waiting take the next answers to expire, in turn
 local index = math.min(expiring + tonumber(ARGV[8]), recent)
 local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
 local wait = (tonumber(entry[2]) + period - now) * 1000
-return {1, math.max(1000, math.ceil(wait)), generation, active, used}
+return {1, math.max(1000, math.ceil(wait)), generation, active, used, learned}
+"""
+
+# KEYS: inflight, done, learned. ARGV: period (ms), requests (configured), margin, ttl (ms).
+# A 429 came within the budget: what the window held then, the refused request included,
+# less one, with the margin, is the limit from now on, for the whole fleet; it only goes down.
+# Returns the limit in force (0: none learned).
+LEARN: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local sent = redis.call('ZCARD', KEYS[1])
+  + redis.call('ZCOUNT', KEYS[2], '(' .. (now - tonumber(ARGV[1])), '+inf')
+local current = tonumber(redis.call('GET', KEYS[3]) or ARGV[2]) or tonumber(ARGV[2])
+local accepted = sent - 1
+if accepted >= 1 then
+  local new = math.max(1, math.floor(accepted * tonumber(ARGV[3])))
+  if new < current then
+    redis.call('SET', KEYS[3], new, 'PX', ARGV[4])
+    return new
+  end
+end
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('PEXPIRE', KEYS[3], ARGV[4])
+  return current
+end
+return 0
 """
 
 # KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.

@@ -47,9 +47,18 @@ class StorageError(ThreeCommasError):
 
 
 class SlotLimiter(Protocol):
-    def acquire(self) -> float: ...
+    @property
+    def learned(self) -> int | None:
+        """The limit a 429 taught (None: nothing learned)."""
+        ...
+
+    def acquire(self, order: bool = False) -> float: ...
 
     def release(self) -> None: ...
+
+    def learn(self) -> int | None:
+        """A 429 came within the budget: lower it for good; the new limit or None."""
+        ...
 
 
 class LockoutState(Protocol):

@@ -31,6 +31,7 @@ from threecommas._constants import (
 )
 from threecommas._exceptions import NotFoundError
 from threecommas._limits import RateLimit, RateLimiter
+from threecommas._storage import SlotLimiter
 from threecommas._validation import check_id
 
 if TYPE_CHECKING:
@@ -261,13 +262,40 @@ class WatchPlan:
     stop: Callable[[], bool] | None = None
     source: str = "poll"
     clock: Clock = SYSTEM_CLOCK  # the client's: the sweeps' pace and the deadline run on it
-    limiter: RateLimiter = field(init=False)
+    limiter: SlotLimiter = field(init=False)
 
     def __post_init__(self) -> None:
+        # Nothing of the share is kept for orders: a watch sends none.
         self.limiter = RateLimiter(
-            RateLimit(max(1, math.floor(self.budget_share * self.requests)), self.period),
+            RateLimit(
+                max(1, math.floor(self.budget_share * self.requests)),
+                self.period,
+                reserve_for_orders=0,
+            ),
             clock=self.clock.monotonic,
         )
+
+    def share_fleet_wide(self, client_limiter: object, api_key: str) -> None:
+        """With a budget kept in Redis, the watchers' share is the fleet's, not each
+        process's: their limiter lives in the same Redis (its own keys), on the client's
+        connection pool."""
+        budget = getattr(client_limiter, "budget", None)
+        if budget is None:
+            return
+        from threecommas._redis import RedisBudget
+
+        limit = budget.limit
+        shared = RateLimit(
+            max(1, math.floor(self.budget_share * self.requests)),
+            self.period,
+            storage=budget._redis,
+            on_storage_error=limit.on_storage_error,
+            key_prefix=f"{limit.key_prefix}:watch",
+            storage_timeout=limit.storage_timeout,
+            in_flight_timeout=limit.in_flight_timeout,
+            reserve_for_orders=0,
+        )
+        self.limiter = RedisBudget(shared, api_key).limiter
 
     @classmethod
     def checked(

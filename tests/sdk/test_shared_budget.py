@@ -312,10 +312,10 @@ def test_a_lockout_the_storage_forgot_is_written_back_on_the_next_call(
 ) -> None:
     """Redis restarts empty during a lockout: the client that knows it writes it back on its
     next call, and a client made after the restart learns it there instead of sending."""
-    import threecommas._redis
+    import threecommas._redis_parts
 
     # the background keeper (next test) would do it too, whenever it wakes: not in this test
-    monkeypatch.setattr(threecommas._redis, "_LOCKOUT_WATCH_S", 3600.0)
+    monkeypatch.setattr(threecommas._redis_parts, "LOCKOUT_WATCH_S", 3600.0)
     client, sent, call, lockout_key = _lockout_scene(own_redis, prefix, status)
     cls = RateLimitError if status == 429 else IPBannedError
     knows = client()

@@ -7,8 +7,11 @@ decided by the sans-I/O policy in `threecommas._policy`; `_execute` only does wh
 
 from __future__ import annotations
 
+import asyncio  # unasync: skip
+import functools  # unasync: skip
+from collections.abc import Generator
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -19,7 +22,7 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, closed_error
+from threecommas._policy import Answer, Sleep, Step, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
@@ -27,6 +30,18 @@ if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient
 
 __all__ = ["AsyncAPIClient"]
+
+Flow = Generator[Step, Answer, Any]
+
+
+def _policy_step(flow: Flow, answer: Answer) -> tuple[bool, Any]:
+    """The policy's next step, `(False, step)`, or `(True, result)` once it returned (a
+    coroutine or a Future cannot carry a StopIteration)."""
+    try:
+        return False, flow.send(answer)
+    except StopIteration as done:
+        return True, done.value
+
 
 # The signing of a public request: none (an `httpx.Auth` that adds nothing).
 _NO_AUTH = httpx.Auth()
@@ -89,20 +104,45 @@ class AsyncAPIClient(BaseClient):
         if not parsed:
             call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed, current_deadline())
+        running: list[Any] = []  # a step of the policy still running in a thread
         try:
-            step = next(flow)
-            while True:
+            ended, step = await self._advance(flow, None, running)
+            while not ended:
                 answer: Answer = None
                 if isinstance(step, Sleep):
                     await self._clock.asleep(step.seconds)
                 else:
                     answer = await self._send(request, auth)
-                step = flow.send(answer)
-        except StopIteration as done:
-            result: T = done.value
+                ended, step = await self._advance(flow, answer, running)
+            result: T = step
             return result
         finally:
-            flow.close()  # also when cancelled or interrupted: the slot is released
+            # Also when cancelled or interrupted: the slot is released.
+            self._finish(flow, running)
+
+    async def _advance(self, flow: Flow, answer: Answer, running: list[Any]) -> tuple[bool, Any]:
+        """The policy's next step (see `_policy_step`). A budget kept in Redis answers over
+        the network (taking and giving back a slot, a lockout): an event loop then runs the
+        step in a worker thread, so that the loop goes on meanwhile."""
+        if self._policy.blocks_on_storage:  # unasync: skip
+            loop = asyncio.get_running_loop()  # unasync: skip
+            future = loop.run_in_executor(None, _policy_step, flow, answer)  # unasync: skip
+            running[:] = [future]  # unasync: skip
+            return await asyncio.shield(future)  # unasync: skip
+        return _policy_step(flow, answer)
+
+    def _finish(self, flow: Flow, running: list[Any]) -> None:
+        """Close the policy's flow (its `finally` gives the slot back): with an event loop and
+        a budget in Redis, in a worker thread, after a step still running there."""
+        if self._policy.blocks_on_storage:  # unasync: skip
+            loop = asyncio.get_running_loop()  # unasync: skip
+            close = functools.partial(loop.run_in_executor, None, flow.close)  # unasync: skip
+            if running and not running[0].done():  # unasync: skip
+                running[0].add_done_callback(lambda _: close())  # unasync: skip
+            else:  # unasync: skip
+                close()  # unasync: skip
+            return  # unasync: skip
+        flow.close()
 
     async def _send(
         self, request: httpx.Request, auth: httpx.Auth | None
@@ -121,9 +161,11 @@ class AsyncAPIClient(BaseClient):
             raise
 
     async def close(self) -> None:
-        """Close the connections (of the internal HTTP client; yours stays open). Any call
-        made afterwards raises `ThreeCommasError`."""
+        """Close the connections (of the internal HTTP client, and of the Redis pool made
+        from a `RateLimit(storage=URL)`; an HTTP or Redis client you passed stays open). Any
+        call made afterwards raises `ThreeCommasError`."""
         self._closed = True
+        self._close_budget()
         if self._owns_http:
             await self._http.aclose()
         if self._api_client is not None:

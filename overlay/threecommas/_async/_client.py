@@ -14,7 +14,7 @@ from threecommas._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_RETRY_AFTER_CAP_S,
 )
-from threecommas._limits import RateLimit
+from threecommas._limits import RateLimit, limit_from_environment
 from threecommas._policy import PolicySettings
 from threecommas._signing import BODY_SEPARATOR_QUESTION_MARK
 from threecommas._types import NOT_GIVEN, RequestOptions, TimeoutArg, TimeoutTypes
@@ -50,6 +50,10 @@ class AsyncThreeCommas(AsyncAPIClient):
     `base_url`, and with any other `base_url` its own host at `/websocket` (a fake server's
     `ws://127.0.0.1:PORT/websocket`), so a test client never subscribes at 3Commas.
 
+    `rate_limit` is the budget the client keeps to (`RateLimit`; None: no limiter). Left at
+    the documented 100 a minute, it becomes `RateLimit.for_plan(...)` of the plan that
+    `THREE_COMMAS_PLAN` names (`starter`, `pro`, `expert`), when that is set.
+
     `clock` (a `threecommas.Clock`; the real one by default) is the time the client's rate
     limiter, lockouts, retry waits and watches run on, `wait_for`'s `timeout` and `watch`'s
     `duration` included: hand a test's or a backtest's clock here rather than patching `time`.
@@ -77,6 +81,7 @@ class AsyncThreeCommas(AsyncAPIClient):
         private_key_password: str | bytes | None = None,
         clock: Clock | None = None,
     ) -> None:
+        rate_limit = limit_from_environment(rate_limit, DEFAULT_RATE_LIMIT)
         settings = PolicySettings.checked(rate_limit, max_retries, ban_cooldown, retry_after_cap)
         super().__init__(
             api_key,

@@ -8,8 +8,9 @@ decided by the sans-I/O policy in `threecommas._policy`; `_execute` only does wh
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -20,7 +21,7 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, closed_error
+from threecommas._policy import Answer, Sleep, Step, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
@@ -28,6 +29,18 @@ if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient
 
 __all__ = ["SyncAPIClient"]
+
+Flow = Generator[Step, Answer, Any]
+
+
+def _policy_step(flow: Flow, answer: Answer) -> tuple[bool, Any]:
+    """The policy's next step, `(False, step)`, or `(True, result)` once it returned (a
+    coroutine or a Future cannot carry a StopIteration)."""
+    try:
+        return False, flow.send(answer)
+    except StopIteration as done:
+        return True, done.value
+
 
 # The signing of a public request: none (an `httpx.Auth` that adds nothing).
 _NO_AUTH = httpx.Auth()
@@ -90,20 +103,32 @@ class SyncAPIClient(BaseClient):
         if not parsed:
             call = self._raw_or(call)
         flow = self._policy.flow(call, request, self._is_closed, current_deadline())
+        running: list[Any] = []  # a step of the policy still running in a thread
         try:
-            step = next(flow)
-            while True:
+            ended, step = self._advance(flow, None, running)
+            while not ended:
                 answer: Answer = None
                 if isinstance(step, Sleep):
                     self._clock.sleep(step.seconds)
                 else:
                     answer = self._send(request, auth)
-                step = flow.send(answer)
-        except StopIteration as done:
-            result: T = done.value
+                ended, step = self._advance(flow, answer, running)
+            result: T = step
             return result
         finally:
-            flow.close()  # also when cancelled or interrupted: the slot is released
+            # Also when cancelled or interrupted: the slot is released.
+            self._finish(flow, running)
+
+    def _advance(self, flow: Flow, answer: Answer, running: list[Any]) -> tuple[bool, Any]:
+        """The policy's next step (see `_policy_step`). A budget kept in Redis answers over
+        the network (taking and giving back a slot, a lockout): an event loop then runs the
+        step in a worker thread, so that the loop goes on meanwhile."""
+        return _policy_step(flow, answer)
+
+    def _finish(self, flow: Flow, running: list[Any]) -> None:
+        """Close the policy's flow (its `finally` gives the slot back): with an event loop and
+        a budget in Redis, in a worker thread, after a step still running there."""
+        flow.close()
 
     def _send(
         self, request: httpx.Request, auth: httpx.Auth | None
@@ -122,9 +147,11 @@ class SyncAPIClient(BaseClient):
             raise
 
     def close(self) -> None:
-        """Close the connections (of the internal HTTP client; yours stays open). Any call
-        made afterwards raises `ThreeCommasError`."""
+        """Close the connections (of the internal HTTP client, and of the Redis pool made
+        from a `RateLimit(storage=URL)`; an HTTP or Redis client you passed stays open). Any
+        call made afterwards raises `ThreeCommasError`."""
         self._closed = True
+        self._close_budget()
         if self._owns_http:
             self._http.close()
         if self._api_client is not None:

@@ -58,9 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Past the parser only: `--help` (and a usage error) ends above, without the SDK's client,
     # httpx or the generated models, which running a command imports.
-    from threecommas.cli._run import debug_log, run
+    from threecommas.cli._run import debug_log, run, run_budget
 
     with debug_log(getattr(args, "verbose", False)):
+        if args.group == "budget":
+            return run_budget(args, _import_name("ThreeCommas"))
         # The client class is looked up here, at each call, so that a test can replace it.
         return run(args, _import_name("ThreeCommas"))
 

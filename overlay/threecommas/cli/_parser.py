@@ -16,7 +16,10 @@ from threecommas._constants import (
     DEFAULT_BASE_URL,
     ENV_API_KEY,
     ENV_API_SECRET,
+    ENV_PLAN,
     ENV_PRIVATE_KEY_FILE,
+    ENV_RATE_LIMIT_STORAGE,
+    PLAN_LIMITS,
 )
 from threecommas._version import __version__
 from threecommas.cli import _docs
@@ -34,6 +37,8 @@ _GLOBAL_NAMES = {
     "base_url": "--base-url",
     "forced_mode": "--forced-mode",
     "timeout": "--timeout",
+    "plan": "--plan",
+    "rate_limit_storage": "--rate-limit-storage",
     "verbose": "--verbose",
 }
 
@@ -59,6 +64,19 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=argparse.SUPPRESS,
         metavar="SECONDS",
         help="request timeout in seconds",
+    )
+    group.add_argument(
+        "--plan",
+        choices=tuple(PLAN_LIMITS),
+        default=argparse.SUPPRESS,
+        help=f"your subscription plan's rate limit (default: ${ENV_PLAN}, else 100 a minute)",
+    )
+    group.add_argument(
+        "--rate-limit-storage",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help=f"share the rate budget through this Redis (redis://...; default: "
+        f"${ENV_RATE_LIMIT_STORAGE})",
     )
     group.add_argument(
         "-v",
@@ -212,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
             # The description is wrapped when it is read; the example body keeps its layout.
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+    budget = levels[()].add_parser(
+        "budget",
+        help="the state of the rate budget: used and free in the window, lockout, learned "
+        "limit, plan (of this process, or of the --rate-limit-storage shared by a fleet)",
+        allow_abbrev=False,
+    )
+    _add_global_options(budget, top=False)
     return parser
 
 

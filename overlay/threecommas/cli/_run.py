@@ -17,7 +17,9 @@ from threecommas._constants import (
     DEFAULT_BASE_URL,
     ENV_API_KEY,
     ENV_API_SECRET,
+    ENV_PLAN,
     ENV_PRIVATE_KEY_FILE,
+    ENV_RATE_LIMIT_STORAGE,
 )
 from threecommas.cli._body import UsageError, read_body
 from threecommas.cli._output import print_result, stdout_gone
@@ -56,6 +58,29 @@ def _base_url(args: argparse.Namespace, environ: Mapping[str, str]) -> str:
             f"(e.g. {DEFAULT_BASE_URL}); requests will probably get 404"
         )
     return str(url)
+
+
+def rate_limit_option(args: argparse.Namespace, environ: Mapping[str, str]) -> dict[str, Any]:
+    """`rate_limit=` for the client when `--plan` or a storage is given (else the client's own
+    default, which reads the plan from the environment itself)."""
+    from threecommas._limits import RateLimit
+
+    plan = getattr(args, "plan", None) or environ.get(ENV_PLAN, "").strip() or None
+    storage = getattr(args, "rate_limit_storage", None) or environ.get(ENV_RATE_LIMIT_STORAGE)
+    if not hasattr(args, "plan") and not storage:
+        return {}
+    source = "--plan" if hasattr(args, "plan") else ENV_PLAN
+    try:
+        if plan is None:
+            return {"rate_limit": RateLimit(storage=storage)}
+        return {"rate_limit": RateLimit.for_plan(plan, storage=storage)}
+    except ValueError as exc:
+        text = str(exc)
+        if text.startswith("plan "):
+            text = source + text[4:]
+        elif text.startswith("RateLimit.storage"):
+            text = "--rate-limit-storage" + text[len("RateLimit.storage") :]
+        raise UsageError(text) from None
 
 
 def _check_credentials(environ: Mapping[str, str]) -> None:
@@ -139,6 +164,31 @@ def _call(client: Any, command: Command, args: argparse.Namespace, body: object)
     return list(result) if isinstance(result, Iterator) else result
 
 
+def run_budget(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
+    """`threecommas budget`: the budget's state as JSON (no request is sent to the API)."""
+    try:
+        base_url = _base_url(args, os.environ)
+        limit = rate_limit_option(args, os.environ)
+    except UsageError as exc:
+        return _fail(exc, EXIT_USAGE)
+    try:
+        # The budget is named by the API key (a hash of it); none set: the public one's.
+        client = client_class(base_url=base_url, **limit)
+    except (ValueError, TypeError) as exc:
+        return _fail(exc, EXIT_USAGE)
+    from threecommas._budget_state import budget_state
+
+    try:
+        with client:
+            state = budget_state(client)
+    except ThreeCommasError as exc:
+        return _fail(exc, EXIT_API_ERROR)
+    except Exception as exc:  # the storage could not be read: say so, in one line
+        return _fail(f"the budget's storage cannot be read ({type(exc).__name__})", EXIT_API_ERROR)
+    print_result(state, None)
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
     """Check the input, make the client, call the facade, print; the exit status."""
     command: Command = args.command
@@ -147,10 +197,15 @@ def run(args: argparse.Namespace, client_class: Callable[..., Any]) -> int:
         if command.signed or os.environ.get(ENV_API_KEY):
             _check_credentials(os.environ)
         body = None if command.body_schema is None else read_body(args.body)
+        limit = rate_limit_option(args, os.environ)
     except UsageError as exc:
         return _fail(exc, EXIT_USAGE)
     try:
-        client = client_class(base_url=base_url, forced_mode=getattr(args, "forced_mode", None))
+        client = client_class(
+            base_url=base_url,
+            forced_mode=getattr(args, "forced_mode", None),
+            **limit,
+        )
     except (ValueError, TypeError) as exc:
         return _fail(exc, EXIT_USAGE)
     try:

@@ -10,6 +10,7 @@ inside the emulated limits.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -78,11 +79,32 @@ def scaled_retry_after(clock: ScaledClock) -> Callable[[httpx.Response], None]:
     def rescale(response: httpx.Response) -> None:
         value = response.headers.get("Retry-After")
         factor = clock.factor
-        if value is None or factor == 1 or not value.strip().isdigit():
+        if factor == 1:
+            return
+        if response.status_code == 429 and value is None:
+            _rescale_next_request_at(response, clock)
+        if value is None or not value.strip().isdigit():
             return
         response.headers["Retry-After"] = str(round(int(value) / factor))
 
     return rescale
+
+
+def _rescale_next_request_at(response: httpx.Response, clock: ScaledClock) -> None:
+    """A plan's 429 names a real date ("Next request at <UTC>"), which the client reads on its
+    clock: that date becomes the one as far ahead on the client's clock, in its seconds."""
+    import re
+    from datetime import UTC, datetime
+
+    response.read()
+    body = response.content.decode("utf-8", "replace")
+    found = re.search(r"Next request at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?) UTC", body)
+    if found is None:
+        return
+    real = datetime.fromisoformat(found.group(1)).replace(tzinfo=UTC).timestamp()
+    scaled = clock.time() + (real - time.time()) / clock.factor
+    text = datetime.fromtimestamp(scaled, UTC).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    response._content = body.replace(found.group(1), text).encode()
 
 
 def fixture_client(server: RunningServer, **options: Any) -> tuple[ThreeCommas, httpx.Client]:
@@ -124,6 +146,8 @@ def fixture_async_client(server: RunningServer) -> tuple[AsyncThreeCommas, httpx
     rescale = scaled_retry_after(clock)
 
     async def hook(response: httpx.Response) -> None:
+        if response.status_code == 429:
+            await response.aread()  # a plan's 429 names its date in the body
         rescale(response)
 
     http = httpx.AsyncClient(

@@ -6,6 +6,7 @@ module only sends the sweeps' requests and sleeps between them.
 
 from __future__ import annotations
 
+import asyncio  # unasync: skip
 import functools
 import math
 from collections.abc import AsyncGenerator
@@ -17,6 +18,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._operations import LIST
 from threecommas._pagination import PageWalk
+from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
     Predicate,
@@ -53,6 +55,9 @@ class AsyncWatch:
         timeout: TimeoutArg,
     ) -> None:
         self._smart_trades = smart_trades
+        client = getattr(smart_trades, "_client", None)  # (a test's stand-in has none)
+        if client is not None:
+            plan.share_fleet_wide(client._policy.limiter, client._api_key)
         self._plan = plan
         self._clock = plan.clock
         self._forced_mode = forced_mode
@@ -68,15 +73,29 @@ class AsyncWatch:
 
     async def _send(self, request: RequestAsync[T]) -> T:
         limiter = self._plan.limiter
-        while (delay := limiter.acquire()) > 0:
+        while (delay := await self._acquire(limiter)) > 0:
             await self._nap(delay)
         try:
             with deadline_at(self.deadline):
                 return await request()
         finally:
-            limiter.release()
+            self._release(limiter)
             self._spent += 1
             self.requests += 1
+
+    @staticmethod
+    async def _acquire(limiter: SlotLimiter) -> float:
+        # A fleet-wide share lives in Redis: an event loop waits for it in a worker thread.
+        if getattr(limiter, "budget", None) is not None:  # unasync: skip
+            return await asyncio.to_thread(limiter.acquire)  # unasync: skip
+        return limiter.acquire()
+
+    @staticmethod
+    def _release(limiter: SlotLimiter) -> None:
+        if getattr(limiter, "budget", None) is not None:  # unasync: skip
+            asyncio.get_running_loop().run_in_executor(None, limiter.release)  # unasync: skip
+            return  # unasync: skip
+        limiter.release()
 
     async def _nap(self, seconds: float) -> None:
         """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""

@@ -18,6 +18,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._operations import LIST
 from threecommas._pagination import PageWalk
+from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
     Predicate,
@@ -54,6 +55,9 @@ class Watch:
         timeout: TimeoutArg,
     ) -> None:
         self._smart_trades = smart_trades
+        client = getattr(smart_trades, "_client", None)  # (a test's stand-in has none)
+        if client is not None:
+            plan.share_fleet_wide(client._policy.limiter, client._api_key)
         self._plan = plan
         self._clock = plan.clock
         self._forced_mode = forced_mode
@@ -69,15 +73,24 @@ class Watch:
 
     def _send(self, request: Request[T]) -> T:
         limiter = self._plan.limiter
-        while (delay := limiter.acquire()) > 0:
+        while (delay := self._acquire(limiter)) > 0:
             self._nap(delay)
         try:
             with deadline_at(self.deadline):
                 return request()
         finally:
-            limiter.release()
+            self._release(limiter)
             self._spent += 1
             self.requests += 1
+
+    @staticmethod
+    def _acquire(limiter: SlotLimiter) -> float:
+        # A fleet-wide share lives in Redis: an event loop waits for it in a worker thread.
+        return limiter.acquire()
+
+    @staticmethod
+    def _release(limiter: SlotLimiter) -> None:
+        limiter.release()
 
     def _nap(self, seconds: float) -> None:
         """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""

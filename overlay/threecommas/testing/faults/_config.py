@@ -11,7 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Final, Literal, get_args
 
-from threecommas._constants import BAN_COOLDOWN_S, BUDGET_PERIOD_S, BUDGET_REQUESTS, LOCKOUT_S
+from threecommas._constants import (
+    BAN_COOLDOWN_S,
+    BUDGET_PERIOD_S,
+    BUDGET_REQUESTS,
+    LOCKOUT_S,
+    PLAN_LIMITS,
+)
 from threecommas_api._catalogue import BY_ID
 
 __all__ = [
@@ -198,6 +204,21 @@ class FaultConfig:
     latency_probability: float = 1.0
     rules: tuple[FaultRule, ...] = ()
     seed: int | None = None
+    #: A subscription plan to play (`starter`, `pro`, `expert`): its limit (unless `rate_limit`
+    #: says otherwise), its 429 body ("Next request at <UTC>", no Retry-After), and for a
+    #: read-only plan the plan-restriction 429 for every write.
+    plan: str | None = None
+
+    @property
+    def effective_rate_limit(self) -> RateLimitConfig | None:
+        """The limit the server applies: `rate_limit`, else the plan's."""
+        if self.rate_limit is not None or self.plan is None:
+            return self.rate_limit
+        return RateLimitConfig(requests=PLAN_LIMITS[self.plan][0])
+
+    @property
+    def read_only(self) -> bool:
+        return self.plan is not None and PLAN_LIMITS[self.plan][1]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "plan_restricted", frozenset(self.plan_restricted))
@@ -217,6 +238,7 @@ class FaultConfig:
             "latency_probability": self.latency_probability,
             "rules": [rule.to_json() for rule in self.rules],
             "seed": self.seed,
+            "plan": self.plan,
         }
 
     @classmethod
@@ -237,7 +259,11 @@ class FaultConfig:
         seed = data.get("seed")
         if seed is not None:
             seed = integer_value(data, "seed", 0, minimum=-(2**63))
+        plan = data.get("plan")
+        if plan is not None and plan not in PLAN_LIMITS:
+            raise ValueError(f"plan must be one of {', '.join(PLAN_LIMITS)} or null")
         values: dict[str, Any] = {
+            "plan": plan,
             "rate_limit": None if limit is None else RateLimitConfig.from_json(limit),
             "time_factor": time_factor,
             "plan_restricted": _operation_names(data.get("plan_restricted"), "plan_restricted"),

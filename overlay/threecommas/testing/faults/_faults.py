@@ -41,6 +41,7 @@ class Faults:
         self._lock = threading.Lock()
         self._clock = clock
         self._config = FaultConfig()
+        self._config = FaultConfig()
         self._limiter: RateLimiter | None = None
         self._remaining: list[int | None] = []
         self._random = random.Random()
@@ -67,14 +68,16 @@ class Faults:
             self._config = new
             self._remaining = [rule.count for rule in new.rules]
             self._random = random.Random(new.seed)
-            if new.rate_limit is None:
+            limit = new.effective_rate_limit
+            if limit is None:
                 self._limiter = None
             elif (
                 self._limiter is None
-                or new.rate_limit != old.rate_limit
+                or limit != old.effective_rate_limit
+                or new.plan != old.plan
                 or new.time_factor != old.time_factor
             ):
-                self._limiter = RateLimiter(new.rate_limit, new.time_factor)
+                self._limiter = RateLimiter(limit, new.time_factor, self._plan_date(new))
         return new
 
     def reset(self) -> None:
@@ -87,8 +90,9 @@ class Faults:
             self._sequence = 0
             self._remaining = [rule.count for rule in config.rules]
             self._random = random.Random(config.seed)
-            if config.rate_limit is not None:
-                self._limiter = RateLimiter(config.rate_limit, config.time_factor)
+            limit = config.effective_rate_limit
+            if limit is not None:
+                self._limiter = RateLimiter(limit, config.time_factor, self._plan_date(config))
 
     def counters(self) -> Counters:
         """A copy of the counters."""
@@ -110,9 +114,17 @@ class Faults:
             self._sequence += 1
             return request_id or f"#{self._sequence}"
 
-    def admit(self, key: str, operation: str | None) -> Refusal | None:
+    def _plan_date(self, config: FaultConfig) -> Callable[[], float] | None:
+        # A plan's 429 names a date, real as the API's: a client on a scaled clock reads it
+        # as it reads `Retry-After`, rescaled (the fixtures' `scaled_retry_after`).
+        return None if config.plan is None else time.time
+
+    def admit(self, key: str, operation: str | None, changing: bool = False) -> Refusal | None:
         """The rate limits' and the plan's answer to this request, or None to go on."""
         with self._lock:
+            if changing and self._config.read_only:
+                self._counters.injected["plan"] += 1
+                return Refusal(429, {"error": PLAN_RESTRICTION_ERROR}, kind="plan")
             if self._limiter is not None:
                 refusal = self._limiter.check(key, self._clock())
                 if refusal is not None:

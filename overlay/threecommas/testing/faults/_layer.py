@@ -197,7 +197,7 @@ class FaultLayer:
 
         client = scope.get("client")
         who = _header(scope, b"apikey") or (str(client[0]) if client else "unknown")
-        refusal = faults.admit(who, operation)
+        refusal = faults.admit(who, operation, changing)
         if refusal is not None:
             await json_answer(refusal.status, refusal.body, refusal.headers())(scope, receive, send)
             faults.record(

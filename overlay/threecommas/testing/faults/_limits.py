@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from threecommas.testing.faults._config import JSONObject, RateLimitConfig
 from threecommas.testing.faults._counters import MAX_RECORDS
@@ -44,9 +46,17 @@ class Refusal:
 class RateLimiter:
     """The sliding window, the lockout and the bans, per API key (not thread-safe by itself)."""
 
-    def __init__(self, config: RateLimitConfig, time_factor: float) -> None:
+    def __init__(
+        self,
+        config: RateLimitConfig,
+        time_factor: float,
+        plan_date: Callable[[], float] | None = None,
+    ) -> None:
         self.config = config
         self.factor = time_factor
+        # Playing a plan: its 429 names the moment of the next request (a date on this
+        # clock), with no Retry-After, as 3Commas answers since its plan limits.
+        self.plan_date = plan_date
         self.clients: dict[str, _Client] = {}
         self.arrivals: deque[float] = deque(maxlen=MAX_RECORDS)
 
@@ -80,6 +90,17 @@ class RateLimiter:
 
     def _lockout_answer(self, seconds: float) -> Refusal:
         limit = self.config
+        if self.plan_date is not None:
+            # Whole seconds as the API writes them, rounded up (a client that comes back then
+            # is never early); on scaled time a second is too coarse: milliseconds then.
+            moment = self.plan_date() + seconds
+            if self.factor == 1:
+                when = datetime.fromtimestamp(math.ceil(moment), UTC)
+                text = when.strftime("%Y-%m-%d %H:%M:%S")
+            else:
+                when = datetime.fromtimestamp(math.ceil(moment * 1000) / 1000, UTC)
+                text = when.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+            return Refusal(429, {"error": f"Rate limit exceeded. Next request at {text} UTC"})
         description = (
             f"Too many requests: at most {limit.requests} per "
             f"{limit.period * self.factor:g} s. Retry in {seconds:.3g} s"

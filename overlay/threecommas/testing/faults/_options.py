@@ -10,6 +10,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, Final, cast
 
+from threecommas._constants import PLAN_LIMITS
 from threecommas.testing.faults._config import FAULT_KINDS, FaultConfig, FaultRule, only_keys
 
 __all__ = [
@@ -114,6 +115,12 @@ def add_fault_options(parser: argparse.ArgumentParser) -> None:
         help="scale every rate-limit duration (0.01: 100 requests per 0.6 s)",
     )
     group.add_argument(
+        "--plan",
+        choices=tuple(PLAN_LIMITS),
+        help="play a subscription plan: its limit (starter 5, pro 50, expert 120 a minute), its "
+        "429 ('Next request at <UTC>', no Retry-After); starter and pro refuse every write",
+    )
+    group.add_argument(
         "--plan-restricted",
         action="append",
         metavar="OPERATION",
@@ -171,6 +178,8 @@ def faults_from_args(args: argparse.Namespace) -> FaultConfig:
     ):
         if getattr(args, option, None) is not None:
             data[key] = getattr(args, option)
+    if getattr(args, "plan", None):
+        data["plan"] = args.plan
     if getattr(args, "plan_restricted", None):
         data["plan_restricted"] = list(args.plan_restricted)
     texts: Sequence[str] = getattr(args, "fault", None) or ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Final
 
@@ -144,6 +145,7 @@ def create_app(
     market_pair: str | None = None,
     market_real_time: bool = False,
     stream_ping_interval: float = DEFAULT_PING_INTERVAL_S,
+    plan: str | None = None,
 ) -> Starlette:
     """Build a recorded-responses server with a fresh store.
 
@@ -165,6 +167,12 @@ def create_app(
     the real time, scaled by the faults' ``time_factor`` (0.01: a virtual minute in 0.6 s),
     caught up before each request is answered.
 
+    ``plan`` (``"starter"``, ``"pro"``, ``"expert"``) plays a subscription plan as
+    3Commas is reported to enforce them: the plan's limit a minute (scaled by the faults'
+    ``time_factor`` like every emulated limit), a 429 whose body names the next allowed moment
+    (``Rate limit exceeded. Next request at <UTC>``, no ``Retry-After``) and, for the read-only
+    plans, the plan-restriction 429 for every write. Same as ``FaultConfig(plan=...)``.
+
     ``/websocket`` serves the SmartTradesChannel stream (:mod:`._cable`), pinging every
     ``stream_ping_interval`` seconds; ``app.state.stream`` is its channel.
     """
@@ -173,6 +181,11 @@ def create_app(
         store = _shipped_store().fresh()  # the shipped recordings, read once per process
     else:
         store = SmartTradeStore.from_recordings(load_recordings(recordings_dir))
+    if plan is not None:
+        if isinstance(faults, Faults):
+            faults.configure(faults.config, plan=plan)
+        else:
+            faults = replace(faults or FaultConfig(), plan=plan)  # a bad plan: ValueError
     fault_state = faults if isinstance(faults, Faults) else Faults(faults)
     if market_real_time:
         clock = VirtualClock.real_time(time_factor=fault_state.config.time_factor)
