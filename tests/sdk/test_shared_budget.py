@@ -764,8 +764,15 @@ def test_a_429_seen_by_one_process_stops_the_whole_fleet(
         # every process refused (the error of the 429, "not sent"), none sent anything more
         errors = _errors(results)
         assert all(o[2] == "RateLimitError" for o in errors)
-        for result in results:
-            assert any("not sent" in o[3] for o in result["outcomes"]), "a process went on"
+        # A process with closes left when the lockout was published refused them; one that had
+        # been cleared for all of its share before (a loaded machine can leave the others far
+        # behind) had nothing left to refuse.
+        for index, result in enumerate(results):
+            share = len(closes[index::FLEET])
+            cleared_before = sum(1 for t in result["grants"] if t < published)
+            if cleared_before < share:
+                assert any("not sent" in o[3] for o in result["outcomes"]), "a process went on"
+        assert any("not sent" in o[3] for r in results for o in r["outcomes"])
         refused = {(o[0], o[1]) for o in errors if "not sent" in o[3]}
         for close in refused:
             assert counters.received[("close_trade_by_market", *close)] == 0
