@@ -72,3 +72,12 @@ def test_a_users_http_client_keeps_its_own_check() -> None:
         assert _context_of(client._http) is not default_ssl_context()
         assert _context_of(client._http).verify_mode is ssl.CERT_NONE
     unverified.close()
+
+
+def test_the_fixture_clients_share_it_too(
+    threecommas_client: ThreeCommas, threecommas_async_client: AsyncThreeCommas
+) -> None:
+    """The fixtures make their HTTP clients themselves (for the server's clock): they still use
+    the one context, or every test would load the CA bundle again."""
+    assert _context_of(threecommas_client._http) is default_ssl_context()
+    assert _context_of(threecommas_async_client._http) is default_ssl_context()
