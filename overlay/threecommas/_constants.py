@@ -35,6 +35,10 @@ ORDER_OPERATIONS: Final = frozenset(
         "close_trade_by_market",
     }
 )
+#: The operations a read-only plan refuses: the orders and the note. The balance reads are POSTs
+#: (`account_table_data`, `load_balances`) but read, so a write is told by its operation, not
+#: by its HTTP method.
+WRITE_OPERATIONS: Final = ORDER_OPERATIONS | {"set_note"}
 #: The share of a window kept for the orders when `reserve_for_orders` is left out.
 ORDER_RESERVE_SHARE: Final = 0.1
 #: The subscription plan a client assumes when its `rate_limit` is left at the default.

@@ -31,7 +31,7 @@ from typing import Final, TypeVar
 import httpx
 
 from threecommas._clock import SYSTEM_CLOCK, Clock, DeadlineReached
-from threecommas._constants import ORDER_OPERATIONS
+from threecommas._constants import ORDER_OPERATIONS, WRITE_OPERATIONS
 from threecommas._exceptions import (
     SAFE_METHODS,
     APIConnectionError,
@@ -278,7 +278,7 @@ class RequestPolicy:
         With a `deadline` (on the policy's clock), no wait lasts past it and each attempt's
         timeout is cut to the time left; reaching it raises `DeadlineReached`."""
         limit = self.settings.rate_limit
-        if limit is not None and limit.read_only and request.method not in SAFE_METHODS:
+        if limit is not None and limit.read_only and call.operation_id in WRITE_OPERATIONS:
             raise _read_only_refusal(request, limit)
         timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():

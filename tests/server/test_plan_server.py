@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from threecommas import PlanRestrictionError, RateLimitError
+from threecommas import PlanRestrictionError, RateLimit, RateLimitError
 from threecommas.testing import FaultConfig, RunningServer
 from threecommas.testing._fixtures import ClientFactory, ServerFactory
 from threecommas.testing.faults import faults_from_args
@@ -49,6 +49,12 @@ def test_a_read_only_plan_answers_writes_with_the_plan_restriction(
     with pytest.raises(PlanRestrictionError):
         client.smart_trades.cancel(1)
     client.smart_trades.list()  # reads go
+    # and so do the reads the API makes POSTs: the balances table, loading the balances
+    client.accounts.balances(32402783)
+    client.accounts.load_balances(32402783)
+    # the client that knows the plan sends them too
+    knowing = threecommas_client_factory(server, rate_limit=RateLimit.for_plan(plan))
+    knowing.accounts.balances(32402783)
 
 
 def test_expert_writes(

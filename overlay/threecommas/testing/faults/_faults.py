@@ -119,10 +119,11 @@ class Faults:
         # as it reads `Retry-After`, rescaled (the fixtures' `scaled_retry_after`).
         return None if config.plan is None else time.time
 
-    def admit(self, key: str, operation: str | None, changing: bool = False) -> Refusal | None:
-        """The rate limits' and the plan's answer to this request, or None to go on."""
+    def admit(self, key: str, operation: str | None, writes: bool = False) -> Refusal | None:
+        """The rate limits' and the plan's answer to this request (`writes`: an order or a
+        note, which a read-only plan refuses), or None to go on."""
         with self._lock:
-            if changing and self._config.read_only:
+            if writes and self._config.read_only:
                 self._counters.injected["plan"] += 1
                 return Refusal(429, {"error": PLAN_RESTRICTION_ERROR}, kind="plan")
             if self._limiter is not None:

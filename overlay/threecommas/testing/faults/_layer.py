@@ -12,6 +12,7 @@ import httpx
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threecommas._constants import WRITE_OPERATIONS
 from threecommas.testing._operations import API_PREFIX, FOUND_OPERATION, find_operation
 from threecommas.testing.faults._config import FaultRule, JSONObject
 from threecommas.testing.faults._counters import CounterKey
@@ -197,7 +198,7 @@ class FaultLayer:
 
         client = scope.get("client")
         who = _header(scope, b"apikey") or (str(client[0]) if client else "unknown")
-        refusal = faults.admit(who, operation, changing)
+        refusal = faults.admit(who, operation, operation in WRITE_OPERATIONS)
         if refusal is not None:
             await json_answer(refusal.status, refusal.body, refusal.headers())(scope, receive, send)
             faults.record(
