@@ -28,7 +28,14 @@ def read_candles(source: CandleSource, pair: str) -> tuple[datetime, PricePath]:
     """The candles as a path of bars of ``pair``, and when the first one opened (UTC)."""
     rows: list[CandleRow]
     if isinstance(source, list):
-        rows = json_candle_rows(source, "candles")
+        # ccxt's fetch_ohlcv gives floats: each taken as its shortest text (0.1 is 0.1).
+        exact = [
+            [Decimal(repr(v)) if isinstance(v, float) else v for v in row]
+            if isinstance(row, list)
+            else row
+            for row in source
+        ]
+        rows = json_candle_rows(exact, "candles")
     else:
         path = Path(source)
         label = path.name

@@ -68,7 +68,9 @@ class BacktestClock(VirtualClock):
         if seconds > 0:
             # Rounded up: a waiter that wakes is never a microsecond early for its deadline.
             # (rounded to the nanosecond first: 0.1 s is 100,000 µs, not 100,001).
-            micros = math.ceil(round(float(seconds) * _MICROS, 3))
+            # At least 1 µs: a waiter that sleeps the float dust left before its moment (1e-12 s)
+            # must get there, not spin.
+            micros = max(1, math.ceil(round(float(seconds) * _MICROS, 3)))
             self.now_micros += micros
             self.slept_micros += micros
 
