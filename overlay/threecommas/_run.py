@@ -25,7 +25,9 @@ Decisions (where the issue left them open):
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -135,7 +137,7 @@ def run(
 
 
 def _name(strategy: Any) -> str:
-    return str(getattr(strategy, "__qualname__", type(strategy).__qualname__))
+    return str(getattr(strategy, "__name__", type(strategy).__name__))
 
 
 def _check(
@@ -174,9 +176,42 @@ def _check(
         raise ValueError(f"budget_share must be above 0 and at most 1, not {budget_share!r}")
 
 
+@functools.cache
+def _paper_operations() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(method, path pattern) of every operation that takes the Forced-Mode header (the
+    others, such as the price reads, have no mode to force)."""
+    from threecommas_api._catalogue import OPERATIONS
+
+    return tuple(
+        (
+            op.method,
+            re.compile(
+                re.sub(
+                    r"\{[^}]+\}",
+                    "[0-9]+",
+                    re.escape(op.path).replace(r"\{", "{").replace(r"\}", "}"),
+                )
+                + "$"
+            ),
+        )
+        for op in OPERATIONS
+        if any(p.name == "Forced-Mode" for p in op.parameters)
+    )
+
+
+def _needs_paper(request: httpx.Request) -> bool:
+    mode = request.headers.get("Forced-Mode")
+    if mode is not None:
+        return mode != "paper"
+    path = request.url.path
+    return any(
+        method == request.method and pattern.search(path) for method, pattern in _paper_operations()
+    )
+
+
 def _paper_guard(forced: str) -> Callable[[httpx.Request], None]:
     def guard(request: httpx.Request) -> None:
-        if forced == "paper" and request.headers.get("Forced-Mode") != "paper":
+        if forced == "paper" and _needs_paper(request):
             raise RealModeGuardError(
                 f"run(mode='paper'): {request.method} {request.url.path} was about to go "
                 "without Forced-Mode: paper (a call with forced_mode='real'?); not sent"
@@ -240,9 +275,9 @@ class _Loop:
             async def async_guard(request: httpx.Request) -> None:
                 guard(request)
 
-            client._http.event_hooks = {**hooks, "request": [*hooks["request"], async_guard]}
+            client._http.event_hooks = {**hooks, "request": [async_guard, *hooks["request"]]}
         else:
-            client._http.event_hooks = {**hooks, "request": [*hooks["request"], guard]}
+            client._http.event_hooks = {**hooks, "request": [guard, *hooks["request"]]}
         return client
 
     def _due(self, result: RunResult, started: float, now: float) -> str | None:
