@@ -200,7 +200,7 @@ def _paper_operations() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _needs_paper(request: httpx.Request) -> bool:
-    mode = request.headers.get("Forced-Mode")
+    mode: str | None = request.headers.get("Forced-Mode")
     if mode is not None:
         return mode != "paper"
     path = request.url.path
