@@ -19,7 +19,7 @@ from threecommas.testing.simulation._market._derive import (
 from threecommas.testing.simulation._market._tick import Moment, refresh
 from threecommas.testing.simulation._state import JSONObject, order_status
 
-__all__ = ["add_entry", "fill_entry", "fill_exit", "planned_units"]
+__all__ = ["add_entry", "fill_entry", "fill_exit", "fill_rate", "planned_units", "record_fee"]
 
 _ZERO: Final = Decimal(0)
 
@@ -40,25 +40,48 @@ def add_entry(smart_trade: JSONObject, units: Decimal, price: Decimal, rate: Dec
         data["average_enter_price_without_commission"] = text(divide(spent, new_amount))
 
 
-def fill_entry(smart_trade: JSONObject, price: Decimal, moment: Moment) -> None:
+def fill_rate(smart_trade: JSONObject, moment: Moment, *, maker: bool) -> Decimal:
+    """The fee rate of one fill: the market's maker or taker fee, else the SmartTrade's."""
+    return moment.config.fee(maker, commission(smart_trade))
+
+
+def record_fee(order: JSONObject, smart_trade: JSONObject, moment: Moment, *, maker: bool) -> None:
+    """Keep an exit fill's own rate on its order while the market sets fees (maker and taker
+    fills of one SmartTrade differ); without configured fees the order stays as recorded."""
+    if moment.config.charges_fees:
+        order["commission"] = text(fill_rate(smart_trade, moment, maker=maker))
+
+
+def fill_entry(
+    smart_trade: JSONObject, price: Decimal, moment: Moment, *, maker: bool = False
+) -> None:
     position = obj(smart_trade.get("position"))
     units = number(obj(position.get("units")).get("value")) or _ZERO
+    units -= number(obj(smart_trade.get("data")).get("entered_amount")) or _ZERO
     if units <= 0:
         return
-    add_entry(smart_trade, units, price, commission(smart_trade))
+    add_entry(smart_trade, units, price, fill_rate(smart_trade, moment, maker=maker))
     position["status"] = order_status("finished")
     refresh(smart_trade, moment)
 
 
 def fill_exit(
-    smart_trade: JSONObject, order: JSONObject, units: Decimal, price: Decimal, moment: Moment
+    smart_trade: JSONObject,
+    order: JSONObject,
+    units: Decimal,
+    price: Decimal,
+    moment: Moment,
+    *,
+    maker: bool = False,
 ) -> None:
-    """An exit order fills ``units`` at ``price``: it keeps its units and gross total."""
+    """An exit order fills ``units`` at ``price``: it keeps its units and gross total (and,
+    while the market sets fees, its rate)."""
     units = min(units, open_amount(smart_trade))
     if units <= 0:
         finish_order(order, "cancelled", moment.now)
         refresh(smart_trade, moment)
         return
+    record_fee(order, smart_trade, moment, maker=maker)
     gross = units * price
     order["units"] = {**obj(order.get("units")), "value": text(units)}
     if isinstance(order.get("total"), dict):

@@ -33,7 +33,8 @@ from typing import IO, Any, Final, Protocol
 from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
-from threecommas.testing.simulation._market._derive import is_long
+from threecommas.testing.simulation._market._config import MarketConfig, parse_config
+from threecommas.testing.simulation._market._derive import is_long, text
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
 from threecommas.testing.simulation._market._playing import Playing
@@ -126,6 +127,8 @@ class Market:
         self._bands: dict[str, Band | None] = {}
         #: The accounts' balances (``._balances``): none kept until one is set.
         self.balances = Balances()
+        #: How orders fill (``._config``): fees, slippage, volume share, latency, seed.
+        self.config = MarketConfig()
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -141,6 +144,7 @@ class Market:
             self._playing.clear()
             self._memory.clear()
             self.balances.reset()
+            self.config = MarketConfig()
             self.clock.reset()
 
     # --- Reading --------------------------------------------------------------------------------
@@ -177,6 +181,7 @@ class Market:
                 },
                 "spread": None if self.spread is None else str(self.spread),
                 "bar_order": self.bar_order,
+                "config": self.config.to_json(),
                 "balances": {
                     str(account): {
                         currency: _amount(holding.total)
@@ -216,6 +221,23 @@ class Market:
             trades = self._store.smart_trades() if self._store is not None else ()
             self.balances.set(account_id, currency.upper(), value, trades, seed=seed)
             return value
+
+    def configure(self, **options: object) -> JSONObject:
+        """Set how orders fill (see :mod:`._config` for each option and its default); an
+        option given as ``None`` returns to its default. Returns the whole configuration."""
+        with self._lock:
+            self.config = parse_config(self.config, options)
+            self._bands.clear()
+            return self.config.to_json()
+
+    def stamp(self, smart_trade: JSONObject) -> None:
+        """Show the market's taker fee as the SmartTrade's ``data.commission`` (the rate its
+        open units are valued at and its entry is checked against); nothing without one."""
+        taker = self.config.taker_fee
+        if taker is not None:
+            data = smart_trade.setdefault("data", {})
+            if isinstance(data, dict) and data.get("commission") != text(taker):
+                data["commission"] = text(taker)
 
     # --- Moving the market ----------------------------------------------------------------------
 
@@ -288,7 +310,9 @@ class Market:
                 micros=self.clock.elapsed_micros,
                 usd_rate=self._usd_rate(pair),
                 new_id=new_id,
+                config=self.config,
             )
+            self.stamp(smart_trade)
             match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
             if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
@@ -418,7 +442,9 @@ class Market:
                 micros=micros,
                 usd_rate=self._usd_rate(pair),
                 new_id=store.new_id,
+                config=self.config,
             )
+            self.stamp(smart_trade)
             match(smart_trade, memory, moment)
             if smart_trade == before:
                 continue

@@ -100,7 +100,9 @@ from threecommas.testing.simulation._market._fills import (
     add_entry,
     fill_entry,
     fill_exit,
+    fill_rate,
     planned_units,
+    record_fee,
 )
 from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
@@ -147,7 +149,7 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     order_type = position.get("order_type")
     if current == "order_placed":  # a resting limit order
         if limit is not None and limit_crossed(long, limit, moment.quote):
-            fill_entry(smart_trade, limit, moment)
+            fill_entry(smart_trade, limit, moment, maker=True)
         return
     if order_type == "conditional":
         conditional = obj(position.get("conditional"))
@@ -236,7 +238,7 @@ def _match_reduce_funds(smart_trade: JSONObject, moment: Moment) -> None:
         is_limit = step.get("type", step.get("order_type")) == "limit" and limit is not None
         if current == "order_placed" and limit is not None:
             if limit_crossed(not long, limit, moment.quote):
-                _fill_reduce(smart_trade, step, units, limit, moment)
+                _fill_reduce(smart_trade, step, units, limit, moment, maker=True)
         elif is_limit and limit is not None and not limit_crossed(not long, limit, moment.quote):
             step["status"] = order_status("order_placed")
         else:
@@ -244,16 +246,22 @@ def _match_reduce_funds(smart_trade: JSONObject, moment: Moment) -> None:
 
 
 def _fill_reduce(
-    smart_trade: JSONObject, step: JSONObject, units: Decimal, price: Decimal, moment: Moment
+    smart_trade: JSONObject,
+    step: JSONObject,
+    units: Decimal,
+    price: Decimal,
+    moment: Moment,
+    *,
+    maker: bool = False,
 ) -> None:
-    rate = commission(smart_trade)
+    rate = fill_rate(smart_trade, moment, maker=maker)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     step["price"] = {
         **obj(step.get("price")),
         "value": text(with_commission),
         "value_without_commission": text(price),
     }
-    fill_exit(smart_trade, step, units, price, moment)
+    fill_exit(smart_trade, step, units, price, moment, maker=maker)
 
 
 def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -287,7 +295,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             continue
         if current == "order_placed":  # a resting limit order
             if limit_crossed(not long, target, moment.quote):
-                fill_exit(smart_trade, step, units, target, moment)
+                fill_exit(smart_trade, step, units, target, moment, maker=True)
             continue
         if not reached(long, price, target):
             continue
@@ -310,7 +318,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
     limit = number(obj(stop_loss.get("price")).get("value"))
     if current == "order_placed":  # the triggered limit order rests
         if limit is not None and limit_crossed(not long, limit, moment.quote):
-            fill_exit(smart_trade, stop_loss, units, limit, moment)
+            fill_exit(smart_trade, stop_loss, units, limit, moment, maker=True)
         return
     conditional = obj(stop_loss.get("conditional"))
     price = moment.quote.get(obj(conditional.get("price")).get("type"))
@@ -375,11 +383,12 @@ def _close_by_market(smart_trade: JSONObject, moment: Moment) -> None:
         _cancel(smart_trade, moment)
         return
     price = exit_price(smart_trade, moment)
-    rate = commission(smart_trade)
+    rate = fill_rate(smart_trade, moment, maker=False)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     market_close: JSONObject = {}
     if moment.new_id is not None:
         market_close["id"] = moment.new_id()
+    record_fee(market_close, smart_trade, moment, maker=False)
     market_close.update(
         {
             "type": "market",

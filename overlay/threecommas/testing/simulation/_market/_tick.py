@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from threecommas.testing.simulation._market._config import MarketConfig
 from threecommas.testing.simulation._market._derive import derive
 from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._state import JSONObject
@@ -39,6 +40,8 @@ class Moment:
     micros: int
     usd_rate: Decimal | None = None
     new_id: Callable[[], int] | None = None
+    #: The fill model (fees, slippage, volume share); its defaults change nothing.
+    config: MarketConfig = field(default_factory=MarketConfig)
 
 
 def refresh(smart_trade: JSONObject, moment: Moment) -> None:

@@ -1,0 +1,83 @@
+"""Issue 22 on the simulated market, with the SDK as a bot uses it: the exchange's fees, its
+slippage, partial fills by volume and latency, set through ``server.market.configure``.
+
+Every figure is worked out by hand in the test, from the rates it configures.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from threecommas import ThreeCommas
+from threecommas.testing.simulation import MarketControl
+
+# Live servers: `make test` runs them, `make unit` does not.
+pytestmark = pytest.mark.slow
+
+ACCOUNT_ID = 32402783
+PAIR = "USDT_BTC"
+
+
+def _buy(units: str, *, take_profit: str | None = None, limit: str | None = None) -> dict[str, Any]:
+    position: dict[str, Any] = {"type": "buy", "order_type": "market", "units": {"value": units}}
+    if limit is not None:
+        position = {**position, "order_type": "limit", "price": {"value": limit}}
+    steps = [
+        {"order_type": "limit", "volume": "100", "price": {"type": "last", "value": take_profit}}
+    ]
+    return {
+        "account_id": ACCOUNT_ID,
+        "pair": PAIR,
+        "position": position,
+        "take_profit": {"enabled": True, "steps": steps}
+        if take_profit is not None
+        else {"enabled": False},
+        "stop_loss": {"enabled": False},
+    }
+
+
+def test_fees_turn_a_tiny_take_profit_into_a_loss(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl
+) -> None:
+    assert threecommas_market.configure(maker_fee="0.0004", taker_fee=Decimal("0.001")) == {
+        "maker_fee": "0.0004",
+        "taker_fee": "0.001",
+        "slippage": "0",
+        "volume_share": None,
+        "latency": "0",
+        "seed": None,
+    }
+    threecommas_market.set_price(PAIR, "100")
+    created = threecommas_client.smart_trades.create(_buy("1", take_profit="100.1"))
+    # The market entry is a taker fill at 100: 100 * (1 + 0.001) paid.
+    assert created.data.entered_total == "100.1"
+    assert created.data.commission == "0.001"  # the taker fee, as the SmartTrade's rate
+    threecommas_market.set_price(PAIR, "100.1")  # the resting take profit fills: a maker
+    done = threecommas_client.smart_trades.get(created.id)
+    assert done.status.basic_type == "finished"
+    # 1 unit sold at 100.1 less the maker fee: 100.1 * (1 - 0.0004) = 100.05996 received.
+    assert Decimal(done.data.closed_total) == Decimal("100.05996")
+    # 100.05996 - 100.1: the 0.1 % move is eaten by 0.14 % of fees.
+    assert Decimal(done.profit.volume) == Decimal("-0.04004")
+    assert done.profit.percent == "-0.04"  # -0.04004 * 100 / 100.1, to the cent
+    step = done.take_profit.steps[0]
+    assert step.to_dict()["commission"] == "0.0004"  # the fill's own rate
+    trades = {t.trade_purpose: t for t in threecommas_client.smart_trades.trades.list(done.id)}
+    assert trades["position"].realised_total == "100.1"
+    assert trades["take_profit"].realised_price == "100.1"
+    assert Decimal(trades["take_profit"].realised_total) == Decimal("100.05996")
+
+
+def test_without_configured_fees_the_tiny_take_profit_is_a_gain(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl
+) -> None:
+    threecommas_market.set_price(PAIR, "100")
+    created = threecommas_client.smart_trades.create(_buy("1", take_profit="100.3"))
+    threecommas_market.set_price(PAIR, "100.3")
+    done = threecommas_client.smart_trades.get(created.id)
+    # The SmartTrade's own rate, 0.001, on both fills: 100.3 * 0.999 - 100 * 1.001.
+    assert Decimal(done.profit.volume) == Decimal("100.3") * Decimal("0.999") - Decimal("100.1")
+    assert "commission" not in done.take_profit.steps[0].to_dict()
