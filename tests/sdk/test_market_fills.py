@@ -81,3 +81,46 @@ def test_without_configured_fees_the_tiny_take_profit_is_a_gain(
     # The SmartTrade's own rate, 0.001, on both fills: 100.3 * 0.999 - 100 * 1.001.
     assert Decimal(done.profit.volume) == Decimal("100.3") * Decimal("0.999") - Decimal("100.1")
     assert "commission" not in done.take_profit.steps[0].to_dict()
+
+
+def _market_buy_and_sell(client: ThreeCommas, market: MarketControl) -> tuple[str, str]:
+    """A market buy at 100, closed by market at 110: what the entry paid, what the close got
+    (gross, before fees)."""
+    market.set_price(PAIR, "100")
+    created = client.smart_trades.create(_buy("1"))
+    client.smart_trades.close_by_market(created.id)
+    market.set_price(PAIR, "110")
+    done = client.smart_trades.get(created.id)
+    assert done.status.basic_type == "finished"
+    return (
+        str(done.data.average_enter_price_without_commission),
+        str(done.data.average_close_price_without_commission),
+    )
+
+
+def test_market_orders_slip_by_the_configured_fraction(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl
+) -> None:
+    threecommas_market.configure(slippage="0.01")
+    entry, close = _market_buy_and_sell(threecommas_client, threecommas_market)
+    # Without a seed every market fill slips the whole 1 %: a buy pays more, a sale gets less.
+    assert Decimal(entry) == Decimal("101")
+    assert Decimal(close) == Decimal("108.9")
+
+
+def test_seeded_slippage_is_the_same_twice(
+    threecommas_client: ThreeCommas,
+    threecommas_market: MarketControl,
+) -> None:
+    runs = []
+    for _ in range(2):
+        threecommas_market.configure(slippage="0.01", seed=7)
+        runs.append(_market_buy_and_sell(threecommas_client, threecommas_market))
+    assert runs[0] == runs[1]
+    entry, close = (Decimal(price) for price in runs[0])
+    assert Decimal(100) <= entry <= Decimal(101)  # a draw within [0, 1 %]
+    assert Decimal("108.9") <= close <= Decimal(110)
+    assert (entry, close) != (Decimal(100), Decimal(110))  # and it did slip
+    threecommas_market.configure(seed=8)
+    other = _market_buy_and_sell(threecommas_client, threecommas_market)
+    assert other != runs[0]  # another seed, other draws

@@ -335,7 +335,8 @@ class Market:
             if order_type == "limit" and price is not None:
                 fill = parse_price(price, bounded=False)  # the user's order, not the market's
             elif quote is not None:
-                fill = quote.ask if is_long(smart_trade) else quote.bid
+                slip = self.config.slip()  # a market order: away from the touch
+                fill = quote.ask * (1 + slip) if is_long(smart_trade) else quote.bid * (1 - slip)
             else:
                 position = smart_trade.get("position")
                 price_part = position.get("price") if isinstance(position, dict) else None

@@ -76,6 +76,8 @@ from threecommas.testing.simulation._market._book import (
     entry_price,
     exit_price,
     limit_crossed,
+    market_entry_price,
+    market_exit_price,
     reached,
     trailing_percent,
 )
@@ -141,7 +143,7 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     current = status_of(position)
     long = is_long(smart_trade)
     if current == "panic_sell_pending":  # force start: enter now, at market
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
         return
     if current not in ("idle", "to_process", "order_placed", "trailing_activated"):
         return
@@ -175,18 +177,20 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
         if conditional.get("order_type") == "limit":
             _place_entry_limit(smart_trade, limit if limit is not None else trigger, moment)
         else:
-            fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+            fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
         return
     if order_type == "limit" and limit is not None:
         _place_entry_limit(smart_trade, limit, moment)
         return
-    fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+    fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
 
 
 def _place_entry_limit(smart_trade: JSONObject, limit: Decimal | None, moment: Moment) -> None:
     position = obj(smart_trade.get("position"))
-    if limit is None or limit_crossed(is_long(smart_trade), limit, moment.quote):
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+    if limit is None:
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
+    elif limit_crossed(is_long(smart_trade), limit, moment.quote):
+        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)  # no slip past a limit
     else:
         position["status"] = order_status("order_placed")
 
@@ -204,7 +208,7 @@ def _trail_entry(
     turn = extreme * (1 + percent / 100) if long else extreme * (1 - percent / 100)
     if (price >= turn) if long else (price <= turn):
         memory.entry_extreme = None
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
 
 
 def _place_orders(smart_trade: JSONObject, moment: Moment) -> None:
@@ -241,8 +245,10 @@ def _match_reduce_funds(smart_trade: JSONObject, moment: Moment) -> None:
                 _fill_reduce(smart_trade, step, units, limit, moment, maker=True)
         elif is_limit and limit is not None and not limit_crossed(not long, limit, moment.quote):
             step["status"] = order_status("order_placed")
-        else:
+        elif is_limit:  # a limit the book already crosses: at the book, no slip past it
             _fill_reduce(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+        else:
+            _fill_reduce(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _fill_reduce(
@@ -274,7 +280,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             continue
         units = planned_units(step)
         if current == "panic_sell_pending":  # closed by market through the trade endpoint
-            fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+            fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
             continue
         target = step_target(smart_trade, step)
         if target is None:
@@ -291,7 +297,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             turn = best * (1 - retrace / 100) if long else best * (1 + retrace / 100)
             if (price <= turn) if long else (price >= turn):
                 memory.step_extremes.pop(key, None)
-                fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+                fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
             continue
         if current == "order_placed":  # a resting limit order
             if limit_crossed(not long, target, moment.quote):
@@ -303,7 +309,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             step["status"] = order_status("trailing_activated")
             memory.step_extremes[key] = price
             continue
-        fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+        fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -347,7 +353,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
             stop_loss["status"] = order_status("order_placed")
             refresh(smart_trade, moment)
         return
-    fill_exit(smart_trade, stop_loss, units, exit_price(smart_trade, moment), moment)
+    fill_exit(smart_trade, stop_loss, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _trail_stop(
@@ -382,7 +388,7 @@ def _close_by_market(smart_trade: JSONObject, moment: Moment) -> None:
     if units <= 0:
         _cancel(smart_trade, moment)
         return
-    price = exit_price(smart_trade, moment)
+    price = market_exit_price(smart_trade, moment)
     rate = fill_rate(smart_trade, moment, maker=False)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     market_close: JSONObject = {}
