@@ -6,7 +6,9 @@ Every figure is worked out by hand in the test, from the rates it configures.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,3 +126,53 @@ def test_seeded_slippage_is_the_same_twice(
     threecommas_market.configure(seed=8)
     other = _market_buy_and_sell(threecommas_client, threecommas_market)
     assert other != runs[0]  # another seed, other draws
+
+
+def test_a_limit_entry_fills_over_three_bars_by_volume(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl, tmp_path: Path
+) -> None:
+    # One-minute ccxt candles [ms, open, high, low, close, volume]: the first does not reach
+    # the limit at 100, the next three dip through it with volumes 2, 2 and 4.
+    start = 1_700_000_000_000
+    candles = [
+        [start, 101, 102, "100.5", 101, 5],
+        [start + 60_000, "100.5", 101, "99.5", "100.5", 2],
+        [start + 120_000, "100.5", 101, "99.8", "100.5", 2],
+        [start + 180_000, "100.5", 101, 99, "100.5", 4],
+    ]
+    path = tmp_path / "candles.json"
+    path.write_text(json.dumps(candles))
+    threecommas_market.configure(volume_share="0.5")  # half of each bar's volume at most
+    threecommas_market.play(path, pair=PAIR)
+    created = threecommas_client.smart_trades.create(_buy("3", take_profit="110", limit="100"))
+    seen = []
+    for _ in range(4):
+        threecommas_market.advance(60)
+        smart_trade = threecommas_client.smart_trades.get(created.id)
+        trades = threecommas_client.smart_trades.trades.list(created.id)
+        position = next(t for t in trades if t.trade_purpose == "position")
+        seen.append(
+            (
+                smart_trade.data.entered_amount,
+                smart_trade.is_position_not_filled,
+                smart_trade.status.basic_type,
+                smart_trade.position.status.basic_type,
+                smart_trade.take_profit.steps[0].status.basic_type,
+                position.status,
+                position.realised_amount,
+                position.realised_percentage,
+            )
+        )
+    assert seen == [
+        # The first bar: nothing reaches 100.
+        ("0.0", True, "waiting_position", "order_placed", "idle", "order_placed", "0.0", "0.0"),
+        # Each dip fills half the bar's volume: 1 unit, then 1 more.
+        ("1.0", True, "waiting_position", "order_placed", "idle", "order_placed", "1.0", "33.33"),
+        ("2.0", True, "waiting_position", "order_placed", "idle", "order_placed", "2.0", "66.67"),
+        # The last bar could fill 2: the 1 left fills, and the take profit is placed.
+        ("3.0", False, "waiting_targets", "finished", "order_placed", "finished", "3.0", "100.0"),
+    ]
+    done = threecommas_client.smart_trades.get(created.id)
+    # Three fills at the limit, each with the SmartTrade's 0.1 %: 3 * 100 * 1.001.
+    assert Decimal(done.data.entered_total) == Decimal("300.3")
+    assert Decimal(done.data.average_enter_price_without_commission) == Decimal(100)

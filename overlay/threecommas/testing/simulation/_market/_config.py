@@ -108,7 +108,7 @@ _PARSERS: Final = {
     "latency": _latency,
     "seed": _seed,
 }
-_WORKING: Final = frozenset({"maker_fee", "taker_fee", "slippage", "seed"})
+_WORKING: Final = frozenset({"maker_fee", "taker_fee", "slippage", "seed", "volume_share"})
 #: The options ``None`` resets to their default (the others take 0 for "none").
 _NULLABLE: Final = frozenset({"maker_fee", "taker_fee", "volume_share", "seed"})
 

@@ -447,6 +447,22 @@ def finish_order(order: JSONObject, kind: str, now: str) -> None:
     order["closed_at"] = now
 
 
+def _partly_entered(smart_trade: JSONObject, data: JSONObject) -> JSONObject:
+    """The position trade of an entry partly filled (by volume): what filled so far and its
+    share of the order, in percent; empty while nothing filled."""
+    amount = number(data.get("entered_amount"))
+    planned = number(obj(obj(smart_trade.get("position")).get("units")).get("value"))
+    if amount is None or amount <= 0 or planned is None or planned <= 0:
+        return {}
+    return {
+        "average_price": data.get("average_enter_price"),
+        "realised_amount": data.get("entered_amount"),
+        "realised_total": data.get("entered_total"),
+        "realised_percentage": text(_cents(divide(amount * 100, planned))),
+        "realised_price": data.get("average_enter_price_without_commission"),
+    }
+
+
 def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
     """What a Trade of ``/trades`` shows of its fill, from the SmartTrade's order behind it:
     the fields to update on a Trade built from the SmartTrade (by its ``trade_purpose`` and
@@ -458,8 +474,10 @@ def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
     purpose = trade.get("trade_purpose")
     data = obj(smart_trade.get("data"))
     if purpose == "position":
-        if not entered(smart_trade) or smart_trade.get("skip_enter_step") is True:
+        if smart_trade.get("skip_enter_step") is True:
             return {}
+        if not entered(smart_trade):
+            return _partly_entered(smart_trade, data)
         return {
             "average_price": data.get("average_enter_price"),
             "realised_amount": data.get("entered_amount"),

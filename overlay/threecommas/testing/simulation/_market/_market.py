@@ -119,6 +119,8 @@ class Market:
         }
         self._lock = threading.RLock()
         self._quotes: dict[str, Quote] = {}
+        #: Per pair, the bar being played and its volume, when the price comes from one.
+        self._volumes: dict[str, tuple[object, Decimal]] = {}
         self._playing: list[Playing] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
@@ -141,6 +143,7 @@ class Market:
         """Forget every price, path and remembered trailing state; the clock starts over."""
         with self._lock:
             self._quotes.clear()
+            self._volumes.clear()
             self._playing.clear()
             self._memory.clear()
             self.balances.reset()
@@ -247,6 +250,7 @@ class Market:
             check_pair(pair)
             quote = quote_of(price, self.spread)
             self._quotes[pair] = quote
+            self._volumes.pop(pair, None)  # a price set by hand: no volume limits a fill
             self._tick({pair})
             return quote
 
@@ -311,6 +315,7 @@ class Market:
                 usd_rate=self._usd_rate(pair),
                 new_id=new_id,
                 config=self.config,
+                **self._volume_of(pair),
             )
             self.stamp(smart_trade)
             match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
@@ -384,10 +389,15 @@ class Market:
                 close = due.pass_quiet_bars(band, min(target, other_at - 1))
                 if close is not None:
                     self._quotes[tick.pair] = close
+                    self._volumes.pop(tick.pair, None)
                     continue
             due.pop()
             self.clock.move_to_micros(due_at)
             self._quotes[tick.pair] = tick.quote
+            if tick.volume is None:
+                self._volumes.pop(tick.pair, None)
+            else:
+                self._volumes[tick.pair] = ((due.sequence, tick.bar_at), tick.volume)
             if band is not None and inside(band, tick.quote):
                 continue
             self._tick({tick.pair})
@@ -417,6 +427,11 @@ class Market:
         self._bands[pair] = band
         return band
 
+    def _volume_of(self, pair: str) -> dict[str, Any]:
+        """The pair's bar and volume, as :class:`Moment` takes them."""
+        played = self._volumes.get(pair)
+        return {} if played is None else {"bar": played[0], "volume": played[1]}
+
     def _usd_rate(self, pair: str) -> Decimal | None:
         return _usd_rate_of(pair, self._quotes, self._rates)
 
@@ -444,6 +459,7 @@ class Market:
                 usd_rate=self._usd_rate(pair),
                 new_id=store.new_id,
                 config=self.config,
+                **self._volume_of(pair),
             )
             self.stamp(smart_trade)
             match(smart_trade, memory, moment)
