@@ -7,6 +7,7 @@ Every figure is worked out by hand in the test, from the rates it configures.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,27 @@ def test_a_limit_entry_fills_over_three_bars_by_volume(
     # Three fills at the limit, each with the SmartTrade's 0.1 %: 3 * 100 * 1.001.
     assert Decimal(done.data.entered_total) == Decimal("300.3")
     assert Decimal(done.data.average_enter_price_without_commission) == Decimal(100)
+
+
+def test_an_order_reaches_the_exchange_after_the_latency(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl
+) -> None:
+    threecommas_market.configure(latency="5")
+    threecommas_market.set_price(PAIR, "100")
+    created = threecommas_client.smart_trades.create(_buy("1"))
+    assert created.status.basic_type == "waiting_position"  # accepted, not yet at the exchange
+    assert created.data.entered_amount in (None, "0", "0.0")
+    threecommas_market.advance("4.9")
+    threecommas_market.set_price(PAIR, "102")
+    waiting = threecommas_client.smart_trades.get(created.id)
+    assert waiting.position.status.basic_type == created.position.status.basic_type != "finished"
+    # The clock passes 5 s: the market order arrives then and fills at that moment's price,
+    # not at the price of the next tick (103).
+    threecommas_market.advance(60)
+    threecommas_market.set_price(PAIR, "103")
+    done = threecommas_client.smart_trades.get(created.id)
+    assert done.position.status.basic_type == "finished"
+    assert done.data.average_enter_price_without_commission == "102.0"
+    filled_at = datetime.fromisoformat(str(done.data.updated_at).replace("Z", "+00:00"))
+    created_at = datetime.fromisoformat(str(created.data.created_at).replace("Z", "+00:00"))
+    assert filled_at - created_at == timedelta(seconds=5)

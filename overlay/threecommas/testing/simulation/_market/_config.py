@@ -108,7 +108,7 @@ _PARSERS: Final = {
     "latency": _latency,
     "seed": _seed,
 }
-_WORKING: Final = frozenset({"maker_fee", "taker_fee", "slippage", "seed", "volume_share"})
+
 #: The options ``None`` resets to their default (the others take 0 for "none").
 _NULLABLE: Final = frozenset({"maker_fee", "taker_fee", "volume_share", "seed"})
 
@@ -162,9 +162,6 @@ def parse_config(current: MarketConfig, options: Mapping[str, object]) -> Market
         raise PriceError(
             f"unknown market option(s) {', '.join(unknown)}; known: {', '.join(OPTIONS)}"
         )
-    pending = sorted(str(key) for key in options if key not in _WORKING)
-    if pending:
-        raise PriceError(f"market option(s) {', '.join(pending)} are not simulated yet")
     changes: dict[str, Any] = {}
     for option, value in options.items():
         if value is None:

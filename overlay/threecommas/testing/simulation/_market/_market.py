@@ -127,6 +127,8 @@ class Market:
         #: Each pair's quiet band while it is known (see :mod:`._quiet`); cleared whenever
         #: the SmartTrades may have changed outside the market's ticks.
         self._bands: dict[str, Band | None] = {}
+        #: Entries still on their way to the exchange: SmartTrade id -> (arrival µs, pair).
+        self._arrivals: dict[int, tuple[int, str]] = {}
         #: The accounts' balances (``._balances``): none kept until one is set.
         self.balances = Balances()
         #: How orders fill (``._config``): fees, slippage, volume share, latency, seed.
@@ -144,6 +146,7 @@ class Market:
         with self._lock:
             self._quotes.clear()
             self._volumes.clear()
+            self._arrivals.clear()
             self._playing.clear()
             self._memory.clear()
             self.balances.reset()
@@ -305,6 +308,14 @@ class Market:
         with self._lock:
             pair = smart_trade.get("pair")
             smart_trade_id = smart_trade.get("id")
+            if self.config.latency and isinstance(pair, str) and isinstance(smart_trade_id, int):
+                # The entry reaches the exchange ``latency`` virtual seconds from now.
+                arrival = self.clock.elapsed_micros + int(
+                    (self.config.latency * _MICROS).to_integral_value()
+                )
+                self._memory.setdefault(smart_trade_id, Memory()).arrives_at = arrival
+                self._arrivals[smart_trade_id] = (arrival, pair)
+                self._bands.pop(pair, None)
             quote = self._quotes.get(pair) if isinstance(pair, str) else None
             if quote is None or not isinstance(pair, str) or not isinstance(smart_trade_id, int):
                 return False
@@ -378,6 +389,13 @@ class Market:
                     due, due_at = playing, at
                 else:
                     other_at = min(other_at, at)
+            arrival = self._next_arrival(min(target, due_at - 1))
+            if arrival is not None:  # an entry reaches the exchange before the next tick
+                at, pair = arrival
+                self.clock.move_to_micros(at)
+                self._tick({pair})
+                self._bands.pop(pair, None)
+                continue
             if due is None:
                 break
             tick = due.peek()
@@ -426,6 +444,19 @@ class Market:
                     break
         self._bands[pair] = band
         return band
+
+    def _next_arrival(self, until: int) -> tuple[int, str] | None:
+        """The first entry still on its way that arrives by ``until`` (forgotten once due, and
+        then, if its pair has a price, ticked)."""
+        if not self._arrivals:
+            return None
+        smart_trade_id, (at, pair) = min(self._arrivals.items(), key=lambda item: item[1][0])
+        if at > until:
+            return None
+        del self._arrivals[smart_trade_id]
+        if pair not in self._quotes:
+            return self._next_arrival(until)
+        return max(at, self.clock.elapsed_micros), pair
 
     def _volume_of(self, pair: str) -> dict[str, Any]:
         """The pair's bar and volume, as :class:`Moment` takes them."""

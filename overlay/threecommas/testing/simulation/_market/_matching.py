@@ -500,7 +500,9 @@ def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
     if status == "panic_sell_pending" and not entered(smart_trade):
         _settle_partial_entry(smart_trade)
     refresh(smart_trade, moment)
-    if not entered(smart_trade):
+    if memory.arrives_at is not None and moment.micros >= memory.arrives_at:
+        memory.arrives_at = None  # the entry reached the exchange (latency)
+    if not entered(smart_trade) and memory.arrives_at is None:
         _match_entry(smart_trade, memory, moment)
         refresh(smart_trade, moment)
     if entered(smart_trade):
