@@ -4,8 +4,9 @@ What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (s
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), for a
 create with a leverage value the pair's leverage data (unsigned), for a create that passes the
 limits the account's balances table (signed), and for add or reduce funds the SmartTrade
-(signed, for its account, pair and side) and, for an add funds, the balances table too. So a first create on an account and pair costs up to
-three requests more (four with a leverage; three for funds); the next ones, none. A cached
+(signed, for its account, pair and side) and, for an add funds, the balances table too. So a
+first create on an account and pair costs up to three requests more (four with a leverage;
+three for a reduce funds, four for an add funds); the next ones, none. A cached
 balance can be up to the cache's age old: the exchange stays the judge of the order it gets.
 These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
