@@ -62,7 +62,9 @@ price type is ``last`` watches the last price, then trades against the book).
   its remaining orders (the other steps, the stop loss) are ``cancelled``.
 
 Within one tick the order is: cancellation, the entry, a close by market, the placing of orders,
-reduce funds, the take-profit steps, then the stop loss. Orders fill whole (no partial fills).
+reduce funds, the take-profit steps, then the stop loss. Orders fill whole, except a resting
+limit entry with a configured ``volume_share`` (see :mod:`._config`), which fills by the bars'
+volume.
 """
 
 from __future__ import annotations
