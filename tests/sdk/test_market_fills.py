@@ -201,3 +201,23 @@ def test_an_order_reaches_the_exchange_after_the_latency(
     filled_at = datetime.fromisoformat(str(done.data.updated_at).replace("Z", "+00:00"))
     created_at = datetime.fromisoformat(str(created.data.created_at).replace("Z", "+00:00"))
     assert filled_at - created_at == timedelta(seconds=5)
+
+
+def test_a_partly_filled_buy_holds_only_the_cost_of_its_rest(
+    threecommas_client: ThreeCommas, threecommas_market: MarketControl, tmp_path: Path
+) -> None:
+    account = 32455218  # no recorded balances
+    start = 1_700_000_000_000
+    candles = [[start, 101, 102, "100.5", 101, 5], [start + 60_000, "100.5", 101, "99.5", 100, 2]]
+    path = tmp_path / "candles.json"
+    path.write_text(json.dumps(candles))
+    threecommas_market.configure(volume_share="0.5")
+    threecommas_market.set_balance(account, "USDT", "1000")
+    threecommas_market.play(path, pair=PAIR)
+    threecommas_client.smart_trades.create({**_buy("3", limit="100"), "account_id": account})
+    threecommas_market.advance(120)  # the dip fills 1 of the 3 units
+    rows = {r.currency_code: r for r in threecommas_client.accounts.balances(account)}
+    # 1 unit bought: 100 * 1.001 spent; the 2 left hold 2 * 100 * 1.001 on orders.
+    assert Decimal(str(rows["USDT"].position)) == Decimal("1000") - Decimal("100.1")
+    assert Decimal(str(rows["USDT"].on_orders)) == Decimal("200.2")
+    assert Decimal(str(rows["BTC"].position)) == 1

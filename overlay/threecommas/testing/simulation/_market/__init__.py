@@ -34,8 +34,9 @@ from 1e-12 to 1e12);
 ``play(path)`` (a :class:`PricePath`, a file name or open file, or parsed JSON; offsets count
 from now); ``advance(seconds)``; ``tick()``; ``sync()``; ``snapshot()`` (clock, prices, what is
 still to play: the body the admin API would answer); ``price(pair)``; ``place(smart_trade)``;
-``add_funds(...)``;
-``reset()``; ``attach(store)``.
+``add_funds(...)``; ``configure(maker_fee=..., taker_fee=..., slippage=..., volume_share=...,
+latency=..., seed=...)`` (how orders fill: :mod:`._config`); ``set_balance(...)``;
+``reset()`` (the configuration included); ``attach(store)``.
 
 The rules
 ---------

@@ -73,8 +73,6 @@ def band_of(smart_trade: JSONObject, memory: Memory | None) -> Band | None:
     if status in ("created", "cancellation_pending", "panic_sell_pending"):
         return None
     memory = memory if memory is not None else Memory()
-    if memory.arrives_at is not None:
-        return None  # an entry on its way to the exchange: its arrival is a tick to see
     long = is_long(smart_trade)
     if not entered(smart_trade):
         return _entry_band(smart_trade, memory, long)
