@@ -13,7 +13,8 @@ turned off (every tick matched, as before the quiet bands), to show what they sa
 
 Measured on the shared development machine (2026-12-06): bare loop 122 ms, the market 87 ms
 (0.71x). The bars now carry a volume, and the year runs a second time on a market configured
-with ``BACKTEST_MARKET`` (2026-12-07: bare loop 229 ms, plain 95 ms, configured 136 ms: 0.60x). The engine before the quiet bands took about 37 ms per bar here (7.4 s for 200 bars),
+with ``BACKTEST_MARKET`` (2026-12-07: bare loop 229 ms, plain 95 ms, configured 136 ms: 0.60x).
+The engine before the quiet bands took about 37 ms per bar here (7.4 s for 200 bars),
 some five hours for the year, and made its two million ticks up front.
 """
 
