@@ -105,8 +105,10 @@ from threecommas.testing.simulation._market._fills import (
     fill_entry,
     fill_exit,
     fill_rate,
+    fill_resting_entry,
     planned_units,
     record_fee,
+    settle_partial_entry,
 )
 from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
@@ -153,7 +155,7 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     order_type = position.get("order_type")
     if current == "order_placed":  # a resting limit order
         if limit is not None and limit_crossed(long, limit, moment.quote):
-            _fill_resting_entry(smart_trade, memory, limit, moment)
+            fill_resting_entry(smart_trade, memory, limit, moment)
         return
     if order_type == "conditional":
         conditional = obj(position.get("conditional"))
@@ -185,51 +187,6 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
         _place_entry_limit(smart_trade, limit, moment)
         return
     fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
-
-
-def _bar_allowance(memory: Memory, moment: Moment, key: str) -> Decimal | None:
-    """How many units a resting limit order may still fill in the bar being played: its
-    share of the bar's volume less what it filled in this bar already; ``None`` when nothing
-    limits it (no ``volume_share``, or a price that does not come from a bar with a volume)."""
-    share = moment.config.volume_share
-    if share is None or moment.volume is None:
-        return None
-    bar, used = memory.bar_fills.get(key, (None, _ZERO))
-    if bar != moment.bar:
-        used = _ZERO
-    return max(share * moment.volume - used, _ZERO)
-
-
-def _fill_resting_entry(
-    smart_trade: JSONObject, memory: Memory, limit: Decimal, moment: Moment
-) -> None:
-    """The book crosses a resting limit entry: it fills at its price, whole, or at most its
-    share of the bar's volume (the rest keeps resting for the bars to come)."""
-    position = obj(smart_trade.get("position"))
-    planned = number(obj(position.get("units")).get("value")) or _ZERO
-    done = number(obj(smart_trade.get("data")).get("entered_amount")) or _ZERO
-    allowed = _bar_allowance(memory, moment, "position")
-    if allowed is None or allowed >= planned - done:
-        memory.bar_fills.pop("position", None)
-        fill_entry(smart_trade, limit, moment, maker=True)
-        return
-    if allowed <= 0:
-        return
-    add_entry(smart_trade, allowed, limit, fill_rate(smart_trade, moment, maker=True))
-    bar, used = memory.bar_fills.get("position", (None, _ZERO))
-    memory.bar_fills["position"] = (moment.bar, (used if bar == moment.bar else _ZERO) + allowed)
-    refresh(smart_trade, moment)
-
-
-def _settle_partial_entry(smart_trade: JSONObject) -> None:
-    """Closed by market while the entry was partly filled: the rest of the entry is
-    cancelled and what filled becomes the position (which the close then sells)."""
-    position = obj(smart_trade.get("position"))
-    amount = number(obj(smart_trade.get("data")).get("entered_amount")) or _ZERO
-    if not position or amount <= 0:
-        return
-    position["units"] = {**obj(position.get("units")), "value": text(amount)}
-    position["status"] = order_status("finished")
 
 
 def _place_entry_limit(smart_trade: JSONObject, limit: Decimal | None, moment: Moment) -> None:
@@ -500,7 +457,7 @@ def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
     if status == "created":
         _start(smart_trade)
     if status == "panic_sell_pending" and not entered(smart_trade):
-        _settle_partial_entry(smart_trade)
+        settle_partial_entry(smart_trade)
     refresh(smart_trade, moment)
     if memory.arrives_at is not None and moment.micros >= memory.arrives_at:
         memory.arrives_at = None  # the entry reached the exchange (latency)
