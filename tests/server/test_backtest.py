@@ -91,7 +91,9 @@ def test_a_trade_is_reported_as_the_api_shows_it() -> None:
             if self.id is None:
                 self.id = buy(client, bar.pair, {"type": "last", "value": "42100"})
 
-    report = backtest(Once(), candles=line_of_candles(200), pair=PAIR, balances={"USDT": "1000"})
+    report = backtest(
+        Once(), candles=line_of_candles(200), pair=PAIR, balances={"USDT": "1000"}, slippage="0"
+    )
     (trade,) = report.to_dict()["smart_trades"]
     assert trade["entry_price"] == "42000"  # the first bar's close, when the strategy saw it
     assert trade["entered_at"] == "2024-01-01T00:00:00.750Z"  # three quarters into the bar
@@ -227,3 +229,31 @@ def test_the_summary_and_the_page_say_what_happened(tmp_path: Path) -> None:
     )
     assert page.count('class="marker entry"') == len(report.trades)
     assert 'class="marker take-profit"' in page and 'class="marker stop-loss"' in page
+
+
+class BuyOnce:
+    def __init__(self) -> None:
+        self.id: int | None = None
+
+    def __call__(self, client: ThreeCommas, bar: Bar) -> None:
+        if self.id is None:
+            self.id = buy(client, bar.pair, {"type": "last", "value": "42100"})
+
+
+def test_fees_and_slippage_reach_the_market() -> None:
+    """fees= is the rate of every fill (0.2 % here, on 420 in and 421 out); slippage moves the
+    market fills by a seeded draw: the same seed, the same fills; the options in force are in
+    the report."""
+    candles = line_of_candles(200)
+    report = backtest(BuyOnce(), candles=candles, pair=PAIR, fees="0.002", slippage="0")
+    (trade,) = report.trades
+    assert trade.entry_fee == Decimal("0.84") and trade.exits[0].fee == Decimal("0.842")
+    assert report.to_dict()["options"]["taker_fee"] == "0.002"
+    slipped = [
+        backtest(BuyOnce(), candles=candles, pair=PAIR, slippage="0.01", seed=seed).trades[0]
+        for seed in (1, 1, 2)
+    ]
+    assert slipped[0].entry_price == slipped[1].entry_price != slipped[2].entry_price
+    assert all(Decimal(42000) < t.entry_price <= Decimal("42420") for t in slipped)  # buys slip up
+    with pytest.raises(ValueError, match="_fee must be"):
+        backtest(BuyOnce(), candles=candles, pair=PAIR, fees="-1")

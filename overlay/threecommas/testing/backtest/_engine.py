@@ -35,7 +35,7 @@ from threecommas.testing.backtest._transport import (
 from threecommas.testing.faults import FaultConfig, Faults, RateLimitConfig
 from threecommas.testing.recording import load_recordings
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
-from threecommas.testing.simulation import Market
+from threecommas.testing.simulation import BACKTEST_MARKET, Market
 from threecommas.testing.simulation._market._balances import pair_currencies
 
 __all__ = ["DEFAULT_MARKET_CODE", "DEFAULT_QUOTE_BALANCE", "backtest"]
@@ -86,9 +86,13 @@ def backtest(
         balances: what that account holds at the start, ``{"USDT": "1000"}``; the pair's two
             currencies hold exactly what is given (0 when left out). Default: 10,000 of the
             pair's quote currency.
-        fees, slippage, seed: how the market fills (see ``server.market.configure``); ``fees``
-            is one rate for maker and taker, or ``{"maker": ..., "taker": ...}``; ``None``
-            keeps the market's defaults.
+        fees, slippage, seed: how the market fills, over the backtest preset
+            (``threecommas.testing.simulation.BACKTEST_MARKET``: 0.1 % maker and taker, market
+            fills slipping up to 0.05 %, drawn from ``seed``, a resting limit order filling at
+            most a tenth of a bar's volume). ``fees`` is one rate for maker and taker
+            (``"0.00075"``),
+            or ``{"maker": ..., "taker": ...}``; ``slippage`` the largest fraction a market fill
+            moves (``"0"``: none); ``None`` keeps the preset's.
         rate_limit: the limit the fake server enforces, on the backtest's clock (default: the
             documented 100 requests a minute; ``None``: none).
         client_options: more keyword arguments for the client (``rate_limit``,
@@ -114,7 +118,7 @@ def backtest(
     store = app.state.store
     store.use_market(Market(clock=clock))
     control = app.state.market
-    _configure_fills(control, fees=fees, slippage=slippage, seed=seed)
+    config = _configure_fills(control, fees=fees, slippage=slippage, seed=seed)
     wanted = {quote: DEFAULT_QUOTE_BALANCE} if balances is None else dict(balances)
     wanted = {str(currency).upper(): amount for currency, amount in wanted.items()}
     for currency in (quote, base):
@@ -146,7 +150,7 @@ def backtest(
         bars_called=run.bars_called,
         bars_skipped=run.bars_skipped,
         errors=run.errors,
-        options={"fees": fees, "slippage": slippage, "seed": seed},
+        options=config,
         wall_seconds=time.perf_counter() - started,
         waited_micros=clock.slept_micros,
     )
@@ -178,24 +182,24 @@ def _account_for(market_code: str) -> int:
     )
 
 
-def _configure_fills(control: Any, *, fees: object, slippage: object, seed: int) -> None:
-    options: dict[str, object] = {}
+def _configure_fills(control: Any, *, fees: object, slippage: object, seed: int) -> dict[str, Any]:
+    """Put the backtest preset in force, with the caller's fees, slippage and seed; the
+    options in force (for the report)."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ValueError(f"seed must be an integer, not {seed!r}")
+    options: dict[str, object] = {**BACKTEST_MARKET, "seed": seed}
     if fees is not None:
         if isinstance(fees, Mapping):
             unknown = set(fees) - {"maker", "taker"}
             if unknown:
                 raise ValueError(f"fees: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-            options.update({f"{side}_fee": rate for side, rate in fees.items() if rate is not None})
+            options.update({f"{side}_fee": rate for side, rate in fees.items()})
         else:
             options.update(maker_fee=fees, taker_fee=fees)
     if slippage is not None:
         options["slippage"] = slippage
-    configure = getattr(control, "configure", None)
-    if configure is None:
-        if options:
-            raise ValueError("fees and slippage need a market that takes them (configure)")
-        return
-    configure(seed=seed, **options)
+    config: dict[str, Any] = control.configure(**options)
+    return config
 
 
 def _client_kwargs(clock: BacktestClock, options: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -171,7 +171,10 @@ def _trade_result(smart_trade: Mapping[str, Any]) -> TradeResult:
         at = _moment(order.get("closed_at"))
         if exit_units is None or gross is None or not exit_units or at is None:
             continue
-        exits.append(Exit(kind, at, exit_units, gross / exit_units, gross * rate))
+        # The market keeps each exit's own rate (maker or taker) when fees are configured.
+        own = _d(order.get("commission"))
+        fill_rate = own if own is not None and 0 <= own < 1 else rate
+        exits.append(Exit(kind, at, exit_units, gross / exit_units, gross * fill_rate))
     exits.sort(key=lambda item: item.at)
     status = _status(smart_trade) or "unknown"
     profit = _d(smart_trade.get("profit", {}).get("volume")) or _ZERO
