@@ -21,11 +21,11 @@ class BuyTheDip:
     def __init__(
         self,
         *,
-        dip: str = "0.004",
+        dip: str = "0.002",
         lookback: int = 30,
         units: str = "0.01",
-        take_profit: str = "0.6",
-        stop_loss: str = "0.4",
+        take_profit: str = "0.3",
+        stop_loss: str = "0.3",
         market_code: str = "binance_us",
     ) -> None:
         self.dip = Decimal(dip)

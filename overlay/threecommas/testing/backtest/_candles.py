@@ -15,18 +15,25 @@ from threecommas.testing.simulation._market._candles import (
     looks_like_binance,
     parse_candle_json,
 )
+from threecommas.testing.simulation._market._clock import DEFAULT_START
 from threecommas.testing.simulation._market._prices import PriceError, PricePath
 
 __all__ = ["CandleSource", "read_candles"]
 
 #: A candle file (Binance kline CSV, freqtrade JSON, a ccxt OHLCV list), by name, or a list of
 #: ``[timestamp_ms, open, high, low, close, volume]`` rows already in memory.
-CandleSource = str | Path | list[Any]
+CandleSource = str | Path | list[Any] | PricePath
 
 
 def read_candles(source: CandleSource, pair: str) -> tuple[datetime, PricePath]:
     """The candles as a path of bars of ``pair``, and when the first one opened (UTC)."""
     rows: list[CandleRow]
+    if isinstance(source, PricePath):
+        # Bars already parsed (a benchmark's, a test's): their times count from the market's
+        # fixed start, as everywhere in the simulated market.
+        if not source.bars:
+            raise PriceError("candles: a PricePath of bars is needed (not of points)")
+        return DEFAULT_START, source
     if isinstance(source, list):
         # ccxt's fetch_ohlcv gives floats: each taken as its shortest text (0.1 is 0.1).
         exact = [

@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from threecommas import _schema
+from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.recording import Recording
 from threecommas.testing.simulation._docs_forms import canonical_body
 from threecommas.testing.simulation._entities import (
@@ -304,6 +305,39 @@ class Transaction:
             i for i in self._saved if i not in self._held.smart_trades
         ]
         return [st for st in (self.find(i) for i in ids) if st is not None]
+
+    def smart_trades_to_read(self) -> list[JSONObject]:
+        """Every SmartTrade as stored, not copied, in the store's order: for a computation that
+        only reads them (the balances a new order is judged by), which must not change them."""
+        ids = list(self._held.smart_trades) + [
+            i for i in self._saved if i not in self._held.smart_trades
+        ]
+        found = []
+        for smart_trade_id in ids:
+            current = self._saved.get(smart_trade_id)
+            if current is None:
+                current = self._held.smart_trades.get(smart_trade_id)
+            if current is not None:
+                found.append(current)
+        return found
+
+    def smart_trades_in_play(self) -> list[JSONObject]:
+        """Copies of the SmartTrades the market may still change, in the store's order: not
+        finished, cancelled or failed (the market never touches those). Told by the stored
+        status before copying: a backtest's thousands of finished SmartTrades are not copied
+        at every tick."""
+        ids = list(self._held.smart_trades) + [
+            i for i in self._saved if i not in self._held.smart_trades
+        ]
+        found = []
+        for smart_trade_id in ids:
+            current = self._saved.get(smart_trade_id)
+            if current is None:
+                current = self._held.smart_trades.get(smart_trade_id)
+            if current is None or status_of(current) in FINAL_STATUSES:
+                continue
+            found.append(current if self._shared_reads else copy_stored(current))
+        return found
 
     def trade_ids(self, smart_trade_id: int) -> TradeIds:
         staged = self._trade_ids.get(smart_trade_id)

@@ -87,6 +87,9 @@ class _MarketView:
     def smart_trades(self) -> list[JSONObject]:
         return self._tx.smart_trades()
 
+    def smart_trades_in_play(self) -> list[JSONObject]:
+        return self._tx.smart_trades_in_play()
+
     def changed(self, smart_trade: JSONObject) -> None:
         self._tx.save(smart_trade)
 
