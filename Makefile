@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server
+.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server chromium
 
 # The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
 # modules whose collection alone takes seconds (their tests are all marked).
@@ -68,7 +68,7 @@ check-generated: venv
 	$(PY) scripts/unasync.py --check
 
 ## pytest: every test, fuzzing and wheel builds included.
-pytest: venv redis-server
+pytest: venv redis-server chromium
 	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
 	$(PY) -m pytest -q -p no:xdist $(FUZZ_TESTS)
 
@@ -123,6 +123,28 @@ bench: venv redis-server
 	$(PY) benchmarks/shared_limit.py
 	$(PY) benchmarks/watch.py
 	$(PY) benchmarks/market.py --every-tick 200
+	$(PY) benchmarks/backtest.py
+
+## chromium: install Debian's chromium and chromium-driver when missing and this user can (root
+## with apt-get); otherwise say so in one line (under CI, fail). For the browser tests.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		printf '%s' "chromium is missing: installing the Debian packages... "; \
+		if log=$$( { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
+			-y -qq --no-install-recommends chromium chromium-driver >/dev/null; } 2>&1); then \
+			echo "done"; exit 0; fi; \
+		why="apt-get failed (no package mirror?)"; \
+	else \
+		log=""; why="chromium is missing and installing it needs root and apt-get"; \
+	fi; \
+	if [ -n "$$CI" ]; then \
+		echo "$$why"; [ -z "$$log" ] || printf '%s\n' "$$log" >&2; \
+		echo "make chromium: under CI (CI=$$CI) the browser tests must run" >&2; \
+		exit 1; \
+	fi; \
+	[ -n "$(CHROMIUM_QUIET)" ] || \
+	echo "$$why: the browser tests will be skipped (install chromium and chromium-driver)"
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:
