@@ -257,3 +257,43 @@ def test_fees_and_slippage_reach_the_market() -> None:
     assert all(Decimal(42000) < t.entry_price <= Decimal("42420") for t in slipped)  # buys slip up
     with pytest.raises(ValueError, match="_fee must be"):
         backtest(BuyOnce(), candles=candles, pair=PAIR, fees="-1")
+
+
+def test_a_request_copies_no_finished_smart_trade(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A backtest's store fills with finished SmartTrades; a request (its market sync, the
+    balance check of a create) must not copy each of them, or a year takes hours: the copies a
+    request makes stay the same whether 5 or 60 SmartTrades have finished before it."""
+    from threecommas.testing.simulation import _base
+
+    copies: list[int] = []
+    real_copy = _base.copy_stored
+
+    def counted(value: Any) -> Any:
+        copies[-1] += 1
+        return real_copy(value)
+
+    monkeypatch.setattr(_base, "copy_stored", counted)
+
+    class Churn:
+        """A buy every other bar whose take profit fills on the next one; at bars 10 and 120,
+        one more buy whose copies are counted."""
+
+        def __init__(self) -> None:
+            self.count = 0
+            self.counted: list[int] = []
+
+        def __call__(self, client: ThreeCommas, bar: Bar) -> None:
+            self.count += 1
+            if self.count in (10, 120):
+                copies.append(0)
+                buy(client, bar.pair, {"type": "last", "percent": "0.001"})
+                self.counted.append(copies.pop())
+            elif self.count % 2:
+                buy(client, bar.pair, {"type": "last", "percent": "0.001"})
+
+    churn = Churn()
+    copies.append(0)
+    report = backtest(churn, candles=line_of_candles(130, step=1), pair=PAIR, slippage="0")
+    assert sum(1 for t in report.trades if t.ended_by == "take_profit") > 60
+    early, late = churn.counted
+    assert late == early

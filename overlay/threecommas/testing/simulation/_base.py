@@ -191,6 +191,9 @@ class Holdings:
     # a current price. Built when first needed; ``keep`` keeps them right or drops them.
     _by_account: dict[object, int] | None = field(default=None, repr=False, compare=False)
     _by_pair: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    # The ids of the SmartTrades not finished, cancelled or failed, in store order (what the
+    # market's ticks look at): a backtest's store holds thousands of finished ones.
+    _in_play: dict[int, None] | None = field(default=None, repr=False, compare=False)
 
     def copy(self) -> Holdings:
         return Holdings(
@@ -199,12 +202,31 @@ class Holdings:
             self.next_id,
             None if self._by_account is None else dict(self._by_account),
             None if self._by_pair is None else dict(self._by_pair),
+            None if self._in_play is None else dict(self._in_play),
         )
+
+    def in_play_ids(self) -> list[int]:
+        """The ids of the SmartTrades that are not final, in store order."""
+        if self._in_play is None:
+            self._in_play = {
+                key: None
+                for key, smart_trade in self.smart_trades.items()
+                if status_of(smart_trade) not in FINAL_STATUSES
+            }
+        return list(self._in_play)
 
     def keep(self, smart_trade_id: int, smart_trade: JSONObject) -> None:
         """Store ``smart_trade`` under its id (a new id goes last in the store's order)."""
         old = self.smart_trades.get(smart_trade_id)
         self.smart_trades[smart_trade_id] = smart_trade
+        if self._in_play is not None:
+            if status_of(smart_trade) in FINAL_STATUSES:
+                self._in_play.pop(smart_trade_id, None)
+            elif smart_trade_id not in self._in_play:
+                if old is None:
+                    self._in_play[smart_trade_id] = None  # last in store order, as it is
+                else:
+                    self._in_play = None  # back in play (not seen): rebuilt in order
         if old is None:  # last in order: the first of its account or pair only if alone
             account, pair = _account_key(smart_trade), _priced_pair(smart_trade)
             if self._by_account is not None and account is not None:
@@ -326,14 +348,16 @@ class Transaction:
         finished, cancelled or failed (the market never touches those). Told by the stored
         status before copying: a backtest's thousands of finished SmartTrades are not copied
         at every tick."""
-        ids = list(self._held.smart_trades) + [
-            i for i in self._saved if i not in self._held.smart_trades
-        ]
+        held = self._held.smart_trades
+        # The held ones in play, then those saved in this transaction: a saved one that was
+        # final when held is final still (the market never changes a final one).
+        ids = self._held.in_play_ids()
+        ids += [i for i in self._saved if i not in held]
         found = []
         for smart_trade_id in ids:
             current = self._saved.get(smart_trade_id)
             if current is None:
-                current = self._held.smart_trades.get(smart_trade_id)
+                current = held.get(smart_trade_id)
             if current is None or status_of(current) in FINAL_STATUSES:
                 continue
             found.append(current if self._shared_reads else copy_stored(current))
