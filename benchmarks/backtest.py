@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "examples")]
 from buy_the_dip import BuyTheDip  # noqa: E402
 from market import PAIR, YEAR_OF_MINUTES, year_of_bars  # noqa: E402
 
-from threecommas.testing.backtest import backtest  # noqa: E402
+from threecommas.testing import backtest  # noqa: E402
 from threecommas.testing.server import create_app  # noqa: E402
 from threecommas.testing.simulation import BACKTEST_MARKET, Market, VirtualClock  # noqa: E402
 from threecommas.testing.simulation._market._prices import PricePath  # noqa: E402

@@ -41,7 +41,8 @@ from threecommas._strategy import Bar, is_async_strategy
 if TYPE_CHECKING:
     import httpx
 
-    from threecommas import AsyncThreeCommas, ThreeCommas
+    from threecommas._async._client import AsyncThreeCommas
+    from threecommas._sync._client import ThreeCommas
 
 __all__ = ["RUN_MODES", "RunResult", "run"]
 
@@ -292,7 +293,7 @@ class _Loop:
         return [opened + step * (k + 1) for k in range(self.reads)]
 
     def run_sync(self, strategy: Any, forced: str, result: RunResult) -> None:
-        from threecommas import ThreeCommas
+        from threecommas._sync._client import ThreeCommas
 
         client: ThreeCommas = self._client(ThreeCommas, forced)
         clock = client.clock
@@ -331,7 +332,7 @@ class _Loop:
                     return
 
     async def run_async(self, strategy: Any, forced: str, result: RunResult) -> None:
-        from threecommas import AsyncThreeCommas
+        from threecommas._async._client import AsyncThreeCommas
 
         client: AsyncThreeCommas = self._client(AsyncThreeCommas, forced)
         clock = client.clock

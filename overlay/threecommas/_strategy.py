@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 if TYPE_CHECKING:
-    from threecommas import AsyncThreeCommas, ThreeCommas
+    from threecommas._async._client import AsyncThreeCommas
+    from threecommas._sync._client import ThreeCommas
 
 __all__ = ["Bar", "Strategy", "is_async_strategy"]
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from threecommas import AsyncThreeCommas, Bar, ThreeCommas
-from threecommas.testing.backtest import BacktestReport, backtest
+from threecommas.testing import BacktestReport, backtest
 from threecommas.testing.faults import RateLimitConfig
 from threecommas.testing.samples import SAMPLES
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from threecommas.testing.backtest import backtest
+from threecommas.testing import backtest
 from threecommas.testing.samples import SAMPLES
 
 pytestmark = pytest.mark.slow

@@ -122,7 +122,7 @@ def main_strategy(argv: Sequence[str]) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    from threecommas.testing.backtest import backtest
+    from threecommas.testing import backtest
 
     strategy = load_strategy(args.strategy)
     options: dict[str, Any] = {"seed": args.seed}

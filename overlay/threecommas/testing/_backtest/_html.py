@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from threecommas.testing.backtest._report import BacktestReport
+    from threecommas.testing._backtest._report import BacktestReport
 
 __all__ = ["render"]
 

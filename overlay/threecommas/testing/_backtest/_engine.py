@@ -24,10 +24,10 @@ import httpx
 
 from threecommas._exceptions import ThreeCommasError
 from threecommas._strategy import Bar, is_async_strategy
-from threecommas.testing.backtest._candles import CandleSource, read_candles
-from threecommas.testing.backtest._clock import BacktestClock
-from threecommas.testing.backtest._report import BacktestReport, build_report
-from threecommas.testing.backtest._transport import (
+from threecommas.testing._backtest._candles import CandleSource, read_candles
+from threecommas.testing._backtest._clock import BacktestClock
+from threecommas.testing._backtest._report import BacktestReport, build_report
+from threecommas.testing._backtest._transport import (
     AsyncInProcessTransport,
     InProcessTransport,
     RequestLog,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import httpx
 from starlette.types import ASGIApp
 
-from threecommas.testing.backtest._clock import BacktestClock
+from threecommas.testing._backtest._clock import BacktestClock
 
 __all__ = ["AsyncInProcessTransport", "InProcessTransport", "RequestLog"]
 

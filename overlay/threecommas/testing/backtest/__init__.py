@@ -1,4 +1,0 @@
-from threecommas.testing.backtest._engine import backtest
-from threecommas.testing.backtest._report import BacktestReport
-
-__all__ = ["BacktestReport", "backtest"]
