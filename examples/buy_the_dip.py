@@ -73,9 +73,13 @@ class BuyTheDip:
                 },
             )
             self.open_id = smart_trade.id
+            # The levels as the API placed them (around the price the entry filled at).
+            take_profit = smart_trade.take_profit.steps[0].price.value
+            conditional = smart_trade.stop_loss.conditional  # Unset (falsy) if not shown
+            stop_loss = conditional.price.value if conditional else None
             self.levels = (
-                bar.close * (1 - self.stop_loss / 100),
-                bar.close * (1 + self.take_profit / 100),
+                Decimal(stop_loss) if stop_loss else bar.close * (1 - self.stop_loss / 100),
+                Decimal(take_profit) if take_profit else bar.close * (1 + self.take_profit / 100),
             )
         self.closes.append(bar.close)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -238,7 +238,7 @@ class Transaction:
         order is judged by) and must not change them."""
         return list(self._stored(list(self._held.smart_trades)))
 
-    def smart_trades_in_play(self) -> list[JSONObject]:
+    def smart_trades_in_play(self, pairs: Container[str] | None = None) -> list[JSONObject]:
         """Copies of the SmartTrades not finished, cancelled or failed, in store order: the
         market never changes a final one, and a backtest's thousands are not copied at every
         tick (a saved one that was final when held is final still)."""
@@ -246,6 +246,7 @@ class Transaction:
             current if self._shared_reads else copy_stored(current)
             for current in self._stored(self._held.in_play_ids())
             if status_of(current) not in FINAL_STATUSES
+            and (pairs is None or current.get("pair") in pairs)
         ]
 
     def trade_ids(self, smart_trade_id: int) -> TradeIds:
