@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -55,6 +56,49 @@ def test_unit_leaves_out_only_registered_markers_and_marked_modules() -> None:
         (module,) = (ROOT / "tests").rglob(name)
         mark = re.search(r"^pytestmark = pytest\.mark\.(\w+)$", module.read_text(), re.MULTILINE)
         assert mark is not None and mark.group(1) in left_out, name
+
+
+@pytest.mark.parametrize("target", ["unit", "pytest"])
+def test_the_suite_keeps_its_rewritten_bytecode_whatever_the_shell_says(
+    tmp_path: Path, target: str
+) -> None:
+    """pytest caches the assert-rewritten modules (the tests' and every plugin package's) beside
+    the bytecode; with PYTHONDONTWRITEBYTECODE set, each process of a run would rewrite and
+    compile them all again. The pytest that `make` runs writes them anyway."""
+    make = shutil.which("make")
+    assert make is not None
+    dry = subprocess.run(
+        [make, "-n", "-s", "--no-print-directory", "-f", str(MAKEFILE), target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    runs = [line for line in dry.stdout.splitlines() if " -m pytest " in line]
+    assert runs, dry.stdout
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "test_probe.py").write_text("def test_probe():\n    assert 1 + 1 == 2\n")
+    for run in runs:
+        cached = tmp_path / "__pycache__"
+        shutil.rmtree(cached, ignore_errors=True)
+        command = run.split(" -m pytest ")[0] + " -m pytest -q -p no:cacheprovider test_probe.py"
+        env = {
+            **os.environ,
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        }
+        # The command runs from the project's directory, as make runs it (its .venv path).
+        done = subprocess.run(
+            f"cd {ROOT} && {command.replace('test_probe.py', str(tmp_path / 'test_probe.py'))}",
+            shell=True,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert list(cached.glob("test_probe.*-pytest-*.pyc")), (run, sorted(tmp_path.rglob("*")))
 
 
 # --- make redis-server -----------------------------------------------------------------------
