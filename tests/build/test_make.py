@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,17 @@ def test_the_suite_keeps_its_rewritten_bytecode_whatever_the_shell_says(
     make = shutil.which("make")
     assert make is not None
     dry = subprocess.run(
-        [make, "-n", "-s", "--no-print-directory", "-f", str(MAKEFILE), target],
+        # This interpreter stands for .venv's, which a test run need not have.
+        [
+            make,
+            "-n",
+            "-s",
+            "--no-print-directory",
+            "-f",
+            str(MAKEFILE),
+            target,
+            f"PY={sys.executable}",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -88,9 +99,9 @@ def test_the_suite_keeps_its_rewritten_bytecode_whatever_the_shell_says(
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         }
-        # The command runs from the project's directory, as make runs it (its .venv path).
         done = subprocess.run(
-            f"cd {ROOT} && {command.replace('test_probe.py', str(tmp_path / 'test_probe.py'))}",
+            command,
+            cwd=tmp_path,
             shell=True,
             env=env,
             capture_output=True,
