@@ -15,8 +15,10 @@ import typing
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
+from sphinx.util import logging
 from sphinx.pycode import ModuleAnalyzer
+
+logger = logging.getLogger(__name__)
 
 PACKAGES = ("threecommas", "threecommas.testing")
 # What a client exposes as attributes: documented as classes of their own.
@@ -155,11 +157,32 @@ def _check(app: Sphinx) -> None:
     missing = missing_docstrings()
     if missing:
         listed = "\n  ".join(missing)
-        raise ExtensionError(f"public names without a docstring ({len(missing)}):\n  {listed}")
+        # A warning: `make docs` runs with -W, which makes it fail the build, with this message.
+        logger.warning(f"public names without a docstring ({len(missing)}):\n  {listed}")
+
+
+def public_names() -> list[str]:
+    """Every public name as the reference documents it: `threecommas.X`, `threecommas.testing.Y`."""
+    names = []
+    for package in PACKAGES:
+        module = importlib.import_module(package)
+        names += [f"{package}.{name}" for name in module.__all__ if name != "__version__"]
+    return names
+
+
+def _check_reference(app: Sphinx, env: Any) -> None:
+    documented = set(env.get_domain("py").objects)
+    missing = [name for name in public_names() if name not in documented]
+    if missing:
+        listed = "\n  ".join(missing)
+        logger.warning(
+            f"public names missing from the reference (docs/reference/*.md):\n  {listed}"
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _check)
+    app.connect("env-check-consistency", _check_reference)
     _setup_directives(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
