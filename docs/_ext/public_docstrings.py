@@ -15,8 +15,8 @@ import typing
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
