@@ -113,7 +113,7 @@ def test_the_pages_have_complete_programs_and_fragments() -> None:
     assert any("asyncio.run(" in block.code for block in PROGRAMS)
     # Every guide's programs are found, not only the README's.
     pages = {block.page for block in PROGRAMS}
-    for guide in ("install", "orders", "watching", "safety", "fleet", "testing"):
+    for guide in ("install", "orders", "watching", "safety", "fleet", "testing", "backtesting"):
         assert f"docs/guides/{guide}.md" in pages, guide
 
 
