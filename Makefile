@@ -47,10 +47,11 @@ demo: venv
 	$(PY) scripts/demo.py
 
 ## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI,
-## the docs site built and tried in a browser (skipped, said in one line, without one; not under CI).
+## the docs site built and tried in a browser (docs-check: skipped, said in one line, without a
+## browser; not under CI).
 ## Each step's time is printed at the end, so that a slower suite is seen.
 test: venv
-	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli docs docs-check
+	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli docs-check
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
@@ -141,7 +142,8 @@ docs: $(DOCS_STAMP)
 ## docs-check: open the built site in a real browser (Debian's chromium, see `make chromium`):
 ## every internal link and anchor, the search, no console error; screenshots in
 ## build/docs-screenshots/. Without a browser it says so in one line and passes, except under CI.
-docs-check: docs chromium
+docs-check: docs
+	@$(MAKE) --no-print-directory chromium CHROMIUM_QUIET=1
 	$(PY) scripts/docs_check.py $(DOCS_OUT)
 
 ## chromium: install Debian's chromium and chromium-driver when missing and this user can (root
@@ -162,6 +164,7 @@ chromium:
 		echo "make chromium: under CI (CI=$$CI) the browser tests must run" >&2; \
 		exit 1; \
 	fi; \
+	[ -n "$(CHROMIUM_QUIET)" ] || \
 	echo "$$why: the browser tests will be skipped (install chromium and chromium-driver)"
 
 ## clean: remove .venv, dist/, build/ and the caches.
