@@ -70,6 +70,7 @@ nitpick_ignore = [
         *sorted(set(threecommas_api.models.__all__) - set(threecommas.__all__)),
         *["TimeoutArg", "RequestOptions", "KeyCheck", "LimitViolation", "NotGiven", "Predicate"],
         *["ForcedModeArg", "Quantity", "WatchIds", "StopCheck", "Until", "market_model.Market"],
+        *["Starlette"],
     ]
 ]
 # The TypedDicts that type a body given as a mapping (threecommas_api.params).

@@ -219,6 +219,10 @@ class FixturesDirective(_Rst):
     docstring: the plugin is the one place they are written."""
 
     def run(self) -> list[nodes.Node]:
+        from threecommas.testing import pytest_plugin
+
+        # Rebuilt when the plugin changes (an incremental build tracks files, not objects).
+        self.env.note_dependency(str(inspect.getsourcefile(pytest_plugin)))
         lines: list[str] = []
         for name, scope, function in fixtures():
             returns = inspect.signature(function).return_annotation
@@ -243,10 +247,13 @@ class ExceptionTreeDirective(_Rst):
 
         public = {getattr(threecommas, n) for n in threecommas._EXCEPTIONS}
         public.add(threecommas.StorageError)
+        for cls in public:
+            self.env.note_dependency(str(inspect.getsourcefile(cls)))
         lines: list[str] = []
 
         def walk(cls: type, depth: int) -> None:
-            others = [b.__name__ for b in cls.__bases__ if b not in public and b is not object]
+            parent = _first_public_base(cls, public)
+            others = [b.__name__ for b in cls.__bases__ if b is not parent and b is not object]
             also = f" (also {', '.join(f'``{o}``' for o in others)})" if others else ""
             lines.append(f"{'  ' * depth}- :class:`~threecommas.{cls.__name__}`{also}")
             lines.append("")
