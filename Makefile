@@ -137,7 +137,7 @@ $(DOCS_STAMP): $(STAMP) pyproject.toml
 ## folder). Nitpicky, every warning an error: a broken cross-reference or a public name without a
 ## docstring fails it.
 docs: $(DOCS_STAMP)
-	$(BIN)/sphinx-build -q -n -W --keep-going -j auto -b html docs $(DOCS_OUT)
+	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs $(DOCS_OUT)
 
 ## docs-check: open the built site in a real browser (Debian's chromium, see `make chromium`):
 ## every internal link and anchor, the search, no console error; screenshots in

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import time
@@ -208,6 +209,25 @@ class SiteCheck:
                 self.problem(f"search: console error: {log.get('message')}")
 
 
+def check_llms_txt(site: Path) -> list[str]:
+    """llms.txt at the site's root lists every page, each link leading to its Markdown."""
+    index = site / "llms.txt"
+    if not index.exists():
+        return ["no llms.txt at the site's root"]
+    text = index.read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    problems = [
+        f"llms.txt links to a missing file: {link}" for link in links if not (site / link).exists()
+    ]
+    pages = sorted(
+        p.relative_to(site).with_suffix("").as_posix() for p in site.glob("guides/*.html")
+    )
+    for page in pages:
+        if not any(link.startswith(f"_sources/{page}.") for link in links):
+            problems.append(f"llms.txt does not list {page}")
+    return problems
+
+
 def check_site(site: Path, screenshots: Path, browser: str, driver: str) -> list[str]:
     """The problems found (none: the site passed)."""
     screenshots.mkdir(parents=True, exist_ok=True)
@@ -218,7 +238,7 @@ def check_site(site: Path, screenshots: Path, browser: str, driver: str) -> list
         check.search(screenshots)
         if pages < 10:
             check.problem(f"only {pages} pages reachable from the front page")
-    return check.problems
+    return check.problems + check_llms_txt(site)
 
 
 def main(argv: list[str]) -> int:

@@ -148,3 +148,21 @@ def test_the_browser_check_finds_a_broken_link_and_a_missing_anchor(tmp_path: Pa
     assert "#nowhere" in problems
     assert "#there" not in problems
     assert len(check.problems) == 2, problems
+
+
+def test_the_llms_txt_check_sees_a_missing_page_and_a_broken_link(tmp_path: Path) -> None:
+    docs_check = _load("docs_check", ROOT / "scripts" / "docs_check.py")
+    site = tmp_path / "site"
+    (site / "guides").mkdir(parents=True)
+    (site / "_sources" / "guides").mkdir(parents=True)
+    for page in ("install", "cli"):
+        (site / "guides" / f"{page}.html").write_text("<html></html>")
+    (site / "_sources" / "guides" / "install.md.txt").write_text("# Install")
+    assert docs_check.check_llms_txt(site) == ["no llms.txt at the site's root"]
+    (site / "llms.txt").write_text(
+        "# x\n\n- [Install](_sources/guides/install.md.txt)\n- [Gone](_sources/gone.md.txt)\n"
+    )
+    assert docs_check.check_llms_txt(site) == [
+        "llms.txt links to a missing file: _sources/gone.md.txt",
+        "llms.txt does not list guides/cli",
+    ]
