@@ -22,6 +22,12 @@ TEST_WORKERS ?= auto
 # schemathesis' tests run in one process of their own: in an xdist worker, schemathesis 4.32
 # collects each operation's tests as far fewer items, and the fuzzing then misses operations.
 FUZZ_TESTS := tests/contract/test_fuzz.py
+# pytest with its bytecode cached, whatever the shell says. pytest rewrites the asserts of the
+# tests and of every plugin's package (hypothesis, schemathesis, this SDK: several hundred
+# modules) and keeps the result beside the bytecode; with PYTHONDONTWRITEBYTECODE set, as in
+# some shells and CI, each process (every xdist worker, every subprocess a test starts) would
+# rewrite and compile them all again: about 5 s of CPU each.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
 ## all: the same as test.
 all: test
@@ -55,7 +61,7 @@ test: venv
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -74,8 +80,8 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
-	$(PY) -m pytest -q -p no:xdist $(FUZZ_TESTS)
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
+	$(PYTEST) -q -p no:xdist $(FUZZ_TESTS)
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get
