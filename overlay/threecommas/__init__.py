@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from threecommas._limits_cache import LIMITS_CACHE_TTL_S as LIMITS_CACHE_TTL_S
     from threecommas._order_limits import OrderLimits as OrderLimits
     from threecommas._response import APIResponse as APIResponse
+    from threecommas._run import RunResult as RunResult
     from threecommas._run import run as run
     from threecommas._signing import HmacSigner as HmacSigner
     from threecommas._signing import RsaSigner as RsaSigner
@@ -220,6 +221,7 @@ _SOURCES: dict[str, str] = {
     "Bar": "_strategy",
     "Strategy": "_strategy",
     "run": "_run",
+    "RunResult": "_run",
     "Change": "_watch",
     "SmartTradeEvent": "_watch",
     "WaitStatus": "_watch",

@@ -106,9 +106,11 @@ class BacktestReport:
 
     @property
     def virtual_seconds(self) -> float:
+        """The seconds of market the backtest played (first open to last close)."""
         return (self.end - self.start).total_seconds()
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON values (what :meth:`to_json` writes)."""
         ended = [trade for trade in self.trades if trade.ended_by != "open"]
         return {
             "pair": self.pair,
