@@ -8,6 +8,7 @@ backtest took with the virtual seconds it played, with a margin of two orders of
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from decimal import Decimal
@@ -297,3 +298,19 @@ def test_a_request_copies_no_finished_smart_trade(monkeypatch: pytest.MonkeyPatc
     assert sum(1 for t in report.trades if t.ended_by == "take_profit") > 60
     early, late = churn.counted
     assert late == early
+
+
+def test_it_runs_from_inside_an_event_loop() -> None:
+    """A notebook or an async test calls backtest() with an event loop running: the backtest's
+    own loop runs beside it, for a sync strategy and for an async one."""
+
+    async def strategy(client: AsyncThreeCommas, bar: Bar) -> None:
+        await client.accounts.list()
+
+    async def main() -> tuple[BacktestReport, BacktestReport]:
+        sync = backtest(example(), candles=SAMPLES["binance"], pair=PAIR)
+        return sync, backtest(strategy, candles=SAMPLES["ccxt"], pair=PAIR)
+
+    sync, asynchronous = asyncio.run(main())
+    assert sync.to_json() == backtest(example(), candles=SAMPLES["binance"], pair=PAIR).to_json()
+    assert asynchronous.requests == 40

@@ -12,6 +12,7 @@ not handed to the strategy (it was busy, as it would be live), and are counted i
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import functools
 import time
 from collections.abc import Mapping
@@ -129,10 +130,21 @@ def backtest(
     control.play(path)
     log = RequestLog.empty()
     run = _Run()
-    if is_async_strategy(strategy):
-        asyncio.run(_play_async(strategy, path.bars, pair, app, clock, log, run, client_options))
+
+    def play() -> None:
+        if is_async_strategy(strategy):
+            bars = path.bars
+            asyncio.run(_play_async(strategy, bars, pair, app, clock, log, run, client_options))
+        else:
+            _play(strategy, path.bars, pair, app, clock, log, run, client_options)
+
+    if _loop_running():
+        # Called from a running event loop (a notebook, an async test): the backtest needs an
+        # event loop of its own, which a thread can have; this one waits for it.
+        with concurrent.futures.ThreadPoolExecutor(1, "threecommas-backtest") as worker:
+            worker.submit(play).result()
     else:
-        _play(strategy, path.bars, pair, app, clock, log, run, client_options)
+        play()
     last = path.bars[-1]
     clock.move_now_to(_micros(last.t + last.seconds))
     store.catch_up()
@@ -154,6 +166,14 @@ def backtest(
         wall_seconds=time.perf_counter() - started,
         waited_micros=clock.slept_micros,
     )
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _micros(seconds: Decimal) -> int:
