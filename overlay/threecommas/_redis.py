@@ -20,9 +20,9 @@ same exception from it. A client that knows of a lockout keeps it in Redis until
 its calls, and from a thread while it makes none), lest Redis restarted empty let others in.
 
 **When Redis cannot be reached**, `RateLimit.on_storage_error` decides: `"wait"` (ask again
-with backoff, send nothing meanwhile), `"local"` (meter in the process: for one period after
-the last answer from Redis, an even split of what was left of the budget then; after that,
-this client's share, the budget divided by the clients seen in the last period) or `"raise"`
+with backoff, send nothing meanwhile), `"local"` (meter in the process: nothing for one period after
+Redis was last heard from or seen gone, then this client's share, the budget divided by the
+clients Redis saw in its last few periods; a client that never reached Redis waits) or `"raise"`
 (`StorageError`; nothing sent). Answers that could not be recorded, and requests metered
 locally, are written to Redis when it is back, so the shared window learns them. A Redis that
 comes back empty (restarted without persistence) is noticed through a generation key: the
@@ -123,10 +123,9 @@ class RedisBudget:
         self._own = OwnWindow(limit.period)
         self._generation: str | None = None
         self._last_ok = -math.inf
-        # At the last answer from Redis: when (our clock), how many slots were used, and how
-        # many clients had asked in the last period; and what we metered alone since.
-        self._contact: tuple[float, int, int] = (-math.inf, 0, 1)
-        self._local_grants: list[float] = []
+        # At the last answer from Redis: when (our clock), and how many clients it had seen
+        # lately (see `lua.CLIENT_HORIZON_PERIODS`).
+        self._contact: tuple[float, int] = (-math.inf, 1)
         # Storage outage: when it was seen (None: none), how many failures, next attempt;
         # when the storage was last seen back.
         self._down_since: float | None = None
@@ -162,12 +161,10 @@ class RedisBudget:
                 return self._unavailable(now, None)
             pending, self._pending = self._fresh_pending(now), []
         slot = f"{self._client_id}:{next(self._ids)}"
-        status, micros, active, used = lua.NEW_GENERATION, self._poll_us, 1, 0
+        status, micros, active = lua.NEW_GENERATION, self._poll_us, 1
         try:
             for _ in range(3):
-                status, micros, generation, active, used = self._run_acquire(
-                    slot, pending, now, order
-                )
+                status, micros, generation, active = self._run_acquire(slot, pending, now, order)
                 if status != lua.NEW_GENERATION:
                     break
                 self._reseed(generation, now)
@@ -183,8 +180,7 @@ class RedisBudget:
                 self._pending[:0] = pending
                 return self._poll_us / 1e6
             self._last_ok = now
-            self._contact = (now, used, max(1, active))
-            self._local_grants.clear()
+            self._contact = (now, max(1, active))
             if status == lua.GRANTED:
                 self._held.append((True, slot))
                 self._own.granted()
@@ -200,7 +196,7 @@ class RedisBudget:
 
     def _run_acquire(
         self, slot: str, pending: list[tuple[str, float, bool]], now: float, order: bool
-    ) -> tuple[int, int, str, int, int]:
+    ) -> tuple[int, int, str, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
                 self._promised.popleft()
@@ -231,7 +227,7 @@ class RedisBudget:
             k["learned"],
         ]
         reply = self._acquire_script(keys=keys, args=args)
-        status, micros, generation, active, used, learned = reply[:6]
+        status, micros, generation, active, _, learned = reply[:6]
         if isinstance(generation, bytes):
             generation = generation.decode()
         self._adopt(int(learned))
@@ -240,7 +236,7 @@ class RedisBudget:
             self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[6]))
             self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
             self._keep_lockout_in_storage()
-        return int(status), int(micros), str(generation), int(active), int(used)
+        return int(status), int(micros), str(generation), int(active)
 
     @property
     def requests(self) -> int:
@@ -378,7 +374,7 @@ class RedisBudget:
             action = {
                 "wait": "requests wait until it is back",
                 "local": "requests are metered in this process, on an even split of the "
-                "budget between the clients, until it is back",
+                "budget between the clients (after one period), until it is back",
                 "raise": "requests raise StorageError (not sent) until it is back",
             }[mode]
             what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
@@ -422,7 +418,6 @@ class RedisBudget:
             if wait == 0:
                 self._held.append((False, f"{self._client_id}:{next(self._ids)}"))
                 self._own.granted()
-                self._local_grants.append(now)
             return wait
         return max(self._next_try - now, 1e-3)
 
@@ -430,18 +425,22 @@ class RedisBudget:
         """Metering without the storage (`"local"`), so that the clients of the fleet, each
         doing the same, stay within the budget together.
 
-        For one period after the last answer from Redis, the window still holds what the
-        fleet sent before: the clients split what was left of the budget then, evenly. After
-        that, each client meters its own requests on its share: the budget divided by the
-        clients seen in the last period.
+        Nothing is sent for one period after the storage was last heard from or seen gone,
+        whichever is later: the window may still hold what the whole fleet sent through Redis,
+        which no client knows (what Redis told one client may be stale by then: others went
+        on taking slots). After that each client meters its own requests on its share: the
+        budget divided by the clients Redis had seen lately. A client that had not heard from
+        Redis in the period before it was seen gone knows no share it can trust (clients may
+        have joined since), and waits for Redis as `"wait"` does.
         """
-        contact, used, active = self._contact
-        if now < contact + self.limit.period:
-            allowance = max(0, self.requests - used) // active
-            if len(self._local_grants) < allowance:
-                return 0.0
-            return max(contact + self.limit.period - now, 1e-3)
-        self._local_grants.clear()
+        contact, active = self._contact
+        seen_gone = contact if self._down_since is None else self._down_since
+        if seen_gone - contact > self.limit.period:  # never heard from (-inf), or too long ago
+            return max(self._next_try - now, 1e-3)
+        quiet_until = max(contact, seen_gone) + self.limit.period
+        if now < quiet_until:
+            # Asking Redis again meanwhile: it may be back before then.
+            return max(min(quiet_until, self._next_try) - now, 1e-3)
         return self._own.wait(max(1, self.requests // active), now)
 
     # --- lockouts -------------------------------------------------------------------------------

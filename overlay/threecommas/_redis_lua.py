@@ -30,13 +30,21 @@ __all__ = [
 
 GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 
+# The clients counted as the fleet (to split the budget while Redis is away): those seen in
+# this many periods, not only the last one. A client whose calls all waited a period (a full
+# window, a loaded machine) is still in the fleet; counting one that left only makes the
+# shares smaller while Redis is away, which is the safe side.
+CLIENT_HORIZON_PERIODS: Final = 10
+
 # KEYS: inflight, done, lockout, generation, hold, clients, learned.
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
 # slot id and age (ms), then the slots kept for orders that this caller may not take.
-# Returns {status, microseconds, generation, active clients, slots used, learned limit (0:
-# none)[, lockout reason]}.
-ACQUIRE: Final = """
+# Returns {status, microseconds, generation, clients seen lately, slots used, learned limit
+# (0: none)[, lockout reason]}.
+ACQUIRE: Final = (
+    f"local HORIZON = {CLIENT_HORIZON_PERIODS}\n"
+    + """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local requests = tonumber(ARGV[1])
@@ -64,8 +72,8 @@ for i = 0, tonumber(ARGV[9]) - 1 do
   redis.call('ZADD', KEYS[2], now - tonumber(ARGV[11 + 2 * i]), id)
 end
 redis.call('ZADD', KEYS[6], now, ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - period)
-redis.call('PEXPIRE', KEYS[6], ttl)
+redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - HORIZON * period)
+redis.call('PEXPIRE', KEYS[6], math.ceil(HORIZON * period + lease))
 local active = redis.call('ZCARD', KEYS[6])
 local hold = redis.call('PTTL', KEYS[5])
 if hold > 0 then
@@ -100,6 +108,7 @@ local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
 local wait = (tonumber(entry[2]) + period - now) * 1000
 return {1, math.max(1000, math.ceil(wait)), generation, active, used, learned}
 """
+)
 
 # KEYS: inflight, done, learned. ARGV: period (ms), requests (configured), margin, ttl (ms).
 # A 429 came within the budget: what the window held then, the refused request included,
