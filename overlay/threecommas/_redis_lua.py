@@ -7,6 +7,8 @@ import json
 from typing import Any, Final
 
 import redis
+import redis.asyncio
+import redis.asyncio.retry
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -23,12 +25,17 @@ __all__ = [
     "NEW_GENERATION",
     "RECORD",
     "RESEED",
+    "STORAGE_ERRORS",
     "connect",
+    "connect_async",
     "reason_from_json",
     "reason_json",
 ]
 
 GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
+
+#: What counts as "the storage cannot be reached" (redis.asyncio raises redis-py's errors).
+STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 
 # The clients counted as the fleet (to split the budget while Redis is away): those seen in
 # this many periods, not only the last one. A client whose calls all waited a period (a full
@@ -195,6 +202,18 @@ def connect(storage: Any, timeout: float) -> redis.Redis:
         socket_timeout=timeout,
         socket_connect_timeout=timeout,
         retry=Retry(NoBackoff(), 1),
+    )
+
+
+def connect_async(storage: Any, timeout: float) -> redis.asyncio.Redis:
+    """An asyncio Redis client for `storage` (a URL, or the user's client as it is)."""
+    if not isinstance(storage, str):
+        return storage  # type: ignore[no-any-return]
+    return redis.asyncio.Redis.from_url(
+        storage,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=redis.asyncio.retry.Retry(NoBackoff(), 1),
     )
 
 

@@ -1,19 +1,26 @@
-"""Parts of the shared budget (`_redis`) that need no Redis: the client's own window (metering
-while the storage is away), the lockout keeper's thread, and the limiter and lockout faces a
-client uses."""
+"""Parts of the shared budget (`_async._redis_budget` and its sync twin) that need no Redis: the
+client's own window (metering while the storage is away), and how a lockout keeper runs (a task
+beside an event loop, a thread otherwise)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 import time
 import weakref
 from collections import deque
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Coroutine
+from typing import Any, Final, Protocol
 
-if TYPE_CHECKING:
-    from threecommas._redis import RedisBudget
-
-__all__ = ["OwnWindow", "RedisLockout", "RedisRateLimiter", "keep_lockout_until_it_ends"]
+__all__ = [
+    "Keeper",
+    "OwnWindow",
+    "asleep",
+    "sleep",
+    "start_keeper_task",
+    "start_keeper_thread",
+]
 
 logger = logging.getLogger("threecommas")
 
@@ -59,62 +66,48 @@ class OwnWindow:
             self.done.popleft()
 
 
-def keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
-    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
-    while True:
-        time.sleep(LOCKOUT_WATCH_S)
-        budget = ref()
-        if budget is None or budget.closed:
-            return
-        try:
-            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
-        except Exception:  # pragma: no cover - a bug must not end the thread unseen
-            logger.exception("threecommas: keeping the lockout in the shared storage failed")
-        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
-            if budget._mirror.remaining()[0] <= 0:
-                budget._lockout_keeper = None
-                return
-        del budget
+class Keeper(Protocol):
+    """A lockout keeper running: a thread, or a task of an event loop."""
+
+    def is_alive(self) -> bool: ...
 
 
-class RedisRateLimiter:
-    """`RateLimiter`'s interface over a `RedisBudget`."""
+class _TaskKeeper:
+    def __init__(self, task: asyncio.Task[None]) -> None:
+        self.task = task
 
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-        self.limit = budget.limit
-
-    def acquire(self, order: bool = False) -> float:
-        """Take a slot and return 0, or return how long to wait before asking again (only an
-        `order` takes the slots kept for orders).
-
-        Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
-        return self.budget.acquire(order)
-
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        self.budget.release()
-
-    @property
-    def learned(self) -> int | None:
-        return self.budget.learned
-
-    def learn(self) -> int | None:
-        return self.budget.learn()
-
-    def close(self) -> None:
-        self.budget.close()
+    def is_alive(self) -> bool:
+        return not self.task.done()
 
 
-class RedisLockout:
-    """`Lockout`'s interface over a `RedisBudget`."""
+# The keepers' tasks: an event loop holds its tasks weakly.
+_tasks: set[asyncio.Task[None]] = set()
 
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
 
-    def start(self, seconds: float, reason: BaseException) -> None:
-        self.budget.start_lockout(seconds, reason)
+def start_keeper_task(
+    keeper: Callable[[weakref.ref[Any]], Coroutine[Any, Any, None]], ref: weakref.ref[Any]
+) -> Keeper:
+    """Run the async budget's keeper as a task of the running event loop."""
+    task = asyncio.get_running_loop().create_task(keeper(ref), name="threecommas-lockout-keeper")
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return _TaskKeeper(task)
 
-    def remaining(self) -> tuple[float, BaseException | None]:
-        """Seconds left and the error that started it; (0, None) when not locked out."""
-        return self.budget.lockout_remaining()
+
+def start_keeper_thread(
+    keeper: Callable[[weakref.ref[Any]], None], ref: weakref.ref[Any]
+) -> Keeper:
+    """Run the sync budget's keeper in a daemon thread."""
+    thread = threading.Thread(
+        target=keeper, args=(ref,), name="threecommas-lockout-keeper", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+async def asleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)

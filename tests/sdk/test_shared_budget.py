@@ -30,6 +30,7 @@ import redis.asyncio
 from tests.redis_server import RedisServer, require_redis_server
 from tests.slot_times import USE_OF_BEST, SlotTimes
 from threecommas import (
+    AsyncThreeCommas,
     IPBannedError,
     RateLimit,
     RateLimitError,
@@ -105,8 +106,11 @@ def test_options_are_checked_and_the_password_never_shown(shared_redis: RedisSer
         RateLimit(storage=shared_redis.url, key_prefix="")
     with pytest.raises(ValueError, match="storage_timeout"):
         RateLimit(storage=shared_redis.url, storage_timeout=0)
-    with pytest.raises(TypeError, match="synchronous"):
-        RateLimit(storage=redis.asyncio.Redis())
+    # a client object must suit the SDK client: an event loop never waits on redis.Redis
+    with pytest.raises(TypeError, match=r"redis\.asyncio\.Redis client"):
+        AsyncThreeCommas("k", "s", rate_limit=RateLimit(storage=redis.Redis()))
+    with pytest.raises(TypeError, match=r"ThreeCommas needs a redis\.Redis"):
+        ThreeCommas("k", "s", rate_limit=RateLimit(storage=redis.asyncio.Redis()))
     with pytest.raises(TypeError, match="storage"):
         RateLimit(storage=42)
     shown = repr(RateLimit(storage="redis://bot:s3cret-pw@redis.example:6379/0"))
