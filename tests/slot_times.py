@@ -52,8 +52,8 @@ class SlotTimes:
             async def acquired_async(order: bool = False) -> float:
                 return given(await acquire(order))
 
-            async def released_async() -> None:
-                await release()
+            async def released_async(accepted: bool = False) -> None:
+                await release(accepted)
                 taken_back()
 
             limiter.acquire, limiter.release = acquired_async, released_async
@@ -62,8 +62,8 @@ class SlotTimes:
         def acquired(order: bool = False) -> float:
             return given(acquire(order))
 
-        def released() -> None:
-            release()
+        def released(accepted: bool = False) -> None:
+            release(accepted)
             taken_back()
 
         limiter.acquire = acquired

@@ -330,7 +330,11 @@ class RequestPolicy:
             answer = yield SEND
             if self.limiter is not None:
                 hold.held = False
-                yield StorageCall(self.limiter.release)
+                accepted = isinstance(answer, httpx.Response) and answer.status_code not in (
+                    418,
+                    429,
+                )
+                yield StorageCall(self.limiter.release, accepted)
             error: ThreeCommasError
             cause: httpx.RequestError | None = None
             if isinstance(answer, httpx.Response):

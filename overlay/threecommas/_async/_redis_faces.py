@@ -51,9 +51,10 @@ class AsyncRedisRateLimiter:
         Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
         return await self.budget.acquire(order)
 
-    async def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        await self.budget.release()
+    async def release(self, accepted: bool = False) -> None:
+        """The request that held a slot got its answer (or failed; `accepted`: the API took
+        it). Never raises."""
+        await self.budget.release(accepted)
 
     @property
     def learned(self) -> int | None:

@@ -98,7 +98,17 @@ class RedisBudget:
         base = f"{limit.key_prefix}:{{{key_digest(api_key)}}}"
         self.keys = {
             name: f"{base}:{name}"
-            for name in ["inflight", "done", "lockout", "generation", "hold", "clients", "learned"]
+            for name in [
+                "inflight",
+                "done",
+                "lockout",
+                "generation",
+                "hold",
+                "clients",
+                "learned",
+                "confirmed",
+                "probe",
+            ]
         }
         self._acquire_script = self._redis.register_script(lua.ACQUIRE)
         self._record_script = self._redis.register_script(lua.RECORD)
@@ -116,6 +126,8 @@ class RedisBudget:
         self._lock = threading.Lock()
         # Slots this client holds, oldest first: (in Redis?, slot id).
         self._held: deque[tuple[bool, str]] = deque()
+        # The rank in the shared window of each slot held in Redis (see `unverified`).
+        self._ranks: dict[str, int] = {}
         # Answers not yet written to Redis: (slot id, when it came on our clock, whether the
         # slot was taken in Redis; if not, it was metered locally).
         self._pending: list[tuple[str, float, bool]] = []
@@ -160,11 +172,11 @@ class RedisBudget:
                 return self._unavailable(now, None)
             pending, self._pending = self._fresh_pending(now), []
         slot = f"{self._client_id}:{next(self._ids)}"
-        status, micros, active = lua.NEW_GENERATION, self._poll_us, 1
+        status, micros, active, rank = lua.NEW_GENERATION, self._poll_us, 1, 0
         try:
             for _ in range(3):
                 reply = self._run_acquire(slot, pending, now, order)
-                status, micros, generation, active = reply
+                status, micros, generation, active, rank = reply
                 if status != lua.NEW_GENERATION:
                     break
                 self._reseed(generation, now)
@@ -183,6 +195,7 @@ class RedisBudget:
             self._contact = (now, max(1, active))
             if status == lua.GRANTED:
                 self._held.append((True, slot))
+                self._ranks[slot] = rank
                 self._own.granted()
                 return 0.0
             if status == lua.LOCKED:
@@ -196,7 +209,7 @@ class RedisBudget:
 
     def _run_acquire(
         self, slot: str, pending: list[tuple[str, float, bool]], now: float, order: bool
-    ) -> tuple[int, int, str, int]:
+    ) -> tuple[int, int, str, int, int]:
         with self._lock:
             while self._promised and self._promised[0] <= now + 1e-3:
                 self._promised.popleft()
@@ -216,6 +229,7 @@ class RedisBudget:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
         # The slots only orders may take (of the limit in force, learned or not).
         args.append(0 if order else self.limit.orders_reserve(self.requests))
+        args.append(int(self.limit.unverified))
         k = self.keys
         keys = [
             k["inflight"],
@@ -225,9 +239,11 @@ class RedisBudget:
             k["hold"],
             k["clients"],
             k["learned"],
+            k["confirmed"],
+            k["probe"],
         ]
         reply = self._acquire_script(keys=keys, args=args)
-        status, micros, generation, active, _, learned = reply[:6]
+        status, micros, generation, active, used, learned = reply[:6]
         if isinstance(generation, bytes):
             generation = generation.decode()
         self._adopt(int(learned))
@@ -236,7 +252,7 @@ class RedisBudget:
             self._mirror.start(int(micros) / 1e6, lua.reason_from_json(reply[6]))
             self._next_lockout_check = now + _LOCKOUT_CHECK_S  # Redis has it: just seen
             self._keep_lockout_in_storage()
-        return int(status), int(micros), str(generation), int(active)
+        return int(status), int(micros), str(generation), int(active), int(used)
 
     @property
     def requests(self) -> int:
@@ -326,23 +342,34 @@ class RedisBudget:
         with self._lock:
             self._generation = generation
 
-    def release(self) -> None:
+    def release(self, accepted: bool = False) -> None:
         now = self._clock()
         with self._lock:
             self._own.answered(now)
             if not self._held:
                 return
             in_redis, slot = self._held.popleft()
+            rank = self._ranks.pop(slot, 0) if accepted else 0
             if not in_redis or (self._down_since is not None and now < self._next_try):
                 # Metered locally, or Redis is away: written when Redis is back.
                 self._pending.append((slot, now, in_redis))
                 return
             pending, self._pending = [*self._fresh_pending(now), (slot, now, True)], []
-        args: list[Any] = [math.ceil(self._period_ms + self._lease_ms)]
+        self._ranks.pop(slot, None)
+        # An accepted answer confirms that the API takes this many in a window.
+        args: list[Any] = [
+            math.ceil(self._period_ms + self._lease_ms),
+            rank,
+            LEARNED_TTL_MS,
+            slot,
+            int(accepted),
+        ]
         for slot_id, answered, _ in pending:
             args += [slot_id, max(0.0, (now - answered) * 1000)]
+        k = self.keys
+        keys = [k["inflight"], k["done"], k["confirmed"], k["probe"]]
         try:
-            self._record_script(keys=[self.keys["inflight"], self.keys["done"]], args=args)
+            self._record_script(keys=keys, args=args)
         except STORAGE_ERRORS as exc:
             # Never raised: the request was sent and answered, its caller gets the answer.
             # The slot stays held in Redis (at worst until its lease ends) until we can write.
@@ -454,7 +481,9 @@ class RedisBudget:
         if ms == 0:
             return
         try:
-            self._lockout_script(keys=[self.keys["lockout"]], args=[ms, payload])
+            self._lockout_script(
+                keys=[self.keys["lockout"], self.keys["probe"]], args=[ms, payload]
+            )
         except STORAGE_ERRORS as exc:
             with self._lock:
                 self._keep_lockout(now + seconds, payload)

@@ -52,9 +52,10 @@ class RedisRateLimiter:
         Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
         return self.budget.acquire(order)
 
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        self.budget.release()
+    def release(self, accepted: bool = False) -> None:
+        """The request that held a slot got its answer (or failed; `accepted`: the API took
+        it). Never raises."""
+        self.budget.release(accepted)
 
     @property
     def learned(self) -> int | None:
