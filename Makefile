@@ -4,8 +4,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The docs extra (Sphinx, furo, MyST, selenium) is installed only by the targets that need it.
+DOCS_STAMP := $(VENV)/.docs-installed-stamp
+DOCS_OUT   := build/docs/html
 
-.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server
+.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server docs docs-check chromium
 
 # The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
 # modules whose collection alone takes seconds (their tests are all marked).
@@ -19,6 +22,12 @@ TEST_WORKERS ?= auto
 # schemathesis' tests run in one process of their own: in an xdist worker, schemathesis 4.32
 # collects each operation's tests as far fewer items, and the fuzzing then misses operations.
 FUZZ_TESTS := tests/contract/test_fuzz.py
+# pytest with its bytecode cached, whatever the shell says. pytest rewrites the asserts of the
+# tests and of every plugin's package (hypothesis, schemathesis, this SDK: several hundred
+# modules) and keeps the result beside the bytecode; with PYTHONDONTWRITEBYTECODE set, as in
+# some shells and CI, each process (every xdist worker, every subprocess a test starts) would
+# rewrite and compile them all again: about 5 s of CPU each.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
 ## all: the same as test.
 all: test
@@ -43,14 +52,16 @@ venv: $(STAMP)
 demo: venv
 	$(PY) scripts/demo.py
 
-## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI.
+## test: the full check: lint, type check, generator check, every test with fuzzing, schemathesis CLI,
+## the docs site built and tried in a browser (docs-check: skipped, said in one line, without a
+## browser; not under CI).
 ## Each step's time is printed at the end, so that a slower suite is seen.
 test: venv
-	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli
+	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli docs-check
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 unit: venv
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv
@@ -69,8 +80,8 @@ check-generated: venv
 
 ## pytest: every test, fuzzing and wheel builds included.
 pytest: venv redis-server
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
-	$(PY) -m pytest -q -p no:xdist $(FUZZ_TESTS)
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
+	$(PYTEST) -q -p no:xdist $(FUZZ_TESTS)
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's
 ## packages when missing and this user can (root with apt-get); otherwise, or when apt-get
@@ -123,6 +134,44 @@ bench: venv redis-server
 	$(PY) benchmarks/shared_limit.py
 	$(PY) benchmarks/watch.py
 	$(PY) benchmarks/market.py --every-tick 200
+
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,docs]'
+	@touch $(DOCS_STAMP)
+
+## docs: build the documentation site into build/docs/html (open index.html; it works from a
+## folder). Nitpicky, every warning an error: a broken cross-reference or a public name without a
+## docstring fails it.
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs $(DOCS_OUT)
+
+## docs-check: open the built site in a real browser (Debian's chromium, see `make chromium`):
+## every internal link and anchor, the search, no console error; screenshots in
+## build/docs-screenshots/. Without a browser it says so in one line and passes, except under CI.
+docs-check: docs
+	@$(MAKE) --no-print-directory chromium CHROMIUM_QUIET=1
+	$(PY) scripts/docs_check.py $(DOCS_OUT)
+
+## chromium: install Debian's chromium and chromium-driver when missing and this user can (root
+## with apt-get); otherwise say so in one line (under CI, fail). For the browser tests.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		printf '%s' "chromium is missing: installing the Debian packages... "; \
+		if log=$$( { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
+			-y -qq --no-install-recommends chromium chromium-driver >/dev/null; } 2>&1); then \
+			echo "done"; exit 0; fi; \
+		why="apt-get failed (no package mirror?)"; \
+	else \
+		log=""; why="chromium is missing and installing it needs root and apt-get"; \
+	fi; \
+	if [ -n "$$CI" ]; then \
+		echo "$$why"; [ -z "$$log" ] || printf '%s\n' "$$log" >&2; \
+		echo "make chromium: under CI (CI=$$CI) the browser tests must run" >&2; \
+		exit 1; \
+	fi; \
+	[ -n "$(CHROMIUM_QUIET)" ] || \
+	echo "$$why: the browser tests will be skipped (install chromium and chromium-driver)"
 
 ## clean: remove .venv, dist/, build/ and the caches.
 clean:

@@ -275,6 +275,7 @@ class BaseClient:
 
     @property
     def base_url(self) -> str:
+        """The API's base URL requests go to, ending with `/public/api`."""
         return self._base_url
 
     @property

@@ -64,20 +64,25 @@ class SystemClock:
     """The real clock: `time.monotonic`, `time.time`, `time.sleep` and `asyncio.sleep`."""
 
     def monotonic(self) -> float:
+        """Seconds from an arbitrary origin, never decreasing (see `Clock.monotonic`)."""
         return time.monotonic()
 
     def time(self) -> float:
+        """The date, as Unix seconds (see `Clock.time`)."""
         return time.time()
 
     def sleep(self, seconds: float) -> None:
+        """Wait `seconds` of this clock (see `Clock.sleep`)."""
         time.sleep(max(0.0, seconds))
 
     async def asleep(self, seconds: float) -> None:
+        """Wait `seconds` of this clock, awaited (see `Clock.asleep`)."""
         import asyncio  # here: a user of the sync client never imports asyncio for it
 
         await asyncio.sleep(max(0.0, seconds))
 
     def io_timeout(self, seconds: float) -> float:
+        """The real seconds network I/O may take to end within `seconds` of this clock."""
         return seconds
 
     def __repr__(self) -> str:
@@ -112,6 +117,7 @@ class ScaledClock:
         return _checked_factor(factor()) if callable(factor) else factor
 
     def monotonic(self) -> float:
+        """Seconds from an arbitrary origin, never decreasing (see `Clock.monotonic`)."""
         factor = self.factor
         with self._lock:
             real = time.monotonic()
@@ -122,17 +128,21 @@ class ScaledClock:
             return self._origin + (real - self._real_origin) / factor
 
     def time(self) -> float:
+        """The date, as Unix seconds (see `Clock.time`)."""
         return self._wall_offset + self.monotonic()
 
     def sleep(self, seconds: float) -> None:
+        """Wait `seconds` of this clock (see `Clock.sleep`)."""
         time.sleep(self.io_timeout(seconds))
 
     async def asleep(self, seconds: float) -> None:
+        """Wait `seconds` of this clock, awaited (see `Clock.asleep`)."""
         import asyncio
 
         await asyncio.sleep(self.io_timeout(seconds))
 
     def io_timeout(self, seconds: float) -> float:
+        """The real seconds network I/O may take to end within `seconds` of this clock."""
         return max(0.0, seconds) * self.factor
 
     def __repr__(self) -> str:

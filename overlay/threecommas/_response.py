@@ -28,22 +28,27 @@ class APIResponse(Generic[T]):
 
     @property
     def status_code(self) -> int:
+        """The HTTP status of the answer (a 2xx: an error answer raises instead)."""
         return self.http_response.status_code
 
     @property
     def headers(self) -> httpx.Headers:
+        """The answer's headers (`Date`, `Content-Type`...), case-insensitive."""
         return self.http_response.headers
 
     @property
     def content(self) -> bytes:
+        """The answer's body, as bytes."""
         return self.http_response.content
 
     @property
     def text(self) -> str:
+        """The answer's body, decoded as text."""
         return self.http_response.text
 
     @property
     def url(self) -> httpx.URL:
+        """The URL the request was sent to."""
         return self.http_response.url
 
     def json(self) -> Any:

@@ -226,6 +226,7 @@ class ThreeCommasAuth(httpx.Auth):
 
     @property
     def body_separator(self) -> str:
+        """What joins the path and a JSON body sent without a query string: `"?"` or `""`."""
         return self._body_separator
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

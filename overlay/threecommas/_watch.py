@@ -122,6 +122,7 @@ class SmartTradeEvent:
 
     @property
     def id(self) -> int:
+        """The SmartTrade's id."""
         return self.smart_trade.id
 
     @property
@@ -131,6 +132,7 @@ class SmartTradeEvent:
 
     @property
     def previous_status(self) -> str | None:
+        """The status (`basic_type`) the SmartTrade had before, or None on its first sighting."""
         return None if self.previous is None else self.previous.status.basic_type
 
     @property

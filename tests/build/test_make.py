@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,45 @@ def test_unit_leaves_out_only_registered_markers_and_marked_modules() -> None:
         (module,) = (ROOT / "tests").rglob(name)
         mark = re.search(r"^pytestmark = pytest\.mark\.(\w+)$", module.read_text(), re.MULTILINE)
         assert mark is not None and mark.group(1) in left_out, name
+
+
+def test_the_suite_keeps_its_rewritten_bytecode_whatever_the_shell_says(tmp_path: Path) -> None:
+    """pytest caches the assert-rewritten modules (the tests' and every plugin package's) beside
+    the bytecode; with PYTHONDONTWRITEBYTECODE set, each process of a run would rewrite and
+    compile them all again. The pytest that `make unit` and `make test` run writes them anyway."""
+    make = shutil.which("make")
+    assert make is not None
+    interpreter = f"PY={sys.executable}"
+    runs = []
+    for target in ("unit", "pytest"):
+        dry = subprocess.run(
+            # This interpreter stands for .venv's, which a test run need not have.
+            [make, "-n", "-s", "--no-print-directory", "-f", str(MAKEFILE), target, interpreter],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        found = [line for line in dry.stdout.splitlines() if " -m pytest " in line]
+        assert found, dry.stdout
+        runs += found
+    # Every pytest that make runs starts alike: one of them run on a probe stands for all.
+    (prefix,) = {run.split(" -m pytest ")[0] for run in runs}
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "test_probe.py").write_text("def test_probe():\n    assert 1 + 1 == 2\n")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    done = subprocess.run(
+        prefix + " -m pytest -q -p no:cacheprovider test_probe.py",
+        cwd=tmp_path,
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list((tmp_path / "__pycache__").glob("test_probe.*-pytest-*.pyc")), prefix
 
 
 # --- make redis-server -----------------------------------------------------------------------

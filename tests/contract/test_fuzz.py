@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.stateful import OpenAPIStateMachine
 
 from threecommas.testing import RunningServer, SmartTradeStore, create_app, run_in_thread
 from threecommas.testing.schemathesis_auth import SigningAuth, refresh_signature
-from threecommas.testing.simulation import MarketControl
+from threecommas.testing.simulation import BACKTEST_MARKET, MarketControl
 
 pytestmark = pytest.mark.fuzz
 
@@ -241,6 +241,9 @@ def test_stateful_inprocess_with_the_market_moving(
             for account in (12345678, 32402783):
                 for currency in ("USDT", "BTC", "ETH", "DOGE", "ADA"):
                     MarketControl(store).set_balance(account, currency, "1000000")
+            # The exchange as a backtest sets it: fees, seeded slippage, fills by volume,
+            # and entries that reach it 10 s after the create (each step lets 30 s pass).
+            MarketControl(store).configure(**{**BACKTEST_MARKET, "latency": "10"})
             _move_market(store, 0)
 
         def after_call(self, response: Any, case: schemathesis.Case) -> None:

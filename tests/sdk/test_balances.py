@@ -102,3 +102,30 @@ def test_check_limits_refuses_a_sell_larger_than_the_free_base_currency(
             )
         assert refused.value.limit == Decimal("0.001")
         assert _sent(threecommas_server, "create_smart_trade") == 0
+
+
+def test_check_limits_refuses_an_add_funds_larger_than_the_free_balance_before_sending(
+    threecommas_server: RunningServer, threecommas_market: MarketControl
+) -> None:
+    threecommas_market.set_price(PAIR, "50000")
+    threecommas_market.set_balance(ACCOUNT, "USDT", "1000")
+    with _client(threecommas_server) as client:
+        smart_trade = client.smart_trades.create(
+            account_id=ACCOUNT, pair=PAIR, position=_buy("0.01")
+        )  # 500.5 USDT spent: 499.5 free
+        with pytest.raises(OrderLimitError, match=r"499\.5 USDT free") as refused:
+            client.smart_trades.add_funds(
+                smart_trade.id, order_type="market", units="0.01", check_limits=True
+            )
+        assert refused.value.field == "units[value]"
+        assert refused.value.limit_name == "freeBalance"
+        assert _sent(threecommas_server, "add_funds") == 0
+        client.smart_trades.add_funds(
+            smart_trade.id, order_type="market", units="0.001", check_limits=True
+        )
+        assert _sent(threecommas_server, "add_funds") == 1
+        # A reduce sells what the position holds, not the free balance: not judged by it.
+        client.smart_trades.reduce_funds(
+            smart_trade.id, order_type="market", units="0.005", check_limits=True
+        )
+        assert _sent(threecommas_server, "reduce_funds") == 1

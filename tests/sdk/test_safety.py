@@ -520,8 +520,9 @@ def test_a_5xx_on_a_change_says_it_may_have_gone_through(mode: str, status: int)
 def test_the_new_errors_are_exported_and_documented() -> None:
     for name in ("OutcomeUnknownError", "OutcomeUnknownTimeoutError", "RedirectError"):
         assert name in threecommas.__all__ and hasattr(threecommas, name)
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    assert "`OutcomeUnknownError`" in readme and "`RedirectError`" in readme
+    guide = Path(__file__).resolve().parents[2] / "docs" / "guides" / "safety.md"
+    text = guide.read_text(encoding="utf-8")
+    assert "`OutcomeUnknownError`" in text and "`RedirectError`" in text
     for cls in (SmartTrades, Trades):
         for name in ("create", "add_funds", "reduce_funds", "close_by_market", "force_start"):
             method = getattr(cls, name, None)

@@ -24,6 +24,7 @@ from tests.market_support import StubStore, request, status, step
 from threecommas import ThreeCommas
 from threecommas.testing.samples import SAMPLE_PAIR, SAMPLES
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, RunningServer
+from threecommas.testing.simulation import BACKTEST_MARKET
 from threecommas.testing.simulation._market._market import Market
 from threecommas.testing.simulation._market._prices import Bar, PriceError, PricePath
 
@@ -248,8 +249,9 @@ def _advance_by_admin(base_url: str) -> Callable[[int], None]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("configured", [False, True], ids=["plain", "backtest-config"])
 def test_binance_freqtrade_and_ccxt_candles_give_the_same_smart_trades(
-    threecommas_server_factory: Callable[..., RunningServer],
+    threecommas_server_factory: Callable[..., RunningServer], configured: bool
 ) -> None:
     # Binance: as `serve --market FILE --market-pair USDT_BTC` gives it to create_app.
     served = threecommas_server_factory(market=SAMPLES["binance"], market_pair=SAMPLE_PAIR)
@@ -268,9 +270,14 @@ def test_binance_freqtrade_and_ccxt_candles_give_the_same_smart_trades(
 
     ends = []
     for server in (served, played, posted):
+        if configured:  # fees, seeded slippage and fills by the candles' volume
+            server.market.configure(**BACKTEST_MARKET)
         end = _bot(server.base_url, _advance_by_admin(server.base_url))
         ends.append(_normalised(end, server.base_url))
     assert ends[0] == ends[1] == ends[2]
+    if configured:
+        assert ends[0][0]["take_profit"]["steps"][0]["commission"] == "0.001"
+        return
     outcome = [
         (
             smart_trade["status"]["basic_type"],

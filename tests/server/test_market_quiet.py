@@ -3,6 +3,7 @@ the same paths and SmartTrades end the same with the passing turned off (every t
 
 from __future__ import annotations
 
+import copy
 import random
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 
 from tests.market_support import PAIR, StubStore, market_stop, request, status, step
 from threecommas.testing.simulation._market import _market as market_module
+from threecommas.testing.simulation._market._config import BACKTEST_MARKET
 from threecommas.testing.simulation._market._market import Market
 from threecommas.testing.simulation._market._prices import Bar, PricePath
 
@@ -145,3 +147,61 @@ def test_a_quiet_year_of_bars_is_passed_over_without_matching(
     assert len(calls) == 2  # the final tick of the advance, one per SmartTrade
     assert market.snapshot()["scheduled"]["ticks"] == 0
     assert market.price(PAIR) is not None and market.price(PAIR).last == D("0.1")  # type: ignore[union-attr]
+
+
+def _run_configured(path: PricePath, pieces: list[int]) -> list[Any]:
+    """The scenario on a market that charges fees, slips, fills resting limits by volume and
+    delays entries; more SmartTrades placed mid-way (market and limit entries)."""
+    store = StubStore()
+    market = Market(store)
+    market.configure(**{**BACKTEST_MARKET, "latency": "20"})
+    market.set_price(PAIR, "0.1")
+    _scenario(store, every_kind=True)
+    market.tick()
+    market.play(path)
+    seen = []
+    for index, seconds in enumerate(pieces):
+        market.advance(seconds)
+        placed = store.create(
+            request(order_type="limit", price="0.0995", units="2000", steps=[step("100", "0.101")])
+            if index % 2
+            else request(steps=[step("100", "0.102")], stop_loss=market_stop("0.098"))
+        )
+        market.place(placed, new_id=store.new_id)
+        seen.append((copy.deepcopy(store.items), market.snapshot()))
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [6])
+def test_passing_over_quiet_bars_with_volume_fees_slippage_and_latency_changes_nothing(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generator = random.Random(seed)
+    bars = [
+        Bar(
+            bar.t,
+            bar.pair,
+            bar.open,
+            bar.high,
+            bar.low,
+            bar.close,
+            volume=D(generator.randint(0, 200)),
+        )
+        for bar in _bars(seed, 1500)
+    ]
+    path = PricePath.from_bars(bars)
+    pieces = [30, 600, 7, 600, 600, 120, 120, 1800, 3600, 86_400]
+    quick = _run_configured(path, pieces)
+    monkeypatch.setattr(market_module, "band_of", lambda smart_trade, memory: None)
+    every_tick = _run_configured(path, pieces)
+    assert quick == every_tick
+    smart_trades = quick[-1][0]
+    # Some resting limit entries filled in parts (fewer units in a bar than ordered).
+    assert any(
+        s["position"]["status"]["type"] == "order_placed"
+        and s["data"].get("entered_amount") not in (None, "0", "0.0")
+        for snapshot, _ in quick
+        for s in snapshot
+    )
+    assert any(status(s) == "finished" for s in smart_trades)

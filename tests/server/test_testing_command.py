@@ -128,13 +128,13 @@ def test_a_bad_fault_option_exits_2_with_the_key_named() -> None:
     )
 
 
-# --- the README documents what a user can type --------------------------------------------------
+# --- the testing guide documents what a user can type -------------------------------------------
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "testing.md"
 
 
 def _section(title: str) -> str:
-    text = README.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     start = text.index(title)
     end = text.find("\n#", start + len(title))
     return text[start : end if end != -1 else None]
@@ -151,13 +151,13 @@ def _fault_options() -> list[str]:
 
 @pytest.mark.parametrize(
     ("where", "quote", "key_form"),
-    [("README", "`", "| `{}` |"), ("faults package manual", "``", "``{}``")],
+    [("testing guide", "`", "| `{}` |"), ("faults package manual", "``", "``{}``")],
 )
 def test_every_fault_option_kind_and_key_is_documented(
     where: str, quote: str, key_form: str
 ) -> None:
-    # The README's table and the package docstring of threecommas.testing.faults.
-    text = _section("#### Fault options of `serve`") if where == "README" else faults.__doc__
+    # The testing guide's table and the package docstring of threecommas.testing.faults.
+    text = _section("### Fault options of `serve`") if where == "testing guide" else faults.__doc__
     assert text
     for option in _fault_options():
         assert quote + option in text, (where, option)
@@ -167,7 +167,7 @@ def test_every_fault_option_kind_and_key_is_documented(
         assert key_form.format(key) in text, (where, key)
 
 
-def test_the_readme_fixtures_table_lists_every_fixture() -> None:
+def test_the_guide_fixtures_table_lists_every_fixture() -> None:
     from threecommas.testing import pytest_plugin
 
     fixtures = {
@@ -176,7 +176,7 @@ def test_the_readme_fixtures_table_lists_every_fixture() -> None:
         if name.startswith("threecommas_") and callable(value)
     }
     assert "threecommas_server_factory" in fixtures
-    table = _section("### pytest fixtures")
+    table = _section("## pytest fixtures")
     for name in fixtures:
         assert f"`{name}`" in table.split("```", 1)[0], name
 

@@ -2,6 +2,11 @@ from enum import StrEnum
 
 
 class SmartTradeType(StrEnum):
+    """Kind of SmartTrade, as a list filter.
+
+    An argument of this type also takes the plain string of a value.
+    """
+
     SIMPLE_BUY = "simple_buy"
     SIMPLE_SELL = "simple_sell"
     SMART_BUY = "smart_buy"

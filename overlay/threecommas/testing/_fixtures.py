@@ -51,7 +51,7 @@ class ServerFactory(Protocol):
 class ClientFactory(Protocol):
     """The type of the ``threecommas_client_factory`` fixture: ``make(server=None, **options)``
     is a ``ThreeCommas`` signed for ``server`` (default: the test's ``threecommas_server``),
-    pointed at it and running on its clock (:func:`server_clock`); ``options`` go to
+    pointed at it and running on its clock (``server_clock``); ``options`` go to
     ``ThreeCommas`` (``rate_limit``, ``max_retries``...). Closed after the test."""
 
     def __call__(self, server: RunningServer | None = None, **options: Any) -> ThreeCommas: ...

@@ -4,8 +4,9 @@ What it reads, each kept `LIMITS_CACHE_TTL_S` (300 s) per client: the account (s
 `market_code` and `smart_trading_supported`), the pair's rates and limits (unsigned), for a
 create with a leverage value the pair's leverage data (unsigned), for a create that passes the
 limits the account's balances table (signed), and for add or reduce funds the SmartTrade
-(signed, for its account, pair and side). So a first create on an account and pair costs up to
-three requests more (four with a leverage; three for funds); the next ones, none. A cached
+(signed, for its account, pair and side) and, for an add funds, the balances table too. So a
+first create on an account and pair costs up to three requests more (four with a leverage;
+three for a reduce funds, four for an add funds); the next ones, none. A cached
 balance can be up to the cache's age old: the exchange stays the judge of the order it gets.
 These reads are parsed also through `with_raw_response`: only the order's answer comes raw.
 """
@@ -89,7 +90,7 @@ def _check_balance(order: OrderArgs | None, body: dict[str, Any], free: dict[str
         return
     quote, base = pair.split("_")
     units = order["units"]
-    field = f"{order['prefix']}[units][value]"
+    field = f"{order['prefix']}[units][value]" if order["prefix"] else "units[value]"
     account = body.get("account_id")
     if order["side"] == "buy" and body.get("skip_enter_step") is not True:
         price = order["price"] if order["price"] is not None else order["market_price"]
@@ -188,7 +189,7 @@ async def check_funds(
 ) -> None:
     """Raise `OrderLimitError` if the add or reduce funds in `call` would be refused by the
     limits of its SmartTrade's pair (the order's side: the position's to add, the other to
-    reduce)."""
+    reduce), or, for an add funds, if it spends more than the account's free balance."""
     cache = client._limits_cache
     known: tuple[int, str, str] | None = cache.get(("smart_trade", smart_trade_id))
     if known is None:
@@ -202,4 +203,8 @@ async def check_funds(
     limits = OrderLimits.from_currency_rates(rates, pair=pair, market_code=account.market_code)
     side: Literal["buy", "sell"] = "buy" if (position_side == "buy") != reduce else "sell"
     body = call.request["json"]
-    _check(limits, order_of_funds_body(body, side=side, market_price=_price(rates, side)), rates)
+    order = order_of_funds_body(body, side=side, market_price=_price(rates, side))
+    _check(limits, order, rates)
+    if not reduce:  # added funds spend the free balance; a reduce sells what the position holds
+        context = {"pair": pair, "account_id": account_id}
+        _check_balance(order, context, await _free(client, account_id, timeout))

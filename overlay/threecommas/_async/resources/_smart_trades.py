@@ -232,9 +232,8 @@ class AsyncSmartTrades(AsyncSmartTradeOrders):
         are requested lazily. The pages are separate requests: SmartTrades created or changed
         meanwhile may shift between pages, so one may be seen twice or missed.
 
-        Args:
-            The filters of `list`; `page` is the first page to fetch and `per_page` (1 to 100,
-            100 by default) the page size.
+        The arguments are the filters of `list`; `page` is the first page to fetch and
+        `per_page` (1 to 100, 100 by default) the page size.
 
         Yields:
             SmartTrades, page by page, in the order the API sends them.

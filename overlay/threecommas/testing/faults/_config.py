@@ -108,10 +108,12 @@ class RateLimitConfig:
         RateLimitConfig.from_json(self.to_json())  # the same checks as for JSON input
 
     def to_json(self) -> JSONObject:
+        """This configuration as the admin API's JSON."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_json(cls, data: Any) -> RateLimitConfig:
+        """Parse (and check) the admin API's JSON; a missing key keeps its default."""
         data = only_keys(data, (f.name for f in fields(cls)), "rate_limit")
         # A key left out takes the field's default: the numbers are written once, above.
         default: dict[str, Any] = {f.name: f.default for f in fields(cls)}
@@ -150,9 +152,12 @@ class FaultRule:
         FaultRule.from_json(self.to_json())
 
     def matches(self, operation: str | None) -> bool:
+        """Whether this rule applies to `operation` (an operationId; None for a path of no
+        operation)."""
         return not self.operations or operation in self.operations
 
     def to_json(self) -> JSONObject:
+        """This rule as the admin API's JSON."""
         return {
             "kind": self.kind,
             "status": self.status,
@@ -165,6 +170,7 @@ class FaultRule:
 
     @classmethod
     def from_json(cls, data: Any) -> FaultRule:
+        """Parse (and check) one rule of the admin API's JSON; a missing key keeps its default."""
         data = only_keys(data, (f.name for f in fields(cls)), "a fault rule")
         kind = data.get("kind")
         if kind not in FAULT_KINDS:
@@ -218,6 +224,7 @@ class FaultConfig:
 
     @property
     def read_only(self) -> bool:
+        """True when the played plan is read only (starter, pro): every write is refused."""
         return self.plan is not None and PLAN_LIMITS[self.plan][1]
 
     def __post_init__(self) -> None:
@@ -230,6 +237,7 @@ class FaultConfig:
         return seconds * self.time_factor
 
     def to_json(self) -> JSONObject:
+        """This configuration as the admin API's JSON (`GET /__admin__/faults`)."""
         return {
             "rate_limit": None if self.rate_limit is None else self.rate_limit.to_json(),
             "time_factor": self.time_factor,

@@ -53,6 +53,7 @@ class Faults:
 
     @property
     def config(self) -> FaultConfig:
+        """The configuration in force."""
         with self._lock:
             return self._config
 
@@ -101,7 +102,7 @@ class Faults:
 
     def accepted_times(self) -> list[float]:
         """When (``time.monotonic``) each request the rate limit let through arrived (the
-        latest :data:`MAX_RECORDS`; empty while no rate limit is emulated)."""
+        latest ``MAX_RECORDS``; empty while no rate limit is emulated)."""
         with self._lock:
             return [] if self._limiter is None else list(self._limiter.arrivals)
 
@@ -137,6 +138,8 @@ class Faults:
         return None
 
     def decide(self, operation: str | None) -> Decision:
+        """What happens to a request of `operation`: the latency, the fault to inject or the rate
+        limit's refusal (the server's middleware asks once per request)."""
         with self._lock:
             config = self._config
             latency = 0.0
@@ -176,6 +179,7 @@ class Faults:
         handled_status: int | None,
         sent_status: int | None,
     ) -> None:
+        """Count a request's outcome (and the state changes it applied) in the counters."""
         with self._lock:
             counters = self._counters
             if sent_status is not None:

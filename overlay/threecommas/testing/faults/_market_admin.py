@@ -13,9 +13,12 @@
   plays;
 * ``POST /__admin__/market/balances``: ``{"account_id": 32455218, "currency": "USDT",
   "amount": "1000"}``: the account's balance of that currency (``server.market.set_balance``);
-  from then on its orders must fit its balances.
+  from then on its orders must fit its balances;
+* ``GET /__admin__/market/config``: how orders fill (fees, slippage, volume share, latency,
+  seed); ``PUT /__admin__/market/config`` with some of those keys sets them
+  (``server.market.configure``; ``null`` returns one to its default) and answers them all.
 
-Each answers the market as ``GET`` does; bad input answers 400 with a message naming it. They
+Each other answers the market as ``GET`` does; bad input answers 400 with a message naming it. They
 make the calls ``server.market`` makes (:class:`~threecommas.testing.simulation.MarketControl`).
 """
 
@@ -128,13 +131,26 @@ def market_routes(prefix: str, market: MarketControl) -> list[Route]:
             return _bad_request(str(exc))
         return json_answer(200, market.snapshot())
 
-    def only(method: str, handler: _Endpoint) -> _Endpoint:
+    async def get_config(request: Request) -> Response:
+        return json_answer(200, market.config())
+
+    async def put_config(request: Request) -> Response:
+        try:
+            body = await _json_object(request)
+            config = market.configure(**body)
+        except ValueError as exc:
+            return _bad_request(str(exc))
+        return json_answer(200, config)
+
+    def only(method: str, handler: _Endpoint, **others: _Endpoint) -> _Endpoint:
         async def endpoint(request: Request) -> Response:
+            if request.method in others:
+                return await others[request.method](request)
             if request.method != method:
                 return json_answer(
                     405,
                     {"error": "Method not allowed", "error_description": "See the admin API"},
-                    {"Allow": method},
+                    {"Allow": ", ".join([method, *others])},
                 )
             return await handler(request)
 
@@ -148,4 +164,5 @@ def market_routes(prefix: str, market: MarketControl) -> list[Route]:
         Route(base + "/play", only("POST", play), methods=methods),
         Route(base + "/advance", only("POST", advance), methods=methods),
         Route(base + "/balances", only("POST", balances), methods=methods),
+        Route(base + "/config", only("GET", get_config, PUT=put_config), methods=methods),
     ]

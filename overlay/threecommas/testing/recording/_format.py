@@ -55,11 +55,13 @@ class Recording:
 
     @property
     def path_params(self) -> dict[str, int] | None:
-        """The ids in :attr:`path`, if the operation is one the server knows."""
+        """The ids in ``path``, if the operation is one the server knows."""
         return path_ids(self.operation, self.path)
 
     @classmethod
     def from_json(cls, data: object, *, file: Path | None = None) -> Recording:
+        """Read one recording from its JSON; a malformed one raises `RecordingError` naming
+        `file`."""
         where = str(file) if file is not None else "recording"
         if not isinstance(data, dict):
             raise RecordingError(f"{where}: expected a JSON object")

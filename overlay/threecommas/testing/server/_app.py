@@ -159,7 +159,7 @@ def create_app(
     :mod:`threecommas.testing.faults`).
 
     The store has a simulated market (``app.state.market``, a
-    :class:`~threecommas.testing.simulation.MarketControl`): ``market``, a price path (a file
+    :class:`~threecommas.testing.MarketControl`): ``market``, a price path (a file
     name or open file, JSON or CSV, candles, or parsed JSON), plays from the start, its
     records without a pair (candles) for ``market_pair``; without it the
     market has no price and every SmartTrade answers as recorded until it is given one. Its
@@ -173,7 +173,7 @@ def create_app(
     (``Rate limit exceeded. Next request at <UTC>``, no ``Retry-After``) and, for the read-only
     plans, the plan-restriction 429 for every write. Same as ``FaultConfig(plan=...)``.
 
-    ``/websocket`` serves the SmartTradesChannel stream (:mod:`._cable`), pinging every
+    ``/websocket`` serves the SmartTradesChannel stream (``server/_cable.py``), pinging every
     ``stream_ping_interval`` seconds; ``app.state.stream`` is its channel.
     """
     verifier = RequestVerifier(api_key, api_secret=api_secret, public_key_pem=public_key_pem)

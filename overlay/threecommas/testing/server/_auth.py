@@ -36,12 +36,15 @@ __all__ = [
 
 #: Credentials the server accepts unless told otherwise. Test values only, never real ones.
 DEFAULT_API_KEY: Final = "threecommas-test-key"
+#: The secret the server accepts unless told otherwise (a test value).
 DEFAULT_API_SECRET: Final = "threecommas-test-secret"
 #: What a stream subscription signs (the SmartTradesChannel's path).
 STREAM_SIGNED_PATH: Final = b"/smart_trades"
 _KEYS: Final = Path(__file__).resolve().parents[1] / "keys"
 #: A 2048-bit RSA key pair for RSA mode (PKCS#8 private key, SubjectPublicKeyInfo public key).
 TEST_PRIVATE_KEY_PATH: Final = _KEYS / "test_private_key.pem"
+#: The public half of the test key pair, for `serve --public-key` and
+#: `create_app(public_key_pem=...)`.
 TEST_PUBLIC_KEY_PATH: Final = _KEYS / "test_public_key.pem"
 
 

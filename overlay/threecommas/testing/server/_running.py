@@ -222,6 +222,8 @@ class RunningServer:
 
     @property
     def store(self) -> SmartTradeStore:
+        """The server's SmartTrades (`SmartTradeStore`): read them, put a scenario in place,
+        reset."""
         store: SmartTradeStore = self.app.state.store
         return store
 

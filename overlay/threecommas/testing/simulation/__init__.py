@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from threecommas.testing.simulation._base import ActionError, OperationRule, Received, clone
 from threecommas.testing.simulation._market import ClockError, Market, PriceError, VirtualClock
+from threecommas.testing.simulation._market._config import BACKTEST_MARKET
 from threecommas.testing.simulation._market_control import MarketControl
 from threecommas.testing.simulation._rules import RULES
 from threecommas.testing.simulation._seeding import seed_closable_smart_trades
@@ -30,6 +31,7 @@ from threecommas.testing.simulation._state import JSONObject
 from threecommas.testing.simulation._store import MAX_ID, InvalidSmartTradeError, SmartTradeStore
 
 __all__ = [
+    "BACKTEST_MARKET",
     "MAX_ID",
     "RULES",
     "ActionError",

@@ -86,6 +86,8 @@ class ActionError(Exception):
         self.attributes = dict(attributes) if attributes else None
 
     def body(self) -> JSONObject:
+        """The API's error body: `error`, and `error_description` and `error_attributes` when
+        given."""
         result: JSONObject = {"error": self.error}
         if self.description is not None:
             result["error_description"] = self.description

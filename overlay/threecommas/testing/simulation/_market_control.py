@@ -56,6 +56,18 @@ class MarketControl:
             lambda market: market.set_balance(account_id, currency, amount, seed=seed)
         )
 
+    def configure(self, **options: object) -> dict[str, Any]:
+        """Set how the simulated exchange fills orders: ``maker_fee``, ``taker_fee`` (rates
+        as str or Decimal, ``"0.001"`` is 0.1 %), ``slippage``, ``volume_share``, ``latency``
+        (virtual seconds) and ``seed``; an option given as ``None`` returns to its default.
+        An unknown option or a bad value raises ``ValueError`` naming it, and nothing
+        changes. Returns every option's value (``config()``)."""
+        return self._store.with_market(lambda market: market.configure(**options))
+
+    def config(self) -> dict[str, Any]:
+        """Every fill option's current value (see :meth:`configure`)."""
+        return self._current().config.to_json()
+
     def balances(self, account_id: int) -> dict[str, dict[str, str]]:
         """The account's kept balances, ``{currency: {"total", "free", "on_orders"}}`` (empty
         while none was set for it)."""
@@ -73,13 +85,19 @@ class MarketControl:
     def load(self, source: PathSource, *, pair: str | None = None) -> None:
         """Load a market file: a price path or candles (``pair`` as for :meth:`play`), which
         may also give ``balances`` (``{"balances": {"32455218": {"USDT": "1000"}}, "points":
-        [...]}``; a file of balances alone plays no path)."""
+        [...]}``) and ``config`` (the options of :meth:`configure`: ``{"config":
+        {"taker_fee": "0.001"}}``); a file of those alone plays no path."""
         data = _json_document(source)
-        if data is None or "balances" not in data:
+        if data is None or not {"balances", "config"} & set(data):
             self.play(source, pair=pair)
             return
-        rest = {key: value for key, value in data.items() if key != "balances"}
-        self._load_balances(data["balances"])
+        rest = {key: value for key, value in data.items() if key not in ("balances", "config")}
+        if "config" in data:
+            if not isinstance(data["config"], Mapping):
+                raise PriceError("config must map market options to their values")
+            self.configure(**{str(key): value for key, value in data["config"].items()})
+        if "balances" in data:
+            self._load_balances(data["balances"])
         if set(rest) & {"points", "bars", "random_walk"}:
             self.play(rest, pair=pair)
 

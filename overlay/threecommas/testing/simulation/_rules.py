@@ -131,6 +131,8 @@ class CreateSmartTradeRule:
             account=smart_trade_account(account_id, tx.account(account_id)),
             current_price=tx.current_price(pair),
         )
+        if tx.market is not None:
+            tx.market.stamp(smart_trade)  # the market's taker fee, when it sets one
         refuse(balance_refusal(tx, body, smart_trade, simulated_quote(tx, pair)))
         track_balances(tx, smart_trade)
         if tx.market is not None:

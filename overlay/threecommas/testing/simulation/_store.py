@@ -272,6 +272,7 @@ class SmartTradeStore:
             self._held.trade_ids[smart_trade_id] = ids
 
     def get(self, smart_trade_id: int) -> JSONObject | None:
+        """A copy of the SmartTrade `smart_trade_id` as the API shows it, or None when unknown."""
         with self._lock:
             smart_trade = self._held.smart_trades.get(smart_trade_id)
             return None if smart_trade is None else clone(smart_trade)
@@ -282,6 +283,7 @@ class SmartTradeStore:
             return dict(self._held.trade_ids.get(smart_trade_id, {}))
 
     def ids(self) -> list[int]:
+        """The ids of every stored SmartTrade, in ascending order."""
         with self._lock:
             return sorted(self._held.smart_trades)
 
@@ -322,7 +324,7 @@ class SmartTradeStore:
         body: bytes = b"",
     ) -> tuple[int, bytes]:
         """:meth:`perform`, with the answer encoded as the server sends it
-        (:func:`encode_answer`): what the routes call, sparing a copy of the answer."""
+        (``encode_answer``): what the routes call, sparing a copy of the answer."""
         status, answer, saved = self._run(operation, params, query, body)
         if saved is not None:  # the SmartTrade the request saved: encoded when it was saved
             stored, encoded = saved

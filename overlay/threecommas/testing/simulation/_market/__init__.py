@@ -34,8 +34,9 @@ from 1e-12 to 1e12);
 ``play(path)`` (a :class:`PricePath`, a file name or open file, or parsed JSON; offsets count
 from now); ``advance(seconds)``; ``tick()``; ``sync()``; ``snapshot()`` (clock, prices, what is
 still to play: the body the admin API would answer); ``price(pair)``; ``place(smart_trade)``;
-``add_funds(...)``;
-``reset()``; ``attach(store)``.
+``add_funds(...)``; ``configure(maker_fee=..., taker_fee=..., slippage=..., volume_share=...,
+latency=..., seed=...)`` (how orders fill: :mod:`._config`); ``set_balance(...)``;
+``reset()`` (the configuration included); ``attach(store)``.
 
 The rules
 ---------
@@ -64,16 +65,29 @@ Decisions where the docs are silent
   as the order's price type says) only decides when a trigger fires. A limit order fills at its
   limit price when the book crosses it (freqtrade's rule: a buy when ask <= limit, a sell when
   bid >= limit), except when it is already crossed the moment it is placed: then it fills at
-  once at the book's price, like a marketable order. No slippage. A single price sets bid = ask
-  = last unless the market has a ``spread`` (a fraction of the price).
-* **Fees.** One rate, the SmartTrade's ``data.commission`` (0.001 when it has none, the rate the
+  once at the book's price, like a marketable order. No slippage unless configured (see
+  :mod:`._config`: market fills only; a limit never fills past its price). A single price
+  sets bid = ask = last unless the market has a ``spread`` (a fraction of the price).
+* **Fees.** Unless :meth:`Market.configure` sets ``maker_fee``/``taker_fee`` (a maker fill is
+  a limit order that rested on the book; every other fill is a taker's; the taker fee is then
+  shown as ``data.commission`` and each exit order keeps its own rate as ``commission``), one
+  rate, the SmartTrade's ``data.commission`` (0.001 when it has none, the rate the
   create example shows), charged on the quote value of every fill, entry and exit, market and
   limit alike (no maker/taker split): a buy pays ``units * price * (1 + rate)``, a sale gets
   ``units * price * (1 - rate)``. A Smart Sell/Buy's own units enter with no commission
   (nothing was bought). Profit = what the closed units brought + what selling the open units
   at the bid would bring - what the entry cost (mirrored for a short); percent over the entry
   cost, two decimals, half up; ``usd`` through the quote currency's dollar rate when known.
-* **Partial fills.** None: every order fills whole, at one price, in one tick.
+* **Partial fills.** None unless ``volume_share`` is configured: then a resting limit entry
+  fills, on a tick that crosses it, at most that share of the bar's volume (base units) less
+  what it filled in that bar already; the rest keeps resting (``order_placed``,
+  ``is_position_not_filled`` true, ``entered_*`` growing). Its take profit and stop loss wait
+  until it filled whole; a cancel leaves the part filled with the user; a close by market
+  cancels the rest and sells the part filled. Exits, market orders and limits crossed when
+  placed fill whole. A price set by hand, or a path of points, has no volume: fills are whole.
+* **Latency.** With ``latency`` a new SmartTrade's entry reaches the exchange that many
+  virtual seconds after the create: the market ticks its pair at that moment (even between a
+  path's ticks) and matches the entry then. Other commands are not delayed.
 * **Take-profit volumes.** The waiting steps share the units still held in proportion to their
   volumes, so the last step to fill sells whatever is left, and a reduce or an add funds
   resizes the waiting steps and the stop loss.

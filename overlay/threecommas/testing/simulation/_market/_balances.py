@@ -123,6 +123,7 @@ def effects(smart_trade: JSONObject) -> dict[str, tuple[Decimal, Decimal]]:
     long = is_long(smart_trade)
     if active and not entered(smart_trade):
         units, price = _planned(smart_trade)
+        units = max(units - in_amount, _ZERO)  # a partly filled entry holds only its rest
         if long and not own_units:
             held[quote] = order_cost(units, price, commission(smart_trade))
         else:  # a sell, or a Smart Sell's own units: the base it will sell

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Final, Literal
 
 from threecommas.testing.simulation._market._clock import parse_seconds
@@ -39,6 +39,10 @@ class Tick:
     at: int
     pair: str
     quote: Quote
+    #: The volume of the bar the tick belongs to (base units), when known.
+    volume: Decimal | None = None
+    #: Where that bar starts (µs after the path starts): which bar's volume the tick shares.
+    bar_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -99,19 +103,35 @@ def point_time(value: object, where: str, previous: Decimal) -> Decimal:
     return t
 
 
+def _volume(value: object, where: str) -> Decimal:
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+            raise InvalidOperation
+        number = Decimal(value)
+    except InvalidOperation:
+        raise PriceError(f"{where}: volume must be a decimal number") from None
+    if not number.is_finite() or number < 0:
+        raise PriceError(f"{where}: volume must be a finite number, 0 or more")
+    return number
+
+
 def bar_record(
     raw: object, where: str, pair: str | None, default_seconds: Decimal, previous: Decimal
 ) -> Bar:
     if not isinstance(raw, Mapping):
         raise PriceError(f"{where}: a bar is an object with t, open, high, low and close")
     record = dict(raw)
-    unknown = sorted(set(record) - {"t", "pair", "open", "high", "low", "close", "seconds"})
+    known = {"t", "pair", "open", "high", "low", "close", "seconds", "volume"}
+    unknown = sorted(set(record) - known)
     if unknown:
         raise PriceError(f"{where}: unknown bar field {unknown[0]}")
     missing = [k for k in ("open", "high", "low", "close") if k not in record]
     if missing:
         raise PriceError(f"{where}: {missing[0]} is missing")
     seconds = record.get("seconds")
+    volume = record.get("volume")
     try:
         return Bar(
             t=point_time(record.get("t"), where, previous),
@@ -121,6 +141,7 @@ def bar_record(
             low=parse_price(record["low"], f"{where}: low"),
             close=parse_price(record["close"], f"{where}: close"),
             seconds=default_seconds if seconds is None else duration(seconds, f"{where}: seconds"),
+            volume=None if volume is None else _volume(volume, where),
         )
     except PriceError as exc:
         message = str(exc)

@@ -16,8 +16,11 @@ __all__ = [
     "entry_price",
     "exit_price",
     "limit_crossed",
+    "market_entry_price",
+    "market_exit_price",
     "reached",
     "sell_price",
+    "slipped",
     "trailing_percent",
 ]
 
@@ -38,6 +41,25 @@ def entry_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
 def exit_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
     """What a market exit gets (selling a long) or pays (buying back a short)."""
     return sell_price(moment) if is_long(smart_trade) else buy_price(moment)
+
+
+def slipped(price: Decimal, buying: bool, moment: Moment) -> Decimal:
+    """A market fill's price away from the touch by the market's slippage: a buy pays more,
+    a sale gets less (see :mod:`._config` for the model)."""
+    fraction = moment.config.slip()
+    if not fraction:
+        return price
+    return price * (1 + fraction) if buying else price * (1 - fraction)
+
+
+def market_entry_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
+    """What a market entry fills at: the book's price, slipped."""
+    return slipped(entry_price(smart_trade, moment), is_long(smart_trade), moment)
+
+
+def market_exit_price(smart_trade: JSONObject, moment: Moment) -> Decimal:
+    """What a market exit fills at: the book's price, slipped."""
+    return slipped(exit_price(smart_trade, moment), not is_long(smart_trade), moment)
 
 
 def limit_crossed(buying: bool, limit: Decimal, quote: Quote) -> bool:

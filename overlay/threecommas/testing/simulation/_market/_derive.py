@@ -155,8 +155,14 @@ def _value(part: Any) -> Decimal | None:
     return number(part.get("value")) if isinstance(part, dict) else number(part)
 
 
-def exit_fills(smart_trade: JSONObject) -> Iterator[tuple[Decimal, Decimal]]:
-    """``(units, gross total)`` of every exit order that filled."""
+def fill_commission(smart_trade: JSONObject, order: JSONObject) -> Decimal:
+    """An exit fill's rate: its own (kept while the market sets fees), else the SmartTrade's."""
+    rate = number(order.get("commission"))
+    return rate if rate is not None and 0 <= rate < 1 else commission(smart_trade)
+
+
+def exit_fills(smart_trade: JSONObject) -> Iterator[tuple[Decimal, Decimal, Decimal]]:
+    """``(units, gross total, commission rate)`` of every exit order that filled."""
     orders: list[JSONObject] = list(take_profit_steps(smart_trade))
     stop_loss = obj(smart_trade.get("stop_loss"))
     if stop_loss.get("enabled") is True:
@@ -171,12 +177,12 @@ def exit_fills(smart_trade: JSONObject) -> Iterator[tuple[Decimal, Decimal]]:
         units = _value(order.get("units"))
         gross = _value(order.get("total"))
         if units is not None and gross is not None and units > 0:
-            yield units, gross
+            yield units, gross, fill_commission(smart_trade, order)
 
 
 def open_amount(smart_trade: JSONObject) -> Decimal:
     """The units still held: entered minus closed (never below 0)."""
-    closed = sum((units for units, _ in exit_fills(smart_trade)), _ZERO)
+    closed = sum((units for units, _, _ in exit_fills(smart_trade)), _ZERO)
     return max(_data_number(smart_trade, "entered_amount") - closed, _ZERO)
 
 
@@ -266,12 +272,18 @@ def _entry_figures(smart_trade: JSONObject, held: bool, data: JSONObject) -> Dec
 def _closed_figures(smart_trade: JSONObject, data: JSONObject) -> tuple[Decimal, Decimal]:
     """``closed_amount``, ``closed_total`` and the average close prices; returns the first
     two."""
-    rate = commission(smart_trade)
+    long = is_long(smart_trade)
     amount = gross = _ZERO
-    for units, value in exit_fills(smart_trade):
+    by_rate: dict[Decimal, Decimal] = {}
+    for units, value, rate in exit_fills(smart_trade):
         amount += units
         gross += value
-    total = gross * (1 - rate) if is_long(smart_trade) else gross * (1 + rate)
+        by_rate[rate] = by_rate.get(rate, _ZERO) + value
+    # One product per rate (a single one without configured fees: the figures as before).
+    total = sum(
+        (value * (1 - rate) if long else value * (1 + rate) for rate, value in by_rate.items()),
+        _ZERO,
+    )
     data["closed_amount"] = text(amount)
     data["closed_total"] = text(total)
     if amount > 0:
@@ -435,6 +447,22 @@ def finish_order(order: JSONObject, kind: str, now: str) -> None:
     order["closed_at"] = now
 
 
+def _partly_entered(smart_trade: JSONObject, data: JSONObject) -> JSONObject:
+    """The position trade of an entry partly filled (by volume): what filled so far and its
+    share of the order, in percent; empty while nothing filled."""
+    amount = number(data.get("entered_amount"))
+    planned = number(obj(obj(smart_trade.get("position")).get("units")).get("value"))
+    if amount is None or amount <= 0 or planned is None or planned <= 0:
+        return {}
+    return {
+        "average_price": data.get("average_enter_price"),
+        "realised_amount": data.get("entered_amount"),
+        "realised_total": data.get("entered_total"),
+        "realised_percentage": text(_cents(divide(amount * 100, planned))),
+        "realised_price": data.get("average_enter_price_without_commission"),
+    }
+
+
 def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
     """What a Trade of ``/trades`` shows of its fill, from the SmartTrade's order behind it:
     the fields to update on a Trade built from the SmartTrade (by its ``trade_purpose`` and
@@ -446,8 +474,10 @@ def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
     purpose = trade.get("trade_purpose")
     data = obj(smart_trade.get("data"))
     if purpose == "position":
-        if not entered(smart_trade) or smart_trade.get("skip_enter_step") is True:
+        if smart_trade.get("skip_enter_step") is True:
             return {}
+        if not entered(smart_trade):
+            return _partly_entered(smart_trade, data)
         return {
             "average_price": data.get("average_enter_price"),
             "realised_amount": data.get("entered_amount"),
@@ -469,7 +499,7 @@ def realised(smart_trade: JSONObject, trade: JSONObject) -> JSONObject:
     gross = _value(order.get("total"))
     if units is None or gross is None or units <= 0:
         return {}
-    rate = commission(smart_trade)
+    rate = fill_commission(smart_trade, order)
     total = gross * (1 - rate) if is_long(smart_trade) else gross * (1 + rate)
     fields: JSONObject = {
         "average_price": text(divide(total, units)),

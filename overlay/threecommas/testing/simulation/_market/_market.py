@@ -33,7 +33,8 @@ from typing import IO, Any, Final, Protocol
 from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
-from threecommas.testing.simulation._market._derive import is_long
+from threecommas.testing.simulation._market._config import MarketConfig, parse_config
+from threecommas.testing.simulation._market._derive import is_long, text
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
 from threecommas.testing.simulation._market._playing import Playing
@@ -118,14 +119,20 @@ class Market:
         }
         self._lock = threading.RLock()
         self._quotes: dict[str, Quote] = {}
+        #: Per pair, the bar being played and its volume, when the price comes from one.
+        self._volumes: dict[str, tuple[object, Decimal]] = {}
         self._playing: list[Playing] = []
         self._sequence = 0
         self._memory: dict[int, Memory] = {}
         #: Each pair's quiet band while it is known (see :mod:`._quiet`); cleared whenever
         #: the SmartTrades may have changed outside the market's ticks.
         self._bands: dict[str, Band | None] = {}
+        #: Entries still on their way to the exchange: SmartTrade id -> (arrival µs, pair).
+        self._arrivals: dict[int, tuple[int, str]] = {}
         #: The accounts' balances (``._balances``): none kept until one is set.
         self.balances = Balances()
+        #: How orders fill (``._config``): fees, slippage, volume share, latency, seed.
+        self.config = MarketConfig()
 
     # --- Wiring ---------------------------------------------------------------------------------
 
@@ -138,9 +145,12 @@ class Market:
         """Forget every price, path and remembered trailing state; the clock starts over."""
         with self._lock:
             self._quotes.clear()
+            self._volumes.clear()
+            self._arrivals.clear()
             self._playing.clear()
             self._memory.clear()
             self.balances.reset()
+            self.config = MarketConfig()
             self.clock.reset()
 
     # --- Reading --------------------------------------------------------------------------------
@@ -177,6 +187,7 @@ class Market:
                 },
                 "spread": None if self.spread is None else str(self.spread),
                 "bar_order": self.bar_order,
+                "config": self.config.to_json(),
                 "balances": {
                     str(account): {
                         currency: _amount(holding.total)
@@ -217,6 +228,23 @@ class Market:
             self.balances.set(account_id, currency.upper(), value, trades, seed=seed)
             return value
 
+    def configure(self, **options: object) -> JSONObject:
+        """Set how orders fill (see :mod:`._config` for each option and its default); an
+        option given as ``None`` returns to its default. Returns the whole configuration."""
+        with self._lock:
+            self.config = parse_config(self.config, options)
+            self._bands.clear()
+            return self.config.to_json()
+
+    def stamp(self, smart_trade: JSONObject) -> None:
+        """Show the market's taker fee as the SmartTrade's ``data.commission`` (the rate its
+        open units are valued at and its entry is checked against); nothing without one."""
+        taker = self.config.taker_fee
+        if taker is not None:
+            data = smart_trade.setdefault("data", {})
+            if isinstance(data, dict) and data.get("commission") != text(taker):
+                data["commission"] = text(taker)
+
     # --- Moving the market ----------------------------------------------------------------------
 
     def set_price(self, pair: str, price: object) -> Quote:
@@ -225,6 +253,7 @@ class Market:
             check_pair(pair)
             quote = quote_of(price, self.spread)
             self._quotes[pair] = quote
+            self._volumes.pop(pair, None)  # a price set by hand: no volume limits a fill
             self._tick({pair})
             return quote
 
@@ -279,6 +308,14 @@ class Market:
         with self._lock:
             pair = smart_trade.get("pair")
             smart_trade_id = smart_trade.get("id")
+            if self.config.latency and isinstance(pair, str) and isinstance(smart_trade_id, int):
+                # The entry reaches the exchange ``latency`` virtual seconds from now.
+                arrival = self.clock.elapsed_micros + int(
+                    (self.config.latency * _MICROS).to_integral_value()
+                )
+                self._memory.setdefault(smart_trade_id, Memory()).arrives_at = arrival
+                self._arrivals[smart_trade_id] = (arrival, pair)
+                self._bands.pop(pair, None)
             quote = self._quotes.get(pair) if isinstance(pair, str) else None
             if quote is None or not isinstance(pair, str) or not isinstance(smart_trade_id, int):
                 return False
@@ -288,7 +325,10 @@ class Market:
                 micros=self.clock.elapsed_micros,
                 usd_rate=self._usd_rate(pair),
                 new_id=new_id,
+                config=self.config,
+                **self._volume_of(pair),
             )
+            self.stamp(smart_trade)
             match(smart_trade, self._memory.setdefault(smart_trade_id, Memory()), moment)
             if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
@@ -311,7 +351,8 @@ class Market:
             if order_type == "limit" and price is not None:
                 fill = parse_price(price, bounded=False)  # the user's order, not the market's
             elif quote is not None:
-                fill = quote.ask if is_long(smart_trade) else quote.bid
+                slip = self.config.slip()  # a market order: away from the touch
+                fill = quote.ask * (1 + slip) if is_long(smart_trade) else quote.bid * (1 - slip)
             else:
                 position = smart_trade.get("position")
                 price_part = position.get("price") if isinstance(position, dict) else None
@@ -348,6 +389,13 @@ class Market:
                     due, due_at = playing, at
                 else:
                     other_at = min(other_at, at)
+            arrival = self._next_arrival(min(target, due_at - 1))
+            if arrival is not None:  # an entry reaches the exchange before the next tick
+                at, pair = arrival
+                self.clock.move_to_micros(at)
+                self._tick({pair})
+                self._bands.pop(pair, None)
+                continue
             if due is None:
                 break
             tick = due.peek()
@@ -359,10 +407,15 @@ class Market:
                 close = due.pass_quiet_bars(band, min(target, other_at - 1))
                 if close is not None:
                     self._quotes[tick.pair] = close
+                    self._volumes.pop(tick.pair, None)
                     continue
             due.pop()
             self.clock.move_to_micros(due_at)
             self._quotes[tick.pair] = tick.quote
+            if tick.volume is None:
+                self._volumes.pop(tick.pair, None)
+            else:
+                self._volumes[tick.pair] = ((due.sequence, tick.bar_at), tick.volume)
             if band is not None and inside(band, tick.quote):
                 continue
             self._tick({tick.pair})
@@ -392,6 +445,24 @@ class Market:
         self._bands[pair] = band
         return band
 
+    def _next_arrival(self, until: int) -> tuple[int, str] | None:
+        """The first entry still on its way that arrives by ``until`` (forgotten once due, and
+        then, if its pair has a price, ticked)."""
+        if not self._arrivals:
+            return None
+        smart_trade_id, (at, pair) = min(self._arrivals.items(), key=lambda item: item[1][0])
+        if at > until:
+            return None
+        del self._arrivals[smart_trade_id]
+        if pair not in self._quotes:
+            return self._next_arrival(until)
+        return max(at, self.clock.elapsed_micros), pair
+
+    def _volume_of(self, pair: str) -> dict[str, Any]:
+        """The pair's bar and volume, as :class:`Moment` takes them."""
+        played = self._volumes.get(pair)
+        return {} if played is None else {"bar": played[0], "volume": played[1]}
+
     def _usd_rate(self, pair: str) -> Decimal | None:
         return _usd_rate_of(pair, self._quotes, self._rates)
 
@@ -418,7 +489,10 @@ class Market:
                 micros=micros,
                 usd_rate=self._usd_rate(pair),
                 new_id=store.new_id,
+                config=self.config,
+                **self._volume_of(pair),
             )
+            self.stamp(smart_trade)
             match(smart_trade, memory, moment)
             if smart_trade == before:
                 continue

@@ -62,7 +62,9 @@ price type is ``last`` watches the last price, then trades against the book).
   its remaining orders (the other steps, the stop loss) are ``cancelled``.
 
 Within one tick the order is: cancellation, the entry, a close by market, the placing of orders,
-reduce funds, the take-profit steps, then the stop loss. Orders fill whole (no partial fills).
+reduce funds, the take-profit steps, then the stop loss. Orders fill whole, except a resting
+limit entry with a configured ``volume_share`` (see :mod:`._config`), which fills by the bars'
+volume.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ from threecommas.testing.simulation._market._book import (
     entry_price,
     exit_price,
     limit_crossed,
+    market_entry_price,
+    market_exit_price,
     reached,
     trailing_percent,
 )
@@ -100,7 +104,11 @@ from threecommas.testing.simulation._market._fills import (
     add_entry,
     fill_entry,
     fill_exit,
+    fill_rate,
+    fill_resting_entry,
     planned_units,
+    record_fee,
+    settle_partial_entry,
 )
 from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._market._tick import Memory, Moment, refresh
@@ -139,7 +147,7 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     current = status_of(position)
     long = is_long(smart_trade)
     if current == "panic_sell_pending":  # force start: enter now, at market
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
         return
     if current not in ("idle", "to_process", "order_placed", "trailing_activated"):
         return
@@ -147,7 +155,7 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
     order_type = position.get("order_type")
     if current == "order_placed":  # a resting limit order
         if limit is not None and limit_crossed(long, limit, moment.quote):
-            fill_entry(smart_trade, limit, moment)
+            fill_resting_entry(smart_trade, memory, limit, moment)
         return
     if order_type == "conditional":
         conditional = obj(position.get("conditional"))
@@ -173,18 +181,20 @@ def _match_entry(smart_trade: JSONObject, memory: Memory, moment: Moment) -> Non
         if conditional.get("order_type") == "limit":
             _place_entry_limit(smart_trade, limit if limit is not None else trigger, moment)
         else:
-            fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+            fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
         return
     if order_type == "limit" and limit is not None:
         _place_entry_limit(smart_trade, limit, moment)
         return
-    fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+    fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
 
 
 def _place_entry_limit(smart_trade: JSONObject, limit: Decimal | None, moment: Moment) -> None:
     position = obj(smart_trade.get("position"))
-    if limit is None or limit_crossed(is_long(smart_trade), limit, moment.quote):
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+    if limit is None:
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
+    elif limit_crossed(is_long(smart_trade), limit, moment.quote):
+        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)  # no slip past a limit
     else:
         position["status"] = order_status("order_placed")
 
@@ -202,7 +212,7 @@ def _trail_entry(
     turn = extreme * (1 + percent / 100) if long else extreme * (1 - percent / 100)
     if (price >= turn) if long else (price <= turn):
         memory.entry_extreme = None
-        fill_entry(smart_trade, entry_price(smart_trade, moment), moment)
+        fill_entry(smart_trade, market_entry_price(smart_trade, moment), moment)
 
 
 def _place_orders(smart_trade: JSONObject, moment: Moment) -> None:
@@ -236,24 +246,32 @@ def _match_reduce_funds(smart_trade: JSONObject, moment: Moment) -> None:
         is_limit = step.get("type", step.get("order_type")) == "limit" and limit is not None
         if current == "order_placed" and limit is not None:
             if limit_crossed(not long, limit, moment.quote):
-                _fill_reduce(smart_trade, step, units, limit, moment)
+                _fill_reduce(smart_trade, step, units, limit, moment, maker=True)
         elif is_limit and limit is not None and not limit_crossed(not long, limit, moment.quote):
             step["status"] = order_status("order_placed")
-        else:
+        elif is_limit:  # a limit the book already crosses: at the book, no slip past it
             _fill_reduce(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+        else:
+            _fill_reduce(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _fill_reduce(
-    smart_trade: JSONObject, step: JSONObject, units: Decimal, price: Decimal, moment: Moment
+    smart_trade: JSONObject,
+    step: JSONObject,
+    units: Decimal,
+    price: Decimal,
+    moment: Moment,
+    *,
+    maker: bool = False,
 ) -> None:
-    rate = commission(smart_trade)
+    rate = fill_rate(smart_trade, moment, maker=maker)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     step["price"] = {
         **obj(step.get("price")),
         "value": text(with_commission),
         "value_without_commission": text(price),
     }
-    fill_exit(smart_trade, step, units, price, moment)
+    fill_exit(smart_trade, step, units, price, moment, maker=maker)
 
 
 def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -266,7 +284,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             continue
         units = planned_units(step)
         if current == "panic_sell_pending":  # closed by market through the trade endpoint
-            fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+            fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
             continue
         target = step_target(smart_trade, step)
         if target is None:
@@ -283,11 +301,11 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             turn = best * (1 - retrace / 100) if long else best * (1 + retrace / 100)
             if (price <= turn) if long else (price >= turn):
                 memory.step_extremes.pop(key, None)
-                fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+                fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
             continue
         if current == "order_placed":  # a resting limit order
             if limit_crossed(not long, target, moment.quote):
-                fill_exit(smart_trade, step, units, target, moment)
+                fill_exit(smart_trade, step, units, target, moment, maker=True)
             continue
         if not reached(long, price, target):
             continue
@@ -295,7 +313,7 @@ def _match_take_profit(smart_trade: JSONObject, memory: Memory, moment: Moment) 
             step["status"] = order_status("trailing_activated")
             memory.step_extremes[key] = price
             continue
-        fill_exit(smart_trade, step, units, exit_price(smart_trade, moment), moment)
+        fill_exit(smart_trade, step, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
@@ -310,7 +328,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
     limit = number(obj(stop_loss.get("price")).get("value"))
     if current == "order_placed":  # the triggered limit order rests
         if limit is not None and limit_crossed(not long, limit, moment.quote):
-            fill_exit(smart_trade, stop_loss, units, limit, moment)
+            fill_exit(smart_trade, stop_loss, units, limit, moment, maker=True)
         return
     conditional = obj(stop_loss.get("conditional"))
     price = moment.quote.get(obj(conditional.get("price")).get("type"))
@@ -339,7 +357,7 @@ def _match_stop_loss(smart_trade: JSONObject, memory: Memory, moment: Moment) ->
             stop_loss["status"] = order_status("order_placed")
             refresh(smart_trade, moment)
         return
-    fill_exit(smart_trade, stop_loss, units, exit_price(smart_trade, moment), moment)
+    fill_exit(smart_trade, stop_loss, units, market_exit_price(smart_trade, moment), moment)
 
 
 def _trail_stop(
@@ -374,12 +392,13 @@ def _close_by_market(smart_trade: JSONObject, moment: Moment) -> None:
     if units <= 0:
         _cancel(smart_trade, moment)
         return
-    price = exit_price(smart_trade, moment)
-    rate = commission(smart_trade)
+    price = market_exit_price(smart_trade, moment)
+    rate = fill_rate(smart_trade, moment, maker=False)
     with_commission = price * (1 - rate) if is_long(smart_trade) else price * (1 + rate)
     market_close: JSONObject = {}
     if moment.new_id is not None:
         market_close["id"] = moment.new_id()
+    record_fee(market_close, smart_trade, moment, maker=False)
     market_close.update(
         {
             "type": "market",
@@ -437,8 +456,12 @@ def match(smart_trade: JSONObject, memory: Memory, moment: Moment) -> None:
         return
     if status == "created":
         _start(smart_trade)
+    if status == "panic_sell_pending" and not entered(smart_trade):
+        settle_partial_entry(smart_trade)
     refresh(smart_trade, moment)
-    if not entered(smart_trade):
+    if memory.arrives_at is not None and moment.micros >= memory.arrives_at:
+        memory.arrives_at = None  # the entry reached the exchange (latency)
+    if not entered(smart_trade) and memory.arrives_at is None:
         _match_entry(smart_trade, memory, moment)
         refresh(smart_trade, moment)
     if entered(smart_trade):

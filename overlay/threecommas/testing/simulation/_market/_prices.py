@@ -198,7 +198,7 @@ class PricePath:
         step = index % 4
         at = self.bar_ends[index // 4] if step == 3 else _micros(bar.t + bar.seconds / 4 * step)
         price = bar.prices(self._bar_order)[step]
-        return Tick(at, bar.pair, Quote.single(price, self._spread))
+        return Tick(at, bar.pair, Quote.single(price, self._spread), bar.volume, _micros(bar.t))
 
     def __len__(self) -> int:
         return len(self._ticks) if self._ticks is not None else 4 * len(self._bars)

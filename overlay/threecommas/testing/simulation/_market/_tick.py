@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from threecommas.testing.simulation._market._config import MarketConfig
 from threecommas.testing.simulation._market._derive import derive
 from threecommas.testing.simulation._market._quotes import Quote
 from threecommas.testing.simulation._state import JSONObject
@@ -27,6 +28,10 @@ class Memory:
     stop_extreme: Decimal | None = None
     stop_distance: Decimal | None = None
     stop_breached_since: int | None = None
+    #: Per order, the bar it last filled in and the units it filled there (partial fills).
+    bar_fills: dict[str, tuple[object, Decimal]] = field(default_factory=dict)
+    #: When the entry reaches the exchange (virtual µs), while it has not yet (latency).
+    arrives_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,12 @@ class Moment:
     micros: int
     usd_rate: Decimal | None = None
     new_id: Callable[[], int] | None = None
+    #: The fill model (fees, slippage, volume share); its defaults change nothing.
+    config: MarketConfig = field(default_factory=MarketConfig)
+    #: The volume of the bar being played (base units) and which bar it is; ``None`` when
+    #: the price was not played from bars with a volume (then nothing limits a fill).
+    volume: Decimal | None = None
+    bar: object = None
 
 
 def refresh(smart_trade: JSONObject, moment: Moment) -> None:

@@ -1,6 +1,9 @@
-"""The README's Python examples: every complete program type-checks and runs.
+"""The Python examples of the README and of the documentation site: every complete program
+type-checks and runs.
 
-The blocks are the README's fenced ```python code blocks, also those indented under a list item.
+The blocks are the fenced ```python code blocks of README.md and of every page under docs/
+(the guides, the reference pages, the package index's page), also those indented under a list
+item.
 A block is a *complete program* when it imports the `threecommas` package itself (`import
 threecommas`, `from threecommas import ...` or `from threecommas.<module> import ...`): that is
 what a reader copies into a file and runs, so it must stand alone. Every other block is a
@@ -33,6 +36,9 @@ from threecommas import DEFAULT_BASE_URL, AsyncThreeCommas, ThreeCommas
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+#: Every page whose code blocks a reader may copy: the README first (its quick start leads).
+PAGES = [README, *sorted(DOCS.rglob("*.md"))]
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
 
 
@@ -40,13 +46,14 @@ _OPENING = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
 class Block:
     line: int  # of the opening fence
     code: str
+    page: str = "README.md"
 
     @property
     def name(self) -> str:
-        return f"README.md:{self.line}"
+        return f"{self.page}:{self.line}"
 
 
-def python_blocks(text: str) -> list[Block]:
+def python_blocks(text: str, page: str = "README.md") -> list[Block]:
     blocks: list[Block] = []
     lines = text.splitlines()
     index = 0
@@ -59,15 +66,15 @@ def python_blocks(text: str) -> list[Block]:
         end = index + 1
         while end < len(lines) and lines[end].rstrip() != closing:
             end += 1
-        assert end < len(lines), f"README.md:{index + 1}: the code block is not closed"
+        assert end < len(lines), f"{page}:{index + 1}: the code block is not closed"
         code = textwrap.dedent("\n".join(lines[index + 1 : end])) + "\n"
-        blocks.append(Block(index + 1, code))
+        blocks.append(Block(index + 1, code, page))
         index = end + 1
     return blocks
 
 
 def is_complete_program(block: Block) -> bool:
-    tree = ast.parse(block.code)  # every Python block of the README must at least parse
+    tree = ast.parse(block.code)  # every Python block of every page must at least parse
     for node in ast.walk(tree):
         names = []
         if isinstance(node, ast.Import):
@@ -79,16 +86,35 @@ def is_complete_program(block: Block) -> bool:
     return False
 
 
-BLOCKS = python_blocks(README.read_text(encoding="utf-8"))
-PROGRAMS = [block for block in BLOCKS if is_complete_program(block)]
+def _all_blocks() -> list[Block]:
+    blocks = []
+    for page in PAGES:
+        name = page.relative_to(ROOT).as_posix()
+        blocks += python_blocks(page.read_text(encoding="utf-8"), name)
+    return blocks
 
 
-def test_the_readme_has_complete_programs_and_fragments() -> None:
-    assert len(PROGRAMS) >= 3, [b.name for b in PROGRAMS]
+BLOCKS = _all_blocks()
+_ALL_PROGRAMS = [block for block in BLOCKS if is_complete_program(block)]
+# A program shown on two pages (the README's example is also a guide's) runs once.
+PROGRAMS = [
+    block
+    for index, block in enumerate(_ALL_PROGRAMS)
+    if all(block.code != other.code for other in _ALL_PROGRAMS[:index])
+]
+
+
+def test_the_pages_have_complete_programs_and_fragments() -> None:
+    assert len(PROGRAMS) >= 10, [b.name for b in PROGRAMS]
     assert len(BLOCKS) > len(PROGRAMS)  # fragments exist and are told apart
     # The quick start and the async example are programs, not fragments.
+    assert PROGRAMS[0].page == "README.md"
     assert "with ThreeCommas() as client:" in PROGRAMS[0].code
     assert any("asyncio.run(" in block.code for block in PROGRAMS)
+    # Every guide's programs are found, not only the README's.
+    pages = {block.page for block in PROGRAMS}
+    for guide in ("install", "orders", "watching", "safety", "fleet", "testing", "backtesting"):
+        assert f"docs/guides/{guide}.md" in pages, guide
 
 
 def test_the_block_finder_sees_indented_blocks_and_tells_fragments_apart() -> None:
@@ -109,8 +135,9 @@ def test_the_block_finder_sees_indented_blocks_and_tells_fragments_apart() -> No
 @pytest.mark.slow
 def test_every_complete_program_passes_mypy_strict(tmp_path: Path) -> None:
     files = []
-    for block in PROGRAMS:
-        path = tmp_path / f"readme_line_{block.line}.py"
+    for number, block in enumerate(PROGRAMS):
+        stem = block.page.removesuffix(".md").replace("/", "_").replace("-", "_").replace(".", "_")
+        path = tmp_path / f"{stem}_line_{block.line}_{number}.py"
         path.write_text(block.code, encoding="utf-8")
         files.append(path)
     result = run_mypy(files)
@@ -184,11 +211,11 @@ def test_the_base_url_comes_from_the_environment_unless_given(
         client_class("key", "secret")
 
 
-def test_the_readme_says_what_the_test_server_makes_up() -> None:
+def test_the_docs_say_what_the_test_server_makes_up() -> None:
     """One section lists what the fake server decides where the docs are silent, and cites the
     source of the stream's "status changes only": the staff answer in the docs repository."""
-    text = README.read_text(encoding="utf-8")
-    heading = "### What the test server makes up where the docs are silent\n"
+    text = (DOCS / "guides" / "docs-disagree.md").read_text(encoding="utf-8")
+    heading = "## What the test server makes up where the docs are silent\n"
     assert text.count(heading) == 1
     section = text.split(heading, 1)[1].split("\n#", 1)[0]
     for topic in ("Error bodies", "Accounts", "Markets", "rates", "Bounds", "Final statuses"):
