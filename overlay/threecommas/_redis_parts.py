@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import threading
 import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Coroutine
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
+
+if TYPE_CHECKING:
+    from threecommas._limits import RateLimit
 
 __all__ = [
     "Keeper",
     "OwnWindow",
+    "StorageHealth",
     "asleep",
     "sleep",
     "start_keeper_task",
@@ -64,6 +69,66 @@ class OwnWindow:
     def _forget(self, now: float) -> None:
         while self.done and self.done[0] <= now - self.period:
             self.done.popleft()
+
+
+# Backoff between attempts to reach an unreachable storage (and at most a quarter period).
+_BACKOFF_FIRST_S: Final = 0.05
+_BACKOFF_CAP_S: Final = 2.0
+
+
+class StorageHealth:
+    """Whether a budget's storage answers, as its calls tell (its methods are called with the
+    budget's lock held; no I/O here)."""
+
+    limit: RateLimit
+    _clock: Callable[[], float]
+    _where: str
+    _down_since: float | None
+    _up_since: float
+    _failures: int
+    _next_try: float
+
+    def _failed(self, started: float, exc: BaseException | None) -> None:
+        """A call that began at `started` failed. Calls overlap (threads, tasks): a failure
+        of a call begun before the storage was last seen back is old news."""
+        if self._down_since is None and started < self._up_since:
+            return
+        seen = self._clock()
+        if self._down_since is None:
+            self._down_since = seen
+            self._failures = 0
+            mode = self.limit.on_storage_error
+            action = {
+                "wait": "requests wait until it is back",
+                "local": "requests are metered in this process, on an even split of the "
+                "budget between the clients (after one period), until it is back",
+                "raise": "requests raise StorageError (not sent) until it is back",
+            }[mode]
+            what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s cannot be reached%s; %s",
+                self._where,
+                what,
+                action,
+            )
+        self._failures += 1
+        cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
+        delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
+        self._next_try = seen + random.uniform(delay / 2, delay)
+
+    def _recovered(self, started: float) -> None:
+        """A call that began at `started` succeeded; it says the storage is back only if it
+        began after the outage was seen."""
+        if self._down_since is not None and started >= self._down_since:
+            seen = self._clock()
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s is back after %.1f s",
+                self._where,
+                seen - self._down_since,
+            )
+            self._down_since = None
+            self._failures = 0
+            self._up_since = seen
 
 
 class Keeper(Protocol):

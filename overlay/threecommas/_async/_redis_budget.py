@@ -43,7 +43,6 @@ import bisect
 import itertools
 import logging
 import math
-import random
 import threading
 import time
 import uuid
@@ -59,6 +58,7 @@ from threecommas._redis_parts import (
     POLL_S,
     Keeper,
     OwnWindow,
+    StorageHealth,
     start_keeper_task,
 )
 from threecommas._storage import StorageError, key_digest, redacted
@@ -69,9 +69,6 @@ __all__ = ["AsyncRedisBudget", "AsyncRedisLockout", "AsyncRedisRateLimiter"]
 
 logger = logging.getLogger("threecommas")
 
-# Backoff between attempts to reach an unreachable storage (and at most a quarter period).
-_BACKOFF_FIRST_S: Final = 0.05
-_BACKOFF_CAP_S: Final = 2.0
 # A client that knows of a lockout makes sure Redis still has it: at most this often on the
 # calls it refuses, and from a thread this often (idle, or sleeping through it); one found
 # within the slack is the same.
@@ -79,7 +76,7 @@ _LOCKOUT_CHECK_S: Final = 0.25
 _LOCKOUT_SLACK_MS: Final = 1000
 
 
-class AsyncRedisBudget:
+class AsyncRedisBudget(StorageHealth):
     """One client's view of the budget and the lockout of its API key in Redis.
 
         `limiter` and `lockout` are what the client uses, with the same interfaces as
@@ -384,50 +381,6 @@ class AsyncRedisBudget:
         # any window; a slot taken in Redis must still be given back (or it waits for its
         # lease to end), however old its answer.
         return [p for p in self._pending if p[2] or now - p[1] < self.limit.period]
-
-    # --- the storage's health (called with the lock held) --------------------------------------
-
-    def _failed(self, started: float, exc: BaseException | None) -> None:
-        """A call that began at `started` failed. Calls overlap (threads, tasks): a failure
-        of a call begun before the storage was last seen back is old news."""
-        if self._down_since is None and started < self._up_since:
-            return
-        seen = self._clock()
-        if self._down_since is None:
-            self._down_since = seen
-            self._failures = 0
-            mode = self.limit.on_storage_error
-            action = {
-                "wait": "requests wait until it is back",
-                "local": "requests are metered in this process, on an even split of the "
-                "budget between the clients (after one period), until it is back",
-                "raise": "requests raise StorageError (not sent) until it is back",
-            }[mode]
-            what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
-            logger.warning(
-                "threecommas: the shared rate limit's storage %s cannot be reached%s; %s",
-                self._where,
-                what,
-                action,
-            )
-        self._failures += 1
-        cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
-        delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
-        self._next_try = seen + random.uniform(delay / 2, delay)
-
-    def _recovered(self, started: float) -> None:
-        """A call that began at `started` succeeded; it says the storage is back only if it
-        began after the outage was seen."""
-        if self._down_since is not None and started >= self._down_since:
-            seen = self._clock()
-            logger.warning(
-                "threecommas: the shared rate limit's storage %s is back after %.1f s",
-                self._where,
-                seen - self._down_since,
-            )
-            self._down_since = None
-            self._failures = 0
-            self._up_since = seen
 
     def _unavailable(self, now: float, exc: BaseException | None) -> float:
         if exc is not None:
