@@ -79,7 +79,7 @@ check-generated: venv
 	$(PY) scripts/unasync.py --check
 
 ## pytest: every test, fuzzing and wheel builds included.
-pytest: venv redis-server
+pytest: venv redis-server chromium
 	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
 	$(PYTEST) -q -p no:xdist $(FUZZ_TESTS)
 
@@ -134,6 +134,7 @@ bench: venv redis-server
 	$(PY) benchmarks/shared_limit.py
 	$(PY) benchmarks/watch.py
 	$(PY) benchmarks/market.py --every-tick 200
+	$(PY) benchmarks/backtest.py
 
 $(DOCS_STAMP): $(STAMP) pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,docs]'

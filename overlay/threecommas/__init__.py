@@ -62,10 +62,14 @@ if TYPE_CHECKING:
     from threecommas._limits_cache import LIMITS_CACHE_TTL_S as LIMITS_CACHE_TTL_S
     from threecommas._order_limits import OrderLimits as OrderLimits
     from threecommas._response import APIResponse as APIResponse
+    from threecommas._run import RunResult as RunResult
+    from threecommas._run import run as run
     from threecommas._signing import HmacSigner as HmacSigner
     from threecommas._signing import RsaSigner as RsaSigner
     from threecommas._signing import ThreeCommasAuth as ThreeCommasAuth
     from threecommas._storage import StorageError as StorageError
+    from threecommas._strategy import Bar as Bar
+    from threecommas._strategy import Strategy as Strategy
     from threecommas._sync._client import ThreeCommas as ThreeCommas
     from threecommas._watch import Change as Change
     from threecommas._watch import SmartTradeEvent as SmartTradeEvent
@@ -214,6 +218,10 @@ _SOURCES: dict[str, str] = {
     "RsaSigner": "_signing",
     "ThreeCommasAuth": "_signing",
     "StorageError": "_storage",
+    "Bar": "_strategy",
+    "Strategy": "_strategy",
+    "run": "_run",
+    "RunResult": "_run",
     "Change": "_watch",
     "SmartTradeEvent": "_watch",
     "WaitStatus": "_watch",
@@ -273,6 +281,14 @@ def _load(source: str) -> Any:
         from threecommas import _storage
 
         return _storage
+    elif source == "_strategy":
+        from threecommas import _strategy
+
+        return _strategy
+    elif source == "_run":
+        from threecommas import _run
+
+        return _run
     elif source == "_watch":
         from threecommas import _watch
 

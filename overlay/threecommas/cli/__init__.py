@@ -55,6 +55,12 @@ __all__ = [
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: `sys.argv[1:]`); the exit status."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in ("backtest", "run"):
+        # A strategy's commands: their own parser (a file to load, no operation).
+        from threecommas.cli._strategy import main_strategy
+
+        return main_strategy(words)
     args = build_parser().parse_args(argv)
     # Past the parser only: `--help` (and a usage error) ends above, without the SDK's client,
     # httpx or the generated models, which running a command imports.

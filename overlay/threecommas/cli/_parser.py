@@ -280,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Command line for the 3Commas SmartTrade v2 API. Credentials come from "
         f"{ENV_API_KEY} and {ENV_API_SECRET} (or {ENV_PRIVATE_KEY_FILE}); the base URL from "
         f"--base-url or {ENV_BASE_URL}. Results are printed as JSON.",
+        epilog="A strategy: `threecommas backtest FILE.py:NAME --candles FILE --pair PAIR` runs "
+        "it over candles in virtual time, `threecommas run FILE.py:NAME --pair PAIR "
+        "--market-code CODE` against the API in paper mode (each: --help).",
         # `--base` (a filter of `list`) must never be read as an abbreviation of `--base-url`.
         allow_abbrev=False,
     )

@@ -26,6 +26,9 @@ under ``/__admin__/market`` and ``serve --market FILE``; ``_operations`` reads t
 from the spec's catalogue, ``_command`` is the command line, and ``pytest_plugin`` and
 ``schemathesis_auth`` serve test suites.
 
+:func:`backtest` runs a strategy (``strategy(client, bar)``) over candles on a fresh simulated
+market in virtual time and returns a :class:`BacktestReport` (see ``_backtest``).
+
 For annotating a test suite's own fixtures and helpers: :class:`MarketControl` is the type of
 the ``threecommas_market`` fixture, :class:`ServerFactory` of ``threecommas_server_factory``,
 :class:`ClientFactory` of ``threecommas_client_factory``; :class:`ScaledClock` is the clock the
@@ -45,6 +48,7 @@ _MISSING_EXTRA = [
 
 if not _MISSING_EXTRA:
     from threecommas._clock import ScaledClock
+    from threecommas.testing._backtest import BacktestReport, backtest
     from threecommas.testing._fixtures import FIXTURE_TIME_FACTOR, ClientFactory, ServerFactory
     from threecommas.testing._operations import API_PREFIX
     from threecommas.testing.faults import FaultConfig, FaultRule, Faults, RateLimitConfig
@@ -85,6 +89,7 @@ __all__ = [
     "TEST_PRIVATE_KEY_PATH",
     "TEST_PUBLIC_KEY_PATH",
     "ActionError",
+    "BacktestReport",
     "ClientFactory",
     "ClockError",
     "FaultConfig",
@@ -101,6 +106,7 @@ __all__ = [
     "ServerFactory",
     "ServerHost",
     "SmartTradeStore",
+    "backtest",
     "create_app",
     "load_recordings",
     "run_in_thread",

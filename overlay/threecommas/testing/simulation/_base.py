@@ -22,12 +22,13 @@ from __future__ import annotations
 import copy
 import json
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from threecommas import _schema
+from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.recording import Recording
 from threecommas.testing.simulation._docs_forms import canonical_body
 from threecommas.testing.simulation._entities import (
@@ -37,6 +38,7 @@ from threecommas.testing.simulation._entities import (
     placeholder_account,
     timestamp,
 )
+from threecommas.testing.simulation._holdings import Holdings
 from threecommas.testing.simulation._market import Market
 from threecommas.testing.simulation._state import JSONObject, refresh_flags, take_profit_steps
 
@@ -175,88 +177,6 @@ def all_ids(smart_trade: JSONObject) -> Iterator[int]:
             yield value
 
 
-@dataclass
-class Holdings:
-    """What a store holds: SmartTrades by id, the ids of the trades that a SmartTrade entity
-    does not show (its position's and stop loss'), and the next new id.
-
-    A stored SmartTrade (or trade-id mapping) is never changed in place: a change stores a new
-    one. So holdings can share their values: a copy needs only new mappings (:meth:`copy`).
-    """
-
-    smart_trades: dict[int, JSONObject] = field(default_factory=dict)
-    trade_ids: dict[int, TradeIds] = field(default_factory=dict)
-    next_id: int = 1
-    # Lookups that a create would otherwise make by going through every SmartTrade: the first
-    # SmartTrade (in store order) showing each account id, and the first of each pair showing
-    # a current price. Built when first needed; ``keep`` keeps them right or drops them.
-    _by_account: dict[object, int] | None = field(default=None, repr=False, compare=False)
-    _by_pair: dict[str, int] | None = field(default=None, repr=False, compare=False)
-
-    def copy(self) -> Holdings:
-        return Holdings(
-            dict(self.smart_trades),
-            dict(self.trade_ids),
-            self.next_id,
-            None if self._by_account is None else dict(self._by_account),
-            None if self._by_pair is None else dict(self._by_pair),
-        )
-
-    def keep(self, smart_trade_id: int, smart_trade: JSONObject) -> None:
-        """Store ``smart_trade`` under its id (a new id goes last in the store's order)."""
-        old = self.smart_trades.get(smart_trade_id)
-        self.smart_trades[smart_trade_id] = smart_trade
-        if old is None:  # last in order: the first of its account or pair only if alone
-            account, pair = _account_key(smart_trade), _priced_pair(smart_trade)
-            if self._by_account is not None and account is not None:
-                self._by_account.setdefault(account, smart_trade_id)
-            if self._by_pair is not None and pair is not None:
-                self._by_pair.setdefault(pair, smart_trade_id)
-            return
-        # Replaced in place: the lookups hold unless what they go by changed.
-        if _account_key(old) != _account_key(smart_trade):
-            self._by_account = None
-        if _priced_pair(old) != _priced_pair(smart_trade):
-            self._by_pair = None
-
-    def first_with_account(self, account_id: int) -> JSONObject | None:
-        """The first SmartTrade whose ``account.id`` is ``account_id``."""
-        if self._by_account is None:
-            self._by_account = {}
-            for key, smart_trade in self.smart_trades.items():
-                account = _account_key(smart_trade)
-                if account is not None:
-                    self._by_account.setdefault(account, key)
-        found = self._by_account.get(account_id)
-        return None if found is None else self.smart_trades[found]
-
-    def first_priced(self, pair: str) -> JSONObject | None:
-        """The first SmartTrade of ``pair`` whose ``data.current_price`` is an object."""
-        if self._by_pair is None:
-            self._by_pair = {}
-            for key, smart_trade in self.smart_trades.items():
-                priced = _priced_pair(smart_trade)
-                if priced is not None:
-                    self._by_pair.setdefault(priced, key)
-        found = self._by_pair.get(pair)
-        return None if found is None else self.smart_trades[found]
-
-
-def _account_key(smart_trade: JSONObject) -> object:
-    """``account.id`` when it is a number or text (what an account id can equal), else None."""
-    account = smart_trade.get("account")
-    value = account.get("id") if isinstance(account, dict) else None
-    return value if isinstance(value, int | float | str) else None
-
-
-def _priced_pair(smart_trade: JSONObject) -> str | None:
-    """The pair, when it is text and the SmartTrade shows a current price, else None."""
-    data = smart_trade.get("data")
-    prices = data.get("current_price") if isinstance(data, dict) else None
-    pair = smart_trade.get("pair")
-    return pair if isinstance(pair, str) and isinstance(prices, dict) else None
-
-
 class Transaction:
     """The store during one request, under its lock. Reads give copies; ``save`` stages changes.
 
@@ -306,6 +226,30 @@ class Transaction:
             i for i in self._saved if i not in self._held.smart_trades
         ]
         return [st for st in (self.find(i) for i in ids) if st is not None]
+
+    def _stored(self, held_ids: list[int]) -> Iterator[JSONObject]:
+        """The SmartTrades of ``held_ids``, then those new in this transaction, not copied."""
+        held = self._held.smart_trades
+        for i in held_ids + [i for i in self._saved if i not in held]:
+            current = self._saved.get(i, held.get(i))
+            if current is not None:
+                yield current
+
+    def smart_trades_to_read(self) -> list[JSONObject]:
+        """Every SmartTrade as stored, not copied: for what only reads them (the balances an
+        order is judged by) and must not change them."""
+        return list(self._stored(list(self._held.smart_trades)))
+
+    def smart_trades_in_play(self, pairs: Container[str] | None = None) -> list[JSONObject]:
+        """Copies of the SmartTrades not finished, cancelled or failed, in store order: the
+        market never changes a final one, and a backtest's thousands are not copied at every
+        tick (a saved one that was final when held is final still)."""
+        return [
+            current if self._shared_reads else copy_stored(current)
+            for current in self._stored(self._held.in_play_ids())
+            if status_of(current) not in FINAL_STATUSES
+            and (pairs is None or current.get("pair") in pairs)
+        ]
 
     def trade_ids(self, smart_trade_id: int) -> TradeIds:
         staged = self._trade_ids.get(smart_trade_id)

@@ -9,7 +9,7 @@ set up a scenario with :meth:`SmartTradeStore.put`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
@@ -86,6 +86,9 @@ class _MarketView:
 
     def smart_trades(self) -> list[JSONObject]:
         return self._tx.smart_trades()
+
+    def smart_trades_in_play(self, pairs: Container[str] | None = None) -> list[JSONObject]:
+        return self._tx.smart_trades_in_play(pairs)
 
     def changed(self, smart_trade: JSONObject) -> None:
         self._tx.save(smart_trade)

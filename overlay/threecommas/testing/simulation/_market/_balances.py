@@ -143,6 +143,9 @@ class Balances:
     def __init__(self) -> None:
         self._base: dict[int, dict[str, Decimal]] = {}
         self._tracked: dict[int, set[int]] = {}
+        # What each final SmartTrade did to its account: it never changes again, and a
+        # backtest's store holds thousands of them, summed at every order.
+        self._settled: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
 
     def kept(self, account_id: int) -> bool:
         """Whether the account's balances are kept (and its orders judged against them)."""
@@ -193,6 +196,7 @@ class Balances:
     def reset(self) -> None:
         self._base.clear()
         self._tracked.clear()
+        self._settled.clear()
 
     def _moves(
         self, account_id: int, smart_trades: Iterable[JSONObject]
@@ -203,7 +207,18 @@ class Balances:
         for smart_trade in smart_trades:
             if smart_trade.get("id") not in tracked:
                 continue
-            for currency, (delta, hold) in effects(smart_trade).items():
+            for currency, (delta, hold) in self._effects(smart_trade).items():
                 moved[currency] = moved.get(currency, _ZERO) + delta
                 held[currency] = held.get(currency, _ZERO) + hold
         return moved, held
+
+    def _effects(self, smart_trade: JSONObject) -> dict[str, tuple[Decimal, Decimal]]:
+        smart_trade_id = smart_trade.get("id")
+        if isinstance(smart_trade_id, int):
+            settled = self._settled.get(smart_trade_id)
+            if settled is not None:
+                return settled
+        found = effects(smart_trade)
+        if isinstance(smart_trade_id, int) and status_of(smart_trade) in FINAL_STATUSES:
+            self._settled[smart_trade_id] = found
+        return found

@@ -432,7 +432,7 @@ class Market:
         band: Band | None = (None, None)
         store = self._store
         if store is not None:
-            for smart_trade in store.smart_trades():
+            for smart_trade in _in_play(store, {pair}):
                 if smart_trade.get("pair") != pair:
                     continue
                 smart_trade_id = smart_trade.get("id")
@@ -472,7 +472,7 @@ class Market:
             return
         now = self.clock.timestamp()
         micros = self.clock.elapsed_micros
-        for smart_trade in store.smart_trades():
+        for smart_trade in _in_play(store, pairs):
             pair = smart_trade.get("pair")
             if not isinstance(pair, str) or pair not in pairs or pair not in self._quotes:
                 continue
@@ -501,6 +501,15 @@ class Market:
             if status_of(smart_trade) in FINAL_STATUSES:
                 self._memory.pop(smart_trade_id, None)
             store.changed(smart_trade)
+
+
+def _in_play(store: MarketStore, pairs: set[str]) -> Iterable[JSONObject]:
+    """The store's SmartTrades of ``pairs`` a tick may change, from a store that tells them
+    without copying the others (``smart_trades_in_play``): a final one's band is everywhere
+    and a tick skips it, so leaving them out changes nothing."""
+    in_play = getattr(store, "smart_trades_in_play", None)
+    found: Iterable[JSONObject] = in_play(pairs) if callable(in_play) else store.smart_trades()
+    return found
 
 
 def _amount(value: Decimal) -> str:

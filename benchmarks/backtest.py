@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""`make bench`: a year of one-minute bars through backtest(), beside the engine alone.
+
+525,600 synthetic one-minute bars (the seeded random walk of benchmarks/market.py; nothing is
+downloaded), parsed once and timed apart. Three figures from the same run:
+
+* the engine alone: a backtest's market (the BACKTEST_MARKET preset) playing the year with no
+  strategy, as ``server.market.advance`` does it;
+* a strategy that does nothing: ``backtest(lambda client, bar: None, ...)``, the whole call
+  (the market, 525,600 calls of the strategy with a Bar each, the report);
+* the README's example strategy (examples/buy_the_dip.py), which trades.
+
+Targets: the example in at most 30 s; doing nothing at most 2x the engine alone. The second
+cannot be met in Python as the engine is now: with no SmartTrade open, the engine passes over
+blocks of 64 quiet bars at a time (milliseconds for the year), while a strategy is a Python call
+per bar. So the floor is printed too: a bare loop that makes each bar's `Bar` and calls the
+strategy, with no market at all; the do-nothing backtest is measured against it as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "examples")]
+
+from buy_the_dip import BuyTheDip  # noqa: E402
+from market import PAIR, YEAR_OF_MINUTES, year_of_bars  # noqa: E402
+
+from threecommas import Bar  # noqa: E402
+from threecommas.testing import backtest  # noqa: E402
+from threecommas.testing.server import create_app  # noqa: E402
+from threecommas.testing.simulation import BACKTEST_MARKET, Market, VirtualClock  # noqa: E402
+from threecommas.testing.simulation._market._prices import PricePath  # noqa: E402
+
+EXAMPLE_TARGET_S = 30.0
+NOTHING_TARGET_RATIO = 2.0
+
+
+def engine_alone(path: PricePath, seconds: int) -> float:
+    app = create_app()
+    app.state.store.use_market(Market(clock=VirtualClock()))
+    control = app.state.market
+    control.configure(**BACKTEST_MARKET)
+    control.play(path)
+    started = time.perf_counter()
+    control.advance(seconds)
+    return time.perf_counter() - started
+
+
+def python_floor(path: PricePath) -> float:
+    """A loop making each bar's Bar and calling a strategy that does nothing: no market."""
+    start = 1_704_067_200_000_000
+    strategy = lambda client, bar: None  # noqa: E731
+    started = time.perf_counter()
+    for bar in path.bars:
+        strategy(
+            None,
+            Bar._at(
+                start + int(bar.t * 1_000_000),
+                PAIR,
+                (bar.open, bar.high, bar.low, bar.close),
+                bar.volume,
+                bar.seconds,
+            ),
+        )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bars", type=int, default=YEAR_OF_MINUTES)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    path = PricePath.from_bars(year_of_bars(args.bars))
+    parsed = time.perf_counter() - started
+    engine = min(engine_alone(path, 60 * args.bars) for _ in range(2))
+    floor = python_floor(path)
+
+    started = time.perf_counter()
+    nothing = backtest(lambda client, bar: None, candles=path, pair=PAIR)
+    idle = time.perf_counter() - started
+    started = time.perf_counter()
+    report = backtest(BuyTheDip(), candles=path, pair=PAIR)
+    example = time.perf_counter() - started
+
+    print(f"backtest: {args.bars:,} one-minute bars, {PAIR}")
+    print(f"  bars made and parsed: {parsed:.2f} s (not timed below)")
+    print(f"  engine alone (the market playing them, no strategy): {engine * 1000:.0f} ms")
+    ratio = idle / engine
+    print(
+        f"  a strategy that does nothing: {idle:.2f} s = {ratio:.1f}x the engine alone "
+        f"(target <= {NOTHING_TARGET_RATIO:g}x: "
+        f"{'OK' if ratio <= NOTHING_TARGET_RATIO else 'over target'}); "
+        f"{nothing.bars_called:,} calls"
+    )
+    print(
+        f"  the floor, a bare loop making a Bar and calling a no-op per bar: {floor:.2f} s "
+        f"(the do-nothing backtest is {idle / floor:.1f}x that)"
+    )
+    print(
+        f"  the example strategy: {example:.2f} s (target <= {EXAMPLE_TARGET_S:g} s: "
+        f"{'OK' if example <= EXAMPLE_TARGET_S else 'over target'}); "
+        f"{len(report.trades):,} SmartTrades, {report.requests:,} requests"
+    )
+    print("  " + report.summary().replace("\n", "\n  "))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""What a strategy is handed: the client and a :class:`Bar`.
+
+A strategy is a plain callable, ``strategy(client, bar)``, called once a bar has closed: with a
+``ThreeCommas`` client, or an ``AsyncThreeCommas`` one for an ``async def`` strategy (or an
+object whose ``__call__`` is one). The same callable runs in a backtest
+(:func:`threecommas.testing.backtest`, the bars are candles) and against the API
+(:func:`threecommas.run`, the bars are built from price reads). State a strategy keeps between
+bars lives in the callable: an object with attributes, or a closure.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+if TYPE_CHECKING:
+    from threecommas._async._client import AsyncThreeCommas
+    from threecommas._sync._client import ThreeCommas
+
+__all__ = ["Bar", "Strategy", "is_async_strategy"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+#: A strategy: ``strategy(client, bar)``, sync (a ``ThreeCommas``) or async (an
+#: ``AsyncThreeCommas``); what it returns is ignored.
+Strategy: TypeAlias = (
+    "Callable[[ThreeCommas, Bar], object] | Callable[[AsyncThreeCommas, Bar], Awaitable[object]]"
+)
+
+
+class Bar:
+    """One closed bar of a pair: its open time and its prices, as decimals.
+
+    ``time`` is when the bar opened (UTC; candles are stamped so), ``seconds`` how long it
+    lasted; the strategy sees it once it has closed. ``volume`` is the base currency traded in
+    it: from the candles in a backtest, ``None`` for a bar built from price reads (the API's
+    rates carry no volume).
+    """
+
+    __slots__ = ("_micros", "close", "high", "low", "open", "pair", "seconds", "volume")
+
+    def __init__(
+        self,
+        time: datetime,
+        pair: str,
+        open: Decimal,
+        high: Decimal,
+        low: Decimal,
+        close: Decimal,
+        volume: Decimal | None = None,
+        seconds: Decimal | int = 60,
+    ) -> None:
+        if time.tzinfo is None:
+            time = time.replace(tzinfo=UTC)
+        delta = time - _EPOCH
+        self._micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        self.pair = pair
+        self.open = open
+        self.high = high
+        self.low = low
+        self.close = close
+        self.volume = volume
+        self.seconds = Decimal(seconds)
+
+    @classmethod
+    def _at(
+        cls,
+        micros: int,
+        pair: str,
+        prices: tuple[Decimal, Decimal, Decimal, Decimal],
+        volume: Decimal | None,
+        seconds: Decimal,
+    ) -> Bar:
+        # The backtest's way in: a year of bars without a datetime each.
+        bar = cls.__new__(cls)
+        bar._micros = micros
+        bar.pair = pair
+        bar.open, bar.high, bar.low, bar.close = prices
+        bar.volume = volume
+        bar.seconds = seconds
+        return bar
+
+    @property
+    def time(self) -> datetime:
+        """When the bar opened (UTC)."""
+        return _EPOCH + timedelta(microseconds=self._micros)
+
+    @property
+    def close_time(self) -> datetime:
+        """When the bar closed: ``time + seconds``."""
+        return self.time + timedelta(seconds=float(self.seconds))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Bar):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self._micros,
+            self.pair,
+            self.open,
+            self.high,
+            self.low,
+            self.close,
+            self.volume,
+            self.seconds,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Bar(time={self.time.isoformat()!r}, pair={self.pair!r}, open={self.open}, "
+            f"high={self.high}, low={self.low}, close={self.close}, volume={self.volume})"
+        )
+
+
+def is_async_strategy(strategy: object) -> bool:
+    """True for an ``async def`` strategy (or an object whose ``__call__`` is one)."""
+    if inspect.iscoroutinefunction(strategy):
+        return True
+    call = getattr(strategy, "__call__", None)  # noqa: B004 - the method, to inspect it
+    return call is not None and inspect.iscoroutinefunction(call)
