@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DOCS_STAMP := $(VENV)/.docs-installed-stamp
 DOCS_OUT   := build/docs/html
 
-.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest fuzz-cli dist bench clean redis-server docs docs-check chromium
+.PHONY: all help venv demo test unit lint typecheck check-generated generate generate-sync pytest pytest-main pytest-fuzz fuzz-cli dist bench clean redis-server docs docs-check chromium
 
 # The tests `make unit` leaves out: those marked slow, fuzz or dist (see pyproject.toml), and the
 # modules whose collection alone takes seconds (their tests are all marked).
@@ -57,10 +57,10 @@ demo: venv
 ## browser; not under CI).
 ## Each step's time is printed at the end, so that a slower suite is seen.
 test: venv
-	@$(PY) scripts/timed.py lint typecheck check-generated pytest fuzz-cli docs-check
+	@$(PY) scripts/timed.py lint typecheck check-generated pytest-main 'pytest-fuzz+fuzz-cli+docs-check'
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
-unit: venv
+unit: venv $(DOCS_STAMP)
 	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
@@ -79,8 +79,15 @@ check-generated: venv
 	$(PY) scripts/unasync.py --check
 
 ## pytest: every test, fuzzing and wheel builds included.
-pytest: venv redis-server chromium
+pytest: pytest-main pytest-fuzz
+
+## pytest-main: every test but the schemathesis module, in parallel (the docs extra, Redis and
+## the browser installed first: their tests run, not skip).
+pytest-main: venv $(DOCS_STAMP) redis-server chromium
 	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
+
+## pytest-fuzz: the schemathesis module, in one process of its own.
+pytest-fuzz: venv
 	$(PYTEST) -q -p no:xdist $(FUZZ_TESTS)
 
 ## redis-server: the tests of the shared rate limit run a real Redis. Installed from Debian's

@@ -166,3 +166,39 @@ def test_the_redis_tests_skip_or_fail_as_make_does(
     else:
         assert redis_server.require_redis_server() == redis_server.MISSING
     assert make_fails == (ci not in (None, ""))
+
+
+def test_steps_joined_by_a_plus_run_side_by_side_and_keep_their_logs_whole(tmp_path: Path) -> None:
+    """`make test`'s last steps run together (scripts/timed.py `a+b`): each one's output comes
+    out in one piece, a failure among them fails the run, and the timing line names each."""
+    (tmp_path / "Makefile").write_text(
+        "slow:\n\t@sleep 1; echo slow-1; echo slow-2\n"
+        "fast:\n\t@echo fast-1; echo fast-2\n"
+        "bad:\n\t@echo bad-1; exit 3\n"
+    )
+    script = str(ROOT / "scripts" / "timed.py")
+    good = subprocess.run(
+        [sys.executable, script, "fast", "slow+fast"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    lines = good.stdout.splitlines()
+    # side by side, the fast one ends first and prints first (in turn, the slow one would);
+    # the slow one's lines stay together
+    assert lines[:6] == ["fast-1", "fast-2", "fast-1", "fast-2", "slow-1", "slow-2"], lines
+    assert re.fullmatch(
+        r"make test: passed in \d+ s \(fast \d+ s, \[slow \d+ s\+fast \d+ s\] \d+ s\)", lines[-1]
+    ), lines[-1]
+    bad = subprocess.run(
+        [sys.executable, script, "slow+bad", "fast"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode != 0
+    assert "fast-1" not in bad.stdout  # the step after a failed one does not run
+    assert "FAILED at [slow" in bad.stdout.splitlines()[-1]
