@@ -22,6 +22,7 @@ Definitions (where trading tools differ, these are the ones used):
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ __all__ = ["BacktestReport", "build_report"]
 MAX_CURVE_POINTS: Final = 1000
 _ZERO: Final = Decimal(0)
 _CENT: Final = Decimal("0.01")
+_MICROS: Final = Decimal(1_000_000)
+_LOW: Final = operator.attrgetter("low")
+_HIGH: Final = operator.attrgetter("high")
 
 
 @dataclass(frozen=True)
@@ -307,6 +311,12 @@ def _walk(
             cash = gross - exit_.fee if long else -(gross + exit_.fee)
             events.append((_offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
     events.sort(key=lambda event: event[0])
+    # A year of minutes is half a million bars: the walk does per bar only what that bar can
+    # change. An event's time is compared in Decimal seconds, as the bars' are (exact: whole
+    # microseconds), the equity is worked out again only while something is held or after an
+    # event, and a curve point's lowest and highest prices are taken over its stretch at once.
+    event_seconds = [Decimal(event[0]) / _MICROS for event in events]
+    pending = len(events)
     count = len(bars)
     every = max(1, -(-count // MAX_CURVE_POINTS))
     cash = start_equity
@@ -317,20 +327,23 @@ def _walk(
     exposed = 0
     curve: list[CurvePoint] = []
     prices: list[PricePoint] = []
-    low = high = None
     equity = start_equity
+    stretch = 0
+    point = min(every, count) - 1
     for number, bar in enumerate(bars):
-        close_at = int((bar.t + bar.seconds) * 1_000_000)
-        while index < len(events) and events[index][0] <= close_at:
-            _, flow, units, rate, long = events[index]
-            cash += flow
-            key = (rate, long)
-            left = held.get(key, _ZERO) + units
-            if left:
-                held[key] = left
-            else:
-                held.pop(key, None)
-            index += 1
+        moved = False
+        if index < pending and event_seconds[index] <= bar.t + bar.seconds:
+            moved = True
+            while index < pending and event_seconds[index] <= bar.t + bar.seconds:
+                _, flow, units, rate, long = events[index]
+                cash += flow
+                key = (rate, long)
+                left = held.get(key, _ZERO) + units
+                if left:
+                    held[key] = left
+                else:
+                    held.pop(key, None)
+                index += 1
         if held:
             exposed += 1
             equity = cash
@@ -338,20 +351,25 @@ def _walk(
                 equity += (
                     units * bar.close * (1 - rate) if long else -units * bar.close * (1 + rate)
                 )
-        else:
+            moved = True
+        elif moved:
             equity = cash
-        if equity > peak:
-            peak = equity
-        elif peak - equity > drawdown:
-            drawdown = peak - equity
-            drawdown_percent = drawdown / peak * 100 if peak else _ZERO
-        low = bar.low if low is None or bar.low < low else low
-        high = bar.high if high is None or bar.high > high else high
-        if number % every == every - 1 or number == count - 1:
+        if moved:
+            if equity > peak:
+                peak = equity
+            elif peak - equity > drawdown:
+                drawdown = peak - equity
+                drawdown_percent = drawdown / peak * 100 if peak else _ZERO
+        if number == point:
+            close_at = int((bar.t + bar.seconds) * 1_000_000)
             moment = start + timedelta(microseconds=close_at)
+            span = bars[stretch : number + 1]
+            low = min(map(_LOW, span))
+            high = max(map(_HIGH, span))
             curve.append(CurvePoint(moment, equity.quantize(_CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
-            low = high = None
+            stretch = number + 1
+            point = min(number + every, count - 1)
     stats = {
         "end": equity,
         "drawdown": drawdown,

@@ -154,6 +154,7 @@ class PricePath:
         self._bars: tuple[Bar, ...] = ()
         self._bar_order = "adaptive"
         self._spread: object = None
+        self._bar_pairs: frozenset[str] | None = None
         #: Per bar: the offset of its last tick (µs); per block of BLOCK bars: its low, high.
         self.bar_ends: tuple[int, ...] = ()
         self.block_lows: tuple[Decimal, ...] = ()
@@ -220,7 +221,10 @@ class PricePath:
     @property
     def pairs(self) -> frozenset[str]:
         if self._ticks is None:
-            return frozenset(bar.pair for bar in self._bars)
+            # A pass over every bar (half a million for a year of minutes): made once.
+            if self._bar_pairs is None:
+                self._bar_pairs = frozenset(bar.pair for bar in self._bars)
+            return self._bar_pairs
         return frozenset(tick.pair for tick in self._ticks)
 
     @property

@@ -1,0 +1,149 @@
+"""What a backtest does per bar is cut to the bone (issue 23, "Fast"); these hold that the
+cuts changed nothing a strategy or a report sees. The figures themselves are in `make bench`
+(benchmarks/backtest.py): no test here depends on how fast the machine is."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from threecommas import Bar
+from threecommas.testing import backtest
+from threecommas.testing._backtest._report import (
+    MAX_CURVE_POINTS,
+    CurvePoint,
+    PricePoint,
+    TradeResult,
+    _walk,
+)
+from threecommas.testing._backtest._report import _offset as offset
+from threecommas.testing.simulation._market._prices import PricePath
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "examples"), str(ROOT / "benchmarks")]
+from buy_the_dip import BuyTheDip  # noqa: E402
+from market import PAIR, year_of_bars  # noqa: E402
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def test_a_backtest_bar_is_the_bar_built_from_its_time() -> None:
+    opened = datetime(2024, 1, 1, 0, 3, tzinfo=UTC)
+    prices = (Decimal("1.5"), Decimal(2), Decimal(1), Decimal("1.75"))
+    built = Bar(opened, PAIR, *prices, volume=Decimal(3), seconds=60)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    base = int(start.timestamp()) * 1_000_000
+    lazy = Bar._after(base, Decimal(180), PAIR, *prices, Decimal(3), Decimal(60))
+    assert lazy.time == opened == built.time
+    assert lazy.close_time == built.close_time == opened + timedelta(minutes=1)
+    assert lazy == built and hash(lazy) == hash(built)
+    assert repr(lazy) == repr(built)
+
+
+def test_the_bars_a_strategy_gets_open_when_their_candles_did() -> None:
+    seen: list[Bar] = []
+    path = PricePath.from_bars(year_of_bars(50))
+    backtest(lambda client, bar: seen.append(bar), candles=path, pair=PAIR)
+    first = seen[0].time
+    assert [bar.time - first for bar in seen] == [timedelta(minutes=i) for i in range(50)]
+    assert [bar.close for bar in seen] == [bar.close for bar in path.bars]
+
+
+def test_a_path_of_bars_lists_its_pairs_once() -> None:
+    path = PricePath.from_bars(year_of_bars(10))
+    assert path.pairs == {PAIR}
+    assert path.pairs is path.pairs
+
+
+def test_the_report_walks_the_bars_as_the_definition_does() -> None:
+    path = PricePath.from_bars(year_of_bars(3 * MAX_CURVE_POINTS + 7))
+    report = backtest(
+        BuyTheDip(dip="0.0005", take_profit="0.05", stop_loss="0.05"), candles=path, pair=PAIR
+    )
+    assert len(report.trades) > 3
+    start = report.start
+    expected = reference_walk(start, path.bars, report.trades, report.start_equity)
+    assert _walk(start, path.bars, report.trades, report.start_equity) == expected
+    # Nothing traded: the curve is flat, the price chart the same as the definition's.
+    flat = reference_walk(start, path.bars, (), Decimal(100))
+    assert _walk(start, path.bars, (), Decimal(100)) == flat
+
+
+def reference_walk(
+    start: datetime,
+    bars: Sequence[Any],
+    trades: Sequence[TradeResult],
+    start_equity: Decimal,
+) -> tuple[tuple[CurvePoint, ...], tuple[PricePoint, ...], dict[str, Any]]:
+    """The walk as first written: every bar in full (the report's must give the same)."""
+    # Cash flows and position changes, in time order: (µs from start, cash, units, rate, long).
+    events: list[tuple[int, Decimal, Decimal, Decimal, bool]] = []
+    for trade in trades:
+        long = trade.side == "long"
+        if trade.entered_at is not None and trade.units:
+            cash = -trade.entry_total if long else trade.entry_total
+            events.append(
+                (offset(start, trade.entered_at), cash, trade.units, trade.commission, long)
+            )
+        for exit_ in trade.exits:
+            gross = exit_.units * exit_.price
+            cash = gross - exit_.fee if long else -(gross + exit_.fee)
+            events.append((offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
+    events.sort(key=lambda event: event[0])
+    count = len(bars)
+    every = max(1, -(-count // MAX_CURVE_POINTS))
+    cash = start_equity
+    held: dict[tuple[Decimal, bool], Decimal] = {}
+    index = 0
+    peak = start_equity
+    drawdown = drawdown_percent = ZERO
+    exposed = 0
+    curve: list[CurvePoint] = []
+    prices: list[PricePoint] = []
+    low = high = None
+    equity = start_equity
+    for number, bar in enumerate(bars):
+        close_at = int((bar.t + bar.seconds) * 1_000_000)
+        while index < len(events) and events[index][0] <= close_at:
+            _, flow, units, rate, long = events[index]
+            cash += flow
+            key = (rate, long)
+            left = held.get(key, ZERO) + units
+            if left:
+                held[key] = left
+            else:
+                held.pop(key, None)
+            index += 1
+        if held:
+            exposed += 1
+            equity = cash
+            for (rate, long), units in held.items():
+                equity += (
+                    units * bar.close * (1 - rate) if long else -units * bar.close * (1 + rate)
+                )
+        else:
+            equity = cash
+        if equity > peak:
+            peak = equity
+        elif peak - equity > drawdown:
+            drawdown = peak - equity
+            drawdown_percent = drawdown / peak * 100 if peak else ZERO
+        low = bar.low if low is None or bar.low < low else low
+        high = bar.high if high is None or bar.high > high else high
+        if number % every == every - 1 or number == count - 1:
+            moment = start + timedelta(microseconds=close_at)
+            curve.append(CurvePoint(moment, equity.quantize(CENT)))
+            prices.append(PricePoint(moment, low, high, bar.close))
+            low = high = None
+    stats = {
+        "end": equity,
+        "drawdown": drawdown,
+        "drawdown_percent": drawdown_percent,
+        "exposure": Decimal(exposed) / count if count else ZERO,
+    }
+    return tuple(curve), tuple(prices), stats
