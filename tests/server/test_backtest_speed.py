@@ -4,6 +4,7 @@ cuts changed nothing a strategy or a report sees. The figures themselves are in 
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,10 @@ from threecommas.testing._backtest._report import (
     _walk,
 )
 from threecommas.testing._backtest._report import _offset as offset
+from threecommas.testing.simulation._market._balances import Balances
+from threecommas.testing.simulation._market._market import _json_copy, _state_of
 from threecommas.testing.simulation._market._prices import PricePath
+from threecommas.testing.simulation._state import JSONObject
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "examples"), str(ROOT / "benchmarks")]
@@ -147,3 +151,57 @@ def reference_walk(
         "exposure": Decimal(exposed) / count if count else ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+class CountingBalances(Balances):
+    """Each SmartTrade moves 1 USDT per unit of its id; ids above 100 are settled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.looked_at: list[int] = []
+
+    def _effects(self, smart_trade: JSONObject) -> dict[str, tuple[Decimal, Decimal]]:
+        smart_trade_id = smart_trade["id"]
+        assert isinstance(smart_trade_id, int)
+        self.looked_at.append(smart_trade_id)
+        found = {"USDT": (Decimal(smart_trade_id), Decimal(0) if smart_trade_id > 100 else ONE)}
+        if smart_trade_id > 100:
+            self._settled[smart_trade_id] = found
+        return found
+
+
+ONE = Decimal(1)
+
+
+def test_settled_smart_trades_are_summed_once_per_account() -> None:
+    balances = CountingBalances()
+    balances.set(7, "USDT", Decimal(1000), [])
+    trades: list[JSONObject] = [{"id": i} for i in (1, 101, 102, 2)]
+    for trade in trades:
+        balances.track(7, int(trade["id"]))  # type: ignore[call-overload]
+    first = balances.holdings(7, trades)["USDT"]
+    assert (first.total, first.on_orders) == (Decimal(1000 + 206), Decimal(2))
+    balances.looked_at.clear()
+    again = balances.holdings(7, trades)["USDT"]
+    assert (again.total, again.on_orders) == (first.total, first.on_orders)
+    assert sorted(balances.looked_at) == [1, 2]  # the settled ones come from the sums
+    # One of the summed SmartTrades is gone: the sums are made again without it.
+    gone = balances.holdings(7, [t for t in trades if t["id"] != 102])["USDT"]
+    assert gone.total == Decimal(1000 + 104)
+
+
+def test_the_market_copies_a_smart_trade_as_deepcopy_does() -> None:
+    smart_trade: JSONObject = {
+        "id": 1,
+        "data": {"current_price": {"last": "1"}, "updated_at": "x", "list": [1, {"a": None}]},
+        "profit": {"usd": "0.5"},
+        "n": Decimal("1.5"),
+        "t": (1, 2),
+    }
+    copied = _json_copy(smart_trade)
+    assert copied == copy.deepcopy(smart_trade)
+    assert copied["data"] is not smart_trade["data"]
+    assert copied["data"]["list"][1] is not smart_trade["data"]["list"][1]  # type: ignore[index]
+    state = _state_of(smart_trade)
+    assert "profit" not in state and "current_price" not in state["data"]  # type: ignore[operator]
+    assert smart_trade["data"]["updated_at"] == "x" and "profit" in smart_trade  # type: ignore[index]

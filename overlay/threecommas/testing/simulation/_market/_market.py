@@ -59,6 +59,7 @@ _MICROS: Final = Decimal(1_000_000)
 #: Parts of a SmartTrade that move with the price alone; a change elsewhere is a change of
 #: state, which sets ``data.updated_at``.
 _PRICE_ONLY: Final = ("current_price", "updated_at")
+_IMMUTABLE: Final = frozenset({str, int, float, bool, type(None), Decimal})
 
 
 class MarketStore(Protocol):
@@ -78,14 +79,31 @@ class MarketStore(Protocol):
 
 
 def _state_of(smart_trade: JSONObject) -> JSONObject:
-    """The SmartTrade without what moves with the price alone."""
-    state = copy.deepcopy(smart_trade)
+    """The SmartTrade without what moves with the price alone (to compare: it shares the
+    SmartTrade's nested values, which the caller must not change)."""
+    state = dict(smart_trade)
     state.pop("profit", None)
     data = state.get("data")
     if isinstance(data, dict):
+        data = dict(data)
         for key in _PRICE_ONLY:
             data.pop(key, None)
+        state["data"] = data
     return state
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON (dicts, lists, immutable scalars); anything else by copy.deepcopy.
+    Made for every SmartTrade in play on each tick a backtest looks at: several times faster
+    than copy.deepcopy, which keeps a memo for cycles JSON cannot have."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _json_copy(item) for key, item in value.items()}
+    if kind is list:
+        return [_json_copy(item) for item in value]
+    if kind in _IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
 
 
 class Market:
@@ -482,7 +500,7 @@ class Market:
             if not isinstance(smart_trade_id, int):
                 continue
             memory = self._memory.setdefault(smart_trade_id, Memory())
-            before = copy.deepcopy(smart_trade)
+            before = _json_copy(smart_trade)
             moment = Moment(
                 quote=self._quotes[pair],
                 now=now,
