@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from threecommas import Bar
+from threecommas._schema import _validator, schema_errors
 from threecommas.testing import backtest
 from threecommas.testing._backtest._report import (
     MAX_CURVE_POINTS,
@@ -205,3 +206,13 @@ def test_the_market_copies_a_smart_trade_as_deepcopy_does() -> None:
     state = _state_of(smart_trade)
     assert "profit" not in state and "current_price" not in state["data"]  # type: ignore[operator]
     assert smart_trade["data"]["updated_at"] == "x" and "profit" in smart_trade  # type: ignore[index]
+
+
+def test_the_sdks_create_check_follows_no_reference_at_each_check() -> None:
+    # The check the client makes before sending, on every create of a backtest: its schema
+    # comes with its references followed, as the server's lenient one does.
+    for lenient in (False, True):
+        root = _validator("CreateSmartTradeRequest", lenient).schema
+        assert "$ref" not in root and "properties" in root
+    errors = schema_errors("CreateSmartTradeRequest", {"account_id": "x", "pair": 3})
+    assert "account_id" in errors and "pair" in errors
