@@ -24,7 +24,7 @@ from threecommas.testing._backtest._report import (
 )
 from threecommas.testing._backtest._report import _offset as offset
 from threecommas.testing.simulation._market._balances import Balances
-from threecommas.testing.simulation._market._market import _json_copy, _state_of
+from threecommas.testing.simulation._market._copies import _json_copy, _state_of
 from threecommas.testing.simulation._market._prices import PricePath
 from threecommas.testing.simulation._state import JSONObject
 

@@ -79,6 +79,7 @@ with ``bar_order``, or give points.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import random
@@ -154,7 +155,6 @@ class PricePath:
         self._bars: tuple[Bar, ...] = ()
         self._bar_order = "adaptive"
         self._spread: object = None
-        self._bar_pairs: frozenset[str] | None = None
         #: Per bar: the offset of its last tick (µs); per block of BLOCK bars: its low, high.
         self.bar_ends: tuple[int, ...] = ()
         self.block_lows: tuple[Decimal, ...] = ()
@@ -218,14 +218,9 @@ class PricePath:
     def __repr__(self) -> str:
         return f"PricePath(ticks={len(self)}, pairs={sorted(self.pairs)!r})"
 
-    @property
+    @functools.cached_property  # a pass over every bar (half a million in a year): made once
     def pairs(self) -> frozenset[str]:
-        if self._ticks is None:
-            # A pass over every bar (half a million for a year of minutes): made once.
-            if self._bar_pairs is None:
-                self._bar_pairs = frozenset(bar.pair for bar in self._bars)
-            return self._bar_pairs
-        return frozenset(tick.pair for tick in self._ticks)
+        return frozenset(x.pair for x in (self._bars if self._ticks is None else self._ticks))
 
     @property
     def duration(self) -> Decimal:
