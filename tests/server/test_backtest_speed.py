@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from threecommas.testing._backtest._report import (
     CurvePoint,
     PricePoint,
     TradeResult,
+    _extremes,
     _walk,
 )
 from threecommas.testing._backtest._report import _offset as offset
@@ -216,3 +218,23 @@ def test_the_sdks_create_check_follows_no_reference_at_each_check() -> None:
         assert "$ref" not in root and "properties" in root
     errors = schema_errors("CreateSmartTradeRequest", {"account_id": "x", "pair": 3})
     assert "account_id" in errors and "pair" in errors
+
+
+def test_a_stretch_of_bars_has_the_extremes_a_pass_bar_by_bar_finds() -> None:
+    bars = list(year_of_bars(700))
+    # Equal lows written differently: the first of them is the one shown, as bar by bar.
+    bars[130] = replace(bars[130], low=Decimal("41000.0"))
+    bars[200] = replace(bars[200], low=Decimal("41000.00"))
+    path = PricePath.from_bars(bars)
+    blocks = (path.block_lows, path.block_highs)
+    for first, end in [(0, 700), (1, 699), (63, 65), (64, 128), (5, 300), (129, 201), (131, 640)]:
+        span = path.bars[first:end]
+        low, high = _extremes(path.bars, blocks, first, end)
+        expected_low = min(span, key=lambda bar: bar.low).low
+        expected_high = max(span, key=lambda bar: bar.high).high
+        assert (str(low), str(high)) == (str(expected_low), str(expected_high))
+    # A year's curve (stretches of 70 bars, most with a whole block) as the definition draws it.
+    year = PricePath.from_bars(year_of_bars(70_000))
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    blocks = (year.block_lows, year.block_highs)
+    assert _walk(start, year.bars, (), ONE, blocks) == reference_walk(start, year.bars, (), ONE)

@@ -165,6 +165,7 @@ def backtest(
         options=config,
         wall_seconds=time.perf_counter() - started,
         waited_micros=clock.slept_micros,
+        blocks=(path.block_lows, path.block_highs),
     )
 
 

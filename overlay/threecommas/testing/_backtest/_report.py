@@ -28,11 +28,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any, Final
 
 from threecommas.testing._backtest._trades import TradeResult, iso, text, trade_result
 from threecommas.testing._backtest._transport import RequestLog
+from threecommas.testing.simulation._market._prices import BLOCK
 
 __all__ = ["BacktestReport", "build_report"]
 
@@ -44,6 +46,8 @@ _CENT: Final = Decimal("0.01")
 _MICROS: Final = Decimal(1_000_000)
 _LOW: Final = operator.attrgetter("low")
 _HIGH: Final = operator.attrgetter("high")
+#: A path's lowest lows and highest highs, per block of BLOCK bars.
+Blocks = tuple[Sequence[Decimal], Sequence[Decimal]]
 
 
 @dataclass(frozen=True)
@@ -247,10 +251,11 @@ def build_report(
     options: Mapping[str, Any],
     wall_seconds: float,
     waited_micros: int,
+    blocks: Blocks | None = None,
 ) -> BacktestReport:
     trades = tuple(trade_result(st) for st in smart_trades)
     start_equity = Decimal(str(balances.get(quote, "0")))
-    curve, prices, stats = _walk(start, bars, trades, start_equity)
+    curve, prices, stats = _walk(start, bars, trades, start_equity, blocks)
     ended = [t for t in trades if t.ended_by not in ("open", "cancel")]
     wins = sum((t.profit for t in ended if t.profit > 0), _ZERO)
     losses = -sum((t.profit for t in ended if t.profit < 0), _ZERO)
@@ -294,6 +299,7 @@ def _walk(
     bars: Sequence[Any],
     trades: Sequence[TradeResult],
     start_equity: Decimal,
+    blocks: Blocks | None = None,
 ) -> tuple[tuple[CurvePoint, ...], tuple[PricePoint, ...], dict[str, Any]]:
     """Equity bar by bar (at each close): the curve (thinned), the price chart's points, the
     drawdown, the exposure and the final equity."""
@@ -363,9 +369,7 @@ def _walk(
         if number == point:
             close_at = int((bar.t + bar.seconds) * 1_000_000)
             moment = start + timedelta(microseconds=close_at)
-            span = bars[stretch : number + 1]
-            low = min(map(_LOW, span))
-            high = max(map(_HIGH, span))
+            low, high = _extremes(bars, blocks, stretch, number + 1)
             curve.append(CurvePoint(moment, equity.quantize(_CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
             stretch = number + 1
@@ -377,6 +381,20 @@ def _walk(
         "exposure": Decimal(exposed) / count if count else _ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) -> Any:
+    """The lowest low and the highest high of ``bars[first:end]`` (the first of equals, as a
+    pass bar by bar finds them), through the path's per-block extremes where given."""
+    whole_from, whole_to = -(-first // BLOCK), end // BLOCK
+    if blocks is None or whole_from >= whole_to:
+        span = bars[first:end]
+        return min(map(_LOW, span)), max(map(_HIGH, span))
+    lows, highs = blocks
+    head, tail = bars[first : whole_from * BLOCK], bars[whole_to * BLOCK : end]
+    low = min(chain(map(_LOW, head), lows[whole_from:whole_to], map(_LOW, tail)))
+    high = max(chain(map(_HIGH, head), highs[whole_from:whole_to], map(_HIGH, tail)))
+    return low, high
 
 
 def _offset(start: datetime, moment: datetime) -> int:
