@@ -14,6 +14,7 @@ requeue_storage_errors (a close refused with StorageError is tried again later).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import sys
@@ -90,20 +91,15 @@ class Worker:
         it was given a slot (cleared to send)."""
         lockout = client._policy.lockout
         start = lockout.start
-
-        def started(seconds: float, reason: BaseException) -> None:
-            start(seconds, reason)
-            with self.lock:
-                self.lockouts.append(time.monotonic())
-
-        lockout.start = started  # type: ignore[method-assign]
         limiter = client._policy.limiter
         assert limiter is not None
         acquire = limiter.acquire
 
-        def granted(order: bool = False) -> float:
-            asked = time.monotonic()
-            wait = acquire(order)
+        def published() -> None:
+            with self.lock:
+                self.lockouts.append(time.monotonic())
+
+        def noted(asked: float, wait: float) -> float:
             if wait == 0:
                 given = time.monotonic()
                 with self.lock:
@@ -111,6 +107,29 @@ class Worker:
                     self.cleared.append([asked, given])
             return wait
 
+        if inspect.iscoroutinefunction(acquire):  # an async client's budget in Redis
+
+            async def started_async(seconds: float, reason: BaseException) -> None:
+                await start(seconds, reason)
+                published()
+
+            async def granted_async(order: bool = False) -> float:
+                asked = time.monotonic()
+                return noted(asked, await acquire(order))
+
+            lockout.start = started_async  # type: ignore[method-assign]
+            limiter.acquire = granted_async  # type: ignore[method-assign]
+            return
+
+        def started(seconds: float, reason: BaseException) -> None:
+            start(seconds, reason)
+            published()
+
+        def granted(order: bool = False) -> float:
+            asked = time.monotonic()
+            return noted(asked, acquire(order))
+
+        lockout.start = started  # type: ignore[method-assign]
         limiter.acquire = granted  # type: ignore[method-assign]
 
     def client_options(self) -> dict[str, Any]:

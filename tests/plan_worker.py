@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from typing import Any
 
 import httpx
@@ -41,7 +42,15 @@ def main() -> None:
         else RateLimit.for_plan(config["plan"], period=config["period"], **options)
     )
     statuses: list[int] = []
-    http = httpx.Client(event_hooks={"response": [lambda r: statuses.append(r.status_code)]})
+    # When each 429 or 418 came (time.monotonic, the test's clock too).
+    refused: list[float] = []
+
+    def answered(response: httpx.Response) -> None:
+        statuses.append(response.status_code)
+        if response.status_code in (418, 429):
+            refused.append(time.monotonic())
+
+    http = httpx.Client(event_hooks={"response": [answered]})
     client = ThreeCommas(
         config["api_key"],
         config["api_secret"],
@@ -67,6 +76,7 @@ def main() -> None:
         json.dumps(
             {
                 "statuses": statuses,
+                "refused": refused,
                 "learned": learned,
                 "errors": errors,
                 "warnings": recorder.messages,

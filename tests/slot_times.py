@@ -11,6 +11,7 @@ reports `to_json`).
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from typing import Any, Final
@@ -35,18 +36,35 @@ class SlotTimes:
         limiter = client._policy.limiter
         acquire, release = limiter.acquire, limiter.release
 
-        def acquired(order: bool = False) -> float:
-            wait: float = acquire(order)
+        def given(wait: float) -> float:
             if wait == 0:
                 with self._lock:
                     self.given += 1
                     self.held -= time.monotonic()
             return wait
 
-        def released() -> None:
-            release()
+        def taken_back() -> None:
             with self._lock:
                 self.held += time.monotonic()
+
+        if inspect.iscoroutinefunction(acquire):  # an async client's budget in Redis
+
+            async def acquired_async(order: bool = False) -> float:
+                return given(await acquire(order))
+
+            async def released_async(accepted: bool = False) -> None:
+                await release(accepted)
+                taken_back()
+
+            limiter.acquire, limiter.release = acquired_async, released_async
+            return
+
+        def acquired(order: bool = False) -> float:
+            return given(acquire(order))
+
+        def released(accepted: bool = False) -> None:
+            release(accepted)
+            taken_back()
 
         limiter.acquire = acquired
         limiter.release = released

@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import threading
 from collections.abc import Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
@@ -118,6 +119,19 @@ class _LazyDict:
 
 
 C = TypeVar("C", bound=type)
+
+
+_repr_context = threading.local()
+
+
+def _repr_seen() -> set[int]:
+    """The ids of the models this thread is writing the repr of: a model that holds itself
+    (through a list, say) shows as `...` there, as attrs' own repr does."""
+    try:
+        seen: set[int] = _repr_context.seen
+    except AttributeError:
+        seen = _repr_context.seen = set()
+    return seen
 
 
 def _lazy_additional_properties(cls: C) -> C:

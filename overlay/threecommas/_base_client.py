@@ -64,30 +64,41 @@ DEFAULT_HEADERS = {"User-Agent": f"threecommas-sdk/{__version__}"}
 
 
 def budget_for(
-    limit: RateLimit | None, api_key: str, clock: Clock = SYSTEM_CLOCK
+    limit: RateLimit | None,
+    api_key: str,
+    clock: Clock = SYSTEM_CLOCK,
+    *,
+    asynchronous: bool = False,
 ) -> tuple[SlotLimiter | None, LockoutState]:
     """The limiter (None without a rate limit) and the lockout that a client uses; in the
-    process they run on `clock` (a shared storage keeps its own time)."""
+    process they run on `clock` (a shared storage keeps its own time). An `asynchronous`
+    client's budget in Redis answers with coroutines (redis.asyncio)."""
     if limit is None:
         return None, Lockout(clock=clock.monotonic)
     if limit.storage is None:
         return RateLimiter(limit, clock=clock.monotonic), Lockout(clock=clock.monotonic)
     try:
-        from threecommas._redis import RedisBudget
+        from threecommas._redis import AsyncRedisBudget, RedisBudget
     except ImportError as exc:
         raise ImportError(
             "RateLimit(storage=...) needs the redis package: pip install 'threecommas-sdk[redis]'"
         ) from exc
+    from threecommas._storage import check_storage_for
+
+    check_storage_for(limit.storage, asynchronous)
+    if asynchronous:
+        shared = AsyncRedisBudget(limit, api_key)
+        return shared.limiter, shared.lockout
     budget = RedisBudget(limit, api_key)
     return budget.limiter, budget.lockout
 
 
 def _make_limits(
-    settings: PolicySettings, api_key: str, clock: Clock
+    settings: PolicySettings, api_key: str, clock: Clock, asynchronous: bool
 ) -> tuple[SlotLimiter | None, LockoutState]:
     """The rate limiter and the lockout of a new client (the one place that makes them): in the
     process, or shared through the storage that the rate limit names (Redis)."""
-    return budget_for(settings.rate_limit, api_key, clock)
+    return budget_for(settings.rate_limit, api_key, clock, asynchronous=asynchronous)
 
 
 _ssl_contexts: dict[tuple[str, str], ssl.SSLContext] = {}
@@ -123,6 +134,8 @@ class BaseClient:
     # generated low-level client once made.
     _owns_http: bool
     _api_client: Any
+    # Whether the client awaits its budget's steps (a budget in Redis is then redis.asyncio).
+    _asynchronous = False
 
     def __init__(
         self,
@@ -167,7 +180,7 @@ class BaseClient:
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
         self._clock = clock
-        limits = _make_limits(settings, key or _ANONYMOUS, clock)
+        limits = _make_limits(settings, key or _ANONYMOUS, clock, self._asynchronous)
         self._policy = RequestPolicy(settings, *limits, clock)
         self._closed = False
         # Whether `close` closes the budget's storage connections (a copy shares them).
@@ -234,12 +247,12 @@ class BaseClient:
                 setattr(other, name, type(value)(other))
         return other
 
-    def _close_budget(self) -> None:
-        """Close the Redis connection pool the client made from a `storage` URL (one handed
-        to it stays open); nothing for a budget kept in the process."""
+    def _budget_closer(self) -> Any:
+        """What closes the Redis connection pool the client made from a `storage` URL (one
+        handed to it stays open; an async client's is a coroutine function); None for a budget
+        kept in the process, or one this client does not own."""
         close = getattr(self._policy.limiter, "close", None)
-        if self._owns_budget and close is not None:
-            close()
+        return close if self._owns_budget else None
 
     def _raw_or(self, call: Call[Any]) -> Call[Any]:
         """`call`, or (for `with_raw_response`) the same call answering its `APIResponse`."""

@@ -105,6 +105,14 @@ class RateLimit:
         return cls(**{"requests": requests, "period": BUDGET_PERIOD_S, **options, "plan": name})
 
     @property
+    def unverified(self) -> bool:
+        """Whether the budget is the documented 100 a minute, which no plan vouches for: a
+        shared budget then sends one request at a time beyond what the API was seen to accept
+        in a window, so that a lower real limit costs the fleet one 429, not one per request
+        on its way (see `_async._redis_budget`)."""
+        return self.plan is None and self.requests == BUDGET_REQUESTS
+
+    @property
     def read_only(self) -> bool:
         """Whether the plan lets the key read only (a write is refused before it is sent)."""
         return self.plan is not None and PLAN_LIMITS[self.plan][1]
@@ -274,8 +282,9 @@ class RateLimiter:
                 return max(recent[expiring - 1] + self.limit.period - now, 1e-3)
             return min(_POLL_S, self.limit.period / 100)
 
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed)."""
+    def release(self, accepted: bool = False) -> None:
+        """The request that held a slot got its answer (or failed); `accepted`: the API took
+        it (not a 429 or 418), which only a shared budget notes."""
         with self._lock:
             self._in_flight = max(0, self._in_flight - 1)
             self._done.append(self._clock())

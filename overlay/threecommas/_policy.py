@@ -3,13 +3,15 @@ means, and whether it is repeated.
 
 `RequestPolicy.flow` is a generator that tells its driver what to do next, in the manner of
 `httpx.Auth.auth_flow`: it yields `SEND` (send the request now, then send back the response, or
-the transport error as a value) or a `Sleep` (wait this long, then send back None), and it
-returns the call's result or raises its error. The sync and the async clients each drive it in a
-few lines; everything else lives here:
+the transport error as a value), a `Sleep` (wait this long, then send back None) or a
+`StorageCall` (call this method of the budget, awaiting it when it is a coroutine, and send
+back its result: taking and giving back a slot, reading and starting a lockout, which a budget
+kept in Redis does over the network), and it returns the call's result or raises its error.
+The sync and the async clients each drive it in a few lines; everything else lives here:
 
 - the rate limiter: a slot is taken before the request is sent and held until its answer (or
-  failure) is back, released in a `finally`, so also when the driver is cancelled or closes the
-  generator;
+  failure) is back; should the flow end while it holds one (an error, a cancelled or closed
+  driver), its `SlotHold` says so and the driver gives the slot back;
 - lockouts: after a 429 or a 418 no request of the client goes out while the API would refuse
   it; a short rate-limit lockout is waited out, anything else is raised without sending;
 - the answer: a 2xx is parsed strictly (`ResponseParseError` when the body is not what the API
@@ -26,7 +28,7 @@ import logging
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import httpx
 
@@ -52,7 +54,17 @@ from threecommas._limits import RateLimit, backoff_delay, parse_next_request_at
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call
 
-__all__ = ["SEND", "Answer", "PolicySettings", "RequestPolicy", "Sleep", "Step", "closed_error"]
+__all__ = [
+    "SEND",
+    "Answer",
+    "PolicySettings",
+    "RequestPolicy",
+    "Sleep",
+    "SlotHold",
+    "Step",
+    "StorageCall",
+    "closed_error",
+]
 
 T = TypeVar("T")
 logger = logging.getLogger("threecommas")
@@ -96,8 +108,34 @@ class Sleep:
         return f"Sleep({self.seconds!r})"
 
 
-Step = _Send | Sleep
-Answer = httpx.Response | httpx.RequestError | None
+class StorageCall:
+    """Call `method(*args)` (a method of the limiter or the lockout; await what it returns
+    when it is awaitable), then answer with its result."""
+
+    __slots__ = ("args", "method")
+
+    def __init__(self, method: Callable[..., Any], *args: Any) -> None:
+        self.method = method
+        self.args = args
+
+    def __repr__(self) -> str:
+        return f"StorageCall({getattr(self.method, '__name__', self.method)}{self.args!r})"
+
+
+class SlotHold:
+    """Whether a flow holds a rate-limit slot: the driver gives it back when the flow ended
+    without (an error before sending, a cancelled task, a closed generator)."""
+
+    __slots__ = ("held",)
+
+    def __init__(self) -> None:
+        self.held = False
+
+
+Step = _Send | Sleep | StorageCall
+# The answers to SEND (a response or a transport error), to a Sleep (None), and to a
+# StorageCall (what the budget's method returned).
+Answer = Any
 
 
 @dataclass(frozen=True)
@@ -261,9 +299,6 @@ class RequestPolicy:
         self.limiter = limiter
         self.lockout = lockout
         self.clock = clock
-        # A budget kept in Redis makes network calls in the policy's steps: the async driver
-        # runs those steps off its event loop.
-        self.blocks_on_storage = getattr(limiter, "budget", None) is not None
 
     def flow(
         self,
@@ -271,28 +306,35 @@ class RequestPolicy:
         request: httpx.Request,
         closed: Callable[[], bool],
         deadline: float | None = None,
+        hold: SlotHold | None = None,
     ) -> Generator[Step, Answer, T]:
         """Send `request` (as often as the rules allow) and return the parsed result.
 
         `closed` tells whether the client was closed meanwhile: no request goes out then.
         With a `deadline` (on the policy's clock), no wait lasts past it and each attempt's
-        timeout is cut to the time left; reaching it raises `DeadlineReached`."""
+        timeout is cut to the time left; reaching it raises `DeadlineReached`. `hold` says
+        whether the flow holds a slot when it ends: its driver then gives it back
+        (`StorageCall(policy.limiter.release)`)."""
         limit = self.settings.rate_limit
         if limit is not None and limit.read_only and call.operation_id in WRITE_OPERATIONS:
             raise _read_only_refusal(request, limit)
+        hold = hold if hold is not None else SlotHold()
         timeouts = dict(request.extensions.get("timeout") or {})
         for attempt in itertools.count():
             order = call.operation_id in ORDER_OPERATIONS
-            while (wait := self._admit(request, closed, order)) > 0:
+            while (wait := (yield from self._admit(request, closed, order, hold))) > 0:
                 yield from self._wait(wait, deadline)
             if deadline is not None:
                 self._cut_timeout(request, timeouts, deadline)
             started = time.perf_counter()
-            try:
-                answer = yield SEND
-            finally:
-                if self.limiter is not None:
-                    self.limiter.release()
+            answer = yield SEND
+            if self.limiter is not None:
+                hold.held = False
+                accepted = isinstance(answer, httpx.Response) and answer.status_code not in (
+                    418,
+                    429,
+                )
+                yield StorageCall(self.limiter.release, accepted)
             error: ThreeCommasError
             cause: httpx.RequestError | None = None
             if isinstance(answer, httpx.Response):
@@ -307,7 +349,7 @@ class RequestPolicy:
                 error, cause = transport_error(request, answer), answer
             else:
                 raise TypeError(f"the policy expected an answer to SEND, not {answer!r}")
-            delay = self._retry_delay(request, error, attempt)
+            delay = yield from self._retry_delay(request, error, attempt)
             if (
                 deadline is not None
                 and isinstance(error, APITimeoutError)
@@ -341,8 +383,7 @@ class RequestPolicy:
         """Give this attempt no more time (to connect, to write, to read) than is left."""
         left = deadline - self.clock.monotonic()
         if left <= 0:
-            if self.limiter is not None:
-                self.limiter.release()  # the slot `_admit` took: nothing is sent
+            # The slot `_admit` took, nothing sent: the driver gives it back (`SlotHold`).
             raise DeadlineReached("the deadline came before the request was sent")
         cap = self.clock.io_timeout(left)
         request.extensions["timeout"] = {
@@ -351,14 +392,18 @@ class RequestPolicy:
         }
 
     def _admit(
-        self, request: httpx.Request, closed: Callable[[], bool], order: bool = False
-    ) -> float:
+        self,
+        request: httpx.Request,
+        closed: Callable[[], bool],
+        order: bool,
+        hold: SlotHold,
+    ) -> Generator[Step, Answer, float]:
         """0 once the request may go (it then holds a rate-limit slot until its answer), or the
         seconds to wait before asking again; raises while the API refuses this client, or once
         the client is closed."""
         if closed():
             raise closed_error()
-        left, reason = self.lockout.remaining()
+        left, reason = yield from self._lockout_remaining()
         if left > 0:
             if isinstance(reason, RateLimitError) and left <= self.settings.retry_after_cap:
                 wait = left
@@ -367,16 +412,22 @@ class RequestPolicy:
         elif self.limiter is None:
             return 0.0
         else:
-            wait = self.limiter.acquire(order)
+            wait = cast(float, (yield StorageCall(self.limiter.acquire, order)))
+            if wait == 0:
+                hold.held = True
         if wait > 0 and logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s waits %.3f s for the rate limit", request.method, target(request), wait
             )
         return wait
 
+    def _lockout_remaining(self) -> Generator[Step, Answer, tuple[float, BaseException | None]]:
+        remaining = yield StorageCall(self.lockout.remaining)
+        return cast(tuple[float, BaseException | None], remaining)
+
     def _retry_delay(
         self, request: httpx.Request, error: ThreeCommasError, attempt: int
-    ) -> float | None:
+    ) -> Generator[Step, Answer, float | None]:
         """Seconds before the next attempt, or None when `error` must be raised now.
 
         A request that changes something (POST, PATCH, DELETE) is repeated only when it
@@ -385,11 +436,11 @@ class RequestPolicy:
         may have been carried out. Reads are also repeated after timeouts, lost connections and
         502/503/504."""
         if isinstance(error, RateLimitError | IPBannedError):
-            if isinstance(error, RateLimitError) and self.lockout.remaining()[0] <= 0:
+            if isinstance(error, RateLimitError) and (yield from self._lockout_remaining())[0] <= 0:
                 # The first 429 of a lockout (the ones after it answer requests already on
                 # their way): the limiter let it through, so the real limit is lower.
-                self._learn()
-            self.lockout.start(error.retry_after, error)
+                yield from self._learn()
+            yield StorageCall(self.lockout.start, error.retry_after, error)
         if attempt >= self.settings.max_retries:
             return None
         safe = request.method in SAFE_METHODS
@@ -403,12 +454,12 @@ class RequestPolicy:
             return backoff_delay(attempt) if safe else None
         return None
 
-    def _learn(self) -> None:
+    def _learn(self) -> Generator[Step, Answer, None]:
         limit = self.settings.rate_limit
         if self.limiter is None or limit is None:
             return
         first = self.limiter.learned is None
-        learned = self.limiter.learn()
+        learned = cast(int | None, (yield StorageCall(self.limiter.learn)))
         if learned is None:
             return
         # Once at WARNING per budget (a later, lower figure only at INFO).

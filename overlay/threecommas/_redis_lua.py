@@ -7,10 +7,13 @@ import json
 from typing import Any, Final
 
 import redis
+import redis.asyncio
+import redis.asyncio.retry
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from threecommas._exceptions import APIError, IPBannedError, RateLimitError
+from threecommas._limits import LEARN_MARGIN
 
 __all__ = [
     "ACQUIRE",
@@ -23,20 +26,36 @@ __all__ = [
     "NEW_GENERATION",
     "RECORD",
     "RESEED",
+    "STORAGE_ERRORS",
     "connect",
+    "connect_async",
     "reason_from_json",
     "reason_json",
 ]
 
 GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 
-# KEYS: inflight, done, lockout, generation, hold, clients, learned.
+#: What counts as "the storage cannot be reached" (redis.asyncio raises redis-py's errors).
+STORAGE_ERRORS: Final = (redis.RedisError, OSError)
+
+# The clients counted as the fleet (to split the budget while Redis is away): those seen in
+# this many periods, not only the last one. A client whose calls all waited a period (a full
+# window, a loaded machine) is still in the fleet; counting one that left only makes the
+# shares smaller while Redis is away, which is the safe side.
+CLIENT_HORIZON_PERIODS: Final = 10
+
+# KEYS: inflight, done, lockout, generation, hold, clients, learned, confirmed, probe.
 # ARGV: requests, period (ms), lease (ms), slot id, known generation, new generation, client
 # id, callers of this client already waiting, number of pending answers, then for each its
-# slot id and age (ms), then the slots kept for orders that this caller may not take.
-# Returns {status, microseconds, generation, active clients, slots used, learned limit (0:
-# none)[, lockout reason]}.
-ACQUIRE: Final = """
+# slot id and age (ms), then the slots kept for orders that this caller may not take, then
+# whether the limit is unverified (1: beyond the most the API was seen to accept in a window,
+# one request at a time, so that a lower real limit is met by one request, not by all those
+# on their way).
+# Returns {status, microseconds, generation, clients seen lately, slots used, learned limit
+# (0: none)[, lockout reason]}.
+ACQUIRE: Final = (
+    f"local HORIZON = {CLIENT_HORIZON_PERIODS}\nlocal MARGIN = {LEARN_MARGIN}\n"
+    + """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local requests = tonumber(ARGV[1])
@@ -45,6 +64,7 @@ if learned > 0 and learned < requests then
   requests = learned
 end
 local reserve = tonumber(ARGV[10 + 2 * tonumber(ARGV[9])] or '0') or 0
+local unverified = ARGV[11 + 2 * tonumber(ARGV[9])] == '1'
 local cap = math.max(1, requests - reserve)
 local period = tonumber(ARGV[2])
 local lease = tonumber(ARGV[3])
@@ -64,8 +84,8 @@ for i = 0, tonumber(ARGV[9]) - 1 do
   redis.call('ZADD', KEYS[2], now - tonumber(ARGV[11 + 2 * i]), id)
 end
 redis.call('ZADD', KEYS[6], now, ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - period)
-redis.call('PEXPIRE', KEYS[6], ttl)
+redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now - HORIZON * period)
+redis.call('PEXPIRE', KEYS[6], math.ceil(HORIZON * period + lease))
 local active = redis.call('ZCARD', KEYS[6])
 local hold = redis.call('PTTL', KEYS[5])
 if hold > 0 then
@@ -84,12 +104,33 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - period)
 redis.call('PEXPIRE', KEYS[2], ttl)
 local recent = redis.call('ZCARD', KEYS[2])
 local used = redis.call('ZCARD', KEYS[1]) + recent
-if used < cap then
+local probing = false
+local probe = false
+if unverified and used < cap and learned == 0 then
+  -- while a probe is on its way (or refused, until its lockout is published), no one sends
+  probing = redis.call('EXISTS', KEYS[9]) == 1
+  if not probing then
+    local confirmed = tonumber(redis.call('GET', KEYS[8]) or '0') or 0
+    -- the window as Redis counts it (until a period after each answer) holds a little more
+    -- than the API's (a period after each arrival): a margin, as for a learned limit
+    probe = used >= math.floor(confirmed * MARGIN)
+    probing = probe and redis.call('ZCARD', KEYS[1]) > 0
+  end
+end
+if used < cap and not probing then
+  if probe then
+    -- at most a period: a probe whose process died must not stop the fleet for its lease
+    redis.call('SET', KEYS[9], ARGV[4], 'PX', math.ceil(math.min(lease, period)))
+  end
   redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
   redis.call('PEXPIRE', KEYS[1], ttl)
   return {0, 0, generation, active, used + 1, learned}
 end
 local expiring = used - cap + 1
+if probing then
+  -- a probe is on its way: ask again soon (its answer frees the way)
+  return {1, math.ceil(math.min(50, period / 100) * 1000), generation, active, used, learned}
+end
 if expiring > recent then
   -- the slot needed is held by a request still in flight: free a period after its answer
   return {1, math.ceil(period * 1000), generation, active, used, learned}
@@ -100,6 +141,7 @@ local entry = redis.call('ZRANGE', KEYS[2], index - 1, index - 1, 'WITHSCORES')
 local wait = (tonumber(entry[2]) + period - now) * 1000
 return {1, math.max(1000, math.ceil(wait)), generation, active, used, learned}
 """
+)
 
 # KEYS: inflight, done, learned. ARGV: period (ms), requests (configured), margin, ttl (ms).
 # A 429 came within the budget: what the window held then, the refused request included,
@@ -126,11 +168,20 @@ end
 return 0
 """
 
-# KEYS: inflight, done. ARGV: ttl (ms), then slot id and age (ms) of each answer.
+# KEYS: inflight, done, confirmed, probe. ARGV: ttl (ms), rank the API accepted (0: none), its
+# ttl (ms), the slot just answered, whether the API took it (1/0), then slot id and age (ms)
+# of each answer. A probe refused stays until the lockout it started is published.
 RECORD: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-for i = 2, #ARGV, 2 do
+local rank = tonumber(ARGV[2])
+if rank > 0 and rank > (tonumber(redis.call('GET', KEYS[3]) or '0') or 0) then
+  redis.call('SET', KEYS[3], rank, 'PX', ARGV[3])
+end
+if ARGV[5] == '1' and redis.call('GET', KEYS[4]) == ARGV[4] then
+  redis.call('DEL', KEYS[4])
+end
+for i = 6, #ARGV, 2 do
   redis.call('ZREM', KEYS[1], ARGV[i])
   redis.call('ZADD', KEYS[2], now - tonumber(ARGV[i + 1]), ARGV[i])
 end
@@ -138,10 +189,14 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 return 1
 """
 
-# KEYS: lockout. ARGV: milliseconds, reason (JSON), slack (ms, optional). A lockout only ever
-# grows; one that ends less than the slack earlier is taken for the same and kept.
+# KEYS: lockout, probe. ARGV: milliseconds, reason (JSON), slack (ms, optional). A lockout only
+# ever grows; one that ends less than the slack earlier is taken for the same and kept. A
+# probe refused has done its work once the lockout is known.
 LOCKOUT: Final = """
 local ms = tonumber(ARGV[1])
+if KEYS[2] then
+  redis.call('DEL', KEYS[2])
+end
 if redis.call('PTTL', KEYS[1]) < ms - tonumber(ARGV[3] or '0') then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ms)
 end
@@ -186,6 +241,18 @@ def connect(storage: Any, timeout: float) -> redis.Redis:
         socket_timeout=timeout,
         socket_connect_timeout=timeout,
         retry=Retry(NoBackoff(), 1),
+    )
+
+
+def connect_async(storage: Any, timeout: float) -> redis.asyncio.Redis:
+    """An asyncio Redis client for `storage` (a URL, or the user's client as it is)."""
+    if not isinstance(storage, str):
+        return storage  # type: ignore[no-any-return]
+    return redis.asyncio.Redis.from_url(
+        storage,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=redis.asyncio.retry.Retry(NoBackoff(), 1),
     )
 
 

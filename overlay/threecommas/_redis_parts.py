@@ -1,19 +1,31 @@
-"""Parts of the shared budget (`_redis`) that need no Redis: the client's own window (metering
-while the storage is away), the lockout keeper's thread, and the limiter and lockout faces a
-client uses."""
+"""Parts of the shared budget (`_async._redis_budget` and its sync twin) that need no Redis: the
+client's own window (metering while the storage is away), and how a lockout keeper runs (a task
+beside an event loop, a thread otherwise)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
+import threading
 import time
 import weakref
 from collections import deque
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
-    from threecommas._redis import RedisBudget
+    from threecommas._limits import RateLimit
 
-__all__ = ["OwnWindow", "RedisLockout", "RedisRateLimiter", "keep_lockout_until_it_ends"]
+__all__ = [
+    "Keeper",
+    "OwnWindow",
+    "StorageHealth",
+    "asleep",
+    "sleep",
+    "start_keeper_task",
+    "start_keeper_thread",
+]
 
 logger = logging.getLogger("threecommas")
 
@@ -59,62 +71,108 @@ class OwnWindow:
             self.done.popleft()
 
 
-def keep_lockout_until_it_ends(ref: weakref.ref[RedisBudget]) -> None:
-    """The lockout keeper: it holds its client only while it checks (a ban may last days)."""
-    while True:
-        time.sleep(LOCKOUT_WATCH_S)
-        budget = ref()
-        if budget is None or budget.closed:
+# Backoff between attempts to reach an unreachable storage (and at most a quarter period).
+_BACKOFF_FIRST_S: Final = 0.05
+_BACKOFF_CAP_S: Final = 2.0
+
+
+class StorageHealth:
+    """Whether a budget's storage answers, as its calls tell (its methods are called with the
+    budget's lock held; no I/O here)."""
+
+    limit: RateLimit
+    _clock: Callable[[], float]
+    _where: str
+    _down_since: float | None
+    _up_since: float
+    _failures: int
+    _next_try: float
+
+    def _failed(self, started: float, exc: BaseException | None) -> None:
+        """A call that began at `started` failed. Calls overlap (threads, tasks): a failure
+        of a call begun before the storage was last seen back is old news."""
+        if self._down_since is None and started < self._up_since:
             return
-        try:
-            budget.lockout_remaining(quiet=True)  # writes it back if Redis lost it
-        except Exception:  # pragma: no cover - a bug must not end the thread unseen
-            logger.exception("threecommas: keeping the lockout in the shared storage failed")
-        with budget._lock:  # where a new lockout looks for a keeper: one of them sees the other
-            if budget._mirror.remaining()[0] <= 0:
-                budget._lockout_keeper = None
-                return
-        del budget
+        seen = self._clock()
+        if self._down_since is None:
+            self._down_since = seen
+            self._failures = 0
+            mode = self.limit.on_storage_error
+            action = {
+                "wait": "requests wait until it is back",
+                "local": "requests are metered in this process, on an even split of the "
+                "budget between the clients (after one period), until it is back",
+                "raise": "requests raise StorageError (not sent) until it is back",
+            }[mode]
+            what = "" if exc is None else f" ({type(exc).__name__}: {exc})"
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s cannot be reached%s; %s",
+                self._where,
+                what,
+                action,
+            )
+        self._failures += 1
+        cap = min(_BACKOFF_CAP_S, self.limit.period / 4)
+        delay = min(cap, _BACKOFF_FIRST_S * 2 ** min(self._failures - 1, 16))
+        self._next_try = seen + random.uniform(delay / 2, delay)
+
+    def _recovered(self, started: float) -> None:
+        """A call that began at `started` succeeded; it says the storage is back only if it
+        began after the outage was seen."""
+        if self._down_since is not None and started >= self._down_since:
+            seen = self._clock()
+            logger.warning(
+                "threecommas: the shared rate limit's storage %s is back after %.1f s",
+                self._where,
+                seen - self._down_since,
+            )
+            self._down_since = None
+            self._failures = 0
+            self._up_since = seen
 
 
-class RedisRateLimiter:
-    """`RateLimiter`'s interface over a `RedisBudget`."""
+class Keeper(Protocol):
+    """A lockout keeper running: a thread, or a task of an event loop."""
 
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
-        self.limit = budget.limit
-
-    def acquire(self, order: bool = False) -> float:
-        """Take a slot and return 0, or return how long to wait before asking again (only an
-        `order` takes the slots kept for orders).
-
-        Raises `StorageError` only with `on_storage_error="raise"`, before anything is sent."""
-        return self.budget.acquire(order)
-
-    def release(self) -> None:
-        """The request that held a slot got its answer (or failed). Never raises."""
-        self.budget.release()
-
-    @property
-    def learned(self) -> int | None:
-        return self.budget.learned
-
-    def learn(self) -> int | None:
-        return self.budget.learn()
-
-    def close(self) -> None:
-        self.budget.close()
+    def is_alive(self) -> bool: ...
 
 
-class RedisLockout:
-    """`Lockout`'s interface over a `RedisBudget`."""
+class _TaskKeeper:
+    def __init__(self, task: asyncio.Task[None]) -> None:
+        self.task = task
 
-    def __init__(self, budget: RedisBudget) -> None:
-        self.budget = budget
+    def is_alive(self) -> bool:
+        return not self.task.done()
 
-    def start(self, seconds: float, reason: BaseException) -> None:
-        self.budget.start_lockout(seconds, reason)
 
-    def remaining(self) -> tuple[float, BaseException | None]:
-        """Seconds left and the error that started it; (0, None) when not locked out."""
-        return self.budget.lockout_remaining()
+# The keepers' tasks: an event loop holds its tasks weakly.
+_tasks: set[asyncio.Task[None]] = set()
+
+
+def start_keeper_task(
+    keeper: Callable[[weakref.ref[Any]], Coroutine[Any, Any, None]], ref: weakref.ref[Any]
+) -> Keeper:
+    """Run the async budget's keeper as a task of the running event loop."""
+    task = asyncio.get_running_loop().create_task(keeper(ref), name="threecommas-lockout-keeper")
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return _TaskKeeper(task)
+
+
+def start_keeper_thread(
+    keeper: Callable[[weakref.ref[Any]], None], ref: weakref.ref[Any]
+) -> Keeper:
+    """Run the sync budget's keeper in a daemon thread."""
+    thread = threading.Thread(
+        target=keeper, args=(ref,), name="threecommas-lockout-keeper", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+async def asleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)

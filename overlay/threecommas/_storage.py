@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING, Final, Protocol
+from collections.abc import Awaitable
+from typing import Final, Protocol
 from urllib.parse import urlsplit
 
 from threecommas._exceptions import ThreeCommasError
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "STORAGE_ERROR_MODES",
@@ -32,6 +30,7 @@ __all__ = [
     "SlotLimiter",
     "StorageError",
     "check_storage",
+    "check_storage_for",
     "key_digest",
     "redacted",
 ]
@@ -47,24 +46,28 @@ class StorageError(ThreeCommasError):
 
 
 class SlotLimiter(Protocol):
+    """In the process, plain methods; in Redis, for an async client, coroutine functions."""
+
     @property
     def learned(self) -> int | None:
         """The limit a 429 taught (None: nothing learned)."""
         ...
 
-    def acquire(self, order: bool = False) -> float: ...
+    def acquire(self, order: bool = False) -> float | Awaitable[float]: ...
 
-    def release(self) -> None: ...
+    def release(self, accepted: bool = False) -> Awaitable[None] | None: ...
 
-    def learn(self) -> int | None:
+    def learn(self) -> int | Awaitable[int | None] | None:
         """A 429 came within the budget: lower it for good; the new limit or None."""
         ...
 
 
 class LockoutState(Protocol):
-    def start(self, seconds: float, reason: BaseException) -> None: ...
+    def start(self, seconds: float, reason: BaseException) -> Awaitable[None] | None: ...
 
-    def remaining(self) -> tuple[float, BaseException | None]: ...
+    def remaining(
+        self,
+    ) -> tuple[float, BaseException | None] | Awaitable[tuple[float, BaseException | None]]: ...
 
 
 # redis-py also takes the password from the query (`?password=...`).
@@ -143,15 +146,33 @@ def check_storage(storage: object) -> None:
         ) from None
     import redis.asyncio
 
-    if isinstance(storage, redis.asyncio.Redis):
-        raise TypeError(
-            "RateLimit.storage takes a synchronous redis.Redis client, also for "
-            "AsyncThreeCommas: the limiter makes one short call per request (or give a URL)"
-        )
-    if not isinstance(storage, redis.Redis | redis.RedisCluster):
+    if not isinstance(
+        storage,
+        redis.Redis | redis.RedisCluster | redis.asyncio.Redis | redis.asyncio.RedisCluster,
+    ):
         raise TypeError(
             "RateLimit.storage must be a redis://, rediss:// or unix:// URL, or a redis.Redis "
-            f"client, not {type(storage).__name__}"
+            f"(redis.asyncio.Redis) client, not {type(storage).__name__}"
+        )
+
+
+def check_storage_for(storage: object, asynchronous: bool) -> None:
+    """A Redis client object must suit the SDK client that uses it: `ThreeCommas` takes a
+    redis.Redis, `AsyncThreeCommas` a redis.asyncio.Redis (a URL suits both)."""
+    if storage is None or isinstance(storage, str):
+        return
+    import redis.asyncio
+
+    is_async = isinstance(storage, redis.asyncio.Redis | redis.asyncio.RedisCluster)
+    if is_async and not asynchronous:
+        raise TypeError(
+            "RateLimit.storage is a redis.asyncio client: ThreeCommas needs a redis.Redis "
+            "client (or a URL)"
+        )
+    if asynchronous and not is_async:
+        raise TypeError(
+            "RateLimit.storage is a synchronous redis.Redis client: AsyncThreeCommas needs a "
+            "redis.asyncio.Redis client, so that its event loop never waits on Redis (or a URL)"
         )
 
 

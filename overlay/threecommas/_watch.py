@@ -284,8 +284,6 @@ class WatchPlan:
         budget = getattr(client_limiter, "budget", None)
         if budget is None:
             return
-        from threecommas._redis import RedisBudget
-
         limit = budget.limit
         shared = RateLimit(
             max(1, math.floor(self.budget_share * self.requests)),
@@ -297,7 +295,8 @@ class WatchPlan:
             in_flight_timeout=limit.in_flight_timeout,
             reserve_for_orders=0,
         )
-        self.limiter = RedisBudget(shared, api_key).limiter
+        # The client's own kind of budget (async or sync) on its own connection pool.
+        self.limiter = type(budget)(shared, api_key).limiter
 
     @classmethod
     def checked(

@@ -1,6 +1,7 @@
 """`AsyncThreeCommas` never blocks its event loop on a shared budget's Redis: with Redis
-answering slowly (through a delaying proxy), 50 tasks call through one budget while a ticker
-measures how late the loop wakes it."""
+answering slowly (through a delaying proxy, 200 ms an exchange), 50 tasks call through one
+budget while a 1 ms ticker measures how late the loop wakes it. The budget is redis.asyncio's:
+its steps are awaited, none runs in a thread."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from threecommas import AsyncThreeCommas, RateLimit
 
 pytestmark = pytest.mark.slow
 
-DELAY_S = 0.05  # each exchange with Redis through the proxy takes at least this long
+DELAY_S = 0.2  # each exchange with Redis through the proxy takes at least this long
 TASKS = 50
 
 
@@ -116,11 +117,15 @@ def test_the_event_loop_goes_on_while_redis_answers_slowly(
 ) -> None:
     lags, count = asyncio.run(_lags_while_tasks_call(slow_redis))
     median, worst = statistics.median(lags), max(lags)
+    stalls = sum(1 for lag in lags if lag >= DELAY_S)
     with capsys.disabled():
         print(
             f"\nloop lag with Redis {DELAY_S * 1000:.0f} ms away, {TASKS} tasks: median "
-            f"{median * 1000:.2f} ms, worst {worst * 1000:.2f} ms over {count} ticks"
+            f"{median * 1000:.2f} ms, worst {worst * 1000:.2f} ms over {count} ticks, "
+            f"{stalls} of {DELAY_S * 1000:.0f} ms or more"
         )
-    # Blocked on Redis, the loop would stall a whole exchange (>= DELAY_S) at every tick.
+    # Blocked on Redis, the loop would stall a whole exchange (>= DELAY_S) at every one: two
+    # at least per call. A loaded machine may hold the process back now and then, never that
+    # often; nor can it make half the ticks late.
     assert median < 0.010
-    assert worst < DELAY_S
+    assert stalls < TASKS // 5, (stalls, worst)

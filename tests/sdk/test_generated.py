@@ -85,3 +85,67 @@ def test_copies_keep_left_out_fields_left_out(duplicate: Callable[[Any], Any]) -
     assert twin == smart_trade
     assert twin.to_dict() == smart_trade.to_dict() == answer
     assert repr(UNSET) == "UNSET"
+
+
+def _model_classes() -> list[type]:
+    import importlib
+    import pkgutil
+
+    import attrs
+
+    import threecommas_api.models as models
+
+    found = []
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{info.name}")
+        found += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__
+        ]
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+MODEL_CLASSES = _model_classes()
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_a_model_compiles_no_method_when_imported(cls: type) -> None:
+    """attrs compiles a `__repr__` and an `__eq__` for each class at every import (a third of
+    what loading the models of a SmartTrade costs a fresh process): the templates write them,
+    so that they come from the bytecode cache."""
+    source = sys.modules[cls.__module__].__file__
+    assert cls.__repr__.__code__.co_filename == source
+    assert cls.__eq__.__code__.co_filename == source  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_a_model_keeps_the_repr_and_equality_of_attrs(cls: type) -> None:
+    """What attrs' own methods do: every field in `attrs.fields` order in the repr (a model
+    that holds itself shows as `...`), equality by class and every field, no hash."""
+    import attrs
+
+    fields = attrs.fields(cls)
+
+    def made() -> Any:
+        obj = object.__new__(cls)
+        for index, field in enumerate(fields):
+            object.__setattr__(obj, field.name, [index, field.name])
+        return obj
+
+    one, other = made(), made()
+    shown = ", ".join(f"{field.name}={[index, field.name]!r}" for index, field in enumerate(fields))
+    assert repr(one) == f"{cls.__name__}({shown})"
+    assert one == other
+    assert (one != other) is False
+    assert one.__eq__(object()) is NotImplemented
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(one)
+    for field in fields:
+        kept = getattr(other, field.name)
+        object.__setattr__(other, field.name, "changed")
+        assert (one == other) is False, field.name
+        assert one != other, field.name
+        object.__setattr__(other, field.name, kept)
+    object.__setattr__(one, fields[0].name, [one])
+    assert repr(one).startswith(f"{cls.__name__}({fields[0].name}=[...]")

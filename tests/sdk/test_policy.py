@@ -1,6 +1,7 @@
 """The request policy without I/O, and the operations that feed it.
 
-The policy is a generator (`RequestPolicy.flow`) driven by hand here: it says SEND or Sleep,
+The policy is a generator (`RequestPolicy.flow`) driven by hand here (its budget's steps done at
+once by `_flow`): it says SEND or Sleep,
 gets the response or the transport error as a value, and returns the result or raises. The
 operations build each request with the generated `build_request` and check its path and query
 parameters against the OpenAPI document, as the fake server does.
@@ -9,6 +10,7 @@ parameters against the OpenAPI document, as the fake server does.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._limits import Lockout, RateLimiter
 from threecommas._params import ParameterError, parameter_schemas
 from threecommas._parsing import strict_list, strict_object
-from threecommas._policy import SEND, PolicySettings, RequestPolicy, Sleep
+from threecommas._policy import SEND, PolicySettings, RequestPolicy, Sleep, SlotHold, StorageCall
 from threecommas._types import Call
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +53,27 @@ def _open() -> bool:
     return False
 
 
+def _flow(policy: RequestPolicy, *args: Any) -> Generator[Any, Any, Any]:
+    """`policy.flow(*args)` as a driver runs it: the budget's steps (`StorageCall`) done at
+    once, a slot still held given back when it ends; the SEND and Sleep steps left to the test."""
+    hold = SlotHold()
+    flow = policy.flow(*args, hold=hold)
+    answer = None
+    try:
+        while True:
+            step = flow.send(answer)
+            if isinstance(step, StorageCall):
+                answer = step.method(*step.args)
+                continue
+            answer = yield step
+    except StopIteration as done:
+        return done.value
+    finally:
+        flow.close()
+        if hold.held and policy.limiter is not None:
+            policy.limiter.release()
+
+
 def _finish(flow: Any, answer: Any) -> Any:
     with pytest.raises(StopIteration) as done:
         flow.send(answer)
@@ -58,13 +81,13 @@ def _finish(flow: Any, answer: Any) -> Any:
 
 
 def test_a_success_is_one_send_and_the_parsed_result() -> None:
-    flow = _policy().flow(CALL, _request(), _open)
+    flow = _flow(_policy(), CALL, _request(), _open)
     assert next(flow) is SEND
     assert _finish(flow, OK) == {"ok": True}
 
 
 def test_a_read_after_a_503_sleeps_then_sends_again() -> None:
-    flow = _policy().flow(CALL, _request(), _open)
+    flow = _flow(_policy(), CALL, _request(), _open)
     assert next(flow) is SEND
     step = flow.send(httpx.Response(503))
     assert isinstance(step, Sleep) and 0 <= step.seconds <= 0.5
@@ -73,7 +96,7 @@ def test_a_read_after_a_503_sleeps_then_sends_again() -> None:
 
 
 def test_a_change_after_a_503_is_raised_without_a_second_send() -> None:
-    flow = _policy().flow(CALL, _request("POST"), _open)
+    flow = _flow(_policy(), CALL, _request("POST"), _open)
     next(flow)
     with pytest.raises(ServerError):
         flow.send(httpx.Response(503))
@@ -81,7 +104,7 @@ def test_a_change_after_a_503_is_raised_without_a_second_send() -> None:
 
 def test_transport_errors_come_in_as_values() -> None:
     # never connected: even a change is sent again
-    flow = _policy().flow(CALL, _request("POST"), _open)
+    flow = _flow(_policy(), CALL, _request("POST"), _open)
     next(flow)
     assert isinstance(flow.send(httpx.ConnectError("refused")), Sleep)
     assert flow.send(None) is SEND
@@ -97,7 +120,7 @@ def test_a_client_closed_while_waiting_sends_nothing() -> None:
     now = [0.0]
     limiter = RateLimiter(RateLimit(1, 10.0), clock=lambda: now[0])
     assert limiter.acquire() == 0  # another request holds the only slot
-    flow = _policy(limiter).flow(CALL, _request(), lambda: closed[0])
+    flow = _flow(_policy(limiter), CALL, _request(), lambda: closed[0])
     assert isinstance(next(flow), Sleep)
     closed[0] = True
     with pytest.raises(ThreeCommasError, match="client is closed"):
@@ -107,7 +130,7 @@ def test_a_client_closed_while_waiting_sends_nothing() -> None:
 def test_the_slot_is_held_until_the_answer_and_released_when_the_flow_is_closed() -> None:
     now = [0.0]
     limiter = RateLimiter(RateLimit(1, 1.0), clock=lambda: now[0])
-    flow = _policy(limiter).flow(CALL, _request(), _open)
+    flow = _flow(_policy(limiter), CALL, _request(), _open)
     assert next(flow) is SEND  # the slot is taken
     now[0] = 100.0
     assert limiter.acquire() > 0  # still held: no answer yet, however long ago it was sent

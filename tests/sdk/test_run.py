@@ -192,7 +192,11 @@ def test_ctrl_c_and_a_deadline_stop_it_cleanly(server: RunningServer) -> None:
         duration=150,
         **options(server, sent),
     )
-    assert (result.bars, result.stopped_by) == (2, "duration")
+    # Bars end at 60 and 120 s of the scaled clock and the deadline comes at 150 s, but how
+    # many bars reach the strategy before it depends on how long the price reads take in real
+    # time (30 virtual seconds are 0.3 real ones): never more than two, and the deadline stops it.
+    assert result.stopped_by == "duration"
+    assert result.bars <= 2
 
 
 @pytest.mark.parametrize(

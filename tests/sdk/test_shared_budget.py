@@ -9,6 +9,8 @@ real redis-server on a free loopback port with persistence off (`tests/redis_ser
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import logging
 import subprocess
@@ -28,6 +30,7 @@ import redis.asyncio
 from tests.redis_server import RedisServer, require_redis_server
 from tests.slot_times import USE_OF_BEST, SlotTimes
 from threecommas import (
+    AsyncThreeCommas,
     IPBannedError,
     RateLimit,
     RateLimitError,
@@ -103,8 +106,11 @@ def test_options_are_checked_and_the_password_never_shown(shared_redis: RedisSer
         RateLimit(storage=shared_redis.url, key_prefix="")
     with pytest.raises(ValueError, match="storage_timeout"):
         RateLimit(storage=shared_redis.url, storage_timeout=0)
-    with pytest.raises(TypeError, match="synchronous"):
-        RateLimit(storage=redis.asyncio.Redis())
+    # a client object must suit the SDK client: an event loop never waits on redis.Redis
+    with pytest.raises(TypeError, match=r"redis\.asyncio\.Redis client"):
+        AsyncThreeCommas("k", "s", rate_limit=RateLimit(storage=redis.Redis()))
+    with pytest.raises(TypeError, match=r"ThreeCommas needs a redis\.Redis"):
+        ThreeCommas("k", "s", rate_limit=RateLimit(storage=redis.asyncio.Redis()))
     with pytest.raises(TypeError, match="storage"):
         RateLimit(storage=42)
     shown = repr(RateLimit(storage="redis://bot:s3cret-pw@redis.example:6379/0"))
@@ -449,20 +455,43 @@ def test_wait_mode_waits_for_the_storage_then_holds_the_budget_one_period(
     assert own_redis.url.split("@")[-1] in " ".join(messages)
 
 
+class _Now:
+    """A clock the test moves by hand (the budget's own; Redis keeps its real one)."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
 def test_local_mode_meters_in_the_process_on_its_share_and_warns_once(
     own_redis: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="threecommas")
-    limit = RateLimit(12, 5.0, storage=own_redis.url, on_storage_error="local", storage_timeout=0.2)
-    budgets = [RedisBudget(limit, API_KEY) for _ in range(4)]
+    limit = RateLimit(
+        12,
+        5.0,
+        storage=own_redis.url,
+        on_storage_error="local",
+        storage_timeout=0.2,
+        reserve_for_orders=0,
+    )
+    now = _Now()
+    budgets = [RedisBudget(limit, API_KEY, clock=now) for _ in range(4)]
     for budget in [*budgets, budgets[0]]:  # four clients seen: each one's share is 12 // 4 = 3
         _take(budget)
         budget.limiter.release()
     own_redis.stop()
     first = budgets[0].limiter
-    results = [first.acquire() for _ in range(3)]
-    # its own two requests a moment ago count: one more slot, then wait
-    assert results[0] == 0 and results[1] > 0 and results[2] > 0
+    # for one period after Redis was last heard from, the window may hold what the fleet sent
+    assert first.acquire() > 0
+    now.t += 2.5
+    assert first.acquire() > 0
+    # then this client's share of each period
+    now.t += 2.6
+    assert [first.acquire() for _ in range(4)][:3] == [0, 0, 0]
+    assert first.acquire() > 0
     messages = [r.getMessage() for r in caplog.records if "cannot be reached" in r.getMessage()]
     assert len(messages) == 1 and "metered in this process" in messages[0]
 
@@ -863,3 +892,64 @@ def test_redis_going_away_mid_burst(
             assert errors and all(o[2] == "StorageError" and "not sent" in o[3] for o in errors)
             for result in through:
                 assert any(o[2] == "StorageError" for o in result["outcomes"])
+
+
+def _local_sends(budgets: list[RedisBudget], now: _Now, until: float) -> list[float]:
+    """Every client asks for slots in turn (answers coming at once) until `until`, on the
+    test's clock moved in small steps; when each local slot was given."""
+    given: list[float] = []
+    while now.t < until:
+        for budget in budgets:
+            while budget.limiter.acquire() == 0:
+                given.append(now.t)
+                budget.limiter.release()
+        now.t += 0.01
+    return given
+
+
+def _most_in_a_window(times: list[float], period: float) -> int:
+    times = sorted(times)
+    return max((bisect.bisect_left(times, t + period) - i for i, t in enumerate(times)), default=0)
+
+
+@pytest.mark.parametrize("who", ["silent", "stale", "never"])
+def test_local_mode_fleet_stays_within_the_budget_whoever_reached_redis_when(
+    own_redis: RedisServer, who: str
+) -> None:
+    """In "local" mode each client meters itself when Redis goes away; together they must stay
+    within the budget whatever each last learned from Redis: a client silent for a whole period
+    (counted among the clients all the same), one whose last view of the window is old (the
+    others filled it since), one that never reached Redis at all (it knows no share)."""
+    period, requests = 1.0, 20
+    limit = RateLimit(
+        requests,
+        period,
+        storage=own_redis.url,
+        on_storage_error="local",
+        storage_timeout=0.2,
+        reserve_for_orders=0,
+    )
+    now = _Now()
+    late, *others = [RedisBudget(limit, API_KEY, clock=now) for _ in range(4)]
+    sent = []
+    # every client known to Redis; the late one last, so that it knows them all
+    for budget in [*others, late] if who != "never" else others:
+        assert budget.limiter.acquire() == 0
+        sent.append(now.t)
+        budget.limiter.release()
+    if who == "silent":
+        # Redis' own clock: the late client unseen for a period, though on its own clock it
+        # heard from Redis less than a period before it finds it gone
+        time.sleep(1.2 * period)
+        sent.clear()
+    now.t += (0.4 if who == "silent" else 0.9) * period
+    for budget in itertools.cycle(others):  # the others fill the window
+        if budget.limiter.acquire() > 0:
+            break
+        sent.append(now.t)
+        budget.limiter.release()
+    own_redis.stop()
+    now.t += 0.2 * period
+    given = _local_sends([late, *others], now, now.t + 3 * period)
+    assert given, "the fleet should go on, metered in each process"
+    assert _most_in_a_window(sent + given, period) <= requests

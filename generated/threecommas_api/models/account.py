@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="Account")
 
@@ -171,6 +171,159 @@ class Account:
     not known.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"id={self.id!r}, "
+                f"name={self.name!r}, "
+                f"exchange_name={self.exchange_name!r}, "
+                f"market_code={self.market_code!r}, "
+                f"market_icon={self.market_icon!r}, "
+                f"pretty_display_type={self.pretty_display_type!r}, "
+                f"supported_market_types={self.supported_market_types!r}, "
+                f"api_key_invalid={self.api_key_invalid!r}, "
+                f"api_keys_state={self.api_keys_state!r}, "
+                f"is_locked={self.is_locked!r}, "
+                f"lock_reason={self.lock_reason!r}, "
+                f"smart_trading_supported={self.smart_trading_supported!r}, "
+                f"trading_supported={self.trading_supported!r}, "
+                f"market_buy_supported={self.market_buy_supported!r}, "
+                f"market_sell_supported={self.market_sell_supported!r}, "
+                f"conditional_buy_supported={self.conditional_buy_supported!r}, "
+                f"stats_supported={self.stats_supported!r}, "
+                f"hedge_mode_available={self.hedge_mode_available!r}, "
+                f"hedge_mode_enabled={self.hedge_mode_enabled!r}, "
+                f"bots_allowed={self.bots_allowed!r}, "
+                f"bots_ttp_allowed={self.bots_ttp_allowed!r}, "
+                f"bots_tsl_allowed={self.bots_tsl_allowed!r}, "
+                f"gordon_bots_available={self.gordon_bots_available!r}, "
+                f"multi_bots_allowed={self.multi_bots_allowed!r}, "
+                f"grid_bots_allowed={self.grid_bots_allowed!r}, "
+                f"fast_convert_available={self.fast_convert_available!r}, "
+                f"deposit_enabled={self.deposit_enabled!r}, "
+                f"include_in_summary={self.include_in_summary!r}, "
+                f"available_include_in_summary={self.available_include_in_summary!r}, "
+                f"autobalance_enabled={self.autobalance_enabled!r}, "
+                f"auto_balance_period={self.auto_balance_period!r}, "
+                f"auto_balance_portfolio_id={self.auto_balance_portfolio_id!r}, "
+                f"auto_balance_currency_change_limit={self.auto_balance_currency_change_limit!r}, "
+                f"auto_balance_method={self.auto_balance_method!r}, "
+                f"auto_balance_error={self.auto_balance_error!r}, "
+                f"last_auto_balance={self.last_auto_balance!r}, "
+                f"customer_id={self.customer_id!r}, "
+                f"subaccount_name={self.subaccount_name!r}, "
+                f"btc_amount={self.btc_amount!r}, "
+                f"usd_amount={self.usd_amount!r}, "
+                f"day_profit_btc={self.day_profit_btc!r}, "
+                f"day_profit_usd={self.day_profit_usd!r}, "
+                f"day_profit_btc_percentage={self.day_profit_btc_percentage!r}, "
+                f"day_profit_usd_percentage={self.day_profit_usd_percentage!r}, "
+                f"btc_profit={self.btc_profit!r}, "
+                f"usd_profit={self.usd_profit!r}, "
+                f"btc_profit_percentage={self.btc_profit_percentage!r}, "
+                f"usd_profit_percentage={self.usd_profit_percentage!r}, "
+                f"total_btc_profit={self.total_btc_profit!r}, "
+                f"total_usd_profit={self.total_usd_profit!r}, "
+                f"primary_display_currency_amount={self.primary_display_currency_amount!r}, "
+                f"primary_display_currency_profit={self.primary_display_currency_profit!r}, "
+                f"primary_display_currency_profit_percentage={self.primary_display_currency_profit_percentage!r}, "
+                f"day_profit_primary_display_currency={self.day_profit_primary_display_currency!r}, "
+                f"day_profit_primary_display_currency_percentage={self.day_profit_primary_display_currency_percentage!r}, "
+                f"total_primary_display_currency_profit={self.total_primary_display_currency_profit!r}, "
+                f"created_at={self.created_at!r}, "
+                f"updated_at={self.updated_at!r}, "
+                f"api_key={self.api_key!r}, "
+                f"smart_selling_supported={self.smart_selling_supported!r}, "
+                f"available_for_trading={self.available_for_trading!r}, "
+                f"auto_balance_portfolio={self.auto_balance_portfolio!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.name == other.name
+            and self.exchange_name == other.exchange_name
+            and self.market_code == other.market_code
+            and self.market_icon == other.market_icon
+            and self.pretty_display_type == other.pretty_display_type
+            and self.supported_market_types == other.supported_market_types
+            and self.api_key_invalid == other.api_key_invalid
+            and self.api_keys_state == other.api_keys_state
+            and self.is_locked == other.is_locked
+            and self.lock_reason == other.lock_reason
+            and self.smart_trading_supported == other.smart_trading_supported
+            and self.trading_supported == other.trading_supported
+            and self.market_buy_supported == other.market_buy_supported
+            and self.market_sell_supported == other.market_sell_supported
+            and self.conditional_buy_supported == other.conditional_buy_supported
+            and self.stats_supported == other.stats_supported
+            and self.hedge_mode_available == other.hedge_mode_available
+            and self.hedge_mode_enabled == other.hedge_mode_enabled
+            and self.bots_allowed == other.bots_allowed
+            and self.bots_ttp_allowed == other.bots_ttp_allowed
+            and self.bots_tsl_allowed == other.bots_tsl_allowed
+            and self.gordon_bots_available == other.gordon_bots_available
+            and self.multi_bots_allowed == other.multi_bots_allowed
+            and self.grid_bots_allowed == other.grid_bots_allowed
+            and self.fast_convert_available == other.fast_convert_available
+            and self.deposit_enabled == other.deposit_enabled
+            and self.include_in_summary == other.include_in_summary
+            and self.available_include_in_summary == other.available_include_in_summary
+            and self.autobalance_enabled == other.autobalance_enabled
+            and self.auto_balance_period == other.auto_balance_period
+            and self.auto_balance_portfolio_id == other.auto_balance_portfolio_id
+            and self.auto_balance_currency_change_limit == other.auto_balance_currency_change_limit
+            and self.auto_balance_method == other.auto_balance_method
+            and self.auto_balance_error == other.auto_balance_error
+            and self.last_auto_balance == other.last_auto_balance
+            and self.customer_id == other.customer_id
+            and self.subaccount_name == other.subaccount_name
+            and self.btc_amount == other.btc_amount
+            and self.usd_amount == other.usd_amount
+            and self.day_profit_btc == other.day_profit_btc
+            and self.day_profit_usd == other.day_profit_usd
+            and self.day_profit_btc_percentage == other.day_profit_btc_percentage
+            and self.day_profit_usd_percentage == other.day_profit_usd_percentage
+            and self.btc_profit == other.btc_profit
+            and self.usd_profit == other.usd_profit
+            and self.btc_profit_percentage == other.btc_profit_percentage
+            and self.usd_profit_percentage == other.usd_profit_percentage
+            and self.total_btc_profit == other.total_btc_profit
+            and self.total_usd_profit == other.total_usd_profit
+            and self.primary_display_currency_amount == other.primary_display_currency_amount
+            and self.primary_display_currency_profit == other.primary_display_currency_profit
+            and self.primary_display_currency_profit_percentage
+            == other.primary_display_currency_profit_percentage
+            and self.day_profit_primary_display_currency
+            == other.day_profit_primary_display_currency
+            and self.day_profit_primary_display_currency_percentage
+            == other.day_profit_primary_display_currency_percentage
+            and self.total_primary_display_currency_profit
+            == other.total_primary_display_currency_profit
+            and self.created_at == other.created_at
+            and self.updated_at == other.updated_at
+            and self.api_key == other.api_key
+            and self.smart_selling_supported == other.smart_selling_supported
+            and self.available_for_trading == other.available_for_trading
+            and self.auto_balance_portfolio == other.auto_balance_portfolio
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

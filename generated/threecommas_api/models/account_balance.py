@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="AccountBalance")
 
@@ -77,6 +77,85 @@ class AccountBalance:
     is_wallet: bool | Unset = UNSET
     """ Whether the account is a wallet. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"currency_code={self.currency_code!r}, "
+                f"position={self.position!r}, "
+                f"position_available={self.position_available!r}, "
+                f"on_orders={self.on_orders!r}, "
+                f"currency_name={self.currency_name!r}, "
+                f"currency_icon={self.currency_icon!r}, "
+                f"currency_slug={self.currency_slug!r}, "
+                f"percentage={self.percentage!r}, "
+                f"position_type={self.position_type!r}, "
+                f"borrowed={self.borrowed!r}, "
+                f"on_orders_with_leverage={self.on_orders_with_leverage!r}, "
+                f"on_orders_long={self.on_orders_long!r}, "
+                f"on_orders_short={self.on_orders_short!r}, "
+                f"equity={self.equity!r}, "
+                f"current_price={self.current_price!r}, "
+                f"current_price_usd={self.current_price_usd!r}, "
+                f"day_change_percent={self.day_change_percent!r}, "
+                f"day_change_percent_btc={self.day_change_percent_btc!r}, "
+                f"day_change_percent_usd={self.day_change_percent_usd!r}, "
+                f"btc_value={self.btc_value!r}, "
+                f"usd_value={self.usd_value!r}, "
+                f"available_long={self.available_long!r}, "
+                f"available_short={self.available_short!r}, "
+                f"available_with_leverage_long={self.available_with_leverage_long!r}, "
+                f"available_with_leverage_short={self.available_with_leverage_short!r}, "
+                f"account_id={self.account_id!r}, "
+                f"is_wallet={self.is_wallet!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.currency_code == other.currency_code
+            and self.position == other.position
+            and self.position_available == other.position_available
+            and self.on_orders == other.on_orders
+            and self.currency_name == other.currency_name
+            and self.currency_icon == other.currency_icon
+            and self.currency_slug == other.currency_slug
+            and self.percentage == other.percentage
+            and self.position_type == other.position_type
+            and self.borrowed == other.borrowed
+            and self.on_orders_with_leverage == other.on_orders_with_leverage
+            and self.on_orders_long == other.on_orders_long
+            and self.on_orders_short == other.on_orders_short
+            and self.equity == other.equity
+            and self.current_price == other.current_price
+            and self.current_price_usd == other.current_price_usd
+            and self.day_change_percent == other.day_change_percent
+            and self.day_change_percent_btc == other.day_change_percent_btc
+            and self.day_change_percent_usd == other.day_change_percent_usd
+            and self.btc_value == other.btc_value
+            and self.usd_value == other.usd_value
+            and self.available_long == other.available_long
+            and self.available_short == other.available_short
+            and self.available_with_leverage_long == other.available_with_leverage_long
+            and self.available_with_leverage_short == other.available_with_leverage_short
+            and self.account_id == other.account_id
+            and self.is_wallet == other.is_wallet
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         currency_code = self.currency_code

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
 
 T = TypeVar("T", bound="ConditionalPriceInput")
 
@@ -31,6 +31,35 @@ class ConditionalPriceInput:
     type_: PriceType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
     """ The order-book price a trigger follows. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"value={self.value!r}, "
+                f"type_={self.type_!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.value == other.value
+            and self.type_ == other.type_
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
@@ -50,6 +50,49 @@ class CreateSmartTradeRequest:
     note: str | Unset = UNSET
     """ A note, 1 to 300 characters. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"account_id={self.account_id!r}, "
+                f"pair={self.pair!r}, "
+                f"leverage={self.leverage!r}, "
+                f"position={self.position!r}, "
+                f"take_profit={self.take_profit!r}, "
+                f"stop_loss={self.stop_loss!r}, "
+                f"instant={self.instant!r}, "
+                f"skip_enter_step={self.skip_enter_step!r}, "
+                f"note={self.note!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.account_id == other.account_id
+            and self.pair == other.pair
+            and self.leverage == other.leverage
+            and self.position == other.position
+            and self.take_profit == other.take_profit
+            and self.stop_loss == other.stop_loss
+            and self.instant == other.instant
+            and self.skip_enter_step == other.skip_enter_step
+            and self.note == other.note
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id

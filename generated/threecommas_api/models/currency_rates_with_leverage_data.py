@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="CurrencyRatesWithLeverageData")
 
@@ -83,6 +83,87 @@ class CurrencyRatesWithLeverageData:
     max_total: str | Unset = UNSET
     """ Largest total of an order (quote currency). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"last={self.last!r}, "
+                f"bid={self.bid!r}, "
+                f"ask={self.ask!r}, "
+                f"orderbook_ask={self.orderbook_ask!r}, "
+                f"orderbook_bid={self.orderbook_bid!r}, "
+                f"orderbook_last={self.orderbook_last!r}, "
+                f"orderbook_price_currency={self.orderbook_price_currency!r}, "
+                f"strategy_name={self.strategy_name!r}, "
+                f"contract_strategy_name={self.contract_strategy_name!r}, "
+                f"leverage_data={self.leverage_data!r}, "
+                f"instrument_kind={self.instrument_kind!r}, "
+                f"min_price={self.min_price!r}, "
+                f"max_price={self.max_price!r}, "
+                f"price_step={self.price_step!r}, "
+                f"min_lot_size={self.min_lot_size!r}, "
+                f"lot_step={self.lot_step!r}, "
+                f"max_lot_size={self.max_lot_size!r}, "
+                f"max_market_buy_amount={self.max_market_buy_amount!r}, "
+                f"max_market_sell_amount={self.max_market_sell_amount!r}, "
+                f"min_market_buy_amount={self.min_market_buy_amount!r}, "
+                f"min_market_sell_amount={self.min_market_sell_amount!r}, "
+                f"bid_multiplier_up={self.bid_multiplier_up!r}, "
+                f"ask_multiplier_down={self.ask_multiplier_down!r}, "
+                f"min_total={self.min_total!r}, "
+                f"bid_multiplier_down={self.bid_multiplier_down!r}, "
+                f"ask_multiplier_up={self.ask_multiplier_up!r}, "
+                f"min_market_total={self.min_market_total!r}, "
+                f"max_total={self.max_total!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.last == other.last
+            and self.bid == other.bid
+            and self.ask == other.ask
+            and self.orderbook_ask == other.orderbook_ask
+            and self.orderbook_bid == other.orderbook_bid
+            and self.orderbook_last == other.orderbook_last
+            and self.orderbook_price_currency == other.orderbook_price_currency
+            and self.strategy_name == other.strategy_name
+            and self.contract_strategy_name == other.contract_strategy_name
+            and self.leverage_data == other.leverage_data
+            and self.instrument_kind == other.instrument_kind
+            and self.min_price == other.min_price
+            and self.max_price == other.max_price
+            and self.price_step == other.price_step
+            and self.min_lot_size == other.min_lot_size
+            and self.lot_step == other.lot_step
+            and self.max_lot_size == other.max_lot_size
+            and self.max_market_buy_amount == other.max_market_buy_amount
+            and self.max_market_sell_amount == other.max_market_sell_amount
+            and self.min_market_buy_amount == other.min_market_buy_amount
+            and self.min_market_sell_amount == other.min_market_sell_amount
+            and self.bid_multiplier_up == other.bid_multiplier_up
+            and self.ask_multiplier_down == other.ask_multiplier_down
+            and self.min_total == other.min_total
+            and self.bid_multiplier_down == other.bid_multiplier_down
+            and self.ask_multiplier_up == other.ask_multiplier_up
+            and self.min_market_total == other.min_market_total
+            and self.max_total == other.max_total
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         last = self.last

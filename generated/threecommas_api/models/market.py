@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="Market")
 
@@ -50,6 +50,59 @@ class Market:
     connection_type: str | Unset = UNSET
     """ How the market is connected, e.g. `fields` (older docs only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"market_name={self.market_name!r}, "
+                f"market_url={self.market_url!r}, "
+                f"market_icon={self.market_icon!r}, "
+                f"help_link={self.help_link!r}, "
+                f"market_code={self.market_code!r}, "
+                f"form_fields={self.form_fields!r}, "
+                f"available_connection_flows={self.available_connection_flows!r}, "
+                f"third_party_allowed={self.third_party_allowed!r}, "
+                f"trusted_ips={self.trusted_ips!r}, "
+                f"trusted_ips_input_type={self.trusted_ips_input_type!r}, "
+                f"fast_connect_action_name={self.fast_connect_action_name!r}, "
+                f"market_trust_message={self.market_trust_message!r}, "
+                f"default_trust_message={self.default_trust_message!r}, "
+                f"connection_type={self.connection_type!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.market_name == other.market_name
+            and self.market_url == other.market_url
+            and self.market_icon == other.market_icon
+            and self.help_link == other.help_link
+            and self.market_code == other.market_code
+            and self.form_fields == other.form_fields
+            and self.available_connection_flows == other.available_connection_flows
+            and self.third_party_allowed == other.third_party_allowed
+            and self.trusted_ips == other.trusted_ips
+            and self.trusted_ips_input_type == other.trusted_ips_input_type
+            and self.fast_connect_action_name == other.fast_connect_action_name
+            and self.market_trust_message == other.market_trust_message
+            and self.default_trust_message == other.default_trust_message
+            and self.connection_type == other.connection_type
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         market_name = self.market_name

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_additional_properties, _new
+from ..types import _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="PairLeverage")
 
@@ -35,6 +35,43 @@ class PairLeverage:
     `"25.0"` as `max`. This document follows the example and takes either form for a bound.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"code={self.code!r}, "
+                f"name={self.name!r}, "
+                f"can_set_leverage_value={self.can_set_leverage_value!r}, "
+                f"available_leverage_values={self.available_leverage_values!r}, "
+                f"max_leverage={self.max_leverage!r}, "
+                f"valid={self.valid!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.code == other.code
+            and self.name == other.name
+            and self.can_set_leverage_value == other.can_set_leverage_value
+            and self.available_leverage_values == other.available_leverage_values
+            and self.max_leverage == other.max_leverage
+            and self.valid == other.valid
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="Position")
 
@@ -38,6 +38,47 @@ class Position:
     conditional: PositionConditional | Unset = UNSET
     """ Trigger of a conditional entry order; present when `order_type` is `conditional`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"type_={self.type_!r}, "
+                f"editable={self.editable!r}, "
+                f"units={self.units!r}, "
+                f"price={self.price!r}, "
+                f"total={self.total!r}, "
+                f"order_type={self.order_type!r}, "
+                f"status={self.status!r}, "
+                f"conditional={self.conditional!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.type_ == other.type_
+            and self.editable == other.editable
+            and self.units == other.units
+            and self.price == other.price
+            and self.total == other.total
+            and self.order_type == other.order_type
+            and self.status == other.status
+            and self.conditional == other.conditional
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

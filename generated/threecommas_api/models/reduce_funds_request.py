@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
 
 T = TypeVar("T", bound="ReduceFundsRequest")
 
@@ -37,6 +37,37 @@ class ReduceFundsRequest:
     users.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"order_type={self.order_type!r}, "
+                f"units={self.units!r}, "
+                f"price={self.price!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.order_type == other.order_type
+            and self.units == other.units
+            and self.price == other.price
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         order_type = self.order_type.value

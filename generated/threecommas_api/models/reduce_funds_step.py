@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
@@ -44,6 +44,51 @@ class ReduceFundsStep:
     filled: Filled | Unset = UNSET
     """ What an order has filled so far (named only by the older OpenAPI file of the docs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"id={self.id!r}, "
+                f"type_={self.type_!r}, "
+                f"status={self.status!r}, "
+                f"units={self.units!r}, "
+                f"price={self.price!r}, "
+                f"total={self.total!r}, "
+                f"closed_at={self.closed_at!r}, "
+                f"data={self.data!r}, "
+                f"order_type={self.order_type!r}, "
+                f"filled={self.filled!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.type_ == other.type_
+            and self.status == other.status
+            and self.units == other.units
+            and self.price == other.price
+            and self.total == other.total
+            and self.closed_at == other.closed_at
+            and self.data == other.data
+            and self.order_type == other.order_type
+            and self.filled == other.filled
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="SmartTrade")
 
@@ -72,6 +72,69 @@ class SmartTrade:
     version: int | Unset = UNSET
     """ Version of the SmartTrade format; 2 for SmartTrade v2. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"id={self.id!r}, "
+                f"account={self.account!r}, "
+                f"pair={self.pair!r}, "
+                f"instant={self.instant!r}, "
+                f"status={self.status!r}, "
+                f"leverage={self.leverage!r}, "
+                f"position={self.position!r}, "
+                f"take_profit={self.take_profit!r}, "
+                f"stop_loss={self.stop_loss!r}, "
+                f"reduce_funds={self.reduce_funds!r}, "
+                f"market_close={self.market_close!r}, "
+                f"note={self.note!r}, "
+                f"note_raw={self.note_raw!r}, "
+                f"skip_enter_step={self.skip_enter_step!r}, "
+                f"data={self.data!r}, "
+                f"profit={self.profit!r}, "
+                f"margin={self.margin!r}, "
+                f"is_position_not_filled={self.is_position_not_filled!r}, "
+                f"version={self.version!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.account == other.account
+            and self.pair == other.pair
+            and self.instant == other.instant
+            and self.status == other.status
+            and self.leverage == other.leverage
+            and self.position == other.position
+            and self.take_profit == other.take_profit
+            and self.stop_loss == other.stop_loss
+            and self.reduce_funds == other.reduce_funds
+            and self.market_close == other.market_close
+            and self.note == other.note
+            and self.note_raw == other.note_raw
+            and self.skip_enter_step == other.skip_enter_step
+            and self.data == other.data
+            and self.profit == other.profit
+            and self.margin == other.margin
+            and self.is_position_not_filled == other.is_position_not_filled
+            and self.version == other.version
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, _lazy_additional_properties, _new
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="SmartTradeData")
 
@@ -84,6 +84,89 @@ class SmartTradeData:
     closed_at: None | str | Unset = UNSET
     """ When the SmartTrade closed (ISO 8601). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"editable={self.editable!r}, "
+                f"current_price={self.current_price!r}, "
+                f"target_price_type={self.target_price_type!r}, "
+                f"orderbook_price_currency={self.orderbook_price_currency!r}, "
+                f"base_order_finished={self.base_order_finished!r}, "
+                f"missing_funds_to_close={self.missing_funds_to_close!r}, "
+                f"liquidation_price={self.liquidation_price!r}, "
+                f"average_enter_price={self.average_enter_price!r}, "
+                f"average_close_price={self.average_close_price!r}, "
+                f"average_enter_price_without_commission={self.average_enter_price_without_commission!r}, "
+                f"average_close_price_without_commission={self.average_close_price_without_commission!r}, "
+                f"panic_sell_available={self.panic_sell_available!r}, "
+                f"add_funds_available={self.add_funds_available!r}, "
+                f"reduce_funds_available={self.reduce_funds_available!r}, "
+                f"force_start_available={self.force_start_available!r}, "
+                f"force_process_available={self.force_process_available!r}, "
+                f"cancel_available={self.cancel_available!r}, "
+                f"finished={self.finished!r}, "
+                f"base_position_step_finished={self.base_position_step_finished!r}, "
+                f"entered_amount={self.entered_amount!r}, "
+                f"entered_total={self.entered_total!r}, "
+                f"closed_amount={self.closed_amount!r}, "
+                f"closed_total={self.closed_total!r}, "
+                f"commission={self.commission!r}, "
+                f"created_at={self.created_at!r}, "
+                f"updated_at={self.updated_at!r}, "
+                f"type_={self.type_!r}, "
+                f"closed_at={self.closed_at!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.editable == other.editable
+            and self.current_price == other.current_price
+            and self.target_price_type == other.target_price_type
+            and self.orderbook_price_currency == other.orderbook_price_currency
+            and self.base_order_finished == other.base_order_finished
+            and self.missing_funds_to_close == other.missing_funds_to_close
+            and self.liquidation_price == other.liquidation_price
+            and self.average_enter_price == other.average_enter_price
+            and self.average_close_price == other.average_close_price
+            and self.average_enter_price_without_commission
+            == other.average_enter_price_without_commission
+            and self.average_close_price_without_commission
+            == other.average_close_price_without_commission
+            and self.panic_sell_available == other.panic_sell_available
+            and self.add_funds_available == other.add_funds_available
+            and self.reduce_funds_available == other.reduce_funds_available
+            and self.force_start_available == other.force_start_available
+            and self.force_process_available == other.force_process_available
+            and self.cancel_available == other.cancel_available
+            and self.finished == other.finished
+            and self.base_position_step_finished == other.base_position_step_finished
+            and self.entered_amount == other.entered_amount
+            and self.entered_total == other.entered_total
+            and self.closed_amount == other.closed_amount
+            and self.closed_total == other.closed_total
+            and self.commission == other.commission
+            and self.created_at == other.created_at
+            and self.updated_at == other.updated_at
+            and self.type_ == other.type_
+            and self.closed_at == other.closed_at
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         editable = self.editable

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, enum_member
+from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
 
 T = TypeVar("T", bound="StepPriceInput")
 
@@ -34,6 +34,37 @@ class StepPriceInput:
     percent: str | Unset = UNSET
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"type_={self.type_!r}, "
+                f"value={self.value!r}, "
+                f"percent={self.percent!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.type_ == other.type_
+            and self.value == other.value
+            and self.percent == other.percent
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

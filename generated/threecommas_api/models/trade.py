@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import _lazy_additional_properties, _new
+from ..types import _lazy_additional_properties, _new, _repr_seen
 
 T = TypeVar("T", bound="Trade")
 
@@ -85,6 +85,93 @@ class Trade:
     force_processable: bool
     """ Whether the trade may be closed by market. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        seen = _repr_seen()
+        if id(self) in seen:
+            return "..."
+        seen.add(id(self))
+        try:
+            return (
+                f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}("
+                f"id={self.id!r}, "
+                f"average_price={self.average_price!r}, "
+                f"follow_price_type={self.follow_price_type!r}, "
+                f"initial_amount={self.initial_amount!r}, "
+                f"initial_total={self.initial_total!r}, "
+                f"initial_price={self.initial_price!r}, "
+                f"order_price={self.order_price!r}, "
+                f"order_side={self.order_side!r}, "
+                f"order_type={self.order_type!r}, "
+                f"pair={self.pair!r}, "
+                f"position_percentage={self.position_percentage!r}, "
+                f"realised_amount={self.realised_amount!r}, "
+                f"realised_total={self.realised_total!r}, "
+                f"realised_percentage={self.realised_percentage!r}, "
+                f"realised_price={self.realised_price!r}, "
+                f"status={self.status!r}, "
+                f"take_profit_percentage={self.take_profit_percentage!r}, "
+                f"trade_purpose={self.trade_purpose!r}, "
+                f"trail_percentage={self.trail_percentage!r}, "
+                f"trail_value={self.trail_value!r}, "
+                f"trailing_enabled={self.trailing_enabled!r}, "
+                f"trailing_last_price={self.trailing_last_price!r}, "
+                f"trailing_last_price_updated_at={self.trailing_last_price_updated_at!r}, "
+                f"trigger_condition={self.trigger_condition!r}, "
+                f"trigger_price={self.trigger_price!r}, "
+                f"trigger_price_percentage={self.trigger_price_percentage!r}, "
+                f"trigger_type={self.trigger_type!r}, "
+                f"created_at={self.created_at!r}, "
+                f"updated_at={self.updated_at!r}, "
+                f"cancelable={self.cancelable!r}, "
+                f"force_processable={self.force_processable!r}, "
+                f"additional_properties={self.additional_properties!r}"
+                ")"
+            )
+        finally:
+            seen.discard(id(self))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.id == other.id
+            and self.average_price == other.average_price
+            and self.follow_price_type == other.follow_price_type
+            and self.initial_amount == other.initial_amount
+            and self.initial_total == other.initial_total
+            and self.initial_price == other.initial_price
+            and self.order_price == other.order_price
+            and self.order_side == other.order_side
+            and self.order_type == other.order_type
+            and self.pair == other.pair
+            and self.position_percentage == other.position_percentage
+            and self.realised_amount == other.realised_amount
+            and self.realised_total == other.realised_total
+            and self.realised_percentage == other.realised_percentage
+            and self.realised_price == other.realised_price
+            and self.status == other.status
+            and self.take_profit_percentage == other.take_profit_percentage
+            and self.trade_purpose == other.trade_purpose
+            and self.trail_percentage == other.trail_percentage
+            and self.trail_value == other.trail_value
+            and self.trailing_enabled == other.trailing_enabled
+            and self.trailing_last_price == other.trailing_last_price
+            and self.trailing_last_price_updated_at == other.trailing_last_price_updated_at
+            and self.trigger_condition == other.trigger_condition
+            and self.trigger_price == other.trigger_price
+            and self.trigger_price_percentage == other.trigger_price_percentage
+            and self.trigger_type == other.trigger_type
+            and self.created_at == other.created_at
+            and self.updated_at == other.updated_at
+            and self.cancelable == other.cancelable
+            and self.force_processable == other.force_processable
+            and self.additional_properties == other.additional_properties
+        )
+
+    # An own __eq__ makes attrs leave equality, and the hash, to the class: unhashable, as a
+    # mutable attrs class is.
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,8 +7,7 @@ decided by the sans-I/O policy in `threecommas._policy`; `_execute` only does wh
 
 from __future__ import annotations
 
-import asyncio  # unasync: skip
-import functools  # unasync: skip
+import inspect  # unasync: skip
 from collections.abc import Generator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -22,25 +21,25 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, Step, closed_error
+from threecommas._policy import Answer, Sleep, SlotHold, Step, StorageCall, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
 if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient
 
-__all__ = ["AsyncAPIClient"]
+__all__ = ["AsyncAPIClient", "run_storage_step"]
 
 Flow = Generator[Step, Answer, Any]
 
 
-def _policy_step(flow: Flow, answer: Answer) -> tuple[bool, Any]:
-    """The policy's next step, `(False, step)`, or `(True, result)` once it returned (a
-    coroutine or a Future cannot carry a StopIteration)."""
-    try:
-        return False, flow.send(answer)
-    except StopIteration as done:
-        return True, done.value
+async def run_storage_step(step: StorageCall) -> Any:
+    """Do a step of the budget: in the process a plain call; in Redis, on an event loop, a
+    coroutine, awaited (the event loop goes on meanwhile)."""
+    result = step.method(*step.args)
+    if inspect.isawaitable(result):  # unasync: skip
+        result = await result  # unasync: skip
+    return result
 
 
 # The signing of a public request: none (an `httpx.Auth` that adds nothing).
@@ -53,6 +52,7 @@ class AsyncAPIClient(BaseClient):
     """A client's HTTP side: it sends what the request policy says, and nothing else."""
 
     _http: httpx.AsyncClient
+    _asynchronous = True  # unasync: skip
 
     def _open(self, http_client: httpx.AsyncClient | None) -> None:
         """Take the caller's HTTP client (left open by `close`), or make one."""
@@ -103,46 +103,29 @@ class AsyncAPIClient(BaseClient):
         request = self._build(self._http, call, timeout, options)
         if not parsed:
             call = self._raw_or(call)
-        flow = self._policy.flow(call, request, self._is_closed, current_deadline())
-        running: list[Any] = []  # a step of the policy still running in a thread
+        hold = SlotHold()
+        flow = self._policy.flow(call, request, self._is_closed, current_deadline(), hold)
         try:
-            ended, step = await self._advance(flow, None, running)
-            while not ended:
+            step = flow.send(None)
+            while True:
                 answer: Answer = None
                 if isinstance(step, Sleep):
                     await self._clock.asleep(step.seconds)
+                elif isinstance(step, StorageCall):
+                    answer = await run_storage_step(step)
                 else:
                     answer = await self._send(request, auth)
-                ended, step = await self._advance(flow, answer, running)
-            result: T = step
+                step = flow.send(answer)
+        except StopIteration as done:
+            result: T = done.value
             return result
         finally:
-            # Also when cancelled or interrupted: the slot is released.
-            self._finish(flow, running)
-
-    async def _advance(self, flow: Flow, answer: Answer, running: list[Any]) -> tuple[bool, Any]:
-        """The policy's next step (see `_policy_step`). A budget kept in Redis answers over
-        the network (taking and giving back a slot, a lockout): an event loop then runs the
-        step in a worker thread, so that the loop goes on meanwhile."""
-        if self._policy.blocks_on_storage:  # unasync: skip
-            loop = asyncio.get_running_loop()  # unasync: skip
-            future = loop.run_in_executor(None, _policy_step, flow, answer)  # unasync: skip
-            running[:] = [future]  # unasync: skip
-            return await asyncio.shield(future)  # unasync: skip
-        return _policy_step(flow, answer)
-
-    def _finish(self, flow: Flow, running: list[Any]) -> None:
-        """Close the policy's flow (its `finally` gives the slot back): with an event loop and
-        a budget in Redis, in a worker thread, after a step still running there."""
-        if self._policy.blocks_on_storage:  # unasync: skip
-            loop = asyncio.get_running_loop()  # unasync: skip
-            close = functools.partial(loop.run_in_executor, None, flow.close)  # unasync: skip
-            if running and not running[0].done():  # unasync: skip
-                running[0].add_done_callback(lambda _: close())  # unasync: skip
-            else:  # unasync: skip
-                close()  # unasync: skip
-            return  # unasync: skip
-        flow.close()
+            # Also when cancelled or interrupted: a slot still held is given back.
+            flow.close()
+            limiter = self._policy.limiter
+            if hold.held and limiter is not None:
+                hold.held = False
+                await run_storage_step(StorageCall(limiter.release))
 
     async def _send(
         self, request: httpx.Request, auth: httpx.Auth | None
@@ -165,7 +148,9 @@ class AsyncAPIClient(BaseClient):
         from a `RateLimit(storage=URL)`; an HTTP or Redis client you passed stays open). Any
         call made afterwards raises `ThreeCommasError`."""
         self._closed = True
-        self._close_budget()
+        close = self._budget_closer()
+        if close is not None:
+            await close()
         if self._owns_http:
             await self._http.aclose()
         if self._api_client is not None:

@@ -21,25 +21,23 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, Step, closed_error
+from threecommas._policy import Answer, Sleep, SlotHold, Step, StorageCall, closed_error
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
 if TYPE_CHECKING:
     from threecommas_api.client import AuthenticatedClient
 
-__all__ = ["SyncAPIClient"]
+__all__ = ["SyncAPIClient", "run_storage_step"]
 
 Flow = Generator[Step, Answer, Any]
 
 
-def _policy_step(flow: Flow, answer: Answer) -> tuple[bool, Any]:
-    """The policy's next step, `(False, step)`, or `(True, result)` once it returned (a
-    coroutine or a Future cannot carry a StopIteration)."""
-    try:
-        return False, flow.send(answer)
-    except StopIteration as done:
-        return True, done.value
+def run_storage_step(step: StorageCall) -> Any:
+    """Do a step of the budget: in the process a plain call; in Redis, on an event loop, a
+    coroutine, awaited (the event loop goes on meanwhile)."""
+    result = step.method(*step.args)
+    return result
 
 
 # The signing of a public request: none (an `httpx.Auth` that adds nothing).
@@ -102,33 +100,29 @@ class SyncAPIClient(BaseClient):
         request = self._build(self._http, call, timeout, options)
         if not parsed:
             call = self._raw_or(call)
-        flow = self._policy.flow(call, request, self._is_closed, current_deadline())
-        running: list[Any] = []  # a step of the policy still running in a thread
+        hold = SlotHold()
+        flow = self._policy.flow(call, request, self._is_closed, current_deadline(), hold)
         try:
-            ended, step = self._advance(flow, None, running)
-            while not ended:
+            step = flow.send(None)
+            while True:
                 answer: Answer = None
                 if isinstance(step, Sleep):
                     self._clock.sleep(step.seconds)
+                elif isinstance(step, StorageCall):
+                    answer = run_storage_step(step)
                 else:
                     answer = self._send(request, auth)
-                ended, step = self._advance(flow, answer, running)
-            result: T = step
+                step = flow.send(answer)
+        except StopIteration as done:
+            result: T = done.value
             return result
         finally:
-            # Also when cancelled or interrupted: the slot is released.
-            self._finish(flow, running)
-
-    def _advance(self, flow: Flow, answer: Answer, running: list[Any]) -> tuple[bool, Any]:
-        """The policy's next step (see `_policy_step`). A budget kept in Redis answers over
-        the network (taking and giving back a slot, a lockout): an event loop then runs the
-        step in a worker thread, so that the loop goes on meanwhile."""
-        return _policy_step(flow, answer)
-
-    def _finish(self, flow: Flow, running: list[Any]) -> None:
-        """Close the policy's flow (its `finally` gives the slot back): with an event loop and
-        a budget in Redis, in a worker thread, after a step still running there."""
-        flow.close()
+            # Also when cancelled or interrupted: a slot still held is given back.
+            flow.close()
+            limiter = self._policy.limiter
+            if hold.held and limiter is not None:
+                hold.held = False
+                run_storage_step(StorageCall(limiter.release))
 
     def _send(
         self, request: httpx.Request, auth: httpx.Auth | None
@@ -151,7 +145,9 @@ class SyncAPIClient(BaseClient):
         from a `RateLimit(storage=URL)`; an HTTP or Redis client you passed stays open). Any
         call made afterwards raises `ThreeCommasError`."""
         self._closed = True
-        self._close_budget()
+        close = self._budget_closer()
+        if close is not None:
+            close()
         if self._owns_http:
             self._http.close()
         if self._api_client is not None:

@@ -1,9 +1,11 @@
 """The argparse parser, built from the command table (`_table`) and the catalogue.
 
-Only the names of the commands and their one-line summaries are built up front; a command's
-arguments are added when that command is parsed or its help is shown, and its help text is read
-from the facade's docstrings only for `--help`. So `threecommas --help` imports neither the
-generated models nor the facade.
+Only the names of the commands and their one-line summaries are built up front; the parser of a
+group or a command is made when the command line reaches it (argparse makes every one, at a
+quarter of a millisecond each, mostly spent looking up translations), a command's arguments are
+added when that command is parsed or its help is shown, and its help text is read from the
+facade's docstrings only for `--help`. So `threecommas smart-trades get ID` makes three parsers,
+not thirty, and `threecommas --help` imports neither the generated models nor the facade.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from threecommas._constants import (
     PLAN_LIMITS,
 )
 from threecommas._version import __version__
-from threecommas.cli import _docs
 from threecommas.cli._body import EXAMPLE_BODIES
 from threecommas.cli._table import COMMANDS, GROUPS, Arg, Command, enum_values, positive_seconds
 from threecommas_api._catalogue import BY_ID
@@ -163,6 +164,8 @@ class _Parser(argparse.ArgumentParser):
         if self._documented or self._row is None:
             return
         self._documented = True
+        from threecommas.cli import _docs  # `--help` only: its patterns cost a millisecond
+
         doc = _docs.docstring(self._row.facade)
         names = _spellings(self._row)
         paragraphs = [*_docs.description(doc, names), self._row.details]
@@ -197,6 +200,79 @@ def _spellings(row: Command) -> dict[str, str]:
     return names
 
 
+class _Lazy:
+    """Stands for a parser in its parent's table of subcommands until the command line reaches
+    it: `add_subparsers(parser_class=...)` makes one of these in place of the parser, and the
+    first attribute read (argparse parsing with it, or printing its help) makes the parser."""
+
+    def __init__(self, make: Any, **kwargs: Any) -> None:
+        self._make = make
+        self._kwargs = kwargs
+        self._parser: argparse.ArgumentParser | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._parser is None:
+            self._parser = self._make(**self._kwargs)
+        return getattr(self._parser, name)
+
+
+def _lazy(make: Any) -> Any:
+    """A `parser_class` for `add_subparsers` whose parsers are made by `make` on first use."""
+
+    def deferred(**kwargs: Any) -> _Lazy:
+        return _Lazy(make, **kwargs)
+
+    return deferred
+
+
+def _add_level(
+    parser: argparse.ArgumentParser, words: tuple[str, ...], *, dest: str, metavar: str
+) -> None:
+    """The subcommands of `parser`, the group `words`: its subgroups and its commands, each
+    listed with its help now and made on first use."""
+    level = parser.add_subparsers(
+        dest=dest, required=True, metavar=metavar, parser_class=_lazy(_group_or_command)
+    )
+    # In the order of the command table, a subgroup where its first command is, as the listing
+    # of `--help` has always shown them.
+    subgroups: set[tuple[str, ...]] = set()
+    for row in COMMANDS:
+        if row.words[: len(words)] != words or len(row.words) == len(words):
+            continue
+        if len(row.words) == len(words) + 1:
+            level.add_parser(
+                row.words[-1],
+                row=row,
+                help=row.summary or BY_ID[row.operation_id].summary,
+                # The description is wrapped when it is read; the example body keeps its layout.
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            continue
+        sub = row.words[: len(words) + 1]
+        if sub not in subgroups:
+            subgroups.add(sub)
+            level.add_parser(sub[-1], help=GROUPS[sub], allow_abbrev=False, words=sub)
+    if not words:
+        level.add_parser(
+            "budget",
+            help="the state of the rate budget: used and free in the window, lockout, learned "
+            "limit, plan (of this process, or of the --rate-limit-storage shared by a fleet)",
+            allow_abbrev=False,
+            words=("budget",),
+        )
+
+
+def _group_or_command(*, words: tuple[str, ...] = (), **kwargs: Any) -> argparse.ArgumentParser:
+    """The parser of a group (with its own subcommands), of `budget`, or of a command row."""
+    if "row" in kwargs:
+        return _Parser(**kwargs)
+    parser = _Parser(**kwargs)
+    _add_global_options(parser, top=False)
+    if words in GROUPS:
+        _add_level(parser, words, dest="_".join(words), metavar="OPERATION")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: a group per `GROUPS` entry, a command per row of `COMMANDS`."""
     parser = _Parser(
@@ -212,34 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_global_options(parser, top=True)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    levels: dict[tuple[str, ...], Any] = {
-        (): parser.add_subparsers(dest="group", required=True, metavar="GROUP")
-    }
-    for row in COMMANDS:
-        *group, name = row.words
-        for depth in range(1, len(group) + 1):
-            words = tuple(group[:depth])
-            if words in levels:
-                continue
-            sub = levels[words[:-1]].add_parser(words[-1], help=GROUPS[words], allow_abbrev=False)
-            _add_global_options(sub, top=False)
-            levels[words] = sub.add_subparsers(
-                dest="_".join(words), required=True, metavar="OPERATION"
-            )
-        levels[tuple(group)].add_parser(
-            name,
-            row=row,
-            help=row.summary or BY_ID[row.operation_id].summary,
-            # The description is wrapped when it is read; the example body keeps its layout.
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-    budget = levels[()].add_parser(
-        "budget",
-        help="the state of the rate budget: used and free in the window, lockout, learned "
-        "limit, plan (of this process, or of the --rate-limit-storage shared by a fleet)",
-        allow_abbrev=False,
-    )
-    _add_global_options(budget, top=False)
+    _add_level(parser, (), dest="group", metavar="GROUP")
     return parser
 
 

@@ -6,7 +6,6 @@ module only sends the sweeps' requests and sleeps between them.
 
 from __future__ import annotations
 
-import asyncio  # unasync: skip
 import functools
 import math
 from collections.abc import AsyncGenerator
@@ -18,6 +17,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._operations import LIST
 from threecommas._pagination import PageWalk
+from threecommas._policy import StorageCall
 from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
@@ -30,6 +30,7 @@ from threecommas._watch import (
     unknown_ids_error,
 )
 
+from .._api_client import run_storage_step
 from .._paginator import pages
 
 if TYPE_CHECKING:
@@ -79,23 +80,19 @@ class AsyncWatch:
             with deadline_at(self.deadline):
                 return await request()
         finally:
-            self._release(limiter)
+            await self._release(limiter)
             self._spent += 1
             self.requests += 1
 
     @staticmethod
     async def _acquire(limiter: SlotLimiter) -> float:
-        # A fleet-wide share lives in Redis: an event loop waits for it in a worker thread.
-        if getattr(limiter, "budget", None) is not None:  # unasync: skip
-            return await asyncio.to_thread(limiter.acquire)  # unasync: skip
-        return limiter.acquire()
+        # A fleet-wide share lives in Redis: on an event loop, its coroutine is awaited.
+        wait: float = await run_storage_step(StorageCall(limiter.acquire))
+        return wait
 
     @staticmethod
-    def _release(limiter: SlotLimiter) -> None:
-        if getattr(limiter, "budget", None) is not None:  # unasync: skip
-            asyncio.get_running_loop().run_in_executor(None, limiter.release)  # unasync: skip
-            return  # unasync: skip
-        limiter.release()
+    async def _release(limiter: SlotLimiter) -> None:
+        await run_storage_step(StorageCall(limiter.release))
 
     async def _nap(self, seconds: float) -> None:
         """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""

@@ -18,6 +18,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._operations import LIST
 from threecommas._pagination import PageWalk
+from threecommas._policy import StorageCall
 from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
@@ -30,6 +31,7 @@ from threecommas._watch import (
     unknown_ids_error,
 )
 
+from .._api_client import run_storage_step
 from .._paginator import pages
 
 if TYPE_CHECKING:
@@ -85,12 +87,13 @@ class Watch:
 
     @staticmethod
     def _acquire(limiter: SlotLimiter) -> float:
-        # A fleet-wide share lives in Redis: an event loop waits for it in a worker thread.
-        return limiter.acquire()
+        # A fleet-wide share lives in Redis: on an event loop, its coroutine is awaited.
+        wait: float = run_storage_step(StorageCall(limiter.acquire))
+        return wait
 
     @staticmethod
     def _release(limiter: SlotLimiter) -> None:
-        limiter.release()
+        run_storage_step(StorageCall(limiter.release))
 
     def _nap(self, seconds: float) -> None:
         """Sleep `seconds`, or until the deadline and raise `DeadlineReached`."""
