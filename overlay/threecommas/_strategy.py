@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Bar", "Strategy", "is_async_strategy"]
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROS: Final = Decimal(1_000_000)
 
 #: A strategy: ``strategy(client, bar)``, sync (a ``ThreeCommas``) or async (an
 #: ``AsyncThreeCommas``); what it returns is ignored.
@@ -40,7 +41,11 @@ class Bar:
     rates carry no volume).
     """
 
-    __slots__ = ("_micros", "close", "high", "low", "open", "pair", "seconds", "volume")
+    # A backtest makes one Bar per candle (525,600 for a year of minutes), so the open time is
+    # kept as the run's start plus the candle's offset and turned into microseconds only when
+    # asked for: most strategies never read it, and the Decimal arithmetic cost more than the
+    # rest of the bar.
+    __slots__ = ("_base", "_offset", "close", "high", "low", "open", "pair", "seconds", "volume")
 
     def __init__(
         self,
@@ -56,7 +61,8 @@ class Bar:
         if time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
         delta = time - _EPOCH
-        self._micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        self._base = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        self._offset: Decimal | None = None
         self.pair = pair
         self.open = open
         self.high = high
@@ -76,12 +82,46 @@ class Bar:
     ) -> Bar:
         # The backtest's way in: a year of bars without a datetime each.
         bar = cls.__new__(cls)
-        bar._micros = micros
+        bar._base = micros
+        bar._offset = None
         bar.pair = pair
         bar.open, bar.high, bar.low, bar.close = prices
         bar.volume = volume
         bar.seconds = seconds
         return bar
+
+    @classmethod
+    def _after(
+        cls,
+        base: int,
+        offset: Decimal,
+        pair: str,
+        open: Decimal,
+        high: Decimal,
+        low: Decimal,
+        close: Decimal,
+        volume: Decimal | None,
+        seconds: Decimal,
+    ) -> Bar:
+        # The backtest's way in: opened ``offset`` seconds after ``base`` (µs since the epoch).
+        bar = cls.__new__(cls)
+        bar._base = base
+        bar._offset = offset
+        bar.pair = pair
+        bar.open = open
+        bar.high = high
+        bar.low = low
+        bar.close = close
+        bar.volume = volume
+        bar.seconds = seconds
+        return bar
+
+    @property
+    def _micros(self) -> int:
+        offset = self._offset
+        if offset is None:
+            return self._base
+        return self._base + int(offset * _MICROS)
 
     @property
     def time(self) -> datetime:

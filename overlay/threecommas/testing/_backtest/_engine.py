@@ -38,6 +38,7 @@ from threecommas.testing.recording import load_recordings
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
 from threecommas.testing.simulation import BACKTEST_MARKET, Market
 from threecommas.testing.simulation._market._balances import pair_currencies
+from threecommas.testing.simulation._market._prices import PricePath
 
 __all__ = ["DEFAULT_MARKET_CODE", "DEFAULT_QUOTE_BALANCE", "backtest"]
 
@@ -133,10 +134,9 @@ def backtest(
 
     def play() -> None:
         if is_async_strategy(strategy):
-            bars = path.bars
-            asyncio.run(_play_async(strategy, bars, pair, app, clock, log, run, client_options))
+            asyncio.run(_play_async(strategy, path, pair, app, clock, log, run, client_options))
         else:
-            _play(strategy, path.bars, pair, app, clock, log, run, client_options)
+            _play(strategy, path, pair, app, clock, log, run, client_options)
 
     if _loop_running():
         # Called from a running event loop (a notebook, an async test): the backtest needs an
@@ -165,6 +165,7 @@ def backtest(
         options=config,
         wall_seconds=time.perf_counter() - started,
         waited_micros=clock.slept_micros,
+        blocks=(path.block_lows, path.block_highs),
     )
 
 
@@ -231,19 +232,8 @@ def _client_kwargs(clock: BacktestClock, options: Mapping[str, Any] | None) -> d
     return kwargs
 
 
-def _bar_maker(pair: str, start: datetime) -> Any:
-    start_micros = int(start.timestamp()) * 1_000_000 + start.microsecond
-
-    def make(bar: Any) -> Bar:
-        return Bar._at(
-            start_micros + int(bar.t * _MICROS),
-            pair,
-            (bar.open, bar.high, bar.low, bar.close),
-            bar.volume,
-            bar.seconds,
-        )
-
-    return make
+def _start_micros(start: datetime) -> int:
+    return int(start.timestamp()) * 1_000_000 + start.microsecond
 
 
 def _error(bar: Bar, exc: ThreeCommasError) -> dict[str, Any]:
@@ -252,7 +242,7 @@ def _error(bar: Bar, exc: ThreeCommasError) -> dict[str, Any]:
 
 def _play(
     strategy: Any,
-    bars: tuple[Any, ...],
+    path: PricePath,
     pair: str,
     app: Any,
     clock: BacktestClock,
@@ -268,23 +258,36 @@ def _play(
     client = ThreeCommas(
         DEFAULT_API_KEY, DEFAULT_API_SECRET, http_client=http, **_client_kwargs(clock, options)
     )
-    make = _bar_maker(pair, clock.start)
-    ends = _close_moments(bars)
-    called = skipped = 0
+    # The hot loop of a backtest, once per bar: the Bar is filled in place (no call to build
+    # it) and its open time is left for it to work out if it is asked (see Bar).
+    base = _start_micros(clock.start)
+    new = object.__new__
+    skipped = 0
     try:
-        for bar, end in zip(bars, ends, strict=True):
+        for bar, end in zip(path.bars, path.bar_ends, strict=True):
             if clock.now_micros > end:
                 skipped += 1
                 continue
             clock.now_micros = end
-            called += 1
-            public = make(bar)
+            public = new(Bar)
+            public._base = base
+            public._offset = bar.t
+            public.pair = pair
+            public.open = bar.open
+            public.high = bar.high
+            public.low = bar.low
+            public.close = bar.close
+            public.volume = bar.volume
+            public.seconds = bar.seconds
             try:
                 strategy(client, public)
             except ThreeCommasError as exc:
                 run.errors.append(_error(public, exc))
     finally:
-        run.bars_called, run.bars_skipped = called, skipped
+        run.bars_skipped = skipped
+        # Every bar was either handed over or skipped (an exception out of the
+        # strategy ends the backtest with no report).
+        run.bars_called = len(path.bars) - skipped
         client.close()
         http.close()
         transport.close()
@@ -292,7 +295,7 @@ def _play(
 
 async def _play_async(
     strategy: Any,
-    bars: tuple[Any, ...],
+    path: PricePath,
     pair: str,
     app: Any,
     clock: BacktestClock,
@@ -309,27 +312,35 @@ async def _play_async(
     client = AsyncThreeCommas(
         DEFAULT_API_KEY, DEFAULT_API_SECRET, http_client=http, **_client_kwargs(clock, options)
     )
-    make = _bar_maker(pair, clock.start)
-    ends = _close_moments(bars)
-    called = skipped = 0
+    # The hot loop of a backtest, once per bar: the Bar is filled in place (no call to build
+    # it) and its open time is left for it to work out if it is asked (see Bar).
+    base = _start_micros(clock.start)
+    new = object.__new__
+    skipped = 0
     try:
-        for bar, end in zip(bars, ends, strict=True):
+        for bar, end in zip(path.bars, path.bar_ends, strict=True):
             if clock.now_micros > end:
                 skipped += 1
                 continue
             clock.now_micros = end
-            called += 1
-            public = make(bar)
+            public = new(Bar)
+            public._base = base
+            public._offset = bar.t
+            public.pair = pair
+            public.open = bar.open
+            public.high = bar.high
+            public.low = bar.low
+            public.close = bar.close
+            public.volume = bar.volume
+            public.seconds = bar.seconds
             try:
                 await strategy(client, public)
             except ThreeCommasError as exc:
                 run.errors.append(_error(public, exc))
     finally:
-        run.bars_called, run.bars_skipped = called, skipped
+        run.bars_skipped = skipped
+        # Every bar was either handed over or skipped (an exception out of the
+        # strategy ends the backtest with no report).
+        run.bars_called = len(path.bars) - skipped
         await client.close()
         await http.aclose()
-
-
-def _close_moments(bars: tuple[Any, ...]) -> list[int]:
-    """When the market plays each bar's close (µs from the start): three quarters into it."""
-    return [_micros(bar.t + bar.seconds * 3 / 4) for bar in bars]

@@ -22,16 +22,19 @@ Definitions (where trading tools differ, these are the ones used):
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any, Final
 
 from threecommas.testing._backtest._trades import TradeResult, iso, text, trade_result
 from threecommas.testing._backtest._transport import RequestLog
+from threecommas.testing.simulation._market._prices import BLOCK
 
 __all__ = ["BacktestReport", "build_report"]
 
@@ -40,6 +43,11 @@ __all__ = ["BacktestReport", "build_report"]
 MAX_CURVE_POINTS: Final = 1000
 _ZERO: Final = Decimal(0)
 _CENT: Final = Decimal("0.01")
+_MICROS: Final = Decimal(1_000_000)
+_LOW: Final = operator.attrgetter("low")
+_HIGH: Final = operator.attrgetter("high")
+#: A path's lowest lows and highest highs, per block of BLOCK bars.
+Blocks = tuple[Sequence[Decimal], Sequence[Decimal]]
 
 
 @dataclass(frozen=True)
@@ -243,10 +251,11 @@ def build_report(
     options: Mapping[str, Any],
     wall_seconds: float,
     waited_micros: int,
+    blocks: Blocks | None = None,
 ) -> BacktestReport:
     trades = tuple(trade_result(st) for st in smart_trades)
     start_equity = Decimal(str(balances.get(quote, "0")))
-    curve, prices, stats = _walk(start, bars, trades, start_equity)
+    curve, prices, stats = _walk(start, bars, trades, start_equity, blocks)
     ended = [t for t in trades if t.ended_by not in ("open", "cancel")]
     wins = sum((t.profit for t in ended if t.profit > 0), _ZERO)
     losses = -sum((t.profit for t in ended if t.profit < 0), _ZERO)
@@ -290,6 +299,7 @@ def _walk(
     bars: Sequence[Any],
     trades: Sequence[TradeResult],
     start_equity: Decimal,
+    blocks: Blocks | None = None,
 ) -> tuple[tuple[CurvePoint, ...], tuple[PricePoint, ...], dict[str, Any]]:
     """Equity bar by bar (at each close): the curve (thinned), the price chart's points, the
     drawdown, the exposure and the final equity."""
@@ -307,6 +317,12 @@ def _walk(
             cash = gross - exit_.fee if long else -(gross + exit_.fee)
             events.append((_offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
     events.sort(key=lambda event: event[0])
+    # A year of minutes is half a million bars: the walk does per bar only what that bar can
+    # change. An event's time is compared in Decimal seconds, as the bars' are (exact: whole
+    # microseconds), the equity is worked out again only while something is held or after an
+    # event, and a curve point's lowest and highest prices are taken over its stretch at once.
+    event_seconds = [Decimal(event[0]) / _MICROS for event in events]
+    pending = len(events)
     count = len(bars)
     every = max(1, -(-count // MAX_CURVE_POINTS))
     cash = start_equity
@@ -317,20 +333,23 @@ def _walk(
     exposed = 0
     curve: list[CurvePoint] = []
     prices: list[PricePoint] = []
-    low = high = None
     equity = start_equity
+    stretch = 0
+    point = min(every, count) - 1
     for number, bar in enumerate(bars):
-        close_at = int((bar.t + bar.seconds) * 1_000_000)
-        while index < len(events) and events[index][0] <= close_at:
-            _, flow, units, rate, long = events[index]
-            cash += flow
-            key = (rate, long)
-            left = held.get(key, _ZERO) + units
-            if left:
-                held[key] = left
-            else:
-                held.pop(key, None)
-            index += 1
+        moved = False
+        if index < pending and event_seconds[index] <= bar.t + bar.seconds:
+            moved = True
+            while index < pending and event_seconds[index] <= bar.t + bar.seconds:
+                _, flow, units, rate, long = events[index]
+                cash += flow
+                key = (rate, long)
+                left = held.get(key, _ZERO) + units
+                if left:
+                    held[key] = left
+                else:
+                    held.pop(key, None)
+                index += 1
         if held:
             exposed += 1
             equity = cash
@@ -338,20 +357,23 @@ def _walk(
                 equity += (
                     units * bar.close * (1 - rate) if long else -units * bar.close * (1 + rate)
                 )
-        else:
+            moved = True
+        elif moved:
             equity = cash
-        if equity > peak:
-            peak = equity
-        elif peak - equity > drawdown:
-            drawdown = peak - equity
-            drawdown_percent = drawdown / peak * 100 if peak else _ZERO
-        low = bar.low if low is None or bar.low < low else low
-        high = bar.high if high is None or bar.high > high else high
-        if number % every == every - 1 or number == count - 1:
+        if moved:
+            if equity > peak:
+                peak = equity
+            elif peak - equity > drawdown:
+                drawdown = peak - equity
+                drawdown_percent = drawdown / peak * 100 if peak else _ZERO
+        if number == point:
+            close_at = int((bar.t + bar.seconds) * 1_000_000)
             moment = start + timedelta(microseconds=close_at)
+            low, high = _extremes(bars, blocks, stretch, number + 1)
             curve.append(CurvePoint(moment, equity.quantize(_CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
-            low = high = None
+            stretch = number + 1
+            point = min(number + every, count - 1)
     stats = {
         "end": equity,
         "drawdown": drawdown,
@@ -359,6 +381,20 @@ def _walk(
         "exposure": Decimal(exposed) / count if count else _ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) -> Any:
+    """The lowest low and the highest high of ``bars[first:end]`` (the first of equals, as a
+    pass bar by bar finds them), through the path's per-block extremes where given."""
+    whole_from, whole_to = -(-first // BLOCK), end // BLOCK
+    if blocks is None or whole_from >= whole_to:
+        span = bars[first:end]
+        return min(map(_LOW, span)), max(map(_HIGH, span))
+    lows, highs = blocks
+    head, tail = bars[first : whole_from * BLOCK], bars[whole_to * BLOCK : end]
+    low = min(chain(map(_LOW, head), lows[whole_from:whole_to], map(_LOW, tail)))
+    high = max(chain(map(_HIGH, head), highs[whole_from:whole_to], map(_HIGH, tail)))
+    return low, high
 
 
 def _offset(start: datetime, moment: datetime) -> int:

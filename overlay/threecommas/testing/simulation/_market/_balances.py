@@ -146,6 +146,10 @@ class Balances:
         # What each final SmartTrade did to its account: it never changes again, and a
         # backtest's store holds thousands of them, summed at every order.
         self._settled: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
+        # Per account: what its settled SmartTrades moved and held, summed once. A backtest
+        # makes thousands of SmartTrades and asks for the balances at each create; summing
+        # them all again each time made a year's run quadratic.
+        self._sums: dict[int, _Sums] = {}
 
     def kept(self, account_id: int) -> bool:
         """Whether the account's balances are kept (and its orders judged against them)."""
@@ -197,19 +201,42 @@ class Balances:
         self._base.clear()
         self._tracked.clear()
         self._settled.clear()
+        self._sums.clear()
 
     def _moves(
         self, account_id: int, smart_trades: Iterable[JSONObject]
     ) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+        trades = smart_trades if isinstance(smart_trades, list | tuple) else list(smart_trades)
         tracked = self._tracked.get(account_id, set())
+        sums = self._sums.setdefault(account_id, _Sums())
         moved: dict[str, Decimal] = {}
         held: dict[str, Decimal] = {}
-        for smart_trade in smart_trades:
-            if smart_trade.get("id") not in tracked:
+        seen = 0
+        fresh: list[tuple[int, dict[str, tuple[Decimal, Decimal]]]] = []
+        for smart_trade in trades:
+            smart_trade_id = smart_trade.get("id")
+            if smart_trade_id not in tracked:
                 continue
-            for currency, (delta, hold) in self._effects(smart_trade).items():
+            if smart_trade_id in sums.ids:
+                seen += 1
+                continue
+            found = self._effects(smart_trade)
+            for currency, (delta, hold) in found.items():
                 moved[currency] = moved.get(currency, _ZERO) + delta
                 held[currency] = held.get(currency, _ZERO) + hold
+            if isinstance(smart_trade_id, int) and smart_trade_id in self._settled:
+                fresh.append((smart_trade_id, found))
+        if seen != len(sums.ids):
+            # A SmartTrade in the sums is no longer among those given: sum them all again.
+            del self._sums[account_id]
+            return self._moves(account_id, trades)
+        for currency, delta in sums.moved.items():
+            moved[currency] = moved.get(currency, _ZERO) + delta
+        for currency, hold in sums.held.items():
+            held[currency] = held.get(currency, _ZERO) + hold
+        for smart_trade_id, found in fresh:
+            if smart_trade_id not in sums.ids:
+                sums.add(smart_trade_id, found)
         return moved, held
 
     def _effects(self, smart_trade: JSONObject) -> dict[str, tuple[Decimal, Decimal]]:
@@ -222,3 +249,20 @@ class Balances:
         if isinstance(smart_trade_id, int) and status_of(smart_trade) in FINAL_STATUSES:
             self._settled[smart_trade_id] = found
         return found
+
+
+class _Sums:
+    """The settled SmartTrades of an account already summed, and their sums."""
+
+    __slots__ = ("held", "ids", "moved")
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self.moved: dict[str, Decimal] = {}
+        self.held: dict[str, Decimal] = {}
+
+    def add(self, smart_trade_id: int, found: Mapping[str, tuple[Decimal, Decimal]]) -> None:
+        self.ids.add(smart_trade_id)
+        for currency, (delta, hold) in found.items():
+            self.moved[currency] = self.moved.get(currency, _ZERO) + delta
+            self.held[currency] = self.held.get(currency, _ZERO) + hold

@@ -23,7 +23,6 @@ status, an amount), not when only the price and the profit it shows moved.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -34,6 +33,7 @@ from threecommas._constants import FINAL_STATUSES
 from threecommas.testing.simulation._market._balances import Balances, Holding, parse_amount
 from threecommas.testing.simulation._market._clock import VirtualClock, parse_seconds
 from threecommas.testing.simulation._market._config import MarketConfig, parse_config
+from threecommas.testing.simulation._market._copies import _json_copy, _state_of
 from threecommas.testing.simulation._market._derive import is_long, text
 from threecommas.testing.simulation._market._derive import usd_rate_of as _usd_rate_of
 from threecommas.testing.simulation._market._matching import Memory, Moment, add_funds, match
@@ -56,9 +56,6 @@ __all__ = ["Market", "MarketStore", "PathSource"]
 PathSource = PricePath | str | Path | IO[str] | IO[bytes] | list[Any] | Mapping[str, Any]
 
 _MICROS: Final = Decimal(1_000_000)
-#: Parts of a SmartTrade that move with the price alone; a change elsewhere is a change of
-#: state, which sets ``data.updated_at``.
-_PRICE_ONLY: Final = ("current_price", "updated_at")
 
 
 class MarketStore(Protocol):
@@ -75,17 +72,6 @@ class MarketStore(Protocol):
     def new_id(self) -> int:
         """An id no SmartTrade, step or trade has had (for a market-close order)."""
         ...
-
-
-def _state_of(smart_trade: JSONObject) -> JSONObject:
-    """The SmartTrade without what moves with the price alone."""
-    state = copy.deepcopy(smart_trade)
-    state.pop("profit", None)
-    data = state.get("data")
-    if isinstance(data, dict):
-        for key in _PRICE_ONLY:
-            data.pop(key, None)
-    return state
 
 
 class Market:
@@ -482,7 +468,7 @@ class Market:
             if not isinstance(smart_trade_id, int):
                 continue
             memory = self._memory.setdefault(smart_trade_id, Memory())
-            before = copy.deepcopy(smart_trade)
+            before = _json_copy(smart_trade)
             moment = Moment(
                 quote=self._quotes[pair],
                 now=now,

@@ -20,7 +20,8 @@ class Playing:
         self.index = 0
         self.removed: set[str] = set()
         self._next: Tick | None = None
-        self.single_pair = next(iter(path.pairs)) if len(path.pairs) == 1 else None
+        pairs = path.pairs  # a pass over every bar: once
+        self.single_pair = next(iter(pairs)) if len(pairs) == 1 else None
 
     def peek(self) -> Tick | None:
         """The next tick still to play (its ``at`` relative to the path), or ``None``."""

@@ -79,6 +79,7 @@ with ``bar_order``, or give points.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import random
@@ -217,11 +218,9 @@ class PricePath:
     def __repr__(self) -> str:
         return f"PricePath(ticks={len(self)}, pairs={sorted(self.pairs)!r})"
 
-    @property
+    @functools.cached_property  # a pass over every bar (half a million in a year): made once
     def pairs(self) -> frozenset[str]:
-        if self._ticks is None:
-            return frozenset(bar.pair for bar in self._bars)
-        return frozenset(tick.pair for tick in self._ticks)
+        return frozenset(x.pair for x in (self._bars if self._ticks is None else self._ticks))
 
     @property
     def duration(self) -> Decimal:

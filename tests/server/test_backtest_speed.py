@@ -1,0 +1,240 @@
+"""What a backtest does per bar is cut to the bone (issue 23, "Fast"); these hold that the
+cuts changed nothing a strategy or a report sees. The figures themselves are in `make bench`
+(benchmarks/backtest.py): no test here depends on how fast the machine is."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from threecommas import Bar
+from threecommas._schema import _validator, schema_errors
+from threecommas.testing import backtest
+from threecommas.testing._backtest._report import (
+    MAX_CURVE_POINTS,
+    CurvePoint,
+    PricePoint,
+    TradeResult,
+    _extremes,
+    _walk,
+)
+from threecommas.testing._backtest._report import _offset as offset
+from threecommas.testing.simulation._market._balances import Balances
+from threecommas.testing.simulation._market._copies import _json_copy, _state_of
+from threecommas.testing.simulation._market._prices import PricePath
+from threecommas.testing.simulation._state import JSONObject
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "examples"), str(ROOT / "benchmarks")]
+from buy_the_dip import BuyTheDip  # noqa: E402
+from market import PAIR, year_of_bars  # noqa: E402
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def test_a_backtest_bar_is_the_bar_built_from_its_time() -> None:
+    opened = datetime(2024, 1, 1, 0, 3, tzinfo=UTC)
+    prices = (Decimal("1.5"), Decimal(2), Decimal(1), Decimal("1.75"))
+    built = Bar(opened, PAIR, *prices, volume=Decimal(3), seconds=60)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    base = int(start.timestamp()) * 1_000_000
+    lazy = Bar._after(base, Decimal(180), PAIR, *prices, Decimal(3), Decimal(60))
+    assert lazy.time == opened == built.time
+    assert lazy.close_time == built.close_time == opened + timedelta(minutes=1)
+    assert lazy == built and hash(lazy) == hash(built)
+    assert repr(lazy) == repr(built)
+
+
+def test_the_bars_a_strategy_gets_open_when_their_candles_did() -> None:
+    seen: list[Bar] = []
+    path = PricePath.from_bars(year_of_bars(50))
+    backtest(lambda client, bar: seen.append(bar), candles=path, pair=PAIR)
+    first = seen[0].time
+    assert [bar.time - first for bar in seen] == [timedelta(minutes=i) for i in range(50)]
+    assert [bar.close for bar in seen] == [bar.close for bar in path.bars]
+
+
+def test_a_path_of_bars_lists_its_pairs_once() -> None:
+    path = PricePath.from_bars(year_of_bars(10))
+    assert path.pairs == {PAIR}
+    assert path.pairs is path.pairs
+
+
+def test_the_report_walks_the_bars_as_the_definition_does() -> None:
+    path = PricePath.from_bars(year_of_bars(3 * MAX_CURVE_POINTS + 7))
+    report = backtest(
+        BuyTheDip(dip="0.0005", take_profit="0.05", stop_loss="0.05"), candles=path, pair=PAIR
+    )
+    assert len(report.trades) > 3
+    start = report.start
+    expected = reference_walk(start, path.bars, report.trades, report.start_equity)
+    assert _walk(start, path.bars, report.trades, report.start_equity) == expected
+    # Nothing traded: the curve is flat, the price chart the same as the definition's.
+    flat = reference_walk(start, path.bars, (), Decimal(100))
+    assert _walk(start, path.bars, (), Decimal(100)) == flat
+
+
+def reference_walk(
+    start: datetime,
+    bars: Sequence[Any],
+    trades: Sequence[TradeResult],
+    start_equity: Decimal,
+) -> tuple[tuple[CurvePoint, ...], tuple[PricePoint, ...], dict[str, Any]]:
+    """The walk as first written: every bar in full (the report's must give the same)."""
+    # Cash flows and position changes, in time order: (µs from start, cash, units, rate, long).
+    events: list[tuple[int, Decimal, Decimal, Decimal, bool]] = []
+    for trade in trades:
+        long = trade.side == "long"
+        if trade.entered_at is not None and trade.units:
+            cash = -trade.entry_total if long else trade.entry_total
+            events.append(
+                (offset(start, trade.entered_at), cash, trade.units, trade.commission, long)
+            )
+        for exit_ in trade.exits:
+            gross = exit_.units * exit_.price
+            cash = gross - exit_.fee if long else -(gross + exit_.fee)
+            events.append((offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
+    events.sort(key=lambda event: event[0])
+    count = len(bars)
+    every = max(1, -(-count // MAX_CURVE_POINTS))
+    cash = start_equity
+    held: dict[tuple[Decimal, bool], Decimal] = {}
+    index = 0
+    peak = start_equity
+    drawdown = drawdown_percent = ZERO
+    exposed = 0
+    curve: list[CurvePoint] = []
+    prices: list[PricePoint] = []
+    low = high = None
+    equity = start_equity
+    for number, bar in enumerate(bars):
+        close_at = int((bar.t + bar.seconds) * 1_000_000)
+        while index < len(events) and events[index][0] <= close_at:
+            _, flow, units, rate, long = events[index]
+            cash += flow
+            key = (rate, long)
+            left = held.get(key, ZERO) + units
+            if left:
+                held[key] = left
+            else:
+                held.pop(key, None)
+            index += 1
+        if held:
+            exposed += 1
+            equity = cash
+            for (rate, long), units in held.items():
+                equity += (
+                    units * bar.close * (1 - rate) if long else -units * bar.close * (1 + rate)
+                )
+        else:
+            equity = cash
+        if equity > peak:
+            peak = equity
+        elif peak - equity > drawdown:
+            drawdown = peak - equity
+            drawdown_percent = drawdown / peak * 100 if peak else ZERO
+        low = bar.low if low is None or bar.low < low else low
+        high = bar.high if high is None or bar.high > high else high
+        if number % every == every - 1 or number == count - 1:
+            moment = start + timedelta(microseconds=close_at)
+            curve.append(CurvePoint(moment, equity.quantize(CENT)))
+            prices.append(PricePoint(moment, low, high, bar.close))
+            low = high = None
+    stats = {
+        "end": equity,
+        "drawdown": drawdown,
+        "drawdown_percent": drawdown_percent,
+        "exposure": Decimal(exposed) / count if count else ZERO,
+    }
+    return tuple(curve), tuple(prices), stats
+
+
+class CountingBalances(Balances):
+    """Each SmartTrade moves 1 USDT per unit of its id; ids above 100 are settled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.looked_at: list[int] = []
+
+    def _effects(self, smart_trade: JSONObject) -> dict[str, tuple[Decimal, Decimal]]:
+        smart_trade_id = smart_trade["id"]
+        assert isinstance(smart_trade_id, int)
+        self.looked_at.append(smart_trade_id)
+        found = {"USDT": (Decimal(smart_trade_id), Decimal(0) if smart_trade_id > 100 else ONE)}
+        if smart_trade_id > 100:
+            self._settled[smart_trade_id] = found
+        return found
+
+
+ONE = Decimal(1)
+
+
+def test_settled_smart_trades_are_summed_once_per_account() -> None:
+    balances = CountingBalances()
+    balances.set(7, "USDT", Decimal(1000), [])
+    trades: list[JSONObject] = [{"id": i} for i in (1, 101, 102, 2)]
+    for trade in trades:
+        balances.track(7, int(trade["id"]))  # type: ignore[call-overload]
+    first = balances.holdings(7, trades)["USDT"]
+    assert (first.total, first.on_orders) == (Decimal(1000 + 206), Decimal(2))
+    balances.looked_at.clear()
+    again = balances.holdings(7, trades)["USDT"]
+    assert (again.total, again.on_orders) == (first.total, first.on_orders)
+    assert sorted(balances.looked_at) == [1, 2]  # the settled ones come from the sums
+    # One of the summed SmartTrades is gone: the sums are made again without it.
+    gone = balances.holdings(7, [t for t in trades if t["id"] != 102])["USDT"]
+    assert gone.total == Decimal(1000 + 104)
+
+
+def test_the_market_copies_a_smart_trade_as_deepcopy_does() -> None:
+    smart_trade: JSONObject = {
+        "id": 1,
+        "data": {"current_price": {"last": "1"}, "updated_at": "x", "list": [1, {"a": None}]},
+        "profit": {"usd": "0.5"},
+        "n": Decimal("1.5"),
+        "t": (1, 2),
+    }
+    copied = _json_copy(smart_trade)
+    assert copied == copy.deepcopy(smart_trade)
+    assert copied["data"] is not smart_trade["data"]
+    assert copied["data"]["list"][1] is not smart_trade["data"]["list"][1]  # type: ignore[index]
+    state = _state_of(smart_trade)
+    assert "profit" not in state and "current_price" not in state["data"]  # type: ignore[operator]
+    assert smart_trade["data"]["updated_at"] == "x" and "profit" in smart_trade  # type: ignore[index]
+
+
+def test_the_sdks_create_check_follows_no_reference_at_each_check() -> None:
+    # The check the client makes before sending, on every create of a backtest: its schema
+    # comes with its references followed, as the server's lenient one does.
+    for lenient in (False, True):
+        root = _validator("CreateSmartTradeRequest", lenient).schema
+        assert "$ref" not in root and "properties" in root
+    errors = schema_errors("CreateSmartTradeRequest", {"account_id": "x", "pair": 3})
+    assert "account_id" in errors and "pair" in errors
+
+
+def test_a_stretch_of_bars_has_the_extremes_a_pass_bar_by_bar_finds() -> None:
+    bars = list(year_of_bars(700))
+    # Equal lows written differently: the first of them is the one shown, as bar by bar.
+    bars[130] = replace(bars[130], low=Decimal("41000.0"))
+    bars[200] = replace(bars[200], low=Decimal("41000.00"))
+    path = PricePath.from_bars(bars)
+    blocks = (path.block_lows, path.block_highs)
+    for first, end in [(0, 700), (1, 699), (63, 65), (64, 128), (5, 300), (129, 201), (131, 640)]:
+        span = path.bars[first:end]
+        low, high = _extremes(path.bars, blocks, first, end)
+        expected_low = min(span, key=lambda bar: bar.low).low
+        expected_high = max(span, key=lambda bar: bar.high).high
+        assert (str(low), str(high)) == (str(expected_low), str(expected_high))
+    # A year's curve (stretches of 70 bars, most with a whole block) as the definition draws it.
+    year = PricePath.from_bars(year_of_bars(70_000))
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    blocks = (year.block_lows, year.block_highs)
+    assert _walk(start, year.bars, (), ONE, blocks) == reference_walk(start, year.bars, (), ONE)
