@@ -730,9 +730,12 @@ def test_a_fleet_of_processes_spends_one_budget_without_a_single_429(
 
 
 # Retry-After of the one 429 the server is made to answer, and the rule that answers it: with
-# this seed it fires on the 10th request: every process still has most of its work to do.
+# this seed it fires on the 48th request of 120, so every process still has most of its work to
+# do. Not earlier: the fleet learns from that 429 a limit of what went out before it (about 40
+# per period; on the 10th request it would be 8, and the test would take 30 s instead of 10).
 LOCKOUT_S = 2.0
 ONE_429 = FaultRule("error", status=429, seconds=LOCKOUT_S, count=1, probability=0.05)
+ONE_429_SEED = 4
 
 
 @pytest.mark.parametrize("behaviour", ["wait", "refuse"])
@@ -747,7 +750,7 @@ def test_a_429_seen_by_one_process_stops_the_whole_fleet(
     faults: Faults = server.app.state.faults
     closes = _seed(server, 24)  # 120 closes
     faults.configure(
-        FaultConfig(rate_limit=LIMIT, time_factor=TIME_FACTOR, rules=(ONE_429,), seed=1)
+        FaultConfig(rate_limit=LIMIT, time_factor=TIME_FACTOR, rules=(ONE_429,), seed=ONE_429_SEED)
     )
     # "refuse": a lockout longer than what a client waits out is raised, without sending
     cap = LOCKOUT_S + 1 if behaviour == "wait" else LOCKOUT_S / 4
