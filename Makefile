@@ -19,6 +19,10 @@ UNIT_SKIPPED := test_fuzz.py test_properties.py test_dist.py
 # made or counted (the fuzzing tallies each operation's statuses and then wants a 2xx for each;
 # the wheel tests share one build).
 TEST_WORKERS ?= auto
+# pytest-main runs two workers a core: about half of its time is spent waiting (fleets of OS
+# processes on a real Redis, servers on a scaled real-time clock, a browser, subprocesses), and
+# the core's other worker computes meanwhile. With TEST_WORKERS set, that number is used.
+MAIN_WORKERS ?= $(if $(filter auto,$(TEST_WORKERS)),$(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))'),$(TEST_WORKERS))
 # schemathesis' tests run in one process of their own: in an xdist worker, schemathesis 4.32
 # collects each operation's tests as far fewer items, and the fuzzing then misses operations.
 FUZZ_TESTS := tests/contract/test_fuzz.py
@@ -84,7 +88,8 @@ pytest: pytest-main pytest-fuzz
 ## pytest-main: every test but the schemathesis module, in parallel (the docs extra, Redis and
 ## the browser installed first: their tests run, not skip).
 pytest-main: venv $(DOCS_STAMP) redis-server chromium
-	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile --durations=10 --ignore=$(FUZZ_TESTS)
+	$(PYTEST) -q -n $(MAIN_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10 \
+		--ignore=$(FUZZ_TESTS)
 
 ## pytest-fuzz: the schemathesis module, in one process of its own.
 pytest-fuzz: venv

@@ -34,6 +34,7 @@ def _fake(directory: Path, name: str, says: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_the_pins_are_read_from_the_dev_extra_and_installed(generate: ModuleType) -> None:
     pins = generate.pinned_versions()
     assert set(pins) == {"openapi-python-client", "ruff"}

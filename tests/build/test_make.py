@@ -59,6 +59,25 @@ def test_unit_leaves_out_only_registered_markers_and_marked_modules() -> None:
         assert mark is not None and mark.group(1) in left_out, name
 
 
+def test_the_longest_files_go_first_and_each_is_a_test_file() -> None:
+    """pytest-main hands out files in tests/conftest.py's order (not xdist's, by test count), so
+    that the longest start at once; a name there that no longer exists would be lost."""
+    from tests.conftest import LONGEST_FILES
+
+    assert len(set(LONGEST_FILES)) == len(LONGEST_FILES)
+    for name in LONGEST_FILES:
+        assert (ROOT / "tests" / name).is_file(), name
+    recipe = subprocess.run(
+        ["make", "-n", "--no-print-directory", "pytest-main", "MAIN_WORKERS=3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "-n 3 --dist loadfile --no-loadscope-reorder" in recipe, recipe
+
+
 def test_the_suite_keeps_its_rewritten_bytecode_whatever_the_shell_says(tmp_path: Path) -> None:
     """pytest caches the assert-rewritten modules (the tests' and every plugin package's) beside
     the bytecode; with PYTHONDONTWRITEBYTECODE set, each process of a run would rewrite and
@@ -168,6 +187,7 @@ def test_the_redis_tests_skip_or_fail_as_make_does(
     assert make_fails == (ci not in (None, ""))
 
 
+@pytest.mark.slow
 def test_steps_joined_by_a_plus_run_side_by_side_and_keep_their_logs_whole(tmp_path: Path) -> None:
     """`make test`'s last steps run together (scripts/timed.py `a+b`): each one's output comes
     out in one piece, a failure among them fails the run, and the timing line names each."""

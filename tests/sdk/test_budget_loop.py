@@ -66,9 +66,19 @@ class DelayingProxy:
         await asyncio.gather(pipe(reader, up_writer, self.delay), pipe(up_reader, writer, 0))
 
     def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.server.close)
+        # The pipes end on the loop, before it stops: left pending, they would be collected
+        # during some later test, and close their sockets on a closed loop there.
+        async def shut() -> None:
+            self.server.close()
+            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(shut(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        self.loop.close()
 
 
 @pytest.fixture

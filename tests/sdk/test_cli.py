@@ -99,6 +99,8 @@ def test_unreachable_server_exits_1(
 ) -> None:
     monkeypatch.setenv("THREE_COMMAS_API_KEY", "k")
     monkeypatch.setenv("THREE_COMMAS_API_SECRET", "s")
+    # Every retry still happens, without its randomised back-off (seconds on the real clock).
+    monkeypatch.setattr("threecommas._policy.backoff_delay", lambda attempt: 0.0)
     with socket.socket() as sock:  # a port that nothing listens on once closed
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

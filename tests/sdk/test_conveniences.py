@@ -463,11 +463,13 @@ def test_threecommas_log_debug_logs_requests_on_stderr_without_secrets() -> None
     assert "Signature" not in done.stderr
 
 
+@pytest.mark.slow
 def test_threecommas_log_info_or_unset_shows_no_debug_lines() -> None:
     assert _run_logged("info").stderr == ""
     assert _run_logged(None).stderr == ""
 
 
+@pytest.mark.slow
 def test_the_former_name_threecommas_log_still_works_and_the_new_one_wins() -> None:
     request_line = "DEBUG threecommas: GET /public/api/v2/smart_trades/12345678 -> 200"
     assert request_line in _run_logged("debug", "THREECOMMAS_LOG").stderr

@@ -35,6 +35,13 @@ def generate() -> ModuleType:
     return _generate_script()
 
 
+@pytest.fixture(scope="module")
+def generated(generate: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One generation from the spec (seconds of CPU), for the tests that only read it."""
+    package: Path = generate.generate_into(tmp_path_factory.mktemp("generated"))
+    return package
+
+
 def test_seed_response_round_trips_exactly() -> None:
     body = seed_response()
     trade = SmartTrade.from_dict(body)
@@ -47,17 +54,19 @@ def test_seed_response_round_trips_exactly() -> None:
 
 @pytest.mark.slow
 def test_generation_is_reproducible_and_matches_generated(
-    generate: ModuleType, tmp_path: Path
+    generate: ModuleType, generated: Path, tmp_path: Path
 ) -> None:
-    first = generate.generate_into(tmp_path / "a")
+    first = generated
     second = generate.generate_into(tmp_path / "b")
     assert generate.differences(first, second) == []
     assert generate.differences(first, generate.TARGET) == []
 
 
 @pytest.mark.slow
-def test_check_names_stale_and_extra_files(generate: ModuleType, tmp_path: Path) -> None:
-    fresh = generate.generate_into(tmp_path / "fresh")
+def test_check_names_stale_and_extra_files(
+    generate: ModuleType, generated: Path, tmp_path: Path
+) -> None:
+    fresh = generated
     stale = tmp_path / "stale"
     shutil.copytree(fresh, stale)
     (stale / "models" / "smart_trade.py").write_text("# edited by hand\n")

@@ -516,6 +516,7 @@ def _grid() -> list[Decimal]:
 GRID_VALUES = _grid()
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     limits=LIMITS,
@@ -549,6 +550,7 @@ def test_the_nearest_valid_amount_is_the_nearest_that_passes(
     assert nearest == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(limits=LIMITS, price=st.decimals(min_value=D("0.01"), max_value=D("150"), places=3))
 def test_the_nearest_valid_price_is_the_nearest_that_passes(
@@ -659,6 +661,7 @@ def _edge_price(limits: OrderLimits, units: Decimal, above: bool, nudge: Decimal
     return max(edge + (nudge if above else -nudge), D("0.0001"))
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(
     limits=WIDE_LIMITS,

@@ -206,6 +206,7 @@ def test_limiter_holds_a_slot_until_the_answer_and_one_period_more() -> None:
     assert limiter.acquire() == 0
 
 
+@pytest.mark.slow
 def test_limiter_is_shared_by_threads() -> None:
     limiter = RateLimiter(RateLimit(requests=10, period=0.2))
     granted: list[float] = []

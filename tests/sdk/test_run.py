@@ -71,6 +71,7 @@ def options(server: RunningServer, sent: Sent) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_the_example_runs_in_paper_mode_with_every_request_marked_paper(
     server: RunningServer, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -114,6 +115,7 @@ def test_the_example_runs_in_paper_mode_with_every_request_marked_paper(
     assert messages[-1].startswith("run: stopped (max_bars) after 7 bar(s)")
 
 
+@pytest.mark.slow
 def test_an_async_strategy_runs_with_the_async_client(server: RunningServer) -> None:
     sent = Sent()
     kinds: list[type] = []
@@ -150,6 +152,7 @@ def test_real_mode_is_refused_without_confirmation(server: RunningServer) -> Non
     assert sent.modes == []  # nothing was sent
 
 
+@pytest.mark.slow
 def test_real_mode_when_confirmed_sends_real(server: RunningServer) -> None:
     sent = Sent()
     result = threecommas.run(
@@ -164,6 +167,7 @@ def test_real_mode_when_confirmed_sends_real(server: RunningServer) -> None:
     assert result.bars == 1 and {mode for _, mode in sent.modes} == {None}  # price reads
 
 
+@pytest.mark.slow
 def test_a_paper_run_stops_a_request_a_strategy_marks_real(server: RunningServer) -> None:
     sent = Sent()
 
@@ -177,6 +181,7 @@ def test_a_paper_run_stops_a_request_a_strategy_marks_real(server: RunningServer
     assert_paper(sent)  # the list never left
 
 
+@pytest.mark.slow
 def test_ctrl_c_and_a_deadline_stop_it_cleanly(server: RunningServer) -> None:
     sent = Sent()
 

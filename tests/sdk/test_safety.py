@@ -530,6 +530,7 @@ def test_the_new_errors_are_exported_and_documented() -> None:
                 assert "OutcomeUnknownError" in (method.__doc__ or ""), (cls, name)
 
 
+@pytest.mark.slow
 def test_outcome_unknown_against_the_fake_server() -> None:
     close = "/v2/smart_trades/12345678/trades/1047934727/close_by_market"
     for rule, cls in (

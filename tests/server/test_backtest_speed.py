@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from threecommas import Bar
 from threecommas._schema import _validator, schema_errors
 from threecommas.testing import backtest
@@ -67,6 +69,7 @@ def test_a_path_of_bars_lists_its_pairs_once() -> None:
     assert path.pairs is path.pairs
 
 
+@pytest.mark.slow
 def test_the_report_walks_the_bars_as_the_definition_does() -> None:
     path = PricePath.from_bars(year_of_bars(3 * MAX_CURVE_POINTS + 7))
     report = backtest(
@@ -220,6 +223,7 @@ def test_the_sdks_create_check_follows_no_reference_at_each_check() -> None:
     assert "account_id" in errors and "pair" in errors
 
 
+@pytest.mark.slow
 def test_a_stretch_of_bars_has_the_extremes_a_pass_bar_by_bar_finds() -> None:
     bars = list(year_of_bars(700))
     # Equal lows written differently: the first of them is the one shown, as bar by bar.
