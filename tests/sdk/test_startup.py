@@ -190,6 +190,7 @@ def test_the_command_line_resolves_its_lazy_names() -> None:
         cli.Nope  # type: ignore[attr-defined]  # noqa: B018
 
 
+@pytest.mark.slow
 def test_type_checkers_see_every_public_name_and_refuse_a_misspelt_one(tmp_path: Path) -> None:
     """The lazy `__getattr__` is hidden from type checkers: each name has its own type (none is
     `Any`), and a name that does not exist is an error, as for a plain module."""

@@ -414,6 +414,7 @@ def test_close_trade_by_market_returns_the_smart_trade() -> None:
     assert again.to_dict() == smart_trade.to_dict()
 
 
+@pytest.mark.slow
 def test_the_models_type_check_as_users_write_them(tmp_path: Path) -> None:
     """mypy --strict accepts the plain use of required fields and plain enum strings, and
     refuses an enum string that is not allowed."""

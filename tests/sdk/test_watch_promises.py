@@ -190,6 +190,7 @@ def test_a_misspelt_status_is_refused_at_the_call_listing_the_valid_ones() -> No
     assert sent == []
 
 
+@pytest.mark.slow
 def test_the_statuses_are_a_literal_type_that_mypy_checks(tmp_path: Path) -> None:
     from threecommas import WaitStatus
     from threecommas._watch import FINAL_STATUSES, WAIT_STATUSES
