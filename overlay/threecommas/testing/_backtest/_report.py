@@ -21,6 +21,7 @@ Definitions (where trading tools differ, these are the ones used):
 
 from __future__ import annotations
 
+import bisect
 import json
 import operator
 from collections import Counter
@@ -46,6 +47,14 @@ _CENT: Final = Decimal("0.01")
 _MICROS: Final = Decimal(1_000_000)
 _LOW: Final = operator.attrgetter("low")
 _HIGH: Final = operator.attrgetter("high")
+
+
+def _close(bar: Any) -> Decimal:
+    """When a bar closes: seconds from the start."""
+    closed: Decimal = bar.t + bar.seconds
+    return closed
+
+
 #: A path's lowest lows and highest highs, per block of BLOCK bars.
 Blocks = tuple[Sequence[Decimal], Sequence[Decimal]]
 
@@ -320,7 +329,8 @@ def _walk(
     # A year of minutes is half a million bars: the walk does per bar only what that bar can
     # change. An event's time is compared in Decimal seconds, as the bars' are (exact: whole
     # microseconds), the equity is worked out again only while something is held or after an
-    # event, and a curve point's lowest and highest prices are taken over its stretch at once.
+    # event, the bars between are passed over while nothing is held, and a curve point's
+    # lowest and highest prices are taken over its stretch at once.
     event_seconds = [Decimal(event[0]) / _MICROS for event in events]
     pending = len(events)
     count = len(bars)
@@ -336,7 +346,18 @@ def _walk(
     equity = start_equity
     stretch = 0
     point = min(every, count) - 1
-    for number, bar in enumerate(bars):
+    number = 0
+    while number < count:
+        if not held:
+            # Nothing held: equity stays as it is up to the bar of the next event, and only the
+            # curve's next point lies between (a year with no trade is a thousand steps).
+            upcoming = (
+                bisect.bisect_left(bars, event_seconds[index], number, count, key=_close)
+                if index < pending
+                else count
+            )
+            number = min(upcoming, point)
+        bar = bars[number]
         moved = False
         if index < pending and event_seconds[index] <= bar.t + bar.seconds:
             moved = True
@@ -374,6 +395,7 @@ def _walk(
             prices.append(PricePoint(moment, low, high, bar.close))
             stretch = number + 1
             point = min(number + every, count - 1)
+        number += 1
     stats = {
         "end": equity,
         "drawdown": drawdown,

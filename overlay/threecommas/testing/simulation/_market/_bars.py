@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal
 
-from threecommas.testing.simulation._market._clock import parse_seconds
+from threecommas._strategy import Bar as PublicBar
+from threecommas._strategy import _fill
+from threecommas.testing.simulation._market._clock import DEFAULT_START, parse_seconds
 from threecommas.testing.simulation._market._quotes import (
     PriceError,
     Quote,
@@ -19,6 +21,7 @@ from threecommas.testing.simulation._market._quotes import (
 __all__ = [
     "BAR_ORDERS",
     "DEFAULT_BAR_SECONDS",
+    "DEFAULT_ORIGIN",
     "Bar",
     "BarOrder",
     "Tick",
@@ -26,6 +29,10 @@ __all__ = [
     "duration",
     "point_time",
 ]
+
+#: When a path's start is, for the bars a backtest hands out, unless the candles say: the
+#: market's fixed start (µs since the epoch).
+DEFAULT_ORIGIN: Final = int(DEFAULT_START.timestamp()) * 1_000_000
 
 BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
 BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
@@ -45,25 +52,61 @@ class Tick:
     bar_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Bar:
-    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts."""
+class Bar(PublicBar):
+    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts.
 
-    t: Decimal
-    pair: str
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    seconds: Decimal = DEFAULT_BAR_SECONDS
-    #: The volume traded in the bar, when the source gives it (the candle formats do).
-    volume: Decimal | None = None
+    It is also the :class:`threecommas.Bar` a backtest hands its strategy, opened at
+    ``origin`` (µs since the epoch; the market's fixed start unless the candles say) plus
+    ``t``: one object per candle serves the market and the strategy, and like every Bar it
+    cannot be changed.
+    """
 
-    def __post_init__(self) -> None:
-        if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
-            raise PriceError(f"bar at t={self.t}: low <= open, close <= high does not hold")
-        if self.seconds <= 0:
-            raise PriceError(f"bar at t={self.t}: seconds must be above 0")
+    __slots__ = ()
+
+    def __init__(
+        self,
+        t: Decimal,
+        pair: str,
+        open: Decimal,
+        high: Decimal,
+        low: Decimal,
+        close: Decimal,
+        seconds: Decimal = DEFAULT_BAR_SECONDS,
+        volume: Decimal | None = None,
+        *,
+        origin: int = DEFAULT_ORIGIN,
+    ) -> None:
+        if not low <= min(open, close) <= max(open, close) <= high:
+            raise PriceError(f"bar at t={t}: low <= open, close <= high does not hold")
+        if seconds <= 0:
+            raise PriceError(f"bar at t={t}: seconds must be above 0")
+        _fill(self, origin, t, pair, open, high, low, close, volume, seconds)
+
+    @property
+    def t(self) -> Decimal:
+        """Seconds from the path's start to the bar's open."""
+        offset = self._offset
+        assert offset is not None  # always given to a market's bar
+        return offset
+
+    @property
+    def origin(self) -> int:
+        """The moment the path's start stands for (µs since the epoch)."""
+        return self._base
+
+    def moved(self, origin: int) -> Bar:
+        """The same bar, its path starting at ``origin`` instead."""
+        return Bar(
+            self.t,
+            self.pair,
+            self.open,
+            self.high,
+            self.low,
+            self.close,
+            self.seconds,
+            self.volume,
+            origin=origin,
+        )
 
     def prices(self, order: str = "adaptive") -> tuple[Decimal, Decimal, Decimal, Decimal]:
         """The four prices in the order they play (see the module's rule)."""

@@ -125,6 +125,7 @@ __all__ = [
     "PricePath",
     "Quote",
     "Tick",
+    "bar_end",
     "check_pair",
     "parse_price",
     "quote_of",
@@ -138,6 +139,11 @@ BLOCK: Final = 64
 
 def _micros(seconds: Decimal) -> int:
     return int((seconds * _MICROS).to_integral_value())
+
+
+def bar_end(bar: Bar) -> int:
+    """When a bar's close plays (three quarters into it): µs after the path starts."""
+    return _micros(bar.t + bar.seconds * 3 / 4)
 
 
 class PricePath:
@@ -167,7 +173,7 @@ class PricePath:
         path._bars = bars
         path._bar_order = bar_order
         path._spread = spread
-        path.bar_ends = tuple(_micros(bar.t + bar.seconds * 3 / 4) for bar in bars)
+        path.bar_ends = tuple(map(bar_end, bars))
         path.block_lows = tuple(
             min(bar.low for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
         )
@@ -276,6 +282,7 @@ class PricePath:
         Quote.single(1, spread)  # checks the spread once
         read: list[Bar] = []
         last_t = Decimal(0)
+        origin: int | None = None
         for index, raw in enumerate(bars):
             where = f"bar {index + 1}"
             bar = (
@@ -283,6 +290,12 @@ class PricePath:
                 if isinstance(raw, Bar)
                 else bar_record(raw, where, pair, default_seconds, last_t)
             )
+            if origin is None:
+                origin = bar.origin
+            elif bar.origin != origin:
+                # Bars of one path count from one start (the bars a backtest hands out say
+                # when they opened from it): the first bar's.
+                bar = bar.moved(origin)
             last_t = bar.t
             read.append(bar)
         lazy = cls._of_bars(tuple(read), bar_order, spread)
