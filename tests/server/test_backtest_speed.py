@@ -5,6 +5,7 @@ cuts changed nothing a strategy or a report sees. The figures themselves are in 
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import pickle
 import sys
@@ -27,12 +28,13 @@ from threecommas.testing._backtest._report import (
     TradeResult,
     _extremes,
     _walk,
+    curve_points,
 )
 from threecommas.testing._backtest._report import _offset as offset
 from threecommas.testing.simulation._market._balances import Balances
 from threecommas.testing.simulation._market._copies import _json_copy, _state_of
+from threecommas.testing.simulation._market._prices import BLOCK, PricePath
 from threecommas.testing.simulation._market._prices import Bar as MarketBar
-from threecommas.testing.simulation._market._prices import PricePath
 from threecommas.testing.simulation._state import JSONObject
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -169,7 +171,7 @@ def reference_walk(
             events.append((offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
     events.sort(key=lambda event: event[0])
     count = len(bars)
-    every = max(1, -(-count // MAX_CURVE_POINTS))
+    points = set(curve_points(count))
     cash = start_equity
     held: dict[tuple[Decimal, bool], Decimal] = {}
     index = 0
@@ -208,7 +210,7 @@ def reference_walk(
             drawdown_percent = drawdown / peak * 100 if peak else ZERO
         low = bar.low if low is None or bar.low < low else low
         high = bar.high if high is None or bar.high > high else high
-        if number % every == every - 1 or number == count - 1:
+        if number in points:
             moment = start + timedelta(microseconds=close_at)
             curve.append(CurvePoint(moment, equity.quantize(CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
@@ -220,6 +222,23 @@ def reference_walk(
         "exposure": Decimal(exposed) / count if count else ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+@pytest.mark.parametrize("count", [1, 7, 1000, 1001, 3007, 63_999, 64_000, 64_063, 525_600])
+def test_the_curves_have_at_most_a_thousand_points_on_blocks_when_long(count: int) -> None:
+    points = curve_points(count)
+    assert points == sorted(set(points)) and points[-1] == count - 1
+    assert len(points) <= MAX_CURVE_POINTS
+    if count < MAX_CURVE_POINTS * BLOCK:
+        # Every ceil(count / 1000)-th bar, as the curve was first thinned.
+        every = max(1, -(-count // MAX_CURVE_POINTS))
+        assert points == [n for n in range(count) if n % every == every - 1 or n == count - 1]
+    else:
+        # Whole blocks, as even as they go: a point's extremes come from the blocks'.
+        assert len(points) == MAX_CURVE_POINTS
+        assert all((point + 1) % BLOCK == 0 for point in points[:-1])
+        stretches = {b - a for a, b in itertools.pairwise([-1, *points[:-1]])}
+        assert max(stretches) - min(stretches) <= BLOCK
 
 
 class CountingBalances(Balances):

@@ -37,7 +37,7 @@ from threecommas.testing._backtest._trades import TradeResult, iso, text, trade_
 from threecommas.testing._backtest._transport import RequestLog
 from threecommas.testing.simulation._market._prices import BLOCK
 
-__all__ = ["BacktestReport", "build_report"]
+__all__ = ["BacktestReport", "build_report", "curve_points"]
 
 #: At most this many points of the equity curve in the report (every bar still counts for the
 #: drawdown and the exposure): a year of minutes would otherwise be 525,600 points.
@@ -334,7 +334,7 @@ def _walk(
     event_seconds = [Decimal(event[0]) / _MICROS for event in events]
     pending = len(events)
     count = len(bars)
-    every = max(1, -(-count // MAX_CURVE_POINTS))
+    points = curve_points(count)
     cash = start_equity
     held: dict[tuple[Decimal, bool], Decimal] = {}
     index = 0
@@ -345,7 +345,9 @@ def _walk(
     prices: list[PricePoint] = []
     equity = start_equity
     stretch = 0
-    point = min(every, count) - 1
+    # The bars that end the curve's stretches, last first.
+    ahead = points[::-1]
+    point = ahead.pop() if ahead else count - 1
     number = 0
     while number < count:
         if not held:
@@ -394,7 +396,7 @@ def _walk(
             curve.append(CurvePoint(moment, equity.quantize(_CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
             stretch = number + 1
-            point = min(number + every, count - 1)
+            point = ahead.pop() if ahead else count - 1
         number += 1
     stats = {
         "end": equity,
@@ -403,6 +405,26 @@ def _walk(
         "exposure": Decimal(exposed) / count if count else _ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+def curve_points(count: int) -> list[int]:
+    """The bars (by index) at which the curves of a run of ``count`` bars have a point: each
+    stands for the stretch of bars since the one before, at most MAX_CURVE_POINTS of them.
+
+    Up to MAX_CURVE_POINTS blocks of BLOCK bars, every ``ceil(count / MAX_CURVE_POINTS)``-th
+    bar and the last. Beyond, the stretches are whole blocks, as even as whole blocks go (8 or
+    9 for a year of minutes), so that a point's lowest and highest prices come from the path's
+    per-block extremes and not from a pass over the bars at both ends of its stretch; the
+    last stretch takes the bars of the last, partial block.
+    """
+    if count <= 0:
+        return []
+    blocks = count // BLOCK
+    if blocks < MAX_CURVE_POINTS:
+        every = max(1, -(-count // MAX_CURVE_POINTS))
+        return [*range(every - 1, count - 1, every), count - 1]
+    ends = [(k * blocks // MAX_CURVE_POINTS) * BLOCK - 1 for k in range(1, MAX_CURVE_POINTS)]
+    return [*ends, count - 1]
 
 
 def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) -> Any:
