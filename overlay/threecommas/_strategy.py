@@ -76,38 +76,6 @@ class Bar:
         base = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
         _fill(self, base, None, pair, open, high, low, close, volume, Decimal(seconds))
 
-    @classmethod
-    def _at(
-        cls,
-        micros: int,
-        pair: str,
-        prices: tuple[Decimal, Decimal, Decimal, Decimal],
-        volume: Decimal | None,
-        seconds: Decimal,
-    ) -> Bar:
-        # A bar opened at ``micros`` (µs since the epoch), without a datetime.
-        bar = cls.__new__(cls)
-        _fill(bar, micros, None, pair, *prices, volume, seconds)
-        return bar
-
-    @classmethod
-    def _after(
-        cls,
-        base: int,
-        offset: Decimal,
-        pair: str,
-        open: Decimal,
-        high: Decimal,
-        low: Decimal,
-        close: Decimal,
-        volume: Decimal | None,
-        seconds: Decimal,
-    ) -> Bar:
-        # A bar opened ``offset`` seconds after ``base`` (µs since the epoch).
-        bar = cls.__new__(cls)
-        _fill(bar, base, offset, pair, open, high, low, close, volume, seconds)
-        return bar
-
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Bar cannot be changed (its {name}); make another")
 

@@ -52,7 +52,9 @@ def test_a_backtest_bar_is_the_bar_built_from_its_time() -> None:
     built = Bar(opened, PAIR, *prices, volume=Decimal(3), seconds=60)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     base = int(start.timestamp()) * 1_000_000
-    lazy = Bar._after(base, Decimal(180), PAIR, *prices, Decimal(3), Decimal(60))
+    # What a backtest hands out: the market's bar, 180 s after the start of its path.
+    lazy = MarketBar(Decimal(180), PAIR, *prices, Decimal(60), Decimal(3), origin=base)
+    assert isinstance(lazy, Bar)
     assert lazy.time == opened == built.time
     assert lazy.close_time == built.close_time == opened + timedelta(minutes=1)
     assert lazy == built and hash(lazy) == hash(built)

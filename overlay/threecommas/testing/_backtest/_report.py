@@ -435,6 +435,8 @@ def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) 
         span = bars[first:end]
         return min(map(_LOW, span)), max(map(_HIGH, span))
     lows, highs = blocks
+    if first == whole_from * BLOCK and end == whole_to * BLOCK:
+        return min(lows[whole_from:whole_to]), max(highs[whole_from:whole_to])
     head, tail = bars[first : whole_from * BLOCK], bars[whole_to * BLOCK : end]
     low = min(chain(map(_LOW, head), lows[whole_from:whole_to], map(_LOW, tail)))
     high = max(chain(map(_HIGH, head), highs[whole_from:whole_to], map(_HIGH, tail)))
