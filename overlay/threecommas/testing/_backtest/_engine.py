@@ -126,7 +126,7 @@ def backtest(
         wanted.setdefault(currency, "0")
     for currency, amount in wanted.items():
         control.set_balance(account_id, currency, amount)
-    recorded = set(store.snapshot())
+    recorded = set(store.ids())
     control.play(path)
     log = RequestLog.empty()
     run = _Run()
