@@ -23,9 +23,10 @@ time, so milliseconds for the year: no Python call per bar can come near it), an
 bare loop that calls a no-op with each of the path's bars, with no market at all: what one
 Python call a bar costs on this machine.
 
-Measured on the shared development machine (2026-12-07, the best of several runs, two other
-engineers' work beside it): M1 26 ms, a strategy that does nothing 49 ms (1.9x), the floor
-28 ms; before (a Bar made per bar, now set per bar, the report walking every bar) 0.21 s, 8.6x.
+Measured on the shared development machine (2026-12-07, three runs, other engineers' work
+beside them): M1 24 ms, a strategy that does nothing 39 ms (1.6x; 41 ms and 49 ms, 1.7x and
+2.1x, in the other runs), the floor 24-31 ms; before (a Bar made per bar, now set per bar, the
+report walking every bar) 0.21 s, 8.6x M1, on an idle machine.
 """
 
 from __future__ import annotations
