@@ -37,7 +37,8 @@ from threecommas.testing.recording import load_recordings
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
 from threecommas.testing.simulation import BACKTEST_MARKET, Market
 from threecommas.testing.simulation._market._balances import pair_currencies
-from threecommas.testing.simulation._market._prices import Bar, PricePath, bar_end
+from threecommas.testing.simulation._market._bars import Bar, bar_end
+from threecommas.testing.simulation._market._prices import PricePath
 
 __all__ = ["DEFAULT_MARKET_CODE", "DEFAULT_QUOTE_BALANCE", "backtest"]
 

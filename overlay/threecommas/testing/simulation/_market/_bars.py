@@ -25,6 +25,7 @@ __all__ = [
     "Bar",
     "BarOrder",
     "Tick",
+    "bar_end",
     "bar_record",
     "duration",
     "point_time",
@@ -37,6 +38,7 @@ DEFAULT_ORIGIN: Final = int(DEFAULT_START.timestamp()) * 1_000_000
 BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
 BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
 DEFAULT_BAR_SECONDS: Final = Decimal(60)
+_MICROS: Final = Decimal(1_000_000)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,11 @@ class Bar(PublicBar):
         return self._base
 
     def moved(self, origin: int) -> Bar:
-        """The same bar, its path starting at ``origin`` instead."""
+        """The same bar, its path starting at ``origin`` (this bar if it does): the bars of
+        one path count from one start, so that those a backtest hands out say when they
+        opened."""
+        if origin == self._base:
+            return self
         return Bar(
             self.t,
             self.pair,
@@ -121,6 +127,11 @@ class Bar(PublicBar):
             high_first = to_high < to_low if to_high != to_low else self.close < self.open
         first, second = (self.high, self.low) if high_first else (self.low, self.high)
         return self.open, first, second, self.close
+
+
+def bar_end(bar: Bar) -> int:
+    """When a bar's close plays (three quarters into it): µs after the path starts."""
+    return int(((bar.t + bar.seconds * 3 / 4) * _MICROS).to_integral_value())
 
 
 def _number(value: object, name: str) -> Decimal:

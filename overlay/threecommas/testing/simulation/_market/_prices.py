@@ -94,6 +94,7 @@ from threecommas.testing.simulation._market._bars import (
     Bar,
     BarOrder,
     Tick,
+    bar_end,
     bar_record,
     duration,
     point_time,
@@ -125,7 +126,6 @@ __all__ = [
     "PricePath",
     "Quote",
     "Tick",
-    "bar_end",
     "check_pair",
     "parse_price",
     "quote_of",
@@ -139,11 +139,6 @@ BLOCK: Final = 64
 
 def _micros(seconds: Decimal) -> int:
     return int((seconds * _MICROS).to_integral_value())
-
-
-def bar_end(bar: Bar) -> int:
-    """When a bar's close plays (three quarters into it): µs after the path starts."""
-    return _micros(bar.t + bar.seconds * 3 / 4)
 
 
 class PricePath:
@@ -282,7 +277,6 @@ class PricePath:
         Quote.single(1, spread)  # checks the spread once
         read: list[Bar] = []
         last_t = Decimal(0)
-        origin: int | None = None
         for index, raw in enumerate(bars):
             where = f"bar {index + 1}"
             bar = (
@@ -290,14 +284,8 @@ class PricePath:
                 if isinstance(raw, Bar)
                 else bar_record(raw, where, pair, default_seconds, last_t)
             )
-            if origin is None:
-                origin = bar.origin
-            elif bar.origin != origin:
-                # Bars of one path count from one start (the bars a backtest hands out say
-                # when they opened from it): the first bar's.
-                bar = bar.moved(origin)
             last_t = bar.t
-            read.append(bar)
+            read.append(bar.moved(read[0].origin) if read else bar)  # one start: the first's
         lazy = cls._of_bars(tuple(read), bar_order, spread)
         starts = [_micros(bar.t) for bar in read[1:]]
         if all(end <= start for end, start in zip(lazy.bar_ends, starts, strict=False)):
