@@ -3,10 +3,11 @@ play them; the rule for the order of a bar's high and low is :mod:`._prices`'s."
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from threecommas._strategy import Bar as PublicBar
 from threecommas._strategy import _fill
@@ -28,6 +29,7 @@ __all__ = [
     "bar_end",
     "bar_record",
     "duration",
+    "one_origin",
     "point_time",
 ]
 
@@ -39,6 +41,7 @@ BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
 BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
 DEFAULT_BAR_SECONDS: Final = Decimal(60)
 _MICROS: Final = Decimal(1_000_000)
+_ORIGIN: Final = operator.attrgetter("origin")
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,13 @@ class Bar(PublicBar):
             raise PriceError(f"bar at t={t}: seconds must be above 0")
         _fill(self, origin, t, pair, open, high, low, close, volume, seconds)
 
-    @property
-    def t(self) -> Decimal:
-        """Seconds from the path's start to the bar's open."""
-        offset = self._offset
-        assert offset is not None  # always given to a market's bar
-        return offset
+    if TYPE_CHECKING:
+        #: Seconds from the path's start to the bar's open.
+        t: Decimal
+    else:
+        # The offset's own slot under a second name: read as fast as any field (a property
+        # would be a call, and paths read ``t`` of every bar when they are made).
+        t = PublicBar.__dict__["_offset"]
 
     @property
     def origin(self) -> int:
@@ -97,9 +101,7 @@ class Bar(PublicBar):
         return self._base
 
     def moved(self, origin: int) -> Bar:
-        """The same bar, its path starting at ``origin`` (this bar if it does): the bars of
-        one path count from one start, so that those a backtest hands out say when they
-        opened."""
+        """The same bar, its path starting at ``origin`` (this bar if it does)."""
         if origin == self._base:
             return self
         return Bar(
@@ -132,6 +134,15 @@ class Bar(PublicBar):
 def bar_end(bar: Bar) -> int:
     """When a bar's close plays (three quarters into it): µs after the path starts."""
     return int(((bar.t + bar.seconds * 3 / 4) * _MICROS).to_integral_value())
+
+
+def one_origin(bars: list[Bar]) -> list[Bar]:
+    """The bars counting from one start, the first's (those a backtest hands out say when
+    they opened from it); bars from elsewhere are moved to it."""
+    origins = set(map(_ORIGIN, bars))
+    if len(origins) <= 1:
+        return bars
+    return [bar.moved(bars[0].origin) for bar in bars]
 
 
 def _number(value: object, name: str) -> Decimal:
