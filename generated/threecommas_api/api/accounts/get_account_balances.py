@@ -26,7 +26,9 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/ver1/accounts/{account_id}/account_table_data".format(
-            account_id=quote(str(account_id), safe=""),
+            account_id=str(account_id)
+            if type(account_id) is int
+            else quote(str(account_id), safe=""),
         ),
     }
 

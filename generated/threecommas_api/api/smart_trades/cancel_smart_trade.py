@@ -26,7 +26,7 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v2/smart_trades/{id}".format(
-            id=quote(str(id), safe=""),
+            id=str(id) if type(id) is int else quote(str(id), safe=""),
         ),
     }
 

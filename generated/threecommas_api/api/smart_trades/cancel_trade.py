@@ -27,8 +27,10 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v2/smart_trades/{smart_trade_id}/trades/{id}".format(
-            smart_trade_id=quote(str(smart_trade_id), safe=""),
-            id=quote(str(id), safe=""),
+            smart_trade_id=str(smart_trade_id)
+            if type(smart_trade_id) is int
+            else quote(str(smart_trade_id), safe=""),
+            id=str(id) if type(id) is int else quote(str(id), safe=""),
         ),
     }
 

@@ -26,7 +26,9 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/smart_trades/{smart_trade_id}/trades".format(
-            smart_trade_id=quote(str(smart_trade_id), safe=""),
+            smart_trade_id=str(smart_trade_id)
+            if type(smart_trade_id) is int
+            else quote(str(smart_trade_id), safe=""),
         ),
     }
 

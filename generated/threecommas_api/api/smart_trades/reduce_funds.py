@@ -29,7 +29,7 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v2/smart_trades/{id}/reduce_funds".format(
-            id=quote(str(id), safe=""),
+            id=str(id) if type(id) is int else quote(str(id), safe=""),
         ),
     }
 
