@@ -65,7 +65,7 @@ def test_a_running_in_process_lockout_still_refuses() -> None:
     lockout = Lockout()
     lockout.start(600.0, RateLimitError("refused", status_code=429))
     policy = RequestPolicy(PolicySettings(None, 0, 120.0, 60.0), None, lockout)
-    with pytest.raises(ThreeCommasError, match="refused|lock|429"):
+    with pytest.raises(ThreeCommasError, match=r"refused|lock|429"):
         policy.flow(CALL, _request(), lambda: False).send(None)
 
 
