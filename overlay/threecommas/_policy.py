@@ -27,7 +27,6 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
 from typing import Any, Final, TypeVar, cast
 
 import httpx
@@ -138,14 +137,30 @@ Step = _Send | Sleep | StorageCall
 Answer = Any
 
 
-@dataclass(frozen=True)
 class PolicySettings:
-    """How a client spends the API's budget and when it repeats a request."""
+    """How a client spends the API's budget and when it repeats a request (not changed once
+    made)."""
 
-    rate_limit: RateLimit | None
-    max_retries: int
-    ban_cooldown: float
-    retry_after_cap: float
+    # A plain class: a frozen dataclass compiles its methods at every start of a process.
+    __slots__ = ("ban_cooldown", "max_retries", "rate_limit", "retry_after_cap")
+
+    def __init__(
+        self,
+        rate_limit: RateLimit | None,
+        max_retries: int,
+        ban_cooldown: float,
+        retry_after_cap: float,
+    ) -> None:
+        self.rate_limit = rate_limit
+        self.max_retries = max_retries
+        self.ban_cooldown = ban_cooldown
+        self.retry_after_cap = retry_after_cap
+
+    def __repr__(self) -> str:
+        return (
+            f"PolicySettings(rate_limit={self.rate_limit!r}, max_retries={self.max_retries!r}, "
+            f"ban_cooldown={self.ban_cooldown!r}, retry_after_cap={self.retry_after_cap!r})"
+        )
 
     @classmethod
     def checked(

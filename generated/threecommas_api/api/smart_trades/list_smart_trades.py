@@ -1,11 +1,12 @@
+from __future__ import annotations
+
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.forced_mode import ForcedMode
 from ...models.order_direction import OrderDirection
@@ -14,6 +15,9 @@ from ...models.smart_trade_order_by import SmartTradeOrderBy
 from ...models.smart_trade_status_filter import SmartTradeStatusFilter
 from ...models.smart_trade_type import SmartTradeType
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
 
 
 def build_request(
