@@ -156,12 +156,6 @@ class PolicySettings:
         self.ban_cooldown = ban_cooldown
         self.retry_after_cap = retry_after_cap
 
-    def __repr__(self) -> str:
-        return (
-            f"PolicySettings(rate_limit={self.rate_limit!r}, max_retries={self.max_retries!r}, "
-            f"ban_cooldown={self.ban_cooldown!r}, retry_after_cap={self.retry_after_cap!r})"
-        )
-
     @classmethod
     def checked(
         cls,
