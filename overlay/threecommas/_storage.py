@@ -42,7 +42,9 @@ STORAGE_SCHEMES: Final = ("redis://", "rediss://", "unix://")
 
 class StorageError(ThreeCommasError):
     """The shared rate-limit storage (Redis) could not be reached, with
-    `on_storage_error="raise"`. The request was **not** sent: it is safe to repeat."""
+    `on_storage_error="raise"`; or, in every mode, Redis refused the budget's commands (a wrong
+    password, a user without the permission, a key of another type under the key prefix), which
+    waiting would not mend. The request was **not** sent: it is safe to repeat."""
 
 
 class SlotLimiter(Protocol):

@@ -65,10 +65,21 @@ class DelayingProxy:
 
         await asyncio.gather(pipe(reader, up_writer, self.delay), pipe(up_reader, writer, 0))
 
+    async def _shutdown(self) -> None:
+        # Every pipe ends before the loop stops: a coroutine left pending is reported by pytest
+        # (and by asyncio) when the loop is collected.
+        self.server.close()
+        pipes = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in pipes:
+            task.cancel()
+        await asyncio.gather(*pipes, return_exceptions=True)
+        await self.server.wait_closed()
+
     def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.server.close)
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        self.loop.close()
 
 
 @pytest.fixture
