@@ -191,6 +191,31 @@ class _attrs_fields:
         return fields
 
 
+def _state_names(cls: type) -> tuple[str, ...]:
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]
+    if "additional_properties" in cls.__slots__:  # type: ignore[attr-defined]
+        names += ("additional_properties",)
+    return names
+
+
+def _getstate(self: Any) -> dict[str, Any]:
+    """A model's pickled state in attrs' form (every field by name), so that a pickle goes
+    both ways between these models and the attrs-built ones of earlier versions."""
+    return {name: getattr(self, name) for name in _state_names(type(self))}
+
+
+def _setstate(self: Any, state: Any) -> None:
+    names = _state_names(type(self))
+    # attrs before 22.2 pickled a tuple, in the fields' order.
+    pairs = (
+        zip(names, state)
+        if isinstance(state, tuple)
+        else ((n, state[n]) for n in names if n in state)
+    )
+    for name, value in pairs:
+        object.__setattr__(self, name, value)
+
+
 def _lazy_additional_properties(cls: C) -> C:
     """Class decorator (after attrs): `additional_properties` made on first use."""
     cls.additional_properties = _LazyDict(cls.__dict__["additional_properties"])

@@ -214,3 +214,19 @@ def test_parsing_a_smart_trade_imports_no_attrs(tmp_path: Path) -> None:
         "assert attrs.evolve(trade) == trade\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=60, cwd=tmp_path)
+
+
+def test_a_pickled_model_keeps_the_state_form_of_attrs() -> None:
+    """Models were built by attrs before: a pickle's state is still attrs' (every field by
+    name, `additional_properties` too), so pickles go both ways across the change."""
+    import attrs
+
+    module = sys.modules[SmartTrade.__module__]
+    twin = module._attrs_twin()
+    trade = SmartTrade.from_dict(seed_response())
+    as_twin = twin(**{f.name: getattr(trade, f.name) for f in attrs.fields(twin) if f.init})
+    assert trade.__getstate__() == as_twin.__getstate__()
+    restored = object.__new__(SmartTrade)
+    restored.__setstate__(as_twin.__getstate__())
+    assert restored == trade
+    assert pickle.loads(pickle.dumps(trade)) == trade

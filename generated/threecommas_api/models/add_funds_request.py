@@ -9,9 +9,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
     enum_member,
 )
 
@@ -59,6 +61,8 @@ class AddFundsRequest:
         "price",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     order_type: OrderType
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """

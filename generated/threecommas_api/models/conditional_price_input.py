@@ -9,9 +9,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
     enum_member,
 )
 
@@ -55,6 +57,8 @@ class ConditionalPriceInput:
         "type_",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
@@ -74,6 +76,8 @@ class CreateSmartTradeRequest:
         "note",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     account_id: int
     """ ID of the exchange account. """

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="CurrencyAmountNumber")
@@ -47,6 +49,8 @@ class CurrencyAmountNumber:
         "amount",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     currency: str
     """ The currency, e.g. `USD`. """

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="CurrentPrice")
@@ -52,6 +54,8 @@ class CurrentPrice:
         "day_change_percent",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     bid: str
     """ Best bid. """

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="Error")
@@ -48,6 +50,8 @@ class Error:
         "error_attributes",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     error: str
     """ Short error code or title, e.g. `record_invalid`, `signature_invalid`, `Not found`. """

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar, cast
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="ErrorErrorAttributes")
@@ -41,6 +43,8 @@ class ErrorErrorAttributes:
     )
     __match_args__ = ()
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     additional_properties: dict[str, list[str]]
 

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="KeyValidity")
@@ -38,6 +40,8 @@ class KeyValidity:
     )
     __match_args__ = ("valid",)
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     valid: bool
     """ True; an invalid key or signature is answered 401 instead. """

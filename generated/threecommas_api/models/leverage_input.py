@@ -9,9 +9,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
     enum_member,
 )
 
@@ -58,6 +60,8 @@ class LeverageInput:
         "value",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     enabled: bool
     type_: LeverageType | Unset

@@ -10,9 +10,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
     enum_member,
 )
 
@@ -72,6 +74,8 @@ class PositionInput:
         "conditional",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     type_: OrderSide
     """ Side of the entry order. """

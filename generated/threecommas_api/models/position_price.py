@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="PositionPrice")
@@ -46,6 +48,8 @@ class PositionPrice:
         "editable",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: str
     """ Price including the commission (decimal string). """

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="ReduceFunds")
@@ -41,6 +43,8 @@ class ReduceFunds:
     )
     __match_args__ = ("steps",)
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     steps: list[ReduceFundsStep]
     additional_properties: dict[str, Any]

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="ReduceFundsInfo")
@@ -38,6 +40,8 @@ class ReduceFundsInfo:
     )
     __match_args__ = ("max_reduce_funds_amount",)
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     max_reduce_funds_amount: str
     """ The largest reducible amount, in base currency (decimal string, high precision). """

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="ReduceFundsStep")
@@ -69,6 +71,8 @@ class ReduceFundsStep:
         "filled",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the order's trade. """

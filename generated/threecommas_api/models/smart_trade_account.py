@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="SmartTradeAccount")
@@ -57,6 +59,8 @@ class SmartTradeAccount:
         "link",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the exchange account. """

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="SmartTradeStatus")
@@ -51,6 +53,8 @@ class SmartTradeStatus:
         "error",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     type_: str
     """ Status; equal to `basic_type` in every documented example. """

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="StopLossConditional")
@@ -43,6 +45,8 @@ class StopLossConditional:
         "trailing",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     price: TriggerPrice
     """ A price given either as a value or, while a trailing entry is still running, as a percent;

@@ -9,9 +9,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
     enum_member,
 )
 
@@ -70,6 +72,8 @@ class StopLossInput:
         "timeout",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     enabled: bool
     breakeven: bool | Unset

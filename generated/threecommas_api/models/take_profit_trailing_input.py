@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="TakeProfitTrailingInput")
@@ -45,6 +47,8 @@ class TakeProfitTrailingInput:
         "percent",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     enabled: bool
     percent: str | Unset

@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="Units")
@@ -38,6 +40,8 @@ class Units:
     )
     __match_args__ = ("value",)
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: None | str
     """ Amount of units (decimal string); null while not known. """

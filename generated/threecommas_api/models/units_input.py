@@ -6,9 +6,11 @@ from typing import Any, Self, TypeVar
 
 from ..types import (
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="UnitsInput")
@@ -42,6 +44,8 @@ class UnitsInput:
     )
     __match_args__ = ("value",)
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="UpdatePositionInput")
@@ -48,6 +50,8 @@ class UpdatePositionInput:
         "conditional",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     units: UnitsInput | Unset
     """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or

@@ -8,9 +8,11 @@ from ..types import (
     UNSET,
     Unset,
     _attrs_fields,
+    _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setstate,
 )
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
@@ -56,6 +58,8 @@ class UpdateSmartTradeRequest:
         "stop_loss",
     )
     __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     leverage: LeverageInput | Unset
     """ Leverage, for futures accounts only. """
