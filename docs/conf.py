@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
@@ -109,3 +110,16 @@ llms_txt_summary = (
 )
 # Relative links, so that llms.txt works from any host and from a folder; each page's Markdown.
 llms_txt_uri_template = "_sources/{docname}{suffix}{sourcelink_suffix}"
+
+
+def _leaves_have_no_children(app: Any, env: Any) -> None:
+    """sphinx-llms-txt lists a page's toctree children after it, and for a page without a
+    toctree guesses children from its folder: every other guide, in file order. An empty
+    list of children for such pages keeps llms.txt in the table of contents' order."""
+    for docname in env.found_docs:
+        env.toctree_includes.setdefault(docname, [])
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("env-updated", _leaves_have_no_children)
+    return {"parallel_read_safe": True}

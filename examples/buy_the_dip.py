@@ -33,12 +33,20 @@ class BuyTheDip:
         self.take_profit = Decimal(take_profit)
         self.stop_loss = Decimal(stop_loss)
         self.market_code = market_code
+        self.lookback = lookback
+        self.client: ThreeCommas | None = None
         self.closes: deque[Decimal] = deque(maxlen=lookback)
         self.account_id: int | None = None
         self.open_id: int | None = None
         self.levels = (Decimal(0), Decimal(0))  # the stop loss and the take profit, in price
 
     def __call__(self, client: ThreeCommas, bar: Bar) -> None:
+        if client is not self.client:
+            # A new run (a backtest, then paper mode, with the same object): what the last
+            # run saw (its closes, its account, its SmartTrade) belongs to another market.
+            self.client = client
+            self.closes = deque(maxlen=self.lookback)
+            self.account_id = self.open_id = None
         if self.account_id is None:
             self.account_id = next(
                 account.id

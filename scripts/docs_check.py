@@ -225,6 +225,18 @@ def check_llms_txt(site: Path) -> list[str]:
     for page in pages:
         if not any(link.startswith(f"_sources/{page}.") for link in links):
             problems.append(f"llms.txt does not list {page}")
+    # The guides in the order of the front page's table of contents (its first links to each).
+    front = site / "index.html"
+    if front.exists():
+        toc = list(dict.fromkeys(re.findall(r'href="(guides/[^"#]+)\.html', front.read_text())))
+        listed = [
+            page for link in links if (page := link.removeprefix("_sources/").split(".")[0]) in toc
+        ]
+        if listed != [page for page in toc if page in listed]:
+            problems.append(
+                "llms.txt lists the guides out of the table of contents' order: "
+                + ", ".join(listed)
+            )
     return problems
 
 

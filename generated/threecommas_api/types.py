@@ -1,12 +1,10 @@
 """Contains some shared types for properties"""
 
 import threading
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
-
-from attrs import define
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, TypeVar
 
 
 class Unset:
@@ -42,31 +40,67 @@ FileTypes = (
 )
 RequestFiles = list[tuple[str, FileTypes]]
 
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
-
 T = TypeVar("T")
 
 
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
+def _make_attrs_types() -> dict[str, Any]:
+    from attrs import define
 
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
+    @define
+    class File:
+        """Contains information for file uploads"""
+
+        payload: BinaryIO
+        file_name: str | None = None
+        mime_type: str | None = None
+
+        def to_tuple(self) -> FileTypes:
+            """Return a tuple representation that httpx will accept for multipart/form-data"""
+            return self.file_name, self.payload, self.mime_type
+
+    @define
+    class Response(Generic[T]):
+        """A response from an endpoint"""
+
+        status_code: HTTPStatus
+        content: bytes
+        headers: MutableMapping[str, str]
+        parsed: T | None
+
+    for made in (File, Response):
+        made.__qualname__ = made.__name__
+    return {"File": File, "Response": Response}
+
+
+_attrs_types_lock = threading.Lock()
+
+
+if TYPE_CHECKING:
+    from attrs import define
+
+    @define
+    class File:
+        payload: BinaryIO
+        file_name: str | None = None
+        mime_type: str | None = None
+
+        def to_tuple(self) -> FileTypes: ...
+
+    @define
+    class Response(Generic[T]):
+        status_code: HTTPStatus
+        content: bytes
+        headers: MutableMapping[str, str]
+        parsed: T | None
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name in ("File", "Response"):
+            with _attrs_types_lock:
+                if "Response" not in globals():
+                    globals().update(_make_attrs_types())
+            return globals()[name]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 E = TypeVar("E", bound=Enum)
@@ -132,6 +166,54 @@ def _repr_seen() -> set[int]:
     except AttributeError:
         seen = _repr_context.seen = set()
     return seen
+
+
+class _attrs_fields:
+    """A model's `__attrs_attrs__`: those of its attrs twin (the same fields, built by attrs),
+    made on first use and then kept on the class. `attrs.fields`, `attrs.has`, `attrs.evolve` and
+    `attrs.asdict` read it, so a model is an attrs class without attrs building it at import."""
+
+    def __init__(self, twin: Callable[[], type]) -> None:
+        self._twin = twin
+        self._lock = threading.Lock()
+        self._model: type | None = None
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._model = owner
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        model = self._model or owner
+        with self._lock:
+            fields = model.__dict__["__attrs_attrs__"]
+            if fields is self:
+                fields = self._twin().__attrs_attrs__
+                type.__setattr__(model, "__attrs_attrs__", fields)
+        return fields
+
+
+def _state_names(cls: type) -> tuple[str, ...]:
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]
+    if "additional_properties" in cls.__slots__:  # type: ignore[attr-defined]
+        names += ("additional_properties",)
+    return names
+
+
+def _getstate(self: Any) -> dict[str, Any]:
+    """A model's pickled state in attrs' form (every field by name), so that a pickle goes
+    both ways between these models and the attrs-built ones of earlier versions."""
+    return {name: getattr(self, name) for name in _state_names(type(self))}
+
+
+def _setstate(self: Any, state: Any) -> None:
+    names = _state_names(type(self))
+    # attrs before 22.2 pickled a tuple, in the fields' order.
+    pairs = (
+        zip(names, state)
+        if isinstance(state, tuple)
+        else ((n, state[n]) for n in names if n in state)
+    )
+    for name, value in pairs:
+        object.__setattr__(self, name, value)
 
 
 def _lazy_additional_properties(cls: C) -> C:

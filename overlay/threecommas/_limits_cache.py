@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 __all__ = ["LIMITS_CACHE_TTL_S", "LimitsCache"]
@@ -15,15 +14,21 @@ __all__ = ["LIMITS_CACHE_TTL_S", "LimitsCache"]
 LIMITS_CACHE_TTL_S: Final = 300.0
 
 
-@dataclass
 class LimitsCache:
     """What `check_limits=True` has read, each kept `ttl` seconds: accounts by id
     (`("account", id)`), the rates of a pair (`("rates", market_code, pair)`) and what a
     SmartTrade's funds are checked against (`("smart_trade", id)`). One per client."""
 
-    ttl: float = LIMITS_CACHE_TTL_S
-    clock: Callable[[], float] = time.monotonic
-    _held: dict[tuple[Any, ...], tuple[float, Any]] = field(default_factory=dict)
+    # A plain class: a dataclass compiles its methods at every start of a process, and every
+    # client makes one of these.
+    __slots__ = ("_held", "clock", "ttl")
+
+    def __init__(
+        self, ttl: float = LIMITS_CACHE_TTL_S, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.ttl = ttl
+        self.clock = clock
+        self._held: dict[tuple[Any, ...], tuple[float, Any]] = {}
 
     def get(self, key: tuple[Any, ...]) -> Any:
         found = self._held.get(key)

@@ -23,12 +23,13 @@ PROTECTED_HEADERS = frozenset({"apikey", "signature", "forced-mode"})
 
 _OPTIONS = frozenset(RequestOptions.__annotations__)
 
+# The patterns are compiled on first use (re caches them), not at every start of a process.
 # RFC 9110 §5.1: a field name is a token. That leaves out CR, LF, NUL, spaces, colons and
 # anything beyond ASCII, all of which the HTTP layer would refuse only once sending.
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
 # A value: visible ASCII, with spaces and tabs inside (httpx encodes values as ASCII; h11
 # refuses controls and whitespace at either end).
-_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\x20\x21-\x7e\t]*[\x21-\x7e])?)?")
+_VALUE = r"(?:[\x21-\x7e](?:[\x20\x21-\x7e\t]*[\x21-\x7e])?)?"
 
 
 def _folded(name: str) -> str:
@@ -44,7 +45,7 @@ def _check_headers(headers: object) -> dict[str, str]:
     for name, value in headers.items():
         if not isinstance(name, str) or not isinstance(value, str):
             raise TypeError("extra_headers must map str header names to str values")
-        if not _TOKEN.fullmatch(name):
+        if not re.fullmatch(_TOKEN, name):
             # The name is shown escaped: a CR or LF in it stays visible and on one line.
             raise ValueError(
                 f"extra_headers: {name!r} is not a valid header name (ASCII letters, digits "
@@ -55,7 +56,7 @@ def _check_headers(headers: object) -> dict[str, str]:
                 f"extra_headers cannot set {name!r}: Apikey, Signature and Forced-Mode are set "
                 "by the SDK (use forced_mode= for the account mode)"
             )
-        if not _VALUE.fullmatch(value):
+        if not re.fullmatch(_VALUE, value):
             # The value itself is never shown: it may be a credential of its own.
             raise ValueError(
                 f"extra_headers[{name!r}]: a header value must be printable ASCII, without "

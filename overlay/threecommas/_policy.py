@@ -27,7 +27,6 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
 from typing import Any, Final, TypeVar, cast
 
 import httpx
@@ -50,7 +49,7 @@ from threecommas._exceptions import (
     error_for_status,
     parse_retry_after,
 )
-from threecommas._limits import RateLimit, backoff_delay, parse_next_request_at
+from threecommas._limits import Lockout, RateLimit, backoff_delay, parse_next_request_at
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call
 
@@ -138,14 +137,24 @@ Step = _Send | Sleep | StorageCall
 Answer = Any
 
 
-@dataclass(frozen=True)
 class PolicySettings:
-    """How a client spends the API's budget and when it repeats a request."""
+    """How a client spends the API's budget and when it repeats a request (not changed once
+    made)."""
 
-    rate_limit: RateLimit | None
-    max_retries: int
-    ban_cooldown: float
-    retry_after_cap: float
+    # A plain class: a frozen dataclass compiles its methods at every start of a process.
+    __slots__ = ("ban_cooldown", "max_retries", "rate_limit", "retry_after_cap")
+
+    def __init__(
+        self,
+        rate_limit: RateLimit | None,
+        max_retries: int,
+        ban_cooldown: float,
+        retry_after_cap: float,
+    ) -> None:
+        self.rate_limit = rate_limit
+        self.max_retries = max_retries
+        self.ban_cooldown = ban_cooldown
+        self.retry_after_cap = retry_after_cap
 
     @classmethod
     def checked(
@@ -299,6 +308,9 @@ class RequestPolicy:
         self.limiter = limiter
         self.lockout = lockout
         self.clock = clock
+        # An in-process lockout is read with a plain call: a step through the driver for it
+        # would cost every request about a microsecond, for no I/O to hand over.
+        self._local_lockout = type(lockout) is Lockout
 
     def flow(
         self,
@@ -319,7 +331,8 @@ class RequestPolicy:
         if limit is not None and limit.read_only and call.operation_id in WRITE_OPERATIONS:
             raise _read_only_refusal(request, limit)
         hold = hold if hold is not None else SlotHold()
-        timeouts = dict(request.extensions.get("timeout") or {})
+        # The configured timeouts, which a deadline cuts for each attempt.
+        timeouts = dict(request.extensions.get("timeout") or {}) if deadline is not None else {}
         for attempt in itertools.count():
             order = call.operation_id in ORDER_OPERATIONS
             while (wait := (yield from self._admit(request, closed, order, hold))) > 0:
@@ -403,7 +416,10 @@ class RequestPolicy:
         the client is closed."""
         if closed():
             raise closed_error()
-        left, reason = yield from self._lockout_remaining()
+        if self._local_lockout:
+            left, reason = cast(Lockout, self.lockout).remaining()
+        else:
+            left, reason = yield from self._lockout_remaining()
         if left > 0:
             if isinstance(reason, RateLimitError) and left <= self.settings.retry_after_cap:
                 wait = left

@@ -31,12 +31,40 @@ __all__ = [
     "connect_async",
     "reason_from_json",
     "reason_json",
+    "refused",
 ]
 
 GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 
 #: What counts as "the storage cannot be reached" (redis.asyncio raises redis-py's errors).
 STORAGE_ERRORS: Final = (redis.RedisError, OSError)
+
+# Answers Redis gives while it is failing over, loading, out of memory or busy: they pass.
+_PASSING_ANSWERS: Final = (
+    redis.exceptions.ReadOnlyError,
+    redis.exceptions.OutOfMemoryError,
+    redis.exceptions.TryAgainError,
+    redis.exceptions.ClusterDownError,
+)
+_PASSING_PREFIXES: Final = ("MISCONF", "BUSY", "LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN")
+
+
+def refused(exc: BaseException) -> bool:
+    """Whether Redis was reached and refused what the budget asks: a wrong or missing password,
+    a user without the permission, a key of another type under the key prefix, a script it
+    rejects. Asking again will not change that, unlike a server that is down or failing over,
+    so no `on_storage_error` mode should wait it out or meter around it."""
+    if isinstance(
+        exc,
+        redis.exceptions.AuthenticationError
+        | redis.exceptions.AuthorizationError
+        | redis.exceptions.DataError,
+    ):
+        return True
+    if not isinstance(exc, redis.exceptions.ResponseError) or isinstance(exc, _PASSING_ANSWERS):
+        return False
+    return not str(exc).lstrip("-").startswith(_PASSING_PREFIXES)
+
 
 # The clients counted as the fleet (to split the budget while Redis is away): those seen in
 # this many periods, not only the last one. A client whose calls all waited a period (a full

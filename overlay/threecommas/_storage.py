@@ -42,7 +42,9 @@ STORAGE_SCHEMES: Final = ("redis://", "rediss://", "unix://")
 
 class StorageError(ThreeCommasError):
     """The shared rate-limit storage (Redis) could not be reached, with
-    `on_storage_error="raise"`. The request was **not** sent: it is safe to repeat."""
+    `on_storage_error="raise"`; or, in every mode, Redis refused the budget's commands (a wrong
+    password, a user without the permission, a key of another type under the key prefix), which
+    waiting would not mend. The request was **not** sent: it is safe to repeat."""
 
 
 class SlotLimiter(Protocol):
@@ -70,10 +72,11 @@ class LockoutState(Protocol):
     ) -> tuple[float, BaseException | None] | Awaitable[tuple[float, BaseException | None]]: ...
 
 
+# Patterns compiled on first use (re caches them), not at every start of a process.
 # redis-py also takes the password from the query (`?password=...`).
-_QUERY_PASSWORD = re.compile(r"(?i)([?&;]password=)[^&;#]*")
+_QUERY_PASSWORD = r"(?i)([?&;]password=)[^&;#]*"
 # redis-py's own message for a bad query argument names only the argument.
-_REDIS_QUERY_ERROR = re.compile(r"Invalid value for '\w+' in connection URL\.")
+_REDIS_QUERY_ERROR = r"Invalid value for '\w+' in connection URL\."
 
 
 def redacted(url: str) -> str:
@@ -92,7 +95,7 @@ def redacted(url: str) -> str:
         user, colon, _ = credentials.partition(":")
         shown = f"{user}:***" if colon and "/" not in user else "***"
         rest = f"{shown}@{after}"
-    return prefix + _QUERY_PASSWORD.sub(r"\1***", rest)
+    return prefix + re.sub(_QUERY_PASSWORD, r"\1***", rest)
 
 
 def _url_problem(url: str) -> str | None:
@@ -115,7 +118,7 @@ def _url_problem(url: str) -> str | None:
     try:
         parse_url(url)  # type: ignore[no-untyped-call]
     except ValueError as exc:
-        found = _REDIS_QUERY_ERROR.search(str(exc))
+        found = re.search(_REDIS_QUERY_ERROR, str(exc))
         return found.group(0).rstrip(".") if found else "redis-py cannot read it"
     return None
 

@@ -38,14 +38,26 @@ class Bar:
     ``time`` is when the bar opened (UTC; candles are stamped so), ``seconds`` how long it
     lasted; the strategy sees it once it has closed. ``volume`` is the base currency traded in
     it: from the candles in a backtest, ``None`` for a bar built from price reads (the API's
-    rates carry no volume).
+    rates carry no volume). A bar is a value: it cannot be changed (setting a field raises
+    ``AttributeError``), and equal bars hash alike, so a strategy may keep bars it was handed.
     """
 
-    # A backtest makes one Bar per candle (525,600 for a year of minutes), so the open time is
-    # kept as the run's start plus the candle's offset and turned into microseconds only when
-    # asked for: most strategies never read it, and the Decimal arithmetic cost more than the
-    # rest of the bar.
+    # A backtest hands the strategy the simulated market's own bars (a subclass made when the
+    # candles are read): one object per candle, half a million for a year of minutes, made
+    # once and never copied in the loop. So the open time is kept as a start plus an offset
+    # and worked out only when asked for (most strategies never read it), and no field may
+    # change: the market plays the very object the strategy holds.
     __slots__ = ("_base", "_offset", "close", "high", "low", "open", "pair", "seconds", "volume")
+
+    _base: int
+    _offset: Decimal | None
+    pair: str
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    volume: Decimal | None
+    seconds: Decimal
 
     def __init__(
         self,
@@ -61,60 +73,18 @@ class Bar:
         if time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
         delta = time - _EPOCH
-        self._base = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-        self._offset: Decimal | None = None
-        self.pair = pair
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
-        self.seconds = Decimal(seconds)
+        base = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        _fill(self, base, None, pair, open, high, low, close, volume, Decimal(seconds))
 
-    @classmethod
-    def _at(
-        cls,
-        micros: int,
-        pair: str,
-        prices: tuple[Decimal, Decimal, Decimal, Decimal],
-        volume: Decimal | None,
-        seconds: Decimal,
-    ) -> Bar:
-        # The backtest's way in: a year of bars without a datetime each.
-        bar = cls.__new__(cls)
-        bar._base = micros
-        bar._offset = None
-        bar.pair = pair
-        bar.open, bar.high, bar.low, bar.close = prices
-        bar.volume = volume
-        bar.seconds = seconds
-        return bar
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Bar cannot be changed (its {name}); make another")
 
-    @classmethod
-    def _after(
-        cls,
-        base: int,
-        offset: Decimal,
-        pair: str,
-        open: Decimal,
-        high: Decimal,
-        low: Decimal,
-        close: Decimal,
-        volume: Decimal | None,
-        seconds: Decimal,
-    ) -> Bar:
-        # The backtest's way in: opened ``offset`` seconds after ``base`` (µs since the epoch).
-        bar = cls.__new__(cls)
-        bar._base = base
-        bar._offset = offset
-        bar.pair = pair
-        bar.open = open
-        bar.high = high
-        bar.low = low
-        bar.close = close
-        bar.volume = volume
-        bar.seconds = seconds
-        return bar
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Bar cannot be changed (its {name})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy through _fill: the fields cannot be set one by one.
+        return (_rebuild, (type(self), *(getattr(self, name) for name in _FIELDS)))
 
     @property
     def _micros(self) -> int:
@@ -158,6 +128,42 @@ class Bar:
             f"Bar(time={self.time.isoformat()!r}, pair={self.pair!r}, open={self.open}, "
             f"high={self.high}, low={self.low}, close={self.close}, volume={self.volume})"
         )
+
+
+#: The slots in the order _fill takes them.
+_FIELDS: Final = ("_base", "_offset", "pair", "open", "high", "low", "close", "volume", "seconds")
+
+
+def _fill(
+    bar: Bar,
+    base: int,
+    offset: Decimal | None,
+    pair: str,
+    open: Decimal,
+    high: Decimal,
+    low: Decimal,
+    close: Decimal,
+    volume: Decimal | None,
+    seconds: Decimal,
+) -> None:
+    """Set a new bar's fields (in _FIELDS' order), past its refusal of changes."""
+    # One call per field, no loop: a year of candles is half a million bars to fill.
+    put = object.__setattr__
+    put(bar, "_base", base)
+    put(bar, "_offset", offset)
+    put(bar, "pair", pair)
+    put(bar, "open", open)
+    put(bar, "high", high)
+    put(bar, "low", low)
+    put(bar, "close", close)
+    put(bar, "volume", volume)
+    put(bar, "seconds", seconds)
+
+
+def _rebuild(cls: type[Bar], *values: Any) -> Bar:
+    bar = cls.__new__(cls)
+    _fill(bar, *values)
+    return bar
 
 
 def is_async_strategy(strategy: object) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypedDict, TypeVar
 
@@ -55,20 +54,39 @@ ForcedModeArg = str | ForcedMode | _Unset | None
 Quantity = str | Decimal | Mapping[str, Any]
 
 
-@dataclass(frozen=True)
 class Call(Generic[T]):
     """One API call, ready to send: the generated request arguments and the parser of a success.
 
     `parse` turns a 2xx response into the result; it runs for nothing else. `signed` is False
     for a public operation (the spec's `security: []`), sent without `Apikey` and `Signature`.
+    A call is not changed once made (`with_raw_response` makes another).
     """
 
-    request: dict[str, Any]
-    parse: Callable[[httpx.Response], T]
-    #: Sent with Apikey and Signature (False for the API's public operations).
-    signed: bool = True
-    #: The operation's id in the OpenAPI document (None for a call made outside the catalogue).
-    operation_id: str | None = None
+    # A plain class rather than a dataclass: a frozen dataclass compiles its methods when the
+    # module is imported (about a millisecond, at every start of a process), and its __init__
+    # sets each field through object.__setattr__ (on every request).
+    __slots__ = ("operation_id", "parse", "request", "signed")
+
+    def __init__(
+        self,
+        request: dict[str, Any],
+        parse: Callable[[httpx.Response], T],
+        signed: bool = True,
+        operation_id: str | None = None,
+    ) -> None:
+        self.request = request
+        self.parse = parse
+        #: Sent with Apikey and Signature (False for the API's public operations).
+        self.signed = signed
+        #: The operation's id in the OpenAPI document (None for a call made outside the
+        #: catalogue).
+        self.operation_id = operation_id
+
+    def __repr__(self) -> str:
+        return (
+            f"Call(request={self.request!r}, parse={self.parse!r}, signed={self.signed!r}, "
+            f"operation_id={self.operation_id!r})"
+        )
 
 
 QueryValue = str | int | float | bool

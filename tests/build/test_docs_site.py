@@ -166,3 +166,30 @@ def test_the_llms_txt_check_sees_a_missing_page_and_a_broken_link(tmp_path: Path
         "llms.txt links to a missing file: _sources/gone.md.txt",
         "llms.txt does not list guides/cli",
     ]
+
+
+def test_the_llms_txt_check_wants_the_guides_in_the_table_of_contents_order(
+    tmp_path: Path,
+) -> None:
+    docs_check = _load("docs_check", ROOT / "scripts" / "docs_check.py")
+    site = tmp_path / "site"
+    (site / "_sources" / "guides").mkdir(parents=True)
+    (site / "guides").mkdir()
+    for page in ("install", "orders", "cli"):
+        (site / "guides" / f"{page}.html").write_text("<html></html>")
+        (site / "_sources" / "guides" / f"{page}.md.txt").write_text(f"# {page}")
+    (site / "index.html").write_text(
+        '<a href="guides/install.html">I</a><a href="guides/orders.html">O</a>'
+        '<a href="guides/cli.html#x">C</a><a href="guides/install.html">I</a>'
+    )
+
+    def listing(*pages: str) -> str:
+        return "".join(f"- [{p}](_sources/guides/{p}.md.txt)\n" for p in pages)
+
+    (site / "llms.txt").write_text(listing("install", "orders", "cli"))
+    assert docs_check.check_llms_txt(site) == []
+    (site / "llms.txt").write_text(listing("install", "cli", "orders"))
+    assert docs_check.check_llms_txt(site) == [
+        "llms.txt lists the guides out of the table of contents' order: "
+        "guides/install, guides/cli, guides/orders"
+    ]

@@ -65,17 +65,18 @@ class DelayingProxy:
 
         await asyncio.gather(pipe(reader, up_writer, self.delay), pipe(up_reader, writer, 0))
 
-    def close(self) -> None:
-        # The pipes end on the loop, before it stops: left pending, they would be collected
-        # during some later test, and close their sockets on a closed loop there.
-        async def shut() -> None:
-            self.server.close()
-            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
+    async def _shutdown(self) -> None:
+        # Every pipe ends before the loop stops: a coroutine left pending is reported by pytest
+        # (and by asyncio) when the loop is collected.
+        self.server.close()
+        pipes = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in pipes:
+            task.cancel()
+        await asyncio.gather(*pipes, return_exceptions=True)
+        await self.server.wait_closed()
 
-        asyncio.run_coroutine_threadsafe(shut(), self.loop).result(5)
+    def close(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
         self.loop.close()

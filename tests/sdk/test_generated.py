@@ -7,6 +7,7 @@ import importlib.util
 import pickle
 import shutil
 import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -158,3 +159,83 @@ def test_a_model_keeps_the_repr_and_equality_of_attrs(cls: type) -> None:
         object.__setattr__(other, field.name, kept)
     object.__setattr__(one, fields[0].name, [one])
     assert repr(one).startswith(f"{cls.__name__}({fields[0].name}=[...]")
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_a_model_is_its_attrs_twin_written_out(cls: type) -> None:
+    """The templates write each model's class (slots, __init__, converters) instead of letting
+    attrs build it at import; its attrs twin, built on first use, gives `attrs.fields`. The two
+    take the same arguments, in the same order, with the same defaults, keep the same slots and
+    match arguments, convert an enum field's string the same way, and build equal objects."""
+    import inspect
+
+    import attrs
+
+    twin = sys.modules[cls.__module__]._attrs_twin()  # type: ignore[attr-defined]
+    assert [f.name for f in attrs.fields(cls)] == [f.name for f in attrs.fields(twin)]
+    assert cls.__init__.__code__.co_filename == sys.modules[cls.__module__].__file__
+    ours = inspect.signature(cls).parameters
+    theirs = inspect.signature(twin).parameters
+    assert [(p.name, p.kind, p.default) for p in ours.values()] == [
+        (p.name, p.kind, p.default) for p in theirs.values()
+    ]
+    assert cls.__match_args__ == twin.__match_args__  # type: ignore[attr-defined]
+    assert set(cls.__slots__) == set(twin.__slots__)  # type: ignore[attr-defined]
+    assert "__dict__" not in dir(cls)
+    for field in attrs.fields(twin):
+        if field.converter is None:
+            continue
+        # An enum field: its plain string value is converted in __init__ and on assignment
+        # (attrs' on_setattr), as in the twin; any other value is refused naming the field.
+        hints = typing.get_type_hints(field.converter)
+        text = next(
+            arg.__args__[0]
+            for arg in typing.get_args(hints["value"])
+            if typing.get_origin(arg) is typing.Literal
+        )
+        ours_obj, twin_obj = object.__new__(cls), object.__new__(twin)
+        setattr(ours_obj, field.name, text)
+        setattr(twin_obj, field.name, text)
+        assert getattr(ours_obj, field.name) == getattr(twin_obj, field.name)
+        assert getattr(ours_obj, field.name) is not text  # the member, not the string
+        with pytest.raises((TypeError, ValueError), match=field.name):
+            setattr(ours_obj, field.name, object())
+
+
+RECORDING = (
+    Path(__file__).resolve().parents[2]
+    / "overlay/threecommas/testing/recordings/close_trade_by_market_12345678_1047934729.json"
+)
+
+
+def test_parsing_a_smart_trade_imports_no_attrs(tmp_path: Path) -> None:
+    """A SmartTrade parsed in a fresh process: attrs is neither imported nor asked to build a
+    class (what a cold start paid most above bare httpx); `attrs.fields` still works after."""
+    import subprocess
+
+    probe = (
+        "import json, sys\n"
+        "from threecommas import SmartTrade\n"
+        f"trade = SmartTrade.from_dict(json.loads(open({str(RECORDING)!r}).read())['body'])\n"
+        "assert 'attr' not in sys.modules and 'attrs' not in sys.modules, 'attrs imported'\n"
+        "import attrs\n"
+        "assert attrs.has(SmartTrade) and attrs.fields(SmartTrade)[0].name == 'id'\n"
+        "assert attrs.evolve(trade) == trade\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=60, cwd=tmp_path)
+
+
+def test_a_pickled_model_keeps_the_state_form_of_attrs() -> None:
+    """Models were built by attrs before: a pickle's state is still attrs' (every field by
+    name, `additional_properties` too), so pickles go both ways across the change."""
+    import attrs
+
+    module = sys.modules[SmartTrade.__module__]
+    twin = module._attrs_twin()
+    trade = SmartTrade.from_dict(seed_response())
+    as_twin = twin(**{f.name: getattr(trade, f.name) for f in attrs.fields(twin) if f.init})
+    assert trade.__getstate__() == as_twin.__getstate__()
+    restored = object.__new__(SmartTrade)
+    restored.__setstate__(as_twin.__getstate__())
+    assert restored == trade
+    assert pickle.loads(pickle.dumps(trade)) == trade

@@ -956,3 +956,92 @@ def test_local_mode_fleet_stays_within_the_budget_whoever_reached_redis_when(
     given = _local_sends([late, *others], now, now.t + 3 * period)
     assert given, "the fleet should go on, metered in each process"
     assert _most_in_a_window(sent + given, period) <= requests
+
+
+# --- Redis refusing -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "refused"),
+    [
+        (redis.exceptions.ConnectionError("Connection refused"), False),
+        (redis.exceptions.TimeoutError("Timeout reading from socket"), False),
+        (redis.exceptions.BusyLoadingError("Redis is loading the dataset in memory"), False),
+        (redis.exceptions.ReadOnlyError("You can't write against a read only replica."), False),
+        (redis.exceptions.ResponseError("BUSY Redis is busy running a script."), False),
+        (
+            redis.exceptions.ResponseError("MISCONF Redis is configured to save RDB snapshots"),
+            False,
+        ),
+        (OSError("Network is unreachable"), False),
+        (redis.exceptions.AuthenticationError("invalid username-password pair"), True),
+        (redis.exceptions.NoPermissionError("this user has no permissions to run 'evalsha'"), True),
+        (redis.exceptions.ResponseError("WRONGTYPE Operation against a key"), True),
+        (redis.exceptions.ResponseError("ERR user_script:3: Script attempted to access"), True),
+    ],
+)
+def test_what_counts_as_redis_refusing_rather_than_being_away(
+    error: BaseException, refused: bool
+) -> None:
+    from threecommas._redis_lua import refused as is_refused
+
+    assert is_refused(error) is refused
+
+
+@pytest.mark.parametrize("mode", ["wait", "local", "raise"])
+def test_a_key_of_another_type_under_the_prefix_raises_in_every_mode_and_sends_nothing(
+    shared_redis: RedisServer, prefix: str, mode: str
+) -> None:
+    sent: list[httpx.Request] = []
+    limit = _limit(shared_redis, prefix, 10, 1.0, on_storage_error=mode, storage_timeout=0.5)
+    client = ThreeCommas(
+        API_KEY,
+        "secret",
+        rate_limit=limit,
+        http_client=httpx.Client(transport=httpx.MockTransport(_answer_ok(sent))),
+    )
+    budget = RedisBudget(limit, API_KEY)
+    # The user's own data under the budget's key (a key prefix shared by mistake).
+    redis.Redis.from_url(shared_redis.url).set(budget.keys["inflight"], "not a sorted set")
+    budget.close()
+    call = Call({"method": "post", "url": "/v2/smart_trades/1/close_by_market"}, lambda r: r.json())
+    with pytest.raises(StorageError, match=r"refused.*WRONGTYPE.*not sent.*key_prefix"):
+        client._execute(call)
+    with pytest.raises(StorageError, match="refused"):  # and again, not a wait
+        client._execute(call)
+    assert sent == []
+    client.close()
+
+
+def test_a_wrong_password_raises_at_once_rather_than_waiting_forever(
+    own_redis: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="threecommas")
+    password = "s3cret-redis-password"
+    redis.Redis.from_url(own_redis.url).config_set("requirepass", password)
+    wrong = own_redis.url.replace("redis://", "redis://:not-the-password@")
+    sent: list[httpx.Request] = []
+
+    async def main() -> None:
+        limit = RateLimit(10, 1.0, storage=wrong, storage_timeout=0.5)  # mode "wait"
+        async with AsyncThreeCommas(
+            API_KEY,
+            "secret",
+            rate_limit=limit,
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(_answer_ok(sent))),
+        ) as client:
+            call = Call(
+                {"method": "post", "url": "/v2/smart_trades/1/close_by_market"},
+                lambda r: r.json(),
+            )
+            with pytest.raises(StorageError, match=r"refused.*AuthenticationError") as raised:
+                await client._execute(call)
+            assert "not-the-password" not in str(raised.value)
+
+    import asyncio
+
+    asyncio.run(main())
+    assert sent == []
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "refused" in logged
+    assert "not-the-password" not in logged and password not in logged

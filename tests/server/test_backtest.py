@@ -73,6 +73,15 @@ def test_the_example_backtested_twice_gives_the_same_json_and_page(tmp_path: Pat
     assert {t["ended_by"] for t in report["smart_trades"]} >= {"take_profit", "stop_loss"}
 
 
+def test_one_example_object_backtested_twice_starts_afresh_each_time() -> None:
+    """The same strategy object is meant to run again (a backtest, then paper mode): the
+    second run must not carry the first one's SmartTrade or closes over."""
+    strategy = example()
+    first = backtest(strategy, candles=SAMPLES["binance"], pair=PAIR).to_json()
+    second = backtest(strategy, candles=SAMPLES["binance"], pair=PAIR).to_json()
+    assert first == second == backtest(example(), candles=SAMPLES["binance"], pair=PAIR).to_json()
+
+
 def test_the_three_candle_formats_give_the_same_report() -> None:
     reports = {
         fmt: backtest(example(), candles=path, pair=PAIR).to_json() for fmt, path in SAMPLES.items()

@@ -5,9 +5,12 @@ cuts changed nothing a strategy or a report sees. The figures themselves are in 
 from __future__ import annotations
 
 import copy
+import itertools
+import json
+import pickle
 import sys
+from collections import deque
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -25,11 +28,13 @@ from threecommas.testing._backtest._report import (
     TradeResult,
     _extremes,
     _walk,
+    curve_points,
 )
 from threecommas.testing._backtest._report import _offset as offset
 from threecommas.testing.simulation._market._balances import Balances
 from threecommas.testing.simulation._market._copies import _json_copy, _state_of
-from threecommas.testing.simulation._market._prices import PricePath
+from threecommas.testing.simulation._market._prices import BLOCK, PricePath
+from threecommas.testing.simulation._market._prices import Bar as MarketBar
 from threecommas.testing.simulation._state import JSONObject
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +52,9 @@ def test_a_backtest_bar_is_the_bar_built_from_its_time() -> None:
     built = Bar(opened, PAIR, *prices, volume=Decimal(3), seconds=60)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     base = int(start.timestamp()) * 1_000_000
-    lazy = Bar._after(base, Decimal(180), PAIR, *prices, Decimal(3), Decimal(60))
+    # What a backtest hands out: the market's bar, 180 s after the start of its path.
+    lazy = MarketBar(Decimal(180), PAIR, *prices, Decimal(60), Decimal(3), origin=base)
+    assert isinstance(lazy, Bar)
     assert lazy.time == opened == built.time
     assert lazy.close_time == built.close_time == opened + timedelta(minutes=1)
     assert lazy == built and hash(lazy) == hash(built)
@@ -61,6 +68,67 @@ def test_the_bars_a_strategy_gets_open_when_their_candles_did() -> None:
     first = seen[0].time
     assert [bar.time - first for bar in seen] == [timedelta(minutes=i) for i in range(50)]
     assert [bar.close for bar in seen] == [bar.close for bar in path.bars]
+
+
+def test_a_strategy_that_keeps_bars_keeps_each_as_it_was() -> None:
+    kept: deque[Bar] = deque(maxlen=5)
+    seen: list[Bar] = []
+
+    def strategy(client: object, bar: Bar) -> None:
+        kept.append(bar)
+        seen.append(bar)
+
+    path = PricePath.from_bars(year_of_bars(50))
+    backtest(strategy, candles=path, pair=PAIR)
+    # One object per bar, the one the market plays (made when the bars were read, not per call).
+    assert all(got is played for got, played in zip(seen, path.bars, strict=True))
+    assert len({id(bar) for bar in seen}) == 50
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    assert [bar.time for bar in kept] == [start + timedelta(minutes=m) for m in range(45, 50)]
+    assert [bar.close for bar in kept] == [bar.close for bar in path.bars[-5:]]
+    # So a strategy cannot change what the market plays.
+    with pytest.raises(AttributeError, match="cannot be changed"):
+        seen[0].close = Decimal(1)
+    assert seen[0].close == path.bars[0].close
+
+
+def test_a_bar_is_a_value() -> None:
+    prices = (Decimal(1), Decimal(2), Decimal(1), Decimal("1.5"))
+    bar = Bar(datetime(2024, 5, 1, 12, tzinfo=UTC), PAIR, *prices)
+    with pytest.raises(AttributeError):
+        bar.open = Decimal(2)
+    with pytest.raises(AttributeError):
+        del bar.open
+    played = PricePath.from_bars(year_of_bars(3)).bars[2]
+    for one in (bar, played):
+        for again in (pickle.loads(pickle.dumps(one)), copy.copy(one), copy.deepcopy(one)):
+            assert again == one and hash(again) == hash(one) and repr(again) == repr(one)
+            assert type(again) is type(one)
+    assert pickle.loads(pickle.dumps(played)).t == played.t == Decimal(120)
+    assert {bar: 1}[Bar(bar.time, PAIR, *prices)] == 1
+
+
+def test_a_path_read_from_candles_keeps_their_times(tmp_path: Path) -> None:
+    opened = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    first_ms = int(opened.timestamp()) * 1000
+    rows = [[first_ms + i * 60_000, "10", "11", "9", "10.5", "2"] for i in range(20)]
+    candles = tmp_path / "candles.json"
+    candles.write_text(json.dumps(rows), encoding="utf-8")
+    seen: list[Bar] = []
+    loaded = PricePath.load(candles, pair=PAIR)
+    report = backtest(lambda client, bar: seen.append(bar), candles=loaded, pair=PAIR)
+    assert report.start == opened == seen[0].time
+    assert seen[-1].time == opened + timedelta(minutes=19)
+    # The same report as from the candles themselves.
+    assert report.to_json() == backtest(lambda c, b: None, candles=rows, pair=PAIR).to_json()
+    # Bars of one path count from one start: a bar from elsewhere is moved to it.
+    elsewhere = PricePath.from_bars(year_of_bars(3)).bars[2]  # from the market's fixed start
+    moved = MarketBar(
+        Decimal(120), PAIR, elsewhere.open, elsewhere.high, elsewhere.low, elsewhere.close
+    )
+    mixed = PricePath.from_bars([*loaded.bars[:2], moved])
+    assert {bar.origin for bar in mixed.bars} == {loaded.bars[0].origin}
+    assert mixed.bars[2].time == opened + timedelta(minutes=2)
 
 
 def test_a_path_of_bars_lists_its_pairs_once() -> None:
@@ -106,7 +174,7 @@ def reference_walk(
             events.append((offset(start, exit_.at), cash, -exit_.units, trade.commission, long))
     events.sort(key=lambda event: event[0])
     count = len(bars)
-    every = max(1, -(-count // MAX_CURVE_POINTS))
+    points = set(curve_points(count))
     cash = start_equity
     held: dict[tuple[Decimal, bool], Decimal] = {}
     index = 0
@@ -145,7 +213,7 @@ def reference_walk(
             drawdown_percent = drawdown / peak * 100 if peak else ZERO
         low = bar.low if low is None or bar.low < low else low
         high = bar.high if high is None or bar.high > high else high
-        if number % every == every - 1 or number == count - 1:
+        if number in points:
             moment = start + timedelta(microseconds=close_at)
             curve.append(CurvePoint(moment, equity.quantize(CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
@@ -157,6 +225,23 @@ def reference_walk(
         "exposure": Decimal(exposed) / count if count else ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+@pytest.mark.parametrize("count", [1, 7, 1000, 1001, 3007, 63_999, 64_000, 64_063, 525_600])
+def test_the_curves_have_at_most_a_thousand_points_on_blocks_when_long(count: int) -> None:
+    points = curve_points(count)
+    assert points == sorted(set(points)) and points[-1] == count - 1
+    assert len(points) <= MAX_CURVE_POINTS
+    if count < MAX_CURVE_POINTS * BLOCK:
+        # Every ceil(count / 1000)-th bar, as the curve was first thinned.
+        every = max(1, -(-count // MAX_CURVE_POINTS))
+        assert points == [n for n in range(count) if n % every == every - 1 or n == count - 1]
+    else:
+        # Whole blocks, as even as they go: a point's extremes come from the blocks'.
+        assert len(points) == MAX_CURVE_POINTS
+        assert all((point + 1) % BLOCK == 0 for point in points[:-1])
+        stretches = {b - a for a, b in itertools.pairwise([-1, *points[:-1]])}
+        assert max(stretches) - min(stretches) <= BLOCK
 
 
 class CountingBalances(Balances):
@@ -227,8 +312,8 @@ def test_the_sdks_create_check_follows_no_reference_at_each_check() -> None:
 def test_a_stretch_of_bars_has_the_extremes_a_pass_bar_by_bar_finds() -> None:
     bars = list(year_of_bars(700))
     # Equal lows written differently: the first of them is the one shown, as bar by bar.
-    bars[130] = replace(bars[130], low=Decimal("41000.0"))
-    bars[200] = replace(bars[200], low=Decimal("41000.00"))
+    bars[130] = with_low(bars[130], Decimal("41000.0"))
+    bars[200] = with_low(bars[200], Decimal("41000.00"))
     path = PricePath.from_bars(bars)
     blocks = (path.block_lows, path.block_highs)
     for first, end in [(0, 700), (1, 699), (63, 65), (64, 128), (5, 300), (129, 201), (131, 640)]:
@@ -242,3 +327,7 @@ def test_a_stretch_of_bars_has_the_extremes_a_pass_bar_by_bar_finds() -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     blocks = (year.block_lows, year.block_highs)
     assert _walk(start, year.bars, (), ONE, blocks) == reference_walk(start, year.bars, (), ONE)
+
+
+def with_low(bar: MarketBar, low: Decimal) -> MarketBar:
+    return MarketBar(bar.t, bar.pair, bar.open, bar.high, low, bar.close, bar.seconds, bar.volume)

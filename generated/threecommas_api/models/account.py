@@ -4,16 +4,95 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Account")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Account:
+        id: int
+        name: str
+        exchange_name: str
+        market_code: str
+        market_icon: str
+        pretty_display_type: str
+        supported_market_types: list[str]
+        api_key_invalid: bool
+        api_keys_state: str
+        is_locked: bool
+        lock_reason: None | str
+        smart_trading_supported: bool
+        trading_supported: bool
+        market_buy_supported: bool
+        market_sell_supported: bool
+        conditional_buy_supported: bool
+        stats_supported: bool
+        hedge_mode_available: bool
+        hedge_mode_enabled: bool
+        bots_allowed: bool
+        bots_ttp_allowed: bool
+        bots_tsl_allowed: bool
+        gordon_bots_available: bool
+        multi_bots_allowed: bool
+        grid_bots_allowed: bool
+        fast_convert_available: bool
+        deposit_enabled: bool
+        include_in_summary: bool
+        available_include_in_summary: bool
+        autobalance_enabled: bool
+        auto_balance_period: int | None
+        auto_balance_portfolio_id: int | None
+        auto_balance_currency_change_limit: Any
+        auto_balance_method: None | str
+        auto_balance_error: None | str
+        last_auto_balance: None | str
+        customer_id: None | str
+        subaccount_name: None | str
+        btc_amount: str
+        usd_amount: str
+        day_profit_btc: str
+        day_profit_usd: str
+        day_profit_btc_percentage: str
+        day_profit_usd_percentage: str
+        btc_profit: str
+        usd_profit: str
+        btc_profit_percentage: str
+        usd_profit_percentage: str
+        total_btc_profit: str
+        total_usd_profit: str
+        primary_display_currency_amount: CurrencyAmount
+        primary_display_currency_profit: CurrencyAmount
+        primary_display_currency_profit_percentage: CurrencyAmount
+        day_profit_primary_display_currency: CurrencyAmount
+        day_profit_primary_display_currency_percentage: CurrencyAmount
+        total_primary_display_currency_profit: CurrencyAmountNumber
+        created_at: str
+        updated_at: str
+        api_key: str | Unset = UNSET
+        smart_selling_supported: bool | Unset = UNSET
+        available_for_trading: AccountAvailableForTrading | Unset = UNSET
+        auto_balance_portfolio: Any | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Account
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Account:
     """An exchange account (or wallet) connected to the user's 3Commas profile: which market it
     is on, what it may do, and what it holds. Several documented types are wrong (the prose
@@ -26,6 +105,140 @@ class Account:
     examples; the newest examples no longer do, so it is optional here.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "api_key",
+        "api_key_invalid",
+        "api_keys_state",
+        "auto_balance_currency_change_limit",
+        "auto_balance_error",
+        "auto_balance_method",
+        "auto_balance_period",
+        "auto_balance_portfolio",
+        "auto_balance_portfolio_id",
+        "autobalance_enabled",
+        "available_for_trading",
+        "available_include_in_summary",
+        "bots_allowed",
+        "bots_tsl_allowed",
+        "bots_ttp_allowed",
+        "btc_amount",
+        "btc_profit",
+        "btc_profit_percentage",
+        "conditional_buy_supported",
+        "created_at",
+        "customer_id",
+        "day_profit_btc",
+        "day_profit_btc_percentage",
+        "day_profit_primary_display_currency",
+        "day_profit_primary_display_currency_percentage",
+        "day_profit_usd",
+        "day_profit_usd_percentage",
+        "deposit_enabled",
+        "exchange_name",
+        "fast_convert_available",
+        "gordon_bots_available",
+        "grid_bots_allowed",
+        "hedge_mode_available",
+        "hedge_mode_enabled",
+        "id",
+        "include_in_summary",
+        "is_locked",
+        "last_auto_balance",
+        "lock_reason",
+        "market_buy_supported",
+        "market_code",
+        "market_icon",
+        "market_sell_supported",
+        "multi_bots_allowed",
+        "name",
+        "pretty_display_type",
+        "primary_display_currency_amount",
+        "primary_display_currency_profit",
+        "primary_display_currency_profit_percentage",
+        "smart_selling_supported",
+        "smart_trading_supported",
+        "stats_supported",
+        "subaccount_name",
+        "supported_market_types",
+        "total_btc_profit",
+        "total_primary_display_currency_profit",
+        "total_usd_profit",
+        "trading_supported",
+        "updated_at",
+        "usd_amount",
+        "usd_profit",
+        "usd_profit_percentage",
+    )
+    __match_args__ = (
+        "id",
+        "name",
+        "exchange_name",
+        "market_code",
+        "market_icon",
+        "pretty_display_type",
+        "supported_market_types",
+        "api_key_invalid",
+        "api_keys_state",
+        "is_locked",
+        "lock_reason",
+        "smart_trading_supported",
+        "trading_supported",
+        "market_buy_supported",
+        "market_sell_supported",
+        "conditional_buy_supported",
+        "stats_supported",
+        "hedge_mode_available",
+        "hedge_mode_enabled",
+        "bots_allowed",
+        "bots_ttp_allowed",
+        "bots_tsl_allowed",
+        "gordon_bots_available",
+        "multi_bots_allowed",
+        "grid_bots_allowed",
+        "fast_convert_available",
+        "deposit_enabled",
+        "include_in_summary",
+        "available_include_in_summary",
+        "autobalance_enabled",
+        "auto_balance_period",
+        "auto_balance_portfolio_id",
+        "auto_balance_currency_change_limit",
+        "auto_balance_method",
+        "auto_balance_error",
+        "last_auto_balance",
+        "customer_id",
+        "subaccount_name",
+        "btc_amount",
+        "usd_amount",
+        "day_profit_btc",
+        "day_profit_usd",
+        "day_profit_btc_percentage",
+        "day_profit_usd_percentage",
+        "btc_profit",
+        "usd_profit",
+        "btc_profit_percentage",
+        "usd_profit_percentage",
+        "total_btc_profit",
+        "total_usd_profit",
+        "primary_display_currency_amount",
+        "primary_display_currency_profit",
+        "primary_display_currency_profit_percentage",
+        "day_profit_primary_display_currency",
+        "day_profit_primary_display_currency_percentage",
+        "total_primary_display_currency_profit",
+        "created_at",
+        "updated_at",
+        "api_key",
+        "smart_selling_supported",
+        "available_for_trading",
+        "auto_balance_portfolio",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the exchange account; the `account_id` a SmartTrade is created on. """
@@ -155,22 +368,153 @@ class Account:
     """ When the account was connected (ISO 8601). """
     updated_at: str
     """ When the account last changed (ISO 8601). """
-    api_key: str | Unset = UNSET
+    api_key: str | Unset
     """ The exchange API key the account is connected with. Only the older docs' examples
     show it.
      """
-    smart_selling_supported: bool | Unset = UNSET
+    smart_selling_supported: bool | Unset
     """ True when Smart Sell (a SmartTrade on funds already held) is available. Not in the
     entity's description, and missing from the examples of the account-creation page.
      """
-    available_for_trading: AccountAvailableForTrading | Unset = UNSET
+    available_for_trading: AccountAvailableForTrading | Unset
     """ Not described by the docs; an empty object in every example that shows it.
      """
-    auto_balance_portfolio: Any | Unset = UNSET
+    auto_balance_portfolio: Any | Unset
     """ Not described by the docs; null in every example that shows it, so its type is
     not known.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        exchange_name: str,
+        market_code: str,
+        market_icon: str,
+        pretty_display_type: str,
+        supported_market_types: list[str],
+        api_key_invalid: bool,
+        api_keys_state: str,
+        is_locked: bool,
+        lock_reason: None | str,
+        smart_trading_supported: bool,
+        trading_supported: bool,
+        market_buy_supported: bool,
+        market_sell_supported: bool,
+        conditional_buy_supported: bool,
+        stats_supported: bool,
+        hedge_mode_available: bool,
+        hedge_mode_enabled: bool,
+        bots_allowed: bool,
+        bots_ttp_allowed: bool,
+        bots_tsl_allowed: bool,
+        gordon_bots_available: bool,
+        multi_bots_allowed: bool,
+        grid_bots_allowed: bool,
+        fast_convert_available: bool,
+        deposit_enabled: bool,
+        include_in_summary: bool,
+        available_include_in_summary: bool,
+        autobalance_enabled: bool,
+        auto_balance_period: int | None,
+        auto_balance_portfolio_id: int | None,
+        auto_balance_currency_change_limit: Any,
+        auto_balance_method: None | str,
+        auto_balance_error: None | str,
+        last_auto_balance: None | str,
+        customer_id: None | str,
+        subaccount_name: None | str,
+        btc_amount: str,
+        usd_amount: str,
+        day_profit_btc: str,
+        day_profit_usd: str,
+        day_profit_btc_percentage: str,
+        day_profit_usd_percentage: str,
+        btc_profit: str,
+        usd_profit: str,
+        btc_profit_percentage: str,
+        usd_profit_percentage: str,
+        total_btc_profit: str,
+        total_usd_profit: str,
+        primary_display_currency_amount: CurrencyAmount,
+        primary_display_currency_profit: CurrencyAmount,
+        primary_display_currency_profit_percentage: CurrencyAmount,
+        day_profit_primary_display_currency: CurrencyAmount,
+        day_profit_primary_display_currency_percentage: CurrencyAmount,
+        total_primary_display_currency_profit: CurrencyAmountNumber,
+        created_at: str,
+        updated_at: str,
+        api_key: str | Unset = UNSET,
+        smart_selling_supported: bool | Unset = UNSET,
+        available_for_trading: AccountAvailableForTrading | Unset = UNSET,
+        auto_balance_portfolio: Any | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.exchange_name = exchange_name
+        self.market_code = market_code
+        self.market_icon = market_icon
+        self.pretty_display_type = pretty_display_type
+        self.supported_market_types = supported_market_types
+        self.api_key_invalid = api_key_invalid
+        self.api_keys_state = api_keys_state
+        self.is_locked = is_locked
+        self.lock_reason = lock_reason
+        self.smart_trading_supported = smart_trading_supported
+        self.trading_supported = trading_supported
+        self.market_buy_supported = market_buy_supported
+        self.market_sell_supported = market_sell_supported
+        self.conditional_buy_supported = conditional_buy_supported
+        self.stats_supported = stats_supported
+        self.hedge_mode_available = hedge_mode_available
+        self.hedge_mode_enabled = hedge_mode_enabled
+        self.bots_allowed = bots_allowed
+        self.bots_ttp_allowed = bots_ttp_allowed
+        self.bots_tsl_allowed = bots_tsl_allowed
+        self.gordon_bots_available = gordon_bots_available
+        self.multi_bots_allowed = multi_bots_allowed
+        self.grid_bots_allowed = grid_bots_allowed
+        self.fast_convert_available = fast_convert_available
+        self.deposit_enabled = deposit_enabled
+        self.include_in_summary = include_in_summary
+        self.available_include_in_summary = available_include_in_summary
+        self.autobalance_enabled = autobalance_enabled
+        self.auto_balance_period = auto_balance_period
+        self.auto_balance_portfolio_id = auto_balance_portfolio_id
+        self.auto_balance_currency_change_limit = auto_balance_currency_change_limit
+        self.auto_balance_method = auto_balance_method
+        self.auto_balance_error = auto_balance_error
+        self.last_auto_balance = last_auto_balance
+        self.customer_id = customer_id
+        self.subaccount_name = subaccount_name
+        self.btc_amount = btc_amount
+        self.usd_amount = usd_amount
+        self.day_profit_btc = day_profit_btc
+        self.day_profit_usd = day_profit_usd
+        self.day_profit_btc_percentage = day_profit_btc_percentage
+        self.day_profit_usd_percentage = day_profit_usd_percentage
+        self.btc_profit = btc_profit
+        self.usd_profit = usd_profit
+        self.btc_profit_percentage = btc_profit_percentage
+        self.usd_profit_percentage = usd_profit_percentage
+        self.total_btc_profit = total_btc_profit
+        self.total_usd_profit = total_usd_profit
+        self.primary_display_currency_amount = primary_display_currency_amount
+        self.primary_display_currency_profit = primary_display_currency_profit
+        self.primary_display_currency_profit_percentage = primary_display_currency_profit_percentage
+        self.day_profit_primary_display_currency = day_profit_primary_display_currency
+        self.day_profit_primary_display_currency_percentage = (
+            day_profit_primary_display_currency_percentage
+        )
+        self.total_primary_display_currency_profit = total_primary_display_currency_profit
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.api_key = api_key
+        self.smart_selling_supported = smart_selling_supported
+        self.available_for_trading = available_for_trading
+        self.auto_balance_portfolio = auto_balance_portfolio
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,60 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="AccountBalance")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class AccountBalance:
+        currency_code: str
+        position: float | str
+        position_available: float | str
+        on_orders: float | str
+        currency_name: None | str | Unset = UNSET
+        currency_icon: None | str | Unset = UNSET
+        currency_slug: None | str | Unset = UNSET
+        percentage: float | None | str | Unset = UNSET
+        position_type: float | None | str | Unset = UNSET
+        borrowed: float | None | str | Unset = UNSET
+        on_orders_with_leverage: float | None | str | Unset = UNSET
+        on_orders_long: float | None | str | Unset = UNSET
+        on_orders_short: float | None | str | Unset = UNSET
+        equity: float | None | str | Unset = UNSET
+        current_price: float | None | str | Unset = UNSET
+        current_price_usd: float | None | str | Unset = UNSET
+        day_change_percent: float | None | str | Unset = UNSET
+        day_change_percent_btc: float | None | str | Unset = UNSET
+        day_change_percent_usd: float | None | str | Unset = UNSET
+        btc_value: float | None | str | Unset = UNSET
+        usd_value: float | None | str | Unset = UNSET
+        available_long: float | None | str | Unset = UNSET
+        available_short: float | None | str | Unset = UNSET
+        available_with_leverage_long: float | None | str | Unset = UNSET
+        available_with_leverage_short: float | None | str | Unset = UNSET
+        account_id: int | Unset = UNSET
+        is_wallet: bool | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return AccountBalance
+
+
 @_lazy_additional_properties
-@_attrs_define
 class AccountBalance:
     """One currency of an account's balances table. The docs type every figure as a string;
     their examples send JSON numbers (`9.52e-05`), so each figure is a number or a decimal
@@ -21,6 +65,70 @@ class AccountBalance:
     the whole balance, `position_available` the free part, `on_orders` what open orders hold.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "account_id",
+        "additional_properties",
+        "available_long",
+        "available_short",
+        "available_with_leverage_long",
+        "available_with_leverage_short",
+        "borrowed",
+        "btc_value",
+        "currency_code",
+        "currency_icon",
+        "currency_name",
+        "currency_slug",
+        "current_price",
+        "current_price_usd",
+        "day_change_percent",
+        "day_change_percent_btc",
+        "day_change_percent_usd",
+        "equity",
+        "is_wallet",
+        "on_orders",
+        "on_orders_long",
+        "on_orders_short",
+        "on_orders_with_leverage",
+        "percentage",
+        "position",
+        "position_available",
+        "position_type",
+        "usd_value",
+    )
+    __match_args__ = (
+        "currency_code",
+        "position",
+        "position_available",
+        "on_orders",
+        "currency_name",
+        "currency_icon",
+        "currency_slug",
+        "percentage",
+        "position_type",
+        "borrowed",
+        "on_orders_with_leverage",
+        "on_orders_long",
+        "on_orders_short",
+        "equity",
+        "current_price",
+        "current_price_usd",
+        "day_change_percent",
+        "day_change_percent_btc",
+        "day_change_percent_usd",
+        "btc_value",
+        "usd_value",
+        "available_long",
+        "available_short",
+        "available_with_leverage_long",
+        "available_with_leverage_short",
+        "account_id",
+        "is_wallet",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     currency_code: str
     """ The currency (`USDT`). """
@@ -30,53 +138,112 @@ class AccountBalance:
     """ What is free (not on orders, not borrowed). """
     on_orders: float | str
     """ Held by open orders. """
-    currency_name: None | str | Unset = UNSET
+    currency_name: None | str | Unset
     """ Its full name. """
-    currency_icon: None | str | Unset = UNSET
+    currency_icon: None | str | Unset
     """ URL of its icon. """
-    currency_slug: None | str | Unset = UNSET
+    currency_slug: None | str | Unset
     """ Its slug. """
-    percentage: float | None | str | Unset = UNSET
+    percentage: float | None | str | Unset
     """ Share of the account's value, in percent. """
-    position_type: float | None | str | Unset = UNSET
+    position_type: float | None | str | Unset
     """ `long`, `short`, or 0/null. """
-    borrowed: float | None | str | Unset = UNSET
+    borrowed: float | None | str | Unset
     """ Borrowed. """
-    on_orders_with_leverage: float | None | str | Unset = UNSET
+    on_orders_with_leverage: float | None | str | Unset
     """ On orders, leverage applied. """
-    on_orders_long: float | None | str | Unset = UNSET
+    on_orders_long: float | None | str | Unset
     """ On long orders. """
-    on_orders_short: float | None | str | Unset = UNSET
+    on_orders_short: float | None | str | Unset
     """ On short orders. """
-    equity: float | None | str | Unset = UNSET
+    equity: float | None | str | Unset
     """ Equity. """
-    current_price: float | None | str | Unset = UNSET
+    current_price: float | None | str | Unset
     """ Price in BTC. """
-    current_price_usd: float | None | str | Unset = UNSET
+    current_price_usd: float | None | str | Unset
     """ Price in USD. """
-    day_change_percent: float | None | str | Unset = UNSET
+    day_change_percent: float | None | str | Unset
     """ Change over a day, in percent. """
-    day_change_percent_btc: float | None | str | Unset = UNSET
+    day_change_percent_btc: float | None | str | Unset
     """ Change over a day in BTC, in percent. """
-    day_change_percent_usd: float | None | str | Unset = UNSET
+    day_change_percent_usd: float | None | str | Unset
     """ Change over a day in USD, in percent. """
-    btc_value: float | None | str | Unset = UNSET
+    btc_value: float | None | str | Unset
     """ Value in BTC. """
-    usd_value: float | None | str | Unset = UNSET
+    usd_value: float | None | str | Unset
     """ Value in USD. """
-    available_long: float | None | str | Unset = UNSET
+    available_long: float | None | str | Unset
     """ Available for long positions. """
-    available_short: float | None | str | Unset = UNSET
+    available_short: float | None | str | Unset
     """ Available for short positions. """
-    available_with_leverage_long: float | None | str | Unset = UNSET
+    available_with_leverage_long: float | None | str | Unset
     """ Available for longs with leverage. """
-    available_with_leverage_short: float | None | str | Unset = UNSET
+    available_with_leverage_short: float | None | str | Unset
     """ Available for shorts with leverage. """
-    account_id: int | Unset = UNSET
+    account_id: int | Unset
     """ The account. """
-    is_wallet: bool | Unset = UNSET
+    is_wallet: bool | Unset
     """ Whether the account is a wallet. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        currency_code: str,
+        position: float | str,
+        position_available: float | str,
+        on_orders: float | str,
+        currency_name: None | str | Unset = UNSET,
+        currency_icon: None | str | Unset = UNSET,
+        currency_slug: None | str | Unset = UNSET,
+        percentage: float | None | str | Unset = UNSET,
+        position_type: float | None | str | Unset = UNSET,
+        borrowed: float | None | str | Unset = UNSET,
+        on_orders_with_leverage: float | None | str | Unset = UNSET,
+        on_orders_long: float | None | str | Unset = UNSET,
+        on_orders_short: float | None | str | Unset = UNSET,
+        equity: float | None | str | Unset = UNSET,
+        current_price: float | None | str | Unset = UNSET,
+        current_price_usd: float | None | str | Unset = UNSET,
+        day_change_percent: float | None | str | Unset = UNSET,
+        day_change_percent_btc: float | None | str | Unset = UNSET,
+        day_change_percent_usd: float | None | str | Unset = UNSET,
+        btc_value: float | None | str | Unset = UNSET,
+        usd_value: float | None | str | Unset = UNSET,
+        available_long: float | None | str | Unset = UNSET,
+        available_short: float | None | str | Unset = UNSET,
+        available_with_leverage_long: float | None | str | Unset = UNSET,
+        available_with_leverage_short: float | None | str | Unset = UNSET,
+        account_id: int | Unset = UNSET,
+        is_wallet: bool | Unset = UNSET,
+    ) -> None:
+        self.currency_code = currency_code
+        self.position = position
+        self.position_available = position_available
+        self.on_orders = on_orders
+        self.currency_name = currency_name
+        self.currency_icon = currency_icon
+        self.currency_slug = currency_slug
+        self.percentage = percentage
+        self.position_type = position_type
+        self.borrowed = borrowed
+        self.on_orders_with_leverage = on_orders_with_leverage
+        self.on_orders_long = on_orders_long
+        self.on_orders_short = on_orders_short
+        self.equity = equity
+        self.current_price = current_price
+        self.current_price_usd = current_price_usd
+        self.day_change_percent = day_change_percent
+        self.day_change_percent_btc = day_change_percent_btc
+        self.day_change_percent_usd = day_change_percent_usd
+        self.btc_value = btc_value
+        self.usd_value = usd_value
+        self.available_long = available_long
+        self.available_short = available_short
+        self.available_with_leverage_long = available_with_leverage_long
+        self.available_with_leverage_short = available_with_leverage_short
+        self.account_id = account_id
+        self.is_wallet = is_wallet
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,11 +4,18 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="AddFundsRequest")
 
@@ -19,27 +26,74 @@ def _convert_order_type(
     return enum_member(OrderType, value, "AddFundsRequest.order_type")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class AddFundsRequest:
+        order_type: OrderType = _attrs_field(converter=_convert_order_type)
+        units: UnitsInput
+        price: PriceInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return AddFundsRequest
+
+
 @_lazy_additional_properties
-@_attrs_define
 class AddFundsRequest:
     """The body of `add_funds`. A `limit` order needs `price`. (The docs type `order_type` as an
     integer and their example sends `units` as an array; both are errors of the docs.)
 
     """
 
-    order_type: OrderType = _attrs_field(converter=_convert_order_type)
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "order_type",
+        "price",
+        "units",
+    )
+    __match_args__ = (
+        "order_type",
+        "units",
+        "price",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    order_type: OrderType
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     units: UnitsInput
     """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    price: PriceInput | Unset = UNSET
+    price: PriceInput | Unset
     """ A limit price, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        order_type: OrderType | Literal["market", "limit"],
+        units: UnitsInput,
+        price: PriceInput | Unset = UNSET,
+    ) -> None:
+        self.order_type = _convert_order_type(order_type)
+        self.units = units
+        self.price = price
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "order_type":
+            value = _convert_order_type(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,42 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CreateSmartTradeRequest")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CreateSmartTradeRequest:
+        account_id: int
+        pair: str
+        leverage: LeverageInput
+        position: PositionInput
+        take_profit: TakeProfitInput
+        stop_loss: StopLossInput
+        instant: bool | Unset = UNSET
+        skip_enter_step: bool | Unset = UNSET
+        note: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CreateSmartTradeRequest
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CreateSmartTradeRequest:
     """The body of `create_smart_trade`. Every doc version marks `leverage[enabled]`,
     `take_profit[enabled]` and `stop_loss[enabled]` mandatory, and the SDK always sends the
@@ -24,6 +50,34 @@ class CreateSmartTradeRequest:
     docs' comments); a part left out is off.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "account_id",
+        "additional_properties",
+        "instant",
+        "leverage",
+        "note",
+        "pair",
+        "position",
+        "skip_enter_step",
+        "stop_loss",
+        "take_profit",
+    )
+    __match_args__ = (
+        "account_id",
+        "pair",
+        "leverage",
+        "position",
+        "take_profit",
+        "stop_loss",
+        "instant",
+        "skip_enter_step",
+        "note",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     account_id: int
     """ ID of the exchange account. """
@@ -41,15 +95,38 @@ class CreateSmartTradeRequest:
     """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
     `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
      """
-    instant: bool | Unset = UNSET
+    instant: bool | Unset
     """ True for a Simple Buy or Simple Sell (no take profit, no stop loss). """
-    skip_enter_step: bool | Unset = UNSET
+    skip_enter_step: bool | Unset
     """ True for a Smart Sell or Smart Buy: no entry order, only take profit and stop loss for
     funds already held.
      """
-    note: str | Unset = UNSET
+    note: str | Unset
     """ A note, 1 to 300 characters. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        account_id: int,
+        pair: str,
+        leverage: LeverageInput,
+        position: PositionInput,
+        take_profit: TakeProfitInput,
+        stop_loss: StopLossInput,
+        instant: bool | Unset = UNSET,
+        skip_enter_step: bool | Unset = UNSET,
+        note: str | Unset = UNSET,
+    ) -> None:
+        self.account_id = account_id
+        self.pair = pair
+        self.leverage = leverage
+        self.position = position
+        self.take_profit = take_profit
+        self.stop_loss = stop_loss
+        self.instant = instant
+        self.skip_enter_step = skip_enter_step
+        self.note = note
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

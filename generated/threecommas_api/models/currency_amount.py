@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CurrencyAmount")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CurrencyAmount:
+        currency: str
+        amount: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CurrencyAmount
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CurrencyAmount:
     """An amount in the user's display currency (not described by the docs)."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "amount",
+        "currency",
+    )
+    __match_args__ = (
+        "currency",
+        "amount",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     currency: str
     """ The currency, e.g. `USD`. """
     amount: str
     """ The amount, or a percentage for the `_percentage` fields. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        currency: str,
+        amount: str,
+    ) -> None:
+        self.currency = currency
+        self.amount = amount
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

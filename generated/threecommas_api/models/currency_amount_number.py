@@ -4,16 +4,33 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CurrencyAmountNumber")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CurrencyAmountNumber:
+        currency: str
+        amount: float
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CurrencyAmountNumber
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CurrencyAmountNumber:
     """The total profit in the user's display currency. Unlike the other display amounts, every
     example sends this amount as a JSON number (`-0.05357667685386205`), already rounded to
@@ -21,11 +38,34 @@ class CurrencyAmountNumber:
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "amount",
+        "currency",
+    )
+    __match_args__ = (
+        "currency",
+        "amount",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     currency: str
     """ The currency, e.g. `USD`. """
     amount: float
     """ The amount. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        currency: str,
+        amount: float,
+    ) -> None:
+        self.currency = currency
+        self.amount = amount
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

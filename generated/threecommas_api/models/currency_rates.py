@@ -4,16 +4,56 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CurrencyRates")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CurrencyRates:
+        last: str
+        bid: str
+        ask: str
+        orderbook_ask: str
+        orderbook_bid: str
+        orderbook_last: str
+        orderbook_price_currency: str
+        strategy_name: str
+        contract_strategy_name: str
+        instrument_kind: str
+        min_price: str
+        max_price: str
+        price_step: str
+        min_lot_size: str
+        lot_step: str
+        max_lot_size: str
+        max_market_buy_amount: str
+        max_market_sell_amount: str
+        bid_multiplier_down: str
+        bid_multiplier_up: str
+        ask_multiplier_up: str
+        ask_multiplier_down: str
+        min_total: str
+        min_market_total: str
+        max_total: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CurrencyRates
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CurrencyRates:
     """Prices of a pair and the exchange's trading rules for it, all as decimal strings. Base
     is the second part of a 3Commas pair (`BTC` in `USDT_BTC`), quote the first. See
@@ -22,6 +62,66 @@ class CurrencyRates:
     (`CurrencyRatesWithLeverageData`) shows another set.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "ask",
+        "ask_multiplier_down",
+        "ask_multiplier_up",
+        "bid",
+        "bid_multiplier_down",
+        "bid_multiplier_up",
+        "contract_strategy_name",
+        "instrument_kind",
+        "last",
+        "lot_step",
+        "max_lot_size",
+        "max_market_buy_amount",
+        "max_market_sell_amount",
+        "max_price",
+        "max_total",
+        "min_lot_size",
+        "min_market_total",
+        "min_price",
+        "min_total",
+        "orderbook_ask",
+        "orderbook_bid",
+        "orderbook_last",
+        "orderbook_price_currency",
+        "price_step",
+        "strategy_name",
+    )
+    __match_args__ = (
+        "last",
+        "bid",
+        "ask",
+        "orderbook_ask",
+        "orderbook_bid",
+        "orderbook_last",
+        "orderbook_price_currency",
+        "strategy_name",
+        "contract_strategy_name",
+        "instrument_kind",
+        "min_price",
+        "max_price",
+        "price_step",
+        "min_lot_size",
+        "lot_step",
+        "max_lot_size",
+        "max_market_buy_amount",
+        "max_market_sell_amount",
+        "bid_multiplier_down",
+        "bid_multiplier_up",
+        "ask_multiplier_up",
+        "ask_multiplier_down",
+        "min_total",
+        "min_market_total",
+        "max_total",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     last: str
     """ Last price. """
@@ -75,7 +175,62 @@ class CurrencyRates:
     """ Smallest total of a market order (quote currency). """
     max_total: str
     """ Largest total of an order (quote currency). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        last: str,
+        bid: str,
+        ask: str,
+        orderbook_ask: str,
+        orderbook_bid: str,
+        orderbook_last: str,
+        orderbook_price_currency: str,
+        strategy_name: str,
+        contract_strategy_name: str,
+        instrument_kind: str,
+        min_price: str,
+        max_price: str,
+        price_step: str,
+        min_lot_size: str,
+        lot_step: str,
+        max_lot_size: str,
+        max_market_buy_amount: str,
+        max_market_sell_amount: str,
+        bid_multiplier_down: str,
+        bid_multiplier_up: str,
+        ask_multiplier_up: str,
+        ask_multiplier_down: str,
+        min_total: str,
+        min_market_total: str,
+        max_total: str,
+    ) -> None:
+        self.last = last
+        self.bid = bid
+        self.ask = ask
+        self.orderbook_ask = orderbook_ask
+        self.orderbook_bid = orderbook_bid
+        self.orderbook_last = orderbook_last
+        self.orderbook_price_currency = orderbook_price_currency
+        self.strategy_name = strategy_name
+        self.contract_strategy_name = contract_strategy_name
+        self.instrument_kind = instrument_kind
+        self.min_price = min_price
+        self.max_price = max_price
+        self.price_step = price_step
+        self.min_lot_size = min_lot_size
+        self.lot_step = lot_step
+        self.max_lot_size = max_lot_size
+        self.max_market_buy_amount = max_market_buy_amount
+        self.max_market_sell_amount = max_market_sell_amount
+        self.bid_multiplier_down = bid_multiplier_down
+        self.bid_multiplier_up = bid_multiplier_up
+        self.ask_multiplier_up = ask_multiplier_up
+        self.ask_multiplier_down = ask_multiplier_down
+        self.min_total = min_total
+        self.min_market_total = min_market_total
+        self.max_total = max_total
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

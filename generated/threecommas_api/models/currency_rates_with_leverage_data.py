@@ -4,16 +4,61 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CurrencyRatesWithLeverageData")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CurrencyRatesWithLeverageData:
+        last: str
+        bid: str
+        ask: str
+        orderbook_ask: str
+        orderbook_bid: str
+        orderbook_last: str
+        orderbook_price_currency: str
+        strategy_name: str
+        contract_strategy_name: str
+        leverage_data: list[PairLeverage]
+        instrument_kind: str
+        min_price: str
+        max_price: str
+        price_step: str
+        min_lot_size: str
+        lot_step: str
+        max_lot_size: str
+        max_market_buy_amount: str
+        max_market_sell_amount: str
+        min_market_buy_amount: str
+        min_market_sell_amount: str
+        bid_multiplier_up: str
+        ask_multiplier_down: str
+        min_total: str
+        bid_multiplier_down: str | Unset = UNSET
+        ask_multiplier_up: str | Unset = UNSET
+        min_market_total: str | Unset = UNSET
+        max_total: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CurrencyRatesWithLeverageData
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CurrencyRatesWithLeverageData:
     """The answer of `get_currency_rates_with_leverage_data`: the prices and trading rules of a
     pair (as in `CurrencyRates`, all decimal strings) and the leverage it allows. The
@@ -23,6 +68,72 @@ class CurrencyRatesWithLeverageData:
     name (`minMarketBuyAmount`, `minMarketSellAmount`).
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "ask",
+        "ask_multiplier_down",
+        "ask_multiplier_up",
+        "bid",
+        "bid_multiplier_down",
+        "bid_multiplier_up",
+        "contract_strategy_name",
+        "instrument_kind",
+        "last",
+        "leverage_data",
+        "lot_step",
+        "max_lot_size",
+        "max_market_buy_amount",
+        "max_market_sell_amount",
+        "max_price",
+        "max_total",
+        "min_lot_size",
+        "min_market_buy_amount",
+        "min_market_sell_amount",
+        "min_market_total",
+        "min_price",
+        "min_total",
+        "orderbook_ask",
+        "orderbook_bid",
+        "orderbook_last",
+        "orderbook_price_currency",
+        "price_step",
+        "strategy_name",
+    )
+    __match_args__ = (
+        "last",
+        "bid",
+        "ask",
+        "orderbook_ask",
+        "orderbook_bid",
+        "orderbook_last",
+        "orderbook_price_currency",
+        "strategy_name",
+        "contract_strategy_name",
+        "leverage_data",
+        "instrument_kind",
+        "min_price",
+        "max_price",
+        "price_step",
+        "min_lot_size",
+        "lot_step",
+        "max_lot_size",
+        "max_market_buy_amount",
+        "max_market_sell_amount",
+        "min_market_buy_amount",
+        "min_market_sell_amount",
+        "bid_multiplier_up",
+        "ask_multiplier_down",
+        "min_total",
+        "bid_multiplier_down",
+        "ask_multiplier_up",
+        "min_market_total",
+        "max_total",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     last: str
     """ Last price. """
@@ -74,15 +185,76 @@ class CurrencyRatesWithLeverageData:
     """ Factor of the lower price bound of a sell (reference price not documented). """
     min_total: str
     """ Smallest total (amount × price) of an order (quote currency). """
-    bid_multiplier_down: str | Unset = UNSET
+    bid_multiplier_down: str | Unset
     """ Factor of the lower price bound of a buy (reference price not documented). """
-    ask_multiplier_up: str | Unset = UNSET
+    ask_multiplier_up: str | Unset
     """ Factor of the upper price bound of a sell (reference price not documented). """
-    min_market_total: str | Unset = UNSET
+    min_market_total: str | Unset
     """ Smallest total of a market order (quote currency). """
-    max_total: str | Unset = UNSET
+    max_total: str | Unset
     """ Largest total of an order (quote currency). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        last: str,
+        bid: str,
+        ask: str,
+        orderbook_ask: str,
+        orderbook_bid: str,
+        orderbook_last: str,
+        orderbook_price_currency: str,
+        strategy_name: str,
+        contract_strategy_name: str,
+        leverage_data: list[PairLeverage],
+        instrument_kind: str,
+        min_price: str,
+        max_price: str,
+        price_step: str,
+        min_lot_size: str,
+        lot_step: str,
+        max_lot_size: str,
+        max_market_buy_amount: str,
+        max_market_sell_amount: str,
+        min_market_buy_amount: str,
+        min_market_sell_amount: str,
+        bid_multiplier_up: str,
+        ask_multiplier_down: str,
+        min_total: str,
+        bid_multiplier_down: str | Unset = UNSET,
+        ask_multiplier_up: str | Unset = UNSET,
+        min_market_total: str | Unset = UNSET,
+        max_total: str | Unset = UNSET,
+    ) -> None:
+        self.last = last
+        self.bid = bid
+        self.ask = ask
+        self.orderbook_ask = orderbook_ask
+        self.orderbook_bid = orderbook_bid
+        self.orderbook_last = orderbook_last
+        self.orderbook_price_currency = orderbook_price_currency
+        self.strategy_name = strategy_name
+        self.contract_strategy_name = contract_strategy_name
+        self.leverage_data = leverage_data
+        self.instrument_kind = instrument_kind
+        self.min_price = min_price
+        self.max_price = max_price
+        self.price_step = price_step
+        self.min_lot_size = min_lot_size
+        self.lot_step = lot_step
+        self.max_lot_size = max_lot_size
+        self.max_market_buy_amount = max_market_buy_amount
+        self.max_market_sell_amount = max_market_sell_amount
+        self.min_market_buy_amount = min_market_buy_amount
+        self.min_market_sell_amount = min_market_sell_amount
+        self.bid_multiplier_up = bid_multiplier_up
+        self.ask_multiplier_down = ask_multiplier_down
+        self.min_total = min_total
+        self.bid_multiplier_down = bid_multiplier_down
+        self.ask_multiplier_up = ask_multiplier_up
+        self.min_market_total = min_market_total
+        self.max_total = max_total
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,18 +4,58 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="CurrentPrice")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class CurrentPrice:
+        bid: str
+        ask: str
+        last: str
+        quote_volume: str
+        day_change_percent: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return CurrentPrice
+
+
 @_lazy_additional_properties
-@_attrs_define
 class CurrentPrice:
     """Current market figures of the pair (decimal strings)."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "ask",
+        "bid",
+        "day_change_percent",
+        "last",
+        "quote_volume",
+    )
+    __match_args__ = (
+        "bid",
+        "ask",
+        "last",
+        "quote_volume",
+        "day_change_percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     bid: str
     """ Best bid. """
@@ -27,7 +67,22 @@ class CurrentPrice:
     """ 24-hour volume in quote currency. """
     day_change_percent: str
     """ 24-hour price change in percent. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        bid: str,
+        ask: str,
+        last: str,
+        quote_volume: str,
+        day_change_percent: str,
+    ) -> None:
+        self.bid = bid
+        self.ask = ask
+        self.last = last
+        self.quote_volume = quote_volume
+        self.day_change_percent = day_change_percent
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

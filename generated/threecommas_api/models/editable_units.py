@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="EditableUnits")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class EditableUnits:
+        value: str
+        editable: bool
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return EditableUnits
+
+
 @_lazy_additional_properties
-@_attrs_define
 class EditableUnits:
     """Amount of base-currency units, and whether it may still be edited."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "editable",
+        "value",
+    )
+    __match_args__ = (
+        "value",
+        "editable",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: str
     """ Amount of units (decimal string). """
     editable: bool
     """ Whether the amount may still be edited. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: str,
+        editable: bool,
+    ) -> None:
+        self.value = value
+        self.editable = editable
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,30 +4,77 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Error")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Error:
+        error: str
+        error_description: str | Unset = UNSET
+        error_attributes: ErrorErrorAttributes | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Error
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Error:
     """The error body that the API sends with every non-2xx answer."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "error",
+        "error_attributes",
+        "error_description",
+    )
+    __match_args__ = (
+        "error",
+        "error_description",
+        "error_attributes",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     error: str
     """ Short error code or title, e.g. `record_invalid`, `signature_invalid`, `Not found`. """
-    error_description: str | Unset = UNSET
+    error_description: str | Unset
     """ Longer, localised explanation. """
-    error_attributes: ErrorErrorAttributes | Unset = UNSET
+    error_attributes: ErrorErrorAttributes | Unset
     """ The fields that failed validation, each with its messages. Keys are parameter names,
     bracketed paths (`take_profit[steps][0][price][value]`) or comma-joined names of
     fields that conflict. (One docs page types this as a string; every example is an
     object of string arrays.)
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        error: str,
+        error_description: str | Unset = UNSET,
+        error_attributes: ErrorErrorAttributes | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.error_description = error_description
+        self.error_attributes = error_attributes
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

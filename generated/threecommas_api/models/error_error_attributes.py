@@ -4,16 +4,31 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="ErrorErrorAttributes")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class ErrorErrorAttributes:
+        additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+
+    return ErrorErrorAttributes
+
+
 @_lazy_additional_properties
-@_attrs_define
 class ErrorErrorAttributes:
     """The fields that failed validation, each with its messages. Keys are parameter names,
     bracketed paths (`take_profit[steps][0][price][value]`) or comma-joined names of
@@ -22,7 +37,21 @@ class ErrorErrorAttributes:
 
     """
 
-    additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+    )
+    __match_args__ = ()
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    additional_properties: dict[str, list[str]]
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

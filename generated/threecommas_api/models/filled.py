@@ -4,28 +4,80 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Filled")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Filled:
+        units: None | str | Unset = UNSET
+        total: None | str | Unset = UNSET
+        price: None | str | Unset = UNSET
+        value: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Filled
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Filled:
     """What an order has filled so far (named only by the older OpenAPI file of the docs)."""
 
-    units: None | str | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "price",
+        "total",
+        "units",
+        "value",
+    )
+    __match_args__ = (
+        "units",
+        "total",
+        "price",
+        "value",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    units: None | str | Unset
     """ Units filled (decimal string). """
-    total: None | str | Unset = UNSET
+    total: None | str | Unset
     """ Total filled (decimal string). """
-    price: None | str | Unset = UNSET
+    price: None | str | Unset
     """ Average fill price (decimal string). """
-    value: None | str | Unset = UNSET
+    value: None | str | Unset
     """ Filled value (decimal string). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        units: None | str | Unset = UNSET,
+        total: None | str | Unset = UNSET,
+        price: None | str | Unset = UNSET,
+        value: None | str | Unset = UNSET,
+    ) -> None:
+        self.units = units
+        self.total = total
+        self.price = price
+        self.value = value
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,30 +4,82 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Leverage")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Leverage:
+        enabled: bool
+        type_: str | Unset = UNSET
+        value: int | str | Unset = UNSET
+        type_editable: bool | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Leverage
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Leverage:
     """Leverage settings; just `{"enabled": false}` when leverage is off."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "type_",
+        "type_editable",
+        "value",
+    )
+    __match_args__ = (
+        "enabled",
+        "type_",
+        "value",
+        "type_editable",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
     """ Whether leverage is used. """
-    type_: str | Unset = UNSET
+    type_: str | Unset
     """ Leverage type chosen at creation. Known values: `cross`, `isolated` (the deprecated
     `custom` is stored as `isolated`).
      """
-    value: int | str | Unset = UNSET
+    value: int | str | Unset
     """ Leverage value (an integer in the docs; sent as a string in some examples). """
-    type_editable: bool | Unset = UNSET
+    type_editable: bool | Unset
     """ Whether the leverage type may be changed when editing. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        type_: str | Unset = UNSET,
+        value: int | str | Unset = UNSET,
+        type_editable: bool | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.type_ = type_
+        self.value = value
+        self.type_editable = type_editable
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,11 +4,18 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.leverage_type import LeverageType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="LeverageInput")
 
@@ -21,23 +28,70 @@ def _convert_type_(
     return enum_member(LeverageType, value, "LeverageInput.type_")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class LeverageInput:
+        enabled: bool
+        type_: LeverageType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
+        value: int | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return LeverageInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class LeverageInput:
     """Leverage, for futures accounts only."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "type_",
+        "value",
+    )
+    __match_args__ = (
+        "enabled",
+        "type_",
+        "value",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
-    type_: LeverageType | Unset = _attrs_field(default=UNSET, converter=_convert_type_)
+    type_: LeverageType | Unset
     """ Leverage type. The deprecated `custom` (still in the docs' create examples) is saved as
     `isolated` by the API, so the SDK does not offer it; the API accepts it (a docs form).
      """
-    value: int | Unset = UNSET
+    value: int | Unset
     """ Leverage value, at least 1. The exchange sets the largest: the `max_leverage` of
     the pair's `leverage_data` entry for this type, from
     `get_currency_rates_with_leverage_data` (where the newest create and edit pages
     send users).
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        type_: LeverageType | Literal["cross", "isolated"] | Unset = UNSET,
+        value: int | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.type_ = _convert_type_(type_)
+        self.value = value
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "type_":
+            value = _convert_type_(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

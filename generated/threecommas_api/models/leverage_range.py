@@ -4,16 +4,33 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="LeverageRange")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class LeverageRange:
+        min_: int | str
+        max_: int | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return LeverageRange
+
+
 @_lazy_additional_properties
-@_attrs_define
 class LeverageRange:
     """The bounds of a leverage value. The page's prose names this object `value` with string
     bounds; its example names it `valid`, with the integer `1` as `min` and the string
@@ -21,11 +38,34 @@ class LeverageRange:
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "max_",
+        "min_",
+    )
+    __match_args__ = (
+        "min_",
+        "max_",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     min_: int | str
     """ The smallest leverage allowed. """
     max_: int | str
     """ The largest leverage allowed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        min_: int | str,
+        max_: int | str,
+    ) -> None:
+        self.min_ = min_
+        self.max_ = max_
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

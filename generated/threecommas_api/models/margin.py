@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Margin")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Margin:
+        amount: None | str
+        total: None | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Margin
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Margin:
     """Margin of a leveraged SmartTrade (decimal strings, null otherwise)."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "amount",
+        "total",
+    )
+    __match_args__ = (
+        "amount",
+        "total",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     amount: None | str
     """ Margin in base currency. """
     total: None | str
     """ Margin in quote currency. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        amount: None | str,
+        total: None | str,
+    ) -> None:
+        self.amount = amount
+        self.total = total
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,22 +4,91 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Market")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Market:
+        market_name: str
+        market_url: str
+        market_icon: str
+        help_link: str
+        market_code: str
+        form_fields: MarketFormFields
+        available_connection_flows: list[str]
+        third_party_allowed: bool
+        trusted_ips: list[str]
+        trusted_ips_input_type: str
+        fast_connect_action_name: str
+        market_trust_message: str | Unset = UNSET
+        default_trust_message: str | Unset = UNSET
+        connection_type: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Market
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Market:
     """A market (exchange) that 3Commas supports. The older page's example is not valid JSON
     (it is cut and spliced); the fields it adds (`market_trust_message`,
     `default_trust_message`, `connection_type`) are optional here.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "available_connection_flows",
+        "connection_type",
+        "default_trust_message",
+        "fast_connect_action_name",
+        "form_fields",
+        "help_link",
+        "market_code",
+        "market_icon",
+        "market_name",
+        "market_trust_message",
+        "market_url",
+        "third_party_allowed",
+        "trusted_ips",
+        "trusted_ips_input_type",
+    )
+    __match_args__ = (
+        "market_name",
+        "market_url",
+        "market_icon",
+        "help_link",
+        "market_code",
+        "form_fields",
+        "available_connection_flows",
+        "third_party_allowed",
+        "trusted_ips",
+        "trusted_ips_input_type",
+        "fast_connect_action_name",
+        "market_trust_message",
+        "default_trust_message",
+        "connection_type",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     market_name: str
     """ Name of the market in 3Commas, e.g. `OKX`. """
@@ -43,13 +112,46 @@ class Market:
     """ How the trusted IPs are entered; `inline` in the examples. """
     fast_connect_action_name: str
     """ Name of the market for the fast-connect flow. """
-    market_trust_message: str | Unset = UNSET
+    market_trust_message: str | Unset
     """ Text shown when connecting (older docs only). """
-    default_trust_message: str | Unset = UNSET
+    default_trust_message: str | Unset
     """ Text shown when connecting (older docs only). """
-    connection_type: str | Unset = UNSET
+    connection_type: str | Unset
     """ How the market is connected, e.g. `fields` (older docs only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        market_name: str,
+        market_url: str,
+        market_icon: str,
+        help_link: str,
+        market_code: str,
+        form_fields: MarketFormFields,
+        available_connection_flows: list[str],
+        third_party_allowed: bool,
+        trusted_ips: list[str],
+        trusted_ips_input_type: str,
+        fast_connect_action_name: str,
+        market_trust_message: str | Unset = UNSET,
+        default_trust_message: str | Unset = UNSET,
+        connection_type: str | Unset = UNSET,
+    ) -> None:
+        self.market_name = market_name
+        self.market_url = market_url
+        self.market_icon = market_icon
+        self.help_link = help_link
+        self.market_code = market_code
+        self.form_fields = form_fields
+        self.available_connection_flows = available_connection_flows
+        self.third_party_allowed = third_party_allowed
+        self.trusted_ips = trusted_ips
+        self.trusted_ips_input_type = trusted_ips_input_type
+        self.fast_connect_action_name = fast_connect_action_name
+        self.market_trust_message = market_trust_message
+        self.default_trust_message = default_trust_message
+        self.connection_type = connection_type
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,38 +4,105 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="MarketClose")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class MarketClose:
+        id: int | Unset = UNSET
+        type_: str | Unset = UNSET
+        status: OrderStatus | Unset = UNSET
+        units: Units | Unset = UNSET
+        price: OrderPrice | Unset = UNSET
+        total: Total | Unset = UNSET
+        filled: Filled | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return MarketClose
+
+
 @_lazy_additional_properties
-@_attrs_define
 class MarketClose:
     """The market-close order; `{}` until the SmartTrade is closed by market."""
 
-    id: int | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "filled",
+        "id",
+        "price",
+        "status",
+        "total",
+        "type_",
+        "units",
+    )
+    __match_args__ = (
+        "id",
+        "type_",
+        "status",
+        "units",
+        "price",
+        "total",
+        "filled",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    id: int | Unset
     """ ID of the market-close trade. """
-    type_: str | Unset = UNSET
+    type_: str | Unset
     """ Order type of the market close. (The docs type it as an integer.) """
-    status: OrderStatus | Unset = UNSET
+    status: OrderStatus | Unset
     """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
     reduce-funds step or the market close.
      """
-    units: Units | Unset = UNSET
+    units: Units | Unset
     """ Amount of base-currency units of an order. """
-    price: OrderPrice | Unset = UNSET
+    price: OrderPrice | Unset
     """ Price of a reduce-funds or market-close order. """
-    total: Total | Unset = UNSET
+    total: Total | Unset
     """ Total of an order in quote currency. (The docs type the position total as a number; every
     example shows this object.)
      """
-    filled: Filled | Unset = UNSET
+    filled: Filled | Unset
     """ What an order has filled so far (named only by the older OpenAPI file of the docs). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int | Unset = UNSET,
+        type_: str | Unset = UNSET,
+        status: OrderStatus | Unset = UNSET,
+        units: Units | Unset = UNSET,
+        price: OrderPrice | Unset = UNSET,
+        total: Total | Unset = UNSET,
+        filled: Filled | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.type_ = type_
+        self.status = status
+        self.units = units
+        self.price = price
+        self.total = total
+        self.filled = filled
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="MarketFormField")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class MarketFormField:
+        field: str
+        localized_name: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return MarketFormField
+
+
 @_lazy_additional_properties
-@_attrs_define
 class MarketFormField:
     """One field of a connection form."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "field",
+        "localized_name",
+    )
+    __match_args__ = (
+        "field",
+        "localized_name",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     field: str
     """ The field's parameter name, e.g. `api_key`, `secret`, `passphrase`. """
     localized_name: str
     """ The field's label. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        field: str,
+        localized_name: str,
+    ) -> None:
+        self.field = field
+        self.localized_name = localized_name
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

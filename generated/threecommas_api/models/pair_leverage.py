@@ -4,18 +4,61 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="PairLeverage")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class PairLeverage:
+        code: str
+        name: str
+        can_set_leverage_value: bool
+        available_leverage_values: list[Any]
+        max_leverage: str
+        valid: LeverageRange
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return PairLeverage
+
+
 @_lazy_additional_properties
-@_attrs_define
 class PairLeverage:
     """One leverage type a pair allows, and its bounds."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "available_leverage_values",
+        "can_set_leverage_value",
+        "code",
+        "max_leverage",
+        "name",
+        "valid",
+    )
+    __match_args__ = (
+        "code",
+        "name",
+        "can_set_leverage_value",
+        "available_leverage_values",
+        "max_leverage",
+        "valid",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     code: str
     """ The leverage type, as `leverage.type` takes it (`cross`, `isolated`). """
@@ -34,7 +77,24 @@ class PairLeverage:
     bounds; its example names it `valid`, with the integer `1` as `min` and the string
     `"25.0"` as `max`. This document follows the example and takes either form for a bound.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        can_set_leverage_value: bool,
+        available_leverage_values: list[Any],
+        max_leverage: str,
+        valid: LeverageRange,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.can_set_leverage_value = can_set_leverage_value
+        self.available_leverage_values = available_leverage_values
+        self.max_leverage = max_leverage
+        self.valid = valid
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,18 +4,69 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Position")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Position:
+        type_: str
+        editable: bool
+        units: EditableUnits
+        price: PositionPrice
+        total: Total
+        order_type: str
+        status: OrderStatus
+        conditional: PositionConditional | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Position
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Position:
     """The entry (position) order."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "conditional",
+        "editable",
+        "order_type",
+        "price",
+        "status",
+        "total",
+        "type_",
+        "units",
+    )
+    __match_args__ = (
+        "type_",
+        "editable",
+        "units",
+        "price",
+        "total",
+        "order_type",
+        "status",
+        "conditional",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     type_: str
     """ Side of the entry order. Known values `buy`, `sell`. """
@@ -35,9 +86,30 @@ class Position:
     """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
     reduce-funds step or the market close.
      """
-    conditional: PositionConditional | Unset = UNSET
+    conditional: PositionConditional | Unset
     """ Trigger of a conditional entry order; present when `order_type` is `conditional`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: str,
+        editable: bool,
+        units: EditableUnits,
+        price: PositionPrice,
+        total: Total,
+        order_type: str,
+        status: OrderStatus,
+        conditional: PositionConditional | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.editable = editable
+        self.units = units
+        self.price = price
+        self.total = total
+        self.order_type = order_type
+        self.status = status
+        self.conditional = conditional
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

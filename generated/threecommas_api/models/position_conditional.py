@@ -4,18 +4,55 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="PositionConditional")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class PositionConditional:
+        editable: bool
+        order_type: str
+        price: TriggerPrice
+        trailing: Trailing
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return PositionConditional
+
+
 @_lazy_additional_properties
-@_attrs_define
 class PositionConditional:
     """Trigger of a conditional entry order; present when `order_type` is `conditional`."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "editable",
+        "order_type",
+        "price",
+        "trailing",
+    )
+    __match_args__ = (
+        "editable",
+        "order_type",
+        "price",
+        "trailing",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     editable: bool
     """ Whether the condition may still be edited. """
@@ -29,7 +66,20 @@ class PositionConditional:
     """ Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
     and `percent`, which this document follows.)
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        editable: bool,
+        order_type: str,
+        price: TriggerPrice,
+        trailing: Trailing,
+    ) -> None:
+        self.editable = editable
+        self.order_type = order_type
+        self.price = price
+        self.trailing = trailing
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

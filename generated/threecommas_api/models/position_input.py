@@ -4,12 +4,19 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.order_side import OrderSide
 from ..models.position_order_type import PositionOrderType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="PositionInput")
 
@@ -26,31 +33,90 @@ def _convert_order_type(
     return enum_member(PositionOrderType, value, "PositionInput.order_type")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class PositionInput:
+        type_: OrderSide = _attrs_field(converter=_convert_type_)
+        order_type: PositionOrderType = _attrs_field(converter=_convert_order_type)
+        units: UnitsInput
+        price: PriceInput | Unset = UNSET
+        conditional: PositionConditionalInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return PositionInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class PositionInput:
     """The entry order. A `limit` entry needs `price`; a `conditional` entry needs
     `conditional`.
 
     """
 
-    type_: OrderSide = _attrs_field(converter=_convert_type_)
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "conditional",
+        "order_type",
+        "price",
+        "type_",
+        "units",
+    )
+    __match_args__ = (
+        "type_",
+        "order_type",
+        "units",
+        "price",
+        "conditional",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    type_: OrderSide
     """ Side of the entry order. """
-    order_type: PositionOrderType = _attrs_field(converter=_convert_order_type)
+    order_type: PositionOrderType
     """ Order type of the entry. """
     units: UnitsInput
     """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    price: PriceInput | Unset = UNSET
+    price: PriceInput | Unset
     """ A limit price, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    conditional: PositionConditionalInput | Unset = UNSET
+    conditional: PositionConditionalInput | Unset
     """ The trigger of a conditional entry. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: OrderSide | Literal["buy", "sell"],
+        order_type: PositionOrderType | Literal["market", "limit", "conditional"],
+        units: UnitsInput,
+        price: PriceInput | Unset = UNSET,
+        conditional: PositionConditionalInput | Unset = UNSET,
+    ) -> None:
+        self.type_ = _convert_type_(type_)
+        self.order_type = _convert_order_type(order_type)
+        self.units = units
+        self.price = price
+        self.conditional = conditional
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "type_":
+            value = _convert_type_(value)
+        if name == "order_type":
+            value = _convert_order_type(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,18 +4,52 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="PositionPrice")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class PositionPrice:
+        value: str
+        value_without_commission: None | str
+        editable: bool
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return PositionPrice
+
+
 @_lazy_additional_properties
-@_attrs_define
 class PositionPrice:
     """Price of the entry order."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "editable",
+        "value",
+        "value_without_commission",
+    )
+    __match_args__ = (
+        "value",
+        "value_without_commission",
+        "editable",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: str
     """ Price including the commission (decimal string). """
@@ -23,7 +57,18 @@ class PositionPrice:
     """ Price without the commission (decimal string). """
     editable: bool
     """ Whether the price may still be edited. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: str,
+        value_without_commission: None | str,
+        editable: bool,
+    ) -> None:
+        self.value = value
+        self.value_without_commission = value_without_commission
+        self.editable = editable
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

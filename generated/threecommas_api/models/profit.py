@@ -4,18 +4,55 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Profit")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Profit:
+        volume: None | str
+        usd: None | str
+        percent: str
+        roe: None | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Profit
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Profit:
     """Profit so far (decimal strings)."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "percent",
+        "roe",
+        "usd",
+        "volume",
+    )
+    __match_args__ = (
+        "volume",
+        "usd",
+        "percent",
+        "roe",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     volume: None | str
     """ Profit in quote currency. """
@@ -25,7 +62,20 @@ class Profit:
     """ Profit in percent. """
     roe: None | str
     """ Return on equity (leveraged trades only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        volume: None | str,
+        usd: None | str,
+        percent: str,
+        roe: None | str,
+    ) -> None:
+        self.volume = volume
+        self.usd = usd
+        self.percent = percent
+        self.roe = roe
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

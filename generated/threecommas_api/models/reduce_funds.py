@@ -4,24 +4,57 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="ReduceFunds")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class ReduceFunds:
+        steps: list[ReduceFundsStep]
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return ReduceFunds
+
+
 @_lazy_additional_properties
-@_attrs_define
 class ReduceFunds:
     """Reduce-funds orders. (The docs call it an array; every example shows an object with
     `steps`, which this document follows.)
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "steps",
+    )
+    __match_args__ = ("steps",)
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     steps: list[ReduceFundsStep]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        steps: list[ReduceFundsStep],
+    ) -> None:
+        self.steps = steps
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

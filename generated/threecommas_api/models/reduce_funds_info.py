@@ -4,22 +4,55 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="ReduceFundsInfo")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class ReduceFundsInfo:
+        max_reduce_funds_amount: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return ReduceFundsInfo
+
+
 @_lazy_additional_properties
-@_attrs_define
 class ReduceFundsInfo:
     """How far the position can be reduced."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "max_reduce_funds_amount",
+    )
+    __match_args__ = ("max_reduce_funds_amount",)
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     max_reduce_funds_amount: str
     """ The largest reducible amount, in base currency (decimal string, high precision). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        max_reduce_funds_amount: str,
+    ) -> None:
+        self.max_reduce_funds_amount = max_reduce_funds_amount
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

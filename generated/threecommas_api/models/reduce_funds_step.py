@@ -4,18 +4,75 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="ReduceFundsStep")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class ReduceFundsStep:
+        id: int
+        type_: str
+        status: OrderStatus
+        units: Units
+        price: OrderPrice
+        total: Total
+        closed_at: None | str
+        data: StepData
+        order_type: str | Unset = UNSET
+        filled: Filled | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return ReduceFundsStep
+
+
 @_lazy_additional_properties
-@_attrs_define
 class ReduceFundsStep:
     """One reduce-funds order."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "closed_at",
+        "data",
+        "filled",
+        "id",
+        "order_type",
+        "price",
+        "status",
+        "total",
+        "type_",
+        "units",
+    )
+    __match_args__ = (
+        "id",
+        "type_",
+        "status",
+        "units",
+        "price",
+        "total",
+        "closed_at",
+        "data",
+        "order_type",
+        "filled",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the order's trade. """
@@ -39,11 +96,36 @@ class ReduceFundsStep:
     """ When the order closed (only in the examples). """
     data: StepData
     """ Actions available on one step. """
-    order_type: str | Unset = UNSET
+    order_type: str | Unset
     """ Order type, as one docs page names it; see `type`. """
-    filled: Filled | Unset = UNSET
+    filled: Filled | Unset
     """ What an order has filled so far (named only by the older OpenAPI file of the docs). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        type_: str,
+        status: OrderStatus,
+        units: Units,
+        price: OrderPrice,
+        total: Total,
+        closed_at: None | str,
+        data: StepData,
+        order_type: str | Unset = UNSET,
+        filled: Filled | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.type_ = type_
+        self.status = status
+        self.units = units
+        self.price = price
+        self.total = total
+        self.closed_at = closed_at
+        self.data = data
+        self.order_type = order_type
+        self.filled = filled
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,52 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="SmartTrade")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class SmartTrade:
+        id: int
+        account: SmartTradeAccount
+        pair: str
+        instant: bool
+        status: SmartTradeStatus
+        leverage: Leverage
+        position: Position
+        take_profit: TakeProfit
+        stop_loss: StopLoss
+        reduce_funds: ReduceFunds
+        market_close: MarketClose
+        note: str
+        note_raw: None | str
+        skip_enter_step: bool
+        data: SmartTradeData
+        profit: Profit
+        margin: Margin
+        is_position_not_filled: bool
+        version: int | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return SmartTrade
+
+
 @_lazy_additional_properties
-@_attrs_define
 class SmartTrade:
     """A SmartTrade: a position entry with optional take-profit steps, stop loss, added and
     reduced funds. Field types follow the docs' JSON examples where they differ from the prose
@@ -21,6 +57,54 @@ class SmartTrade:
     `trailing` objects have the shape the examples show).
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "account",
+        "additional_properties",
+        "data",
+        "id",
+        "instant",
+        "is_position_not_filled",
+        "leverage",
+        "margin",
+        "market_close",
+        "note",
+        "note_raw",
+        "pair",
+        "position",
+        "profit",
+        "reduce_funds",
+        "skip_enter_step",
+        "status",
+        "stop_loss",
+        "take_profit",
+        "version",
+    )
+    __match_args__ = (
+        "id",
+        "account",
+        "pair",
+        "instant",
+        "status",
+        "leverage",
+        "position",
+        "take_profit",
+        "stop_loss",
+        "reduce_funds",
+        "market_close",
+        "note",
+        "note_raw",
+        "skip_enter_step",
+        "data",
+        "profit",
+        "margin",
+        "is_position_not_filled",
+        "version",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the SmartTrade. """
@@ -69,9 +153,52 @@ class SmartTrade:
     position has been successfully entered", the inverse; the examples show `true` while
     the position is pending and `false` once it is finished, which this document follows.)
      """
-    version: int | Unset = UNSET
+    version: int | Unset
     """ Version of the SmartTrade format; 2 for SmartTrade v2. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        account: SmartTradeAccount,
+        pair: str,
+        instant: bool,
+        status: SmartTradeStatus,
+        leverage: Leverage,
+        position: Position,
+        take_profit: TakeProfit,
+        stop_loss: StopLoss,
+        reduce_funds: ReduceFunds,
+        market_close: MarketClose,
+        note: str,
+        note_raw: None | str,
+        skip_enter_step: bool,
+        data: SmartTradeData,
+        profit: Profit,
+        margin: Margin,
+        is_position_not_filled: bool,
+        version: int | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.account = account
+        self.pair = pair
+        self.instant = instant
+        self.status = status
+        self.leverage = leverage
+        self.position = position
+        self.take_profit = take_profit
+        self.stop_loss = stop_loss
+        self.reduce_funds = reduce_funds
+        self.market_close = market_close
+        self.note = note
+        self.note_raw = note_raw
+        self.skip_enter_step = skip_enter_step
+        self.data = data
+        self.profit = profit
+        self.margin = margin
+        self.is_position_not_filled = is_position_not_filled
+        self.version = version
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

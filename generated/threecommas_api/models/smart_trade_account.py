@@ -4,16 +4,36 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="SmartTradeAccount")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class SmartTradeAccount:
+        id: int
+        type_: str
+        name: str
+        market: str
+        link: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return SmartTradeAccount
+
+
 @_lazy_additional_properties
-@_attrs_define
 class SmartTradeAccount:
     """The exchange account the SmartTrade trades on, in short; `list_accounts` and
     `get_account` give the whole Account. In the docs' examples `type` holds the Account's
@@ -21,6 +41,26 @@ class SmartTradeAccount:
     (Named `Account` up to version 0.2.0 of this document; `Account` is now the entity.)
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "id",
+        "link",
+        "market",
+        "name",
+        "type_",
+    )
+    __match_args__ = (
+        "id",
+        "type_",
+        "name",
+        "market",
+        "link",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the exchange account. """
@@ -34,7 +74,22 @@ class SmartTradeAccount:
     """ Market of the account, e.g. `Binance US Spot`. """
     link: str
     """ Relative link to the account, e.g. `/accounts/32402783`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        type_: str,
+        name: str,
+        market: str,
+        link: str,
+    ) -> None:
+        self.id = id
+        self.type_ = type_
+        self.name = name
+        self.market = market
+        self.link = link
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

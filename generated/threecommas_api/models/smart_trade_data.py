@@ -4,18 +4,129 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="SmartTradeData")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class SmartTradeData:
+        editable: bool
+        current_price: CurrentPrice
+        target_price_type: str
+        orderbook_price_currency: str
+        base_order_finished: bool
+        missing_funds_to_close: str
+        liquidation_price: None | str
+        average_enter_price: None | str
+        average_close_price: None | str
+        average_enter_price_without_commission: None | str
+        average_close_price_without_commission: None | str
+        panic_sell_available: bool
+        add_funds_available: bool
+        reduce_funds_available: bool
+        force_start_available: bool
+        force_process_available: bool
+        cancel_available: bool
+        finished: bool
+        base_position_step_finished: bool
+        entered_amount: str
+        entered_total: str
+        closed_amount: str
+        closed_total: str
+        commission: float | str
+        created_at: str
+        updated_at: None | str
+        type_: str
+        closed_at: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return SmartTradeData
+
+
 @_lazy_additional_properties
-@_attrs_define
 class SmartTradeData:
     """Figures and the actions available on the SmartTrade as a whole."""
+
+    __slots__ = (
+        "__weakref__",
+        "add_funds_available",
+        "additional_properties",
+        "average_close_price",
+        "average_close_price_without_commission",
+        "average_enter_price",
+        "average_enter_price_without_commission",
+        "base_order_finished",
+        "base_position_step_finished",
+        "cancel_available",
+        "closed_amount",
+        "closed_at",
+        "closed_total",
+        "commission",
+        "created_at",
+        "current_price",
+        "editable",
+        "entered_amount",
+        "entered_total",
+        "finished",
+        "force_process_available",
+        "force_start_available",
+        "liquidation_price",
+        "missing_funds_to_close",
+        "orderbook_price_currency",
+        "panic_sell_available",
+        "reduce_funds_available",
+        "target_price_type",
+        "type_",
+        "updated_at",
+    )
+    __match_args__ = (
+        "editable",
+        "current_price",
+        "target_price_type",
+        "orderbook_price_currency",
+        "base_order_finished",
+        "missing_funds_to_close",
+        "liquidation_price",
+        "average_enter_price",
+        "average_close_price",
+        "average_enter_price_without_commission",
+        "average_close_price_without_commission",
+        "panic_sell_available",
+        "add_funds_available",
+        "reduce_funds_available",
+        "force_start_available",
+        "force_process_available",
+        "cancel_available",
+        "finished",
+        "base_position_step_finished",
+        "entered_amount",
+        "entered_total",
+        "closed_amount",
+        "closed_total",
+        "commission",
+        "created_at",
+        "updated_at",
+        "type_",
+        "closed_at",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     editable: bool
     """ Whether the SmartTrade may be edited. """
@@ -81,9 +192,70 @@ class SmartTradeData:
     """ Kind of SmartTrade. Known values: `simple_buy`, `simple_sell`, `smart_sell`,
     `smart_buy`, `smart_trade`, `smart_cover`. The server may add others.
      """
-    closed_at: None | str | Unset = UNSET
+    closed_at: None | str | Unset
     """ When the SmartTrade closed (ISO 8601). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        editable: bool,
+        current_price: CurrentPrice,
+        target_price_type: str,
+        orderbook_price_currency: str,
+        base_order_finished: bool,
+        missing_funds_to_close: str,
+        liquidation_price: None | str,
+        average_enter_price: None | str,
+        average_close_price: None | str,
+        average_enter_price_without_commission: None | str,
+        average_close_price_without_commission: None | str,
+        panic_sell_available: bool,
+        add_funds_available: bool,
+        reduce_funds_available: bool,
+        force_start_available: bool,
+        force_process_available: bool,
+        cancel_available: bool,
+        finished: bool,
+        base_position_step_finished: bool,
+        entered_amount: str,
+        entered_total: str,
+        closed_amount: str,
+        closed_total: str,
+        commission: float | str,
+        created_at: str,
+        updated_at: None | str,
+        type_: str,
+        closed_at: None | str | Unset = UNSET,
+    ) -> None:
+        self.editable = editable
+        self.current_price = current_price
+        self.target_price_type = target_price_type
+        self.orderbook_price_currency = orderbook_price_currency
+        self.base_order_finished = base_order_finished
+        self.missing_funds_to_close = missing_funds_to_close
+        self.liquidation_price = liquidation_price
+        self.average_enter_price = average_enter_price
+        self.average_close_price = average_close_price
+        self.average_enter_price_without_commission = average_enter_price_without_commission
+        self.average_close_price_without_commission = average_close_price_without_commission
+        self.panic_sell_available = panic_sell_available
+        self.add_funds_available = add_funds_available
+        self.reduce_funds_available = reduce_funds_available
+        self.force_start_available = force_start_available
+        self.force_process_available = force_process_available
+        self.cancel_available = cancel_available
+        self.finished = finished
+        self.base_position_step_finished = base_position_step_finished
+        self.entered_amount = entered_amount
+        self.entered_total = entered_total
+        self.closed_amount = closed_amount
+        self.closed_total = closed_total
+        self.commission = commission
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.type_ = type_
+        self.closed_at = closed_at
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,18 +4,57 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="SmartTradeStatus")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class SmartTradeStatus:
+        type_: str
+        basic_type: str
+        title: str
+        error: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return SmartTradeStatus
+
+
 @_lazy_additional_properties
-@_attrs_define
 class SmartTradeStatus:
     """Overall status of the SmartTrade."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "basic_type",
+        "error",
+        "title",
+        "type_",
+    )
+    __match_args__ = (
+        "type_",
+        "basic_type",
+        "title",
+        "error",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     type_: str
     """ Status; equal to `basic_type` in every documented example. """
@@ -27,9 +66,22 @@ class SmartTradeStatus:
      """
     title: str
     """ Human-readable status, e.g. `Waiting Targets`. """
-    error: str | Unset = UNSET
+    error: str | Unset
     """ Reason of a failure; present only when the SmartTrade failed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: str,
+        basic_type: str,
+        title: str,
+        error: str | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.basic_type = basic_type
+        self.title = title
+        self.error = error
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StepData")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StepData:
+        cancelable: bool
+        panic_sell_available: bool
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StepData
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StepData:
     """Actions available on one step."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "cancelable",
+        "panic_sell_available",
+    )
+    __match_args__ = (
+        "cancelable",
+        "panic_sell_available",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     cancelable: bool
     """ Whether the step's trade may be cancelled. """
     panic_sell_available: bool
     """ Whether the step may be closed by market now. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        cancelable: bool,
+        panic_sell_available: bool,
+    ) -> None:
+        self.cancelable = cancelable
+        self.panic_sell_available = panic_sell_available
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,11 +4,18 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.price_type import PriceType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="StepPriceInput")
 
@@ -19,21 +26,68 @@ def _convert_type_(
     return enum_member(PriceType, value, "StepPriceInput.type_")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StepPriceInput:
+        type_: PriceType = _attrs_field(converter=_convert_type_)
+        value: str | Unset = UNSET
+        percent: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StepPriceInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StepPriceInput:
     """Price of a take-profit step: either `value` (a price) or `percent` (while the entry's
     trailing is still running), never both.
 
     """
 
-    type_: PriceType = _attrs_field(converter=_convert_type_)
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "percent",
+        "type_",
+        "value",
+    )
+    __match_args__ = (
+        "type_",
+        "value",
+        "percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    type_: PriceType
     """ The order-book price a trigger follows. """
-    value: str | Unset = UNSET
+    value: str | Unset
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
-    percent: str | Unset = UNSET
+    percent: str | Unset
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: PriceType | Literal["bid", "ask", "last"],
+        value: str | Unset = UNSET,
+        percent: str | Unset = UNSET,
+    ) -> None:
+        self.type_ = _convert_type_(type_)
+        self.value = value
+        self.percent = percent
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "type_":
+            value = _convert_type_(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

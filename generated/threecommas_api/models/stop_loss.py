@@ -4,50 +4,142 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLoss")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLoss:
+        enabled: bool
+        price_type: str | Unset = UNSET
+        breakeven: bool | Unset = UNSET
+        order_type: str | Unset = UNSET
+        editable: bool | Unset = UNSET
+        price: StopLossPrice | Unset = UNSET
+        units: Units | Unset = UNSET
+        total: Total | Unset = UNSET
+        conditional: StopLossConditional | Unset = UNSET
+        timeout: StopLossTimeout | Unset = UNSET
+        status: OrderStatus | Unset = UNSET
+        closed_at: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLoss
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLoss:
     """Stop-loss settings; just `{"enabled": false}` when stop loss is off."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "breakeven",
+        "closed_at",
+        "conditional",
+        "editable",
+        "enabled",
+        "order_type",
+        "price",
+        "price_type",
+        "status",
+        "timeout",
+        "total",
+        "units",
+    )
+    __match_args__ = (
+        "enabled",
+        "price_type",
+        "breakeven",
+        "order_type",
+        "editable",
+        "price",
+        "units",
+        "total",
+        "conditional",
+        "timeout",
+        "status",
+        "closed_at",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
     """ Whether stop loss is on. """
-    price_type: str | Unset = UNSET
+    price_type: str | Unset
     """ Known values `value`, `percentage`. """
-    breakeven: bool | Unset = UNSET
+    breakeven: bool | Unset
     """ Whether the stop loss moves to breakeven after the first take-profit step. """
-    order_type: str | Unset = UNSET
+    order_type: str | Unset
     """ Known values `market`, `limit`. """
-    editable: bool | Unset = UNSET
+    editable: bool | Unset
     """ Whether the stop loss may still be edited. """
-    price: StopLossPrice | Unset = UNSET
+    price: StopLossPrice | Unset
     """ Limit price of the stop-loss order (for `limit` stop losses). """
-    units: Units | Unset = UNSET
+    units: Units | Unset
     """ Amount of base-currency units of an order. """
-    total: Total | Unset = UNSET
+    total: Total | Unset
     """ Total of an order in quote currency. (The docs type the position total as a number; every
     example shows this object.)
      """
-    conditional: StopLossConditional | Unset = UNSET
+    conditional: StopLossConditional | Unset
     """ Trigger of the stop loss. """
-    timeout: StopLossTimeout | Unset = UNSET
+    timeout: StopLossTimeout | Unset
     """ Delay before the stop loss acts once triggered. (One docs page types `enabled` as a
     number; the examples show a boolean.)
      """
-    status: OrderStatus | Unset = UNSET
+    status: OrderStatus | Unset
     """ Status of one order of the SmartTrade: the position, a take-profit step, the stop loss, a
     reduce-funds step or the market close.
      """
-    closed_at: None | str | Unset = UNSET
+    closed_at: None | str | Unset
     """ When the stop loss closed (only in the examples). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        price_type: str | Unset = UNSET,
+        breakeven: bool | Unset = UNSET,
+        order_type: str | Unset = UNSET,
+        editable: bool | Unset = UNSET,
+        price: StopLossPrice | Unset = UNSET,
+        units: Units | Unset = UNSET,
+        total: Total | Unset = UNSET,
+        conditional: StopLossConditional | Unset = UNSET,
+        timeout: StopLossTimeout | Unset = UNSET,
+        status: OrderStatus | Unset = UNSET,
+        closed_at: None | str | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.price_type = price_type
+        self.breakeven = breakeven
+        self.order_type = order_type
+        self.editable = editable
+        self.price = price
+        self.units = units
+        self.total = total
+        self.conditional = conditional
+        self.timeout = timeout
+        self.status = status
+        self.closed_at = closed_at
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,18 +4,49 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLossConditional")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossConditional:
+        price: TriggerPrice
+        trailing: Trailing
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossConditional
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossConditional:
     """Trigger of the stop loss."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "price",
+        "trailing",
+    )
+    __match_args__ = (
+        "price",
+        "trailing",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     price: TriggerPrice
     """ A price given either as a value or, while a trailing entry is still running, as a percent;
@@ -25,7 +56,16 @@ class StopLossConditional:
     """ Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
     and `percent`, which this document follows.)
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        price: TriggerPrice,
+        trailing: Trailing,
+    ) -> None:
+        self.price = price
+        self.trailing = trailing
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

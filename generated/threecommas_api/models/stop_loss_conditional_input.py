@@ -4,24 +4,66 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLossConditionalInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossConditionalInput:
+        price: StopLossTriggerPriceInput
+        trailing: TrailingInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossConditionalInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossConditionalInput:
     """The stop loss trigger."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "price",
+        "trailing",
+    )
+    __match_args__ = (
+        "price",
+        "trailing",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     price: StopLossTriggerPriceInput
     """ Trigger of the stop loss, as a price or (while trailing runs) a percent. """
-    trailing: TrailingInput | Unset = UNSET
+    trailing: TrailingInput | Unset
     """ Trailing settings of a stop loss; only for market orders. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        price: StopLossTriggerPriceInput,
+        trailing: TrailingInput | Unset = UNSET,
+    ) -> None:
+        self.price = price
+        self.trailing = trailing
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

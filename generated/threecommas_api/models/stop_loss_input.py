@@ -4,11 +4,18 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="StopLossInput")
 
@@ -21,25 +28,87 @@ def _convert_order_type(
     return enum_member(OrderType, value, "StopLossInput.order_type")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossInput:
+        enabled: bool
+        breakeven: bool | Unset = UNSET
+        order_type: OrderType | Unset = _attrs_field(default=UNSET, converter=_convert_order_type)
+        price: StopLossPriceInput | Unset = UNSET
+        conditional: StopLossConditionalInput | Unset = UNSET
+        timeout: StopLossTimeoutInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossInput:
     """Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
     `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "breakeven",
+        "conditional",
+        "enabled",
+        "order_type",
+        "price",
+        "timeout",
+    )
+    __match_args__ = (
+        "enabled",
+        "breakeven",
+        "order_type",
+        "price",
+        "conditional",
+        "timeout",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
-    breakeven: bool | Unset = UNSET
-    order_type: OrderType | Unset = _attrs_field(default=UNSET, converter=_convert_order_type)
+    breakeven: bool | Unset
+    order_type: OrderType | Unset
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
-    price: StopLossPriceInput | Unset = UNSET
+    price: StopLossPriceInput | Unset
     """ Limit price of a `limit` stop loss. """
-    conditional: StopLossConditionalInput | Unset = UNSET
+    conditional: StopLossConditionalInput | Unset
     """ The stop loss trigger. """
-    timeout: StopLossTimeoutInput | Unset = UNSET
+    timeout: StopLossTimeoutInput | Unset
     """ Delay before the stop loss acts once triggered. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        breakeven: bool | Unset = UNSET,
+        order_type: OrderType | Literal["market", "limit"] | Unset = UNSET,
+        price: StopLossPriceInput | Unset = UNSET,
+        conditional: StopLossConditionalInput | Unset = UNSET,
+        timeout: StopLossTimeoutInput | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.breakeven = breakeven
+        self.order_type = _convert_order_type(order_type)
+        self.price = price
+        self.conditional = conditional
+        self.timeout = timeout
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "order_type":
+            value = _convert_order_type(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

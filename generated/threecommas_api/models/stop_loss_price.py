@@ -4,24 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLossPrice")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossPrice:
+        value: None | str
+        percent: None | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossPrice
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossPrice:
     """Limit price of the stop-loss order (for `limit` stop losses)."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "percent",
+        "value",
+    )
+    __match_args__ = (
+        "value",
+        "percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     value: None | str
     """ Price (decimal string). """
     percent: None | str
     """ Price as a percent (decimal string). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: None | str,
+        percent: None | str,
+    ) -> None:
+        self.value = value
+        self.percent = percent
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

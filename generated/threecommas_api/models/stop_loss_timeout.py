@@ -4,27 +4,67 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLossTimeout")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossTimeout:
+        enabled: bool
+        value: int | None
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossTimeout
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossTimeout:
     """Delay before the stop loss acts once triggered. (One docs page types `enabled` as a
     number; the examples show a boolean.)
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "value",
+    )
+    __match_args__ = (
+        "enabled",
+        "value",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
     """ Whether the timeout is on. """
     value: int | None
     """ Timeout in seconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        value: int | None,
+    ) -> None:
+        self.enabled = enabled
+        self.value = value
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,25 +4,67 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="StopLossTimeoutInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class StopLossTimeoutInput:
+        enabled: bool
+        value: int | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return StopLossTimeoutInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class StopLossTimeoutInput:
     """Delay before the stop loss acts once triggered."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "value",
+    )
+    __match_args__ = (
+        "enabled",
+        "value",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
-    value: int | Unset = UNSET
+    value: int | Unset
     """ Seconds, at least 1; required when `enabled` is true. (No doc version gives an
     upper limit.)
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        value: int | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.value = value
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

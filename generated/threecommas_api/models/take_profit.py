@@ -4,18 +4,52 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="TakeProfit")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TakeProfit:
+        enabled: bool
+        price_type: str
+        steps: list[TakeProfitStep]
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TakeProfit
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TakeProfit:
     """Take-profit settings and steps."""
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "price_type",
+        "steps",
+    )
+    __match_args__ = (
+        "enabled",
+        "price_type",
+        "steps",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     enabled: bool
     """ Whether take profit is on. """
@@ -23,7 +57,18 @@ class TakeProfit:
     """ How step prices are given. Known values `value`, `percentage`. """
     steps: list[TakeProfitStep]
     """ The take-profit steps (at most 8), in order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        price_type: str,
+        steps: list[TakeProfitStep],
+    ) -> None:
+        self.enabled = enabled
+        self.price_type = price_type
+        self.steps = steps
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,22 +4,64 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="TakeProfitInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TakeProfitInput:
+        enabled: bool
+        steps: list[TakeProfitStepInput] | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TakeProfitInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TakeProfitInput:
     """Take-profit settings. When enabled, 1 to 8 steps are needed."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "steps",
+    )
+    __match_args__ = (
+        "enabled",
+        "steps",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
-    steps: list[TakeProfitStepInput] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    steps: list[TakeProfitStepInput] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        steps: list[TakeProfitStepInput] | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.steps = steps
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,45 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="TakeProfitStep")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TakeProfitStep:
+        id: int
+        order_type: str
+        editable: bool
+        units: Units
+        price: TriggerPrice
+        volume: str
+        total: None | str
+        trailing: Trailing
+        status: OrderStatus
+        data: StepData
+        position: int
+        closed_at: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TakeProfitStep
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TakeProfitStep:
     """One take-profit step. Its `id` is the trade ID used by the trade operations
     (`/v2/smart_trades/{smart_trade_id}/trades/{id}/...`). The newest docs type several of
@@ -21,6 +50,40 @@ class TakeProfitStep:
     `units.value` as a boolean); the types here are the ones the examples show.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "closed_at",
+        "data",
+        "editable",
+        "id",
+        "order_type",
+        "position",
+        "price",
+        "status",
+        "total",
+        "trailing",
+        "units",
+        "volume",
+    )
+    __match_args__ = (
+        "id",
+        "order_type",
+        "editable",
+        "units",
+        "price",
+        "volume",
+        "total",
+        "trailing",
+        "status",
+        "data",
+        "position",
+        "closed_at",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the step's trade. """
@@ -52,9 +115,38 @@ class TakeProfitStep:
     """ Ordinal of the step, from 1. (The docs type it as a string; the examples show
     integers.)
      """
-    closed_at: None | str | Unset = UNSET
+    closed_at: None | str | Unset
     """ When the step closed (only in the examples; not described by the docs). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        order_type: str,
+        editable: bool,
+        units: Units,
+        price: TriggerPrice,
+        volume: str,
+        total: None | str,
+        trailing: Trailing,
+        status: OrderStatus,
+        data: StepData,
+        position: int,
+        closed_at: None | str | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.order_type = order_type
+        self.editable = editable
+        self.units = units
+        self.price = price
+        self.volume = volume
+        self.total = total
+        self.trailing = trailing
+        self.status = status
+        self.data = data
+        self.position = position
+        self.closed_at = closed_at
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

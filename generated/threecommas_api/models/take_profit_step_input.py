@@ -4,11 +4,18 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen, enum_member
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+    enum_member,
+)
 
 T = TypeVar("T", bound="TakeProfitStepInput")
 
@@ -19,12 +26,48 @@ def _convert_order_type(
     return enum_member(OrderType, value, "TakeProfitStepInput.order_type")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TakeProfitStepInput:
+        order_type: OrderType = _attrs_field(converter=_convert_order_type)
+        volume: str
+        price: StepPriceInput
+        id: int | Unset = UNSET
+        trailing: TakeProfitTrailingInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TakeProfitStepInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TakeProfitStepInput:
     """One take-profit step."""
 
-    order_type: OrderType = _attrs_field(converter=_convert_order_type)
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "id",
+        "order_type",
+        "price",
+        "trailing",
+        "volume",
+    )
+    __match_args__ = (
+        "order_type",
+        "volume",
+        "price",
+        "id",
+        "trailing",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    order_type: OrderType
     """ Order type of a take-profit step, stop loss, condition, added or reduced funds. """
     volume: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
@@ -32,16 +75,37 @@ class TakeProfitStepInput:
     """ Price of a take-profit step: either `value` (a price) or `percent` (while the entry's
     trailing is still running), never both.
      """
-    id: int | Unset = UNSET
+    id: int | Unset
     """ Only when editing (`update_smart_trade`), as the docs' edit example sends it: the
     `id` of one of the SmartTrade's take-profit steps, which is then edited in place
     (it keeps its id and status). A step without `id` is a new step; an `id` that names
     none of the SmartTrade's steps is taken as a new step too, as the docs' edit answer
     shows (the edited step comes back under a new id). A create refuses it (422).
      """
-    trailing: TakeProfitTrailingInput | Unset = UNSET
+    trailing: TakeProfitTrailingInput | Unset
     """ Trailing settings of a take-profit step; only the last step, a market order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        order_type: OrderType | Literal["market", "limit"],
+        volume: str,
+        price: StepPriceInput,
+        id: int | Unset = UNSET,
+        trailing: TakeProfitTrailingInput | Unset = UNSET,
+    ) -> None:
+        self.order_type = _convert_order_type(order_type)
+        self.volume = volume
+        self.price = price
+        self.id = id
+        self.trailing = trailing
+        self.additional_properties = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # As attrs does: an enum field set later is converted (and checked) like in __init__.
+        if name == "order_type":
+            value = _convert_order_type(value)
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         seen = _repr_seen()

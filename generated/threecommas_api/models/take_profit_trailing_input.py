@@ -4,25 +4,67 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="TakeProfitTrailingInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TakeProfitTrailingInput:
+        enabled: bool
+        percent: str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TakeProfitTrailingInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TakeProfitTrailingInput:
     """Trailing settings of a take-profit step; only the last step, a market order."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "percent",
+    )
+    __match_args__ = (
+        "enabled",
+        "percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
-    percent: str | Unset = UNSET
+    percent: str | Unset
     """ A take-profit trailing deviation in percent, from 0.01 to 100 (the limits the GitBook
     and the newest create pages give), as a decimal string.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        percent: str | Unset = UNSET,
+    ) -> None:
+        self.enabled = enabled
+        self.percent = percent
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,27 +4,69 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Total")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Total:
+        value: None | str
+        value_without_commission: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Total
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Total:
     """Total of an order in quote currency. (The docs type the position total as a number; every
     example shows this object.)
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "value",
+        "value_without_commission",
+    )
+    __match_args__ = (
+        "value",
+        "value_without_commission",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     value: None | str
     """ Total (decimal string); null while not known. """
-    value_without_commission: None | str | Unset = UNSET
+    value_without_commission: None | str | Unset
     """ Total without the exchange commission (decimal string). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: None | str,
+        value_without_commission: None | str | Unset = UNSET,
+    ) -> None:
+        self.value = value
+        self.value_without_commission = value_without_commission
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,62 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Trade")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Trade:
+        id: int
+        average_price: None | str
+        follow_price_type: str
+        initial_amount: None | str
+        initial_total: None | str
+        initial_price: None | str
+        order_price: None | str
+        order_side: str
+        order_type: str
+        pair: str
+        position_percentage: None | str
+        realised_amount: None | str
+        realised_total: None | str
+        realised_percentage: None | str
+        realised_price: None | str
+        status: str
+        take_profit_percentage: None | str
+        trade_purpose: str
+        trail_percentage: None | str
+        trail_value: None | str
+        trailing_enabled: bool
+        trailing_last_price: None | str
+        trailing_last_price_updated_at: float | None | str
+        trigger_condition: None | str
+        trigger_price: None | str
+        trigger_price_percentage: None | str
+        trigger_type: str
+        created_at: str
+        updated_at: None | str
+        cancelable: bool
+        force_processable: bool
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Trade
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Trade:
     """One trade (order) of a SmartTrade: its position, a take-profit step, the stop loss, a
     reduce-funds or market-close order. Several documented types are wrong (the docs give
@@ -21,6 +67,78 @@ class Trade:
     the types here follow the examples.
 
     """
+
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "average_price",
+        "cancelable",
+        "created_at",
+        "follow_price_type",
+        "force_processable",
+        "id",
+        "initial_amount",
+        "initial_price",
+        "initial_total",
+        "order_price",
+        "order_side",
+        "order_type",
+        "pair",
+        "position_percentage",
+        "realised_amount",
+        "realised_percentage",
+        "realised_price",
+        "realised_total",
+        "status",
+        "take_profit_percentage",
+        "trade_purpose",
+        "trail_percentage",
+        "trail_value",
+        "trailing_enabled",
+        "trailing_last_price",
+        "trailing_last_price_updated_at",
+        "trigger_condition",
+        "trigger_price",
+        "trigger_price_percentage",
+        "trigger_type",
+        "updated_at",
+    )
+    __match_args__ = (
+        "id",
+        "average_price",
+        "follow_price_type",
+        "initial_amount",
+        "initial_total",
+        "initial_price",
+        "order_price",
+        "order_side",
+        "order_type",
+        "pair",
+        "position_percentage",
+        "realised_amount",
+        "realised_total",
+        "realised_percentage",
+        "realised_price",
+        "status",
+        "take_profit_percentage",
+        "trade_purpose",
+        "trail_percentage",
+        "trail_value",
+        "trailing_enabled",
+        "trailing_last_price",
+        "trailing_last_price_updated_at",
+        "trigger_condition",
+        "trigger_price",
+        "trigger_price_percentage",
+        "trigger_type",
+        "created_at",
+        "updated_at",
+        "cancelable",
+        "force_processable",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
 
     id: int
     """ ID of the trade; for a take-profit step, the step's `id`. """
@@ -84,7 +202,74 @@ class Trade:
     """ Whether the trade may be cancelled. """
     force_processable: bool
     """ Whether the trade may be closed by market. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: int,
+        average_price: None | str,
+        follow_price_type: str,
+        initial_amount: None | str,
+        initial_total: None | str,
+        initial_price: None | str,
+        order_price: None | str,
+        order_side: str,
+        order_type: str,
+        pair: str,
+        position_percentage: None | str,
+        realised_amount: None | str,
+        realised_total: None | str,
+        realised_percentage: None | str,
+        realised_price: None | str,
+        status: str,
+        take_profit_percentage: None | str,
+        trade_purpose: str,
+        trail_percentage: None | str,
+        trail_value: None | str,
+        trailing_enabled: bool,
+        trailing_last_price: None | str,
+        trailing_last_price_updated_at: float | None | str,
+        trigger_condition: None | str,
+        trigger_price: None | str,
+        trigger_price_percentage: None | str,
+        trigger_type: str,
+        created_at: str,
+        updated_at: None | str,
+        cancelable: bool,
+        force_processable: bool,
+    ) -> None:
+        self.id = id
+        self.average_price = average_price
+        self.follow_price_type = follow_price_type
+        self.initial_amount = initial_amount
+        self.initial_total = initial_total
+        self.initial_price = initial_price
+        self.order_price = order_price
+        self.order_side = order_side
+        self.order_type = order_type
+        self.pair = pair
+        self.position_percentage = position_percentage
+        self.realised_amount = realised_amount
+        self.realised_total = realised_total
+        self.realised_percentage = realised_percentage
+        self.realised_price = realised_price
+        self.status = status
+        self.take_profit_percentage = take_profit_percentage
+        self.trade_purpose = trade_purpose
+        self.trail_percentage = trail_percentage
+        self.trail_value = trail_value
+        self.trailing_enabled = trailing_enabled
+        self.trailing_last_price = trailing_last_price
+        self.trailing_last_price_updated_at = trailing_last_price_updated_at
+        self.trigger_condition = trigger_condition
+        self.trigger_price = trigger_price
+        self.trigger_price_percentage = trigger_price_percentage
+        self.trigger_type = trigger_type
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.cancelable = cancelable
+        self.force_processable = force_processable
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

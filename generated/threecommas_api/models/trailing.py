@@ -4,27 +4,67 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Trailing")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Trailing:
+        enabled: bool
+        percent: None | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Trailing
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Trailing:
     """Trailing settings. (The docs list `editable` and `percent`; every example shows `enabled`
     and `percent`, which this document follows.)
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "enabled",
+        "percent",
+    )
+    __match_args__ = (
+        "enabled",
+        "percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     enabled: bool
     """ Whether trailing is on. """
     percent: None | str
     """ Trailing deviation in percent (decimal string). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        enabled: bool,
+        percent: None | str,
+    ) -> None:
+        self.enabled = enabled
+        self.percent = percent
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,29 +4,76 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="TriggerPrice")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class TriggerPrice:
+        type_: str
+        value: None | str
+        percent: None | str | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return TriggerPrice
+
+
 @_lazy_additional_properties
-@_attrs_define
 class TriggerPrice:
     """A price given either as a value or, while a trailing entry is still running, as a percent;
     `type` names the order-book price it follows.
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "percent",
+        "type_",
+        "value",
+    )
+    __match_args__ = (
+        "type_",
+        "value",
+        "percent",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     type_: str
     """ Order-book price followed. Known values `bid`, `ask`, `last`. """
     value: None | str
     """ Price (decimal string). """
-    percent: None | str | Unset = UNSET
+    percent: None | str | Unset
     """ Price as a percent (decimal string). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: str,
+        value: None | str,
+        percent: None | str | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.value = value
+        self.percent = percent
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

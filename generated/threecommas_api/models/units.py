@@ -4,22 +4,55 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="Units")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class Units:
+        value: None | str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return Units
+
+
 @_lazy_additional_properties
-@_attrs_define
 class Units:
     """Amount of base-currency units of an order."""
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "value",
+    )
+    __match_args__ = ("value",)
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     value: None | str
     """ Amount of units (decimal string); null while not known. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: None | str,
+    ) -> None:
+        self.value = value
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

@@ -4,16 +4,32 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="UnitsInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class UnitsInput:
+        value: str
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return UnitsInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class UnitsInput:
     """An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
@@ -21,9 +37,26 @@ class UnitsInput:
 
     """
 
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "value",
+    )
+    __match_args__ = ("value",)
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
     value: str
     """ A positive decimal number written as a string, e.g. `"0.01"` or `"14.6"`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        value: str,
+    ) -> None:
+        self.value = value
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

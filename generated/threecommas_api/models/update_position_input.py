@@ -4,32 +4,79 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="UpdatePositionInput")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class UpdatePositionInput:
+        units: UnitsInput | Unset = UNSET
+        price: PriceInput | Unset = UNSET
+        conditional: PositionConditionalInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return UpdatePositionInput
+
+
 @_lazy_additional_properties
-@_attrs_define
 class UpdatePositionInput:
     """The editable parts of the entry order."""
 
-    units: UnitsInput | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "conditional",
+        "price",
+        "units",
+    )
+    __match_args__ = (
+        "units",
+        "price",
+        "conditional",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    units: UnitsInput | Unset
     """ An amount of base-currency units, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    price: PriceInput | Unset = UNSET
+    price: PriceInput | Unset
     """ A limit price, within the pair's limits: `get_currency_rates`, or
     `get_currency_rates_with_leverage_data` where the newest create and edit pages send
     users.
      """
-    conditional: PositionConditionalInput | Unset = UNSET
+    conditional: PositionConditionalInput | Unset
     """ The trigger of a conditional entry. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        units: UnitsInput | Unset = UNSET,
+        price: PriceInput | Unset = UNSET,
+        conditional: PositionConditionalInput | Unset = UNSET,
+    ) -> None:
+        self.units = units
+        self.price = price
+        self.conditional = conditional
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

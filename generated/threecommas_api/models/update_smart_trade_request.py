@@ -4,16 +4,37 @@ import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset, _lazy_additional_properties, _new, _repr_seen
+from ..types import (
+    UNSET,
+    Unset,
+    _attrs_fields,
+    _getstate,
+    _lazy_additional_properties,
+    _new,
+    _repr_seen,
+    _setstate,
+)
 
 T = TypeVar("T", bound="UpdateSmartTradeRequest")
 
 
+def _attrs_twin() -> type:
+    """The attrs class this model is written after (its fields are the model's)."""
+    from attrs import define as _attrs_define
+    from attrs import field as _attrs_field
+
+    @_attrs_define
+    class UpdateSmartTradeRequest:
+        leverage: LeverageInput | Unset = UNSET
+        position: UpdatePositionInput | Unset = UNSET
+        take_profit: TakeProfitInput | Unset = UNSET
+        stop_loss: StopLossInput | Unset = UNSET
+        additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    return UpdateSmartTradeRequest
+
+
 @_lazy_additional_properties
-@_attrs_define
 class UpdateSmartTradeRequest:
     """The body of `update_smart_trade`: the parts to change. A take-profit step may carry the
     `id` of an existing step to edit it in place, as the docs' edit example does. (That
@@ -22,17 +43,48 @@ class UpdateSmartTradeRequest:
 
     """
 
-    leverage: LeverageInput | Unset = UNSET
+    __slots__ = (
+        "__weakref__",
+        "additional_properties",
+        "leverage",
+        "position",
+        "stop_loss",
+        "take_profit",
+    )
+    __match_args__ = (
+        "leverage",
+        "position",
+        "take_profit",
+        "stop_loss",
+    )
+    __attrs_attrs__ = _attrs_fields(_attrs_twin)
+    __getstate__ = _getstate
+    __setstate__ = _setstate
+
+    leverage: LeverageInput | Unset
     """ Leverage, for futures accounts only. """
-    position: UpdatePositionInput | Unset = UNSET
+    position: UpdatePositionInput | Unset
     """ The editable parts of the entry order. """
-    take_profit: TakeProfitInput | Unset = UNSET
+    take_profit: TakeProfitInput | Unset
     """ Take-profit settings. When enabled, 1 to 8 steps are needed. """
-    stop_loss: StopLossInput | Unset = UNSET
+    stop_loss: StopLossInput | Unset
     """ Stop-loss settings. When enabled, `order_type` and `conditional` are needed, and a
     `limit` stop loss needs `price`. Breakeven needs at least two take-profit steps.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        leverage: LeverageInput | Unset = UNSET,
+        position: UpdatePositionInput | Unset = UNSET,
+        take_profit: TakeProfitInput | Unset = UNSET,
+        stop_loss: StopLossInput | Unset = UNSET,
+    ) -> None:
+        self.leverage = leverage
+        self.position = position
+        self.take_profit = take_profit
+        self.stop_loss = stop_loss
+        self.additional_properties = {}
 
     def __repr__(self) -> str:
         seen = _repr_seen()

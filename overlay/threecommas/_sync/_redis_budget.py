@@ -180,6 +180,8 @@ class RedisBudget(StorageHealth):
         except STORAGE_ERRORS as exc:
             with self._lock:
                 self._pending[:0] = pending
+                if lua.refused(exc):
+                    raise self._refused(exc) from exc
                 return self._unavailable(now, exc)
         with self._lock:
             self._recovered(now)
@@ -382,6 +384,22 @@ class RedisBudget(StorageHealth):
         # any window; a slot taken in Redis must still be given back (or it waits for its
         # lease to end), however old its answer.
         return [p for p in self._pending if p[2] or now - p[1] < self.limit.period]
+
+    def _refused(self, exc: BaseException) -> StorageError:
+        """Redis answered and refused: waiting would wait forever and metering alone would
+        hide a broken setup, so the caller hears it at once, whatever the mode."""
+        logger.error(
+            "threecommas: the shared rate limit's storage %s refused the budget's commands "
+            "(%s: %s); requests raise StorageError (not sent) until that is fixed",
+            self._where,
+            type(exc).__name__,
+            exc,
+        )
+        return StorageError(
+            f"the shared rate limit's storage {self._where} refused the budget's commands "
+            f"({type(exc).__name__}: {exc}): the request was not sent; check the password, "
+            "the user's permissions and that no other data lives under RateLimit.key_prefix"
+        )
 
     def _unavailable(self, now: float, exc: BaseException | None) -> float:
         if exc is not None:

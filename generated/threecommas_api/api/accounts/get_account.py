@@ -1,15 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ... import types as _types
 from ...models.account import Account
 from ...models.error import Error
 from ...models.forced_mode import ForcedMode
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...types import Response
 
 
 def build_request(
@@ -26,7 +32,9 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/ver1/accounts/{account_id}".format(
-            account_id=quote(str(account_id), safe=""),
+            account_id=str(account_id)
+            if type(account_id) is int
+            else quote(str(account_id), safe=""),
         ),
     }
 
@@ -107,7 +115,7 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Account | Error]:
-    return Response(
+    return _types.Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,

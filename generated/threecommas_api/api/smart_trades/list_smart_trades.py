@@ -1,11 +1,13 @@
+from __future__ import annotations
+
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ... import types as _types
 from ...models.error import Error
 from ...models.forced_mode import ForcedMode
 from ...models.order_direction import OrderDirection
@@ -13,7 +15,11 @@ from ...models.smart_trade import SmartTrade
 from ...models.smart_trade_order_by import SmartTradeOrderBy
 from ...models.smart_trade_status_filter import SmartTradeStatusFilter
 from ...models.smart_trade_type import SmartTradeType
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...types import Response
 
 
 def build_request(
@@ -176,7 +182,7 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | list[SmartTrade]]:
-    return Response(
+    return _types.Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,

@@ -1,15 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ... import types as _types
 from ...models.error import Error
 from ...models.forced_mode import ForcedMode
 from ...models.trade import Trade
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...types import Response
 
 
 def build_request(
@@ -26,7 +32,9 @@ def build_request(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/smart_trades/{smart_trade_id}/trades".format(
-            smart_trade_id=quote(str(smart_trade_id), safe=""),
+            smart_trade_id=str(smart_trade_id)
+            if type(smart_trade_id) is int
+            else quote(str(smart_trade_id), safe=""),
         ),
     }
 
@@ -112,7 +120,7 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | list[Trade]]:
-    return Response(
+    return _types.Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,

@@ -15,7 +15,6 @@ from threecommas.testing.simulation._market._candles import (
     looks_like_binance,
     parse_candle_json,
 )
-from threecommas.testing.simulation._market._clock import DEFAULT_START
 from threecommas.testing.simulation._market._prices import PriceError, PricePath
 
 __all__ = ["CandleSource", "read_candles"]
@@ -29,11 +28,11 @@ def read_candles(source: CandleSource, pair: str) -> tuple[datetime, PricePath]:
     """The candles as a path of bars of ``pair``, and when the first one opened (UTC)."""
     rows: list[CandleRow]
     if isinstance(source, PricePath):
-        # Bars already parsed (a benchmark's, a test's): their times count from the market's
-        # fixed start, as everywhere in the simulated market.
+        # Bars already parsed (a benchmark's, a test's): their times count from the start
+        # their bars say (the first candle's open, or the market's fixed start).
         if not source.bars:
             raise PriceError("candles: a PricePath of bars is needed (not of points)")
-        return DEFAULT_START, source
+        return _opened(source.bars[0].origin), source
     if isinstance(source, list):
         # ccxt's fetch_ohlcv gives floats: each taken as its shortest text (0.1 is 0.1).
         exact = [
@@ -69,6 +68,8 @@ def read_candles(source: CandleSource, pair: str) -> tuple[datetime, PricePath]:
     path_of_bars = PricePath.from_candles(rows, pair=pair, label="candles")
     if not path_of_bars.bars:
         raise PriceError("candles: their bars overlap (each must end before the next opens)")
-    opened: Decimal = rows[0][1]
-    start = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=int(opened * 1_000_000))
-    return start, path_of_bars
+    return _opened(path_of_bars.bars[0].origin), path_of_bars
+
+
+def _opened(origin: int) -> datetime:
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=origin)

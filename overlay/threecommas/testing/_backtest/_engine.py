@@ -17,14 +17,13 @@ import functools
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
 
 import httpx
 
 from threecommas._exceptions import ThreeCommasError
-from threecommas._strategy import Bar, is_async_strategy
+from threecommas._strategy import is_async_strategy
 from threecommas.testing._backtest._candles import CandleSource, read_candles
 from threecommas.testing._backtest._clock import BacktestClock
 from threecommas.testing._backtest._report import BacktestReport, build_report
@@ -38,6 +37,7 @@ from threecommas.testing.recording import load_recordings
 from threecommas.testing.server import DEFAULT_API_KEY, DEFAULT_API_SECRET, create_app
 from threecommas.testing.simulation import BACKTEST_MARKET, Market
 from threecommas.testing.simulation._market._balances import pair_currencies
+from threecommas.testing.simulation._market._bars import Bar, bar_end
 from threecommas.testing.simulation._market._prices import PricePath
 
 __all__ = ["DEFAULT_MARKET_CODE", "DEFAULT_QUOTE_BALANCE", "backtest"]
@@ -127,16 +127,16 @@ def backtest(
         wanted.setdefault(currency, "0")
     for currency, amount in wanted.items():
         control.set_balance(account_id, currency, amount)
-    recorded = set(store.snapshot())
+    recorded = set(store.ids())
     control.play(path)
     log = RequestLog.empty()
     run = _Run()
 
     def play() -> None:
         if is_async_strategy(strategy):
-            asyncio.run(_play_async(strategy, path, pair, app, clock, log, run, client_options))
+            asyncio.run(_play_async(strategy, path, app, clock, log, run, client_options))
         else:
-            _play(strategy, path, pair, app, clock, log, run, client_options)
+            _play(strategy, path, app, clock, log, run, client_options)
 
     if _loop_running():
         # Called from a running event loop (a notebook, an async test): the backtest needs an
@@ -232,10 +232,6 @@ def _client_kwargs(clock: BacktestClock, options: Mapping[str, Any] | None) -> d
     return kwargs
 
 
-def _start_micros(start: datetime) -> int:
-    return int(start.timestamp()) * 1_000_000 + start.microsecond
-
-
 def _error(bar: Bar, exc: ThreeCommasError) -> dict[str, Any]:
     return {"time": bar.time.isoformat(), "error": type(exc).__name__, "message": str(exc)}
 
@@ -243,7 +239,6 @@ def _error(bar: Bar, exc: ThreeCommasError) -> dict[str, Any]:
 def _play(
     strategy: Any,
     path: PricePath,
-    pair: str,
     app: Any,
     clock: BacktestClock,
     log: RequestLog,
@@ -258,36 +253,43 @@ def _play(
     client = ThreeCommas(
         DEFAULT_API_KEY, DEFAULT_API_SECRET, http_client=http, **_client_kwargs(clock, options)
     )
-    # The hot loop of a backtest, once per bar: the Bar is filled in place (no call to build
-    # it) and its open time is left for it to work out if it is asked (see Bar).
-    base = _start_micros(clock.start)
-    new = object.__new__
+    # The hot loop of a backtest, once per bar, as near a bare call of the strategy as it
+    # goes: the bar is the path's own (made when the candles were read), the clock reads the
+    # bar the loop is on through the closure (a for-loop target that is a cell costs no
+    # call), and the bars to pass are looked for only after a wait moved now on.
+    bars = path.bars
+    bar = bars[0]
+    waited = False
     skipped = 0
+    ends = _Ends()
+
+    def current_end() -> int:
+        return ends.of(bar)
+
+    def on_move() -> None:
+        nonlocal waited
+        waited = True
+
+    clock.follow(current_end, on_move)
     try:
-        for bar, end in zip(path.bars, path.bar_ends, strict=True):
-            if clock.now_micros > end:
-                skipped += 1
-                continue
-            clock.now_micros = end
-            public = new(Bar)
-            public._base = base
-            public._offset = bar.t
-            public.pair = pair
-            public.open = bar.open
-            public.high = bar.high
-            public.low = bar.low
-            public.close = bar.close
-            public.volume = bar.volume
-            public.seconds = bar.seconds
+        for bar in bars:
+            if waited:
+                # The strategy waited (its limiter, a lockout, wait_for): the bars that closed
+                # meanwhile passed without it, as they would live.
+                if clock.now_micros > ends.of(bar):
+                    skipped += 1
+                    continue
+                waited = False
             try:
-                strategy(client, public)
+                strategy(client, bar)
             except ThreeCommasError as exc:
-                run.errors.append(_error(public, exc))
+                run.errors.append(_error(bar, exc))
     finally:
+        clock.follow(None)
         run.bars_skipped = skipped
         # Every bar was either handed over or skipped (an exception out of the
         # strategy ends the backtest with no report).
-        run.bars_called = len(path.bars) - skipped
+        run.bars_called = len(bars) - skipped
         client.close()
         http.close()
         transport.close()
@@ -296,7 +298,6 @@ def _play(
 async def _play_async(
     strategy: Any,
     path: PricePath,
-    pair: str,
     app: Any,
     clock: BacktestClock,
     log: RequestLog,
@@ -312,35 +313,53 @@ async def _play_async(
     client = AsyncThreeCommas(
         DEFAULT_API_KEY, DEFAULT_API_SECRET, http_client=http, **_client_kwargs(clock, options)
     )
-    # The hot loop of a backtest, once per bar: the Bar is filled in place (no call to build
-    # it) and its open time is left for it to work out if it is asked (see Bar).
-    base = _start_micros(clock.start)
-    new = object.__new__
+    # As in _play.
+    bars = path.bars
+    bar = bars[0]
+    waited = False
     skipped = 0
+    ends = _Ends()
+
+    def current_end() -> int:
+        return ends.of(bar)
+
+    def on_move() -> None:
+        nonlocal waited
+        waited = True
+
+    clock.follow(current_end, on_move)
     try:
-        for bar, end in zip(path.bars, path.bar_ends, strict=True):
-            if clock.now_micros > end:
-                skipped += 1
-                continue
-            clock.now_micros = end
-            public = new(Bar)
-            public._base = base
-            public._offset = bar.t
-            public.pair = pair
-            public.open = bar.open
-            public.high = bar.high
-            public.low = bar.low
-            public.close = bar.close
-            public.volume = bar.volume
-            public.seconds = bar.seconds
+        for bar in bars:
+            if waited:
+                if clock.now_micros > ends.of(bar):
+                    skipped += 1
+                    continue
+                waited = False
             try:
-                await strategy(client, public)
+                await strategy(client, bar)
             except ThreeCommasError as exc:
-                run.errors.append(_error(public, exc))
+                run.errors.append(_error(bar, exc))
     finally:
+        clock.follow(None)
         run.bars_skipped = skipped
         # Every bar was either handed over or skipped (an exception out of the
         # strategy ends the backtest with no report).
-        run.bars_called = len(path.bars) - skipped
+        run.bars_called = len(bars) - skipped
         await client.close()
         await http.aclose()
+
+
+class _Ends:
+    """When a bar's close plays (as the path has it), for the bar last asked about: the clock
+    asks several times a request, and all about the same bar."""
+
+    __slots__ = ("_bar", "_end")
+
+    def __init__(self) -> None:
+        self._bar: Bar | None = None
+        self._end = 0
+
+    def of(self, bar: Bar) -> int:
+        if bar is not self._bar:
+            self._bar, self._end = bar, bar_end(bar)
+        return self._end

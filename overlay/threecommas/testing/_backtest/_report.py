@@ -21,6 +21,7 @@ Definitions (where trading tools differ, these are the ones used):
 
 from __future__ import annotations
 
+import bisect
 import json
 import operator
 from collections import Counter
@@ -36,7 +37,7 @@ from threecommas.testing._backtest._trades import TradeResult, iso, text, trade_
 from threecommas.testing._backtest._transport import RequestLog
 from threecommas.testing.simulation._market._prices import BLOCK
 
-__all__ = ["BacktestReport", "build_report"]
+__all__ = ["BacktestReport", "build_report", "curve_points"]
 
 #: At most this many points of the equity curve in the report (every bar still counts for the
 #: drawdown and the exposure): a year of minutes would otherwise be 525,600 points.
@@ -46,6 +47,14 @@ _CENT: Final = Decimal("0.01")
 _MICROS: Final = Decimal(1_000_000)
 _LOW: Final = operator.attrgetter("low")
 _HIGH: Final = operator.attrgetter("high")
+
+
+def _close(bar: Any) -> Decimal:
+    """When a bar closes: seconds from the start."""
+    closed: Decimal = bar.t + bar.seconds
+    return closed
+
+
 #: A path's lowest lows and highest highs, per block of BLOCK bars.
 Blocks = tuple[Sequence[Decimal], Sequence[Decimal]]
 
@@ -320,11 +329,12 @@ def _walk(
     # A year of minutes is half a million bars: the walk does per bar only what that bar can
     # change. An event's time is compared in Decimal seconds, as the bars' are (exact: whole
     # microseconds), the equity is worked out again only while something is held or after an
-    # event, and a curve point's lowest and highest prices are taken over its stretch at once.
+    # event, the bars between are passed over while nothing is held, and a curve point's
+    # lowest and highest prices are taken over its stretch at once.
     event_seconds = [Decimal(event[0]) / _MICROS for event in events]
     pending = len(events)
     count = len(bars)
-    every = max(1, -(-count // MAX_CURVE_POINTS))
+    points = curve_points(count)
     cash = start_equity
     held: dict[tuple[Decimal, bool], Decimal] = {}
     index = 0
@@ -335,8 +345,21 @@ def _walk(
     prices: list[PricePoint] = []
     equity = start_equity
     stretch = 0
-    point = min(every, count) - 1
-    for number, bar in enumerate(bars):
+    # The bars that end the curve's stretches, last first.
+    ahead = points[::-1]
+    point = ahead.pop() if ahead else count - 1
+    number = 0
+    while number < count:
+        if not held:
+            # Nothing held: equity stays as it is up to the bar of the next event, and only the
+            # curve's next point lies between (a year with no trade is a thousand steps).
+            upcoming = (
+                bisect.bisect_left(bars, event_seconds[index], number, count, key=_close)
+                if index < pending
+                else count
+            )
+            number = min(upcoming, point)
+        bar = bars[number]
         moved = False
         if index < pending and event_seconds[index] <= bar.t + bar.seconds:
             moved = True
@@ -373,7 +396,8 @@ def _walk(
             curve.append(CurvePoint(moment, equity.quantize(_CENT)))
             prices.append(PricePoint(moment, low, high, bar.close))
             stretch = number + 1
-            point = min(number + every, count - 1)
+            point = ahead.pop() if ahead else count - 1
+        number += 1
     stats = {
         "end": equity,
         "drawdown": drawdown,
@@ -381,6 +405,26 @@ def _walk(
         "exposure": Decimal(exposed) / count if count else _ZERO,
     }
     return tuple(curve), tuple(prices), stats
+
+
+def curve_points(count: int) -> list[int]:
+    """The bars (by index) at which the curves of a run of ``count`` bars have a point: each
+    stands for the stretch of bars since the one before, at most MAX_CURVE_POINTS of them.
+
+    Up to MAX_CURVE_POINTS blocks of BLOCK bars, every ``ceil(count / MAX_CURVE_POINTS)``-th
+    bar and the last. Beyond, the stretches are whole blocks, as even as whole blocks go (8 or
+    9 for a year of minutes), so that a point's lowest and highest prices come from the path's
+    per-block extremes and not from a pass over the bars at both ends of its stretch; the
+    last stretch takes the bars of the last, partial block.
+    """
+    if count <= 0:
+        return []
+    blocks = count // BLOCK
+    if blocks < MAX_CURVE_POINTS:
+        every = max(1, -(-count // MAX_CURVE_POINTS))
+        return [*range(every - 1, count - 1, every), count - 1]
+    ends = [(k * blocks // MAX_CURVE_POINTS) * BLOCK - 1 for k in range(1, MAX_CURVE_POINTS)]
+    return [*ends, count - 1]
 
 
 def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) -> Any:
@@ -391,6 +435,8 @@ def _extremes(bars: Sequence[Any], blocks: Blocks | None, first: int, end: int) 
         span = bars[first:end]
         return min(map(_LOW, span)), max(map(_HIGH, span))
     lows, highs = blocks
+    if first == whole_from * BLOCK and end == whole_to * BLOCK:
+        return min(lows[whole_from:whole_to]), max(highs[whole_from:whole_to])
     head, tail = bars[first : whole_from * BLOCK], bars[whole_to * BLOCK : end]
     low = min(chain(map(_LOW, head), lows[whole_from:whole_to], map(_LOW, tail)))
     high = max(chain(map(_HIGH, head), highs[whole_from:whole_to], map(_HIGH, tail)))

@@ -3,12 +3,15 @@ play them; the rule for the order of a bar's high and low is :mod:`._prices`'s."
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from threecommas.testing.simulation._market._clock import parse_seconds
+from threecommas._strategy import Bar as PublicBar
+from threecommas._strategy import _fill
+from threecommas.testing.simulation._market._clock import DEFAULT_START, parse_seconds
 from threecommas.testing.simulation._market._quotes import (
     PriceError,
     Quote,
@@ -19,17 +22,26 @@ from threecommas.testing.simulation._market._quotes import (
 __all__ = [
     "BAR_ORDERS",
     "DEFAULT_BAR_SECONDS",
+    "DEFAULT_ORIGIN",
     "Bar",
     "BarOrder",
     "Tick",
+    "bar_end",
     "bar_record",
     "duration",
+    "one_origin",
     "point_time",
 ]
+
+#: When a path's start is, for the bars a backtest hands out, unless the candles say: the
+#: market's fixed start (µs since the epoch).
+DEFAULT_ORIGIN: Final = int(DEFAULT_START.timestamp()) * 1_000_000
 
 BarOrder = Literal["adaptive", "open_high_low_close", "open_low_high_close"]
 BAR_ORDERS: Final[tuple[str, ...]] = ("adaptive", "open_high_low_close", "open_low_high_close")
 DEFAULT_BAR_SECONDS: Final = Decimal(60)
+_MICROS: Final = Decimal(1_000_000)
+_ORIGIN: Final = operator.attrgetter("origin")
 
 
 @dataclass(frozen=True)
@@ -45,25 +57,64 @@ class Tick:
     bar_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Bar:
-    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts."""
+class Bar(PublicBar):
+    """An OHLC bar of ``seconds`` starting ``t`` seconds after the path starts.
 
-    t: Decimal
-    pair: str
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    seconds: Decimal = DEFAULT_BAR_SECONDS
-    #: The volume traded in the bar, when the source gives it (the candle formats do).
-    volume: Decimal | None = None
+    It is also the :class:`threecommas.Bar` a backtest hands its strategy, opened at
+    ``origin`` (µs since the epoch; the market's fixed start unless the candles say) plus
+    ``t``: one object per candle serves the market and the strategy, and like every Bar it
+    cannot be changed.
+    """
 
-    def __post_init__(self) -> None:
-        if not self.low <= min(self.open, self.close) <= max(self.open, self.close) <= self.high:
-            raise PriceError(f"bar at t={self.t}: low <= open, close <= high does not hold")
-        if self.seconds <= 0:
-            raise PriceError(f"bar at t={self.t}: seconds must be above 0")
+    __slots__ = ()
+
+    def __init__(
+        self,
+        t: Decimal,
+        pair: str,
+        open: Decimal,
+        high: Decimal,
+        low: Decimal,
+        close: Decimal,
+        seconds: Decimal = DEFAULT_BAR_SECONDS,
+        volume: Decimal | None = None,
+        *,
+        origin: int = DEFAULT_ORIGIN,
+    ) -> None:
+        if not low <= min(open, close) <= max(open, close) <= high:
+            raise PriceError(f"bar at t={t}: low <= open, close <= high does not hold")
+        if seconds <= 0:
+            raise PriceError(f"bar at t={t}: seconds must be above 0")
+        _fill(self, origin, t, pair, open, high, low, close, volume, seconds)
+
+    if TYPE_CHECKING:
+        #: Seconds from the path's start to the bar's open.
+        t: Decimal
+    else:
+        # The offset's own slot under a second name: read as fast as any field (a property
+        # would be a call, and paths read ``t`` of every bar when they are made).
+        t = PublicBar.__dict__["_offset"]
+
+    @property
+    def origin(self) -> int:
+        """The moment the path's start stands for (µs since the epoch)."""
+        return self._base
+
+    def moved(self, origin: int) -> Bar:
+        """The same bar, its path starting at ``origin`` (this bar if it does)."""
+        if origin == self._base:
+            return self
+        return Bar(
+            self.t,
+            self.pair,
+            self.open,
+            self.high,
+            self.low,
+            self.close,
+            self.seconds,
+            self.volume,
+            origin=origin,
+        )
 
     def prices(self, order: str = "adaptive") -> tuple[Decimal, Decimal, Decimal, Decimal]:
         """The four prices in the order they play (see the module's rule)."""
@@ -78,6 +129,20 @@ class Bar:
             high_first = to_high < to_low if to_high != to_low else self.close < self.open
         first, second = (self.high, self.low) if high_first else (self.low, self.high)
         return self.open, first, second, self.close
+
+
+def bar_end(bar: Bar) -> int:
+    """When a bar's close plays (three quarters into it): µs after the path starts."""
+    return int(((bar.t + bar.seconds * 3 / 4) * _MICROS).to_integral_value())
+
+
+def one_origin(bars: list[Bar]) -> list[Bar]:
+    """The bars counting from one start, the first's (those a backtest hands out say when
+    they opened from it); bars from elsewhere are moved to it."""
+    origins = set(map(_ORIGIN, bars))
+    if len(origins) <= 1:
+        return bars
+    return [bar.moved(bars[0].origin) for bar in bars]
 
 
 def _number(value: object, name: str) -> Decimal:

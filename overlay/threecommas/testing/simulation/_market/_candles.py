@@ -185,6 +185,8 @@ def candle_bars(
         steps = [b[1] - a[1] for a, b in itertools.pairwise(rows) if b[1] > a[1]]
         timeframe = min(steps) if steps else DEFAULT_BAR_SECONDS
     start = rows[0][1]
+    # The bars count from the first open, which is when a backtest's bars say they opened.
+    origin = int(start * 1_000_000)
     bars: list[Bar] = []
     previous: Decimal | None = None
     for where, opened, o, h, low, c, volume, seconds in rows:
@@ -192,5 +194,5 @@ def candle_bars(
             raise PriceError(f"{where}: the time must increase from one candle to the next")
         previous = opened
         length = seconds if seconds is not None else timeframe
-        bars.append(Bar(opened - start, pair, o, h, low, c, length, volume))
+        bars.append(Bar(opened - start, pair, o, h, low, c, length, volume, origin=origin))
     return bars

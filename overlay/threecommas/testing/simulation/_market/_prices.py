@@ -94,8 +94,10 @@ from threecommas.testing.simulation._market._bars import (
     Bar,
     BarOrder,
     Tick,
+    bar_end,
     bar_record,
     duration,
+    one_origin,
     point_time,
 )
 from threecommas.testing.simulation._market._candles import (
@@ -164,10 +166,8 @@ class PricePath:
     def _of_bars(cls, bars: tuple[Bar, ...], bar_order: str, spread: object) -> PricePath:
         path = cls(())
         path._ticks = None
-        path._bars = bars
-        path._bar_order = bar_order
-        path._spread = spread
-        path.bar_ends = tuple(_micros(bar.t + bar.seconds * 3 / 4) for bar in bars)
+        path._bars, path._bar_order, path._spread = bars, bar_order, spread
+        path.bar_ends = tuple(map(bar_end, bars))
         path.block_lows = tuple(
             min(bar.low for bar in bars[i : i + BLOCK]) for i in range(0, len(bars), BLOCK)
         )
@@ -285,7 +285,7 @@ class PricePath:
             )
             last_t = bar.t
             read.append(bar)
-        lazy = cls._of_bars(tuple(read), bar_order, spread)
+        lazy = cls._of_bars(tuple(one_origin(read)), bar_order, spread)
         starts = [_micros(bar.t) for bar in read[1:]]
         if all(end <= start for end, start in zip(lazy.bar_ends, starts, strict=False)):
             return lazy  # bars one after another: their ticks are in time order as made
