@@ -39,14 +39,24 @@ GRANTED, FULL, LOCKED, HOLD, NEW_GENERATION = 0, 1, 2, 3, 4
 #: What counts as "the storage cannot be reached" (redis.asyncio raises redis-py's errors).
 STORAGE_ERRORS: Final = (redis.RedisError, OSError)
 
-# Answers Redis gives while it is failing over, loading, out of memory or busy: they pass.
+# Answers Redis gives while it is failing over, loading, out of memory or busy, or after it
+# forgot its scripts (a restart, SCRIPT FLUSH: redis-py loads them again): they pass.
 _PASSING_ANSWERS: Final = (
+    redis.exceptions.NoScriptError,
     redis.exceptions.ReadOnlyError,
     redis.exceptions.OutOfMemoryError,
     redis.exceptions.TryAgainError,
     redis.exceptions.ClusterDownError,
 )
-_PASSING_PREFIXES: Final = ("MISCONF", "BUSY", "LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN")
+_PASSING_PREFIXES: Final = (
+    "MISCONF",
+    "BUSY",
+    "LOADING",
+    "MASTERDOWN",
+    "TRYAGAIN",
+    "CLUSTERDOWN",
+    "NOSCRIPT",
+)
 
 
 def refused(exc: BaseException) -> bool:

@@ -969,6 +969,7 @@ def test_local_mode_fleet_stays_within_the_budget_whoever_reached_redis_when(
         (redis.exceptions.BusyLoadingError("Redis is loading the dataset in memory"), False),
         (redis.exceptions.ReadOnlyError("You can't write against a read only replica."), False),
         (redis.exceptions.ResponseError("BUSY Redis is busy running a script."), False),
+        (redis.exceptions.NoScriptError("No matching script. Please use EVAL."), False),
         (
             redis.exceptions.ResponseError("MISCONF Redis is configured to save RDB snapshots"),
             False,
