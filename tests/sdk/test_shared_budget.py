@@ -991,8 +991,9 @@ def test_what_counts_as_redis_refusing_rather_than_being_away(
 
 @pytest.mark.parametrize("mode", ["wait", "local", "raise"])
 def test_a_key_of_another_type_under_the_prefix_raises_in_every_mode_and_sends_nothing(
-    shared_redis: RedisServer, prefix: str, mode: str
+    shared_redis: RedisServer, prefix: str, mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.WARNING, logger="threecommas")
     sent: list[httpx.Request] = []
     limit = _limit(shared_redis, prefix, 10, 1.0, on_storage_error=mode, storage_timeout=0.5)
     client = ThreeCommas(
@@ -1011,6 +1012,8 @@ def test_a_key_of_another_type_under_the_prefix_raises_in_every_mode_and_sends_n
     with pytest.raises(StorageError, match="refused"):  # and again, not a wait
         client._execute(call)
     assert sent == []
+    refusals = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert [r.levelno for r in refusals] == [logging.ERROR]  # logged once, not per request
     client.close()
 
 

@@ -134,6 +134,8 @@ class RedisBudget(StorageHealth):
         # At the last answer from Redis: when (our clock), and how many clients it had seen
         # lately (see `lua.CLIENT_HORIZON_PERIODS`).
         self._contact: tuple[float, int] = (-math.inf, 1)
+        # What Redis last refused, logged once (not on each request) until it answers again.
+        self._refusal: str | None = None
         # Storage outage: when it was seen (None: none), how many failures, next attempt;
         # when the storage was last seen back.
         self._down_since: float | None = None
@@ -185,6 +187,7 @@ class RedisBudget(StorageHealth):
                 return self._unavailable(now, exc)
         with self._lock:
             self._recovered(now)
+            self._refusal = None
             if status == lua.NEW_GENERATION:
                 # The generation changed under us again and again: the answers wait, and so
                 # do we, a little.
@@ -388,17 +391,19 @@ class RedisBudget(StorageHealth):
     def _refused(self, exc: BaseException) -> StorageError:
         """Redis answered and refused: waiting would wait forever and metering alone would
         hide a broken setup, so the caller hears it at once, whatever the mode."""
-        logger.error(
-            "threecommas: the shared rate limit's storage %s refused the budget's commands "
-            "(%s: %s); requests raise StorageError (not sent) until that is fixed",
-            self._where,
-            type(exc).__name__,
-            exc,
-        )
+        what = f"{type(exc).__name__}: {exc}"
+        if what != self._refusal:
+            self._refusal = what
+            logger.error(
+                "threecommas: the shared rate limit's storage %s refused the budget's commands "
+                "(%s); requests raise StorageError (not sent) until that is fixed",
+                self._where,
+                what,
+            )
         return StorageError(
             f"the shared rate limit's storage {self._where} refused the budget's commands "
-            f"({type(exc).__name__}: {exc}): the request was not sent; check the password, "
-            "the user's permissions and that no other data lives under RateLimit.key_prefix"
+            f"({what}): the request was not sent; check the password, the user's permissions "
+            "and that no other data lives under RateLimit.key_prefix"
         )
 
     def _unavailable(self, now: float, exc: BaseException | None) -> float:
