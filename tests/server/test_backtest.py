@@ -323,3 +323,18 @@ def test_it_runs_from_inside_an_event_loop() -> None:
     sync, asynchronous = asyncio.run(main())
     assert sync.to_json() == backtest(example(), candles=SAMPLES["binance"], pair=PAIR).to_json()
     assert asynchronous.requests == 40
+
+
+def test_a_price_path_of_another_pair_is_refused_naming_the_pair() -> None:
+    """The bars of a parsed path are handed to the strategy as they are: a path made for
+    another pair would have the strategy trade a pair the market does not move."""
+    from threecommas.testing.simulation._market._prices import PricePath
+
+    rows = line_of_candles(3)
+    path = PricePath.from_bars(
+        {"t": 60 * i, "pair": "USDT_ETH", "open": r[1], "high": r[2], "low": r[3], "close": r[4]}
+        for i, r in enumerate(rows)
+    )
+    with pytest.raises(ValueError, match=r"'USDT_ETH'.*pair='USDT_BTC'"):
+        backtest(lambda client, bar: None, candles=path, pair=PAIR)
+    assert backtest(lambda client, bar: None, candles=path, pair="USDT_ETH").bars == 3

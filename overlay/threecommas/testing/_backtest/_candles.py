@@ -32,6 +32,13 @@ def read_candles(source: CandleSource, pair: str) -> tuple[datetime, PricePath]:
         # their bars say (the first candle's open, or the market's fixed start).
         if not source.bars:
             raise PriceError("candles: a PricePath of bars is needed (not of points)")
+        # The bars are handed to the strategy as they are: their pair must be the one traded
+        # (the first bar's is checked; a pass over half a million would cost more than the run).
+        if source.bars[0].pair != pair:
+            raise PriceError(
+                f"candles: the PricePath's bars are of {source.bars[0].pair!r}, not of the "
+                f"pair given (pair={pair!r})"
+            )
         return _opened(source.bars[0].origin), source
     if isinstance(source, list):
         # ccxt's fetch_ohlcv gives floats: each taken as its shortest text (0.1 is 0.1).
