@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from types import FrameType
@@ -106,10 +106,9 @@ class _Server(uvicorn.Server):
         self.should_exit = True
         loop = self.loop
         if loop is not None and not loop.is_closed():
-            try:
+            # RuntimeError: the loop closed meanwhile, so the server has stopped already.
+            with suppress(RuntimeError):
                 loop.call_soon_threadsafe(self._wake.set)
-            except RuntimeError:  # the loop closed meanwhile: the server has stopped
-                pass
 
     async def main_loop(self) -> None:
         """uvicorn's, which looks at `should_exit` every tenth of a second, but woken at once
@@ -118,10 +117,8 @@ class _Server(uvicorn.Server):
         counter = 0
         while not await self.on_tick(counter):
             counter = (counter + 1) % 864000
-            try:
+            with suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
-            except TimeoutError:
-                pass
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         """uvicorn's graceful shutdown without its fixed pause of a tenth of a second: every
