@@ -188,7 +188,9 @@ def test_hmac_empty_secret_rejected() -> None:
 # --- RSA known answers ------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["pkcs1-str", "pkcs1-bytes", "pkcs8"])
+# One signer per form for the module: a signer holds no state between signatures, and loading
+# (and checking) the key costs tens of milliseconds, which five tests a form would pay again.
+@pytest.fixture(scope="module", params=["pkcs1-str", "pkcs1-bytes", "pkcs8"])
 def official_rsa(request: pytest.FixtureRequest) -> RsaSigner:
     if request.param == "pkcs1-str":
         return RsaSigner(OFFICIAL_PKCS1_KEY)
