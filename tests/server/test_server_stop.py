@@ -71,7 +71,9 @@ def test_an_answer_being_written_when_the_stop_comes_is_still_sent() -> None:
     try:
         assert started.wait(JOIN_TIMEOUT)
         client = threading.Thread(
-            target=lambda: answers.append(httpx.get(f"http://127.0.0.1:{port}/slow")),
+            target=lambda: answers.append(
+                httpx.get(f"http://127.0.0.1:{port}/slow", timeout=JOIN_TIMEOUT)
+            ),
             daemon=True,
         )
         client.start()
