@@ -354,15 +354,16 @@ class BaseClient:
         spec = call.request
         if options:
             spec = merge_options(spec, call.operation_id, check_options(options))
+        params, body = spec.get("params"), spec.get("json")
         # Text that UTF-8 cannot encode is a bad argument, named, before anything is sent.
-        check_encodable(spec.get("params"))
-        check_encodable(spec.get("json"))
+        check_encodable(params)
+        check_encodable(body)
         return http.build_request(
             spec["method"].upper(),
             self._base_url + spec["url"],
-            params=spec.get("params"),
+            params=params,
             headers=spec.get("headers"),
-            json=spec.get("json"),
+            json=body,
             content=spec.get("content"),
             timeout=self._timeout if isinstance(timeout, _Unset) else timeout,
         )

@@ -21,7 +21,8 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, SlotHold, Step, StorageCall, closed_error
+from threecommas._policy import closed_error
+from threecommas._steps import SEND, Answer, Sleep, SlotHold, Step, StorageCall
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
@@ -96,12 +97,13 @@ class AsyncAPIClient(BaseClient):
         """Send `call` as the request policy says, and return its parsed result (its
         `APIResponse` through `with_raw_response`, unless `parsed`: the SDK's own reads, such
         as `check_limits`, need the typed result whatever mode the call is in)."""
-        timeout = check_timeout(timeout)
-        if self._is_closed():
+        if timeout is not NOT_GIVEN:
+            timeout = check_timeout(timeout)
+        if self._closed or self._http.is_closed:
             raise closed_error()
         auth = self._auth_for(call)  # a signed call without credentials stops here
         request = self._build(self._http, call, timeout, options)
-        if not parsed:
+        if not parsed and self._raw:
             call = self._raw_or(call)
         hold = SlotHold()
         flow = self._policy.flow(call, request, self._is_closed, current_deadline(), hold)
@@ -109,12 +111,14 @@ class AsyncAPIClient(BaseClient):
             step = flow.send(None)
             while True:
                 answer: Answer = None
-                if isinstance(step, Sleep):
+                if step is SEND:  # the usual step first
+                    answer = await self._send(request, auth)
+                elif isinstance(step, Sleep):
                     await self._clock.asleep(step.seconds)
                 elif isinstance(step, StorageCall):
                     answer = await run_storage_step(step)
                 else:
-                    answer = await self._send(request, auth)
+                    raise TypeError(f"the request policy asked for an unknown step: {step!r}")
                 step = flow.send(answer)
         except StopIteration as done:
             result: T = done.value
