@@ -101,7 +101,9 @@ class AsyncAPIClient(BaseClient):
             timeout = check_timeout(timeout)
         if self._closed or self._http.is_closed:
             raise closed_error()
-        auth = self._auth_for(call)  # a signed call without credentials stops here
+        # A signed call without credentials stops here. A public operation goes unsigned
+        # (`_NO_AUTH`: not even the HTTP client's own auth).
+        auth = self._auth_for(call) or _NO_AUTH
         request = self._build(self._http, call, timeout, options)
         if not parsed and self._raw:
             call = self._raw_or(call)
@@ -111,8 +113,17 @@ class AsyncAPIClient(BaseClient):
             step = flow.send(None)
             while True:
                 answer: Answer = None
-                if step is SEND:  # the usual step first
-                    answer = await self._send(request, auth)
+                if step is SEND:  # the usual step first, sent here: no call more per request
+                    try:
+                        # Never follow a redirect, whatever the HTTP client's setting: the next
+                        # hop would get the API key and a valid signature.
+                        answer = await self._http.send(request, auth=auth, follow_redirects=False)
+                    except httpx.RequestError as exc:
+                        answer = exc  # a value: the policy decides what it means
+                    except RuntimeError as exc:
+                        if self._http.is_closed:  # closed by another task or thread meanwhile
+                            raise closed_error() from exc
+                        raise
                 elif isinstance(step, Sleep):
                     await self._clock.asleep(step.seconds)
                 elif isinstance(step, StorageCall):
@@ -130,22 +141,6 @@ class AsyncAPIClient(BaseClient):
             if hold.held and limiter is not None:
                 hold.held = False
                 await run_storage_step(StorageCall(limiter.release))
-
-    async def _send(
-        self, request: httpx.Request, auth: httpx.Auth | None
-    ) -> httpx.Response | httpx.RequestError:
-        """The response, or the transport error as a value (the policy decides what it means)."""
-        try:
-            # Never follow a redirect, whatever the HTTP client's setting: the next hop would
-            # get the API key and a valid signature.
-            # A public operation goes unsigned (`auth=None`: not even the HTTP client's own).
-            return await self._http.send(request, auth=auth or _NO_AUTH, follow_redirects=False)
-        except httpx.RequestError as exc:
-            return exc
-        except RuntimeError as exc:
-            if self._http.is_closed:  # closed by another task or thread meanwhile
-                raise closed_error() from exc
-            raise
 
     async def close(self) -> None:
         """Close the connections (of the internal HTTP client, and of the Redis pool made
