@@ -620,8 +620,12 @@ def main() -> int:
     if "call" in parts:
         bench_call(number, rounds)
     if "parse" in parts:
-        # Shorter rounds, more of them: the best round is then less often hit by other jobs.
-        bench_parse(max(10, number // 50), 3 * rounds)
+        # Rounds of 100 pages: long enough for each side to pay its own share of the garbage
+        # collector's full passes (one every dozen typed pages, every few dozen json.loads
+        # pages). With rounds of 20 pages, the best json.loads round was one that had missed
+        # its pass while every typed round had one: the ratio came out up to 10% too high, and
+        # moved from run to run.
+        bench_parse(max(10, number // 10), rounds)
     if "memory" in parts:
         bench_memory()
     if "startup" in parts:

@@ -179,6 +179,7 @@ class BaseClient:
         self._stream_url = stream_url
         self._forced_mode = check_forced_mode(forced_mode)
         self._timeout = timeout
+        self._phases: dict[str, float | None] | None = None  # `_timeout` for httpx, made once
         self._clock = clock
         limits = _make_limits(settings, key or _ANONYMOUS, clock, self._asynchronous)
         self._policy = RequestPolicy(settings, *limits, clock)
@@ -208,6 +209,7 @@ class BaseClient:
         if not isinstance(timeout, _Unset):
             checked = check_timeout(timeout)
             other._timeout = None if isinstance(checked, _Unset) else checked
+            other._phases = None
         if not isinstance(max_retries, _Unset):
             policy = self._policy
             settings = PolicySettings.checked(
@@ -354,17 +356,26 @@ class BaseClient:
         spec = call.request
         if options:
             spec = merge_options(spec, call.operation_id, check_options(options))
+        params, body = spec.get("params"), spec.get("json")
         # Text that UTF-8 cannot encode is a bad argument, named, before anything is sent.
-        check_encodable(spec.get("params"))
-        check_encodable(spec.get("json"))
+        check_encodable(params)
+        check_encodable(body)
+        if isinstance(timeout, _Unset):
+            phases = self._phases
+            if phases is None:
+                phases = self._phases = httpx.Timeout(self._timeout).as_dict()
+        else:
+            phases = httpx.Timeout(timeout).as_dict()
         return http.build_request(
             spec["method"].upper(),
             self._base_url + spec["url"],
-            params=spec.get("params"),
+            params=params,
             headers=spec.get("headers"),
-            json=spec.get("json"),
+            json=body,
             content=spec.get("content"),
-            timeout=self._timeout if isinstance(timeout, _Unset) else timeout,
+            # The timeout as httpx keeps it on the request, made once per client instead of
+            # an httpx.Timeout per request; each request gets its own copy.
+            extensions={"timeout": phases.copy()},
         )
 
     def __repr__(self) -> str:

@@ -363,6 +363,10 @@ class Lockout:
 
     def remaining(self) -> tuple[float, BaseException | None]:
         """Seconds left and the error that started it; (0, None) when not locked out."""
+        # A first look without the lock, as every request asks: `_until` is replaced whole and
+        # only ever grows, so a lockout that is over is seen as over either way.
+        if self._until <= self._clock():
+            return 0.0, None
         with self._lock:
             left = self._until - self._clock()
             if left <= 0:

@@ -71,9 +71,11 @@ def _wire(value: object) -> str:
 
 
 @cache
-def _takes_forced_mode(operation_id: str) -> bool:
-    """Whether the operation has the Forced-Mode header (read from the catalogue once)."""
-    return any(p.name == "Forced-Mode" for p in BY_ID[operation_id].parameters)
+def _traits(operation_id: str) -> tuple[bool, bool]:
+    """Whether the operation has the Forced-Mode header, and whether it is signed (read from
+    the catalogue once)."""
+    operation = BY_ID[operation_id]
+    return any(p.name == "Forced-Mode" for p in operation.parameters), operation.signed
 
 
 def call(
@@ -88,13 +90,14 @@ def call(
     The ids of `path` come checked by `check_id` (each caller's), whose range is the one every
     path parameter's schema gives (tests/sdk/test_schema.py holds the two together): they are
     not turned to text and checked again."""
-    if _takes_forced_mode(operation_id):
+    takes_forced_mode, signed = _traits(operation_id)
+    if takes_forced_mode:
         arguments["forced_mode"] = UNSET if mode is None else mode
     request: dict[str, Any] = endpoint(operation_id).build_request(*path, **arguments)
     query = request.get("params")
     if query:
         check_parameters(operation_id, [(name, _wire(value)) for name, value in query.items()])
-    return Call(request, parse, signed=BY_ID[operation_id].signed, operation_id=operation_id)
+    return Call(request, parse, signed, operation_id)
 
 
 # --- one SmartTrade, or one of its trades, by id ------------------------------------------------

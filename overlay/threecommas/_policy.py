@@ -27,7 +27,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Generator
-from typing import Any, Final, TypeVar, cast
+from typing import TypeVar, cast
 
 import httpx
 
@@ -50,20 +50,11 @@ from threecommas._exceptions import (
     parse_retry_after,
 )
 from threecommas._limits import Lockout, RateLimit, backoff_delay, parse_next_request_at
+from threecommas._steps import SEND, Answer, Sleep, SlotHold, Step, StorageCall
 from threecommas._storage import LockoutState, SlotLimiter
 from threecommas._types import Call
 
-__all__ = [
-    "SEND",
-    "Answer",
-    "PolicySettings",
-    "RequestPolicy",
-    "Sleep",
-    "SlotHold",
-    "Step",
-    "StorageCall",
-    "closed_error",
-]
+__all__ = ["PolicySettings", "RequestPolicy", "closed_error"]
 
 T = TypeVar("T")
 logger = logging.getLogger("threecommas")
@@ -83,58 +74,6 @@ _UNREADABLE_BODY = (
     TypeError,
     ValueError,
 )
-
-
-class _Send:
-    """Send the request now; answer with the response, or with the transport error."""
-
-    def __repr__(self) -> str:
-        return "SEND"
-
-
-SEND: Final = _Send()
-
-
-class Sleep:
-    """Wait this many seconds, then answer with None."""
-
-    __slots__ = ("seconds",)
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-
-    def __repr__(self) -> str:
-        return f"Sleep({self.seconds!r})"
-
-
-class StorageCall:
-    """Call `method(*args)` (a method of the limiter or the lockout; await what it returns
-    when it is awaitable), then answer with its result."""
-
-    __slots__ = ("args", "method")
-
-    def __init__(self, method: Callable[..., Any], *args: Any) -> None:
-        self.method = method
-        self.args = args
-
-    def __repr__(self) -> str:
-        return f"StorageCall({getattr(self.method, '__name__', self.method)}{self.args!r})"
-
-
-class SlotHold:
-    """Whether a flow holds a rate-limit slot: the driver gives it back when the flow ended
-    without (an error before sending, a cancelled task, a closed generator)."""
-
-    __slots__ = ("held",)
-
-    def __init__(self) -> None:
-        self.held = False
-
-
-Step = _Send | Sleep | StorageCall
-# The answers to SEND (a response or a transport error), to a Sleep (None), and to a
-# StorageCall (what the budget's method returned).
-Answer = Any
 
 
 class PolicySettings:
@@ -244,6 +183,11 @@ def _read_only_refusal(request: httpx.Request, limit: RateLimit) -> PlanRestrict
     )
 
 
+def _log_wait(request: httpx.Request, wait: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("%s %s waits %.3f s for the rate limit", request.method, target(request), wait)
+
+
 def parse_success(
     parse: Callable[[httpx.Response], T], request: httpx.Request, response: httpx.Response
 ) -> T:
@@ -311,6 +255,9 @@ class RequestPolicy:
         # An in-process lockout is read with a plain call: a step through the driver for it
         # would cost every request about a microsecond, for no I/O to hand over.
         self._local_lockout = type(lockout) is Lockout
+        # ... and without a limiter either, admitting a request needs no step at all: it is
+        # decided by a plain call, not by a generator made for each request.
+        self._plain_admit = self._local_lockout and limiter is None
 
     def flow(
         self,
@@ -334,9 +281,13 @@ class RequestPolicy:
         # The configured timeouts, which a deadline cuts for each attempt.
         timeouts = dict(request.extensions.get("timeout") or {}) if deadline is not None else {}
         for attempt in itertools.count():
-            order = call.operation_id in ORDER_OPERATIONS
-            while (wait := (yield from self._admit(request, closed, order, hold))) > 0:
-                yield from self._wait(wait, deadline)
+            if self._plain_admit:
+                while (wait := self._admit_plain(request, closed)) > 0:
+                    yield from self._wait(wait, deadline)
+            else:
+                order = call.operation_id in ORDER_OPERATIONS
+                while (wait := (yield from self._admit(request, closed, order, hold))) > 0:
+                    yield from self._wait(wait, deadline)
             if deadline is not None:
                 self._cut_timeout(request, timeouts, deadline)
             started = time.perf_counter()
@@ -352,6 +303,8 @@ class RequestPolicy:
             cause: httpx.RequestError | None = None
             if isinstance(answer, httpx.Response):
                 self._log_answer(request, answer, started)
+                if 200 <= answer.status_code < 300:
+                    return parse_success(call.parse, request, answer)
                 try:
                     return _result(
                         call, request, answer, self.settings.ban_cooldown, self.clock.time
@@ -421,21 +374,36 @@ class RequestPolicy:
         else:
             left, reason = yield from self._lockout_remaining()
         if left > 0:
-            if isinstance(reason, RateLimitError) and left <= self.settings.retry_after_cap:
-                wait = left
-            else:
-                raise _refused_locally(reason, request, left)
+            wait = self._lockout_wait(request, left, reason)
         elif self.limiter is None:
             return 0.0
         else:
             wait = cast(float, (yield StorageCall(self.limiter.acquire, order)))
             if wait == 0:
                 hold.held = True
-        if wait > 0 and logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s %s waits %.3f s for the rate limit", request.method, target(request), wait
-            )
+        if wait > 0:
+            _log_wait(request, wait)
         return wait
+
+    def _admit_plain(self, request: httpx.Request, closed: Callable[[], bool]) -> float:
+        """`_admit` for an in-process lockout and no limiter: no step to hand over."""
+        if closed():
+            raise closed_error()
+        left, reason = cast(Lockout, self.lockout).remaining()
+        if left <= 0:
+            return 0.0
+        wait = self._lockout_wait(request, left, reason)
+        _log_wait(request, wait)
+        return wait
+
+    def _lockout_wait(
+        self, request: httpx.Request, left: float, reason: BaseException | None
+    ) -> float:
+        """The wait of a request during a lockout with `left` seconds to go: a short
+        rate-limit lockout is waited out; anything else is raised, unsent."""
+        if isinstance(reason, RateLimitError) and left <= self.settings.retry_after_cap:
+            return left
+        raise _refused_locally(reason, request, left)
 
     def _lockout_remaining(self) -> Generator[Step, Answer, tuple[float, BaseException | None]]:
         remaining = yield StorageCall(self.lockout.remaining)

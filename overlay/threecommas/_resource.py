@@ -6,6 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from threecommas._base_client import BaseClient
+from threecommas._types import NOT_GIVEN
 
 if TYPE_CHECKING:
     from threecommas._types import ForcedModeArg
@@ -21,6 +22,8 @@ class Namespace:
 
     def _mode(self, forced_mode: ForcedModeArg) -> ForcedMode | None:
         """The forced mode a call sends: its own `forced_mode`, else the client's."""
+        if forced_mode is NOT_GIVEN:  # most calls: read here, not through another call
+            return self._client._forced_mode
         return self._client._forced_mode_for(forced_mode)
 
     def __repr__(self) -> str:

@@ -37,6 +37,8 @@ def check_int_range(name: str, value: object, low: int, high: int, *, text: str 
 
 def check_id(name: str, value: object) -> int:
     """An API id: a plain int from 1 to 2**63-1 (bool, str and float are refused, not coerced)."""
+    if type(value) is int and 1 <= value <= INT64_MAX:  # the common case, checked at no cost
+        return value
     number = exact_int(name, value)
     if not 1 <= number <= INT64_MAX:
         raise ValueError(f"{name} must be between 1 and 2**63-1, got {number}")
@@ -81,6 +83,8 @@ def _field_name(path: tuple[str | int, ...]) -> str:
 def check_encodable(value: Any, path: tuple[str | int, ...] = ()) -> None:
     """Raise ValueError naming the first string (key or value) in JSON-like `value` that cannot
     be encoded as UTF-8. The last guard before a body or a query is encoded for sending."""
+    if value is None or type(value) is int:  # the most common leaves, at no cost
+        return
     if isinstance(value, str):
         if not _encodable(value):
             exact_str(_field_name(path), value)

@@ -16,7 +16,8 @@ import pytest
 
 from threecommas import RateLimitError, ThreeCommasError
 from threecommas._limits import Lockout
-from threecommas._policy import SEND, PolicySettings, RequestPolicy, StorageCall
+from threecommas._policy import PolicySettings, RequestPolicy
+from threecommas._steps import SEND, StorageCall
 from threecommas._types import Call
 from threecommas_api.api.smart_trades import cancel_trade
 

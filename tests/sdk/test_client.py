@@ -220,6 +220,21 @@ def test_per_call_timeout_reaches_the_request() -> None:
     assert second == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
 
 
+def test_each_client_and_copy_sends_its_own_timeout() -> None:
+    client, recorder = mocked(created(), timeout=12.0)
+    client.smart_trades.close_trade_by_market(1, 2)
+    patient = client.with_options(timeout=60)
+    patient.smart_trades.close_trade_by_market(1, 2)
+    client.with_options(max_retries=1).smart_trades.close_trade_by_market(1, 2)
+    client.smart_trades.close_trade_by_market(1, 2)
+    sent = [r.extensions["timeout"] for r in recorder.requests]
+    assert [phases["read"] for phases in sent] == [12.0, 60.0, 12.0, 12.0]
+    # each request has a timeout of its own: changing one changes no other
+    sent[0]["read"] = 1.0
+    client.smart_trades.close_trade_by_market(1, 2)
+    assert recorder.requests[-1].extensions["timeout"]["read"] == 12.0
+
+
 def test_own_http_client_is_signed_kept_open_and_its_base_url_ignored() -> None:
     recorder = Recorder(created())
     http = httpx.Client(

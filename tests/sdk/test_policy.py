@@ -30,7 +30,8 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._limits import Lockout, RateLimiter
 from threecommas._params import ParameterError, parameter_schemas
 from threecommas._parsing import strict_list, strict_object
-from threecommas._policy import SEND, PolicySettings, RequestPolicy, Sleep, SlotHold, StorageCall
+from threecommas._policy import PolicySettings, RequestPolicy
+from threecommas._steps import SEND, Sleep, SlotHold, StorageCall
 from threecommas._types import Call
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -826,6 +826,44 @@ def test_a_closed_async_client_raises_a_three_commas_error() -> None:
     assert recorder.requests == []
 
 
+def test_an_http_client_closed_as_the_request_goes_out_is_a_closed_client() -> None:
+    """Closed by another thread or task between the client's own check and the send: httpx's
+    RuntimeError becomes the SDK's error; any other RuntimeError is left as it is."""
+    recorder = Recorder(OK)
+
+    class ClosedOnSend(httpx.Client):
+        def send(self, *args: Any, **kwargs: Any) -> httpx.Response:
+            self.close()
+            return super().send(*args, **kwargs)
+
+    class Broken(httpx.Client):
+        def send(self, *args: Any, **kwargs: Any) -> httpx.Response:
+            raise RuntimeError("something else")
+
+    client = ThreeCommas(
+        KEY, SECRET, http_client=ClosedOnSend(transport=httpx.MockTransport(recorder))
+    )
+    with pytest.raises(ThreeCommasError, match="client is closed"):
+        client.smart_trades.get(1)
+    broken = ThreeCommas(KEY, SECRET, http_client=Broken(transport=httpx.MockTransport(recorder)))
+    with pytest.raises(RuntimeError, match="something else"):
+        broken.smart_trades.get(1)
+
+    class AsyncClosedOnSend(httpx.AsyncClient):
+        async def send(self, *args: Any, **kwargs: Any) -> httpx.Response:
+            await self.aclose()
+            return await super().send(*args, **kwargs)
+
+    async def scenario() -> None:
+        http = AsyncClosedOnSend(transport=httpx.MockTransport(recorder))
+        async with AsyncThreeCommas(KEY, SECRET, http_client=http) as aclient:
+            with pytest.raises(ThreeCommasError, match="client is closed"):
+                await aclient.smart_trades.get(1)
+
+    asyncio.run(scenario())
+    assert recorder.requests == []
+
+
 # --- help() and reprs ---------------------------------------------------------------------------
 
 

@@ -21,7 +21,8 @@ from threecommas._base_client import (
     wrong_http_client,
 )
 from threecommas._clock import current_deadline
-from threecommas._policy import Answer, Sleep, SlotHold, Step, StorageCall, closed_error
+from threecommas._policy import closed_error
+from threecommas._steps import SEND, Answer, Sleep, SlotHold, Step, StorageCall
 from threecommas._types import NOT_GIVEN, Call, RequestOptions, TimeoutArg
 from threecommas._validation import check_timeout
 
@@ -96,12 +97,15 @@ class AsyncAPIClient(BaseClient):
         """Send `call` as the request policy says, and return its parsed result (its
         `APIResponse` through `with_raw_response`, unless `parsed`: the SDK's own reads, such
         as `check_limits`, need the typed result whatever mode the call is in)."""
-        timeout = check_timeout(timeout)
-        if self._is_closed():
+        if timeout is not NOT_GIVEN:
+            timeout = check_timeout(timeout)
+        if self._closed or self._http.is_closed:
             raise closed_error()
-        auth = self._auth_for(call)  # a signed call without credentials stops here
+        # A signed call without credentials stops here. A public operation goes unsigned
+        # (`_NO_AUTH`: not even the HTTP client's own auth).
+        auth = self._auth_for(call) or _NO_AUTH
         request = self._build(self._http, call, timeout, options)
-        if not parsed:
+        if not parsed and self._raw:
             call = self._raw_or(call)
         hold = SlotHold()
         flow = self._policy.flow(call, request, self._is_closed, current_deadline(), hold)
@@ -109,12 +113,23 @@ class AsyncAPIClient(BaseClient):
             step = flow.send(None)
             while True:
                 answer: Answer = None
-                if isinstance(step, Sleep):
+                if step is SEND:  # the usual step first, sent here: no call more per request
+                    try:
+                        # Never follow a redirect, whatever the HTTP client's setting: the next
+                        # hop would get the API key and a valid signature.
+                        answer = await self._http.send(request, auth=auth, follow_redirects=False)
+                    except httpx.RequestError as exc:
+                        answer = exc  # a value: the policy decides what it means
+                    except RuntimeError as exc:
+                        if self._http.is_closed:  # closed by another task or thread meanwhile
+                            raise closed_error() from exc
+                        raise
+                elif isinstance(step, Sleep):
                     await self._clock.asleep(step.seconds)
                 elif isinstance(step, StorageCall):
                     answer = await run_storage_step(step)
                 else:
-                    answer = await self._send(request, auth)
+                    raise TypeError(f"the request policy asked for an unknown step: {step!r}")
                 step = flow.send(answer)
         except StopIteration as done:
             result: T = done.value
@@ -126,22 +141,6 @@ class AsyncAPIClient(BaseClient):
             if hold.held and limiter is not None:
                 hold.held = False
                 await run_storage_step(StorageCall(limiter.release))
-
-    async def _send(
-        self, request: httpx.Request, auth: httpx.Auth | None
-    ) -> httpx.Response | httpx.RequestError:
-        """The response, or the transport error as a value (the policy decides what it means)."""
-        try:
-            # Never follow a redirect, whatever the HTTP client's setting: the next hop would
-            # get the API key and a valid signature.
-            # A public operation goes unsigned (`auth=None`: not even the HTTP client's own).
-            return await self._http.send(request, auth=auth or _NO_AUTH, follow_redirects=False)
-        except httpx.RequestError as exc:
-            return exc
-        except RuntimeError as exc:
-            if self._http.is_closed:  # closed by another task or thread meanwhile
-                raise closed_error() from exc
-            raise
 
     async def close(self) -> None:
         """Close the connections (of the internal HTTP client, and of the Redis pool made

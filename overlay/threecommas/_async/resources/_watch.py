@@ -17,7 +17,7 @@ from threecommas._constants import ITER_ALL_PER_PAGE
 from threecommas._exceptions import NotFoundError, ThreeCommasError
 from threecommas._operations import LIST
 from threecommas._pagination import PageWalk
-from threecommas._policy import StorageCall
+from threecommas._steps import StorageCall
 from threecommas._storage import SlotLimiter
 from threecommas._types import ForcedModeArg, TimeoutArg
 from threecommas._watch import (
