@@ -65,9 +65,10 @@ test: venv
 
 ## unit: the fast part of the tests (nothing slow, no fuzzing, no wheel build), in seconds.
 # schemathesis' pytest plugin is left unloaded: none of these tests fuzz, and its hooks cost about
-# a second of CPU over the run.
+# a second of CPU over the run. anyio's is too: no test here is an anyio one, and loading it
+# imports trio in each process.
 unit: venv $(DOCS_STAMP)
-	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -p no:schemathesis -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
+	$(PYTEST) -q -n $(TEST_WORKERS) --dist loadfile -p no:schemathesis -p no:anyio -m "$(UNIT_MARKERS)" $(UNIT_SKIPPED:%=--ignore-glob='*/%')
 
 ## lint: ruff check and ruff format --check.
 lint: venv

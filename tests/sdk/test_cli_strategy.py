@@ -76,7 +76,7 @@ def test_run_trades_in_paper_mode_and_logs_each_bar(
     monkeypatch.setenv("THREE_COMMAS_API_SECRET", server.api_secret or "")
     argv: list[Any] = [
         "run", EXAMPLE, "--pair", "USDT_BTC", "--market-code", "binance",
-        "--interval", "0.2", "--max-bars", "2", "--base-url", server.base_url,
+        "--interval", "0.05", "--max-bars", "2", "--base-url", server.base_url,
     ]  # fmt: skip
     assert main(argv) == 0
     captured = capsys.readouterr()

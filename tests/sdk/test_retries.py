@@ -48,6 +48,31 @@ class Script:
         return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)
 
 
+class StepClock:
+    """Virtual time for the sync client: it moves when the client sleeps or the test says so,
+    so a test of a lockout or a wait takes no real time."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def time(self) -> float:
+        return 1_700_000_000.0 + self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += max(0.0, seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+    def io_timeout(self, seconds: float) -> float:
+        return seconds
+
+
 @pytest.fixture
 def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's sleeps instead of sleeping."""
@@ -170,14 +195,16 @@ def test_plan_restriction_is_a_permission_error_and_is_not_retried(slept: list[f
 
 def test_ip_ban_stops_the_client_until_the_cool_down() -> None:
     script = Script(httpx.Response(418, json={"error": "ip_banned"}), OK)
-    client = _client(script, ban_cooldown=0.3)
+    clock = StepClock()
+    client = _client(script, ban_cooldown=0.3, clock=clock)
     with pytest.raises(IPBannedError) as caught:
         client._execute(_call("get"))
     assert caught.value.retry_after == 0.3
+    clock.now += 0.29
     with pytest.raises(IPBannedError):
         client._execute(_call("get"))
     assert len(script.requests) == 1
-    time.sleep(0.35)
+    clock.now += 0.02
     assert client._execute(_call("get")) == {"ok": True}
     assert len(script.requests) == 2
 
@@ -317,9 +344,11 @@ def test_debug_log_tells_retries_and_waits_without_secrets(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="threecommas")
     script = Script(httpx.Response(503), OK)
-    client = _client(script, rate_limit=RateLimit(1, 0.2))
+    clock = StepClock()
+    client = _client(script, rate_limit=RateLimit(1, 0.2), clock=clock)
     client._execute(_call("get"))
     client._execute(_call("get"))
+    assert clock.sleeps  # the retry and the limit waited, in virtual time
     messages = [record.getMessage() for record in caplog.records]
     assert any("retry 1 of 2" in m and "ServerError" in m for m in messages)
     assert any("waits" in m and "rate limit" in m for m in messages)

@@ -80,24 +80,21 @@ wc4dnTdfBxKBacAoUWUZcRuipcgkkUQAQZxqUnGkGZQHf8UFjEzHD5k=
 KEYS_DIR = Path(__file__).resolve().parents[2] / "overlay" / "threecommas" / "testing" / "keys"
 
 
-def _to_pkcs8(pkcs1_pem: str) -> bytes:
+def _public_and_pkcs8(pkcs1_pem: str) -> tuple[bytes, bytes]:
+    # One load for both: loading checks the key, tens of milliseconds at every collection.
     key = serialization.load_pem_private_key(pkcs1_pem.encode(), password=None)
-    return key.private_bytes(
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    pkcs8 = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
+    return public, pkcs8
 
 
-def _public_pem(pkcs1_pem: str) -> bytes:
-    key = serialization.load_pem_private_key(pkcs1_pem.encode(), password=None)
-    return key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-
-
-OFFICIAL_PUBLIC_KEY = _public_pem(OFFICIAL_PKCS1_KEY)
-OFFICIAL_PKCS8_KEY = _to_pkcs8(OFFICIAL_PKCS1_KEY)
+OFFICIAL_PUBLIC_KEY, OFFICIAL_PKCS8_KEY = _public_and_pkcs8(OFFICIAL_PKCS1_KEY)
 KEY_LINES = [line for line in OFFICIAL_PKCS1_KEY.splitlines() if "-----" not in line]
 PKCS8_KEY_LINES = [line for line in OFFICIAL_PKCS8_KEY.decode().splitlines() if "-----" not in line]
 
@@ -188,7 +185,9 @@ def test_hmac_empty_secret_rejected() -> None:
 # --- RSA known answers ------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["pkcs1-str", "pkcs1-bytes", "pkcs8"])
+# One signer per form for the module: a signer holds no state between signatures, and loading
+# (and checking) the key costs tens of milliseconds, which five tests a form would pay again.
+@pytest.fixture(scope="module", params=["pkcs1-str", "pkcs1-bytes", "pkcs8"])
 def official_rsa(request: pytest.FixtureRequest) -> RsaSigner:
     if request.param == "pkcs1-str":
         return RsaSigner(OFFICIAL_PKCS1_KEY)

@@ -73,6 +73,32 @@ def faults(server: RunningServer) -> Iterator[Faults]:
     state.configure(FaultConfig())
 
 
+class SkippingClock:
+    """The real clock, except that a wait is skipped: time jumps ahead by it at once. A retry's
+    back-off is then waited out as the client counts it, in no real time; network timeouts
+    stay real (`io_timeout`)."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.skipped
+
+    def time(self) -> float:
+        return time.time() + self.skipped
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.skipped += max(0.0, seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+    def io_timeout(self, seconds: float) -> float:
+        return seconds
+
+
 def client(server: RunningServer, **options: Any) -> ThreeCommas:
     options.setdefault("rate_limit", None)
     return ThreeCommas(server.api_key, server.api_secret, base_url=server.base_url, **options)
@@ -243,8 +269,10 @@ def test_5xx_after_applying_a_close_is_not_repeated(server: RunningServer, fault
 
 def test_a_read_after_503_is_retried_and_succeeds(server: RunningServer, faults: Faults) -> None:
     faults.configure(only(FaultRule("error", status=503, count=1)))
-    with client(server) as api:
+    clock = SkippingClock()
+    with client(server, clock=clock) as api:
         assert api.smart_trades.get(SMART_TRADE_ID).id == SMART_TRADE_ID
+    assert len(clock.sleeps) == 1  # one back-off, before the one retry
     counters = faults.counters()
     assert counters.received[GET] == 2
     assert counters.statuses == {503: 1, 200: 1}
@@ -328,17 +356,20 @@ def test_a_read_after_a_dropped_connection_is_retried(
     server: RunningServer, faults: Faults
 ) -> None:
     faults.configure(only(FaultRule("drop", count=1)))
-    with client(server) as api:
+    clock = SkippingClock()
+    with client(server, clock=clock) as api:
         assert api.smart_trades.get(SMART_TRADE_ID).id == SMART_TRADE_ID
+    assert len(clock.sleeps) == 1
     assert faults.counters().received[GET] == 2
 
 
 def test_latency_beyond_the_timeout_is_a_timeout_error(
     server: RunningServer, faults: Faults
 ) -> None:
-    faults.configure(FaultConfig(latency_ms=400))
+    # The answer cannot come before 200 ms: a 50 ms timeout always runs out first.
+    faults.configure(FaultConfig(latency_ms=200))
     with client(server, max_retries=0) as api, pytest.raises(APITimeoutError):
-        api.smart_trades.get(SMART_TRADE_ID, timeout=0.1)
+        api.smart_trades.get(SMART_TRADE_ID, timeout=0.05)
     with client(server) as api:  # a timeout far above the latency: a loaded machine passes
         assert api.smart_trades.get(SMART_TRADE_ID, timeout=20).id == SMART_TRADE_ID
 

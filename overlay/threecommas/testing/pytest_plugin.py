@@ -34,7 +34,7 @@ that time too: ``timeout=60`` is 0.6 real seconds at 0.01.
 
 A "fresh live server" is a fresh app (its own store, faults, counters, limits, market,
 credentials) served on a new loopback port of the session's one uvicorn server: as isolated as a
-server of its own, for about a millisecond instead of a tenth of a second. When its test ends,
+server of its own, for a few milliseconds and without a thread of its own. When its test ends,
 the port stops listening and every connection made to it is closed, so a client left open by one
 test reaches nothing of the next (its requests are refused, as by a stopped server).
 """
