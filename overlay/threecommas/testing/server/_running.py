@@ -134,9 +134,10 @@ class _Server(uvicorn.Server):
         for connection in list(state.connections):
             connection.shutdown()
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + (self.config.timeout_graceful_shutdown or 0)
+        grace = self.config.timeout_graceful_shutdown  # None: as long as it takes, as uvicorn
+        deadline = None if grace is None else loop.time() + grace
         while (state.connections or state.tasks) and not self.force_exit:
-            if loop.time() > deadline:
+            if deadline is not None and loop.time() > deadline:
                 for task in state.tasks:
                     task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
                 break
