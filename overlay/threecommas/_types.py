@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 
 import httpx
 
@@ -50,8 +49,22 @@ NOT_GIVEN: Any = _Unset()
 TimeoutTypes = float | httpx.Timeout | None
 TimeoutArg = TimeoutTypes | _Unset
 ForcedModeArg = str | ForcedMode | _Unset | None
-# A quantity or price: a decimal string, a Decimal, or the `{"value": ...}` shape.
-Quantity = str | Decimal | Mapping[str, Any]
+# A quantity or price: a decimal string, a Decimal, or the `{"value": ...}` shape. Made on
+# first use at run time (annotations name it as text): the decimal module costs about 2 ms of
+# every start, and only the calls that take a quantity need it.
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    Quantity = str | Decimal | Mapping[str, Any]
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name == "Quantity":
+            from decimal import Decimal
+
+            alias = globals()["Quantity"] = str | Decimal | Mapping[str, Any]
+            return alias
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Call(Generic[T]):

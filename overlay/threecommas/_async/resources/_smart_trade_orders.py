@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Unpack
 
 from threecommas._resource import LazyModule, Namespace
-from threecommas._types import NOT_GIVEN, ForcedModeArg, Quantity, RequestOptions, TimeoutArg
+from threecommas._types import NOT_GIVEN, ForcedModeArg, RequestOptions, TimeoutArg
 
 from .._api_client import AsyncAPIClient
 from ._order_answers import changed
 
 if TYPE_CHECKING:
     import threecommas._operations as ops
+    from threecommas._types import Quantity
     from threecommas_api.models.add_funds_request import AddFundsRequest
     from threecommas_api.models.order_type import OrderType
     from threecommas_api.models.price_input import PriceInput
