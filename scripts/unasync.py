@@ -108,6 +108,31 @@ def render(source: Path, used: set[int] | None = None) -> str:
     return header(source) + unasync_text(source.read_text(encoding="utf-8"), used)
 
 
+#: What a command's `--help` reads instead of the sources (`threecommas.cli._docs`).
+HELP_TEXTS = ROOT / "overlay" / "threecommas" / "cli" / "_help_texts.py"
+
+
+def help_texts(rendered: dict[Path, str]) -> str:
+    """`_help_texts.py`: the sync client's classes as `_docs.read_classes` reads them from the
+    sync sources just rendered (so that it can never lag behind them)."""
+    import pprint
+
+    sys.path.insert(0, str(ROOT / "overlay"))
+    from threecommas.cli._docs import _SOURCES, read_classes
+
+    package = ROOT / "overlay" / "threecommas"
+    classes = read_classes(rendered[package / source] for source in _SOURCES)
+    return (
+        "# generated from the sync client's sources by scripts/unasync.py — do not edit\n"
+        "\"\"\"The sync client's classes for the command line's help (`_docs`): each one's\n"
+        "bases, its methods' docstrings and the namespace class of each attribute its\n"
+        '`__init__` sets."""\n\n'
+        "CLASSES: dict[str, tuple[tuple[str, ...], dict[str, str], dict[str, str]]] = "
+        + pprint.pformat(classes, width=100, sort_dicts=False)
+        + "\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail when anything is stale")
@@ -116,9 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     pairs = twins()
     problems = []
     expected = set()
+    rendered: dict[Path, str] = {}
     for source, target in pairs:
         expected.add(target)
-        text = render(source, used)
+        text = rendered[target] = render(source, used)
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:
             continue
@@ -128,6 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+    text = help_texts(rendered)
+    current = HELP_TEXTS.read_text(encoding="utf-8") if HELP_TEXTS.exists() else None
+    if current != text:
+        if args.check:
+            state = "missing" if current is None else "stale"
+            problems.append(f"{state}: {HELP_TEXTS.relative_to(ROOT).as_posix()}")
+        else:
+            HELP_TEXTS.write_text(text, encoding="utf-8")
     for extra in sorted(TARGET.rglob("*.py")) if TARGET.exists() else []:
         if extra not in expected and "__pycache__" not in extra.parts:
             problems.append(f"no async source: {extra.relative_to(ROOT).as_posix()}")

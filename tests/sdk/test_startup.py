@@ -91,7 +91,8 @@ def test_the_probe_sees_a_heavy_import(tmp_path: Path) -> None:
         ["smart-trades", "--help"],
         ["smart-trades", "trades", "--help"],
         ["market", "--help"],
-        # A command's help too: its facade method's docstring is read from the source.
+        # A command's help too: its facade method's docstring, read from the sources when the
+        # sync client is written (`_help_texts.py`), not parsed at each help.
         ["smart-trades", "get", "--help"],
         ["smart-trades", "trades", "cancel", "--help"],
         ["accounts", "list", "--help"],
@@ -107,6 +108,8 @@ def test_help_loads_no_http_stack_and_no_model(argv: list[str], tmp_path: Path) 
     assert _heavy(modules) == []
     # Nor what only running a command needs: the exceptions (email.utils), logging.
     assert not {"threecommas.cli._run", "threecommas._exceptions", "logging"} & set(modules)
+    # Nor a parser of Python sources (ast, inspect: about a third of a command's help).
+    assert not {"ast", "inspect"} & set(modules)
 
 
 def test_import_threecommas_loads_only_its_version(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ following the namespaces from the client as a user reaches them; nothing is impo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -49,17 +49,20 @@ class _Class(NamedTuple):
     parts: dict[str, str]  # attribute -> the name of the namespace class set on it in __init__
 
 
-@cache
-def _classes() -> dict[str, _Class]:
-    """The client's classes by name, read from their sources: importing them would load httpx,
-    which `--help` has no use for (it would double the time a command's help takes)."""
-    import ast
-    from pathlib import Path
+#: A class as `read_classes` finds it: its bases, its methods' docstrings, its namespaces.
+Found = tuple[tuple[str, ...], dict[str, str], dict[str, str]]
 
-    package = Path(__file__).resolve().parent.parent
-    found: dict[str, _Class] = {}
-    for source in _SOURCES:
-        tree = ast.parse((package / source).read_text(encoding="utf-8"))
+
+def read_classes(texts: Iterable[str]) -> dict[str, Found]:
+    """The classes of the sources `texts` (the sync client's, `_SOURCES`): for each, its bases,
+    its methods' docstrings (cleaned as `inspect.getdoc` cleans them) and the namespace class
+    each attribute of its `__init__` is set to. `scripts/unasync.py` writes them into
+    `_help_texts.py` whenever it writes the sync client, so that a `--help` parses no source."""
+    import ast
+
+    found: dict[str, Found] = {}
+    for text in texts:
+        tree = ast.parse(text)
         for node in tree.body:
             if not isinstance(node, ast.ClassDef):
                 continue
@@ -81,8 +84,18 @@ def _classes() -> dict[str, _Class]:
                     ):
                         parts[target.attr] = statement.value.func.id
             bases = tuple(base.id for base in node.bases if isinstance(base, ast.Name))
-            found[node.name] = _Class(bases, docs, parts)
+            found[node.name] = (bases, docs, parts)
     return found
+
+
+@cache
+def _classes() -> dict[str, _Class]:
+    """The client's classes by name, as `read_classes` found them in their sources (kept in
+    `_help_texts.py`): importing the classes would load httpx, and parsing their sources at
+    each `--help` took a third of its time."""
+    from threecommas.cli._help_texts import CLASSES
+
+    return {name: _Class(*found) for name, found in CLASSES.items()}
 
 
 def _lookup(class_name: str, name: str) -> tuple[str, str | None]:
