@@ -16,9 +16,9 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from threecommas._checks import check_datetime, check_enum, check_pattern, quantity, request_body
 from threecommas._params import check_parameters, parameter_schemas
 from threecommas._parsing import Parser, endpoint, order_answer, strict_list, strict_object
+from threecommas._resource import LazyModule
 from threecommas._types import Call
 from threecommas._validation import check_id
 from threecommas_api._catalogue import BY_ID
@@ -31,11 +31,17 @@ from threecommas_api.models.smart_trade_type import SmartTradeType
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
+    import threecommas._checks as checks
     from threecommas_api.models.add_funds_request import AddFundsRequest
     from threecommas_api.models.reduce_funds_info import ReduceFundsInfo
     from threecommas_api.models.reduce_funds_request import ReduceFundsRequest
     from threecommas_api.models.trade import Trade
     from threecommas_api.models.update_smart_trade_request import UpdateSmartTradeRequest
+
+else:
+    # The checks of list filters and bodies, with the spec's schemas and the decimal module
+    # they use: loaded by the first call that has any (a `get` has none).
+    checks = LazyModule("threecommas._checks")
 
 __all__ = [
     "LIST",
@@ -171,11 +177,15 @@ def _list_parameter(name: str) -> Mapping[str, Any]:
 
 
 def _pattern(name: str, value: object, example: str) -> str:
-    return check_pattern(name, value, _list_parameter(name)["pattern"], example)
+    return checks.check_pattern(name, value, _list_parameter(name)["pattern"], example)
 
 
 def _enum(kind: type[Enum]) -> Check:
-    return lambda name, value: check_enum(name, value, kind)
+    return lambda name, value: checks.check_enum(name, value, kind)
+
+
+def _datetime(name: str, value: object) -> object:
+    return checks.check_datetime(name, value)
 
 
 def _shaped(example: str) -> Check:
@@ -191,8 +201,8 @@ _FILTERS: dict[str, tuple[str, Check]] = {
     "status": ("status", _enum(SmartTradeStatusFilter)),
     "order_by": ("order_by", _enum(SmartTradeOrderBy)),
     "order_direction": ("order_direction", _enum(OrderDirection)),
-    "from_": ("from_", check_datetime),
-    "to": ("to", check_datetime),
+    "from_": ("from_", _datetime),
+    "to": ("to", _datetime),
     "base": ("base", _shaped("BTC")),
     "quote": ("quote", _shaped("USDT")),
 }
@@ -241,7 +251,7 @@ def create(
         check_id("account_id", account_id)
     from threecommas_api.models.create_smart_trade_request import CreateSmartTradeRequest
 
-    body = request_body(
+    body = checks.request_body(
         "create",
         CreateSmartTradeRequest,
         request,
@@ -287,7 +297,7 @@ def change(
     """update, add_funds or reduce_funds: a request body or its fields, for one SmartTrade."""
     checked_id = check_id("smart_trade_id", smart_trade_id)
     name, model, required = _bodies()[operation_id]
-    body = request_body(name, model, request, fields, required)
+    body = checks.request_body(name, model, request, fields, required)
     return _change(operation_id, checked_id, mode, body)
 
 
@@ -298,8 +308,8 @@ def funds_fields(order_type: object, units: object, price: object) -> dict[str, 
 
     return {
         "order_type": order_type,
-        "units": quantity("units", units, UnitsInput),
-        "price": quantity("price", price, PriceInput),
+        "units": checks.quantity("units", units, UnitsInput),
+        "price": checks.quantity("price", price, PriceInput),
     }
 
 
@@ -311,5 +321,5 @@ def set_note(
         raise TypeError(f"note must be a str, not {type(note).__name__}")
     from threecommas_api.models.set_note_request import SetNoteRequest
 
-    body = request_body("set_note", SetNoteRequest, None, {"note": note}, ("note",))
+    body = checks.request_body("set_note", SetNoteRequest, None, {"note": note}, ("note",))
     return _change("set_note", checked_id, mode, body)

@@ -283,6 +283,8 @@ def test_the_first_request_reads_no_openapi_document(tmp_path: Path) -> None:
     # Nor attrs (about 12 ms of a cold start): the models are attrs classes only for whoever
     # asks, and the argument checks tell a model without asking.
     assert not {"attr", "attrs"} & set(after)
+    # Nor the checks of filters and bodies (and the decimal module they use): a `get` has none.
+    assert not {"threecommas._checks", "threecommas._schema"} & set(after)
     # Only the operation used is loaded, with the models its answer needs: no request model.
     assert not [m for m in after if m.endswith("_request") and "models" in m]
     endpoints = [m for m in after if m.startswith("threecommas_api.api.") and m.count(".") == 3]
