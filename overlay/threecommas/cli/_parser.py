@@ -11,7 +11,6 @@ not thirty, and `threecommas --help` imports neither the generated models nor th
 from __future__ import annotations
 
 import argparse
-import textwrap
 from typing import Any
 
 from threecommas._constants import (
@@ -133,6 +132,7 @@ class _Parser(argparse.ArgumentParser):
             )
             if schema in EXAMPLE_BODIES:
                 import json  # a command's help only
+                import textwrap
 
                 example = textwrap.indent(json.dumps(EXAMPLE_BODIES[schema], indent=2), "  ")
                 self.epilog = (
@@ -164,7 +164,9 @@ class _Parser(argparse.ArgumentParser):
         if self._documented or self._row is None:
             return
         self._documented = True
-        from threecommas.cli import _docs  # `--help` only: its patterns cost a millisecond
+        import textwrap  # `--help` only, as _docs: their patterns cost a millisecond
+
+        from threecommas.cli import _docs
 
         doc = _docs.docstring(self._row.facade)
         names = _spellings(self._row)
