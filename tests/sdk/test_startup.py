@@ -351,3 +351,4 @@ def test_the_command_line_does_not_load_the_docstring_reader(tmp_path: Path) -> 
     )
     assert "threecommas.cli._parser" in modules
     assert "threecommas.cli._docs" not in modules
+    assert "textwrap" not in modules  # its patterns are compiled for a help only, too
