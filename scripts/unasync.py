@@ -142,26 +142,24 @@ def main(argv: list[str] | None = None) -> int:
     problems = []
     expected = set()
     rendered: dict[Path, str] = {}
-    for source, target in pairs:
-        expected.add(target)
-        text = rendered[target] = render(source, used)
+
+    def keep(target: Path, text: str) -> None:
+        """Write `text` to `target`, or (with --check) note that it differs."""
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:
-            continue
+            return
         if args.check:
             state = "missing" if current is None else "stale"
             problems.append(f"{state}: {target.relative_to(ROOT).as_posix()}")
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    text = help_texts(rendered)
-    current = HELP_TEXTS.read_text(encoding="utf-8") if HELP_TEXTS.exists() else None
-    if current != text:
-        if args.check:
-            state = "missing" if current is None else "stale"
-            problems.append(f"{state}: {HELP_TEXTS.relative_to(ROOT).as_posix()}")
-        else:
-            HELP_TEXTS.write_text(text, encoding="utf-8")
+
+    for source, target in pairs:
+        expected.add(target)
+        rendered[target] = render(source, used)
+        keep(target, rendered[target])
+    keep(HELP_TEXTS, help_texts(rendered))
     for extra in sorted(TARGET.rglob("*.py")) if TARGET.exists() else []:
         if extra not in expected and "__pycache__" not in extra.parts:
             problems.append(f"no async source: {extra.relative_to(ROOT).as_posix()}")
