@@ -21,8 +21,8 @@ from ..types import (
 )
 
 
+# The attrs class this model is written after (its fields are the model's).
 def _attrs_twin() -> type:
-    """The attrs class this model is written after (its fields are the model's)."""
     from attrs import define as _attrs_define
     from attrs import field as _attrs_field
 
