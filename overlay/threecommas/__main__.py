@@ -2,6 +2,6 @@
 
 import sys
 
-from threecommas.cli import main
+from threecommas.cli import console_main
 
-sys.exit(main())
+sys.exit(console_main())

@@ -20,9 +20,8 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threecommas._constants import (
     BUDGET_PERIOD_S,
@@ -51,10 +50,84 @@ def learned_limit(sent: int) -> int | None:
     return max(1, math.floor(accepted * LEARN_MARGIN))
 
 
+_DATACLASS_LOCK = threading.Lock()
+
+
+class _DataclassPart:
+    """`__dataclass_fields__` or `__dataclass_params__` of a class made by `_lazy_dataclass`:
+    those of its dataclass twin (the same fields, built by `dataclasses`), made when first
+    read, then kept on the class. `dataclasses.fields`, `replace`, `asdict` and `is_dataclass`
+    read them."""
+
+    def __init__(self, owner: type, name: str, options: dict[str, Any]) -> None:
+        self._owner = owner
+        self._name = name
+        self._options = options
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        cls = self._owner
+        with _DATACLASS_LOCK:
+            if cls.__dict__[self._name] is self:
+                import dataclasses
+
+                annotations = cls.__annotations__
+                namespace = {n: cls.__dict__[n] for n in annotations if n in cls.__dict__}
+                namespace |= {"__annotations__": annotations, "__module__": cls.__module__}
+                twin: Any = dataclasses.dataclass(**self._options)(
+                    type(cls.__name__, (), namespace)
+                )
+                for name in ("__dataclass_fields__", "__dataclass_params__"):
+                    type.__setattr__(cls, name, getattr(twin, name))
+            return cls.__dict__[self._name]
+
+
+def _dataclass_on_first_use(**options: Any) -> Callable[[type], type]:
+    """`dataclasses.dataclass(**options)` for a class that writes its own `__init__`, `__eq__`
+    and `__hash__`, without the dataclasses module at import: importing it and building the
+    class cost about 1.4 ms of every start. The class is a dataclass to whoever asks
+    (`dataclasses.fields`, `replace`, `asdict`, `is_dataclass`), which imports the module
+    then; `frozen=True` refuses assignments as dataclass does."""
+
+    def decorate(cls: Any) -> Any:
+        names = tuple(cls.__annotations__)
+        for name in ("__dataclass_fields__", "__dataclass_params__"):
+            setattr(cls, name, _DataclassPart(cls, name, options))
+        type.__setattr__(cls, "__match_args__", names)
+        if options.get("frozen"):
+
+            def __setattr__(self: Any, name: str, value: Any) -> None:
+                if type(self) is cls or name in names:
+                    from dataclasses import FrozenInstanceError
+
+                    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+                super(cls, self).__setattr__(name, value)
+
+            def __delattr__(self: Any, name: str) -> None:
+                if type(self) is cls or name in names:
+                    from dataclasses import FrozenInstanceError
+
+                    raise FrozenInstanceError(f"cannot delete field {name!r}")
+                super(cls, self).__delattr__(name)
+
+            cls.__setattr__ = __setattr__
+            cls.__delattr__ = __delattr__
+        return cls
+
+    return decorate
+
+
+if TYPE_CHECKING:
+    # Type checkers see the dataclass itself: its fields, its instances frozen.
+    from dataclasses import dataclass as _lazy_dataclass
+else:
+    _lazy_dataclass = _dataclass_on_first_use
+
+
 # The methods dataclass would compile at every import (__init__, __eq__, __hash__) are written
-# here; it still gives the fields, `dataclasses.replace` and the frozen instances.
-# tests/sdk/test_call_path.py holds them to what dataclass would write.
-@dataclass(frozen=True, repr=False, init=False, eq=False)
+# here, and the dataclass parts are made on first use (`_lazy_dataclass`): it is still a frozen
+# dataclass for `dataclasses.fields`, `replace` and `asdict`. tests/sdk/test_call_path.py holds
+# the methods to what dataclass would write.
+@_lazy_dataclass(frozen=True, repr=False, init=False, eq=False)
 class RateLimit:
     """At most `requests` in any `period` seconds.
 

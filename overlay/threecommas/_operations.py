@@ -11,8 +11,6 @@ types and the messages in the SDK's words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -21,13 +19,10 @@ from threecommas._parsing import Parser, endpoint, order_answer, strict_list, st
 from threecommas._resource import LazyModule
 from threecommas._types import Call
 from threecommas._validation import check_id
+from threecommas_api import models
 from threecommas_api._catalogue import BY_ID
 from threecommas_api.models.forced_mode import ForcedMode
-from threecommas_api.models.order_direction import OrderDirection
 from threecommas_api.models.smart_trade import SmartTrade
-from threecommas_api.models.smart_trade_order_by import SmartTradeOrderBy
-from threecommas_api.models.smart_trade_status_filter import SmartTradeStatusFilter
-from threecommas_api.models.smart_trade_type import SmartTradeType
 from threecommas_api.types import UNSET
 
 if TYPE_CHECKING:
@@ -164,12 +159,18 @@ def by_trade(
 # --- the list of SmartTrades --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class ListQuery:
     """The checked filters of a list, ready for the generated `build_request` (minus paging)."""
 
-    filters: dict[str, Any]
-    forced_mode: ForcedMode | None
+    # A plain class: a dataclass is built when the module is imported, by every first call.
+    __slots__ = ("filters", "forced_mode")
+
+    def __init__(self, filters: dict[str, Any], forced_mode: ForcedMode | None) -> None:
+        self.filters = filters
+        self.forced_mode = forced_mode
+
+    def __repr__(self) -> str:
+        return f"ListQuery(filters={self.filters!r}, forced_mode={self.forced_mode!r})"
 
 
 def _list_parameter(name: str) -> Mapping[str, Any]:
@@ -180,8 +181,10 @@ def _pattern(name: str, value: object, example: str) -> str:
     return checks.check_pattern(name, value, _list_parameter(name)["pattern"], example)
 
 
-def _enum(kind: type[Enum]) -> Check:
-    return lambda name, value: checks.check_enum(name, value, kind)
+def _enum(kind: str) -> Check:
+    """The check of a filter that takes the generated enum `kind`, imported by the first list
+    that has that filter (a `get` imports none of them)."""
+    return lambda name, value: checks.check_enum(name, value, getattr(models, kind))
 
 
 def _datetime(name: str, value: object) -> object:
@@ -197,10 +200,10 @@ def _shaped(example: str) -> Check:
 _FILTERS: dict[str, tuple[str, Check]] = {
     "account_id": ("account_id", check_id),
     "pair": ("pair", _shaped("USDT_BTC")),
-    "type": ("type_", _enum(SmartTradeType)),
-    "status": ("status", _enum(SmartTradeStatusFilter)),
-    "order_by": ("order_by", _enum(SmartTradeOrderBy)),
-    "order_direction": ("order_direction", _enum(OrderDirection)),
+    "type": ("type_", _enum("SmartTradeType")),
+    "status": ("status", _enum("SmartTradeStatusFilter")),
+    "order_by": ("order_by", _enum("SmartTradeOrderBy")),
+    "order_direction": ("order_direction", _enum("OrderDirection")),
     "from_": ("from_", _datetime),
     "to": ("to", _datetime),
     "base": ("base", _shaped("BTC")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import logging
@@ -1018,3 +1019,41 @@ def test_accounts_and_check_with_credentials(
     monkeypatch.setenv("THREE_COMMAS_API_SECRET", "not-the-secret")
     assert cli.main(["check", *url]) == 1
     assert "signature" in capsys.readouterr().err.lower()
+
+
+# --- the command's process ----------------------------------------------------------------------
+
+
+def test_the_command_collects_garbage_less_often_and_main_leaves_it_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.get_threshold()) or 0)
+    try:
+        assert cli.console_main() == 0
+        assert seen == [(cli.GC_THRESHOLD, *before[1:])]
+    finally:
+        gc.set_threshold(*before)
+    monkeypatch.undo()
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert gc.get_threshold() == before  # a program calling `main` keeps its own settings
+
+
+def test_the_installed_command_and_python_m_run_the_console_entry() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    assert pyproject["project"]["scripts"]["threecommas"] == "threecommas.cli:console_main"
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: print('threshold', gc.get_threshold()[0]))\n"
+        "sys.argv = ['threecommas', '--version']\n"
+        "runpy.run_module('threecommas', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"threshold {cli.GC_THRESHOLD}"

@@ -29,6 +29,7 @@ body and print the result.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -48,9 +49,29 @@ __all__ = [
     "EXIT_USAGE",
     "ThreeCommas",
     "UsageError",
+    "console_main",
     "format_table",
     "main",
 ]
+
+
+#: The threshold of the youngest generation of Python's garbage collector in the `threecommas`
+#: command's process (Python's default: 700 new objects). See `console_main`.
+GC_THRESHOLD = 50_000
+
+
+def console_main() -> int:
+    """The `threecommas` command (and `python -m threecommas`): `main` in a process of its own.
+
+    A command's process spends most of its short life importing (httpx, the client, the
+    models of its answer): tens of thousands of objects that all live until it exits. At the
+    default threshold the cycle collector walks them dozens of times and frees almost
+    nothing: about 5 ms of a 140 ms `smart-trades get`. The process collects every 50,000 new
+    objects instead (the freqtrade trading bot, among other Python programs, does the same),
+    so a long-running command (`watch`, `run`) still collects its garbage. `main`, which a
+    program may call in its own process, leaves the collector alone."""
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,4 +117,4 @@ if not TYPE_CHECKING:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console_main())

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 from argparse import ArgumentTypeError
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from threecommas._constants import INT64_MAX, WATCH_SOURCES
 from threecommas_api._catalogue import BY_ID, ENUMS
@@ -86,27 +86,75 @@ def enum_values(name: str) -> Callable[[], list[str]]:
 # --- the rows -----------------------------------------------------------------------------------
 
 
-# The rows are NamedTuples, not dataclasses: importing `dataclasses` (and `inspect`) would cost
-# `threecommas --help` more than the rest of this module.
-class Arg(NamedTuple):
+# The rows are plain classes with slots: a NamedTuple or a dataclass is built at import (and
+# `dataclasses` imports `inspect`), which cost every command, `--help` included, about 1.5 ms.
+class _Row:
+    """What the two kinds of rows share: equality and a repr by their fields."""
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Row)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+
+class Arg(_Row):
     """One argument of a command, named by the facade method's parameter it fills (`dest`).
 
     A `positional` is passed positionally, an `option` (`--dest`, `_` spelled `-`) by keyword
     when given, a `switch` (a flag) calls the facade method `switch_to` instead of the row's.
-    `help` is None when the facade docstring's line for `dest` says it.
+    `help` is None when the facade docstring's line for `dest` says it. `repeat`: an option
+    that may be given several times (its values are collected in a list). `name`: the
+    option's name when it is not the `dest`'s (`--id` for `ids`).
     """
 
-    dest: str
-    kind: Literal["positional", "option", "switch"] = "option"
-    metavar: str | None = None
-    type: Callable[[str], Any] | None = None
-    choices: Callable[[], Sequence[str]] | None = None
-    help: str | None = None
-    switch_to: str | None = None
-    #: An option that may be given several times (its values are collected in a list).
-    repeat: bool = False
-    #: The option's name when it is not the `dest`'s (`--id` for `ids`).
-    name: str | None = None
+    _FIELDS = (
+        "dest",
+        "kind",
+        "metavar",
+        "type",
+        "choices",
+        "help",
+        "switch_to",
+        "repeat",
+        "name",
+    )
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        dest: str,
+        kind: Literal["positional", "option", "switch"] = "option",
+        metavar: str | None = None,
+        type: Callable[[str], Any] | None = None,
+        choices: Callable[[], Sequence[str]] | None = None,
+        help: str | None = None,
+        switch_to: str | None = None,
+        repeat: bool = False,
+        name: str | None = None,
+    ) -> None:
+        self.dest = dest
+        self.kind = kind
+        self.metavar = metavar
+        self.type = type
+        self.choices = choices
+        self.help = help
+        self.switch_to = switch_to
+        self.repeat = repeat
+        self.name = name
 
     @property
     def flag(self) -> str:
@@ -118,26 +166,53 @@ class Arg(NamedTuple):
         return self.metavar if self.kind == "positional" and self.metavar else self.flag
 
 
-class Command(NamedTuple):
+class Command(_Row):
     """One command: the catalogue's `operation_id`, carried out by the facade method `facade`
-    (a dotted path from the client: `smart_trades.trades.cancel`)."""
+    (a dotted path from the client: `smart_trades.trades.cancel`).
 
-    operation_id: str
-    facade: str
-    args: tuple[Arg, ...] = ()
-    #: The kind of rows `--format table` shows; no `--format` when None.
-    table: str | None = None
-    #: What the command line adds to the facade's docstring.
-    details: str = ""
-    #: Whether the command takes the operation's request body whole, as `--body FILE`
-    #: (False when its arguments make the body).
-    body_option: bool = True
-    #: The one-line help, when it is not the operation's summary.
-    summary: str | None = None
-    #: The facade method yields events until stopped: the command prints one line each.
-    stream: bool = False
-    #: The command's words when they are not the facade path's (`market rates`, `check`).
-    spelled: tuple[str, ...] | None = None
+    `table`: the kind of rows `--format table` shows (no `--format` when None). `details`:
+    what the command line adds to the facade's docstring. `body_option`: whether the command
+    takes the operation's request body whole, as `--body FILE` (False when its arguments make
+    the body). `summary`: the one-line help, when it is not the operation's summary.
+    `stream`: the facade method yields events until stopped (the command prints one line
+    each). `spelled`: the command's words when they are not the facade path's (`market
+    rates`, `check`).
+    """
+
+    _FIELDS = (
+        "operation_id",
+        "facade",
+        "args",
+        "table",
+        "details",
+        "body_option",
+        "summary",
+        "stream",
+        "spelled",
+    )
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        operation_id: str,
+        facade: str,
+        args: tuple[Arg, ...] = (),
+        table: str | None = None,
+        details: str = "",
+        body_option: bool = True,
+        summary: str | None = None,
+        stream: bool = False,
+        spelled: tuple[str, ...] | None = None,
+    ) -> None:
+        self.operation_id = operation_id
+        self.facade = facade
+        self.args = args
+        self.table = table
+        self.details = details
+        self.body_option = body_option
+        self.summary = summary
+        self.stream = stream
+        self.spelled = spelled
 
     @property
     def body_schema(self) -> str | None:
