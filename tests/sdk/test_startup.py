@@ -110,6 +110,8 @@ def test_help_loads_no_http_stack_and_no_model(argv: list[str], tmp_path: Path) 
     assert not {"threecommas.cli._run", "threecommas._exceptions", "logging"} & set(modules)
     # Nor a parser of Python sources (ast, inspect: about a third of a command's help).
     assert not {"ast", "inspect"} & set(modules)
+    # Nor datetime, which only an option taking a time needs (about 1 ms).
+    assert "datetime" not in modules
 
 
 def test_import_threecommas_loads_only_its_version(tmp_path: Path) -> None:

@@ -20,13 +20,15 @@ it has one, and checks that the facade method exists on both clients.
 
 from __future__ import annotations
 
-import datetime
 from argparse import ArgumentTypeError
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from threecommas._constants import INT64_MAX, WATCH_SOURCES
 from threecommas_api._catalogue import BY_ID, ENUMS
+
+if TYPE_CHECKING:
+    import datetime
 
 # --- argument types: text of the command line -> the facade's value ----------------------------
 
@@ -59,6 +61,8 @@ def integer(text: str) -> int:
 
 
 def timestamp(text: str) -> datetime.datetime:
+    import datetime  # with the first time given: `--help` and most commands take none (1 ms)
+
     try:
         value = datetime.datetime.fromisoformat(text)
     except ValueError:
