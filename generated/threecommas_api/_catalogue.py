@@ -8,25 +8,151 @@ fake server, so that a request needs no reading of the document. This module imp
 nothing but `typing`.
 """
 
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 
-class Parameter(NamedTuple):
-    name: str
-    location: str  # "path", "query" or "header"
-    required: bool
+class Parameter:
+    """One parameter of an operation."""
+
+    __slots__ = (
+        "name",
+        "location",
+        "required",
+    )
+
+    name: Final[str]
+    location: Final[str]  # "path", "query" or "header"
+    required: Final[bool]
+
+    def __init__(
+        self,
+        name: str,
+        location: str,
+        required: bool,
+    ) -> None:
+        self.name = name
+        self.location = location
+        self.required = required
+
+    def __repr__(self) -> str:
+        return (
+            "Parameter("
+            f"name={self.name!r}, "
+            f"location={self.location!r}, "
+            f"required={self.required!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Parameter):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and self.location == other.location
+            and self.required == other.required
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.name,
+                self.location,
+                self.required,
+            )
+        )
 
 
-class Operation(NamedTuple):
-    operation_id: str
-    method: str  # upper case: "GET", "POST"...
-    path: str  # as in the document, with {placeholders}
-    tag: str  # the generated module is threecommas_api.api.<tag>.<operation_id>
-    summary: str
-    parameters: tuple[Parameter, ...]
-    body: str | None  # the request body's schema name
-    signed: bool  # sent with Apikey and Signature
-    success: tuple[int, ...]  # the documented 2xx statuses, those with a body first
+class Operation:
+    """One operation of the document."""
+
+    __slots__ = (
+        "operation_id",
+        "method",
+        "path",
+        "tag",
+        "summary",
+        "parameters",
+        "body",
+        "signed",
+        "success",
+    )
+
+    operation_id: Final[str]
+    method: Final[str]  # upper case: "GET", "POST"...
+    path: Final[str]  # as in the document, with {placeholders}
+    tag: Final[str]  # the generated module is threecommas_api.api.<tag>.<operation_id>
+    summary: Final[str]
+    parameters: Final[tuple[Parameter, ...]]
+    body: Final[str | None]  # the request body's schema name
+    signed: Final[bool]  # sent with Apikey and Signature
+    success: Final[tuple[int, ...]]  # the documented 2xx statuses, those with a body first
+
+    def __init__(
+        self,
+        operation_id: str,
+        method: str,
+        path: str,
+        tag: str,
+        summary: str,
+        parameters: tuple[Parameter, ...],
+        body: str | None,
+        signed: bool,
+        success: tuple[int, ...],
+    ) -> None:
+        self.operation_id = operation_id
+        self.method = method
+        self.path = path
+        self.tag = tag
+        self.summary = summary
+        self.parameters = parameters
+        self.body = body
+        self.signed = signed
+        self.success = success
+
+    def __repr__(self) -> str:
+        return (
+            "Operation("
+            f"operation_id={self.operation_id!r}, "
+            f"method={self.method!r}, "
+            f"path={self.path!r}, "
+            f"tag={self.tag!r}, "
+            f"summary={self.summary!r}, "
+            f"parameters={self.parameters!r}, "
+            f"body={self.body!r}, "
+            f"signed={self.signed!r}, "
+            f"success={self.success!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Operation):
+            return NotImplemented
+        return (
+            self.operation_id == other.operation_id
+            and self.method == other.method
+            and self.path == other.path
+            and self.tag == other.tag
+            and self.summary == other.summary
+            and self.parameters == other.parameters
+            and self.body == other.body
+            and self.signed == other.signed
+            and self.success == other.success
+        )
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.operation_id,
+                self.method,
+                self.path,
+                self.tag,
+                self.summary,
+                self.parameters,
+                self.body,
+                self.signed,
+                self.success,
+            )
+        )
 
 
 OPERATIONS: tuple[Operation, ...] = (

@@ -1,10 +1,11 @@
 """Contains some shared types for properties"""
 
+import json
 import threading
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, Protocol, TypeVar
 
 
 class Unset:
@@ -220,6 +221,45 @@ def _lazy_additional_properties(cls: C) -> C:
     """Class decorator (after attrs): `additional_properties` made on first use."""
     cls.additional_properties = _LazyDict(cls.__dict__["additional_properties"])
     return cls
+
+
+if TYPE_CHECKING:
+    V = TypeVar("V")
+
+    class _HasAdditionalProperties(Protocol[V]):
+        additional_properties: dict[str, V]
+
+    class _HasToDict(Protocol):
+        def to_dict(self) -> dict[str, Any]: ...
+
+
+def _to_json(self: "_HasToDict", *, indent: int | None = None) -> str:
+    """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
+    strings stay strings, unset fields are left out."""
+    return json.dumps(self.to_dict(), indent=indent)
+
+
+# A property made once, here: mypy wants a property in a class, but takes it assigned in
+# one as that class's own read-only property (the typing the models had before).
+@property  # type: ignore[misc]
+def _additional_keys(self: "_HasAdditionalProperties[Any]") -> list[str]:
+    return list(self.additional_properties.keys())
+
+
+def _getitem(self: "_HasAdditionalProperties[V]", key: str) -> "V":
+    return self.additional_properties[key]
+
+
+def _setitem(self: "_HasAdditionalProperties[V]", key: str, value: "V") -> None:
+    self.additional_properties[key] = value
+
+
+def _delitem(self: "_HasAdditionalProperties[Any]", key: str) -> None:
+    del self.additional_properties[key]
+
+
+def _contains(self: "_HasAdditionalProperties[Any]", key: str) -> bool:
+    return key in self.additional_properties
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "enum_member"]

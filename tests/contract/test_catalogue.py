@@ -242,3 +242,27 @@ def test_a_new_operation_missing_anywhere_is_reported(
     assert check_server(OPERATIONS, {*served, ("PUT", "/v2/smart_trades")}) == [
         "served, not in the catalogue: ('PUT', '/v2/smart_trades')"
     ]
+
+
+def test_the_catalogue_records_are_plain_values() -> None:
+    """`Parameter` and `Operation` are slotted classes, not NamedTuples (typing makes a
+    NamedTuple class from source text at import, more than the rest of the catalogue costs),
+    with what the catalogue's readers had of a NamedTuple: the fields by name or position, the
+    same repr, equality and hash by value."""
+    parameter = Parameter("id", "path", True)
+    assert not isinstance(parameter, tuple) and not hasattr(parameter, "__dict__")
+    assert parameter == Parameter(name="id", location="path", required=True)
+    assert parameter != Parameter("id", "path", False)
+    assert hash(parameter) == hash(Parameter("id", "path", True))
+    assert repr(parameter) == "Parameter(name='id', location='path', required=True)"
+    operation = next(op for op in OPERATIONS if op.operation_id == "get_smart_trade")
+    assert not isinstance(operation, tuple)
+    assert repr(operation).startswith(
+        "Operation(operation_id='get_smart_trade', method='GET', path='/v2/smart_trades/{id}', "
+        "tag='smart_trades', summary="
+    )
+    assert repr(operation).endswith(", signed=True, success=(200,))")
+    twin = Operation(**{name: getattr(operation, name) for name in Operation.__slots__})
+    assert twin == operation and hash(twin) == hash(operation) and twin is not operation
+    assert len({operation, twin}) == 1
+    assert operation != Parameter("id", "path", True)

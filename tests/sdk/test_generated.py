@@ -8,7 +8,7 @@ import pickle
 import shutil
 import sys
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -239,3 +239,73 @@ def test_a_pickled_model_keeps_the_state_form_of_attrs() -> None:
     restored.__setstate__(as_twin.__getstate__())
     assert restored == trade
     assert pickle.loads(pickle.dumps(trade)) == trade
+
+
+def _functions(code: Any) -> Iterator[Any]:
+    """Every function compiled in a module (nested ones too), as code objects."""
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            yield const
+            yield from _functions(const)
+
+
+def _shape(code: Any) -> tuple[Any, ...]:
+    """What makes two compiled functions the same function (wherever they are compiled)."""
+    consts = tuple(c.co_name if hasattr(c, "co_code") else c for c in code.co_consts)
+    return (code.co_name, code.co_code, consts, code.co_names, code.co_varnames)
+
+
+def test_no_model_module_compiles_a_function_that_every_model_has() -> None:
+    """What is the same in every model (`to_json`, item access on `additional_properties`, an
+    enum's `__str__`...) is written once, in threecommas_api.types or the base class, and not
+    compiled, stored and loaded again by each model's module: a fresh process pays for every
+    function of every model module its first request imports."""
+    import importlib
+    import pkgutil
+    from enum import Enum
+
+    import threecommas_api.models as models
+
+    kinds: dict[str, list[set[tuple[Any, ...]]]] = {"model": [], "enum": []}
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{info.name}")
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        shapes = {_shape(code) for code in _functions(compile(source, info.name, "exec"))}
+        made = [v for v in vars(module).values() if getattr(v, "__module__", "") == module.__name__]
+        kind = "enum" if any(isinstance(v, type) and issubclass(v, Enum) for v in made) else "model"
+        kinds[kind].append(shapes)
+    for kind, modules in kinds.items():
+        assert len(modules) > 5, kind
+        assert {shape[0] for shape in set.intersection(*modules)} == set(), kind
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_the_methods_a_model_shares_act_on_that_model(cls: type) -> None:
+    """The shared methods, assigned in each class body, read the instance they are called on:
+    its own `additional_properties` (`to_json`, its own `to_dict()`: the test below)."""
+    from threecommas_api import types
+
+    assert vars(cls)["to_json"] is types._to_json
+    if "additional_properties" not in vars(cls):
+        return
+    one: Any = object.__new__(cls)
+    other: Any = object.__new__(cls)
+    one.additional_properties = {"seen": [1]}
+    assert (one.additional_keys, other.additional_keys) == (["seen"], [])
+    assert "seen" in one and "seen" not in other
+    assert one["seen"] == [1]
+    one["added"] = 2
+    del one["seen"]
+    assert one.additional_properties == {"added": 2} and other.additional_properties == {}
+    with pytest.raises(KeyError):
+        other["seen"]
+    with pytest.raises(AttributeError):
+        one.additional_keys = []
+
+
+def test_to_json_is_the_models_dict_as_json() -> None:
+    import json
+
+    trade = SmartTrade.from_dict({**seed_response(), "unknown": {"kept": True}})
+    assert trade.to_json() == json.dumps(trade.to_dict())
+    assert json.loads(trade.to_json(indent=2)) == {**seed_response(), "unknown": {"kept": True}}

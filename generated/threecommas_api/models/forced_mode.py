@@ -9,6 +9,3 @@ class ForcedMode(StrEnum):
 
     PAPER = "paper"
     REAL = "real"
-
-    def __str__(self) -> str:
-        return str(self.value)

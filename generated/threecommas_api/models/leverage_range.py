@@ -1,23 +1,26 @@
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from ..types import (
+    _additional_keys,
     _attrs_fields,
+    _contains,
+    _delitem,
+    _getitem,
     _getstate,
     _lazy_additional_properties,
     _new,
     _repr_seen,
+    _setitem,
     _setstate,
+    _to_json,
 )
 
-T = TypeVar("T", bound="LeverageRange")
 
-
+# The attrs class this model is written after (its fields are the model's).
 def _attrs_twin() -> type:
-    """The attrs class this model is written after (its fields are the model's)."""
     from attrs import define as _attrs_define
     from attrs import field as _attrs_field
 
@@ -114,10 +117,7 @@ class LeverageRange:
 
         return field_dict
 
-    def to_json(self, *, indent: int | None = None) -> str:
-        """The model as JSON text, in the API's shape (`to_dict()` serialised): decimal
-        strings stay strings, unset fields are left out."""
-        return json.dumps(self.to_dict(), indent=indent)
+    to_json = _to_json
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -140,18 +140,8 @@ class LeverageRange:
             _obj.additional_properties = _extra
         return _obj
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    additional_keys = _additional_keys
+    __getitem__ = _getitem
+    __setitem__ = _setitem
+    __delitem__ = _delitem
+    __contains__ = _contains

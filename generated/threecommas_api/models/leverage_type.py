@@ -10,6 +10,3 @@ class LeverageType(StrEnum):
 
     CROSS = "cross"
     ISOLATED = "isolated"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -9,6 +9,3 @@ class LimitType(StrEnum):
 
     BOT = "bot"
     SMART_TRADE = "smart_trade"
-
-    def __str__(self) -> str:
-        return str(self.value)

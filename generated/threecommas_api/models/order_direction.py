@@ -9,6 +9,3 @@ class OrderDirection(StrEnum):
 
     ASC = "asc"
     DESC = "desc"
-
-    def __str__(self) -> str:
-        return str(self.value)

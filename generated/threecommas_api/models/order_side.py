@@ -9,6 +9,3 @@ class OrderSide(StrEnum):
 
     BUY = "buy"
     SELL = "sell"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -9,6 +9,3 @@ class OrderType(StrEnum):
 
     LIMIT = "limit"
     MARKET = "market"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -13,6 +13,3 @@ class SmartTradeOrderBy(StrEnum):
     PROFIT_PERCENTAGE = "profit_percentage"
     STATUS = "status"
     UPDATED_AT = "updated_at"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -13,6 +13,3 @@ class SmartTradeStatusFilter(StrEnum):
     FAILED = "failed"
     FINISHED = "finished"
     SUCCESSFULLY_FINISHED = "successfully_finished"
-
-    def __str__(self) -> str:
-        return str(self.value)

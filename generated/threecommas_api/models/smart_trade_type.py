@@ -13,6 +13,3 @@ class SmartTradeType(StrEnum):
     SMART_COVER = "smart_cover"
     SMART_SELL = "smart_sell"
     SMART_TRADE = "smart_trade"
-
-    def __str__(self) -> str:
-        return str(self.value)
