@@ -333,6 +333,8 @@ def _startup_rows(python: str, env: dict[str, str], repeat: int, judged: bool) -
         unit="ms",
         target=1.1 if judged else None,
     )
+    # Process walls of both sides (the middle 80% of the runs): how far a median may move.
+    print(f"{'':58s} runs: {_spread(walls[3])}   baseline runs: {_spread(walls[1])}")
     row("from threecommas import ThreeCommas, process wall (median)", client, httpx_wall, unit="ms")
     row(
         "threecommas --help vs python -c 'import httpx' (median)",
@@ -712,7 +714,7 @@ def main() -> int:
     if "memory" in parts:
         bench_memory()
     if "startup" in parts:
-        bench_startup(3 if args.quick else 21)
+        bench_startup(3 if args.quick else 41)
     if "coldstart" in parts:
         bench_coldstart(5 if args.quick else 41)
     if "fixture" in parts:
