@@ -93,6 +93,14 @@ def _dataclass_on_first_use(**options: Any) -> Callable[[type], type]:
         for name in ("__dataclass_fields__", "__dataclass_params__"):
             setattr(cls, name, _DataclassPart(cls, name, options))
         type.__setattr__(cls, "__match_args__", names)
+
+        def __replace__(self: Any, /, **changes: Any) -> Any:
+            # What a dataclass gives `copy.replace` (Python 3.13 and later).
+            import dataclasses
+
+            return dataclasses.replace(self, **changes)
+
+        cls.__replace__ = __replace__
         if options.get("frozen"):
 
             def __setattr__(self: Any, name: str, value: Any) -> None:

@@ -117,6 +117,7 @@ def test_rate_limit_is_still_a_frozen_dataclass_with_field_equality() -> None:
     )
     assert repr(limit).startswith("RateLimit(requests=50, period=60.0")
     changed = dataclasses.replace(limit, requests=40)
+    assert limit.__replace__(requests=40) == changed  # what copy.replace calls (3.13+)
     assert (changed.requests, changed.period, changed.plan) == (40, 60.0, "pro")
     assert dataclasses.asdict(changed)["requests"] == 40
     # The checks still run, in the hand-written __init__ and through replace().
