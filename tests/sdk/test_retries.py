@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
+from tests.sdk.test_deadlines import FakeClock
 from threecommas import (
     APITimeoutError,
     AsyncThreeCommas,
@@ -46,31 +47,6 @@ class Script:
             raise answer
         # a fresh response each time: httpx binds a response's stream to one transport
         return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)
-
-
-class StepClock:
-    """Virtual time for the sync client: it moves when the client sleeps or the test says so,
-    so a test of a lockout or a wait takes no real time."""
-
-    def __init__(self) -> None:
-        self.now = 1_000.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return 1_700_000_000.0 + self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += max(0.0, seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-    def io_timeout(self, seconds: float) -> float:
-        return seconds
 
 
 @pytest.fixture
@@ -195,7 +171,7 @@ def test_plan_restriction_is_a_permission_error_and_is_not_retried(slept: list[f
 
 def test_ip_ban_stops_the_client_until_the_cool_down() -> None:
     script = Script(httpx.Response(418, json={"error": "ip_banned"}), OK)
-    clock = StepClock()
+    clock = FakeClock()
     client = _client(script, ban_cooldown=0.3, clock=clock)
     with pytest.raises(IPBannedError) as caught:
         client._execute(_call("get"))
@@ -344,7 +320,7 @@ def test_debug_log_tells_retries_and_waits_without_secrets(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="threecommas")
     script = Script(httpx.Response(503), OK)
-    clock = StepClock()
+    clock = FakeClock()
     client = _client(script, rate_limit=RateLimit(1, 0.2), clock=clock)
     client._execute(_call("get"))
     client._execute(_call("get"))
